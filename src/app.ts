@@ -1,0 +1,73 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { openDatabase, Database } from './db/database';
+import { bootstrapAdminKey } from './domain/auth/api-key.service';
+import { systemClock, Clock } from './domain/shared/clock';
+import { createServer, TariffServer } from './graphql/server';
+import type { Logger } from './logger';
+
+export interface RunningApp {
+  url: string;
+  db: Database;
+  server: TariffServer;
+  /** Set when this start created the first admin key: the only time its secret is known. */
+  createdAdminSecret?: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** Overrides config.TARIFF_DATA_DIR; null keeps the embedded database in memory. */
+  dataDir?: string | null;
+  seed?: (db: Database, clock: Clock) => Promise<void>;
+}
+
+/** Wiring shared by `npm start` and the tests: database, migrations, bootstrap key, HTTP server. */
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: options.dataDir === undefined ? config.TARIFF_DATA_DIR : options.dataDir,
+    poolMax: config.TARIFF_DB_POOL_SIZE,
+    migrate: true,
+    logger,
+  });
+  let http: Server | undefined;
+  try {
+    const bootstrap = await bootstrapAdminKey(db.orm.em.fork(), clock, config.TARIFF_ADMIN_KEY);
+    if (options.seed) await options.seed(db, clock);
+    const server = await createServer({
+      orm: db.orm,
+      clock,
+      logger,
+      rateLimitPerSecond: config.TARIFF_RATE_LIMIT,
+      limits: { maxDepth: config.TARIFF_MAX_QUERY_DEPTH, maxCost: config.TARIFF_MAX_QUERY_COST },
+      maxBodyBytes: config.TARIFF_MAX_BODY_BYTES,
+    });
+    http = await new Promise<Server>((resolve, reject) => {
+      const s = server.app.listen(config.PORT, config.HOST, () => resolve(s));
+      s.once('error', reject);
+    });
+    const { port } = http.address() as AddressInfo;
+    const listening = http;
+    return {
+      url: `http://${config.HOST}:${port}`,
+      db,
+      server,
+      createdAdminSecret: bootstrap.secret,
+      async close() {
+        await new Promise<void>((resolve) => listening.close(() => resolve()));
+        await server.stop();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    http?.close();
+    await db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Environment variables of CONTRACT.md, validated once at start; a bad value stops the process with its name. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  TARIFF_DATA_DIR: z.string().default('./.tariff-data'),
+  TARIFF_ADMIN_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  TARIFF_RATE_LIMIT: z.coerce.number().min(0).default(50),
+  TARIFF_SEED: z.enum(['0', '1']).optional(),
+  TARIFF_MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(12),
+  TARIFF_MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
+  TARIFF_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  TARIFF_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema> & {
+  /** Seed demo data: on by default for the embedded database, off on DATABASE_URL unless TARIFF_SEED=1. */
+  seed: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const c = parsed.data;
+  const seed = c.TARIFF_SEED === undefined ? c.DATABASE_URL === undefined : c.TARIFF_SEED === '1';
+  return { ...c, seed };
+}

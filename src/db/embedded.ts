@@ -1,0 +1,29 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { mkdirSync } from 'node:fs';
+
+export interface EmbeddedDatabase {
+  url: string;
+  maxConnections: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded PostgreSQL (PGlite), served over the wire protocol on a loopback port so the
+ * ordinary pg driver, the same migrations and the same SQL run against it as against a server.
+ * PGlite is one backend: connections are multiplexed and run one at a time (STACK.md).
+ */
+export async function startEmbeddedDatabase(dataDir: string | null, maxConnections: number): Promise<EmbeddedDatabase> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir ?? undefined);
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  await server.start();
+  return {
+    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    maxConnections,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { Migration20261125084813 } from './Migration20261125084813';
+
+/**
+ * In order. `npm run migration:create` writes the next file from the entities; add it here.
+ * Applied migrations never change.
+ */
+export const migrationsList = [
+  { name: 'Migration20261125084813', class: Migration20261125084813 }, // api keys, customers, catalog, contracts
+];

@@ -1,0 +1,58 @@
+import { ForbiddenError } from '../errors';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  SALES = 'SALES',
+  CUSTOMER = 'CUSTOMER',
+  PARTNER = 'PARTNER',
+}
+
+/** Who is calling: resolved from the API key at the edge, passed to every service method. */
+export interface Actor {
+  keyId: string;
+  name: string;
+  role: Role;
+  /** Set for CUSTOMER keys only: the one account such a key may see. */
+  customerId: string | null;
+}
+
+/**
+ * The permission table. Services ask for a permission, never for a role, so that what each
+ * role may do is readable in one place. CUSTOMER permissions are further scoped to the key's
+ * own customer by `authorizeCustomer`.
+ */
+const grants = {
+  'apiKeys:manage': [Role.ADMIN],
+  'catalog:write': [Role.ADMIN],
+  'catalog:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
+  'customers:write': [Role.ADMIN],
+  'customers:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
+  'contracts:write': [Role.ADMIN],
+  'contracts:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
+  'quotes:preview': [Role.ADMIN, Role.SALES],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof grants;
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return (grants[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) {
+    throw new ForbiddenError(`role ${actor.role} may not ${permission.replace(':', ' ')}`);
+  }
+}
+
+/** A permission on one customer's data: a CUSTOMER key passes only for its own customer. */
+export function authorizeCustomer(actor: Actor, permission: Permission, customerId: string): void {
+  authorize(actor, permission);
+  if (actor.role === Role.CUSTOMER && actor.customerId !== customerId) {
+    throw new ForbiddenError('this key may only access its own customer');
+  }
+}
+
+/** The customer a list must be narrowed to, or null when the actor may see every customer. */
+export function customerScope(actor: Actor): string | null {
+  return actor.role === Role.CUSTOMER ? actor.customerId : null;
+}

@@ -1,0 +1,106 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createHash, randomBytes } from 'node:crypto';
+import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../errors';
+import { Customer } from '../customers/customer.entity';
+import type { Clock } from '../shared/clock';
+import { isId } from '../shared/ids';
+import type { ServiceContext } from '../shared/service-context';
+import { Actor, authorize, Role } from './actor';
+import { ApiKey } from './api-key.entity';
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+function newSecret(): string {
+  return `trf_${randomBytes(24).toString('base64url')}`;
+}
+
+export interface CreateApiKeyInput {
+  role: Role;
+  name: string;
+  customerId?: string | null;
+}
+
+export class ApiKeyService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async create(input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
+    authorize(this.ctx.actor, 'apiKeys:manage');
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 200) throw new InvalidInputError('input.name', 'name must be 1 to 200 characters');
+    if (input.role === Role.CUSTOMER && !input.customerId) {
+      throw new InvalidInputError('input.customerId', 'a CUSTOMER key must be bound to a customer');
+    }
+    if (input.role !== Role.CUSTOMER && input.customerId) {
+      throw new InvalidInputError('input.customerId', 'only CUSTOMER keys are bound to a customer');
+    }
+    return this.ctx.em.transactional(async (em) => {
+      const customer = input.customerId && isId(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
+      if (input.customerId && !customer) throw new NotFoundError('customer', input.customerId, 'input.customerId');
+      const secret = newSecret();
+      const apiKey = em.create(ApiKey, {
+        name,
+        role: input.role,
+        customer,
+        secretHash: hashSecret(secret),
+        prefix: secret.slice(0, 8),
+        createdAt: this.ctx.clock.now(),
+      });
+      await em.flush();
+      return { apiKey, secret };
+    });
+  }
+
+  async revoke(id: string): Promise<ApiKey> {
+    authorize(this.ctx.actor, 'apiKeys:manage');
+    return this.ctx.em.transactional(async (em) => {
+      const key = isId(id) ? await em.findOne(ApiKey, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      if (!key) throw new NotFoundError('API key', id, 'id');
+      if (key.revokedAt) throw new ConflictError('this API key is already revoked');
+      if (key.id === this.ctx.actor.keyId) throw new ConflictError('a key cannot revoke itself');
+      key.revokedAt = this.ctx.clock.now();
+      await em.flush();
+      return key;
+    });
+  }
+}
+
+/** Resolves a bearer secret to its actor; revoked and unknown keys are the same failure. */
+export async function authenticate(em: EntityManager, secret: string): Promise<Actor> {
+  const key = await em.findOne(ApiKey, { secretHash: hashSecret(secret), revokedAt: null });
+  if (!key) throw new UnauthenticatedError('invalid or revoked API key');
+  return { keyId: key.id, name: key.name, role: key.role, customerId: key.customer?.id ?? null };
+}
+
+/**
+ * Start-up: TARIFF_ADMIN_KEY becomes a valid ADMIN key; without it, a database with no admin
+ * key gets one whose secret is returned once for the operator to copy.
+ */
+export async function bootstrapAdminKey(
+  em: EntityManager,
+  clock: Clock,
+  configuredSecret: string | undefined,
+): Promise<{ created: boolean; secret?: string }> {
+  return em.transactional(async (tx) => {
+    if (configuredSecret) {
+      const hash = hashSecret(configuredSecret);
+      const existing = await tx.findOne(ApiKey, { secretHash: hash });
+      if (existing) {
+        if (existing.role !== Role.ADMIN || existing.revokedAt) {
+          existing.role = Role.ADMIN;
+          existing.revokedAt = null;
+        }
+        return { created: false };
+      }
+      tx.create(ApiKey, { name: 'TARIFF_ADMIN_KEY', role: Role.ADMIN, secretHash: hash, prefix: configuredSecret.slice(0, 8), createdAt: clock.now() });
+      return { created: true };
+    }
+    const admins = await tx.count(ApiKey, { role: Role.ADMIN, revokedAt: null });
+    if (admins > 0) return { created: false };
+    const secret = newSecret();
+    tx.create(ApiKey, { name: 'first admin key', role: Role.ADMIN, secretHash: hashSecret(secret), prefix: secret.slice(0, 8), createdAt: clock.now() });
+    return { created: true, secret };
+  });
+}

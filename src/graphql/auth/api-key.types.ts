@@ -1,0 +1,65 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Role } from '../../domain/auth/actor';
+import { CustomerType } from '../customers/customer.types';
+
+registerEnumType(Role, { name: 'Role' });
+
+@ObjectType('ApiKey')
+export class ApiKeyType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field({ description: 'The first characters of the secret, to tell keys apart' })
+  prefix!: string;
+
+  @Field(() => CustomerType, { nullable: true })
+  customer?: CustomerType | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt!: Date | null;
+}
+
+@ObjectType('ApiKeyWithSecret')
+export class ApiKeyWithSecretType {
+  @Field(() => ApiKeyType)
+  apiKey!: ApiKeyType;
+
+  @Field({ description: 'Shown once: only its hash is stored' })
+  secret!: string;
+}
+
+@InputType('CreateApiKeyInput')
+export class CreateApiKeyInput {
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => ID, { nullable: true })
+  customerId?: string | null;
+
+  @Field()
+  name!: string;
+}
+
+@ObjectType('Viewer', { description: 'The API key making the request' })
+export class ViewerType {
+  @Field(() => ID)
+  keyId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => ID, { nullable: true })
+  customerId!: string | null;
+}

@@ -1,0 +1,14 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../domain/auth/actor';
+import type { Services } from '../domain/services';
+import type { Logger } from '../logger';
+import type { Loaders } from './loaders';
+
+/** One per request, created at the edge (server.ts): a forked EntityManager, the actor, loaders and services. */
+export interface Context {
+  em: EntityManager;
+  actor: Actor;
+  services: Services;
+  loaders: Loaders;
+  logger: Logger;
+}

@@ -1,0 +1,52 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, GraphQLSchema, separateOperations, validate } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+}
+
+/** Maximum page size of every connection; `first` above it is refused by the service. */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * A list field costs its page size times its children: `customers(first: 100) { ... }` is
+ * counted as 100 customers, so a query for thousands of nested objects is refused up front.
+ */
+const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = typeof args.first === 'number' ? Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) : undefined;
+  return first === undefined ? undefined : first * (1 + childComplexity);
+};
+
+/** Refuses, before execution, operations deeper or costlier than the limits (BAD_USER_INPUT). */
+export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  const depthRule = depthLimit(limits.maxDepth);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          const depthErrors = validate(schema, document, [depthRule]);
+          if (depthErrors.length > 0) {
+            throw new GraphQLError(`query is too deep: the maximum depth is ${limits.maxDepth}`, {
+              extensions: { code: 'BAD_USER_INPUT', maxDepth: limits.maxDepth },
+            });
+          }
+          const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+          const cost = getComplexity({
+            schema,
+            query,
+            variables: request.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > limits.maxCost) {
+            throw new GraphQLError(`query is too expensive: cost ${cost}, the maximum is ${limits.maxCost}`, {
+              extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost },
+            });
+          }
+        },
+      };
+    },
+  };
+}

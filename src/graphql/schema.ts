@@ -1,0 +1,25 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, NonEmptyArray } from 'type-graphql';
+import { ApiKeyResolver } from './auth/api-key.resolver';
+import { DateTimeScalar } from './scalars/standard';
+
+// eslint-disable-next-line @typescript-eslint/ban-types
+const resolvers: NonEmptyArray<Function> = [ApiKeyResolver];
+
+let cached: GraphQLSchema | undefined;
+
+/** The schema is a pure function of the code, so it is built once per process. */
+export async function buildTariffSchema(): Promise<GraphQLSchema> {
+  cached ??= await buildSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return cached;
+}
+
+/** The SDL checked in at schema/schema.graphql: sorted, so that it changes only when the schema does. */
+export function printTariffSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,104 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { Express } from 'express';
+import { GraphQLError } from 'graphql';
+import { authenticate } from '../domain/auth/api-key.service';
+import type { Actor } from '../domain/auth/actor';
+import { DomainError, RateLimitedError, UnauthenticatedError } from '../domain/errors';
+import { createServices } from '../domain/services';
+import type { Clock } from '../domain/shared/clock';
+import type { Logger } from '../logger';
+import type { Context } from './context';
+import { createErrorFormatter, toGraphQLError } from './errors';
+import { queryLimitsPlugin, QueryLimits } from './limits';
+import { createLoaders } from './loaders';
+import { RateLimiter } from './rate-limit';
+import { buildTariffSchema } from './schema';
+
+export interface ServerOptions {
+  orm: MikroORM;
+  clock: Clock;
+  logger: Logger;
+  rateLimitPerSecond: number;
+  limits: QueryLimits;
+  maxBodyBytes: number;
+}
+
+export interface TariffServer {
+  app: Express;
+  apollo: ApolloServer<Context>;
+  stop(): Promise<void>;
+}
+
+function bearer(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match ? match[1] : null;
+}
+
+function httpError(err: DomainError, status: number, headers?: Record<string, string>): GraphQLError {
+  const mapped = toGraphQLError(err);
+  return new GraphQLError(mapped.message, {
+    extensions: { ...mapped.extensions, http: { status, headers: new Map(Object.entries(headers ?? {})) } },
+  });
+}
+
+export async function createServer(options: ServerOptions): Promise<TariffServer> {
+  const { orm, clock, logger } = options;
+  const schema = await buildTariffSchema();
+  const limiter = new RateLimiter(options.rateLimitPerSecond);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [queryLimitsPlugin(schema, options.limits)],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch (err) {
+      logger.warn({ err }, 'health check failed');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: options.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<Context> => {
+        const em = orm.em.fork();
+        const secret = bearer(req.headers.authorization);
+        if (!secret) throw httpError(new UnauthenticatedError('an API key is required: Authorization: Bearer <key>'), 401);
+        let actor: Actor;
+        try {
+          actor = await authenticate(em, secret);
+        } catch (err) {
+          if (err instanceof DomainError) throw httpError(err, 401);
+          throw err;
+        }
+        const retryAfter = limiter.take(actor.keyId);
+        if (retryAfter > 0) {
+          throw httpError(new RateLimitedError(retryAfter), 429, { 'retry-after': String(retryAfter) });
+        }
+        // The key lookup must not linger in the identity map the request's services will use.
+        em.clear();
+        return { em, actor, services: createServices({ em, actor, clock }), loaders: createLoaders(em), logger };
+      },
+    }),
+  );
+
+  return {
+    app,
+    apollo,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}
