@@ -1,0 +1,33 @@
+import type { Decimal } from './decimal';
+
+/** What a rule returns: the UNROUNDED amount (rounding happens once, per line) and its explanation. */
+export interface RuleResult {
+  amount: Decimal;
+  steps: string[];
+}
+
+/** What the engine lends a rule while it prices one line. */
+export interface PricingContext {
+  readonly currency: string;
+  /** The currency's minor unit: amounts in steps are shown with at least this many decimals. */
+  readonly minorUnits: number;
+  /**
+   * Prices another catalog price through the engine (its own rule, no contract, unrounded):
+   * how a bundle prices its components. Throws PricingInputError for an unknown code, another
+   * currency or a reference cycle.
+   */
+  priceComponent(priceCode: string, quantity: Decimal): RuleResult;
+}
+
+/**
+ * One pricing rule kind (pricing-rules/<kind>.ts). `parseConfig` runs once, when a price is
+ * created or loaded: it turns JSON into a normalized config or throws PricingInputError with
+ * paths relative to the config. `price` runs on the hot path and must not validate again.
+ */
+export interface PricingRule<Config = unknown> {
+  readonly kind: string;
+  parseConfig(json: unknown): Config;
+  price(config: Config, quantity: Decimal, ctx: PricingContext): RuleResult;
+  /** Price codes this config prices through the engine (bundle components). */
+  references?(config: Config): string[];
+}
