@@ -34,12 +34,18 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
             });
           }
           const query = operationName ? separateOperations(document)[operationName] ?? document : document;
-          const cost = getComplexity({
-            schema,
-            query,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // Variables that do not coerce (a bad Currency, a malformed Decimal) fail here first.
+            throw new GraphQLError(err instanceof Error ? err.message : 'invalid variables', { extensions: { code: 'BAD_USER_INPUT' } });
+          }
           if (cost > limits.maxCost) {
             throw new GraphQLError(`query is too expensive: cost ${cost}, the maximum is ${limits.maxCost}`, {
               extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost },

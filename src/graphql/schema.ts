@@ -1,10 +1,15 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { ApiKeyResolver } from './auth/api-key.resolver';
+import { PriceResolver } from './catalog/price.resolver';
+import { ProductResolver } from './catalog/product.resolver';
+import { ContractResolver, CustomerContractsResolver } from './contracts/contract.resolver';
+import { CustomerResolver } from './customers/customer.resolver';
+import { QuotePreviewResolver } from './quotes/quote-preview.resolver';
 import { DateTimeScalar } from './scalars/standard';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
-const resolvers: NonEmptyArray<Function> = [ApiKeyResolver];
+const resolvers: NonEmptyArray<Function> = [ApiKeyResolver, ProductResolver, PriceResolver, QuotePreviewResolver, CustomerResolver, ContractResolver, CustomerContractsResolver];
 
 let cached: GraphQLSchema | undefined;
 

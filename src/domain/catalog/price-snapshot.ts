@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parseRule, PriceSnapshot } from '../../pricing/engine';
-import { ruleFor } from '../../../pricing-rules';
+import { parseRule, priceReferences, PriceSnapshot } from '../../pricing/engine';
 import { Price } from './price.entity';
 
 // Price versions never change once written, so their parsed rules can be kept by id.
@@ -41,8 +40,7 @@ export async function loadPriceClosure(em: EntityManager, codes: Iterable<string
     const next = new Set<string>();
     for (const row of rows) {
       found.set(row.code, row);
-      const snapshot = toSnapshot(row);
-      for (const ref of ruleFor(snapshot.rule.kind).references?.(snapshot.rule.config) ?? []) {
+      for (const ref of priceReferences(toSnapshot(row))) {
         if (!asked.has(ref)) next.add(ref);
       }
     }
@@ -50,3 +48,4 @@ export async function loadPriceClosure(em: EntityManager, codes: Iterable<string
   }
   return found;
 }
+

@@ -1,8 +1,9 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { TaxStatus } from '../../domain/customers/customer.entity';
 import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { CurrencyScalar } from '../scalars/standard';
+import { Connection } from '../shared/connection';
 
 registerEnumType(TaxStatus, { name: 'TaxStatus', description: 'TAXABLE with a rate, EXEMPT, or REVERSE_CHARGE (B2B intra-EU)' });
 
@@ -40,4 +41,63 @@ export class CustomerType {
 
   @Field()
   createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+}
+
+export const CustomerConnection = Connection('Customer', CustomerType);
+
+@InputType('ExternalIdInput')
+export class ExternalIdInput {
+  @Field({ description: 'The other system, e.g. SAP, SALESFORCE, STRIPE' })
+  system!: string;
+
+  @Field()
+  id!: string;
+}
+
+@InputType('CreateCustomerInput')
+export class CreateCustomerInput {
+  @Field()
+  name!: string;
+
+  @Field()
+  email!: string;
+
+  @Field(() => CurrencyScalar)
+  currency!: string;
+
+  @Field(() => TaxStatus)
+  taxStatus!: TaxStatus;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Percent, required when TAXABLE' })
+  taxRate?: Decimal | null;
+
+  @Field(() => [ExternalIdInput], { nullable: true, description: 'At most 20; each unique per system' })
+  externalIds?: ExternalIdInput[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  invoiceDrafts?: boolean | null;
+}
+
+@InputType('UpdateCustomerInput', { description: 'Omitted fields are kept; the currency cannot change' })
+export class UpdateCustomerInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => TaxStatus, { nullable: true })
+  taxStatus?: TaxStatus | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'null clears it; leaving TAXABLE clears it too' })
+  taxRate?: Decimal | null;
+
+  @Field(() => Boolean, { nullable: true })
+  invoiceDrafts?: boolean | null;
+
+  @Field(() => [ExternalIdInput], { nullable: true, description: 'Replaces the whole set when given' })
+  externalIds?: ExternalIdInput[] | null;
 }

@@ -1,0 +1,47 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { authorize } from '../auth/actor';
+import { ConflictError, NotFoundError } from '../errors';
+import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
+import type { ServiceContext } from '../shared/service-context';
+import { requireCode, requireText } from '../shared/validate';
+import { Product } from './product.entity';
+
+export class ProductService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async create(input: { code: string; name: string }): Promise<Product> {
+    authorize(this.ctx.actor, 'catalog:write');
+    const code = requireCode(input.code, 'input.code');
+    const name = requireText(input.name, 'input.name');
+    try {
+      return await this.ctx.em.transactional(async (em) => {
+        if (await em.count(Product, { code })) throw new ConflictError(`a product with code '${code}' exists`, { field: 'input.code' });
+        const product = em.create(Product, { code, name, createdAt: this.ctx.clock.now() });
+        await em.flush();
+        return product;
+      });
+    } catch (err) {
+      // Two requests creating the same code at once: the unique index decides.
+      if (err instanceof UniqueConstraintViolationException) throw new ConflictError(`a product with code '${code}' exists`, { field: 'input.code' });
+      throw err;
+    }
+  }
+
+  async get(code: string): Promise<Product | null> {
+    authorize(this.ctx.actor, 'catalog:read');
+    return this.ctx.em.findOne(Product, { code });
+  }
+
+  async require(code: string, field: string): Promise<Product> {
+    const product = await this.get(code);
+    if (!product) throw new NotFoundError('product', code, field);
+    return product;
+  }
+
+  async list(args: PageArgs): Promise<Page<Product>> {
+    authorize(this.ctx.actor, 'catalog:read');
+    const size = pageSize(args.first);
+    const rows = await this.ctx.em.find(Product, afterCursor(args.after), { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 });
+    return toPage(rows, size);
+  }
+}

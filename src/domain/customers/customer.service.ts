@@ -1,0 +1,243 @@
+import { FilterQuery, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Decimal } from '../../pricing/decimal';
+import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
+import { isId } from '../shared/ids';
+import { afterCursor, decodeCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
+import type { ServiceContext } from '../shared/service-context';
+import { requireAtMost, requireCurrency, requireText } from '../shared/validate';
+import { CustomerExternalId } from './customer-external-id.entity';
+import { Customer, TaxStatus } from './customer.entity';
+
+export interface ExternalIdInput {
+  system: string;
+  id: string;
+}
+
+export interface CreateCustomerInput {
+  name: string;
+  email: string;
+  currency: string;
+  taxStatus: TaxStatus;
+  taxRate?: Decimal | null;
+  externalIds?: readonly ExternalIdInput[] | null;
+  invoiceDrafts?: boolean | null;
+}
+
+/** Absent fields are kept; `taxRate: null` clears the rate; `externalIds` replaces the whole set. */
+export interface UpdateCustomerInput {
+  name?: string | null;
+  email?: string | null;
+  taxStatus?: TaxStatus | null;
+  taxRate?: Decimal | null;
+  invoiceDrafts?: boolean | null;
+  externalIds?: readonly ExternalIdInput[] | null;
+}
+
+export interface CustomerListArgs extends PageArgs {
+  search?: string | null;
+}
+
+const MAX_EXTERNAL_IDS = 20;
+const MAX_SEARCH_LENGTH = 200;
+// Deliberately loose: the mail server is the real judge; this only catches obvious typos.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export class CustomerService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async create(input: CreateCustomerInput): Promise<Customer> {
+    authorize(this.ctx.actor, 'customers:write');
+    const name = text(input.name, 'input.name');
+    const email = requireEmail(input.email, 'input.email');
+    const currency = requireCurrency(input.currency, 'input.currency');
+    const taxRate = checkTax(input.taxStatus, input.taxRate ?? null);
+    const externalIds = normalizeExternalIds(input.externalIds ?? []);
+    return this.saving(externalIds, null, async (em) => {
+      await assertExternalIdsFree(em, externalIds, null);
+      const now = this.ctx.clock.now();
+      const customer = em.create(Customer, {
+        name,
+        email,
+        currency,
+        taxStatus: input.taxStatus,
+        taxRate,
+        invoiceDrafts: input.invoiceDrafts ?? false,
+        createdAt: now,
+        updatedAt: now,
+      });
+      for (const x of externalIds) em.create(CustomerExternalId, { customer, system: x.system, externalId: x.id });
+      await em.flush();
+      return customer;
+    });
+  }
+
+  async update(id: string, input: UpdateCustomerInput): Promise<Customer> {
+    authorize(this.ctx.actor, 'customers:write');
+    const name = input.name == null ? undefined : text(input.name, 'input.name');
+    const email = input.email == null ? undefined : requireEmail(input.email, 'input.email');
+    const externalIds = input.externalIds == null ? undefined : normalizeExternalIds(input.externalIds);
+    return this.saving(externalIds ?? [], id, async (em) => {
+      const customer = isId(id) ? await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      if (!customer) throw new NotFoundError('customer', id, 'id');
+      const taxStatus = input.taxStatus ?? customer.taxStatus;
+      // Leaving TAXABLE drops the rate unless one is given (which checkTax then refuses).
+      const keptRate = taxStatus === TaxStatus.TAXABLE ? customer.taxRate : null;
+      customer.taxRate = checkTax(taxStatus, input.taxRate === undefined ? keptRate : input.taxRate);
+      customer.taxStatus = taxStatus;
+      if (name !== undefined) customer.name = name;
+      if (email !== undefined) customer.email = email;
+      if (input.invoiceDrafts != null) customer.invoiceDrafts = input.invoiceDrafts;
+      if (externalIds) {
+        await assertExternalIdsFree(em, externalIds, customer.id);
+        await replaceExternalIds(em, customer, externalIds);
+      }
+      customer.updatedAt = this.ctx.clock.now();
+      await em.flush();
+      return customer;
+    });
+  }
+
+  async get(id: string): Promise<Customer | null> {
+    authorizeCustomer(this.ctx.actor, 'customers:read', id);
+    return isId(id) ? this.ctx.em.findOne(Customer, { id }) : null;
+  }
+
+  async getByExternalId(system: string, externalId: string): Promise<Customer | null> {
+    authorize(this.ctx.actor, 'customers:read');
+    if (hasNul(system) || hasNul(externalId)) return null;
+    const row = await this.ctx.em.findOne(CustomerExternalId, { system, externalId }, { populate: ['customer'] });
+    if (!row) return null;
+    authorizeCustomer(this.ctx.actor, 'customers:read', row.customer.id);
+    return row.customer;
+  }
+
+  /** Oldest first; a CUSTOMER key sees only its own customer. */
+  async list(args: CustomerListArgs): Promise<Page<Customer>> {
+    authorize(this.ctx.actor, 'customers:read');
+    const size = pageSize(args.first);
+    const where: FilterQuery<Customer>[] = [checkedAfter(args.after) as FilterQuery<Customer>];
+    const scope = customerScope(this.ctx.actor);
+    if (scope !== null) where.push({ id: scope });
+    const search = args.search?.trim();
+    if (search) {
+      if (search.length > MAX_SEARCH_LENGTH || hasNul(search)) {
+        throw new InvalidInputError('search', `search is at most ${MAX_SEARCH_LENGTH} characters, without NUL`);
+      }
+      const pattern = `%${escapeLike(search)}%`;
+      where.push({ $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] });
+    }
+    const rows = await this.ctx.em.find(Customer, { $and: where }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 });
+    return toPage(rows, size);
+  }
+
+  /**
+   * The check before insert names the offending id; the unique constraint is what actually
+   * guarantees uniqueness when two requests race, so its violation is a CONFLICT too.
+   */
+  private async saving<T>(externalIds: readonly ExternalIdInput[], selfId: string | null, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.ctx.em.transactional(work);
+    } catch (err) {
+      if (!(err instanceof UniqueConstraintViolationException)) throw err;
+      // The transaction is over, so another query is safe here (also on PGlite).
+      const i = await findTakenExternalId(this.ctx.em.fork(), externalIds, selfId);
+      const field = i >= 0 ? `input.externalIds[${i}]` : 'input.externalIds';
+      throw new ConflictError('an external id belongs to another customer', { field });
+    }
+  }
+}
+
+// PostgreSQL text cannot hold NUL; refused here, it would otherwise fail as a driver error.
+function hasNul(value: string): boolean {
+  return value.includes('\u0000');
+}
+
+function text(value: string, field: string, max?: number): string {
+  const v = requireText(value, field, max);
+  if (hasNul(v)) throw new InvalidInputError(field, `${field.split('.').pop()} must not contain NUL characters`);
+  return v;
+}
+
+/**
+ * Only cursors we wrote reach the query: a forged one that decodes could still fail in
+ * PostgreSQL (a non-uuid id, a year it cannot store) instead of as bad input.
+ */
+function checkedAfter(after: string | null | undefined): Record<string, unknown> {
+  if (after) {
+    const { id, createdAt } = decodeCursor(after);
+    const year = createdAt.getUTCFullYear();
+    if (!isId(id) || year < 1 || year > 9999) throw new InvalidInputError('after', 'invalid cursor');
+  }
+  return afterCursor(after);
+}
+
+function requireEmail(value: string, field: string): string {
+  const email = text(value, field, 254);
+  if (!EMAIL.test(email)) throw new InvalidInputError(field, `'${email.slice(0, 60)}' is not an email address`);
+  return email;
+}
+
+/** PRICING.md, Taxes: a TAXABLE customer has a rate in (0, 100] percent, the others none. */
+function checkTax(status: TaxStatus, rate: Decimal | null): Decimal | null {
+  if (status !== TaxStatus.TAXABLE) {
+    if (rate !== null) throw new InvalidInputError('input.taxRate', `a ${status} customer has no tax rate`);
+    return null;
+  }
+  if (rate === null) throw new InvalidInputError('input.taxRate', 'a TAXABLE customer needs a tax rate');
+  if (rate.lte(0) || rate.gt(100) || rate.decimalPlaces() > 4) {
+    throw new InvalidInputError('input.taxRate', 'the tax rate is a percentage above 0 and at most 100, with at most 4 decimals');
+  }
+  return rate;
+}
+
+function externalKey(system: string, id: string): string {
+  return JSON.stringify([system, id]);
+}
+
+function normalizeExternalIds(ids: readonly ExternalIdInput[]): ExternalIdInput[] {
+  requireAtMost(ids, MAX_EXTERNAL_IDS, 'input.externalIds');
+  const seen = new Set<string>();
+  return ids.map((x, i) => {
+    const system = text(x.system, `input.externalIds[${i}].system`, 100);
+    const id = text(x.id, `input.externalIds[${i}].id`, 200);
+    const key = externalKey(system, id);
+    if (seen.has(key)) throw new InvalidInputError(`input.externalIds[${i}]`, `${system} id '${id}' is listed twice`);
+    seen.add(key);
+    return { system, id };
+  });
+}
+
+/** The index of the first id some other customer holds, or -1. */
+async function findTakenExternalId(em: EntityManager, ids: readonly ExternalIdInput[], selfId: string | null): Promise<number> {
+  if (ids.length === 0) return -1;
+  const rows = await em.find(CustomerExternalId, { $or: ids.map((x) => ({ system: x.system, externalId: x.id })) });
+  const taken = new Set(rows.filter((r) => r.customer.id !== selfId).map((r) => externalKey(r.system, r.externalId)));
+  return ids.findIndex((x) => taken.has(externalKey(x.system, x.id)));
+}
+
+async function assertExternalIdsFree(em: EntityManager, ids: readonly ExternalIdInput[], selfId: string | null): Promise<void> {
+  const i = await findTakenExternalId(em, ids, selfId);
+  if (i >= 0) {
+    throw new ConflictError(`${ids[i].system} id '${ids[i].id}' belongs to another customer`, { field: `input.externalIds[${i}]` });
+  }
+}
+
+/**
+ * Keeps the rows that stay, so an unchanged id is not deleted and re-inserted in one flush
+ * (the insert could run first and trip the unique constraint).
+ */
+async function replaceExternalIds(em: EntityManager, customer: Customer, ids: readonly ExternalIdInput[]): Promise<void> {
+  await customer.externalIds.init();
+  const wanted = new Map(ids.map((x) => [externalKey(x.system, x.id), x]));
+  for (const row of customer.externalIds.getItems()) {
+    if (!wanted.delete(externalKey(row.system, row.externalId))) customer.externalIds.remove(row);
+  }
+  for (const x of wanted.values()) em.create(CustomerExternalId, { customer, system: x.system, externalId: x.id });
+}
+
+/** PostgreSQL's LIKE escapes with a backslash by default. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,52 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { CustomerExternalId } from '../../domain/customers/customer-external-id.entity';
+import type { Customer } from '../../domain/customers/customer.entity';
+import type { Context } from '../context';
+import { toConnection } from '../shared/connection';
+import { CreateCustomerInput, CustomerConnection, CustomerType, ExternalIdType, UpdateCustomerInput } from './customer.types';
+
+@ArgsType()
+class CustomersArgs {
+  @Field(() => Int, { nullable: true })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name or email, case-insensitive' })
+  search?: string;
+}
+
+@Resolver(() => CustomerType)
+export class CustomerResolver {
+  @Mutation(() => CustomerType)
+  createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: Context) {
+    return ctx.services.customers.create(input);
+  }
+
+  @Mutation(() => CustomerType)
+  updateCustomer(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput, @Ctx() ctx: Context) {
+    return ctx.services.customers.update(id, input);
+  }
+
+  @Query(() => CustomerType, { nullable: true })
+  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.customers.get(id);
+  }
+
+  @Query(() => CustomerConnection, { description: 'Oldest first' })
+  async customers(@Args(() => CustomersArgs) args: CustomersArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.services.customers.list(args));
+  }
+
+  @Query(() => CustomerType, { nullable: true, description: 'The customer holding this id in another system' })
+  customerByExternalId(@Arg('system') system: string, @Arg('id') id: string, @Ctx() ctx: Context) {
+    return ctx.services.customers.getByExternalId(system, id);
+  }
+
+  @FieldResolver(() => [ExternalIdType])
+  externalIds(@Root() customer: Customer, @Ctx() ctx: Context): CustomerExternalId[] | Promise<CustomerExternalId[]> {
+    // Fresh from a mutation the collection is loaded; in lists the loader batches the query.
+    return customer.externalIds.isInitialized() ? customer.externalIds.getItems() : ctx.loaders.externalIdsByCustomer.load(customer.id);
+  }
+}
