@@ -27,10 +27,14 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
+          // PostgreSQL text cannot hold NUL; refuse it here rather than as a driver error later.
+          if (request.query?.includes('\u0000') || JSON.stringify(request.variables ?? {}).includes('\\u0000')) {
+            throw new GraphQLError('text inputs may not contain the NUL character', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
           const depthErrors = validate(schema, document, [depthRule]);
           if (depthErrors.length > 0) {
             throw new GraphQLError(`query is too deep: the maximum depth is ${limits.maxDepth}`, {
-              extensions: { code: 'BAD_USER_INPUT', maxDepth: limits.maxDepth },
+              extensions: { code: 'BAD_USER_INPUT', maxDepth: limits.maxDepth, http: { status: 400 } },
             });
           }
           const query = operationName ? separateOperations(document)[operationName] ?? document : document;
@@ -44,11 +48,11 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
             });
           } catch (err) {
             // Variables that do not coerce (a bad Currency, a malformed Decimal) fail here first.
-            throw new GraphQLError(err instanceof Error ? err.message : 'invalid variables', { extensions: { code: 'BAD_USER_INPUT' } });
+            throw new GraphQLError(err instanceof Error ? err.message : 'invalid variables', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
           }
           if (cost > limits.maxCost) {
             throw new GraphQLError(`query is too expensive: cost ${cost}, the maximum is ${limits.maxCost}`, {
-              extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost },
+              extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost, http: { status: 400 } },
             });
           }
         },

@@ -208,7 +208,7 @@ export function priceLine(input: PriceLineInput): PricedLine {
 }
 
 /** The other prices a price is priced through (a bundle's components), as its rule declares them. */
-export function priceReferences(price: PriceSnapshot): string[] {
+export function priceReferences(price: Pick<PriceSnapshot, 'rule'>): string[] {
   return ruleFor(price.rule.kind).references?.(price.rule.config) ?? [];
 }
 

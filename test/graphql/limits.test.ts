@@ -71,6 +71,8 @@ describe('abuse limits', () => {
     expect(badJson.status).toBe(400);
     const syntax = await t.gql('{ viewer { ', undefined, await freshKey());
     expect(syntax.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const nul = await t.gql('query($s: String) { products(after: $s) { edges { cursor } } }', { s: 'a\u0000b' }, await freshKey());
+    expect(nul.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const unknown = await t.gql('{ nothingHere }', undefined, await freshKey());
     expect(unknown.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });

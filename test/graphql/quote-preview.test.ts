@@ -97,6 +97,17 @@ describe('previewQuote', () => {
     expect(q.lines[0].amount).toBe('171.00');
   });
 
+  it('prices a contract override that gives a bundle other components', async () => {
+    await createPrice('support', { kind: 'flat', config: { amount: '100.00' } });
+    await must('mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', {
+      input: { customerId: globex, code: 'GLOBEX-SUPPORT', startsAt: '2026-01-01T00:00:00Z', items: [
+        { priceCode: 'team', override: { components: [{ priceCode: 'support', quantity: '1' }, { priceCode: 'seats', quantity: '2' }] } },
+      ] },
+    });
+    const q = (await t.gql(preview, { input: { customerId: globex, currency: 'EUR', at: '2026-06-01T00:00:00Z', lines: [{ priceCode: 'team', quantity: '1' }] } })).data!.previewQuote;
+    expect(q.lines[0]).toMatchObject({ amount: '120.00', contractCode: 'GLOBEX-SUPPORT' }); // 100 + 2 × 10
+  });
+
   it('adds the reverse-charge mention with zero tax', async () => {
     const q = (await t.gql(preview, { input: { customerId: globex, currency: 'EUR', lines: [{ priceCode: 'seats', quantity: '1' }] } })).data!.previewQuote;
     expect(q.tax).toBe('0.00');

@@ -54,5 +54,8 @@ export function authorizeCustomer(actor: Actor, permission: Permission, customer
 
 /** The customer a list must be narrowed to, or null when the actor may see every customer. */
 export function customerScope(actor: Actor): string | null {
-  return actor.role === Role.CUSTOMER ? actor.customerId : null;
+  if (actor.role !== Role.CUSTOMER) return null;
+  // A CUSTOMER key always has a customer; without one it must see nothing rather than everything.
+  if (!actor.customerId) throw new ForbiddenError('this key is not bound to a customer');
+  return actor.customerId;
 }

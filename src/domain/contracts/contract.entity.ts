@@ -28,7 +28,7 @@ export class Contract {
   @Property({ type: DecimalType, nullable: true })
   minimumCommitment: Decimal | null = null;
 
-  @OneToMany(() => ContractItem, (x) => x.contract, { orphanRemoval: true })
+  @OneToMany(() => ContractItem, (x) => x.contract, { orphanRemoval: true, orderBy: { priceCode: 'asc' } })
   items = new Collection<ContractItem>(this);
 
   @Property({ type: 'timestamptz' })

@@ -1,4 +1,4 @@
-import { priceDocument, PricedDocument, ContractTerms, TaxTreatment } from '../../pricing';
+import { priceDocument, priceReferences, PricedDocument, ContractTerms, TaxTreatment } from '../../pricing';
 import { withPathPrefix } from '../../pricing/errors';
 import type { Decimal } from '../../pricing/decimal';
 import { authorize } from '../auth/actor';
@@ -53,6 +53,9 @@ export class QuotePreviewService {
     }
 
     const prices = await loadPriceClosure(em, lines.map((l) => l.priceCode));
+    // A contract may override a bundle with other components: those must be loaded too.
+    const extra = overrideReferences(contracts, prices).filter((code) => !prices.has(code));
+    if (extra.length > 0) for (const [code, p] of await loadPriceClosure(em, extra)) prices.set(code, p);
     const docLines = lines.map((line, i) => ({ price: toSnapshot(usable(prices.get(line.priceCode), line.priceCode, i)), quantity: line.quantity }));
     const resolvePrice = (code: string) => {
       const p = prices.get(code);
@@ -60,6 +63,16 @@ export class QuotePreviewService {
     };
     return withPathPrefix('input', () => priceDocument({ currency, lines: docLines, contracts, at, tax, resolvePrice }));
   }
+}
+
+function overrideReferences(contracts: readonly ContractTerms[], prices: ReadonlyMap<string, Price>): string[] {
+  return contracts.flatMap((contract) =>
+    contract.items.flatMap((item) => {
+      const price = prices.get(item.priceCode);
+      if (!price || item.override === undefined) return [];
+      return priceReferences({ rule: { kind: price.ruleKind, config: item.override } });
+    }),
+  );
 }
 
 function usable(price: Price | undefined, code: string, i: number): Price {

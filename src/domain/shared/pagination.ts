@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors';
+import { isId } from './ids';
 
 /** Page sizes: `first` defaults to 20 and may not exceed 100 (the query cost limit counts on it). */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -28,7 +29,7 @@ export function encodeCursor(row: Keyset): string {
 export function decodeCursor(cursor: string): Keyset {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw new InvalidInputError('after', 'invalid cursor');
+  if (!id || !isId(id) || Number.isNaN(createdAt.getTime())) throw new InvalidInputError('after', 'invalid cursor');
   return { createdAt, id };
 }
 
