@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, GraphQLSchema, separateOperations, validate } from 'graphql';
+import { GraphQLError, GraphQLSchema, isListType, isNonNullType, separateOperations, validate } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
+import { MAX_PAGE_SIZE } from '../domain/shared/pagination';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
 
 export interface QueryLimits {
@@ -8,16 +9,21 @@ export interface QueryLimits {
   maxCost: number;
 }
 
-/** Maximum page size of every connection; `first` above it is refused by the service. */
-export const MAX_PAGE_SIZE = 100;
+
+/** What an unpaged list (a customer's contracts, a price's tiers) is assumed to hold. */
+export const ASSUMED_LIST_SIZE = 10;
 
 /**
- * A list field costs its page size times its children: `customers(first: 100) { ... }` is
- * counted as 100 customers, so a query for thousands of nested objects is refused up front.
+ * A list costs its size times its children: `customers(first: 100) { ... }` counts as 100
+ * customers and an unpaged list as ASSUMED_LIST_SIZE items, so a query for thousands of
+ * nested objects is refused before it runs.
  */
-const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args.first === 'number' ? Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) : undefined;
-  return first === undefined ? undefined : first * (1 + childComplexity);
+const listSizeEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+  if (typeof args.first === 'number') return Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) * (1 + childComplexity);
+  // A connection's edges are the page its parent's `first` already counted.
+  if (field.name === 'edges') return 1 + childComplexity;
+  const type = isNonNullType(field.type) ? field.type.ofType : field.type;
+  return isListType(type) ? ASSUMED_LIST_SIZE * (1 + childComplexity) : undefined;
 };
 
 /** Refuses, before execution, operations deeper or costlier than the limits (BAD_USER_INPUT). */
@@ -44,7 +50,7 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
               schema,
               query,
               variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              estimators: [fieldExtensionsEstimator(), listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (err) {
             // Variables that do not coerce (a bad Currency, a malformed Decimal) fail here first.

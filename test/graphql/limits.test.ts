@@ -5,7 +5,7 @@ import { startTestApp, TestApp } from '../support/app';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ env: { TARIFF_RATE_LIMIT: '2', TARIFF_MAX_QUERY_DEPTH: '2', TARIFF_MAX_BODY_BYTES: '2048' } });
+  t = await startTestApp({ env: { TARIFF_RATE_LIMIT: '2', TARIFF_MAX_QUERY_DEPTH: '5', TARIFF_MAX_BODY_BYTES: '2048' } });
 });
 afterAll(async () => {
   await t.close();
@@ -43,12 +43,23 @@ describe('abuse limits', () => {
 
   it('refuses a query deeper than the maximum before running it', async () => {
     const key = await freshKey();
-    const shallow = await t.gql('mutation { createApiKey(input: { role: PARTNER, name: "shallow" }) { secret } }', undefined, key);
-    expect(shallow.errors?.[0].extensions?.code).toBe('FORBIDDEN'); // depth 2 runs (and is refused for its role)
-    const deep = 'mutation { createApiKey(input: { role: PARTNER, name: "deep" }) { apiKey { customer { id } } } }';
+    const shallow = await t.gql('mutation { createApiKey(input: { role: PARTNER, name: "shallow" }) { apiKey { customer { contracts { customer { id } } } } } }', undefined, key);
+    expect(shallow.errors?.[0].extensions?.code).toBe('FORBIDDEN'); // depth 5 runs (and is refused for its role)
+    const deep = 'mutation { createApiKey(input: { role: PARTNER, name: "deep" }) { apiKey { customer { contracts { customer { contracts { code } } } } } } }';
     const res = await t.gql(deep, undefined, key);
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxDepth: 2 });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxDepth: 5 });
     expect(res.data).toBeUndefined();
+  });
+
+  it('refuses a query for thousands of nested objects before running it, and lets a normal page through', async () => {
+    const key = await freshKey();
+    const page = await t.gql('{ customers(first: 100) { edges { node { id name contracts { code } } } } }', undefined, key);
+    expect(page.errors).toBeUndefined();
+    const huge = '{ customers(first: 100) { edges { node { contracts { items { priceCode } } } } } }';
+    const res = await t.gql(huge, undefined, key);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: 5000 });
+    expect(res.errors?.[0].extensions?.cost).toBeGreaterThan(10_000);
   });
 
   it('refuses a request body over the size limit', async () => {
