@@ -22,6 +22,15 @@ const passThrough = new Set([
   'IDEMPOTENCY_KEY_REUSED',
 ]);
 
+/**
+ * graphql-js reports a variable that does not coerce as `Variable "$input" got invalid value …
+ * at "input.startsAt"; …`: the field a client needs, which it does not put in the extensions.
+ */
+function variablePath(message: string): string | undefined {
+  const match = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value .*? at "([^"]+)"/s.exec(message) ?? /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value/.exec(message);
+  return match ? match[2] ?? match[1] : undefined;
+}
+
 /** A domain error as the GraphQL error clients see (CONTRACT.md: Errors). */
 export function toGraphQLError(err: DomainError | PricingInputError): GraphQLError {
   if (err instanceof PricingInputError) {
@@ -49,7 +58,8 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && passThrough.has(code)) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const field = extensions.field ?? (code === 'BAD_USER_INPUT' ? variablePath(formatted.message) : undefined);
+      return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -34,8 +34,11 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
       return {
         async didResolveOperation({ document, request, operationName }) {
           // PostgreSQL text cannot hold NUL; refuse it here rather than as a driver error later.
-          if (request.query?.includes('\u0000') || JSON.stringify(request.variables ?? {}).includes('\\u0000')) {
-            throw new GraphQLError('text inputs may not contain the NUL character', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          const nulAt = request.query?.includes('\u0000') ? '' : findNul(request.variables ?? {}, '');
+          if (nulAt !== null) {
+            throw new GraphQLError('text inputs may not contain the NUL character', {
+              extensions: { code: 'BAD_USER_INPUT', ...(nulAt ? { field: nulAt } : {}), http: { status: 400 } },
+            });
           }
           const depthErrors = validate(schema, document, [depthRule]);
           if (depthErrors.length > 0) {
@@ -65,4 +68,24 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
       };
     },
   };
+}
+
+/** The path of the first string holding a NUL character (`input.items[0].priceCode`), or null. */
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i], `${path}[${i}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, v] of Object.entries(value)) {
+      if (findNul(key, '') !== null) return path ? `${path}.${key}` : key;
+      const found = findNul(v, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }

@@ -140,12 +140,12 @@ describe('createContract', () => {
     ['a bundle override with an unknown component', 'input.items[0].override', { items: [{ priceCode: 'SUITE', override: bundleOf('NOPE') }] }],
     ['a bundle override with a component in USD', 'input.items[0].override', { items: [{ priceCode: 'SUITE', override: bundleOf('SEAT-USD') }] }],
     ['a bundle override containing itself', 'input.items[0].override', { items: [{ priceCode: 'SUITE', override: bundleOf('SUITE') }] }],
-    ['a bundle override with NUL', 'input.items[0].override', { items: [{ priceCode: 'SUITE', override: bundleOf('SE\u0000AT') }] }],
+    ['a bundle override with NUL', 'input.items[0].override.components[0].priceCode', { items: [{ priceCode: 'SUITE', override: bundleOf('SE\u0000AT') }] }],
   ])('refuses %s with BAD_USER_INPUT on %s and creates nothing', async (_what, field, overrides) => {
     const customerId = await newCustomer();
     const res = await t.gql(createQ, { input: input(customerId, overrides) });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect(res.data).toBeNull();
+    expect(res.data ?? null).toBeNull(); // refused at execution (null) or before it (absent)
     expect(await codesOf(customerId)).toEqual([]);
   });
 
