@@ -1,3 +1,4 @@
+import './production-defaults';
 import 'reflect-metadata';
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';

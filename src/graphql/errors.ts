@@ -55,6 +55,10 @@ export function createErrorFormatter(logger: Logger) {
       const mapped = toGraphQLError(original);
       return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
     }
+    // graphql-js gives up after 50 bad variables with an error that carries no code.
+    if (formatted.message.startsWith('Too many errors processing variables')) {
+      return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && passThrough.has(code)) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};

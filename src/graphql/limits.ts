@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, GraphQLSchema, isListType, isNonNullType, separateOperations, validate } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, TypeNode, isListType, isNonNullType, separateOperations, validate } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { MAX_PAGE_SIZE } from '../domain/shared/pagination';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
@@ -29,6 +29,8 @@ const listSizeEstimator: ComplexityEstimator = ({ args, field, childComplexity }
 /** Refuses, before execution, operations deeper or costlier than the limits (BAD_USER_INPUT). */
 export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
   const depthRule = depthLimit(limits.maxDepth);
+  // Apollo reuses the parsed document of a query it has seen, so its depth is checked once.
+  const shallowEnough = new WeakSet<DocumentNode>();
   return {
     async requestDidStart() {
       return {
@@ -40,25 +42,15 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
               extensions: { code: 'BAD_USER_INPUT', ...(nulAt ? { field: nulAt } : {}), http: { status: 400 } },
             });
           }
-          const depthErrors = validate(schema, document, [depthRule]);
-          if (depthErrors.length > 0) {
+          if (!shallowEnough.has(document)) {
+            if (validate(schema, document, [depthRule]).length === 0) shallowEnough.add(document);
+          }
+          if (!shallowEnough.has(document)) {
             throw new GraphQLError(`query is too deep: the maximum depth is ${limits.maxDepth}`, {
               extensions: { code: 'BAD_USER_INPUT', maxDepth: limits.maxDepth, http: { status: 400 } },
             });
           }
-          const query = operationName ? separateOperations(document)[operationName] ?? document : document;
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (err) {
-            // Variables that do not coerce (a bad Currency, a malformed Decimal) fail here first.
-            throw new GraphQLError(err instanceof Error ? err.message : 'invalid variables', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-          }
+          const cost = costOf(schema, document, operationName ?? null, request.variables ?? {});
           if (cost > limits.maxCost) {
             throw new GraphQLError(`query is too expensive: cost ${cost}, the maximum is ${limits.maxCost}`, {
               extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost, http: { status: 400 } },
@@ -68,6 +60,39 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
       };
     },
   };
+}
+
+const estimators = [fieldExtensionsEstimator(), listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })];
+// Cost depends on the document and on its Int variables only (page sizes); computing it coerces
+// every variable, a tenth of a large quote's time, so it is kept per document and Int values.
+const costCache = new WeakMap<DocumentNode, Map<string, number>>();
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, variables: Record<string, unknown>): number {
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName === null || d.name?.value === operationName),
+  );
+  const intVariables = (operation?.variableDefinitions ?? [])
+    .filter((v) => namedTypeOf(v.type) === 'Int')
+    .map((v) => variables[v.variable.name.value]);
+  const key = `${operationName ?? ''}|${JSON.stringify(intVariables)}`;
+  let byKey = costCache.get(document);
+  const cached = byKey?.get(key);
+  if (cached !== undefined) return cached;
+  const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query, variables, estimators });
+  } catch (err) {
+    // Variables that do not coerce (a bad Currency, a malformed Decimal) fail here first.
+    throw new GraphQLError(err instanceof Error ? err.message : 'invalid variables', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  }
+  if (!byKey) costCache.set(document, (byKey = new Map()));
+  if (byKey.size < 100) byKey.set(key, cost);
+  return cost;
+}
+
+function namedTypeOf(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type);
 }
 
 /** The path of the first string holding a NUL character (`input.items[0].priceCode`), or null. */

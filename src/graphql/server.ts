@@ -51,6 +51,8 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
     schema,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // Every request is authenticated, and partners composing a gateway need the schema.
+    introspection: true,
     plugins: [queryLimitsPlugin(schema, options.limits)],
   });
   await apollo.start();
@@ -87,8 +89,6 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
         if (retryAfter > 0) {
           throw httpError(new RateLimitedError(retryAfter), 429, { 'retry-after': String(retryAfter) });
         }
-        // The key lookup must not linger in the identity map the request's services will use.
-        em.clear();
         return { em, actor, services: createServices({ em, actor, clock }), loaders: createLoaders(em), logger };
       },
     }),

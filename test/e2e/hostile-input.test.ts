@@ -33,7 +33,10 @@ describe('hostile input', () => {
         fc.asyncProperty(variablesFor(op.field.args), async (variables) => {
           const res = await t.gql(op.document, variables);
           const internal = res.status >= 500 || res.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
-          if (internal) failures.push(`${op.name} ${JSON.stringify(variables).slice(0, 300)} → ${JSON.stringify(res.errors).slice(0, 300)}`);
+          if (internal) {
+            const culprit = res.errors?.find((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR') ?? res.errors?.[0];
+            failures.push(`${op.name} HTTP ${res.status} ${JSON.stringify(variables).slice(0, 300)} → ${JSON.stringify(culprit).slice(0, 300)}`);
+          }
           return !internal;
         }),
         { numRuns: RUNS, endOnFailure: true },

@@ -67,11 +67,18 @@ export class ApiKeyService {
   }
 }
 
-/** Resolves a bearer secret to its actor; revoked and unknown keys are the same failure. */
+/**
+ * Resolves a bearer secret to its actor; revoked and unknown keys are the same failure. Every
+ * request runs this, so it reads one row without the ORM's entity machinery.
+ */
 export async function authenticate(em: EntityManager, secret: string): Promise<Actor> {
-  const key = await em.findOne(ApiKey, { secretHash: hashSecret(secret), revokedAt: null });
+  const rows = await em.execute<{ id: string; name: string; role: Role; customer_id: string | null }[]>(
+    'select id, name, role, customer_id from api_key where secret_hash = ? and revoked_at is null',
+    [hashSecret(secret)],
+  );
+  const key = rows[0];
   if (!key) throw new UnauthenticatedError('invalid or revoked API key');
-  return { keyId: key.id, name: key.name, role: key.role, customerId: key.customer?.id ?? null };
+  return { keyId: key.id, name: key.name, role: key.role, customerId: key.customer_id };
 }
 
 /**

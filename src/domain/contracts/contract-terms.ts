@@ -1,48 +1,109 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Decimal } from '../../pricing/decimal';
 import { ContractItemTerms, ContractTerms, parseContractItem } from '../../pricing/engine';
 import { PricingInputError } from '../../pricing/errors';
-import { Price } from '../catalog/price.entity';
-import { Contract } from './contract.entity';
-import type { ContractItem } from './contract-item.entity';
+import { TaxStatus } from '../customers/customer.entity';
+
+interface TermRow {
+  currency: string;
+  tax_status: TaxStatus;
+  tax_rate: string | null;
+  contract_id: string | null;
+  code: string;
+  starts_at: Date;
+  ends_at: Date | null;
+  minimum_commitment: string | null;
+  item_id: string | null;
+  price_code: string | null;
+  override: Record<string, unknown> | null;
+  discount_percent: string | null;
+  /** The kind of the price's current version; null when the price no longer exists. */
+  kind: string | null;
+}
+
+/** What pricing a document for a customer needs: its currency, tax and contracts. */
+export interface PricingCustomer {
+  id: string;
+  currency: string;
+  taxStatus: TaxStatus;
+  taxRate: Decimal | null;
+  contracts: ContractTerms[];
+}
+
+// Contract items are never edited, so an item parsed for a price kind stays parsed.
+const parsedItems = new Map<string, ContractItemTerms>();
+const CACHE_LIMIT = 50_000;
 
 /**
- * A customer's contracts as the engine prices with them (all of them: the engine picks those in
- * force at the document's instant). Overrides are parsed against the kind of the price's
- * current version, since that is the version a line is priced at.
+ * A customer with its contracts as the engine prices with them (all of them: the engine picks
+ * those in force at the document's instant), or null. Overrides are parsed against the kind of
+ * the price's current version, since that is the version a line is priced at. One query and
+ * plain rows: this runs for every quote preview and every invoice.
  */
+export async function pricingCustomer(em: EntityManager, customerId: string): Promise<PricingCustomer | null> {
+  const rows = await em.execute<TermRow[]>(
+    `select cu.currency, cu.tax_status, cu.tax_rate,
+            c.id as contract_id, c.code, c.starts_at, c.ends_at, c.minimum_commitment,
+            i.id as item_id, i.price_code, i.override, i.discount_percent, p.rule_kind as kind
+       from customer cu
+       left join contract c on c.customer_id = cu.id
+       left join contract_item i on i.contract_id = c.id
+       left join price p on p.code = i.price_code and p.is_current
+      where cu.id = ?
+      order by c.starts_at, c.id, i.price_code`,
+    [customerId],
+  );
+  if (rows.length === 0) return null;
+  const byContract = new Map<string, ContractTerms & { items: ContractItemTerms[] }>();
+  for (const row of rows) {
+    if (row.contract_id === null) continue;
+    let contract = byContract.get(row.contract_id);
+    if (!contract) {
+      contract = {
+        code: row.code,
+        startsAt: new Date(row.starts_at),
+        endsAt: row.ends_at === null ? null : new Date(row.ends_at),
+        minimumCommitment: row.minimum_commitment === null ? null : new Decimal(row.minimum_commitment),
+        items: [],
+      };
+      byContract.set(row.contract_id, contract);
+    }
+    if (row.item_id !== null) contract.items.push(itemTerms(row));
+  }
+  const { currency, tax_status: taxStatus, tax_rate: taxRate } = rows[0];
+  return { id: customerId, currency, taxStatus, taxRate: taxRate === null ? null : new Decimal(taxRate), contracts: [...byContract.values()] };
+}
+
+/** A customer's contracts as the engine prices with them; none for an unknown customer. */
 export async function contractTermsFor(em: EntityManager, customerId: string): Promise<ContractTerms[]> {
-  const contracts = await em.find(Contract, { customer: customerId }, { populate: ['items'], strategy: 'joined', orderBy: { startsAt: 'asc', id: 'asc' } });
-  const codes = [...new Set(contracts.flatMap((c) => c.items.getItems().map((item) => item.priceCode)))];
-  // Whole rows, not `fields`: a partly loaded Price would stay in the identity map for callers
-  // that go on to price with it.
-  const prices = codes.length === 0 ? [] : await em.find(Price, { code: { $in: codes }, isCurrent: true });
-  const kinds = new Map(prices.map((p) => [p.code, p.ruleKind]));
-  return contracts.map((contract) => ({
-    code: contract.code,
-    startsAt: contract.startsAt,
-    endsAt: contract.endsAt,
-    minimumCommitment: contract.minimumCommitment,
-    items: contract.items.getItems().map((item) => itemTerms(contract, item, kinds.get(item.priceCode))),
-  }));
+  return (await pricingCustomer(em, customerId))?.contracts ?? [];
 }
 
 /**
  * The item was valid for the price's kind when the contract was made; a later price version
  * of another kind can make it invalid, which is a problem of the data, reported as input.
  */
-function itemTerms(contract: Contract, item: ContractItem, kind: string | undefined): ContractItemTerms {
-  const where = `contract ${contract.code}, item '${item.priceCode}'`;
-  if (kind === undefined) throw PricingInputError.at('contracts', `${where}: the price no longer exists`);
+function itemTerms(row: TermRow): ContractItemTerms {
+  const priceCode = row.price_code!;
+  const where = `contract ${row.code}, item '${priceCode}'`;
+  if (row.kind === null) throw PricingInputError.at('contracts', `${where}: the price no longer exists`);
+  const cacheKey = `${row.item_id}:${row.kind}`;
+  const cached = parsedItems.get(cacheKey);
+  if (cached) return cached;
   const json = {
-    ...(item.override !== null ? { override: item.override } : {}),
-    ...(item.discountPercent !== null ? { discountPercent: item.discountPercent.toFixed() } : {}),
+    ...(row.override !== null ? { override: row.override } : {}),
+    ...(row.discount_percent !== null ? { discountPercent: new Decimal(row.discount_percent).toFixed() } : {}),
   };
+  let terms: ContractItemTerms;
   try {
-    return { priceCode: item.priceCode, ...parseContractItem(kind, json) };
+    terms = { priceCode, ...parseContractItem(row.kind, json) };
   } catch (err) {
     if (!(err instanceof PricingInputError)) throw err;
     throw new PricingInputError(
-      err.issues.map((issue) => ({ path: 'contracts', message: `${where} no longer fits its ${kind} price: ${issue.path} ${issue.message}` })),
+      err.issues.map((issue) => ({ path: 'contracts', message: `${where} no longer fits its ${row.kind} price: ${issue.path} ${issue.message}` })),
     );
   }
+  if (parsedItems.size >= CACHE_LIMIT) parsedItems.clear();
+  parsedItems.set(cacheKey, terms);
+  return terms;
 }

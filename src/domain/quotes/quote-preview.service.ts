@@ -2,10 +2,10 @@ import { priceDocument, priceReferences, PricedDocument, ContractTerms, TaxTreat
 import { withPathPrefix } from '../../pricing/errors';
 import type { Decimal } from '../../pricing/decimal';
 import { authorize } from '../auth/actor';
-import { Price, PriceStatus } from '../catalog/price.entity';
-import { loadPriceClosure, toSnapshot } from '../catalog/price-snapshot';
-import { contractTermsFor } from '../contracts/contract-terms';
-import { Customer, TaxStatus } from '../customers/customer.entity';
+import { PriceStatus } from '../catalog/price.entity';
+import { CatalogPrice, loadPriceClosure, toSnapshot } from '../catalog/price-snapshot';
+import { pricingCustomer } from '../contracts/contract-terms';
+import { TaxStatus } from '../customers/customer.entity';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { isId } from '../shared/ids';
 import type { ServiceContext } from '../shared/service-context';
@@ -43,12 +43,12 @@ export class QuotePreviewService {
     let contracts: ContractTerms[] = [];
     let tax: TaxTreatment = { status: 'EXEMPT' };
     if (input.customerId) {
-      const customer = isId(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
+      const customer = isId(input.customerId) ? await pricingCustomer(em, input.customerId) : null;
       if (!customer) throw new NotFoundError('customer', input.customerId, 'input.customerId');
       if (customer.currency !== currency) {
         throw new InvalidInputError('input.currency', `customer ${customer.id} is billed in ${customer.currency}, not ${currency}`);
       }
-      contracts = await contractTermsFor(em, customer.id);
+      contracts = customer.contracts;
       tax = taxOf(customer);
     }
 
@@ -65,7 +65,7 @@ export class QuotePreviewService {
   }
 }
 
-function overrideReferences(contracts: readonly ContractTerms[], prices: ReadonlyMap<string, Price>): string[] {
+function overrideReferences(contracts: readonly ContractTerms[], prices: ReadonlyMap<string, CatalogPrice>): string[] {
   return contracts.flatMap((contract) =>
     contract.items.flatMap((item) => {
       const price = prices.get(item.priceCode);
@@ -75,13 +75,13 @@ function overrideReferences(contracts: readonly ContractTerms[], prices: Readonl
   );
 }
 
-function usable(price: Price | undefined, code: string, i: number): Price {
+function usable(price: CatalogPrice | undefined, code: string, i: number): CatalogPrice {
   if (!price) throw new InvalidInputError(`input.lines[${i}].priceCode`, `unknown price '${code}'`);
   if (price.status === PriceStatus.ARCHIVED) throw new InvalidInputError(`input.lines[${i}].priceCode`, `price '${code}' is archived`);
   return price;
 }
 
-export function taxOf(customer: Customer): TaxTreatment {
+export function taxOf(customer: { taxStatus: TaxStatus; taxRate: Decimal | null }): TaxTreatment {
   switch (customer.taxStatus) {
     case TaxStatus.TAXABLE:
       return { status: 'TAXABLE', ratePercent: customer.taxRate ?? undefined };
