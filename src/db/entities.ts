@@ -3,8 +3,9 @@ import { Price } from '../domain/catalog/price.entity';
 import { Product } from '../domain/catalog/product.entity';
 import { ContractItem } from '../domain/contracts/contract-item.entity';
 import { Contract } from '../domain/contracts/contract.entity';
+import { IdempotencyKey } from '../domain/idempotency/idempotency-key.entity';
 import { CustomerExternalId } from '../domain/customers/customer-external-id.entity';
 import { Customer } from '../domain/customers/customer.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
-export const entities = [ApiKey, Customer, CustomerExternalId, Product, Price, Contract, ContractItem];
+export const entities = [ApiKey, Customer, CustomerExternalId, Product, Price, Contract, ContractItem, IdempotencyKey];
