@@ -23,6 +23,8 @@ export interface StartOptions {
   /** Overrides config.TARIFF_DATA_DIR; null keeps the embedded database in memory. */
   dataDir?: string | null;
   seed?: (db: Database, clock: Clock) => Promise<void>;
+  /** Sees every SQL statement: for tests that count them. */
+  onQuery?: (sql: string) => void;
 }
 
 /** Wiring shared by `npm start` and the tests: database, migrations, bootstrap key, HTTP server. */
@@ -35,6 +37,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     poolMax: config.TARIFF_DB_POOL_SIZE,
     migrate: true,
     logger,
+    onQuery: options.onQuery,
   });
   let http: Server | undefined;
   try {

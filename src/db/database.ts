@@ -17,6 +17,8 @@ export interface DatabaseOptions {
   poolMax: number;
   migrate: boolean;
   logger?: Logger;
+  /** Sees every SQL statement: for tests that count them. */
+  onQuery?: (sql: string) => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -27,7 +29,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     url = embedded.url;
   }
   try {
-    const orm = await MikroORM.init(ormConfig({ clientUrl: url, poolMax: options.poolMax }));
+    const orm = await MikroORM.init(ormConfig({ clientUrl: url, poolMax: options.poolMax, onQuery: options.onQuery }));
     if (options.migrate) {
       const applied = await orm.getMigrator().up();
       if (applied.length > 0) options.logger?.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');

@@ -4,8 +4,15 @@ import { Product } from '../domain/catalog/product.entity';
 import { ContractItem } from '../domain/contracts/contract-item.entity';
 import { Contract } from '../domain/contracts/contract.entity';
 import { IdempotencyKey } from '../domain/idempotency/idempotency-key.entity';
+import { PendingProration } from '../domain/subscriptions/pending-proration.entity';
+import { SubscriptionEvent } from '../domain/subscriptions/subscription-event.entity';
+import { SubscriptionItem } from '../domain/subscriptions/subscription-item.entity';
+import { Subscription } from '../domain/subscriptions/subscription.entity';
 import { CustomerExternalId } from '../domain/customers/customer-external-id.entity';
 import { Customer } from '../domain/customers/customer.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
-export const entities = [ApiKey, Customer, CustomerExternalId, Product, Price, Contract, ContractItem, IdempotencyKey];
+export const entities = [
+  ApiKey, Customer, CustomerExternalId, Product, Price, Contract, ContractItem, IdempotencyKey,
+  Subscription, SubscriptionItem, SubscriptionEvent, PendingProration,
+];

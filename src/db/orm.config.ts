@@ -9,6 +9,8 @@ export interface OrmOptions {
   clientUrl: string;
   poolMax: number;
   debug?: boolean;
+  /** Sees every SQL statement: for tests that count them. */
+  onQuery?: (sql: string) => void;
 }
 
 export function ormConfig(options: OrmOptions) {
@@ -34,7 +36,8 @@ export function ormConfig(options: OrmOptions) {
     // Every request forks its own EntityManager; touching the global one is a bug.
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    debug: options.debug ?? false,
+    debug: options.onQuery ? ['query'] : options.debug ?? false,
+    ...(options.onQuery ? { logger: options.onQuery } : {}),
     ignoreUndefinedInQuery: true,
   });
 }

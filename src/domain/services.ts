@@ -5,6 +5,9 @@ import { ContractService } from './contracts/contract.service';
 import { CustomerService } from './customers/customer.service';
 import { QuotePreviewService } from './quotes/quote-preview.service';
 import type { ServiceContext } from './shared/service-context';
+import { SubscriptionChangeService } from './subscriptions/subscription-change.service';
+import { SubscriptionLifecycleService } from './subscriptions/subscription-lifecycle.service';
+import { SubscriptionService } from './subscriptions/subscription.service';
 
 /** The services of one request, all sharing its EntityManager, actor and clock. */
 export function createServices(ctx: ServiceContext) {
@@ -13,6 +16,9 @@ export function createServices(ctx: ServiceContext) {
     products: new ProductService(ctx),
     prices: new PriceService(ctx),
     quotePreviews: new QuotePreviewService(ctx),
+    subscriptions: new SubscriptionService(ctx),
+    subscriptionChanges: new SubscriptionChangeService(ctx),
+    subscriptionLifecycle: new SubscriptionLifecycleService(ctx),
     customers: new CustomerService(ctx),
     contracts: new ContractService(ctx),
   };

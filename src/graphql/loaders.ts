@@ -1,18 +1,38 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EntityName } from '@mikro-orm/core';
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { Customer } from '../domain/customers/customer.entity';
 import { Product } from '../domain/catalog/product.entity';
 import { Price } from '../domain/catalog/price.entity';
 import { Contract } from '../domain/contracts/contract.entity';
 import { CustomerExternalId } from '../domain/customers/customer-external-id.entity';
+import { PendingProration } from '../domain/subscriptions/pending-proration.entity';
+import { SubscriptionEvent } from '../domain/subscriptions/subscription-event.entity';
+import { SubscriptionItem } from '../domain/subscriptions/subscription-item.entity';
 
 /** One loader per entity: `load(id)` calls within a tick become one `where id in (...)`. */
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
-    const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
+    const rows = (await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>)) as T[];
     const map = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+/** The children of many parents in one query, grouped by the parent's id. */
+function byParent<T extends object, K extends keyof T & string>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  parent: K,
+  options: { where?: Record<string, unknown>; orderBy?: Record<string, 'asc' | 'desc'>; populate?: string[] } = {},
+): DataLoader<string, T[]> {
+  return new DataLoader(async (parentIds) => {
+    const { where, ...findOptions } = options;
+    // The options are checked by the entity's own listing in createLoaders; the ORM's path types cannot follow a generic K.
+    const rows = (await em.find(entity, { ...where, [parent]: { $in: [...parentIds] } } as unknown as FilterQuery<T>, findOptions as never)) as T[];
+    const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
+    for (const row of rows) groups.get((row[parent] as { id: string }).id)?.push(row);
+    return parentIds.map((id) => groups.get(id)!);
   });
 }
 
@@ -22,18 +42,12 @@ export function createLoaders(em: EntityManager) {
     customer: byId(em, Customer),
     product: byId(em, Product),
     price: byId(em, Price),
-    pricesByProduct: new DataLoader<string, Price[]>(async (productIds) => {
-      const rows = await em.find(Price, { product: { $in: [...productIds] }, isCurrent: true }, { orderBy: { code: 'asc' } });
-      return productIds.map((id) => rows.filter((r) => r.product.id === id));
-    }),
-    contractsByCustomer: new DataLoader<string, Contract[]>(async (customerIds) => {
-      const rows = await em.find(Contract, { customer: { $in: [...customerIds] } }, { populate: ['items'], orderBy: { startsAt: 'asc', id: 'asc' } });
-      return customerIds.map((id) => rows.filter((r) => r.customer.id === id));
-    }),
-    externalIdsByCustomer: new DataLoader<string, CustomerExternalId[]>(async (customerIds) => {
-      const rows = await em.find(CustomerExternalId, { customer: { $in: [...customerIds] } }, { orderBy: { system: 'asc', externalId: 'asc' } });
-      return customerIds.map((id) => rows.filter((r) => r.customer.id === id));
-    }),
+    pricesByProduct: byParent(em, Price, 'product', { where: { isCurrent: true }, orderBy: { code: 'asc' } }),
+    contractsByCustomer: byParent(em, Contract, 'customer', { populate: ['items'], orderBy: { startsAt: 'asc', id: 'asc' } }),
+    externalIdsByCustomer: byParent(em, CustomerExternalId, 'customer', { orderBy: { system: 'asc', externalId: 'asc' } }),
+    itemsBySubscription: byParent(em, SubscriptionItem, 'subscription', { orderBy: { priceCode: 'asc' } }),
+    eventsBySubscription: byParent(em, SubscriptionEvent, 'subscription', { orderBy: { at: 'asc', version: 'asc' } }),
+    prorationsBySubscription: byParent(em, PendingProration, 'subscription', { orderBy: { createdAt: 'asc', id: 'asc' } }),
   };
 }
 

@@ -6,10 +6,11 @@ import { ProductResolver } from './catalog/product.resolver';
 import { ContractResolver, CustomerContractsResolver } from './contracts/contract.resolver';
 import { CustomerResolver } from './customers/customer.resolver';
 import { QuotePreviewResolver } from './quotes/quote-preview.resolver';
+import { SubscriptionItemResolver, SubscriptionResolver } from './subscriptions/subscription.resolver';
 import { DateTimeScalar } from './scalars/standard';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
-const resolvers: NonEmptyArray<Function> = [ApiKeyResolver, ProductResolver, PriceResolver, QuotePreviewResolver, CustomerResolver, ContractResolver, CustomerContractsResolver];
+const resolvers: NonEmptyArray<Function> = [ApiKeyResolver, ProductResolver, PriceResolver, QuotePreviewResolver, CustomerResolver, ContractResolver, CustomerContractsResolver, SubscriptionResolver, SubscriptionItemResolver];
 
 let cached: GraphQLSchema | undefined;
 

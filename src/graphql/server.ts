@@ -11,6 +11,7 @@ import type { Clock } from '../domain/shared/clock';
 import type { Logger } from '../logger';
 import type { Context } from './context';
 import { createErrorFormatter, toGraphQLError } from './errors';
+import { idempotencyPlugin } from './idempotency';
 import { queryLimitsPlugin, QueryLimits } from './limits';
 import { createLoaders } from './loaders';
 import { RateLimiter } from './rate-limit';
@@ -53,7 +54,7 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
     includeStacktraceInErrorResponses: false,
     // Every request is authenticated, and partners composing a gateway need the schema.
     introspection: true,
-    plugins: [queryLimitsPlugin(schema, options.limits)],
+    plugins: [queryLimitsPlugin(schema, options.limits), idempotencyPlugin({ em: orm.em, clock, logger })],
   });
   await apollo.start();
 

@@ -207,6 +207,11 @@ export function priceLine(input: PriceLineInput): PricedLine {
   return { priceCode: price.code, quantity, amount, unroundedAmount: computed.amount, steps, contractCode: selected.contract.code };
 }
 
+/** Whether a price bills metered usage in arrears (never prorated) rather than in advance. */
+export function isMetered(price: Pick<PriceSnapshot, 'rule'>): boolean {
+  return ruleFor(price.rule.kind).metered === true;
+}
+
 /** The other prices a price is priced through (a bundle's components), as its rule declares them. */
 export function priceReferences(price: Pick<PriceSnapshot, 'rule'>): string[] {
   return ruleFor(price.rule.kind).references?.(price.rule.config) ?? [];

@@ -24,6 +24,7 @@ export {
   type PricedLine,
   type ResolvePrice,
   isContractInForce,
+  isMetered,
   parseContractItem,
   parseRule,
   priceLine,

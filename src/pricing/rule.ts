@@ -26,6 +26,11 @@ export interface PricingContext {
  */
 export interface PricingRule<Config = unknown> {
   readonly kind: string;
+  /**
+   * Metered usage: billed in arrears for the period it was used in and never prorated
+   * (PRICING.md). The quantity of such a line is the period's aggregated usage.
+   */
+  readonly metered?: boolean;
   parseConfig(json: unknown): Config;
   price(config: Config, quantity: Decimal, ctx: PricingContext): RuleResult;
   /** Price codes this config prices through the engine (bundle components). */

@@ -21,7 +21,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; onQuery?: (sql: string) => void } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const adminKey = `test_admin_${randomBytes(12).toString('hex')}`;
   const config = loadConfig({
@@ -35,7 +35,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
   const logger = createLogger(config.LOG_LEVEL);
   let app: RunningApp;
   try {
-    app = await startApp({ config, logger, clock: options.clock, dataDir: null });
+    app = await startApp({ config, logger, clock: options.clock, dataDir: null, onQuery: options.onQuery });
   } catch (err) {
     await database.drop();
     throw err;

@@ -1,5 +1,6 @@
 import { Migration20261125084813 } from './Migration20261125084813';
 import { Migration20261125093454 } from './Migration20261125093454';
+import { Migration20261125093609 } from './Migration20261125093609';
 
 /**
  * In order. `npm run migration:create` writes the next file from the entities; add it here.
@@ -8,4 +9,5 @@ import { Migration20261125093454 } from './Migration20261125093454';
 export const migrationsList = [
   { name: 'Migration20261125084813', class: Migration20261125084813 }, // api keys, customers, catalog, contracts
   { name: 'Migration20261125093454', class: Migration20261125093454 }, // idempotency keys
+  { name: 'Migration20261125093609', class: Migration20261125093609 }, // subscriptions
 ];

@@ -30,6 +30,8 @@ const grants = {
   'contracts:write': [Role.ADMIN],
   'contracts:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
   'quotes:preview': [Role.ADMIN, Role.SALES],
+  'subscriptions:write': [Role.ADMIN, Role.SALES],
+  'subscriptions:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

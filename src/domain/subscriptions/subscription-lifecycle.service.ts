@@ -1,0 +1,115 @@
+import { periodContaining } from '../../pricing';
+import { InvalidInputError } from '../errors';
+import type { ServiceContext } from '../shared/service-context';
+import { ItemPricer, PricedItem, ProrationDraft } from './subscription-pricing';
+import { lockSubscription, recordEvent, storeProrations } from './subscription-store';
+import { assertAllowed } from './subscription-transitions';
+import { Subscription, SubscriptionStatus } from './subscription.entity';
+
+export enum ProrationBehavior {
+  CREATE_PRORATIONS = 'CREATE_PRORATIONS',
+  ALWAYS_INVOICE = 'ALWAYS_INVOICE',
+  NONE = 'NONE',
+}
+
+function pricedItems(sub: Subscription): PricedItem[] {
+  return sub.items.getItems().map((i) => ({ price: i.price, quantity: i.quantity }));
+}
+
+/** Whether the current period was billed in advance: trials and not-yet-started ones were not. */
+function periodWasBilled(sub: Subscription): boolean {
+  return sub.status !== SubscriptionStatus.TRIALING && sub.status !== SubscriptionStatus.INCOMPLETE;
+}
+
+/**
+ * Pause, resume and cancel. Paused time is not paid for: the billing cycle keeps its anchor,
+ * periods that start while paused are not invoiced, and resuming credits the paused part of
+ * the period that was billed before the pause and charges the rest of the period it resumes
+ * in (when that is a later one), both as pending prorations for the next invoice.
+ */
+export class SubscriptionLifecycleService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async pause(id: string): Promise<Subscription> {
+    return this.ctx.em.transactional(async (em) => {
+      const sub = await lockSubscription(em, this.ctx.actor, id);
+      assertAllowed('pause', sub.status);
+      const now = this.ctx.clock.now();
+      recordEvent(em, sub, 'paused', this.ctx.actor, now);
+      sub.status = SubscriptionStatus.PAUSED;
+      sub.pausedAt = now;
+      sub.updatedAt = now;
+      await em.flush();
+      return sub;
+    });
+  }
+
+  async resume(id: string): Promise<Subscription> {
+    return this.ctx.em.transactional(async (em) => {
+      const sub = await lockSubscription(em, this.ctx.actor, id);
+      assertAllowed('resume', sub.status);
+      const now = this.ctx.clock.now();
+      const pausedAt = sub.pausedAt ?? now;
+      const items = pricedItems(sub);
+      const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price));
+      const billed = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
+      const drafts: (ProrationDraft | null)[] = [];
+      if (now.getTime() < billed.end.getTime()) {
+        drafts.push(...items.map((item) => pricer.prorate('credit', item, billed, pausedAt, now)));
+      } else {
+        drafts.push(...items.map((item) => pricer.prorate('credit', item, billed, pausedAt)));
+        const current = periodContaining(sub.billingAnchor, sub.interval, sub.intervalCount, now);
+        drafts.push(...items.map((item) => pricer.prorate('charge', item, current, now)));
+        sub.currentPeriodStart = current.start;
+        sub.currentPeriodEnd = current.end;
+      }
+      storeProrations(em, sub, drafts, now);
+      recordEvent(em, sub, 'resumed', this.ctx.actor, now, { pausedAt: pausedAt.toISOString() });
+      sub.status = SubscriptionStatus.ACTIVE;
+      sub.pausedAt = null;
+      sub.updatedAt = now;
+      await em.flush();
+      return sub;
+    });
+  }
+
+  /**
+   * Now: CANCELED at once, with a credit for the unused rest of a billed period unless NONE.
+   * At period end: it stays as it is and the billing run ends it when the period closes.
+   */
+  async cancel(id: string, atPeriodEnd: boolean, behavior: ProrationBehavior = ProrationBehavior.CREATE_PRORATIONS): Promise<Subscription> {
+    if (behavior === ProrationBehavior.ALWAYS_INVOICE) {
+      throw new InvalidInputError('prorationBehavior', 'ALWAYS_INVOICE needs invoicing, which is not available yet; use CREATE_PRORATIONS');
+    }
+    return this.ctx.em.transactional(async (em) => {
+      const sub = await lockSubscription(em, this.ctx.actor, id);
+      const now = this.ctx.clock.now();
+      if (atPeriodEnd) {
+        assertAllowed('cancel_at_period_end', sub.status);
+        recordEvent(em, sub, 'cancel_scheduled', this.ctx.actor, now, { at: sub.currentPeriodEnd.toISOString() });
+        sub.cancelAtPeriodEnd = true;
+        sub.updatedAt = now;
+        await em.flush();
+        return sub;
+      }
+      assertAllowed('cancel_now', sub.status);
+      if (behavior !== ProrationBehavior.NONE && periodWasBilled(sub)) {
+        const items = pricedItems(sub);
+        const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price));
+        const billed = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
+        // A paused subscription stopped using the service when it paused.
+        const from = sub.status === SubscriptionStatus.PAUSED && sub.pausedAt ? sub.pausedAt : now;
+        if (from.getTime() < billed.end.getTime()) {
+          storeProrations(em, sub, items.map((item) => pricer.prorate('credit', item, billed, from)), now);
+        }
+      }
+      recordEvent(em, sub, 'canceled', this.ctx.actor, now, { prorationBehavior: behavior });
+      sub.status = SubscriptionStatus.CANCELED;
+      sub.canceledAt = now;
+      sub.cancelAtPeriodEnd = false;
+      sub.updatedAt = now;
+      await em.flush();
+      return sub;
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Actor, authorizeCustomer } from '../auth/actor';
+import { ConflictError, NotFoundError } from '../errors';
+import { isId } from '../shared/ids';
+import { PendingProration } from './pending-proration.entity';
+import type { ProrationDraft } from './subscription-pricing';
+import { SubscriptionEvent } from './subscription-event.entity';
+import { Subscription } from './subscription.entity';
+
+/**
+ * The subscription row locked for this transaction, after the actor's right to change it and the
+ * caller's `expectedVersion` are checked: two concurrent changes serialize on the lock, and the
+ * second sees the first's version.
+ */
+export async function lockSubscription(em: EntityManager, actor: Actor, id: string, expectedVersion?: number | null): Promise<Subscription> {
+  // Locked alone: PostgreSQL refuses FOR UPDATE over the outer join a populate would add.
+  const sub = isId(id) ? await em.findOne(Subscription, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  if (!sub) throw new NotFoundError('subscription', id, 'id');
+  authorizeCustomer(actor, 'subscriptions:write', sub.customer.id);
+  await em.populate(sub, ['items', 'items.price']);
+  if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== sub.version) {
+    throw new ConflictError(`subscription ${id} is at version ${sub.version}, not ${expectedVersion}; reload it and retry`, {
+      field: 'expectedVersion',
+      details: { currentVersion: sub.version },
+    });
+  }
+  return sub;
+}
+
+export function itemsSnapshot(sub: Subscription): { priceCode: string; priceVersion: number; quantity: string }[] {
+  return sub.items.getItems().map((i) => ({ priceCode: i.priceCode, priceVersion: i.price.version, quantity: i.quantity.toFixed() }));
+}
+
+/**
+ * One history row per change, with the subscription's version after it: a change bumps the
+ * version when it is flushed, so that is the current one plus one unless said otherwise.
+ */
+export function recordEvent(em: EntityManager, sub: Subscription, type: string, actor: Actor, at: Date, data: Record<string, unknown> = {}, version = sub.version + 1): void {
+  em.create(SubscriptionEvent, {
+    subscription: sub,
+    customer: sub.customer,
+    type,
+    version,
+    at,
+    actor: actor.name,
+    data: { items: itemsSnapshot(sub), ...data },
+  });
+}
+
+export function storeProrations(em: EntityManager, sub: Subscription, drafts: readonly (ProrationDraft | null)[], now: Date): PendingProration[] {
+  return drafts
+    .filter((d): d is ProrationDraft => d !== null)
+    .map((d) =>
+      em.create(PendingProration, {
+        subscription: sub,
+        customer: sub.customer,
+        price: d.price.id,
+        priceCode: d.price.code,
+        description: d.description,
+        quantity: d.quantity,
+        amount: d.amount,
+        periodStart: d.periodStart,
+        periodEnd: d.periodEnd,
+        steps: d.steps,
+        createdAt: now,
+      }),
+    );
+}

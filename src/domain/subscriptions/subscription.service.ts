@@ -1,0 +1,103 @@
+import { addInterval } from '../../pricing';
+import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
+import { Customer } from '../customers/customer.entity';
+import { InvalidInputError, NotFoundError } from '../errors';
+import { isId } from '../shared/ids';
+import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
+import type { ServiceContext } from '../shared/service-context';
+import { ItemInput, resolveItems } from './subscription-items';
+import { recordEvent } from './subscription-store';
+import { SubscriptionItem } from './subscription-item.entity';
+import { CollectionMethod, Subscription, SubscriptionStatus } from './subscription.entity';
+
+export interface CreateSubscriptionInput {
+  customerId: string;
+  items: readonly ItemInput[];
+  startsAt?: Date | null;
+  trialDays?: number | null;
+  collection?: CollectionMethod | null;
+}
+
+export interface SubscriptionFilter extends PageArgs {
+  customerId?: string | null;
+  status?: SubscriptionStatus | null;
+}
+
+const MAX_TRIAL_DAYS = 730;
+const DAY_MS = 86_400_000;
+
+export class SubscriptionService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /**
+   * Starts now (ACTIVE, its first period billed in advance by the billing run), at a future
+   * `startsAt` (INCOMPLETE until then), or with a trial (TRIALING; the cycle is anchored at the
+   * trial's end, when the first invoice comes).
+   */
+  async create(input: CreateSubscriptionInput): Promise<Subscription> {
+    authorize(this.ctx.actor, 'subscriptions:write');
+    const now = this.ctx.clock.now();
+    const trialDays = input.trialDays ?? 0;
+    if (!Number.isInteger(trialDays) || trialDays < 0 || trialDays > MAX_TRIAL_DAYS) {
+      throw new InvalidInputError('input.trialDays', `trialDays must be a whole number from 0 to ${MAX_TRIAL_DAYS}`);
+    }
+    const startsAt = input.startsAt ?? now;
+    return this.ctx.em.transactional(async (em) => {
+      const customer = isId(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
+      if (!customer) throw new NotFoundError('customer', input.customerId, 'input.customerId');
+      authorizeCustomer(this.ctx.actor, 'subscriptions:write', customer.id);
+      const items = await resolveItems(em, input.items, customer.currency);
+      const { interval, intervalCount } = items[0].price;
+      const trialEnd = trialDays > 0 ? new Date(startsAt.getTime() + trialDays * DAY_MS) : null;
+      const anchor = trialEnd ?? startsAt;
+      const status = startsAt.getTime() > now.getTime() ? SubscriptionStatus.INCOMPLETE : trialEnd ? SubscriptionStatus.TRIALING : SubscriptionStatus.ACTIVE;
+      const sub = em.create(Subscription, {
+        customer,
+        status,
+        currency: customer.currency,
+        interval,
+        intervalCount,
+        collectionMethod: input.collection ?? CollectionMethod.CHARGE_AUTOMATICALLY,
+        billingAnchor: anchor,
+        startsAt,
+        // A trial is its own period; paid periods run from the anchor.
+        currentPeriodStart: startsAt,
+        currentPeriodEnd: trialEnd ?? addInterval(anchor, interval, intervalCount, 1),
+        trialEnd,
+        createdAt: now,
+        updatedAt: now,
+      });
+      for (const item of items) {
+        em.create(SubscriptionItem, { subscription: sub, customer, price: item.price.id, priceCode: item.price.code, quantity: item.quantity });
+      }
+      await em.flush();
+      await em.populate(sub, ['items', 'items.price']);
+      recordEvent(em, sub, 'created', this.ctx.actor, now, { status }, sub.version);
+      await em.flush();
+      return sub;
+    });
+  }
+
+  async get(id: string): Promise<Subscription | null> {
+    authorize(this.ctx.actor, 'subscriptions:read');
+    const sub = isId(id) ? await this.ctx.em.findOne(Subscription, { id }) : null;
+    if (sub) authorizeCustomer(this.ctx.actor, 'subscriptions:read', sub.customer.id);
+    return sub;
+  }
+
+  async list(filter: SubscriptionFilter): Promise<Page<Subscription>> {
+    authorize(this.ctx.actor, 'subscriptions:read');
+    const size = pageSize(filter.first);
+    const scope = customerScope(this.ctx.actor);
+    if (scope && filter.customerId && filter.customerId !== scope) return { nodes: [], hasNextPage: false, cursorOf: () => '' };
+    const customerId = scope ?? filter.customerId ?? null;
+    if (customerId !== null && !isId(customerId)) return { nodes: [], hasNextPage: false, cursorOf: () => '' };
+    const where = {
+      ...(customerId ? { customer: customerId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...afterCursor(filter.after),
+    };
+    const rows = await this.ctx.em.find(Subscription, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 });
+    return toPage(rows, size);
+  }
+}
