@@ -47,7 +47,8 @@ export function createLoaders(em: EntityManager) {
     externalIdsByCustomer: byParent(em, CustomerExternalId, 'customer', { orderBy: { system: 'asc', externalId: 'asc' } }),
     itemsBySubscription: byParent(em, SubscriptionItem, 'subscription', { orderBy: { priceCode: 'asc' } }),
     eventsBySubscription: byParent(em, SubscriptionEvent, 'subscription', { orderBy: { at: 'asc', version: 'asc' } }),
-    prorationsBySubscription: byParent(em, PendingProration, 'subscription', { orderBy: { createdAt: 'asc', id: 'asc' } }),
+    // Per change: credits (negative) before charges, as an invoice lists them.
+    prorationsBySubscription: byParent(em, PendingProration, 'subscription', { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } }),
   };
 }
 
