@@ -4,6 +4,9 @@ import { Product } from '../domain/catalog/product.entity';
 import { ContractItem } from '../domain/contracts/contract-item.entity';
 import { Contract } from '../domain/contracts/contract.entity';
 import { IdempotencyKey } from '../domain/idempotency/idempotency-key.entity';
+import { QuoteLine } from '../domain/quotes/quote-line.entity';
+import { Quote } from '../domain/quotes/quote.entity';
+import { ScheduledChange } from '../domain/subscriptions/scheduled-change.entity';
 import { PendingProration } from '../domain/subscriptions/pending-proration.entity';
 import { SubscriptionEvent } from '../domain/subscriptions/subscription-event.entity';
 import { SubscriptionItem } from '../domain/subscriptions/subscription-item.entity';
@@ -14,5 +17,5 @@ import { Customer } from '../domain/customers/customer.entity';
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
 export const entities = [
   ApiKey, Customer, CustomerExternalId, Product, Price, Contract, ContractItem, IdempotencyKey,
-  Subscription, SubscriptionItem, SubscriptionEvent, PendingProration,
+  Subscription, SubscriptionItem, SubscriptionEvent, PendingProration, ScheduledChange, Quote, QuoteLine,
 ];

@@ -10,6 +10,7 @@ import { Subscription } from './subscription.entity';
 @Entity({ tableName: 'subscription_item' })
 @Unique({ properties: ['subscription', 'priceCode'] })
 @Index({ properties: ['customer'] })
+@Index({ properties: ['price'] })
 export class SubscriptionItem {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

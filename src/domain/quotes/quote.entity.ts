@@ -1,0 +1,83 @@
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Opt, PrimaryKey, Property, Rel } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { DecimalType } from '../../db/decimal.type';
+import type { Decimal } from '../../pricing/decimal';
+import { Customer } from '../customers/customer.entity';
+import { CollectionMethod, Subscription } from '../subscriptions/subscription.entity';
+import { QuoteLine } from './quote-line.entity';
+
+export enum QuoteStatus {
+  DRAFT = 'DRAFT',
+  SENT = 'SENT',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  EXPIRED = 'EXPIRED',
+}
+
+/**
+ * An offer to a customer. Editable while DRAFT; `send` freezes the priced document (price
+ * versions, amounts, tax), and accepting it creates the subscription from those frozen lines.
+ */
+@Entity({ tableName: 'quote' })
+@Index({ properties: ['customer', 'createdAt', 'id'] })
+@Index({ properties: ['createdAt', 'id'] })
+export class Quote {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Customer, { fieldName: 'customer_id' })
+  customer!: Rel<Customer>;
+
+  @Enum({ items: () => QuoteStatus, nativeEnumName: 'quote_status' })
+  status!: QuoteStatus;
+
+  @Property({ type: 'string', length: 3 })
+  currency!: string;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  validUntil: Date | null = null;
+
+  /** Options the subscription is created with on acceptance. */
+  @Property({ type: 'integer', nullable: true })
+  trialDays: number | null = null;
+
+  @Enum({ items: () => CollectionMethod, nativeEnumName: 'collection_method', nullable: true })
+  collectionMethod: CollectionMethod | null = null;
+
+  @OneToMany(() => QuoteLine, (x) => x.quote, { orphanRemoval: true, orderBy: { position: 'asc' } })
+  lines = new Collection<QuoteLine>(this);
+
+  /** Frozen when sent; null while DRAFT. */
+  @Property({ type: DecimalType, nullable: true })
+  subtotal: Decimal | null = null;
+
+  @Property({ type: DecimalType, nullable: true })
+  tax: Decimal | null = null;
+
+  @Property({ type: DecimalType, nullable: true })
+  total: Decimal | null = null;
+
+  @Property({ type: 'jsonb', nullable: true })
+  notes: string[] | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  acceptedAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  declinedAt: Date | null = null;
+
+  @ManyToOne(() => Subscription, { fieldName: 'subscription_id', nullable: true })
+  subscription: Rel<Subscription> | null = null;
+
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
+
+  @Property({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
