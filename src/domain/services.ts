@@ -7,6 +7,7 @@ import { QuotePreviewService } from './quotes/quote-preview.service';
 import type { ServiceContext } from './shared/service-context';
 import { SubscriptionChangeService } from './subscriptions/subscription-change.service';
 import { SubscriptionLifecycleService } from './subscriptions/subscription-lifecycle.service';
+import { SubscriptionScheduleService } from './subscriptions/subscription-schedule.service';
 import { SubscriptionService } from './subscriptions/subscription.service';
 
 /** The services of one request, all sharing its EntityManager, actor and clock. */
@@ -19,6 +20,7 @@ export function createServices(ctx: ServiceContext) {
     subscriptions: new SubscriptionService(ctx),
     subscriptionChanges: new SubscriptionChangeService(ctx),
     subscriptionLifecycle: new SubscriptionLifecycleService(ctx),
+    subscriptionSchedules: new SubscriptionScheduleService(ctx),
     customers: new CustomerService(ctx),
     contracts: new ContractService(ctx),
   };

@@ -7,6 +7,7 @@ import { Price } from '../domain/catalog/price.entity';
 import { Contract } from '../domain/contracts/contract.entity';
 import { CustomerExternalId } from '../domain/customers/customer-external-id.entity';
 import { PendingProration } from '../domain/subscriptions/pending-proration.entity';
+import { ScheduledChange, ScheduledChangeStatus } from '../domain/subscriptions/scheduled-change.entity';
 import { SubscriptionEvent } from '../domain/subscriptions/subscription-event.entity';
 import { SubscriptionItem } from '../domain/subscriptions/subscription-item.entity';
 
@@ -46,6 +47,7 @@ export function createLoaders(em: EntityManager) {
     contractsByCustomer: byParent(em, Contract, 'customer', { populate: ['items'], orderBy: { startsAt: 'asc', id: 'asc' } }),
     externalIdsByCustomer: byParent(em, CustomerExternalId, 'customer', { orderBy: { system: 'asc', externalId: 'asc' } }),
     itemsBySubscription: byParent(em, SubscriptionItem, 'subscription', { orderBy: { priceCode: 'asc' } }),
+    pendingChangeBySubscription: byParent(em, ScheduledChange, 'subscription', { where: { status: ScheduledChangeStatus.PENDING } }),
     eventsBySubscription: byParent(em, SubscriptionEvent, 'subscription', { orderBy: { at: 'asc', version: 'asc' } }),
     // Per change: credits (negative) before charges, as an invoice lists them.
     prorationsBySubscription: byParent(em, PendingProration, 'subscription', { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } }),

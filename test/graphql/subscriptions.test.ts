@@ -104,3 +104,33 @@ describe('reading subscriptions', () => {
     expect(write.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('scheduled changes', () => {
+  const schedule = 'mutation($input: ScheduleChangeInput!) { scheduleChange(input: $input) { id effectiveAt status items { priceCode quantity } } }';
+
+  it('schedules a downgrade for the period end, shows it, and cancels it', async () => {
+    const { createSubscription: s } = await must(t, create, { input: { customerId: customer, items: [{ priceCode: 'seat', quantity: '10' }] } });
+    const { scheduleChange: c } = await must(t, schedule, { input: { id: s.id, items: [{ priceCode: 'seat', quantity: '4' }] } });
+    expect(c).toMatchObject({ effectiveAt: s.currentPeriodEnd, status: 'PENDING', items: [{ priceCode: 'seat', quantity: '4' }] });
+    const read = await must(t, 'query($id: ID!) { subscription(id: $id) { version items { quantity } pendingProrations { amount } scheduledChange { id } } }', { id: s.id });
+    // Nothing changes until the period ends, and nothing is prorated.
+    expect(read.subscription).toEqual({ version: 2, items: [{ quantity: '10' }], pendingProrations: [], scheduledChange: { id: c.id } });
+    const again = await t.gql(schedule, { input: { id: s.id, items: [{ priceCode: 'seat', quantity: '3' }] } });
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const canceled = await must(t, 'mutation($id: ID!) { cancelScheduledChange(subscriptionId: $id) { status } }', { id: s.id });
+    expect(canceled.cancelScheduledChange.status).toBe('CANCELED');
+    const after = await must(t, 'query($id: ID!) { subscription(id: $id) { scheduledChange { id } } }', { id: s.id });
+    expect(after.subscription.scheduledChange).toBeNull();
+    const none = await t.gql('mutation($id: ID!) { cancelScheduledChange(subscriptionId: $id) { status } }', { id: s.id });
+    expect(none.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a schedule on a subscription that ends at its period end, or with bad items', async () => {
+    const { createSubscription: s } = await must(t, create, { input: { customerId: customer, items: [{ priceCode: 'seat', quantity: '1' }] } });
+    const bad = await t.gql(schedule, { input: { id: s.id, items: [{ priceCode: 'seat-yearly', quantity: '1' }] } });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.items[0].priceCode' });
+    await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: true) { id } }', { id: s.id });
+    const ending = await t.gql(schedule, { input: { id: s.id, items: [{ priceCode: 'seat', quantity: '2' }] } });
+    expect(ending.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+});

@@ -3,7 +3,7 @@ import type { ServiceContext } from '../shared/service-context';
 import { ProrationBehavior } from './subscription-lifecycle.service';
 import { ItemPricer, PricedItem, ProrationDraft } from './subscription-pricing';
 import { ItemInput, resolveItems } from './subscription-items';
-import { lockSubscription, recordEvent, storeProrations } from './subscription-store';
+import { lockSubscription, recordEvent, storeProrations, touch } from './subscription-store';
 import { SubscriptionItem } from './subscription-item.entity';
 import { assertAllowed } from './subscription-transitions';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
@@ -65,13 +65,13 @@ export class SubscriptionChangeService {
 
       const before = sub.items.getItems().map((i) => ({ priceCode: i.priceCode, quantity: i.quantity.toFixed() }));
       for (const r of removed) sub.items.remove(r);
-      sub.updatedAt = now;
+      touch(sub, now);
       // Removals are flushed first: a new row for a code must not meet the old one in the unique index.
       await em.flush();
       for (const a of added) {
         sub.items.add(em.create(SubscriptionItem, { subscription: sub, customer: sub.customer, price: a.price.id, priceCode: a.price.code, quantity: a.quantity }));
       }
-      recordEvent(em, sub, 'changed', this.ctx.actor, now, { before, prorationBehavior: behavior }, sub.version);
+      recordEvent(em, sub, 'changed', this.ctx.actor, now, { before, prorationBehavior: behavior });
       await em.flush();
       return sub;
     });

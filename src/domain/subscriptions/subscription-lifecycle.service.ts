@@ -2,7 +2,7 @@ import { periodContaining } from '../../pricing';
 import { InvalidInputError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
 import { ItemPricer, PricedItem, ProrationDraft } from './subscription-pricing';
-import { lockSubscription, recordEvent, storeProrations } from './subscription-store';
+import { lockSubscription, recordEvent, storeProrations, touch } from './subscription-store';
 import { assertAllowed } from './subscription-transitions';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
 
@@ -35,10 +35,10 @@ export class SubscriptionLifecycleService {
       const sub = await lockSubscription(em, this.ctx.actor, id);
       assertAllowed('pause', sub.status);
       const now = this.ctx.clock.now();
+      touch(sub, now);
       recordEvent(em, sub, 'paused', this.ctx.actor, now);
       sub.status = SubscriptionStatus.PAUSED;
       sub.pausedAt = now;
-      sub.updatedAt = now;
       await em.flush();
       return sub;
     });
@@ -64,10 +64,10 @@ export class SubscriptionLifecycleService {
         sub.currentPeriodEnd = current.end;
       }
       storeProrations(em, sub, drafts, now);
+      touch(sub, now);
       recordEvent(em, sub, 'resumed', this.ctx.actor, now, { pausedAt: pausedAt.toISOString() });
       sub.status = SubscriptionStatus.ACTIVE;
       sub.pausedAt = null;
-      sub.updatedAt = now;
       await em.flush();
       return sub;
     });
@@ -86,9 +86,9 @@ export class SubscriptionLifecycleService {
       const now = this.ctx.clock.now();
       if (atPeriodEnd) {
         assertAllowed('cancel_at_period_end', sub.status);
+        touch(sub, now);
         recordEvent(em, sub, 'cancel_scheduled', this.ctx.actor, now, { at: sub.currentPeriodEnd.toISOString() });
         sub.cancelAtPeriodEnd = true;
-        sub.updatedAt = now;
         await em.flush();
         return sub;
       }
@@ -103,11 +103,11 @@ export class SubscriptionLifecycleService {
           storeProrations(em, sub, items.map((item) => pricer.prorate('credit', item, billed, from)), now);
         }
       }
+      touch(sub, now);
       recordEvent(em, sub, 'canceled', this.ctx.actor, now, { prorationBehavior: behavior });
       sub.status = SubscriptionStatus.CANCELED;
       sub.canceledAt = now;
       sub.cancelAtPeriodEnd = false;
-      sub.updatedAt = now;
       await em.flush();
       return sub;
     });

@@ -32,16 +32,19 @@ export function itemsSnapshot(sub: Subscription): { priceCode: string; priceVers
   return sub.items.getItems().map((i) => ({ priceCode: i.priceCode, priceVersion: i.price.version, quantity: i.quantity.toFixed() }));
 }
 
-/**
- * One history row per change, with the subscription's version after it: a change bumps the
- * version when it is flushed, so that is the current one plus one unless said otherwise.
- */
-export function recordEvent(em: EntityManager, sub: Subscription, type: string, actor: Actor, at: Date, data: Record<string, unknown> = {}, version = sub.version + 1): void {
+/** Marks a change of the subscription: a new version, and when it happened. */
+export function touch(sub: Subscription, now: Date): void {
+  sub.version += 1;
+  sub.updatedAt = now;
+}
+
+/** One history row per change, with the subscription's version after it (call after `touch`). */
+export function recordEvent(em: EntityManager, sub: Subscription, type: string, actor: Actor, at: Date, data: Record<string, unknown> = {}): void {
   em.create(SubscriptionEvent, {
     subscription: sub,
     customer: sub.customer,
     type,
-    version,
+    version: sub.version,
     at,
     actor: actor.name,
     data: { items: itemsSnapshot(sub), ...data },

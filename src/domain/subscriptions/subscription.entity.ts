@@ -36,9 +36,12 @@ export class Subscription {
   @Enum({ items: () => SubscriptionStatus, nativeEnumName: 'subscription_status' })
   status!: SubscriptionStatus;
 
-  /** Optimistic concurrency: every change bumps it; `expectedVersion` must match (CONTRACT.md). */
-  @Property({ type: 'integer', version: true })
-  version!: number & Opt;
+  /**
+   * Every change bumps it (under the row lock: `touch` in subscription-store.ts); a change that
+   * names an `expectedVersion` other than this one is refused (CONTRACT.md).
+   */
+  @Property({ type: 'integer', default: 1 })
+  version: number & Opt = 1;
 
   @Property({ type: 'string', length: 3 })
   currency!: string;

@@ -1,11 +1,13 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { addInterval } from '../../pricing';
 import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
+import type { Actor } from '../auth/actor';
 import { Customer } from '../customers/customer.entity';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { isId } from '../shared/ids';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { ServiceContext } from '../shared/service-context';
-import { ItemInput, resolveItems } from './subscription-items';
+import { ItemInput, ResolvedItem, resolveItems } from './subscription-items';
 import { recordEvent } from './subscription-store';
 import { SubscriptionItem } from './subscription-item.entity';
 import { CollectionMethod, Subscription, SubscriptionStatus } from './subscription.entity';
@@ -37,44 +39,14 @@ export class SubscriptionService {
   async create(input: CreateSubscriptionInput): Promise<Subscription> {
     authorize(this.ctx.actor, 'subscriptions:write');
     const now = this.ctx.clock.now();
-    const trialDays = input.trialDays ?? 0;
-    if (!Number.isInteger(trialDays) || trialDays < 0 || trialDays > MAX_TRIAL_DAYS) {
-      throw new InvalidInputError('input.trialDays', `trialDays must be a whole number from 0 to ${MAX_TRIAL_DAYS}`);
-    }
+    const trialDays = requireTrialDays(input.trialDays);
     const startsAt = input.startsAt ?? now;
     return this.ctx.em.transactional(async (em) => {
       const customer = isId(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
       if (!customer) throw new NotFoundError('customer', input.customerId, 'input.customerId');
       authorizeCustomer(this.ctx.actor, 'subscriptions:write', customer.id);
       const items = await resolveItems(em, input.items, customer.currency);
-      const { interval, intervalCount } = items[0].price;
-      const trialEnd = trialDays > 0 ? new Date(startsAt.getTime() + trialDays * DAY_MS) : null;
-      const anchor = trialEnd ?? startsAt;
-      const status = startsAt.getTime() > now.getTime() ? SubscriptionStatus.INCOMPLETE : trialEnd ? SubscriptionStatus.TRIALING : SubscriptionStatus.ACTIVE;
-      const sub = em.create(Subscription, {
-        customer,
-        status,
-        currency: customer.currency,
-        interval,
-        intervalCount,
-        collectionMethod: input.collection ?? CollectionMethod.CHARGE_AUTOMATICALLY,
-        billingAnchor: anchor,
-        startsAt,
-        // A trial is its own period; paid periods run from the anchor.
-        currentPeriodStart: startsAt,
-        currentPeriodEnd: trialEnd ?? addInterval(anchor, interval, intervalCount, 1),
-        trialEnd,
-        createdAt: now,
-        updatedAt: now,
-      });
-      for (const item of items) {
-        em.create(SubscriptionItem, { subscription: sub, customer, price: item.price.id, priceCode: item.price.code, quantity: item.quantity });
-      }
-      await em.flush();
-      await em.populate(sub, ['items', 'items.price']);
-      recordEvent(em, sub, 'created', this.ctx.actor, now, { status }, sub.version);
-      await em.flush();
-      return sub;
+      return openSubscription(em, this.ctx.actor, now, { customer, items, startsAt, trialDays, collection: input.collection });
     });
   }
 
@@ -100,4 +72,58 @@ export class SubscriptionService {
     const rows = await this.ctx.em.find(Subscription, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 });
     return toPage(rows, size);
   }
+}
+
+/** The trial length rule, shared with quotes so a quote cannot promise a trial a subscription refuses. */
+export function requireTrialDays(value: number | null | undefined, field = 'input.trialDays'): number {
+  const trialDays = value ?? 0;
+  if (!Number.isInteger(trialDays) || trialDays < 0 || trialDays > MAX_TRIAL_DAYS) {
+    throw new InvalidInputError(field, `trialDays must be a whole number from 0 to ${MAX_TRIAL_DAYS}`);
+  }
+  return trialDays;
+}
+
+export interface OpenSubscriptionInput {
+  customer: Customer;
+  /** Validated items at the price versions to sell: current ones, or a sent quote's frozen ones. */
+  items: readonly ResolvedItem[];
+  startsAt: Date;
+  trialDays: number;
+  collection?: CollectionMethod | null;
+}
+
+/**
+ * Writes a new subscription inside the caller's transaction: `create` and quote acceptance both
+ * go through it, so a subscription made from a quote follows the same rules as any other.
+ */
+export async function openSubscription(em: EntityManager, actor: Actor, now: Date, input: OpenSubscriptionInput): Promise<Subscription> {
+  const { customer, items, startsAt, trialDays } = input;
+  const { interval, intervalCount } = items[0].price;
+  const trialEnd = trialDays > 0 ? new Date(startsAt.getTime() + trialDays * DAY_MS) : null;
+  const anchor = trialEnd ?? startsAt;
+  const status = startsAt.getTime() > now.getTime() ? SubscriptionStatus.INCOMPLETE : trialEnd ? SubscriptionStatus.TRIALING : SubscriptionStatus.ACTIVE;
+  const sub = em.create(Subscription, {
+    customer,
+    status,
+    currency: customer.currency,
+    interval,
+    intervalCount,
+    collectionMethod: input.collection ?? CollectionMethod.CHARGE_AUTOMATICALLY,
+    billingAnchor: anchor,
+    startsAt,
+    // A trial is its own period; paid periods run from the anchor.
+    currentPeriodStart: startsAt,
+    currentPeriodEnd: trialEnd ?? addInterval(anchor, interval, intervalCount, 1),
+    trialEnd,
+    createdAt: now,
+    updatedAt: now,
+  });
+  for (const item of items) {
+    em.create(SubscriptionItem, { subscription: sub, customer, price: item.price.id, priceCode: item.price.code, quantity: item.quantity });
+  }
+  await em.flush();
+  await em.populate(sub, ['items', 'items.price']);
+  recordEvent(em, sub, 'created', actor, now, { status });
+  await em.flush();
+  return sub;
 }

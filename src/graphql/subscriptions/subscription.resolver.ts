@@ -11,8 +11,8 @@ import { PriceType } from '../catalog/catalog.types';
 import { CustomerType } from '../customers/customer.types';
 import { toConnection } from '../shared/connection';
 import {
-  ChangeSubscriptionInput, CreateSubscriptionInput, ProrationLineType, SubscriptionConnection, SubscriptionEventType,
-  SubscriptionItemType, SubscriptionType,
+  ChangeSubscriptionInput, CreateSubscriptionInput, ProrationLineType, ScheduleChangeInput, ScheduledChangeType,
+  SubscriptionConnection, SubscriptionEventType, SubscriptionItemType, SubscriptionType,
 } from './subscription.types';
 
 @ArgsType()
@@ -71,6 +71,21 @@ export class SubscriptionResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.subscriptionLifecycle.cancel(id, atPeriodEnd, prorationBehavior ?? undefined);
+  }
+
+  @Mutation(() => ScheduledChangeType, { description: 'Applies the items at the period end (the usual downgrade)' })
+  scheduleChange(@Arg('input', () => ScheduleChangeInput) input: ScheduleChangeInput, @Ctx() ctx: Context) {
+    return ctx.services.subscriptionSchedules.schedule(input);
+  }
+
+  @Mutation(() => ScheduledChangeType)
+  cancelScheduledChange(@Arg('subscriptionId', () => ID) subscriptionId: string, @Ctx() ctx: Context) {
+    return ctx.services.subscriptionSchedules.cancel(subscriptionId);
+  }
+
+  @FieldResolver(() => ScheduledChangeType, { nullable: true, description: 'The pending scheduled change, if any' })
+  scheduledChange(@Root() sub: Subscription, @Ctx() ctx: Context) {
+    return ctx.loaders.pendingChangeBySubscription.load(sub.id).then((rows) => rows[0] ?? null);
   }
 
   @FieldResolver(() => CustomerType)

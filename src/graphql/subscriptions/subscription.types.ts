@@ -152,3 +152,42 @@ export class ChangeSubscriptionInput {
   @Field(() => ProrationBehavior, { nullable: true, description: 'Default CREATE_PRORATIONS' })
   prorationBehavior?: ProrationBehavior | null;
 }
+
+@ObjectType('ScheduledItem')
+export class ScheduledItemType {
+  @Field()
+  priceCode!: string;
+
+  @Field(() => DecimalScalar)
+  quantity!: string;
+}
+
+@ObjectType('ScheduledChange', { description: 'Items the subscription switches to at effectiveAt (its period end)' })
+export class ScheduledChangeType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  effectiveAt!: Date;
+
+  @Field()
+  status!: string;
+
+  @Field(() => [ScheduledItemType])
+  items!: ScheduledItemType[];
+
+  @Field()
+  createdAt!: Date;
+}
+
+@InputType('ScheduleChangeInput')
+export class ScheduleChangeInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { nullable: true })
+  expectedVersion?: number | null;
+
+  @Field(() => [SubscriptionItemInput], { description: 'The whole item list from the next period on' })
+  items!: SubscriptionItemInput[];
+}

@@ -1,0 +1,61 @@
+import { ConflictError, NotFoundError } from '../errors';
+import type { ServiceContext } from '../shared/service-context';
+import { ItemInput, resolveItems } from './subscription-items';
+import { lockSubscription, recordEvent, touch } from './subscription-store';
+import { ScheduledChange, ScheduledChangeStatus } from './scheduled-change.entity';
+import { assertAllowed } from './subscription-transitions';
+import { Subscription } from './subscription.entity';
+
+export interface ScheduleChangeInput {
+  id: string;
+  expectedVersion?: number | null;
+  items: readonly ItemInput[];
+}
+
+/**
+ * Changes that wait for the period end: the usual downgrade, which the customer has paid for
+ * until then. The billing run applies a pending change when it closes the period, without
+ * prorations (the boundary is where the new terms start anyway). One pending change at a time.
+ */
+export class SubscriptionScheduleService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async schedule(input: ScheduleChangeInput): Promise<ScheduledChange> {
+    return this.ctx.em.transactional(async (em) => {
+      const sub = await lockSubscription(em, this.ctx.actor, input.id, input.expectedVersion);
+      assertAllowed('change', sub.status);
+      if (sub.cancelAtPeriodEnd) throw new ConflictError('the subscription ends at its period end; there is no next period to change');
+      const pending = await em.findOne(ScheduledChange, { subscription: sub.id, status: ScheduledChangeStatus.PENDING });
+      if (pending) throw new ConflictError(`a change is already scheduled for ${pending.effectiveAt.toISOString()}; cancel it first`);
+      const items = await resolveItems(em, input.items, sub.currency, sub);
+      const now = this.ctx.clock.now();
+      const change = em.create(ScheduledChange, {
+        subscription: sub,
+        customer: sub.customer,
+        items: items.map((i) => ({ priceCode: i.price.code, priceId: i.price.id, quantity: i.quantity.toFixed() })),
+        effectiveAt: sub.currentPeriodEnd,
+        status: ScheduledChangeStatus.PENDING,
+        createdAt: now,
+      });
+      touch(sub, now);
+      recordEvent(em, sub, 'change_scheduled', this.ctx.actor, now, { effectiveAt: change.effectiveAt.toISOString(), to: change.items });
+      await em.flush();
+      return change;
+    });
+  }
+
+  async cancel(subscriptionId: string): Promise<ScheduledChange> {
+    return this.ctx.em.transactional(async (em) => {
+      const sub = await lockSubscription(em, this.ctx.actor, subscriptionId);
+      const pending = await em.findOne(ScheduledChange, { subscription: sub.id, status: ScheduledChangeStatus.PENDING });
+      if (!pending) throw new NotFoundError('scheduled change of subscription', subscriptionId, 'subscriptionId');
+      const now = this.ctx.clock.now();
+      pending.status = ScheduledChangeStatus.CANCELED;
+      pending.resolvedAt = now;
+      touch(sub, now);
+      recordEvent(em, sub, 'scheduled_change_canceled', this.ctx.actor, now);
+      await em.flush();
+      return pending;
+    });
+  }
+}
