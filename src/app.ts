@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { openDatabase, Database } from './db/database';
 import { bootstrapAdminKey } from './domain/auth/api-key.service';
-import { systemClock, Clock } from './domain/shared/clock';
+import type { Clock } from './domain/shared/clock';
+import { systemClock } from './system-clock';
 import { createServer, TariffServer } from './graphql/server';
 import type { Logger } from './logger';
 

@@ -1,6 +1,6 @@
 import { Role } from '../../src/domain/auth/actor';
 import { ApiKeyService } from '../../src/domain/auth/api-key.service';
-import { systemClock } from '../../src/domain/shared/clock';
+import { systemClock } from '../../src/system-clock';
 import { startTestApp, TestApp } from '../support/app';
 
 let t: TestApp;

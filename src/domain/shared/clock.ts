@@ -3,8 +3,6 @@ export interface Clock {
   now(): Date;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
-
 /** A clock that stands still until told to move: for tests and simulations. */
 export class ManualClock implements Clock {
   constructor(private current: Date) {}
