@@ -30,7 +30,7 @@ const schema = z.strictObject({
 /** q is the period's usage of `metric`, already aggregated by the caller (aggregateUsage). */
 export const usage: PricingRule<UsageConfig> = {
   kind: 'usage',
-  metered: true,
+  meter: (config) => ({ metric: config.metric, aggregation: config.aggregation }),
   parseConfig(json) {
     const parsed = parseWith(schema, json);
     const rule = NESTED.find((candidate) => candidate.kind === parsed.pricing.kind);

@@ -7,6 +7,7 @@ import { IdempotencyKey } from '../domain/idempotency/idempotency-key.entity';
 import { QuoteLine } from '../domain/quotes/quote-line.entity';
 import { Quote } from '../domain/quotes/quote.entity';
 import { ScheduledChange } from '../domain/subscriptions/scheduled-change.entity';
+import { UsageEvent } from '../domain/usage/usage-event.entity';
 import { PendingProration } from '../domain/subscriptions/pending-proration.entity';
 import { SubscriptionEvent } from '../domain/subscriptions/subscription-event.entity';
 import { SubscriptionItem } from '../domain/subscriptions/subscription-item.entity';
@@ -18,4 +19,5 @@ import { Customer } from '../domain/customers/customer.entity';
 export const entities = [
   ApiKey, Customer, CustomerExternalId, Product, Price, Contract, ContractItem, IdempotencyKey,
   Subscription, SubscriptionItem, SubscriptionEvent, PendingProration, ScheduledChange, Quote, QuoteLine,
+  UsageEvent,
 ];

@@ -3,7 +3,7 @@ import { ruleFor } from '../../pricing-rules/index';
 import { roundToScale, minorUnits } from './currency';
 import { type Decimal, ZERO, formatAmount, toEngineDecimal } from './decimal';
 import { PricingInputError, withPathPrefix } from './errors';
-import type { PricingContext, RuleResult } from './rule';
+import type { Meter, PricingContext, RuleResult } from './rule';
 
 export type BillingInterval = 'MONTH' | 'QUARTER' | 'YEAR' | 'ONE_TIME';
 
@@ -207,9 +207,14 @@ export function priceLine(input: PriceLineInput): PricedLine {
   return { priceCode: price.code, quantity, amount, unroundedAmount: computed.amount, steps, contractCode: selected.contract.code };
 }
 
+/** The metric and aggregation of a metered price, or null for a price billed in advance. */
+export function meterOf(price: Pick<PriceSnapshot, 'rule'>): Meter | null {
+  return ruleFor(price.rule.kind).meter?.(price.rule.config) ?? null;
+}
+
 /** Whether a price bills metered usage in arrears (never prorated) rather than in advance. */
 export function isMetered(price: Pick<PriceSnapshot, 'rule'>): boolean {
-  return ruleFor(price.rule.kind).metered === true;
+  return meterOf(price) !== null;
 }
 
 /** The other prices a price is priced through (a bundle's components), as its rule declares them. */

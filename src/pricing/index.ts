@@ -25,6 +25,7 @@ export {
   type ResolvePrice,
   isContractInForce,
   isMetered,
+  meterOf,
   parseContractItem,
   parseRule,
   priceLine,
@@ -45,7 +46,7 @@ export {
 } from './document';
 export { type BillingPeriod, addInterval, periodContaining, prorate, prorationFraction } from './proration';
 export { type UsageAggregation, type UsageEvent, aggregateUsage, usageAggregations } from './usage-aggregation';
-export type { PricingContext, PricingRule, RuleResult } from './rule';
+export type { Meter, PricingContext, PricingRule, RuleResult } from './rule';
 export type { Tier } from './tiers';
 export type { ContractItemConfig } from '../../pricing-rules/contract';
 export { ruleKinds } from '../../pricing-rules/index';

@@ -1,5 +1,12 @@
 import type { Decimal } from './decimal';
 
+import type { UsageAggregation } from './usage-aggregation';
+
+export interface Meter {
+  readonly metric: string;
+  readonly aggregation: UsageAggregation;
+}
+
 /** What a rule returns: the UNROUNDED amount (rounding happens once, per line) and its explanation. */
 export interface RuleResult {
   amount: Decimal;
@@ -27,10 +34,10 @@ export interface PricingContext {
 export interface PricingRule<Config = unknown> {
   readonly kind: string;
   /**
-   * Metered usage: billed in arrears for the period it was used in and never prorated
-   * (PRICING.md). The quantity of such a line is the period's aggregated usage.
+   * For metered usage: the metric and how a period's events aggregate into the quantity. Such
+   * a price is billed in arrears for the period it was used in and never prorated (PRICING.md).
    */
-  readonly metered?: boolean;
+  meter?(config: Config): Meter;
   parseConfig(json: unknown): Config;
   price(config: Config, quantity: Decimal, ctx: PricingContext): RuleResult;
   /** Price codes this config prices through the engine (bundle components). */

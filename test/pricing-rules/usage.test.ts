@@ -1,4 +1,5 @@
 import { usage } from '../../pricing-rules/usage';
+import { meterOf, parseRule } from '../../src/pricing/engine';
 import { EXAMPLE_TIERS, issuesOf } from '../pricing/fixtures';
 import { ctxFor, q } from './helpers';
 
@@ -30,5 +31,13 @@ describe('usage', () => {
     [{ metric: 'x', aggregation: 'sum' }, 'pricing', /expected object/],
   ])('rejects %j at %s', (json, path, message) => {
     expect(issuesOf(() => usage.parseConfig(json))).toContainEqual({ path, message: expect.stringMatching(message) });
+  });
+});
+
+describe('meterOf', () => {
+  it('names the metric and aggregation of a usage price, and nothing for others', () => {
+    const metered = { rule: parseRule('usage', { metric: 'api_calls', aggregation: 'unique_count', pricing: { kind: 'per_unit', config: { unitAmount: '1' } } }) };
+    expect(meterOf(metered)).toEqual({ metric: 'api_calls', aggregation: 'unique_count' });
+    expect(meterOf({ rule: parseRule('per_unit', { unitAmount: '1' }) })).toBeNull();
   });
 });

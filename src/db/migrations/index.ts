@@ -2,6 +2,7 @@ import { Migration20261125084813 } from './Migration20261125084813';
 import { Migration20261125093454 } from './Migration20261125093454';
 import { Migration20261125093609 } from './Migration20261125093609';
 import { Migration20261125094706 } from './Migration20261125094706';
+import { Migration20261125095229 } from './Migration20261125095229';
 
 /**
  * In order. `npm run migration:create` writes the next file from the entities; add it here.
@@ -12,4 +13,5 @@ export const migrationsList = [
   { name: 'Migration20261125093454', class: Migration20261125093454 }, // idempotency keys
   { name: 'Migration20261125093609', class: Migration20261125093609 }, // subscriptions
   { name: 'Migration20261125094706', class: Migration20261125094706 }, // quotes, scheduled changes
+  { name: 'Migration20261125095229', class: Migration20261125095229 }, // usage events
 ];
