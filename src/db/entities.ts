@@ -7,6 +7,9 @@ import { IdempotencyKey } from '../domain/idempotency/idempotency-key.entity';
 import { QuoteLine } from '../domain/quotes/quote-line.entity';
 import { Quote } from '../domain/quotes/quote.entity';
 import { ScheduledChange } from '../domain/subscriptions/scheduled-change.entity';
+import { InvoiceLine } from '../domain/invoices/invoice-line.entity';
+import { InvoiceNumber } from '../domain/invoices/invoice-number.entity';
+import { Invoice } from '../domain/invoices/invoice.entity';
 import { UsageEvent } from '../domain/usage/usage-event.entity';
 import { PendingProration } from '../domain/subscriptions/pending-proration.entity';
 import { SubscriptionEvent } from '../domain/subscriptions/subscription-event.entity';
@@ -19,5 +22,5 @@ import { Customer } from '../domain/customers/customer.entity';
 export const entities = [
   ApiKey, Customer, CustomerExternalId, Product, Price, Contract, ContractItem, IdempotencyKey,
   Subscription, SubscriptionItem, SubscriptionEvent, PendingProration, ScheduledChange, Quote, QuoteLine,
-  UsageEvent,
+  UsageEvent, Invoice, InvoiceLine, InvoiceNumber,
 ];

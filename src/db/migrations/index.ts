@@ -3,6 +3,7 @@ import { Migration20261125093454 } from './Migration20261125093454';
 import { Migration20261125093609 } from './Migration20261125093609';
 import { Migration20261125094706 } from './Migration20261125094706';
 import { Migration20261125095229 } from './Migration20261125095229';
+import { Migration20261125095428 } from './Migration20261125095428';
 
 /**
  * In order. `npm run migration:create` writes the next file from the entities; add it here.
@@ -14,4 +15,5 @@ export const migrationsList = [
   { name: 'Migration20261125093609', class: Migration20261125093609 }, // subscriptions
   { name: 'Migration20261125094706', class: Migration20261125094706 }, // quotes, scheduled changes
   { name: 'Migration20261125095229', class: Migration20261125095229 }, // usage events
+  { name: 'Migration20261125095428', class: Migration20261125095428 }, // invoices
 ];

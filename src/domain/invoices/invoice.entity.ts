@@ -1,0 +1,84 @@
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Rel, Unique } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { DecimalType } from '../../db/decimal.type';
+import type { Decimal } from '../../pricing/decimal';
+import { Customer } from '../customers/customer.entity';
+import { Subscription } from '../subscriptions/subscription.entity';
+import { InvoiceLine } from './invoice-line.entity';
+
+export enum InvoiceStatus {
+  DRAFT = 'DRAFT',
+  OPEN = 'OPEN',
+  PAID = 'PAID',
+  VOID = 'VOID',
+  UNCOLLECTIBLE = 'UNCOLLECTIBLE',
+}
+
+/**
+ * A bill. DRAFT until finalized; finalizing numbers it (gapless per series and year) and makes
+ * it immutable: corrections are credit notes or a void, never edits.
+ * `billingKey` makes the billing run exactly-once: one invoice per subscription period.
+ */
+@Entity({ tableName: 'invoice' })
+@Unique({ properties: ['billingKey'] })
+@Unique({ properties: ['number'] })
+@Index({ properties: ['customer', 'createdAt', 'id'] })
+@Index({ properties: ['subscription'] })
+@Index({ properties: ['status', 'createdAt', 'id'] })
+export class Invoice {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Customer, { fieldName: 'customer_id' })
+  customer!: Rel<Customer>;
+
+  @ManyToOne(() => Subscription, { fieldName: 'subscription_id', nullable: true })
+  subscription: Rel<Subscription> | null = null;
+
+  /** `<subscription id>:<period start ISO>` for billing-run invoices; null for ad hoc ones. */
+  @Property({ type: 'text', nullable: true })
+  billingKey: string | null = null;
+
+  @Enum({ items: () => InvoiceStatus, nativeEnumName: 'invoice_status' })
+  status!: InvoiceStatus;
+
+  /** Set at finalization only, inside the finalizing transaction. */
+  @Property({ type: 'text', nullable: true })
+  number: string | null = null;
+
+  @Property({ type: 'string', length: 3 })
+  currency!: string;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  periodStart: Date | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  periodEnd: Date | null = null;
+
+  @Property({ type: DecimalType })
+  subtotal!: Decimal;
+
+  @Property({ type: DecimalType })
+  tax!: Decimal;
+
+  @Property({ type: DecimalType })
+  total!: Decimal;
+
+  @Property({ type: DecimalType })
+  amountDue!: Decimal;
+
+  @Property({ type: 'jsonb' })
+  notes!: string[];
+
+  @OneToMany(() => InvoiceLine, (x) => x.invoice, { orphanRemoval: true, orderBy: { position: 'asc' } })
+  lines = new Collection<InvoiceLine>(this);
+
+  @Property({ type: 'timestamptz', nullable: true })
+  finalizedAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null = null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt!: Date;
+}
