@@ -74,6 +74,15 @@ function taxRate(tax: TaxTreatment): Decimal {
   return rate;
 }
 
+/**
+ * Tax on a line priced elsewhere (a proration), computed as a document's lines are: from the
+ * rounded amount, itself rounded, so a document mixing both still adds up to the minor unit.
+ */
+export function lineTax(amount: Decimal, tax: TaxTreatment, currency: string): Decimal {
+  const rate = taxRate(tax);
+  return rate.isZero() ? ZERO : roundToScale(toEngineDecimal(amount).times(rate).div(HUNDRED), minorUnits(currency));
+}
+
 function trueUps(contracts: readonly ContractTerms[], at: Date, lines: readonly ChargeLine[], minor: number, rate: Decimal): MinimumCommitmentLine[] {
   const out: MinimumCommitmentLine[] = [];
   contracts.forEach((contract, i) => {

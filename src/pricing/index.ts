@@ -42,6 +42,7 @@ export {
   type PricedDocument,
   type TaxStatus,
   type TaxTreatment,
+  lineTax,
   priceDocument,
 } from './document';
 export { type BillingPeriod, addInterval, periodContaining, prorate, prorationFraction } from './proration';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Decimal, type DocumentInput, REVERSE_CHARGE_NOTE, priceDocument } from '../../src/pricing';
+import { Decimal, type DocumentInput, REVERSE_CHARGE_NOTE, lineTax, priceDocument } from '../../src/pricing';
 import { EXAMPLE_TIERS, catalogOf, contract, d, issuesOf, makePrice } from './fixtures';
 
 const AT = new Date('2026-06-15T00:00:00Z');
@@ -115,5 +115,18 @@ describe('priceDocument', () => {
         }
       }),
     );
+  });
+});
+
+describe('lineTax', () => {
+  it.each([
+    ['-15.48', 'TAXABLE', '20', 'EUR', '-3.10'], // −3.096 rounds half-up away from zero
+    ['30.97', 'TAXABLE', '19', 'EUR', '5.88'], // 5.8843
+    ['100', 'TAXABLE', '7.5', 'JPY', '8'], // 7.5 → 8
+    ['99.99', 'EXEMPT', undefined, 'EUR', '0'],
+    ['99.99', 'REVERSE_CHARGE', undefined, 'EUR', '0'],
+  ])('taxes %s at %s %s%% in %s as %s', (amount, status, rate, currency, expected) => {
+    const tax = { status: status as 'TAXABLE', ...(rate ? { ratePercent: new Decimal(rate) } : {}) };
+    expect(lineTax(new Decimal(amount), tax, currency).eq(new Decimal(expected))).toBe(true);
   });
 });
