@@ -3,12 +3,18 @@ import { PriceService } from './catalog/price.service';
 import { ProductService } from './catalog/product.service';
 import { ContractService } from './contracts/contract.service';
 import { CustomerService } from './customers/customer.service';
+import { QuoteLifecycleService } from './quotes/quote-lifecycle.service';
 import { QuotePreviewService } from './quotes/quote-preview.service';
+import { QuoteService } from './quotes/quote.service';
 import type { ServiceContext } from './shared/service-context';
+import { UpcomingInvoiceService } from './invoices/upcoming-invoice.service';
+import { InvoiceService } from './invoices/invoice.service';
+import { PriceMigrationService } from './subscriptions/price-migration.service';
 import { SubscriptionChangeService } from './subscriptions/subscription-change.service';
 import { SubscriptionLifecycleService } from './subscriptions/subscription-lifecycle.service';
 import { SubscriptionScheduleService } from './subscriptions/subscription-schedule.service';
 import { SubscriptionService } from './subscriptions/subscription.service';
+import { UsageService } from './usage/usage.service';
 
 /** The services of one request, all sharing its EntityManager, actor and clock. */
 export function createServices(ctx: ServiceContext) {
@@ -17,12 +23,18 @@ export function createServices(ctx: ServiceContext) {
     products: new ProductService(ctx),
     prices: new PriceService(ctx),
     quotePreviews: new QuotePreviewService(ctx),
+    quotes: new QuoteService(ctx),
+    quoteLifecycle: new QuoteLifecycleService(ctx),
     subscriptions: new SubscriptionService(ctx),
     subscriptionChanges: new SubscriptionChangeService(ctx),
     subscriptionLifecycle: new SubscriptionLifecycleService(ctx),
     subscriptionSchedules: new SubscriptionScheduleService(ctx),
+    priceMigrations: new PriceMigrationService(ctx),
+    upcomingInvoices: new UpcomingInvoiceService(ctx),
+    invoices: new InvoiceService(ctx),
     customers: new CustomerService(ctx),
     contracts: new ContractService(ctx),
+    usage: new UsageService(ctx),
   };
 }
 

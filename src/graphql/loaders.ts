@@ -6,10 +6,12 @@ import { Product } from '../domain/catalog/product.entity';
 import { Price } from '../domain/catalog/price.entity';
 import { Contract } from '../domain/contracts/contract.entity';
 import { CustomerExternalId } from '../domain/customers/customer-external-id.entity';
+import { QuoteLine } from '../domain/quotes/quote-line.entity';
 import { PendingProration } from '../domain/subscriptions/pending-proration.entity';
 import { ScheduledChange, ScheduledChangeStatus } from '../domain/subscriptions/scheduled-change.entity';
 import { SubscriptionEvent } from '../domain/subscriptions/subscription-event.entity';
 import { SubscriptionItem } from '../domain/subscriptions/subscription-item.entity';
+import { Subscription } from '../domain/subscriptions/subscription.entity';
 
 /** One loader per entity: `load(id)` calls within a tick become one `where id in (...)`. */
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>): DataLoader<string, T | null> {
@@ -51,6 +53,9 @@ export function createLoaders(em: EntityManager) {
     eventsBySubscription: byParent(em, SubscriptionEvent, 'subscription', { orderBy: { at: 'asc', version: 'asc' } }),
     // Per change: credits (negative) before charges, as an invoice lists them.
     prorationsBySubscription: byParent(em, PendingProration, 'subscription', { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } }),
+    subscription: byId(em, Subscription),
+    // With each line's price version: a sent quote shows the version it froze.
+    linesByQuote: byParent(em, QuoteLine, 'quote', { orderBy: { position: 'asc' }, populate: ['price'] }),
   };
 }
 

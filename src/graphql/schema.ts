@@ -6,11 +6,29 @@ import { ProductResolver } from './catalog/product.resolver';
 import { ContractResolver, CustomerContractsResolver } from './contracts/contract.resolver';
 import { CustomerResolver } from './customers/customer.resolver';
 import { QuotePreviewResolver } from './quotes/quote-preview.resolver';
+import { QuoteResolver } from './quotes/quote.resolver';
+import { InvoiceResolver } from './invoices/invoice.resolver';
+import { PriceMigrationResolver } from './subscriptions/price-migration.resolver';
 import { SubscriptionItemResolver, SubscriptionResolver } from './subscriptions/subscription.resolver';
+import { UsageResolver } from './usage/usage.resolver';
 import { DateTimeScalar } from './scalars/standard';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
-const resolvers: NonEmptyArray<Function> = [ApiKeyResolver, ProductResolver, PriceResolver, QuotePreviewResolver, CustomerResolver, ContractResolver, CustomerContractsResolver, SubscriptionResolver, SubscriptionItemResolver];
+const resolvers: NonEmptyArray<Function> = [
+  ApiKeyResolver,
+  ProductResolver,
+  PriceResolver,
+  QuotePreviewResolver,
+  QuoteResolver,
+  CustomerResolver,
+  ContractResolver,
+  CustomerContractsResolver,
+  SubscriptionResolver,
+  SubscriptionItemResolver,
+  PriceMigrationResolver,
+  UsageResolver,
+  InvoiceResolver,
+];
 
 let cached: GraphQLSchema | undefined;
 

@@ -30,8 +30,17 @@ const grants = {
   'contracts:write': [Role.ADMIN],
   'contracts:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
   'quotes:preview': [Role.ADMIN, Role.SALES],
+  'quotes:write': [Role.ADMIN, Role.SALES],
+  'quotes:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
   'subscriptions:write': [Role.ADMIN, Role.SALES],
   'subscriptions:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
+  // Usage becomes invoices: only the seller's backend (an ADMIN key) reports it, never the
+  // customer it bills. Reading it is scoped like the customer's own subscriptions.
+  'usage:write': [Role.ADMIN],
+  'usage:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
+  // A CUSTOMER key reads its own invoices only (authorizeCustomer, customerScope).
+  'invoices:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
+  'billing:run': [Role.ADMIN],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

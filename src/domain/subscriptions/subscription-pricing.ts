@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { formatAmount, isMetered, minorUnits, priceLine, priceReferences, prorate, PriceSnapshot, roundMoney } from '../../pricing';
+import { formatAmount, isMetered, minorUnits, priceDocument, PricedDocument, priceLine, priceReferences, prorate, PriceSnapshot, roundMoney } from '../../pricing';
+import { taxOf } from '../quotes/quote-pricing';
 import type { Decimal } from '../../pricing/decimal';
 import type { CatalogPrice } from '../catalog/price-snapshot';
 import { loadPriceClosure, toSnapshot } from '../catalog/price-snapshot';
@@ -71,6 +72,22 @@ export class ItemPricer {
       periodEnd: to,
       steps: [...full.steps, `prorated ${kind === 'credit' ? '−' : ''}× (${span}) / period (${period.start.toISOString()} → ${period.end.toISOString()}) = ${formatAmount(amount, minorUnits(this.customer.currency))}`],
     };
+  }
+
+  /**
+   * A priced document of whole-period lines at `at` (contracts in force then, the customer's
+   * tax), with minimum-commitment true-ups when it bills a whole period.
+   */
+  document(lines: readonly PricedItem[], at: Date, applyMinimumCommitments: boolean): PricedDocument {
+    return priceDocument({
+      currency: this.customer.currency,
+      lines: lines.map((l) => ({ price: toSnapshot(l.price), quantity: l.quantity })),
+      contracts: this.customer.contracts,
+      at,
+      tax: taxOf(this.customer),
+      resolvePrice: (code) => this.resolve(code),
+      applyMinimumCommitments,
+    });
   }
 
   private resolve(code: string): PriceSnapshot | undefined {

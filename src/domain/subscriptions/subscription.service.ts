@@ -3,6 +3,8 @@ import { addInterval } from '../../pricing';
 import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { Customer } from '../customers/customer.entity';
+import { storeInvoice } from '../invoices/invoice-finalize';
+import { draftFirstInvoice } from '../invoices/next-invoice';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { isId } from '../shared/ids';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
@@ -32,7 +34,7 @@ export class SubscriptionService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /**
-   * Starts now (ACTIVE, its first period billed in advance by the billing run), at a future
+   * Starts now (ACTIVE, its first period invoiced in advance in the same transaction), at a future
    * `startsAt` (INCOMPLETE until then), or with a trial (TRIALING; the cycle is anchored at the
    * trial's end, when the first invoice comes).
    */
@@ -125,5 +127,11 @@ export async function openSubscription(em: EntityManager, actor: Actor, now: Dat
   await em.populate(sub, ['items', 'items.price']);
   recordEvent(em, sub, 'created', actor, now, { status });
   await em.flush();
+  if (status === SubscriptionStatus.ACTIVE) {
+    // CONTRACT.md: one that starts now with no trial invoices its first period at once. The key
+    // is the one the billing run would give that period, so nothing can bill it a second time.
+    const billingKey = `${sub.id}:${sub.currentPeriodStart.toISOString()}`;
+    await storeInvoice(em, sub, await draftFirstInvoice(em, sub), billingKey, now);
+  }
   return sub;
 }

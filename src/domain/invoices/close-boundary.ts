@@ -1,0 +1,116 @@
+import { FilterQuery, LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../auth/actor';
+import { ScheduledChangeStatus } from '../subscriptions/scheduled-change.entity';
+import { recordEvent, touch } from '../subscriptions/subscription-store';
+import { SubscriptionItem } from '../subscriptions/subscription-item.entity';
+import { Subscription, SubscriptionStatus as S } from '../subscriptions/subscription.entity';
+import { storeInvoice } from './invoice-finalize';
+import type { Invoice } from './invoice.entity';
+import { BoundaryPlan, planNextBoundary } from './next-invoice';
+
+/**
+ * Subscriptions with a boundary at or before `at`. `nextBoundary` below is the same rule for one
+ * loaded subscription; keep the two together. (When test clocks land, their customers are left
+ * out here: only advanceTestClock moves them, CONTRACT.md.)
+ */
+export function dueFilter(at: Date): FilterQuery<Subscription> {
+  return {
+    $or: [
+      { status: { $in: [S.ACTIVE, S.PAST_DUE] }, currentPeriodEnd: { $lte: at } },
+      { status: S.TRIALING, trialEnd: { $lte: at } },
+      { status: S.INCOMPLETE, startsAt: { $lte: at } },
+    ],
+  };
+}
+
+/** When the subscription's next boundary falls; null when it has none (PAUSED, CANCELED). */
+export function nextBoundary(sub: Subscription): Date | null {
+  switch (sub.status) {
+    case S.ACTIVE:
+    case S.PAST_DUE:
+      return sub.currentPeriodEnd;
+    case S.TRIALING:
+      return sub.trialEnd;
+    case S.INCOMPLETE:
+      return sub.startsAt;
+    default:
+      return null;
+  }
+}
+
+export function isDue(sub: Subscription, at: Date): boolean {
+  const boundary = nextBoundary(sub);
+  return boundary !== null && boundary.getTime() <= at.getTime();
+}
+
+/** `<id>:<new period start>`, or `<id>:<period end>:final` for the invoice that ends it. */
+export function billingKeyOf(sub: Subscription, plan: Pick<BoundaryPlan, 'kind' | 'at' | 'nextPeriod'>): string {
+  return plan.nextPeriod ? `${sub.id}:${plan.nextPeriod.start.toISOString()}` : `${sub.id}:${plan.at.toISOString()}:final`;
+}
+
+export interface BoundaryClosed {
+  subscription: Subscription;
+  /** Null for a trial that begins: its first invoice comes at its end. */
+  invoice: Invoice | null;
+}
+
+/**
+ * Closes one boundary of one subscription inside the caller's transaction: locks the row unless
+ * another worker holds it (SKIP LOCKED: null, it is theirs), re-checks under the lock that it is
+ * still due (another run may have just closed it: null), stores the invoice upcomingInvoice
+ * showed, and moves the subscription on. Run it in a transaction of its own: a failure, or a
+ * billing key already taken, rolls back this boundary alone.
+ */
+export async function closeBoundary(em: EntityManager, subscriptionId: string, at: Date, now: Date, actor: Actor): Promise<BoundaryClosed | null> {
+  // Locked alone: PostgreSQL refuses FOR UPDATE over the outer join a populate would add.
+  const sub = await em.findOne(Subscription, { $and: [{ id: subscriptionId }, dueFilter(at)] }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
+  if (!sub) return null;
+  if (sub.status === S.INCOMPLETE && sub.trialEnd) {
+    // A future start with a trial starts the trial; nothing is billed until the trial ends.
+    await em.populate(sub, ['items', 'items.price']);
+    touch(sub, now);
+    sub.status = S.TRIALING;
+    recordEvent(em, sub, 'started', actor, now, { status: S.TRIALING, boundary: sub.startsAt.toISOString() });
+    await em.flush();
+    return { subscription: sub, invoice: null };
+  }
+  const plan = await planNextBoundary(em, sub);
+  const billingKey = billingKeyOf(sub, plan);
+  await advance(em, sub, plan, now, actor, billingKey);
+  const invoice = await storeInvoice(em, sub, plan.draft, billingKey, now, { consumedProrations: plan.prorations });
+  return { subscription: sub, invoice };
+}
+
+/** What the subscription becomes at the boundary; flushed before the invoice so the number is taken last. */
+async function advance(em: EntityManager, sub: Subscription, plan: BoundaryPlan, now: Date, actor: Actor, billingKey: string): Promise<void> {
+  const from = sub.status;
+  if (plan.change) {
+    plan.change.resolvedAt = now;
+    // A subscription that ends has no next period for the change to apply to.
+    plan.change.status = plan.nextPeriod ? ScheduledChangeStatus.APPLIED : ScheduledChangeStatus.CANCELED;
+    if (plan.nextPeriod) {
+      sub.items.removeAll();
+      // Removals first: a new row for a code must not meet the old one in the unique index.
+      await em.flush();
+      for (const item of plan.items) {
+        sub.items.add(em.create(SubscriptionItem, { subscription: sub, customer: sub.customer, price: item.price.id, priceCode: item.price.code, quantity: item.quantity }));
+      }
+    }
+  }
+  touch(sub, now);
+  let event: string;
+  if (!plan.nextPeriod) {
+    sub.status = S.CANCELED;
+    sub.canceledAt = plan.at;
+    sub.cancelAtPeriodEnd = false;
+    event = 'canceled';
+  } else {
+    event = from === S.INCOMPLETE ? 'started' : from === S.TRIALING ? 'trial_converted' : 'period_closed';
+    if (from === S.INCOMPLETE || from === S.TRIALING) sub.status = S.ACTIVE;
+    sub.currentPeriodStart = plan.nextPeriod.start;
+    sub.currentPeriodEnd = plan.nextPeriod.end;
+  }
+  recordEvent(em, sub, event, actor, now, { boundary: plan.at.toISOString(), from, billingKey, ...(plan.change ? { scheduledChangeId: plan.change.id } : {}) });
+  await em.flush();
+}

@@ -1,0 +1,111 @@
+import { lineTax, meterOf, ZERO } from '../../pricing';
+import type { Decimal } from '../../pricing/decimal';
+import type { UsageAggregation } from '../../pricing/usage-aggregation';
+import type { CatalogPrice } from '../catalog/price-snapshot';
+import { toSnapshot } from '../catalog/price-snapshot';
+import type { PendingProration } from '../subscriptions/pending-proration.entity';
+import type { ItemPricer, PricedItem } from '../subscriptions/subscription-pricing';
+import { taxOf } from '../quotes/quote-pricing';
+import { InvoiceLineKind } from './invoice-line.entity';
+
+export interface Period {
+  start: Date;
+  end: Date;
+}
+
+export interface DraftLine {
+  kind: InvoiceLineKind;
+  description: string;
+  price: CatalogPrice | null;
+  priceCode: string | null;
+  quantity: Decimal;
+  amount: Decimal;
+  tax: Decimal;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  proration: boolean;
+  steps: string[];
+}
+
+export interface InvoiceDraft {
+  currency: string;
+  periodStart: Date;
+  periodEnd: Date;
+  lines: DraftLine[];
+  subtotal: Decimal;
+  tax: Decimal;
+  total: Decimal;
+  notes: string[];
+}
+
+/** The aggregated usage of a customer's metric over [from, to). */
+export type UsageMeasure = (metric: string, aggregation: UsageAggregation, period: Period) => Promise<Decimal>;
+
+export interface SubscriptionInvoiceInput {
+  pricer: ItemPricer;
+  /** The boundary the invoice is made at: contracts in force then apply. */
+  at: Date;
+  /** Billed in advance: the items for the period starting at the boundary (none when it ends). */
+  recurring: { items: readonly PricedItem[]; period: Period } | null;
+  /** Billed in arrears: the metered items of the period that just ended. */
+  usage: { items: readonly PricedItem[]; period: Period } | null;
+  prorations: readonly PendingProration[];
+  measure: UsageMeasure;
+}
+
+/**
+ * The invoice a subscription gets at a period boundary (PRICING.md): recurring lines in advance
+ * for the new period, usage in arrears for the period just ended, pending prorations, and
+ * minimum-commitment true-ups; tax per line. The billing run stores it; upcomingInvoice shows it.
+ */
+export async function draftSubscriptionInvoice(input: SubscriptionInvoiceInput): Promise<InvoiceDraft> {
+  const { pricer } = input;
+  const recurring = (input.recurring?.items ?? []).filter((i) => meterOf(toSnapshot(i.price)) === null);
+  const metered = (input.usage?.items ?? []).filter((i) => meterOf(toSnapshot(i.price)) !== null);
+  const usage = await Promise.all(
+    metered.map(async (item) => {
+      const meter = meterOf(toSnapshot(item.price))!;
+      return { price: item.price, quantity: await input.measure(meter.metric, meter.aggregation, input.usage!.period) };
+    }),
+  );
+  const doc = pricer.document([...recurring, ...usage], input.at, true);
+  const lines: DraftLine[] = doc.lines.map((line, i) => {
+    const isUsage = i >= recurring.length && i < recurring.length + usage.length;
+    const period = isUsage ? input.usage!.period : input.recurring?.period ?? input.usage!.period;
+    const source = line.kind === 'charge' ? [...recurring, ...usage][i].price : null;
+    return {
+      kind: line.kind === 'minimum_commitment' ? InvoiceLineKind.MINIMUM_COMMITMENT : isUsage ? InvoiceLineKind.USAGE : InvoiceLineKind.RECURRING,
+      description: line.kind === 'minimum_commitment' ? `Minimum commitment ${line.contractCode}` : `${line.quantity.toFixed()} × ${source!.code}`,
+      price: source,
+      priceCode: source?.code ?? null,
+      quantity: line.quantity,
+      amount: line.amount,
+      tax: line.tax,
+      periodStart: period.start,
+      periodEnd: period.end,
+      proration: false,
+      steps: [...line.steps],
+    };
+  });
+  const tax = taxOf(pricer.customer);
+  for (const p of input.prorations) {
+    lines.push({
+      kind: InvoiceLineKind.PRORATION, description: p.description, price: p.price, priceCode: p.priceCode, quantity: p.quantity,
+      amount: p.amount, tax: lineTax(p.amount, tax, pricer.customer.currency), periodStart: p.periodStart, periodEnd: p.periodEnd,
+      proration: true, steps: p.steps,
+    });
+  }
+  const subtotal = lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
+  const taxTotal = lines.reduce((sum, l) => sum.plus(l.tax), ZERO);
+  const span = input.recurring?.period ?? input.usage?.period ?? { start: input.at, end: input.at };
+  return {
+    currency: pricer.customer.currency,
+    periodStart: span.start,
+    periodEnd: span.end,
+    lines,
+    subtotal,
+    tax: taxTotal,
+    total: subtotal.plus(taxTotal),
+    notes: [...doc.notes],
+  };
+}

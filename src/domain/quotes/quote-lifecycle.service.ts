@@ -1,0 +1,109 @@
+import { PricingInputError } from '../../pricing/errors';
+import { authorize } from '../auth/actor';
+import { Price } from '../catalog/price.entity';
+import { ConflictError, InvalidInputError } from '../errors';
+import type { ServiceContext } from '../shared/service-context';
+import type { ResolvedItem } from '../subscriptions/subscription-items';
+import { Subscription } from '../subscriptions/subscription.entity';
+import { openSubscription } from '../subscriptions/subscription.service';
+import { priceQuoteDocument, PricedQuote } from './quote-pricing';
+import { lockQuote, requireStatus, validateQuoteLines } from './quote-store';
+import { Quote, QuoteStatus } from './quote.entity';
+
+/**
+ * DRAFT → SENT (priced and frozen) → ACCEPTED (a subscription) or DECLINED. Each step locks the
+ * quote row, so concurrent steps on one quote serialize and the later one sees the earlier one.
+ */
+export class QuoteLifecycleService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /**
+   * Prices the quote now, at the current price versions with the customer's contracts and tax,
+   * and freezes the result: each line keeps the version it was priced at, so catalog changes
+   * after sending reach neither the amounts shown nor the subscription accepting creates.
+   */
+  async send(id: string): Promise<Quote> {
+    authorize(this.ctx.actor, 'quotes:write');
+    const now = this.ctx.clock.now();
+    return this.ctx.em.transactional(async (em) => {
+      const quote = await lockQuote(em, this.ctx.actor, id);
+      requireStatus(quote, now, [QuoteStatus.DRAFT], 'sent');
+      const lines = quote.lines.getItems();
+      const inputs = lines.map((l) => ({ priceCode: l.priceCode, quantity: l.quantity }));
+      let priced: PricedQuote;
+      try {
+        // The catalog or the customer's contracts may have changed since the draft was made.
+        await validateQuoteLines(em, inputs, quote.currency);
+        priced = await priceQuoteDocument(em, { customerId: quote.customer.id, currency: quote.currency, at: now, lines: inputs });
+      } catch (err) {
+        if (err instanceof InvalidInputError || err instanceof PricingInputError) {
+          throw new ConflictError(`quote ${quote.id} cannot be sent as it stands: ${err.message}; update it first`, { details: { reason: err.field } });
+        }
+        throw err;
+      }
+      const { document, prices } = priced;
+      lines.forEach((line, i) => {
+        const docLine = document.lines[i];
+        line.price = em.getReference(Price, prices[i].id);
+        line.amount = docLine.amount;
+        line.tax = docLine.tax;
+        line.steps = [...docLine.steps];
+      });
+      quote.subtotal = document.subtotal;
+      quote.tax = document.tax;
+      quote.total = document.total;
+      quote.notes = [...document.notes];
+      quote.status = QuoteStatus.SENT;
+      quote.sentAt = now;
+      quote.updatedAt = now;
+      await em.flush();
+      return quote;
+    });
+  }
+
+  /**
+   * Exactly once: the row lock makes a second (or concurrent) accept wait and then find the
+   * quote ACCEPTED. One transaction: if the subscription cannot be created, the quote stays SENT.
+   */
+  async accept(id: string): Promise<Subscription> {
+    authorize(this.ctx.actor, 'quotes:write');
+    authorize(this.ctx.actor, 'subscriptions:write');
+    const now = this.ctx.clock.now();
+    return this.ctx.em.transactional(async (em) => {
+      const quote = await lockQuote(em, this.ctx.actor, id);
+      requireStatus(quote, now, [QuoteStatus.SENT], 'accepted');
+      const items: ResolvedItem[] = quote.lines.getItems().map((line) => {
+        // send() sets every line's version in the same flush that makes the quote SENT.
+        if (!line.price) throw new Error(`quote ${quote.id} is SENT but line ${line.position} has no price version`);
+        return { price: line.price, quantity: line.quantity };
+      });
+      const sub = await openSubscription(em, this.ctx.actor, now, {
+        customer: quote.customer,
+        items,
+        startsAt: now,
+        trialDays: quote.trialDays ?? 0,
+        collection: quote.collectionMethod,
+      });
+      quote.status = QuoteStatus.ACCEPTED;
+      quote.acceptedAt = now;
+      quote.subscription = sub;
+      quote.updatedAt = now;
+      await em.flush();
+      return sub;
+    });
+  }
+
+  async decline(id: string): Promise<Quote> {
+    authorize(this.ctx.actor, 'quotes:write');
+    const now = this.ctx.clock.now();
+    return this.ctx.em.transactional(async (em) => {
+      const quote = await lockQuote(em, this.ctx.actor, id);
+      requireStatus(quote, now, [QuoteStatus.DRAFT, QuoteStatus.SENT], 'declined');
+      quote.status = QuoteStatus.DECLINED;
+      quote.declinedAt = now;
+      quote.updatedAt = now;
+      await em.flush();
+      return quote;
+    });
+  }
+}

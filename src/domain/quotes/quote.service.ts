@@ -1,0 +1,128 @@
+import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
+import { Customer } from '../customers/customer.entity';
+import { InvalidInputError, NotFoundError } from '../errors';
+import { isId } from '../shared/ids';
+import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
+import type { ServiceContext } from '../shared/service-context';
+import { requireCurrency } from '../shared/validate';
+import { CollectionMethod } from '../subscriptions/subscription.entity';
+import { requireTrialDays } from '../subscriptions/subscription.service';
+import type { QuoteLineInput } from './quote-pricing';
+import { addLines, effectiveStatus, lockQuote, requireFutureValidUntil, requireStatus, statusWhere, validateQuoteLines } from './quote-store';
+import { Quote, QuoteStatus } from './quote.entity';
+
+export interface CreateQuoteInput {
+  customerId: string;
+  currency: string;
+  lines: readonly QuoteLineInput[];
+  validUntil?: Date | null;
+  trialDays?: number | null;
+  collection?: CollectionMethod | null;
+}
+
+/** Omitted fields stay as they are; `lines`, when given, replaces every line. */
+export interface UpdateQuoteInput {
+  lines?: readonly QuoteLineInput[] | null;
+  /** null: the quote does not expire. */
+  validUntil?: Date | null;
+  trialDays?: number | null;
+  collection?: CollectionMethod | null;
+}
+
+export interface QuoteFilter extends PageArgs {
+  customerId?: string | null;
+  status?: QuoteStatus | null;
+}
+
+const EMPTY_PAGE: Page<Quote> = { nodes: [], hasNextPage: false, cursorOf: () => '' };
+
+/** Drafting and reading quotes; sending, accepting and declining are in quote-lifecycle.service.ts. */
+export class QuoteService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** A DRAFT: lines checked against the catalog now, priced only when sent. */
+  async create(input: CreateQuoteInput): Promise<Quote> {
+    authorize(this.ctx.actor, 'quotes:write');
+    const now = this.ctx.clock.now();
+    const currency = requireCurrency(input.currency, 'input.currency');
+    const validUntil = requireFutureValidUntil(input.validUntil, now);
+    const trialDays = requireTrialDays(input.trialDays);
+    return this.ctx.em.transactional(async (em) => {
+      const customer = isId(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
+      if (!customer) throw new NotFoundError('customer', input.customerId, 'input.customerId');
+      authorizeCustomer(this.ctx.actor, 'quotes:write', customer.id);
+      if (customer.currency !== currency) {
+        throw new InvalidInputError('input.currency', `customer ${customer.id} is billed in ${customer.currency}, not ${currency}`);
+      }
+      await validateQuoteLines(em, input.lines, currency);
+      const quote = em.create(Quote, {
+        customer,
+        status: QuoteStatus.DRAFT,
+        currency,
+        validUntil,
+        trialDays,
+        // Stored resolved, so the quote shows the customer what accepting it will do.
+        collectionMethod: input.collection ?? CollectionMethod.CHARGE_AUTOMATICALLY,
+        createdAt: now,
+        updatedAt: now,
+      });
+      addLines(em, quote, input.lines);
+      await em.flush();
+      return quote;
+    });
+  }
+
+  async update(id: string, input: UpdateQuoteInput): Promise<Quote> {
+    authorize(this.ctx.actor, 'quotes:write');
+    const now = this.ctx.clock.now();
+    const validUntil = input.validUntil === undefined ? undefined : requireFutureValidUntil(input.validUntil, now);
+    const trialDays = input.trialDays === undefined ? undefined : requireTrialDays(input.trialDays);
+    return this.ctx.em.transactional(async (em) => {
+      const quote = await lockQuote(em, this.ctx.actor, id);
+      requireStatus(quote, now, [QuoteStatus.DRAFT], 'updated');
+      if (input.lines) {
+        await validateQuoteLines(em, input.lines, quote.currency);
+        quote.lines.removeAll();
+        addLines(em, quote, input.lines);
+      }
+      if (validUntil !== undefined) quote.validUntil = validUntil;
+      if (trialDays !== undefined) quote.trialDays = trialDays;
+      if (input.collection !== undefined) quote.collectionMethod = input.collection ?? CollectionMethod.CHARGE_AUTOMATICALLY;
+      quote.updatedAt = now;
+      await em.flush();
+      return quote;
+    });
+  }
+
+  /** null for an unknown or malformed id, as `subscription(id)`; FORBIDDEN for another customer's. */
+  async get(id: string): Promise<Quote | null> {
+    authorize(this.ctx.actor, 'quotes:read');
+    const quote = isId(id) ? await this.ctx.em.findOne(Quote, { id }) : null;
+    if (quote) authorizeCustomer(this.ctx.actor, 'quotes:read', quote.customer.id);
+    return quote;
+  }
+
+  async list(filter: QuoteFilter): Promise<Page<Quote>> {
+    authorize(this.ctx.actor, 'quotes:read');
+    const size = pageSize(filter.first);
+    const scope = customerScope(this.ctx.actor);
+    if (scope && filter.customerId && filter.customerId !== scope) return EMPTY_PAGE;
+    const customerId = scope ?? filter.customerId ?? null;
+    if (customerId !== null && !isId(customerId)) return EMPTY_PAGE;
+    // Both the status and the cursor may need an $or: each gets its own clause.
+    const where = {
+      $and: [
+        customerId ? { customer: customerId } : {},
+        filter.status ? statusWhere(filter.status, this.ctx.clock.now()) : {},
+        afterCursor(filter.after),
+      ],
+    };
+    const rows = await this.ctx.em.find(Quote, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 });
+    return toPage(rows, size);
+  }
+
+  /** What clients see: EXPIRED is derived from the stored status and this request's clock. */
+  statusOf(quote: Quote): QuoteStatus {
+    return effectiveStatus(quote, this.ctx.clock.now());
+  }
+}

@@ -1,0 +1,47 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Customer } from '../../domain/customers/customer.entity';
+import type { Subscription } from '../../domain/subscriptions/subscription.entity';
+import { runBilling } from '../../jobs/billing-run.job';
+import type { Context } from '../context';
+import { CustomerType } from '../customers/customer.types';
+import type { ConnectionShape } from '../shared/connection';
+import { toConnection } from '../shared/connection';
+import { SubscriptionType } from '../subscriptions/subscription.types';
+import { draftToInvoice, storedToInvoice } from './invoice.mapping';
+import { BillingRunResultType, InvoiceConnection, InvoicesArgs, InvoiceType } from './invoice.types';
+
+@Resolver(() => InvoiceType)
+export class InvoiceResolver {
+  @Query(() => InvoiceType, { description: 'The invoice the next billing run would make for this subscription (not stored)' })
+  async upcomingInvoice(@Arg('subscriptionId', () => ID) subscriptionId: string, @Ctx() ctx: Context): Promise<InvoiceType> {
+    const { subscription, draft } = await ctx.services.upcomingInvoices.forSubscription(subscriptionId);
+    return draftToInvoice(draft, subscription);
+  }
+
+  @Query(() => InvoiceType, { nullable: true })
+  async invoice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InvoiceType | null> {
+    const invoice = await ctx.services.invoices.get(id);
+    return invoice ? storedToInvoice(invoice) : null;
+  }
+
+  @Query(() => InvoiceConnection, { description: 'Oldest first, by (createdAt, id)' })
+  async invoices(@Args(() => InvoicesArgs) args: InvoicesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<InvoiceType>> {
+    const connection = toConnection(await ctx.services.invoices.list(args));
+    return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: storedToInvoice(e.node) })) };
+  }
+
+  @Mutation(() => BillingRunResultType, { description: 'Closes every period boundary due at or before `at`: invoices them and moves the subscriptions on. Safe to repeat.' })
+  async runBilling(@Arg('at') at: Date, @Ctx() ctx: Context): Promise<BillingRunResultType> {
+    return runBilling({ ...ctx.services.invoices.grantBillingRun(), at, logger: ctx.logger });
+  }
+
+  @FieldResolver(() => CustomerType)
+  async customer(@Root() invoice: InvoiceType, @Ctx() ctx: Context): Promise<Customer> {
+    return (await ctx.loaders.customer.load(invoice.customerId))!;
+  }
+
+  @FieldResolver(() => SubscriptionType, { nullable: true })
+  async subscription(@Root() invoice: InvoiceType, @Ctx() ctx: Context): Promise<Subscription | null> {
+    return invoice.subscriptionId ? ctx.loaders.subscription.load(invoice.subscriptionId) : null;
+  }
+}

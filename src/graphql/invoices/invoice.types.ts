@@ -1,0 +1,124 @@
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { InvoiceLineKind } from '../../domain/invoices/invoice-line.entity';
+import { InvoiceStatus } from '../../domain/invoices/invoice.entity';
+import { CurrencyScalar } from '../scalars/standard';
+import { DecimalScalar } from '../scalars/decimal.scalar';
+import { Connection } from '../shared/connection';
+
+registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
+registerEnumType(InvoiceLineKind, { name: 'InvoiceLineKind' });
+
+@ObjectType('InvoiceLine')
+export class InvoiceLineType {
+  @Field(() => InvoiceLineKind)
+  kind!: InvoiceLineKind;
+
+  @Field()
+  description!: string;
+
+  @Field(() => String, { nullable: true })
+  priceCode!: string | null;
+
+  @Field(() => DecimalScalar)
+  quantity!: string;
+
+  @Field(() => DecimalScalar, { description: 'Rounded once; negative for credits' })
+  amount!: string;
+
+  @Field(() => DecimalScalar)
+  tax!: string;
+
+  @Field(() => Date, { nullable: true })
+  periodStart!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  periodEnd!: Date | null;
+
+  @Field()
+  proration!: boolean;
+
+  @Field(() => [String], { description: 'Why this amount: the pricing steps' })
+  steps!: string[];
+}
+
+/** An invoice as clients see it, stored or (for upcomingInvoice) not yet. Amounts at the currency's scale. */
+@ObjectType('Invoice')
+export class InvoiceType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Given at finalization; DRAFT invoices have none' })
+  number!: string | null;
+
+  @Field(() => InvoiceStatus)
+  status!: InvoiceStatus;
+
+  @Field(() => CurrencyScalar)
+  currency!: string;
+
+  customerId!: string;
+
+  subscriptionId!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  periodStart!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  periodEnd!: Date | null;
+
+  @Field(() => DecimalScalar)
+  subtotal!: string;
+
+  @Field(() => DecimalScalar)
+  tax!: string;
+
+  @Field(() => DecimalScalar)
+  total!: string;
+
+  @Field(() => DecimalScalar)
+  amountDue!: string;
+
+  @Field(() => [InvoiceLineType])
+  lines!: InvoiceLineType[];
+
+  @Field(() => [String], { description: 'Legal mentions, e.g. reverse charge' })
+  notes!: string[];
+
+  @Field(() => Date, { nullable: true, description: 'When it was made; null for an upcoming invoice, which is not stored' })
+  createdAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was numbered and became OPEN; null while DRAFT' })
+  finalizedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'At finalization for CHARGE_AUTOMATICALLY, 30 days later for SEND_INVOICE; null while DRAFT' })
+  dueAt!: Date | null;
+}
+
+export const InvoiceConnection = Connection('Invoice', InvoiceType);
+
+@ArgsType()
+export class InvoicesArgs {
+  @Field(() => Int, { nullable: true })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+
+  @Field(() => ID, { nullable: true })
+  customerId?: string;
+
+  @Field(() => InvoiceStatus, { nullable: true })
+  status?: InvoiceStatus;
+}
+
+@ObjectType('BillingRunResult')
+export class BillingRunResultType {
+  @Field(() => Int, { description: 'Subscriptions that had at least one period boundary closed' })
+  subscriptionsProcessed!: number;
+
+  @Field(() => Int)
+  invoicesCreated!: number;
+
+  @Field(() => Int, { description: 'Subscriptions left as they were after an error (logged with their ids); the next run retries them' })
+  subscriptionsFailed!: number;
+}

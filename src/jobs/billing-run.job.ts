@@ -1,0 +1,133 @@
+import { FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Actor, authorize } from '../domain/auth/actor';
+import { closeBoundary, dueFilter, isDue } from '../domain/invoices/close-boundary';
+import type { Clock } from '../domain/shared/clock';
+import { Subscription } from '../domain/subscriptions/subscription.entity';
+import type { Logger } from '../logger';
+
+export interface BillingRunOptions {
+  /** A new EntityManager; one is taken per batch read and per boundary, so memory stays flat. */
+  fork: () => EntityManager;
+  /** Boundaries at or before this instant are closed. */
+  at: Date;
+  /** Dates what the run writes (finalizedAt, createdAt, events): the real clock, or a test clock. */
+  clock: Clock;
+  /** Who runs it: recorded on every subscription event; needs 'billing:run'. */
+  actor: Actor;
+  logger?: Logger;
+  batchSize?: number;
+  /** Bill these customers only (operators re-running one account, tests). */
+  customerIds?: readonly string[];
+  onProgress?: (progress: BillingRunProgress) => void;
+  /** Monotonic milliseconds, for the elapsed time reported; never a date. */
+  timer?: () => number;
+}
+
+export interface BillingRunResult {
+  /**
+   * Subscriptions that had at least one boundary closed by this run. Counted, not collected, so
+   * memory stays flat; one whose catch-up another worker took over half-way counts in both.
+   */
+  subscriptionsProcessed: number;
+  invoicesCreated: number;
+  /** Subscriptions left as they were after an error; each is logged with its id. */
+  subscriptionsFailed: number;
+}
+
+export interface BillingRunProgress extends BillingRunResult {
+  /** Subscriptions due when the run started. */
+  subscriptionsDue: number;
+  elapsedMs: number;
+}
+
+const DEFAULT_BATCH = 100;
+/** How long a worker waits, and how often, for rows other transactions hold before leaving them to the next run. */
+const LOCKED_RETRY_MS = 25;
+const LOCKED_RETRIES = 200;
+
+/**
+ * Closes every boundary due at or before `at`: one transaction per boundary, so a crash or an
+ * error loses at most the boundary in flight, which the next run closes. Exactly once rests on
+ * the database, not on this loop: each unit locks the subscription row and re-checks it is due
+ * under the lock, and the invoice's unique `billingKey` refuses a second invoice for a period.
+ * Several runs (processes, or calls) can share the work: rows another holds are skipped
+ * (SKIP LOCKED) and left to it, and a pass is repeated until nothing due is left but failures.
+ */
+export async function runBilling(options: BillingRunOptions): Promise<BillingRunResult> {
+  authorize(options.actor, 'billing:run');
+  const { at, logger } = options;
+  const timer = options.timer ?? (() => performance.now());
+  const started = timer();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const scope: FilterQuery<Subscription> = options.customerIds ? { customer: { $in: [...options.customerIds] } } : {};
+  const subscriptionsDue = await options.fork().count(Subscription, { $and: [dueFilter(at), scope] });
+  const failed = new Set<string>();
+  let subscriptionsProcessed = 0;
+  let invoicesCreated = 0;
+  const result = (): BillingRunResult => ({ subscriptionsProcessed, invoicesCreated, subscriptionsFailed: failed.size });
+  const report = () => options.onProgress?.({ ...result(), subscriptionsDue, elapsedMs: Math.round(timer() - started) });
+
+  /** Closes the subscription's boundaries one transaction at a time while it is due: a catch-up bills its periods in order. */
+  async function bill(id: string): Promise<boolean> {
+    for (let closedAny = false; ; ) {
+      let closed;
+      try {
+        closed = await options.fork().transactional((em) => closeBoundary(em, id, at, options.clock.now(), options.actor));
+      } catch (err) {
+        failed.add(id);
+        if (isBillingKeyConflict(err)) {
+          // The boundary has its invoice but the subscription did not move on: a bug or a manual edit; never bill it twice.
+          logger?.error({ subscriptionId: id }, 'billing run: the boundary is already invoiced but the subscription was not advanced; left as it is');
+        } else {
+          logger?.error({ err, subscriptionId: id }, 'billing run: closing a boundary failed; the subscription is left as it was');
+        }
+        return closedAny;
+      }
+      // Held by another transaction, or no longer due (another run closed it).
+      if (!closed) return closedAny;
+      if (!closedAny) subscriptionsProcessed++;
+      closedAny = true;
+      if (closed.invoice) invoicesCreated++;
+      logger?.debug({ subscriptionId: id, invoiceId: closed.invoice?.id, number: closed.invoice?.number }, 'billing run: boundary closed');
+      if (!isDue(closed.subscription, at)) return true;
+    }
+  }
+
+  for (let idlePasses = 0; ; ) {
+    let sawAny = false;
+    let progressed = false;
+    for (let after: string | null = null; ; ) {
+      const ids = await dueIds(options.fork(), at, scope, after, failed, batchSize);
+      if (ids.length === 0) break;
+      sawAny = true;
+      after = ids[ids.length - 1];
+      for (const id of ids) if (await bill(id)) progressed = true;
+      report();
+    }
+    if (!sawAny) break;
+    // What is left is held by other transactions: another run's worker finishes it, or a
+    // subscription change commits in a moment. Wait a little, then leave it to the next run.
+    if (progressed) idlePasses = 0;
+    else if (++idlePasses > LOCKED_RETRIES) {
+      logger?.warn({ at: at.toISOString() }, 'billing run: due subscriptions stayed locked by other transactions; the next run bills them');
+      break;
+    } else await new Promise((resolve) => setTimeout(resolve, LOCKED_RETRY_MS));
+  }
+  report();
+  logger?.info({ at: at.toISOString(), subscriptionsDue, ...result(), elapsedMs: Math.round(timer() - started) }, 'billing run done');
+  return result();
+}
+
+/** The next batch of due subscriptions by id (a keyset pass), leaving out those that failed in this run. */
+async function dueIds(em: EntityManager, at: Date, scope: FilterQuery<Subscription>, after: string | null, failed: ReadonlySet<string>, limit: number): Promise<string[]> {
+  const where: FilterQuery<Subscription>[] = [dueFilter(at), scope];
+  if (after) where.push({ id: { $gt: after } });
+  if (failed.size > 0) where.push({ id: { $nin: [...failed] } });
+  const rows = await em.createQueryBuilder(Subscription).select('id').where({ $and: where }).orderBy({ id: 'asc' }).limit(limit).execute('all');
+  return rows.map((r) => r.id);
+}
+
+function isBillingKeyConflict(err: unknown): boolean {
+  return err instanceof UniqueConstraintViolationException && err.message.includes('invoice_billing_key_unique');
+}
