@@ -131,3 +131,31 @@ describe('proration behaviours and versions', () => {
     );
   });
 });
+
+describe('ALWAYS_INVOICE', () => {
+  const invoicesOf = 'query($id: ID!) { subscription(id: $id) { pendingProrations { amount } } invoices(first: 100) { edges { node { number status subscription { id } subtotal total lines { kind amount proration } } } } }';
+
+  it('bills the change’s prorations at once on a finalized invoice of their own', async () => {
+    const id = await subscribe('2026-03-01T00:00:00Z', [{ priceCode: 'seat', quantity: '1' }]);
+    clock.set(new Date('2026-03-16T00:00:00Z'));
+    const res = await must(t, 'mutation($id: ID!) { changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: "pro", quantity: "1" }] }) { version } }', { id });
+    expect(res.changeSubscription.version).toBe(2);
+    const data = await must(t, invoicesOf, { id });
+    expect(data.subscription.pendingProrations).toEqual([]);
+    const mine = data.invoices.edges.map((e: any) => e.node).filter((n: any) => n.subscription.id === id);
+    // The first period's invoice at creation, then the proration invoice: −15.48 + 30.97.
+    const prorations = mine.find((n: any) => n.lines.every((l: any) => l.proration));
+    expect(prorations).toMatchObject({ status: 'OPEN', subtotal: '15.49', total: '15.49' });
+    expect(prorations.number).toMatch(/^INV-2026-\d{6}$/);
+    expect(prorations.lines.map((l: any) => [l.kind, l.amount])).toEqual([['PRORATION', '-15.48'], ['PRORATION', '30.97']]);
+  });
+
+  it('bills an immediate cancellation’s credit at once', async () => {
+    const id = await subscribe('2026-03-01T00:00:00Z', [{ priceCode: 'seat', quantity: '1' }]);
+    clock.set(new Date('2026-03-16T00:00:00Z'));
+    await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false, prorationBehavior: ALWAYS_INVOICE) { status } }', { id });
+    const data = await must(t, invoicesOf, { id });
+    const credit = data.invoices.edges.map((e: any) => e.node).find((n: any) => n.subscription.id === id && n.lines.every((l: any) => l.proration));
+    expect(credit).toMatchObject({ status: 'OPEN', total: '-15.48' });
+  });
+});

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors';
+import { invoiceProrationsNow } from '../invoices/proration-invoice';
 import type { ServiceContext } from '../shared/service-context';
 import { ProrationBehavior } from './subscription-lifecycle.service';
 import { ItemPricer, PricedItem, ProrationDraft } from './subscription-pricing';
@@ -28,9 +28,6 @@ export class SubscriptionChangeService {
 
   async change(input: ChangeSubscriptionInput): Promise<Subscription> {
     const behavior = input.prorationBehavior ?? ProrationBehavior.CREATE_PRORATIONS;
-    if (behavior === ProrationBehavior.ALWAYS_INVOICE) {
-      throw new InvalidInputError('input.prorationBehavior', 'ALWAYS_INVOICE needs invoicing, which is not available yet; use CREATE_PRORATIONS');
-    }
     return this.ctx.em.transactional(async (em) => {
       const sub = await lockSubscription(em, this.ctx.actor, input.id, input.expectedVersion);
       assertAllowed('change', sub.status);
@@ -53,12 +50,14 @@ export class SubscriptionChangeService {
       if (removed.length === 0 && added.length === 0) return sub;
 
       const billed = sub.status === SubscriptionStatus.ACTIVE || sub.status === SubscriptionStatus.PAST_DUE;
+      let pricer: ItemPricer | null = null;
       if (behavior !== ProrationBehavior.NONE && billed) {
-        const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [...removed.map((r) => r.price), ...added.map((a) => a.price)]);
+        const p = await ItemPricer.forCustomer(em, sub.customer.id, [...removed.map((r) => r.price), ...added.map((a) => a.price)]);
+        pricer = p;
         const period = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
         const drafts: (ProrationDraft | null)[] = [
-          ...removed.map((r) => pricer.prorate('credit', { price: r.price, quantity: r.quantity }, period, now)),
-          ...added.map((a) => pricer.prorate('charge', a, period, now)),
+          ...removed.map((r) => p.prorate('credit', { price: r.price, quantity: r.quantity }, period, now)),
+          ...added.map((a) => p.prorate('charge', a, period, now)),
         ];
         storeProrations(em, sub, drafts, now);
       }
@@ -73,6 +72,7 @@ export class SubscriptionChangeService {
       }
       recordEvent(em, sub, 'changed', this.ctx.actor, now, { before, prorationBehavior: behavior });
       await em.flush();
+      if (behavior === ProrationBehavior.ALWAYS_INVOICE && pricer) await invoiceProrationsNow(em, sub, pricer, now);
       return sub;
     });
   }

@@ -1,5 +1,5 @@
 import { periodContaining } from '../../pricing';
-import { InvalidInputError } from '../errors';
+import { invoiceProrationsNow } from '../invoices/proration-invoice';
 import type { ServiceContext } from '../shared/service-context';
 import { ItemPricer, PricedItem, ProrationDraft } from './subscription-pricing';
 import { lockSubscription, recordEvent, storeProrations, touch } from './subscription-store';
@@ -78,9 +78,6 @@ export class SubscriptionLifecycleService {
    * At period end: it stays as it is and the billing run ends it when the period closes.
    */
   async cancel(id: string, atPeriodEnd: boolean, behavior: ProrationBehavior = ProrationBehavior.CREATE_PRORATIONS): Promise<Subscription> {
-    if (behavior === ProrationBehavior.ALWAYS_INVOICE) {
-      throw new InvalidInputError('prorationBehavior', 'ALWAYS_INVOICE needs invoicing, which is not available yet; use CREATE_PRORATIONS');
-    }
     return this.ctx.em.transactional(async (em) => {
       const sub = await lockSubscription(em, this.ctx.actor, id);
       const now = this.ctx.clock.now();
@@ -93,6 +90,7 @@ export class SubscriptionLifecycleService {
         return sub;
       }
       assertAllowed('cancel_now', sub.status);
+      let invoiced: ItemPricer | null = null;
       if (behavior !== ProrationBehavior.NONE && periodWasBilled(sub)) {
         const items = pricedItems(sub);
         const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price));
@@ -102,6 +100,7 @@ export class SubscriptionLifecycleService {
         if (from.getTime() < billed.end.getTime()) {
           storeProrations(em, sub, items.map((item) => pricer.prorate('credit', item, billed, from)), now);
         }
+        if (behavior === ProrationBehavior.ALWAYS_INVOICE) invoiced = pricer;
       }
       touch(sub, now);
       recordEvent(em, sub, 'canceled', this.ctx.actor, now, { prorationBehavior: behavior });
@@ -109,6 +108,7 @@ export class SubscriptionLifecycleService {
       sub.canceledAt = now;
       sub.cancelAtPeriodEnd = false;
       await em.flush();
+      if (invoiced) await invoiceProrationsNow(em, sub, invoiced, now);
       return sub;
     });
   }
