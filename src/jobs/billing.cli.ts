@@ -122,6 +122,9 @@ async function main(): Promise<number> {
     return 0;
   }
   if (args.child) {
+    // Stop with the parent, however it ended: what this worker has in flight rolls back, and
+    // the next run closes it (a worker must not go on billing unsupervised).
+    process.on('disconnect', () => process.exit(1));
     const result = await runHere(args);
     process.send?.({ type: 'result', result } satisfies ChildMessage);
     return result.subscriptionsFailed > 0 ? 1 : 0;
