@@ -5,7 +5,7 @@ import type { CatalogPrice } from '../catalog/price-snapshot';
 import { toSnapshot } from '../catalog/price-snapshot';
 import type { PendingProration } from '../subscriptions/pending-proration.entity';
 import type { ItemPricer, PricedItem } from '../subscriptions/subscription-pricing';
-import { taxOf } from '../quotes/quote-pricing';
+import { taxOf } from '../customers/customer-tax';
 import { InvoiceLineKind } from './invoice-line.entity';
 
 export interface Period {

@@ -5,7 +5,7 @@ import type { Decimal } from '../../pricing/decimal';
 import { PriceStatus } from '../catalog/price.entity';
 import { CatalogPrice, loadPriceClosure, toSnapshot } from '../catalog/price-snapshot';
 import { pricingCustomer } from '../contracts/contract-terms';
-import { TaxStatus } from '../customers/customer.entity';
+import { taxOf } from '../customers/customer-tax';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { isId } from '../shared/ids';
 import { requireAtMost, requireCurrency } from '../shared/validate';
@@ -82,15 +82,4 @@ function usable(price: CatalogPrice | undefined, code: string, i: number): Catal
   if (!price) throw new InvalidInputError(`input.lines[${i}].priceCode`, `unknown price '${code}'`);
   if (price.status === PriceStatus.ARCHIVED) throw new InvalidInputError(`input.lines[${i}].priceCode`, `price '${code}' is archived`);
   return price;
-}
-
-export function taxOf(customer: { taxStatus: TaxStatus; taxRate: Decimal | null }): TaxTreatment {
-  switch (customer.taxStatus) {
-    case TaxStatus.TAXABLE:
-      return { status: 'TAXABLE', ratePercent: customer.taxRate ?? undefined };
-    case TaxStatus.REVERSE_CHARGE:
-      return { status: 'REVERSE_CHARGE' };
-    case TaxStatus.EXEMPT:
-      return { status: 'EXEMPT' };
-  }
 }

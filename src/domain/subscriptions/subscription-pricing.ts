@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatAmount, isMetered, minorUnits, priceDocument, PricedDocument, priceLine, priceReferences, prorate, PriceSnapshot, roundMoney } from '../../pricing';
-import { taxOf } from '../quotes/quote-pricing';
+import { taxOf } from '../customers/customer-tax';
 import type { Decimal } from '../../pricing/decimal';
 import type { CatalogPrice } from '../catalog/price-snapshot';
 import { loadPriceClosure, toSnapshot } from '../catalog/price-snapshot';
