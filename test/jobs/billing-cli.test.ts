@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,6 +47,28 @@ async function customersWithSubscriptions(n: number): Promise<string[]> {
     customers.push(customer);
   }
   return customers;
+}
+
+function childPids(parent: number): number[] {
+  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(parent)], { encoding: 'utf8' }).trim();
+  return out ? out.split(/\s+/).map(Number) : [];
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`still waiting after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 const count = (customers: string[]) => t.app.db.orm.em.fork().count(Invoice, { customer: { $in: customers } });
@@ -101,11 +123,16 @@ it('bills every boundary exactly once after a run killed with SIGKILL half-way',
   const doomed = start(['--at', '2026-10-01T00:00:00Z', '--workers', WORKERS]);
   // Kill it once it has billed something; its workers stop when their IPC channel closes.
   while ((await count(customers)) < before + 20) await new Promise((r) => setTimeout(r, 10));
+  const workers = childPids(doomed.pid!);
+  expect(workers).toHaveLength(WORKERS === '1' ? 0 : Number(WORKERS));
   doomed.kill('SIGKILL');
   await doomed.done;
+  // Nothing bills on behind its back: the workers stop with it. A COMMIT already on the wire when
+  // they died may still land, so the count is read once they are gone.
+  await waitUntil(() => workers.every((pid) => !alive(pid)), 10_000);
+  await new Promise((r) => setTimeout(r, 300));
   const partial = await count(customers);
   expect(partial).toBeLessThan(expected);
-  // Nothing bills on behind its back: the workers stopped with it.
   await new Promise((r) => setTimeout(r, 1500));
   expect(await count(customers)).toBe(partial);
   const rerun = start(['--at', '2026-10-01T00:00:00Z']);
