@@ -17,10 +17,14 @@ import { SubscriptionItem } from '../domain/subscriptions/subscription-item.enti
 import { Subscription } from '../domain/subscriptions/subscription.entity';
 import { CustomerExternalId } from '../domain/customers/customer-external-id.entity';
 import { Customer } from '../domain/customers/customer.entity';
+import { CreditNote } from '../domain/credit-notes/credit-note.entity';
+import { CreditNoteLine } from '../domain/credit-notes/credit-note-line.entity';
+import { TestClock } from '../domain/test-clocks/test-clock.entity';
+import { UsageWatermark } from '../domain/usage/usage-watermark.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
 export const entities = [
   ApiKey, Customer, CustomerExternalId, Product, Price, Contract, ContractItem, IdempotencyKey,
   Subscription, SubscriptionItem, SubscriptionEvent, PendingProration, ScheduledChange, Quote, QuoteLine,
-  UsageEvent, Invoice, InvoiceLine, InvoiceNumber,
+  UsageEvent, UsageWatermark, Invoice, InvoiceLine, InvoiceNumber, CreditNote, CreditNoteLine, TestClock,
 ];

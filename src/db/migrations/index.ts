@@ -4,6 +4,7 @@ import { Migration20261125093609 } from './Migration20261125093609';
 import { Migration20261125094706 } from './Migration20261125094706';
 import { Migration20261125095229 } from './Migration20261125095229';
 import { Migration20261125095428 } from './Migration20261125095428';
+import { Migration20261125114021 } from './Migration20261125114021';
 
 /**
  * In order. `npm run migration:create` writes the next file from the entities; add it here.
@@ -16,4 +17,5 @@ export const migrationsList = [
   { name: 'Migration20261125094706', class: Migration20261125094706 }, // quotes, scheduled changes
   { name: 'Migration20261125095229', class: Migration20261125095229 }, // usage events
   { name: 'Migration20261125095428', class: Migration20261125095428 }, // invoices
+  { name: 'Migration20261125114021', class: Migration20261125114021 }, // credit notes, test clocks, late usage
 ];

@@ -1,4 +1,5 @@
-import { Collection, Entity, Enum, Index, OneToMany, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Opt, PrimaryKey, Property, Rel } from '@mikro-orm/core';
+import { TestClock } from '../test-clocks/test-clock.entity';
 import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
 import type { Decimal } from '../../pricing/decimal';
@@ -34,6 +35,10 @@ export class Customer {
 
   @Property({ type: 'boolean' })
   invoiceDrafts: boolean & Opt = false;
+
+  /** Set at creation only: the customer lives on this simulated clock (CONTRACT.md). */
+  @ManyToOne(() => TestClock, { fieldName: 'test_clock_id', nullable: true, index: true })
+  testClock: Rel<TestClock> | null = null;
 
   @OneToMany(() => CustomerExternalId, (x) => x.customer, { orphanRemoval: true })
   externalIds = new Collection<CustomerExternalId>(this);

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Rel, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Opt, PrimaryKey, Property, Rel, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
 import type { Decimal } from '../../pricing/decimal';
@@ -64,8 +64,15 @@ export class Invoice {
   @Property({ type: DecimalType })
   total!: Decimal;
 
+  /** What credit notes gave back, tax included; amountDue is net of it. */
+  @Property({ type: DecimalType, default: '0' })
+  amountCredited!: Decimal & Opt;
+
   @Property({ type: DecimalType })
   amountDue!: Decimal;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  voidedAt: Date | null = null;
 
   @Property({ type: 'jsonb' })
   notes!: string[];

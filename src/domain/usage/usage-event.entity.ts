@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
 import type { Decimal } from '../../pricing/decimal';
@@ -11,6 +11,7 @@ import type { Decimal } from '../../pricing/decimal';
 @Entity({ tableName: 'usage_event' })
 @Unique({ properties: ['customerId', 'eventId'] })
 @Index({ properties: ['customerId', 'metric', 'timestamp'] })
+@Index({ name: 'usage_event_late_pending_index', expression: 'create index "usage_event_late_pending_index" on "usage_event" ("customer_id", "metric") where "late_pending"' })
 export class UsageEvent {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -38,4 +39,11 @@ export class UsageEvent {
 
   @Property({ type: 'timestamptz' })
   receivedAt!: Date;
+
+  /**
+   * Arrived after its period was invoiced (usage-watermark.entity.ts): the next invoice of the
+   * subscription that meters it carries an adjustment line for that period, then clears this.
+   */
+  @Property({ type: 'boolean', default: false })
+  latePending: boolean & Opt = false;
 }
