@@ -3,13 +3,14 @@ import type { InvoiceLine } from '../../domain/invoices/invoice-line.entity';
 import { Invoice, InvoiceStatus } from '../../domain/invoices/invoice.entity';
 import type { Subscription } from '../../domain/subscriptions/subscription.entity';
 import { formatMoney } from '../../pricing/currency';
+import { ZERO } from '../../pricing/decimal';
 import type { InvoiceLineType, InvoiceType } from './invoice.types';
 
 type Money = (amount: Parameters<typeof formatMoney>[0]) => string;
 
-function lineToType(l: DraftLine | InvoiceLine, money: Money): InvoiceLineType {
+function lineToType(l: DraftLine | InvoiceLine, id: string, money: Money): InvoiceLineType {
   return {
-    kind: l.kind, description: l.description, priceCode: l.priceCode, quantity: l.quantity.toFixed(),
+    id, kind: l.kind, description: l.description, priceCode: l.priceCode, quantity: l.quantity.toFixed(),
     amount: money(l.amount), tax: money(l.tax), periodStart: l.periodStart, periodEnd: l.periodEnd, proration: l.proration, steps: l.steps,
   };
 }
@@ -30,8 +31,11 @@ export function draftToInvoice(draft: InvoiceDraft, subscription: Subscription):
     tax: money(draft.tax),
     total: money(draft.total),
     amountDue: money(draft.total),
+    amountCredited: money(ZERO),
+    voidedAt: null,
     notes: draft.notes,
-    lines: draft.lines.map((l) => lineToType(l, money)),
+    // Not stored, so not creditable: ids that name no stored line.
+    lines: draft.lines.map((l, i) => lineToType(l, `upcoming_${subscription.id}_${i}`, money)),
     createdAt: null,
     finalizedAt: null,
     dueAt: null,
@@ -54,8 +58,10 @@ export function storedToInvoice(invoice: Invoice): InvoiceType {
     tax: money(invoice.tax),
     total: money(invoice.total),
     amountDue: money(invoice.amountDue),
+    amountCredited: money(invoice.amountCredited),
+    voidedAt: invoice.voidedAt,
     notes: invoice.notes,
-    lines: invoice.lines.getItems().map((l) => lineToType(l, money)),
+    lines: invoice.lines.getItems().map((l) => lineToType(l, l.id, money)),
     createdAt: invoice.createdAt,
     finalizedAt: invoice.finalizedAt,
     dueAt: invoice.dueAt,

@@ -35,6 +35,11 @@ export class InvoiceResolver {
     return runBilling({ ...ctx.services.invoices.grantBillingRun(), at, logger: ctx.logger });
   }
 
+  @Mutation(() => InvoiceType, { description: 'OPEN or UNCOLLECTIBLE → VOID: nothing is due any more (ADMIN). A paid invoice is corrected with createCreditNote instead' })
+  async voidInvoice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InvoiceType> {
+    return storedToInvoice(await ctx.services.invoiceVoids.void(id));
+  }
+
   @FieldResolver(() => CustomerType)
   async customer(@Root() invoice: InvoiceType, @Ctx() ctx: Context): Promise<Customer> {
     return (await ctx.loaders.customer.load(invoice.customerId))!;

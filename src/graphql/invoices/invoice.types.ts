@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { InvoiceLineKind } from '../../domain/invoices/invoice-line.entity';
 import { InvoiceStatus } from '../../domain/invoices/invoice.entity';
 import { CurrencyScalar } from '../scalars/standard';
@@ -10,6 +10,9 @@ registerEnumType(InvoiceLineKind, { name: 'InvoiceLineKind' });
 
 @ObjectType('InvoiceLine')
 export class InvoiceLineType {
+  @Field(() => ID, { description: 'What createCreditNote names to credit this line' })
+  id!: string;
+
   @Field(() => InvoiceLineKind)
   kind!: InvoiceLineKind;
 
@@ -42,6 +45,7 @@ export class InvoiceLineType {
 }
 
 /** An invoice as clients see it, stored or (for upcomingInvoice) not yet. Amounts at the currency's scale. */
+@Directive('@key(fields: "id")')
 @ObjectType('Invoice')
 export class InvoiceType {
   @Field(() => ID)
@@ -75,8 +79,14 @@ export class InvoiceType {
   @Field(() => DecimalScalar)
   total!: string;
 
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { description: 'What is still owed: the total less credit notes (and payments), never below 0' })
   amountDue!: string;
+
+  @Field(() => DecimalScalar, { description: 'What credit notes gave back, tax included' })
+  amountCredited!: string;
+
+  @Field(() => Date, { nullable: true })
+  voidedAt!: Date | null;
 
   @Field(() => [InvoiceLineType])
   lines!: InvoiceLineType[];

@@ -1,0 +1,38 @@
+import { authorize } from '../auth/actor';
+import { ConflictError } from '../errors';
+import type { ServiceContext } from '../shared/service-context';
+import { ZERO } from '../../pricing/decimal';
+import { lockInvoice } from './invoice-lock';
+import { Invoice, InvoiceStatus } from './invoice.entity';
+
+/** Why an invoice in this status cannot be voided. */
+const refusals: Partial<Record<InvoiceStatus, string>> = {
+  [InvoiceStatus.DRAFT]: 'a draft has not been issued, so there is nothing to void',
+  [InvoiceStatus.PAID]: 'a paid invoice is corrected with a credit note (createCreditNote), not voided',
+  [InvoiceStatus.VOID]: 'it is already void',
+};
+
+export class InvoiceVoidService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /**
+   * OPEN or UNCOLLECTIBLE → VOID: nothing is due any more, the number stays taken (the series
+   * keeps no gap) and the invoice stays readable. A voided subscription invoice keeps its
+   * billing key, so the billing run does not bill that period again: to charge it differently,
+   * invoice it by other means. Credit notes already issued against it stand.
+   */
+  async void(id: string): Promise<Invoice> {
+    authorize(this.ctx.actor, 'invoices:correct');
+    return this.ctx.em.transactional(async (em) => {
+      const invoice = await lockInvoice(em, id, 'id');
+      const refusal = refusals[invoice.status];
+      if (refusal) throw new ConflictError(`invoice ${invoice.number ?? invoice.id} is ${invoice.status}: ${refusal}`, { details: { status: invoice.status } });
+      invoice.status = InvoiceStatus.VOID;
+      invoice.amountDue = ZERO;
+      invoice.voidedAt = this.ctx.clock.now();
+      await em.flush();
+      await em.populate(invoice, ['lines']);
+      return invoice;
+    });
+  }
+}
