@@ -5,8 +5,10 @@ import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { isId } from '../shared/ids';
 import { afterCursor, decodeCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
+import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
 import { requireAtMost, requireCurrency, requireText } from '../shared/validate';
+import { TestClock } from '../test-clocks/test-clock.entity';
 import { CustomerExternalId } from './customer-external-id.entity';
 import { Customer, TaxStatus } from './customer.entity';
 
@@ -23,6 +25,8 @@ export interface CreateCustomerInput {
   taxRate?: Decimal | null;
   externalIds?: readonly ExternalIdInput[] | null;
   invoiceDrafts?: boolean | null;
+  /** The test clock the customer lives on, for good: updateCustomer cannot change it. */
+  testClockId?: string | null;
 }
 
 /** Absent fields are kept; `taxRate: null` clears the rate; `externalIds` replaces the whole set. */
@@ -56,6 +60,7 @@ export class CustomerService {
     const externalIds = normalizeExternalIds(input.externalIds ?? []);
     return this.saving(externalIds, null, async (em) => {
       await assertExternalIdsFree(em, externalIds, null);
+      const testClock = input.testClockId == null ? null : await findTestClock(em, input.testClockId);
       const now = this.ctx.clock.now();
       const customer = em.create(Customer, {
         name,
@@ -64,6 +69,7 @@ export class CustomerService {
         taxStatus: input.taxStatus,
         taxRate,
         invoiceDrafts: input.invoiceDrafts ?? false,
+        testClock,
         createdAt: now,
         updatedAt: now,
       });
@@ -102,6 +108,12 @@ export class CustomerService {
   async get(id: string): Promise<Customer | null> {
     authorizeCustomer(this.ctx.actor, 'customers:read', id);
     return isId(id) ? this.ctx.em.findOne(Customer, { id }) : null;
+  }
+
+  /** As get(), read through the caller's loader so that many lookups in one tick are one query. */
+  async getBatched(id: string, loader: BatchLoader<Customer>): Promise<Customer | null> {
+    authorizeCustomer(this.ctx.actor, 'customers:read', id);
+    return isId(id) ? loader.load(id) : null;
   }
 
   async getByExternalId(system: string, externalId: string): Promise<Customer | null> {
@@ -235,6 +247,12 @@ async function replaceExternalIds(em: EntityManager, customer: Customer, ids: re
     if (!wanted.delete(externalKey(row.system, row.externalId))) customer.externalIds.remove(row);
   }
   for (const x of wanted.values()) em.create(CustomerExternalId, { customer, system: x.system, externalId: x.id });
+}
+
+async function findTestClock(em: EntityManager, id: string): Promise<TestClock> {
+  const clock = isId(id) ? await em.findOne(TestClock, { id }) : null;
+  if (!clock) throw new InvalidInputError('input.testClockId', `test clock '${id.slice(0, 60)}' not found`);
+  return clock;
 }
 
 /** PostgreSQL's LIKE escapes with a backslash by default. */

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../shared/service-context';
 import type { ResolvedItem } from '../subscriptions/subscription-items';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { openSubscription } from '../subscriptions/subscription.service';
+import { clockForCustomer } from '../test-clocks/customer-clock';
 import { priceQuoteDocument, PricedQuote } from './quote-pricing';
 import { lockQuote, requireStatus, validateQuoteLines } from './quote-store';
 import { Quote, QuoteStatus } from './quote.entity';
@@ -77,10 +78,12 @@ export class QuoteLifecycleService {
         if (!line.price) throw new Error(`quote ${quote.id} is SENT but line ${line.position} has no price version`);
         return { price: line.price, quantity: line.quantity };
       });
-      const sub = await openSubscription(em, this.ctx.actor, now, {
+      // The quote lives on the request's clock; the subscription starts on the customer's (a test clock's, if any).
+      const start = (await clockForCustomer(em, quote.customer.id, this.ctx.clock)).now();
+      const sub = await openSubscription(em, this.ctx.actor, start, {
         customer: quote.customer,
         items,
-        startsAt: now,
+        startsAt: start,
         trialDays: quote.trialDays ?? 0,
         collection: quote.collectionMethod,
       });

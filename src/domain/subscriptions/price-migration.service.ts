@@ -3,6 +3,7 @@ import { authorize } from '../auth/actor';
 import { Price, PriceStatus } from '../catalog/price.entity';
 import { InvalidInputError, NotFoundError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
+import { clockForCustomer } from '../test-clocks/customer-clock';
 import { ItemPricer } from './subscription-pricing';
 import { lockSubscription, recordEvent, storeProrations, touch } from './subscription-store';
 import { ScheduledChange, ScheduledChangeStatus } from './scheduled-change.entity';
@@ -60,7 +61,7 @@ export class PriceMigrationService {
   private async moveNow(em: EntityManager, subscriptionId: string, priceCode: string, target: Price): Promise<void> {
     const sub = await lockSubscription(em, this.ctx.actor, subscriptionId);
     const item = sub.items.getItems().find((i) => i.priceCode === priceCode)!;
-    const now = this.ctx.clock.now();
+    const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
     if (sub.status === SubscriptionStatus.ACTIVE || sub.status === SubscriptionStatus.PAST_DUE) {
       const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [item.price, target]);
       const period = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
@@ -78,7 +79,7 @@ export class PriceMigrationService {
 
   private async scheduleMove(em: EntityManager, subscriptionId: string, priceCode: string, target: Price): Promise<void> {
     const sub: Subscription = await lockSubscription(em, this.ctx.actor, subscriptionId);
-    const now = this.ctx.clock.now();
+    const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
     const pending = await em.findOne(ScheduledChange, { subscription: sub.id, status: ScheduledChangeStatus.PENDING });
     if (pending) {
       // A change already waits for the period end: it moves the code's item, if it keeps one.

@@ -1,6 +1,7 @@
 import { periodContaining } from '../../pricing';
 import { invoiceProrationsNow } from '../invoices/proration-invoice';
 import type { ServiceContext } from '../shared/service-context';
+import { clockForCustomer } from '../test-clocks/customer-clock';
 import { ItemPricer, PricedItem, ProrationDraft } from './subscription-pricing';
 import { lockSubscription, recordEvent, storeProrations, touch } from './subscription-store';
 import { assertAllowed } from './subscription-transitions';
@@ -34,7 +35,7 @@ export class SubscriptionLifecycleService {
     return this.ctx.em.transactional(async (em) => {
       const sub = await lockSubscription(em, this.ctx.actor, id);
       assertAllowed('pause', sub.status);
-      const now = this.ctx.clock.now();
+      const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       touch(sub, now);
       recordEvent(em, sub, 'paused', this.ctx.actor, now);
       sub.status = SubscriptionStatus.PAUSED;
@@ -48,7 +49,7 @@ export class SubscriptionLifecycleService {
     return this.ctx.em.transactional(async (em) => {
       const sub = await lockSubscription(em, this.ctx.actor, id);
       assertAllowed('resume', sub.status);
-      const now = this.ctx.clock.now();
+      const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       const pausedAt = sub.pausedAt ?? now;
       const items = pricedItems(sub);
       const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price));
@@ -80,7 +81,7 @@ export class SubscriptionLifecycleService {
   async cancel(id: string, atPeriodEnd: boolean, behavior: ProrationBehavior = ProrationBehavior.CREATE_PRORATIONS): Promise<Subscription> {
     return this.ctx.em.transactional(async (em) => {
       const sub = await lockSubscription(em, this.ctx.actor, id);
-      const now = this.ctx.clock.now();
+      const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       if (atPeriodEnd) {
         assertAllowed('cancel_at_period_end', sub.status);
         touch(sub, now);

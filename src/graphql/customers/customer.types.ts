@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { TaxStatus } from '../../domain/customers/customer.entity';
 import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';
@@ -16,6 +16,7 @@ export class ExternalIdType {
   externalId!: string;
 }
 
+@Directive('@key(fields: "id")')
 @ObjectType('Customer')
 export class CustomerType {
   @Field(() => ID)
@@ -79,6 +80,9 @@ export class CreateCustomerInput {
 
   @Field(() => Boolean, { nullable: true })
   invoiceDrafts?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'The customer lives on this test clock (simulated time), for good' })
+  testClockId?: string | null;
 }
 
 @InputType('UpdateCustomerInput', { description: 'Omitted fields are kept; the currency cannot change' })

@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../auth/actor';
+import { dueFilter, nextBoundary } from '../invoices/close-boundary';
+import { Subscription } from '../subscriptions/subscription.entity';
+import { TestClock, TestClockStatus } from './test-clock.entity';
+
+/** What an advance may do once the service has started it (clock row ADVANCING): the job's input. */
+export interface ClockAdvance {
+  clockId: string;
+  /** The clock's frozen time when the advance began. */
+  from: Date;
+  to: Date;
+  /** The clock's customers when the advance began; one created during it has no subscriptions yet (they wait for READY). */
+  customerIds: readonly string[];
+  actor: Actor;
+  fork: () => EntityManager;
+}
+
+/**
+ * The earliest instant at or before `to` at which one of these customers' subscriptions has a
+ * boundary (a period end, a trial end, a future start): the next place an advance must stop so
+ * that what happens there is dated there. Null when nothing is due by `to`.
+ */
+export async function nextBoundaryAmong(em: EntityManager, customerIds: readonly string[], to: Date): Promise<Date | null> {
+  if (customerIds.length === 0) return null;
+  const due = await em.find(Subscription, { $and: [dueFilter(to), { customer: { $in: [...customerIds] } }] });
+  let earliest: Date | null = null;
+  for (const sub of due) {
+    const at = nextBoundary(sub);
+    if (at && (!earliest || at.getTime() < earliest.getTime())) earliest = at;
+  }
+  return earliest;
+}
+
+/** Moves the clock's frozen time in a transaction of its own: per step, so what is billed and the clock never disagree for long. */
+export async function setClockTime(em: EntityManager, clockId: string, at: Date, status: TestClockStatus): Promise<TestClock> {
+  return em.transactional(async (tx) => {
+    const clock = await tx.findOneOrFail(TestClock, { id: clockId });
+    clock.frozenTime = at;
+    clock.status = status;
+    await tx.flush();
+    return clock;
+  });
+}

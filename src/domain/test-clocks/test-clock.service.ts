@@ -1,0 +1,91 @@
+import { LockMode } from '@mikro-orm/core';
+import { authorize } from '../auth/actor';
+import { Customer } from '../customers/customer.entity';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
+import { isId } from '../shared/ids';
+import type { ServiceContext } from '../shared/service-context';
+import { requireText } from '../shared/validate';
+import type { ClockAdvance } from './clock-advance';
+import { TestClock, TestClockStatus } from './test-clock.entity';
+
+/**
+ * One advance runs inside one request, closing each boundary on its way in a transaction of its
+ * own: five years is sixty monthly invoices per subscription, seconds of work. A longer
+ * simulation is several advances.
+ */
+const MAX_ADVANCE_YEARS = 5;
+/**
+ * Frozen times stay where the periods an advance bills still fit the years a DateTime and
+ * PostgreSQL hold (0001 to 9999), whatever the intervals (a yearly price bills a year ahead).
+ */
+const EARLIEST = new Date('1970-01-01T00:00:00Z');
+const LATEST = new Date('9900-01-01T00:00:00Z');
+
+/**
+ * Test clocks (CONTRACT.md, simulated time): a clock holds a frozen time; customers created on it
+ * live at that time; advancing it bills them up to the new time (src/jobs/test-clock-advance.job.ts).
+ */
+export class TestClockService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async create(frozenTime: Date, name?: string | null): Promise<TestClock> {
+    authorize(this.ctx.actor, 'testClocks:write');
+    requireWithin(frozenTime, 'frozenTime');
+    const label = name == null ? null : requireText(name, 'name');
+    if (label?.includes('\u0000')) throw new InvalidInputError('name', 'name must not contain NUL characters');
+    return this.ctx.em.transactional(async (em) => {
+      const clock = em.create(TestClock, { name: label, frozenTime, status: TestClockStatus.READY, createdAt: this.ctx.clock.now() });
+      await em.flush();
+      return clock;
+    });
+  }
+
+  async get(id: string): Promise<TestClock | null> {
+    authorize(this.ctx.actor, 'testClocks:read');
+    return isId(id) ? this.ctx.em.findOne(TestClock, { id }) : null;
+  }
+
+  /** `Customer.testClock`; null without a query for a customer on none. */
+  async ofCustomer(customer: Customer): Promise<TestClock | null> {
+    if (!customer.testClock) return null;
+    authorize(this.ctx.actor, 'testClocks:read');
+    return this.ctx.em.findOne(TestClock, { id: customer.testClock.id });
+  }
+
+  /**
+   * Starts an advance: under the clock row's lock (which waits for changes to its customers in
+   * flight, see clockForCustomer), checks it is READY and `to` is ahead, and marks it ADVANCING,
+   * committed, so that a second advance and any change to its customers are refused while the
+   * billing job moves it (one transaction per boundary, so no transaction can span the advance).
+   */
+  async beginAdvance(id: string, to: Date): Promise<ClockAdvance> {
+    authorize(this.ctx.actor, 'testClocks:write');
+    // The advance runs the billing job as this key.
+    authorize(this.ctx.actor, 'billing:run');
+    const { em: requestEm, actor } = this.ctx;
+    const started = await requestEm.transactional(async (em) => {
+      const clock = isId(id) ? await em.findOne(TestClock, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
+      if (!clock) throw new NotFoundError('test clock', id, 'id');
+      if (clock.status === TestClockStatus.ADVANCING) throw new ConflictError(`test clock ${clock.id} is already advancing; retry when it is READY`);
+      const from = clock.frozenTime;
+      if (to.getTime() <= from.getTime()) throw new InvalidInputError('to', `to must be after the clock's frozen time, ${from.toISOString()}`);
+      const limit = new Date(from.getTime());
+      limit.setUTCFullYear(limit.getUTCFullYear() + MAX_ADVANCE_YEARS);
+      if (to.getTime() > limit.getTime()) {
+        throw new InvalidInputError('to', `a clock advances at most ${MAX_ADVANCE_YEARS} years at a time (to ${limit.toISOString()}); advance again for more`);
+      }
+      requireWithin(to, 'to');
+      clock.status = TestClockStatus.ADVANCING;
+      await em.flush();
+      const customers = await em.createQueryBuilder(Customer).select('id').where({ testClock: clock.id }).orderBy({ id: 'asc' }).execute('all');
+      return { from, customerIds: customers.map((c) => c.id) };
+    });
+    return { clockId: id, from: started.from, to, customerIds: started.customerIds, actor, fork: () => requestEm.fork() };
+  }
+}
+
+function requireWithin(at: Date, field: string): void {
+  if (at.getTime() < EARLIEST.getTime() || at.getTime() >= LATEST.getTime()) {
+    throw new InvalidInputError(field, `${field} must fall from ${EARLIEST.toISOString()} to before ${LATEST.toISOString()}`);
+  }
+}
