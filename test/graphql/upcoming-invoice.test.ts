@@ -66,6 +66,9 @@ it('applies a scheduled change and bills nothing recurring for a subscription en
 
 it('makes the first invoice of a trial at its end, without usage', async () => {
   clock.set(new Date('2026-03-01T00:00:00Z'));
+  // One live subscription meters a customer's metric: end the first test's before this one takes 'calls'.
+  const live = await must(t, 'query($c: ID) { subscriptions(customerId: $c, status: ACTIVE, first: 50) { edges { node { id } } } }', { c: customer });
+  for (const { node } of live.subscriptions.edges) await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { id } }', { id: node.id });
   const id = await subscribe({ trialDays: 14, items: [{ priceCode: 'seat', quantity: '1' }, { priceCode: 'calls', quantity: '0' }] });
   const inv = (await must(t, upcoming, { id })).upcomingInvoice;
   expect(inv).toMatchObject({ periodStart: '2026-03-15T00:00:00.000Z', periodEnd: '2026-04-15T00:00:00.000Z', total: '36.00' });

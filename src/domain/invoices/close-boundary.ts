@@ -5,6 +5,7 @@ import { ScheduledChangeStatus } from '../subscriptions/scheduled-change.entity'
 import { recordEvent, touch } from '../subscriptions/subscription-store';
 import { SubscriptionItem } from '../subscriptions/subscription-item.entity';
 import { Subscription, SubscriptionStatus as S } from '../subscriptions/subscription.entity';
+import { lockUsage, raiseWatermarks, settleLateUsage } from '../usage/usage-ledger';
 import { storeInvoice } from './invoice-finalize';
 import type { Invoice } from './invoice.entity';
 import { BoundaryPlan, planNextBoundary } from './next-invoice';
@@ -75,10 +76,14 @@ export async function closeBoundary(em: EntityManager, subscriptionId: string, a
     await em.flush();
     return { subscription: sub, invoice: null };
   }
+  // Usage is measured under the customer's usage lock: see usage-ledger.ts.
+  await lockUsage(em, sub.customer.id);
   const plan = await planNextBoundary(em, sub);
   const billingKey = billingKeyOf(sub, plan);
   await advance(em, sub, plan, now, actor, billingKey);
   const invoice = await storeInvoice(em, sub, plan.draft, billingKey, now, { consumedProrations: plan.prorations });
+  await raiseWatermarks(em, sub.customer.id, plan.meteredMetrics, plan.at);
+  if (plan.latePending) await settleLateUsage(em, sub.customer.id);
   return { subscription: sub, invoice };
 }
 

@@ -50,13 +50,15 @@ export interface SubscriptionInvoiceInput {
   /** Billed in arrears: the metered items of the period that just ended. */
   usage: { items: readonly PricedItem[]; period: Period } | null;
   prorations: readonly PendingProration[];
+  /** Late usage of periods already invoiced (late-usage.ts), billed after the prorations. */
+  adjustments?: readonly DraftLine[];
   measure: UsageMeasure;
 }
 
 /**
  * The invoice a subscription gets at a period boundary (PRICING.md): recurring lines in advance
- * for the new period, usage in arrears for the period just ended, pending prorations, and
- * minimum-commitment true-ups; tax per line. The billing run stores it; upcomingInvoice shows it.
+ * for the new period, usage in arrears for the period just ended, pending prorations,
+ * minimum-commitment true-ups, and adjustments for late usage; tax per line. The billing run stores it; upcomingInvoice shows it.
  */
 export async function draftSubscriptionInvoice(input: SubscriptionInvoiceInput): Promise<InvoiceDraft> {
   const { pricer } = input;
@@ -95,6 +97,7 @@ export async function draftSubscriptionInvoice(input: SubscriptionInvoiceInput):
       proration: true, steps: p.steps,
     });
   }
+  lines.push(...(input.adjustments ?? []));
   const subtotal = lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
   const taxTotal = lines.reduce((sum, l) => sum.plus(l.tax), ZERO);
   const span = input.recurring?.period ?? input.usage?.period ?? { start: input.at, end: input.at };

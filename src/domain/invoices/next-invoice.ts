@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { periodContaining } from '../../pricing';
+import { meterOf, periodContaining } from '../../pricing';
+import { toSnapshot } from '../catalog/price-snapshot';
 import { Decimal } from '../../pricing/decimal';
 import { Price } from '../catalog/price.entity';
 import { ConflictError } from '../errors';
@@ -9,6 +10,7 @@ import { ScheduledChange, ScheduledChangeStatus } from '../subscriptions/schedul
 import { ItemPricer, PricedItem } from '../subscriptions/subscription-pricing';
 import { Subscription, SubscriptionStatus } from '../subscriptions/subscription.entity';
 import { draftSubscriptionInvoice, InvoiceDraft, Period } from './invoice-draft';
+import { draftLateUsageLines, findLateUsage } from './late-usage';
 
 /** `start`: a future start or a trial end begins the first paid period; `renewal`: the next period; `end`: cancel at period end. */
 export type BoundaryKind = 'start' | 'renewal' | 'end';
@@ -26,6 +28,10 @@ export interface BoundaryPlan {
   change: ScheduledChange | null;
   /** The pending prorations the invoice bills (and so consumes). */
   prorations: PendingProration[];
+  /** The metrics whose usage the invoice bills through the boundary (their watermark moves there). */
+  meteredMetrics: string[];
+  /** Late events wait: the invoice adjusts the periods they fall in and clears them. */
+  latePending: boolean;
   draft: InvoiceDraft;
 }
 
@@ -33,7 +39,8 @@ export interface BoundaryPlan {
  * The invoice a subscription gets at its next boundary, exactly as the billing run will make it:
  * the first invoice when a trial ends or a future start arrives, otherwise the next period in
  * advance with the current period's usage and the pending prorations; a scheduled change is
- * applied first, and a subscription ending at its period end gets no new period.
+ * applied first, and a subscription ending at its period end gets no new period. Late usage of
+ * any period the customer was invoiced for is adjusted on it.
  */
 export async function draftNextInvoice(em: EntityManager, sub: Subscription): Promise<InvoiceDraft> {
   return (await planNextBoundary(em, sub)).draft;
@@ -56,17 +63,21 @@ export async function planNextBoundary(em: EntityManager, sub: Subscription): Pr
   const thisPeriod: Period = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
   const prorations = await em.find(PendingProration, { subscription: sub.id }, { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } });
 
-  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [...current, ...next].map((i) => i.price));
+  const late = await findLateUsage(em, sub.customer.id);
+  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [...[...current, ...next].map((i) => i.price), ...late.periods.map((p) => p.price)]);
+  const usage = starting ? null : { items: current, period: thisPeriod };
   const draft = await draftSubscriptionInvoice({
     pricer,
     at: boundary,
     recurring: nextPeriod ? { items: next, period: nextPeriod } : null,
     // Trials and not-yet-started subscriptions bill no usage for the time before they start.
-    usage: starting ? null : { items: current, period: thisPeriod },
+    usage,
     prorations,
+    adjustments: await draftLateUsageLines(em, pricer, sub.customer.id, late.periods),
     measure: (metric, aggregation, period) => aggregateStoredUsage(em, { customerId: sub.customer.id, metric, aggregation, from: period.start, to: period.end }),
   });
-  return { kind: ending ? 'end' : starting ? 'start' : 'renewal', at: boundary, nextPeriod, items: next, change, prorations, draft };
+  const meteredMetrics = usage ? usage.items.flatMap((i) => meterOf(toSnapshot(i.price))?.metric ?? []) : [];
+  return { kind: ending ? 'end' : starting ? 'start' : 'renewal', at: boundary, nextPeriod, items: next, change, prorations, meteredMetrics, latePending: late.pending, draft };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { invoiceProrationsNow } from '../invoices/proration-invoice';
 import type { ServiceContext } from '../shared/service-context';
+import { clockForCustomer } from '../test-clocks/customer-clock';
 import { ProrationBehavior } from './subscription-lifecycle.service';
 import { ItemPricer, PricedItem, ProrationDraft } from './subscription-pricing';
+import { assertMetricsUnclaimed } from './metered-metrics';
 import { ItemInput, resolveItems } from './subscription-items';
 import { lockSubscription, recordEvent, storeProrations, touch } from './subscription-store';
 import { SubscriptionItem } from './subscription-item.entity';
@@ -31,8 +33,9 @@ export class SubscriptionChangeService {
     return this.ctx.em.transactional(async (em) => {
       const sub = await lockSubscription(em, this.ctx.actor, input.id, input.expectedVersion);
       assertAllowed('change', sub.status);
-      const now = this.ctx.clock.now();
+      const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       const wanted = await resolveItems(em, input.items, sub.currency, sub);
+      await assertMetricsUnclaimed(em, sub.customer.id, wanted.map((i) => i.price), sub.id);
       const current = new Map(sub.items.getItems().map((i) => [i.priceCode, i]));
 
       const removed: SubscriptionItem[] = [];

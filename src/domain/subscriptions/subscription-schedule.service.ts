@@ -1,5 +1,7 @@
 import { ConflictError, NotFoundError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
+import { clockForCustomer } from '../test-clocks/customer-clock';
+import { assertMetricsUnclaimed } from './metered-metrics';
 import { ItemInput, resolveItems } from './subscription-items';
 import { lockSubscription, recordEvent, touch } from './subscription-store';
 import { ScheduledChange, ScheduledChangeStatus } from './scheduled-change.entity';
@@ -28,7 +30,8 @@ export class SubscriptionScheduleService {
       const pending = await em.findOne(ScheduledChange, { subscription: sub.id, status: ScheduledChangeStatus.PENDING });
       if (pending) throw new ConflictError(`a change is already scheduled for ${pending.effectiveAt.toISOString()}; cancel it first`);
       const items = await resolveItems(em, input.items, sub.currency, sub);
-      const now = this.ctx.clock.now();
+      await assertMetricsUnclaimed(em, sub.customer.id, items.map((i) => i.price), sub.id);
+      const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       const change = em.create(ScheduledChange, {
         subscription: sub,
         customer: sub.customer,
@@ -49,7 +52,7 @@ export class SubscriptionScheduleService {
       const sub = await lockSubscription(em, this.ctx.actor, subscriptionId);
       const pending = await em.findOne(ScheduledChange, { subscription: sub.id, status: ScheduledChangeStatus.PENDING });
       if (!pending) throw new NotFoundError('scheduled change of subscription', subscriptionId, 'subscriptionId');
-      const now = this.ctx.clock.now();
+      const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       pending.status = ScheduledChangeStatus.CANCELED;
       pending.resolvedAt = now;
       touch(sub, now);

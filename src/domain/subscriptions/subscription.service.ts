@@ -8,7 +8,10 @@ import { draftFirstInvoice } from '../invoices/next-invoice';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { isId } from '../shared/ids';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
+import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
+import { clockForCustomer } from '../test-clocks/customer-clock';
+import { assertMetricsUnclaimed } from './metered-metrics';
 import { ItemInput, ResolvedItem, resolveItems } from './subscription-items';
 import { recordEvent } from './subscription-store';
 import { SubscriptionItem } from './subscription-item.entity';
@@ -40,21 +43,28 @@ export class SubscriptionService {
    */
   async create(input: CreateSubscriptionInput): Promise<Subscription> {
     authorize(this.ctx.actor, 'subscriptions:write');
-    const now = this.ctx.clock.now();
     const trialDays = requireTrialDays(input.trialDays);
-    const startsAt = input.startsAt ?? now;
     return this.ctx.em.transactional(async (em) => {
       const customer = isId(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
       if (!customer) throw new NotFoundError('customer', input.customerId, 'input.customerId');
       authorizeCustomer(this.ctx.actor, 'subscriptions:write', customer.id);
       const items = await resolveItems(em, input.items, customer.currency);
-      return openSubscription(em, this.ctx.actor, now, { customer, items, startsAt, trialDays, collection: input.collection });
+      const now = (await clockForCustomer(em, customer.id, this.ctx.clock)).now();
+      return openSubscription(em, this.ctx.actor, now, { customer, items, startsAt: input.startsAt ?? now, trialDays, collection: input.collection });
     });
   }
 
   async get(id: string): Promise<Subscription | null> {
     authorize(this.ctx.actor, 'subscriptions:read');
     const sub = isId(id) ? await this.ctx.em.findOne(Subscription, { id }) : null;
+    if (sub) authorizeCustomer(this.ctx.actor, 'subscriptions:read', sub.customer.id);
+    return sub;
+  }
+
+  /** As get(), read through the caller's loader so that many lookups in one tick are one query. */
+  async getBatched(id: string, loader: BatchLoader<Subscription>): Promise<Subscription | null> {
+    authorize(this.ctx.actor, 'subscriptions:read');
+    const sub = isId(id) ? await loader.load(id) : null;
     if (sub) authorizeCustomer(this.ctx.actor, 'subscriptions:read', sub.customer.id);
     return sub;
   }
@@ -100,6 +110,7 @@ export interface OpenSubscriptionInput {
  */
 export async function openSubscription(em: EntityManager, actor: Actor, now: Date, input: OpenSubscriptionInput): Promise<Subscription> {
   const { customer, items, startsAt, trialDays } = input;
+  await assertMetricsUnclaimed(em, customer.id, items.map((i) => i.price), null);
   const { interval, intervalCount } = items[0].price;
   const trialEnd = trialDays > 0 ? new Date(startsAt.getTime() + trialDays * DAY_MS) : null;
   const anchor = trialEnd ?? startsAt;

@@ -42,26 +42,36 @@ export interface UsageWindow {
   to: Date;
 }
 
-const WINDOW = 'customer_id = ? and metric = ? and "timestamp" >= ? and "timestamp" < ?';
-
 /**
  * Each aggregation in SQL, so that a period of millions of events is one indexed query, not a
  * download. They agree with the pure `aggregateUsage` (test/graphql/usage.test.ts checks it):
  * no events is 0; unique_count ignores events without a key (count(distinct) skips nulls); `last`
  * is the value at the latest timestamp and, on a tie, the largest value — not the last received,
  * so the quantity never depends on the order events arrived in (pricing/usage-aggregation.ts).
+ * A scalar subquery over the events `where` selects, so the billing run can measure a batch of
+ * windows in one statement with the very same expressions.
  */
-const aggregateSql: Record<UsageAggregation, string> = {
-  sum: `select coalesce(sum(value), 0)::text as quantity from usage_event where ${WINDOW}`,
-  count: `select count(*)::text as quantity from usage_event where ${WINDOW}`,
-  max: `select coalesce(max(value), 0)::text as quantity from usage_event where ${WINDOW}`,
-  unique_count: `select count(distinct unique_key)::text as quantity from usage_event where ${WINDOW}`,
-  last: `select value::text as quantity from usage_event where ${WINDOW} order by "timestamp" desc, value desc limit 1`,
-};
+export function usageAggregateSql(aggregation: UsageAggregation, where: string): string {
+  const over = `from usage_event where ${where}`;
+  switch (aggregation) {
+    case 'sum':
+      return `(select coalesce(sum(value), 0) ${over})`;
+    case 'count':
+      return `(select count(*) ${over})`;
+    case 'max':
+      return `(select coalesce(max(value), 0) ${over})`;
+    case 'unique_count':
+      return `(select count(distinct unique_key) ${over})`;
+    case 'last':
+      return `coalesce((select value ${over} order by "timestamp" desc, value desc limit 1), 0)`;
+  }
+}
+
+const WINDOW = 'customer_id = ? and metric = ? and "timestamp" >= ? and "timestamp" < ?';
 
 /** A customer's usage of one metric over a window, aggregated as its price says: for summaries and the billing run. */
 export async function aggregateStoredUsage(em: EntityManager, w: UsageWindow): Promise<Decimal> {
-  const rows = await em.execute<{ quantity: string }[]>(aggregateSql[w.aggregation], [w.customerId, w.metric, w.from, w.to]);
+  const rows = await em.execute<{ quantity: string }[]>(`select ${usageAggregateSql(w.aggregation, WINDOW)}::text as quantity`, [w.customerId, w.metric, w.from, w.to]);
   return rows.length === 0 ? ZERO : new Decimal(rows[0].quantity);
 }
 

@@ -4,6 +4,7 @@ import { authorize, authorizeCustomer } from '../auth/actor';
 import { InvalidInputError } from '../errors';
 import { isId } from '../shared/ids';
 import type { ServiceContext } from '../shared/service-context';
+import { shareUsageLocks } from './usage-ledger';
 import { summarizeUsage, UsageSummary, UsageSummaryInput } from './usage-summary';
 
 export interface UsageEventInput {
@@ -108,11 +109,13 @@ function firstOfEach(events: readonly UsageEventInput[]): UsageEventInput[] {
  * escaped literal, character by character in JavaScript, and PostgreSQL then parses 7,000 of
  * them; here JSON.stringify and jsonb do that work natively. Real bind parameters need the
  * transaction's knex connection, so em.execute's query log does not show this statement. Rows
- * are inserted in array order, the lock order firstOfEach set; rowCount is what was inserted,
- * so no RETURNING rows are built and parsed.
+ * are inserted in array order, the lock order firstOfEach set (the watermark is a scalar
+ * subquery, not a join, to keep it); rowCount is what was inserted, so no RETURNING rows are
+ * built and parsed. An event before its metric's watermark is marked late (usage-ledger.ts).
  */
-const INSERT_SQL = `insert into usage_event (id, customer_id, event_id, metric, value, "timestamp", unique_key, received_at)
-select gen_random_uuid(), e.customer_id, e.event_id, e.metric, e.value, e."timestamp", e.unique_key, ?::timestamptz
+const INSERT_SQL = `insert into usage_event (id, customer_id, event_id, metric, value, "timestamp", unique_key, received_at, late_pending)
+select gen_random_uuid(), e.customer_id, e.event_id, e.metric, e.value, e."timestamp", e.unique_key, ?::timestamptz,
+       coalesce(e."timestamp" < (select w.billed_through from usage_watermark w where w.customer_id = e.customer_id and w.metric = e.metric), false)
   from jsonb_to_recordset(?::jsonb) as e(customer_id uuid, event_id text, metric text, value numeric, "timestamp" timestamptz, unique_key text)
 on conflict (customer_id, event_id) do nothing`;
 
@@ -169,6 +172,7 @@ export class UsageService {
     return this.ctx.em.transactional(async (em) => {
       const unknown = await unknownCustomers(em, events);
       if (unknown.length > 0) refuse(unknown);
+      await shareUsageLocks(em, rows.map((r) => r.customerId));
       const accepted = await insertEvents(em, rows, now);
       return { accepted, duplicates: events.length - accepted };
     });
