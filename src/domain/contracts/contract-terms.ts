@@ -41,23 +41,35 @@ const CACHE_LIMIT = 50_000;
  * plain rows: this runs for every quote preview and every invoice.
  */
 export async function pricingCustomer(em: EntityManager, customerId: string): Promise<PricingCustomer | null> {
-  const rows = await em.execute<TermRow[]>(
-    `select cu.currency, cu.tax_status, cu.tax_rate,
+  return (await pricingCustomers(em, [customerId])).get(customerId) ?? null;
+}
+
+/** The same for many customers in one query (the billing run prices a batch of them). */
+export async function pricingCustomers(em: EntityManager, customerIds: readonly string[]): Promise<Map<string, PricingCustomer>> {
+  const found = new Map<string, PricingCustomer>();
+  if (customerIds.length === 0) return found;
+  const rows = await em.execute<(TermRow & { customer_id: string })[]>(
+    `select cu.id as customer_id, cu.currency, cu.tax_status, cu.tax_rate,
             c.id as contract_id, c.code, c.starts_at, c.ends_at, c.minimum_commitment,
             i.id as item_id, i.price_code, i.override, i.discount_percent, p.rule_kind as kind
        from customer cu
        left join contract c on c.customer_id = cu.id
        left join contract_item i on i.contract_id = c.id
        left join price p on p.code = i.price_code and p.is_current
-      where cu.id = ?
-      order by c.starts_at, c.id, i.price_code`,
-    [customerId],
+      where cu.id in (?)
+      order by cu.id, c.starts_at, c.id, i.price_code`,
+    [[...new Set(customerIds)]],
   );
-  if (rows.length === 0) return null;
-  const byContract = new Map<string, ContractTerms & { items: ContractItemTerms[] }>();
+  const contracts = new Map<string, ContractTerms & { items: ContractItemTerms[] }>();
   for (const row of rows) {
+    let customer = found.get(row.customer_id);
+    if (!customer) {
+      const { currency, tax_status: taxStatus, tax_rate: taxRate } = row;
+      customer = { id: row.customer_id, currency, taxStatus, taxRate: taxRate === null ? null : new Decimal(taxRate), contracts: [] };
+      found.set(row.customer_id, customer);
+    }
     if (row.contract_id === null) continue;
-    let contract = byContract.get(row.contract_id);
+    let contract = contracts.get(row.contract_id);
     if (!contract) {
       contract = {
         code: row.code,
@@ -66,12 +78,12 @@ export async function pricingCustomer(em: EntityManager, customerId: string): Pr
         minimumCommitment: row.minimum_commitment === null ? null : new Decimal(row.minimum_commitment),
         items: [],
       };
-      byContract.set(row.contract_id, contract);
+      contracts.set(row.contract_id, contract);
+      customer.contracts.push(contract);
     }
     if (row.item_id !== null) contract.items.push(itemTerms(row));
   }
-  const { currency, tax_status: taxStatus, tax_rate: taxRate } = rows[0];
-  return { id: customerId, currency, taxStatus, taxRate: taxRate === null ? null : new Decimal(taxRate), contracts: [...byContract.values()] };
+  return found;
 }
 
 /** A customer's contracts as the engine prices with them; none for an unknown customer. */

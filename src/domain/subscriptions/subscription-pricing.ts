@@ -31,6 +31,11 @@ export class ItemPricer {
     private readonly components: Map<string, CatalogPrice>,
   ) {}
 
+  /** For callers that load customers and price closures in bulk (the billing run's batches). */
+  static of(customer: PricingCustomer, components: Map<string, CatalogPrice>): ItemPricer {
+    return new ItemPricer(customer, components);
+  }
+
   static async forCustomer(em: EntityManager, customerId: string, prices: readonly CatalogPrice[]): Promise<ItemPricer> {
     const customer = await pricingCustomer(em, customerId);
     if (!customer) throw new NotFoundError('customer', customerId);

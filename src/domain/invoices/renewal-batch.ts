@@ -1,0 +1,247 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { Decimal, meterOf, periodContaining, priceReferences } from '../../pricing';
+import type { Actor } from '../auth/actor';
+import { CatalogPrice, loadPriceClosure, toSnapshot } from '../catalog/price-snapshot';
+import { BillingInterval, PriceStatus } from '../catalog/price.entity';
+import { pricingCustomers } from '../contracts/contract-terms';
+import { CollectionMethod } from '../subscriptions/subscription.entity';
+import { ItemPricer, PricedItem } from '../subscriptions/subscription-pricing';
+import { usageAggregateSql } from '../usage/usage-summary';
+import { draftSubscriptionInvoice, InvoiceDraft, Period } from './invoice-draft';
+import { INVOICE_SERIES, SEND_INVOICE_DAYS } from './invoice-finalize';
+import { insertInvoiceRows, numberInvoices } from './invoice-rows';
+
+/**
+ * The billing run's fast path: the plain renewals of a batch of subscriptions closed in ONE
+ * transaction with a handful of set-based statements, where closeBoundary takes a dozen round
+ * trips and an ORM flush per subscription. "Plain" is the common case: ACTIVE or PAST_DUE, not
+ * ending, no scheduled change due, no pending prorations, no late usage waiting. Everything else
+ * is handed back for closeBoundary, which knows every case; the invoices are the same either way
+ * (draftSubscriptionInvoice makes both, and test/jobs/billing-batch.test.ts compares them).
+ * Exactly once rests on the same ground as closeBoundary: the rows are locked (SKIP LOCKED) and
+ * re-checked as due under the lock, and a billing key already taken fails the whole batch,
+ * which the caller then retries one subscription at a time.
+ */
+export interface RenewalBatchResult {
+  /** Subscriptions whose boundary this batch closed (one invoice each). */
+  closed: { id: string; stillDue: boolean }[];
+  /** Due, locked by nobody else, but not plain: close them one by one. */
+  handBack: string[];
+}
+
+interface SubRow {
+  id: string;
+  customer_id: string;
+  status: string;
+  version: number;
+  interval: BillingInterval;
+  interval_count: number;
+  collection_method: CollectionMethod;
+  billing_anchor: Date;
+  current_period_start: Date;
+  current_period_end: Date;
+  invoice_drafts: boolean;
+}
+
+interface ItemRow {
+  subscription_id: string;
+  quantity: string;
+  id: string;
+  code: string;
+  version: number;
+  currency: string;
+  interval: BillingInterval;
+  interval_count: number;
+  rule_kind: string;
+  rule_config: Record<string, unknown>;
+  status: PriceStatus;
+}
+
+interface Renewal {
+  sub: SubRow;
+  items: PricedItem[];
+  thisPeriod: Period;
+  nextPeriod: Period;
+  billingKey: string;
+  draft?: InvoiceDraft;
+}
+
+const DAY_MS = 86_400_000;
+
+export async function closeRenewalBatch(em: EntityManager, ids: readonly string[], at: Date, now: Date, actor: Actor): Promise<RenewalBatchResult> {
+  if (ids.length === 0) return { closed: [], handBack: [] };
+  // Locked and re-checked as due in one statement; rows another worker holds are its own.
+  const subs = await em.execute<SubRow[]>(
+    `select s.id, s.customer_id, s.status, s.version, s.interval, s.interval_count, s.collection_method, s.billing_anchor,
+            s.current_period_start, s.current_period_end, s.cancel_at_period_end,
+            cu.invoice_drafts
+       from subscription s join customer cu on cu.id = s.customer_id
+      where s.id in (?) and s.status in ('ACTIVE', 'PAST_DUE') and s.current_period_end <= ?
+        and not s.cancel_at_period_end
+      order by s.id
+        for update of s skip locked`,
+    [[...ids], at],
+  );
+  const locked = subs.map((s) => s.id);
+  const notPlain = new Set<string>();
+  if (locked.length > 0) {
+    const blockers = await em.execute<{ id: string }[]>(
+      `select subscription_id as id from scheduled_change where subscription_id in (?) and status = 'PENDING'
+       union select subscription_id from pending_proration where subscription_id in (?)
+       union select s.id from subscription s where s.id in (?) and exists (select 1 from usage_event e where e.customer_id = s.customer_id and e.late_pending)`,
+      [locked, locked, locked],
+    );
+    blockers.forEach((b) => notPlain.add(b.id));
+  }
+  const plain = subs.filter((s) => !notPlain.has(s.id));
+  // The rest were not plain, no longer due, or held by another run: closeBoundary sorts them out.
+  const plainIds = new Set(plain.map((s) => s.id));
+  const handBack = ids.filter((id) => !plainIds.has(id));
+  if (plain.length === 0) return { closed: [], handBack };
+
+  const renewals = await loadRenewals(em, plain);
+  await lockMeteredCustomers(em, renewals);
+  const measured = await measureUsage(em, renewals);
+  const customers = await pricingCustomers(em, renewals.map((r) => r.sub.customer_id));
+  const components = await loadComponents(em, renewals);
+  for (const r of renewals) {
+    const pricer = ItemPricer.of(customers.get(r.sub.customer_id)!, components);
+    r.draft = await draftSubscriptionInvoice({
+      pricer,
+      at: r.thisPeriod.end,
+      recurring: { items: r.items, period: r.nextPeriod },
+      usage: { items: r.items, period: r.thisPeriod },
+      prorations: [],
+      measure: async (metric) => measured.get(`${r.sub.id}\u0000${metric}`)!,
+    });
+  }
+  await writeRenewals(em, renewals, now, actor);
+  return {
+    closed: renewals.map((r) => ({ id: r.sub.id, stillDue: r.nextPeriod.end.getTime() <= at.getTime() })),
+    handBack,
+  };
+}
+
+async function loadRenewals(em: EntityManager, subs: readonly SubRow[]): Promise<Renewal[]> {
+  const rows = await em.execute<ItemRow[]>(
+    `select si.subscription_id, si.quantity::text as quantity, p.id, p.code, p.version, p.currency, p.interval, p.interval_count, p.rule_kind, p.rule_config, p.status
+       from subscription_item si join price p on p.id = si.price_id
+      where si.subscription_id in (?)
+      order by si.subscription_id, si.price_code`,
+    [subs.map((s) => s.id)],
+  );
+  const items = new Map<string, PricedItem[]>();
+  for (const row of rows) {
+    const price: CatalogPrice = {
+      id: row.id, code: row.code, version: row.version, currency: row.currency, interval: row.interval,
+      intervalCount: row.interval_count, ruleKind: row.rule_kind, ruleConfig: row.rule_config, status: row.status,
+    };
+    const list = items.get(row.subscription_id) ?? [];
+    list.push({ price, quantity: new Decimal(row.quantity) });
+    items.set(row.subscription_id, list);
+  }
+  return subs.map((sub) => {
+    const thisPeriod = { start: new Date(sub.current_period_start), end: new Date(sub.current_period_end) };
+    const nextPeriod = periodContaining(new Date(sub.billing_anchor), sub.interval, sub.interval_count, thisPeriod.end);
+    return { sub, items: items.get(sub.id) ?? [], thisPeriod, nextPeriod, billingKey: `${sub.id}:${nextPeriod.start.toISOString()}` };
+  });
+}
+
+const meteredMetrics = (r: Renewal) => [...new Set(r.items.flatMap((i) => meterOf(toSnapshot(i.price))?.metric ?? []))];
+
+/** usage-ledger.ts's exclusive lock, for every customer whose usage the batch bills, in sorted order. */
+async function lockMeteredCustomers(em: EntityManager, renewals: readonly Renewal[]): Promise<void> {
+  const customers = [...new Set(renewals.filter((r) => meteredMetrics(r).length > 0).map((r) => r.sub.customer_id))].sort();
+  if (customers.length === 0) return;
+  await em.execute(`select count(pg_advisory_xact_lock(hashtextextended('usage:' || c, 0))) from unnest(array[?]::text[]) as c`, [customers]);
+}
+
+/** Every metered window of the batch in one statement per aggregation kind, keyed `<subscription>\0<metric>`. */
+async function measureUsage(em: EntityManager, renewals: readonly Renewal[]): Promise<Map<string, Decimal>> {
+  const byAggregation = new Map<string, { key: string; customer_id: string; metric: string; from: string; to: string }[]>();
+  for (const r of renewals) {
+    for (const item of r.items) {
+      const meter = meterOf(toSnapshot(item.price));
+      if (!meter) continue;
+      const list = byAggregation.get(meter.aggregation) ?? [];
+      list.push({ key: `${r.sub.id}\u0000${meter.metric}`, customer_id: r.sub.customer_id, metric: meter.metric, from: r.thisPeriod.start.toISOString(), to: r.thisPeriod.end.toISOString() });
+      byAggregation.set(meter.aggregation, list);
+    }
+  }
+  const measured = new Map<string, Decimal>();
+  for (const [aggregation, windows] of byAggregation) {
+    const where = `customer_id = w.customer_id and metric = w.metric and "timestamp" >= w."from" and "timestamp" < w."to"`;
+    const rows = await em.execute<{ key: string; quantity: string }[]>(
+      `select w.key, ${usageAggregateSql(aggregation as never, where)}::text as quantity
+         from jsonb_to_recordset(?::jsonb) as w(key text, customer_id uuid, metric text, "from" timestamptz, "to" timestamptz)`,
+      [JSON.stringify(windows)],
+    );
+    rows.forEach((row) => measured.set(row.key, new Decimal(row.quantity)));
+  }
+  return measured;
+}
+
+/** The prices bundles refer to, for the whole batch at once. */
+async function loadComponents(em: EntityManager, renewals: readonly Renewal[]): Promise<Map<string, CatalogPrice>> {
+  const refs = new Set<string>();
+  for (const r of renewals) for (const item of r.items) priceReferences(toSnapshot(item.price)).forEach((ref) => refs.add(ref));
+  return refs.size > 0 ? loadPriceClosure(em, refs) : new Map();
+}
+
+/** Invoices and lines, the subscriptions moved on with their history, watermarks, and last the numbers. */
+async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], now: Date, actor: Actor): Promise<void> {
+  const invoices = renewals.map((r) => ({
+    id: randomUUID(),
+    renewal: r,
+    finalize: !r.sub.invoice_drafts,
+    dueAt: r.sub.collection_method === CollectionMethod.SEND_INVOICE ? new Date(now.getTime() + SEND_INVOICE_DAYS * DAY_MS) : now,
+  }));
+  await insertInvoiceRows(
+    em,
+    invoices.map(({ id, renewal: r, finalize, dueAt }) => ({
+      id, customerId: r.sub.customer_id, subscriptionId: r.sub.id, billingKey: r.billingKey, draft: r.draft!,
+      status: finalize ? 'OPEN' : 'DRAFT', finalizedAt: finalize ? now : null, dueAt: finalize ? dueAt : null, createdAt: now,
+    })),
+  );
+  await em.execute(
+    `update subscription s set current_period_start = r.start, current_period_end = r."end", version = s.version + 1, updated_at = ?
+       from jsonb_to_recordset(?::jsonb) as r(id uuid, start timestamptz, "end" timestamptz)
+      where s.id = r.id`,
+    [now, JSON.stringify(renewals.map((r) => ({ id: r.sub.id, start: r.nextPeriod.start, end: r.nextPeriod.end })))],
+  );
+  // The same history row closeBoundary's `advance` writes.
+  await em.execute(
+    `insert into subscription_event (id, subscription_id, customer_id, type, version, at, actor, data)
+     select gen_random_uuid(), e.subscription_id, e.customer_id, 'period_closed', e.version, ?, ?, e.data
+       from jsonb_to_recordset(?::jsonb) as e(subscription_id uuid, customer_id uuid, version int, data jsonb)`,
+    [
+      now,
+      actor.name,
+      JSON.stringify(
+        renewals.map((r) => ({
+          subscription_id: r.sub.id,
+          customer_id: r.sub.customer_id,
+          version: r.sub.version + 1,
+          data: {
+            items: r.items.map((i) => ({ priceCode: i.price.code, priceVersion: i.price.version, quantity: i.quantity.toFixed() })),
+            boundary: r.thisPeriod.end.toISOString(),
+            from: r.sub.status,
+            billingKey: r.billingKey,
+          },
+        })),
+      ),
+    ],
+  );
+  const watermarks = renewals.flatMap((r) => meteredMetrics(r).map((metric) => ({ customer_id: r.sub.customer_id, metric, through: r.thisPeriod.end })));
+  if (watermarks.length > 0) {
+    await em.execute(
+      `insert into usage_watermark (customer_id, metric, billed_through)
+       select w.customer_id, w.metric, max(w.through) from jsonb_to_recordset(?::jsonb) as w(customer_id uuid, metric text, through timestamptz)
+        group by w.customer_id, w.metric
+       on conflict (customer_id, metric) do update set billed_through = greatest(usage_watermark.billed_through, excluded.billed_through)`,
+      [JSON.stringify(watermarks)],
+    );
+  }
+  await numberInvoices(em, invoices.filter((i) => i.finalize).map((i) => i.id), now.getUTCFullYear(), INVOICE_SERIES);
+}
