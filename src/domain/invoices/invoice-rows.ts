@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundRows } from '../../db/bound-query';
 import type { InvoiceDraft } from './invoice-draft';
 
 /** An invoice as the billing run's batches write it: a draft, and where it stands. */
@@ -21,7 +22,8 @@ export interface InvoiceRow {
  */
 export async function insertInvoiceRows(em: EntityManager, rows: readonly InvoiceRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await em.execute(
+  await boundRows(
+    em,
     `insert into invoice (id, customer_id, subscription_id, billing_key, status, currency, period_start, period_end,
                           subtotal, tax, total, amount_due, notes, finalized_at, due_at, created_at)
      select i.id, i.customer_id, i.subscription_id, i.billing_key, i.status::invoice_status, i.currency, i.period_start, i.period_end,
@@ -48,7 +50,8 @@ export async function insertInvoiceRows(em: EntityManager, rows: readonly Invoic
     })),
   );
   if (lines.length === 0) return;
-  await em.execute(
+  await boundRows(
+    em,
     `insert into invoice_line (id, invoice_id, customer_id, position, kind, description, price_id, price_code, quantity, amount, tax,
                                period_start, period_end, proration, steps)
      select gen_random_uuid(), l.invoice_id, l.customer_id, l.position, l.kind, l.description, l.price_id, l.price_code, l.quantity, l.amount, l.tax,
@@ -68,15 +71,17 @@ export async function insertInvoiceRows(em: EntityManager, rows: readonly Invoic
 export async function numberInvoices(em: EntityManager, invoiceIds: readonly string[], year: number, series: string): Promise<void> {
   if (invoiceIds.length === 0) return;
   const n = invoiceIds.length;
-  const [{ last }] = await em.execute<{ last: number }[]>(
+  const [{ last }] = await boundRows<{ last: number }>(
+    em,
     'insert into invoice_number (series, year, last) values (?, ?, ?) on conflict (series, year) do update set last = invoice_number.last + ? returning last',
     [series, year, n, n],
   );
   const first = last - n + 1;
-  await em.execute(
+  await boundRows(
+    em,
     // Six digits at least, more past 999999 (lpad alone would cut them), as takeInvoiceNumber.
     `update invoice set number = ? || lpad(x.seq::text, greatest(6, length(x.seq::text)), '0')
-       from (select id, ? + ord - 1 as seq from unnest(array[?]::uuid[]) with ordinality as u(id, ord)) as x
+       from (select id, ?::int + ord - 1 as seq from unnest(?::uuid[]) with ordinality as u(id, ord)) as x
       where invoice.id = x.id`,
     [`${series}-${year}-`, first, [...invoiceIds]],
   );

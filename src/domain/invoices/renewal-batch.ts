@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundRows } from '../../db/bound-query';
 import { randomUUID } from 'node:crypto';
 import { Decimal, meterOf, periodContaining, priceReferences } from '../../pricing';
 import type { Actor } from '../auth/actor';
@@ -72,12 +73,13 @@ const DAY_MS = 86_400_000;
 export async function closeRenewalBatch(em: EntityManager, ids: readonly string[], at: Date, now: Date, actor: Actor): Promise<RenewalBatchResult> {
   if (ids.length === 0) return { closed: [], handBack: [] };
   // Locked and re-checked as due in one statement; rows another worker holds are its own.
-  const subs = await em.execute<SubRow[]>(
+  const subs = await boundRows<SubRow>(
+    em,
     `select s.id, s.customer_id, s.status, s.version, s.interval, s.interval_count, s.collection_method, s.billing_anchor,
             s.current_period_start, s.current_period_end, s.cancel_at_period_end,
             cu.invoice_drafts
        from subscription s join customer cu on cu.id = s.customer_id
-      where s.id in (?) and s.status in ('ACTIVE', 'PAST_DUE') and s.current_period_end <= ?
+      where s.id = any(?::uuid[]) and s.status in ('ACTIVE', 'PAST_DUE') and s.current_period_end <= ?
         and not s.cancel_at_period_end
       order by s.id
         for update of s skip locked`,
@@ -86,10 +88,11 @@ export async function closeRenewalBatch(em: EntityManager, ids: readonly string[
   const locked = subs.map((s) => s.id);
   const notPlain = new Set<string>();
   if (locked.length > 0) {
-    const blockers = await em.execute<{ id: string }[]>(
-      `select subscription_id as id from scheduled_change where subscription_id in (?) and status = 'PENDING'
-       union select subscription_id from pending_proration where subscription_id in (?)
-       union select s.id from subscription s where s.id in (?) and exists (select 1 from usage_event e where e.customer_id = s.customer_id and e.late_pending)`,
+    const blockers = await boundRows<{ id: string }>(
+    em,
+      `select subscription_id as id from scheduled_change where subscription_id = any(?::uuid[]) and status = 'PENDING'
+       union select subscription_id from pending_proration where subscription_id = any(?::uuid[])
+       union select s.id from subscription s where s.id = any(?::uuid[]) and exists (select 1 from usage_event e where e.customer_id = s.customer_id and e.late_pending)`,
       [locked, locked, locked],
     );
     blockers.forEach((b) => notPlain.add(b.id));
@@ -113,7 +116,7 @@ export async function closeRenewalBatch(em: EntityManager, ids: readonly string[
       recurring: { items: r.items, period: r.nextPeriod },
       usage: { items: r.items, period: r.thisPeriod },
       prorations: [],
-      measure: async (metric) => measured.get(`${r.sub.id}\u0000${metric}`)!,
+      measure: async (metric) => measured.get(`${r.sub.id}|${metric}`)!,
     });
   }
   await writeRenewals(em, renewals, now, actor);
@@ -124,10 +127,11 @@ export async function closeRenewalBatch(em: EntityManager, ids: readonly string[
 }
 
 async function loadRenewals(em: EntityManager, subs: readonly SubRow[]): Promise<Renewal[]> {
-  const rows = await em.execute<ItemRow[]>(
+  const rows = await boundRows<ItemRow>(
+    em,
     `select si.subscription_id, si.quantity::text as quantity, p.id, p.code, p.version, p.currency, p.interval, p.interval_count, p.rule_kind, p.rule_config, p.status
        from subscription_item si join price p on p.id = si.price_id
-      where si.subscription_id in (?)
+      where si.subscription_id = any(?::uuid[])
       order by si.subscription_id, si.price_code`,
     [subs.map((s) => s.id)],
   );
@@ -154,10 +158,10 @@ const meteredMetrics = (r: Renewal) => [...new Set(r.items.flatMap((i) => meterO
 async function lockMeteredCustomers(em: EntityManager, renewals: readonly Renewal[]): Promise<void> {
   const customers = [...new Set(renewals.filter((r) => meteredMetrics(r).length > 0).map((r) => r.sub.customer_id))].sort();
   if (customers.length === 0) return;
-  await em.execute(`select count(pg_advisory_xact_lock(hashtextextended('usage:' || c, 0))) from unnest(array[?]::text[]) as c`, [customers]);
+  await boundRows(em, `select count(pg_advisory_xact_lock(hashtextextended('usage:' || c, 0))) from unnest(?::text[]) as c`, [customers]);
 }
 
-/** Every metered window of the batch in one statement per aggregation kind, keyed `<subscription>\0<metric>`. */
+/** Every metered window of the batch in one statement per aggregation kind, keyed `<subscription>|<metric>`. */
 async function measureUsage(em: EntityManager, renewals: readonly Renewal[]): Promise<Map<string, Decimal>> {
   const byAggregation = new Map<string, { key: string; customer_id: string; metric: string; from: string; to: string }[]>();
   for (const r of renewals) {
@@ -165,14 +169,15 @@ async function measureUsage(em: EntityManager, renewals: readonly Renewal[]): Pr
       const meter = meterOf(toSnapshot(item.price));
       if (!meter) continue;
       const list = byAggregation.get(meter.aggregation) ?? [];
-      list.push({ key: `${r.sub.id}\u0000${meter.metric}`, customer_id: r.sub.customer_id, metric: meter.metric, from: r.thisPeriod.start.toISOString(), to: r.thisPeriod.end.toISOString() });
+      list.push({ key: `${r.sub.id}|${meter.metric}`, customer_id: r.sub.customer_id, metric: meter.metric, from: r.thisPeriod.start.toISOString(), to: r.thisPeriod.end.toISOString() });
       byAggregation.set(meter.aggregation, list);
     }
   }
   const measured = new Map<string, Decimal>();
   for (const [aggregation, windows] of byAggregation) {
     const where = `customer_id = w.customer_id and metric = w.metric and "timestamp" >= w."from" and "timestamp" < w."to"`;
-    const rows = await em.execute<{ key: string; quantity: string }[]>(
+    const rows = await boundRows<{ key: string; quantity: string }>(
+    em,
       `select w.key, ${usageAggregateSql(aggregation as never, where)}::text as quantity
          from jsonb_to_recordset(?::jsonb) as w(key text, customer_id uuid, metric text, "from" timestamptz, "to" timestamptz)`,
       [JSON.stringify(windows)],
@@ -204,14 +209,16 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
       status: finalize ? 'OPEN' : 'DRAFT', finalizedAt: finalize ? now : null, dueAt: finalize ? dueAt : null, createdAt: now,
     })),
   );
-  await em.execute(
+  await boundRows(
+    em,
     `update subscription s set current_period_start = r.start, current_period_end = r."end", version = s.version + 1, updated_at = ?
        from jsonb_to_recordset(?::jsonb) as r(id uuid, start timestamptz, "end" timestamptz)
       where s.id = r.id`,
     [now, JSON.stringify(renewals.map((r) => ({ id: r.sub.id, start: r.nextPeriod.start, end: r.nextPeriod.end })))],
   );
   // The same history row closeBoundary's `advance` writes.
-  await em.execute(
+  await boundRows(
+    em,
     `insert into subscription_event (id, subscription_id, customer_id, type, version, at, actor, data)
      select gen_random_uuid(), e.subscription_id, e.customer_id, 'period_closed', e.version, ?, ?, e.data
        from jsonb_to_recordset(?::jsonb) as e(subscription_id uuid, customer_id uuid, version int, data jsonb)`,
@@ -235,7 +242,8 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
   );
   const watermarks = renewals.flatMap((r) => meteredMetrics(r).map((metric) => ({ customer_id: r.sub.customer_id, metric, through: r.thisPeriod.end })));
   if (watermarks.length > 0) {
-    await em.execute(
+    await boundRows(
+    em,
       `insert into usage_watermark (customer_id, metric, billed_through)
        select w.customer_id, w.metric, max(w.through) from jsonb_to_recordset(?::jsonb) as w(customer_id uuid, metric text, through timestamptz)
         group by w.customer_id, w.metric

@@ -1,4 +1,5 @@
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundQuery } from '../../db/bound-query';
 import type { Decimal } from '../../pricing';
 import { authorize, authorizeCustomer } from '../auth/actor';
 import { InvalidInputError } from '../errors';
@@ -107,8 +108,8 @@ function firstOfEach(events: readonly UsageEventInput[]): UsageEventInput[] {
  * values a row through em.execute) did a fifth less on 2 cores (bench/usage.bench.ts side by
  * side on a quiet machine: 19,800 against 24,800 events/s): em.execute inlines every value as an
  * escaped literal, character by character in JavaScript, and PostgreSQL then parses 7,000 of
- * them; here JSON.stringify and jsonb do that work natively. Real bind parameters need the
- * transaction's knex connection, so em.execute's query log does not show this statement. Rows
+ * them; here JSON.stringify and jsonb do that work natively, through boundQuery's real bind
+ * parameters (so em.execute's query log does not show this statement). Rows
  * are inserted in array order, the lock order firstOfEach set (the watermark is a scalar
  * subquery, not a join, to keep it); rowCount is what was inserted, so no RETURNING rows are
  * built and parsed. An event before its metric's watermark is marked late (usage-ledger.ts).
@@ -120,8 +121,6 @@ select gen_random_uuid(), e.customer_id, e.event_id, e.metric, e.value, e."times
 on conflict (customer_id, event_id) do nothing`;
 
 async function insertEvents(em: EntityManager, rows: readonly UsageEventInput[], receivedAt: Date): Promise<number> {
-  const trx = em.getTransactionContext<Knex.Transaction>();
-  if (!trx) throw new Error('usage events are inserted inside the mutation\'s transaction');
   const json = JSON.stringify(
     rows.map((e) => ({
       customer_id: e.customerId,
@@ -132,8 +131,7 @@ async function insertEvents(em: EntityManager, rows: readonly UsageEventInput[],
       unique_key: e.uniqueKey ?? null,
     })),
   );
-  const result = await trx.raw<{ rowCount: number | null }>(INSERT_SQL, [receivedAt.toISOString(), json]);
-  return result.rowCount ?? 0;
+  return (await boundQuery(em, INSERT_SQL, [receivedAt.toISOString(), json])).rowCount;
 }
 
 async function unknownCustomers(em: EntityManager, events: readonly UsageEventInput[]): Promise<Issue[]> {
