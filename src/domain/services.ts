@@ -9,12 +9,15 @@ import { QuoteService } from './quotes/quote.service';
 import type { ServiceContext } from './shared/service-context';
 import { UpcomingInvoiceService } from './invoices/upcoming-invoice.service';
 import { InvoiceService } from './invoices/invoice.service';
+import { InvoiceVoidService } from './invoices/invoice-void.service';
+import { CreditNoteService } from './credit-notes/credit-note.service';
 import { PriceMigrationService } from './subscriptions/price-migration.service';
 import { SubscriptionChangeService } from './subscriptions/subscription-change.service';
 import { SubscriptionLifecycleService } from './subscriptions/subscription-lifecycle.service';
 import { SubscriptionScheduleService } from './subscriptions/subscription-schedule.service';
 import { SubscriptionService } from './subscriptions/subscription.service';
 import { UsageService } from './usage/usage.service';
+import { TestClockService } from './test-clocks/test-clock.service';
 
 /** The services of one request, all sharing its EntityManager, actor and clock. */
 export function createServices(ctx: ServiceContext) {
@@ -32,9 +35,12 @@ export function createServices(ctx: ServiceContext) {
     priceMigrations: new PriceMigrationService(ctx),
     upcomingInvoices: new UpcomingInvoiceService(ctx),
     invoices: new InvoiceService(ctx),
+    invoiceVoids: new InvoiceVoidService(ctx),
+    creditNotes: new CreditNoteService(ctx),
     customers: new CustomerService(ctx),
     contracts: new ContractService(ctx),
     usage: new UsageService(ctx),
+    testClocks: new TestClockService(ctx),
   };
 }
 

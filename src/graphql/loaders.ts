@@ -7,18 +7,30 @@ import { Price } from '../domain/catalog/price.entity';
 import { Contract } from '../domain/contracts/contract.entity';
 import { CustomerExternalId } from '../domain/customers/customer-external-id.entity';
 import { QuoteLine } from '../domain/quotes/quote-line.entity';
+import { Quote } from '../domain/quotes/quote.entity';
 import { PendingProration } from '../domain/subscriptions/pending-proration.entity';
 import { ScheduledChange, ScheduledChangeStatus } from '../domain/subscriptions/scheduled-change.entity';
 import { SubscriptionEvent } from '../domain/subscriptions/subscription-event.entity';
 import { SubscriptionItem } from '../domain/subscriptions/subscription-item.entity';
 import { Subscription } from '../domain/subscriptions/subscription.entity';
+import { CreditNote } from '../domain/credit-notes/credit-note.entity';
+import { Invoice } from '../domain/invoices/invoice.entity';
 
 /** One loader per entity: `load(id)` calls within a tick become one `where id in (...)`. */
-function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>): DataLoader<string, T | null> {
+function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, options: { populate?: string[] } = {}): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
-    const rows = (await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>)) as T[];
+    const rows = (await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, options as never)) as T[];
     const map = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+/** By a unique code (products, current price versions): `load(code)` calls within a tick become one `where code in (...)`. */
+function byCode<T extends { code: string }>(em: EntityManager, entity: EntityName<T>, where: Record<string, unknown> = {}): DataLoader<string, T | null> {
+  return new DataLoader(async (codes) => {
+    const rows = (await em.find(entity, { ...where, code: { $in: [...codes] } } as unknown as FilterQuery<T>)) as T[];
+    const map = new Map(rows.map((r) => [r.code, r]));
+    return codes.map((code) => map.get(code) ?? null);
   });
 }
 
@@ -45,6 +57,8 @@ export function createLoaders(em: EntityManager) {
     customer: byId(em, Customer),
     product: byId(em, Product),
     price: byId(em, Price),
+    productByCode: byCode(em, Product),
+    priceByCode: byCode(em, Price, { isCurrent: true }),
     pricesByProduct: byParent(em, Price, 'product', { where: { isCurrent: true }, orderBy: { code: 'asc' } }),
     contractsByCustomer: byParent(em, Contract, 'customer', { populate: ['items'], orderBy: { startsAt: 'asc', id: 'asc' } }),
     externalIdsByCustomer: byParent(em, CustomerExternalId, 'customer', { orderBy: { system: 'asc', externalId: 'asc' } }),
@@ -54,8 +68,12 @@ export function createLoaders(em: EntityManager) {
     // Per change: credits (negative) before charges, as an invoice lists them.
     prorationsBySubscription: byParent(em, PendingProration, 'subscription', { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } }),
     subscription: byId(em, Subscription),
+    quote: byId(em, Quote),
     // With each line's price version: a sent quote shows the version it froze.
     linesByQuote: byParent(em, QuoteLine, 'quote', { orderBy: { position: 'asc' }, populate: ['price'] }),
+    // An invoice is shown with its lines (invoice.mapping.ts).
+    invoice: byId(em, Invoice, { populate: ['lines'] }),
+    creditNotesByInvoice: byParent(em, CreditNote, 'invoice', { orderBy: { createdAt: 'asc', number: 'asc' }, populate: ['lines'] }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { ApiKeyResolver } from './auth/api-key.resolver';
 import { PriceResolver } from './catalog/price.resolver';
@@ -8,10 +8,13 @@ import { CustomerResolver } from './customers/customer.resolver';
 import { QuotePreviewResolver } from './quotes/quote-preview.resolver';
 import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceResolver } from './invoices/invoice.resolver';
+import { CreditNoteResolver, InvoiceCreditNotesResolver } from './credit-notes/credit-note.resolver';
 import { PriceMigrationResolver } from './subscriptions/price-migration.resolver';
 import { SubscriptionItemResolver, SubscriptionResolver } from './subscriptions/subscription.resolver';
 import { UsageResolver } from './usage/usage.resolver';
+import { CustomerTestClockResolver, TestClockResolver } from './test-clocks/test-clock.resolver';
 import { DateTimeScalar } from './scalars/standard';
+import { subgraphSdl, toSubgraphSchema } from './federation';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
 const resolvers: NonEmptyArray<Function> = [
@@ -28,22 +31,31 @@ const resolvers: NonEmptyArray<Function> = [
   PriceMigrationResolver,
   UsageResolver,
   InvoiceResolver,
+  TestClockResolver,
+  CustomerTestClockResolver,
+  CreditNoteResolver,
+  InvoiceCreditNotesResolver,
 ];
 
 let cached: GraphQLSchema | undefined;
 
-/** The schema is a pure function of the code, so it is built once per process. */
+/**
+ * The schema is a pure function of the code, so it is built once per process. It is also an
+ * Apollo Federation 2 subgraph (federation.ts): the same server serves clients and gateways.
+ */
 export async function buildTariffSchema(): Promise<GraphQLSchema> {
-  cached ??= await buildSchema({
-    resolvers,
-    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    validate: false,
-    emitSchemaFile: false,
-  });
+  cached ??= toSubgraphSchema(
+    await buildSchema({
+      resolvers,
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+      validate: false,
+      emitSchemaFile: false,
+    }),
+  );
   return cached;
 }
 
-/** The SDL checked in at schema/schema.graphql: sorted, so that it changes only when the schema does. */
+/** The SDL checked in at schema/schema.graphql: the subgraph SDL a gateway composes, sorted so that it changes only when the schema does. */
 export function printTariffSchema(schema: GraphQLSchema): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return `${subgraphSdl(schema)}\n`;
 }

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { Express } from 'express';
@@ -14,6 +15,7 @@ import { createErrorFormatter, toGraphQLError } from './errors';
 import { idempotencyPlugin } from './idempotency';
 import { queryLimitsPlugin, QueryLimits } from './limits';
 import { createLoaders } from './loaders';
+import { KnownOperationTypes } from './operation-types';
 import { RateLimiter } from './rate-limit';
 import { buildTariffSchema } from './schema';
 
@@ -52,9 +54,11 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
     schema,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    validationRules: [KnownOperationTypes],
     // Every request is authenticated, and partners composing a gateway need the schema.
     introspection: true,
-    plugins: [queryLimitsPlugin(schema, options.limits), idempotencyPlugin({ em: orm.em, clock, logger })],
+    // A subgraph would otherwise send resolver timings (ftv1) to anyone asking with a header.
+    plugins: [queryLimitsPlugin(schema, options.limits), idempotencyPlugin({ em: orm.em, clock, logger }), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

@@ -41,6 +41,13 @@ const grants = {
   // A CUSTOMER key reads its own invoices only (authorizeCustomer, customerScope).
   'invoices:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
   'billing:run': [Role.ADMIN],
+  // Simulated time moves a customer's billing: only ADMIN moves it; SALES sees it (demo customers live on one).
+  'testClocks:write': [Role.ADMIN],
+  'testClocks:read': [Role.ADMIN, Role.SALES],
+  // A finalized invoice is never edited: an ADMIN voids it or issues a credit note against it.
+  'invoices:correct': [Role.ADMIN],
+  // Read like invoices: a CUSTOMER key sees its own customer's credit notes only.
+  'creditNotes:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

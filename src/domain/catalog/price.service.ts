@@ -5,7 +5,10 @@ import { withPathPrefix } from '../../pricing/errors';
 import { authorize } from '../auth/actor';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
+import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
+
+import { isId } from '../shared/ids';
 import { requireCode, requireCurrency } from '../shared/validate';
 import { BillingInterval, Price, PriceStatus } from './price.entity';
 import { loadPriceClosure, toSnapshot } from './price-snapshot';
@@ -95,6 +98,18 @@ export class PriceService {
   async get(code: string, version?: number | null): Promise<Price | null> {
     authorize(this.ctx.actor, 'catalog:read');
     return this.ctx.em.findOne(Price, version ? { code, version } : { code, isCurrent: true });
+  }
+
+  /** As get(code): the current version, read through the caller's loader (by code). */
+  async getBatched(code: string, loader: BatchLoader<Price>): Promise<Price | null> {
+    authorize(this.ctx.actor, 'catalog:read');
+    return loader.load(code);
+  }
+
+  /** One version by its id, read through the caller's loader (by id). */
+  async getByIdBatched(id: string, loader: BatchLoader<Price>): Promise<Price | null> {
+    authorize(this.ctx.actor, 'catalog:read');
+    return isId(id) ? loader.load(id) : null;
   }
 
   async list(filter: PriceFilter): Promise<Page<Price>> {

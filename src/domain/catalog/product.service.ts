@@ -2,7 +2,10 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { authorize } from '../auth/actor';
 import { ConflictError, NotFoundError } from '../errors';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
+import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
+
+import { isId } from '../shared/ids';
 import { requireCode, requireText } from '../shared/validate';
 import { Product } from './product.entity';
 
@@ -30,6 +33,18 @@ export class ProductService {
   async get(code: string): Promise<Product | null> {
     authorize(this.ctx.actor, 'catalog:read');
     return this.ctx.em.findOne(Product, { code });
+  }
+
+  /** As get(), read through the caller's loader (by code). */
+  async getBatched(code: string, loader: BatchLoader<Product>): Promise<Product | null> {
+    authorize(this.ctx.actor, 'catalog:read');
+    return loader.load(code);
+  }
+
+  /** By id, read through the caller's loader (by id). */
+  async getByIdBatched(id: string, loader: BatchLoader<Product>): Promise<Product | null> {
+    authorize(this.ctx.actor, 'catalog:read');
+    return isId(id) ? loader.load(id) : null;
   }
 
   async require(code: string, field: string): Promise<Product> {

@@ -3,6 +3,7 @@ import { Actor, authorize, authorizeCustomer, customerScope } from '../auth/acto
 import { isId } from '../shared/ids';
 import type { Clock } from '../shared/clock';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
+import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 
@@ -27,6 +28,14 @@ export class InvoiceService {
   async get(id: string): Promise<Invoice | null> {
     authorize(this.ctx.actor, 'invoices:read');
     const invoice = isId(id) ? await this.ctx.em.findOne(Invoice, { id }, { populate: ['lines'], strategy: 'select-in' }) : null;
+    if (invoice) authorizeCustomer(this.ctx.actor, 'invoices:read', invoice.customer.id);
+    return invoice;
+  }
+
+  /** As get(), read through the caller's loader (which must populate the lines). */
+  async getBatched(id: string, loader: BatchLoader<Invoice>): Promise<Invoice | null> {
+    authorize(this.ctx.actor, 'invoices:read');
+    const invoice = isId(id) ? await loader.load(id) : null;
     if (invoice) authorizeCustomer(this.ctx.actor, 'invoices:read', invoice.customer.id);
     return invoice;
   }

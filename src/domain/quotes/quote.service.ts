@@ -3,6 +3,7 @@ import { Customer } from '../customers/customer.entity';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { isId } from '../shared/ids';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
+import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
 import { requireCurrency } from '../shared/validate';
 import { CollectionMethod } from '../subscriptions/subscription.entity';
@@ -98,6 +99,14 @@ export class QuoteService {
   async get(id: string): Promise<Quote | null> {
     authorize(this.ctx.actor, 'quotes:read');
     const quote = isId(id) ? await this.ctx.em.findOne(Quote, { id }) : null;
+    if (quote) authorizeCustomer(this.ctx.actor, 'quotes:read', quote.customer.id);
+    return quote;
+  }
+
+  /** As get(), read through the caller's loader so that many lookups in one tick are one query. */
+  async getBatched(id: string, loader: BatchLoader<Quote>): Promise<Quote | null> {
+    authorize(this.ctx.actor, 'quotes:read');
+    const quote = isId(id) ? await loader.load(id) : null;
     if (quote) authorizeCustomer(this.ctx.actor, 'quotes:read', quote.customer.id);
     return quote;
   }

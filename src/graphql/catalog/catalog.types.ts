@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BillingInterval, PriceStatus } from '../../domain/catalog/price.entity';
 import { Connection } from '../shared/connection';
 import { CurrencyScalar, JSONObjectScalar } from '../scalars/standard';
@@ -6,6 +6,8 @@ import { CurrencyScalar, JSONObjectScalar } from '../scalars/standard';
 registerEnumType(BillingInterval, { name: 'BillingInterval' });
 registerEnumType(PriceStatus, { name: 'PriceStatus' });
 
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "code")')
 @ObjectType('Product')
 export class ProductType {
   @Field(() => ID)
@@ -30,6 +32,8 @@ export class PricingRuleType {
   config!: Record<string, unknown>;
 }
 
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "code")')
 @ObjectType('Price', { description: 'One version of a price; `price(code)` answers with the current one' })
 export class PriceType {
   @Field(() => ID)

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { QuoteStatus } from '../../domain/quotes/quote.entity';
 import { CollectionMethod } from '../../domain/subscriptions/subscription.entity';
 import type { Decimal } from '../../pricing/decimal';
@@ -34,6 +34,7 @@ export class QuoteLineType {
 }
 
 /** status, customer, lines, the amounts and subscription are resolved in quote.resolver.ts. */
+@Directive('@key(fields: "id")')
 @ObjectType('Quote', { description: 'An offer to a customer; accepting a SENT quote creates its subscription' })
 export class QuoteType {
   @Field(() => ID)

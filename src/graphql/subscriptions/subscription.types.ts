@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ProrationBehavior } from '../../domain/subscriptions/subscription-lifecycle.service';
 import { CollectionMethod, SubscriptionStatus } from '../../domain/subscriptions/subscription.entity';
 import type { Decimal } from '../../pricing/decimal';
@@ -64,6 +64,7 @@ export class ProrationLineType {
   steps!: string[];
 }
 
+@Directive('@key(fields: "id")')
 @ObjectType('Subscription')
 export class SubscriptionType {
   @Field(() => ID)
