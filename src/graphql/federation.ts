@@ -71,11 +71,21 @@ function checkRepresentation(rep: unknown, at: string, entities: Map<string, str
   return new InvalidInputError(at, `a ${typename} reference needs ${keys.map((k) => k.join(' and ')).join(' or ')}`);
 }
 
+/**
+ * A gateway sends one _entities call per fetch, its references batched: a page of a few hundred
+ * items with nested entities stays well under this. The cost limit counts the field once, so
+ * this bounds the work one request can ask for.
+ */
+const MAX_REPRESENTATIONS = 1000;
+
 /** Refused representations become per-item BAD_USER_INPUT errors; the others resolve as usual. */
 function guardEntities(schema: GraphQLSchema, entities: Map<string, string[][]>): void {
   const field = schema.getQueryType()!.getFields()._entities;
   const resolve = field.resolve as GraphQLFieldResolver<unknown, Context, { representations: unknown[] }>;
   field.resolve = (source, args: { representations: unknown[] }, context: Context, info) => {
+    if (args.representations.length > MAX_REPRESENTATIONS) {
+      throw new InvalidInputError('representations', `at most ${MAX_REPRESENTATIONS} representations per request, not ${args.representations.length}`);
+    }
     const checked = args.representations.map((rep, i) => checkRepresentation(rep, `representations[${i}]`, entities));
     const accepted = checked.filter((c): c is Representation => !(c instanceof Error));
     const resolved = resolve(source, { representations: accepted }, context, info) as unknown[];

@@ -261,6 +261,14 @@ describe('_entities', () => {
     expect(res.data!._entities.map((p: any) => p?.version ?? null)).toEqual([1, 2, null]);
   });
 
+  it('refuses more than 1,000 representations in one request, before loading any', async () => {
+    const reps = Array.from({ length: 1001 }, () => ({ __typename: 'Price', code: 'seat' }));
+    const res = await entities(reps);
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'representations' } });
+    expect(res.errors?.[0].message).toMatch(/at most 1000 representations per request, not 1001/);
+    expect((await entities(reps.slice(0, 1000))).data!._entities).toHaveLength(1000);
+  });
+
   it('answers null for references to nothing', async () => {
     const res = await entities([
       { __typename: 'Customer', id: '00000000-0000-4000-8000-000000000000' },
