@@ -20,6 +20,7 @@ import { Customer } from '../domain/customers/customer.entity';
 import { CreditNote } from '../domain/credit-notes/credit-note.entity';
 import { CreditNoteLine } from '../domain/credit-notes/credit-note-line.entity';
 import { TestClock } from '../domain/test-clocks/test-clock.entity';
+import { DomainEvent } from '../domain/events/domain-event.entity';
 import { UsageWatermark } from '../domain/usage/usage-watermark.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
@@ -27,4 +28,5 @@ export const entities = [
   ApiKey, Customer, CustomerExternalId, Product, Price, Contract, ContractItem, IdempotencyKey,
   Subscription, SubscriptionItem, SubscriptionEvent, PendingProration, ScheduledChange, Quote, QuoteLine,
   UsageEvent, UsageWatermark, Invoice, InvoiceLine, InvoiceNumber, CreditNote, CreditNoteLine, TestClock,
+  DomainEvent,
 ];

@@ -5,6 +5,7 @@ import { Migration20261125094706 } from './Migration20261125094706';
 import { Migration20261125095229 } from './Migration20261125095229';
 import { Migration20261125095428 } from './Migration20261125095428';
 import { Migration20261125114021 } from './Migration20261125114021';
+import { Migration20261125124741 } from './Migration20261125124741';
 
 /**
  * In order. `npm run migration:create` writes the next file from the entities; add it here.
@@ -18,4 +19,5 @@ export const migrationsList = [
   { name: 'Migration20261125095229', class: Migration20261125095229 }, // usage events
   { name: 'Migration20261125095428', class: Migration20261125095428 }, // invoices
   { name: 'Migration20261125114021', class: Migration20261125114021 }, // credit notes, test clocks, late usage
+  { name: 'Migration20261125124741', class: Migration20261125124741 }, // domain events (outbox)
 ];

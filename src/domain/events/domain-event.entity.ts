@@ -1,0 +1,49 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * The outbox: one row per state change of note, written in the transaction of the change, so
+ * an event exists if and only if its change committed. `position` orders all events; a reader
+ * only sees events whose transaction ended before every transaction still running began
+ * (`tx_id` against the snapshot's xmin), so a cursor never skips an event that commits late
+ * with a lower position. `aggregateSeq` numbers an aggregate's events 1, 2, 3…
+ */
+@Entity({ tableName: 'domain_event' })
+@Unique({ properties: ['aggregateId', 'aggregateSeq'] })
+@Index({ properties: ['customerId', 'position'] })
+export class DomainEvent {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Assigned by the database (a sequence); the cursor of `events(after:)`. */
+  @Property({ type: 'bigint', autoincrement: true, unique: true })
+  position!: string;
+
+  /** The writing transaction (`pg_current_xact_id()`), assigned by the database. */
+  @Property({ columnType: 'xid8', defaultRaw: 'pg_current_xact_id()', hidden: true })
+  txId!: string;
+
+  /** `customer`, `contract`, `quote`, `subscription`, `invoice`, `payment`, `credit_note`, … */
+  @Property({ type: 'text' })
+  aggregateType!: string;
+
+  @Property({ type: 'uuid' })
+  aggregateId!: string;
+
+  @Property({ type: 'integer' })
+  aggregateSeq!: number;
+
+  /** `<aggregate>.<verb>` in lower case: `invoice.finalized` (CONTRACT.md). */
+  @Property({ type: 'text' })
+  type!: string;
+
+  /** The customer the event concerns, when there is one: CUSTOMER keys read their own only. */
+  @Property({ type: 'uuid', nullable: true })
+  customerId: string | null = null;
+
+  @Property({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @Property({ type: 'timestamptz' })
+  occurredAt!: Date;
+}
