@@ -39,7 +39,8 @@ export async function findCurrentPrice(em: EntityManager, code: string): Promise
   return em.findOne(Price, { code, isCurrent: true });
 }
 
-interface PriceRow {
+/** A price as `select id, code, version, currency, interval, interval_count, rule_kind, rule_config, status from price` reads it. */
+export interface PriceRow {
   id: string;
   code: string;
   version: number;
@@ -68,10 +69,7 @@ export async function loadPriceClosure(em: EntityManager, codes: Iterable<string
     );
     const next = new Set<string>();
     for (const row of rows) {
-      const price: CatalogPrice = {
-        id: row.id, code: row.code, version: row.version, currency: row.currency, interval: row.interval,
-        intervalCount: row.interval_count, ruleKind: row.rule_kind, ruleConfig: row.rule_config, status: row.status,
-      };
+      const price = catalogPriceOf(row);
       found.set(price.code, price);
       for (const ref of priceReferences(toSnapshot(price))) {
         if (!asked.has(ref)) next.add(ref);
@@ -80,4 +78,11 @@ export async function loadPriceClosure(em: EntityManager, codes: Iterable<string
     wanted = [...next];
   }
   return found;
+}
+
+export function catalogPriceOf(row: PriceRow): CatalogPrice {
+  return {
+    id: row.id, code: row.code, version: row.version, currency: row.currency, interval: row.interval,
+    intervalCount: row.interval_count, ruleKind: row.rule_kind, ruleConfig: row.rule_config, status: row.status,
+  };
 }

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundRows } from '../../db/bound-query';
 import { randomUUID } from 'node:crypto';
+import { boundRows } from '../../db/bound-query';
 import { Decimal, meterOf, periodContaining, priceReferences } from '../../pricing';
 import type { Actor } from '../auth/actor';
-import { CatalogPrice, loadPriceClosure, toSnapshot } from '../catalog/price-snapshot';
-import { BillingInterval, PriceStatus } from '../catalog/price.entity';
+import { CatalogPrice, catalogPriceOf, loadPriceClosure, PriceRow, toSnapshot } from '../catalog/price-snapshot';
+import { BillingInterval } from '../catalog/price.entity';
 import { pricingCustomers } from '../contracts/contract-terms';
 import { CollectionMethod } from '../subscriptions/subscription.entity';
 import { ItemPricer, PricedItem } from '../subscriptions/subscription-pricing';
@@ -13,21 +13,10 @@ import { draftSubscriptionInvoice, InvoiceDraft, Period } from './invoice-draft'
 import { INVOICE_SERIES, SEND_INVOICE_DAYS } from './invoice-finalize';
 import { insertInvoiceRows, numberInvoices } from './invoice-rows';
 
-/**
- * The billing run's fast path: the plain renewals of a batch of subscriptions closed in ONE
- * transaction with a handful of set-based statements, where closeBoundary takes a dozen round
- * trips and an ORM flush per subscription. "Plain" is the common case: ACTIVE or PAST_DUE, not
- * ending, no scheduled change due, no pending prorations, no late usage waiting. Everything else
- * is handed back for closeBoundary, which knows every case; the invoices are the same either way
- * (draftSubscriptionInvoice makes both, and test/jobs/billing-batch.test.ts compares them).
- * Exactly once rests on the same ground as closeBoundary: the rows are locked (SKIP LOCKED) and
- * re-checked as due under the lock, and a billing key already taken fails the whole batch,
- * which the caller then retries one subscription at a time.
- */
 export interface RenewalBatchResult {
   /** Subscriptions whose boundary this batch closed (one invoice each). */
   closed: { id: string; stillDue: boolean }[];
-  /** Due, locked by nobody else, but not plain: close them one by one. */
+  /** The page's other subscriptions (not plain, no longer due, or held by another run): closeBoundary's. */
   handBack: string[];
 }
 
@@ -45,18 +34,9 @@ interface SubRow {
   invoice_drafts: boolean;
 }
 
-interface ItemRow {
+interface ItemRow extends PriceRow {
   subscription_id: string;
   quantity: string;
-  id: string;
-  code: string;
-  version: number;
-  currency: string;
-  interval: BillingInterval;
-  interval_count: number;
-  rule_kind: string;
-  rule_config: Record<string, unknown>;
-  status: PriceStatus;
 }
 
 interface Renewal {
@@ -70,6 +50,17 @@ interface Renewal {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The billing run's fast path: the plain renewals of a batch of subscriptions closed in ONE
+ * transaction with a handful of set-based statements, where closeBoundary takes a dozen round
+ * trips and an ORM flush per subscription. "Plain" is the common case: ACTIVE or PAST_DUE, not
+ * ending, no scheduled change due, no pending prorations, no late usage waiting. Everything else
+ * is handed back for closeBoundary, which knows every case; the invoices are the same either way
+ * (draftSubscriptionInvoice makes both, and test/jobs/billing-batch.test.ts compares them).
+ * Exactly once rests on the same ground as closeBoundary: the rows are locked (SKIP LOCKED) and
+ * re-checked as due under the lock, and a billing key already taken fails the whole batch,
+ * which the caller then retries one subscription at a time.
+ */
 export async function closeRenewalBatch(em: EntityManager, ids: readonly string[], at: Date, now: Date, actor: Actor): Promise<RenewalBatchResult> {
   if (ids.length === 0) return { closed: [], handBack: [] };
   // Locked and re-checked as due in one statement; rows another worker holds are its own.
@@ -89,7 +80,7 @@ export async function closeRenewalBatch(em: EntityManager, ids: readonly string[
   const notPlain = new Set<string>();
   if (locked.length > 0) {
     const blockers = await boundRows<{ id: string }>(
-    em,
+      em,
       `select subscription_id as id from scheduled_change where subscription_id = any(?::uuid[]) and status = 'PENDING'
        union select subscription_id from pending_proration where subscription_id = any(?::uuid[])
        union select s.id from subscription s where s.id = any(?::uuid[]) and exists (select 1 from usage_event e where e.customer_id = s.customer_id and e.late_pending)`,
@@ -137,10 +128,7 @@ async function loadRenewals(em: EntityManager, subs: readonly SubRow[]): Promise
   );
   const items = new Map<string, PricedItem[]>();
   for (const row of rows) {
-    const price: CatalogPrice = {
-      id: row.id, code: row.code, version: row.version, currency: row.currency, interval: row.interval,
-      intervalCount: row.interval_count, ruleKind: row.rule_kind, ruleConfig: row.rule_config, status: row.status,
-    };
+    const price = catalogPriceOf(row);
     const list = items.get(row.subscription_id) ?? [];
     list.push({ price, quantity: new Decimal(row.quantity) });
     items.set(row.subscription_id, list);
