@@ -77,7 +77,11 @@ describe.each(months)('prorations in $month', ({ month, start, at, end }) => {
     clock.set(new Date(at));
     const s = await must(t, `mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status ${PRORATIONS} } }`, { id });
     expect(s.cancelSubscription.status).toBe('CANCELED');
-    expect(s.cancelSubscription.pendingProrations.map((p: any) => p.amount)).toEqual(expected.cancel[month]);
+    // A canceled subscription has no next invoice: the credit is billed at once, not left pending.
+    expect(s.cancelSubscription.pendingProrations).toEqual([]);
+    const invoices = await must(t, 'query { invoices(first: 100) { edges { node { subscription { id } lines { proration amount } } } } }');
+    const final = invoices.invoices.edges.map((e: any) => e.node).find((n: any) => n.subscription.id === id && n.lines.every((l: any) => l.proration));
+    expect(final.lines.map((l: any) => l.amount)).toEqual(expected.cancel[month]);
   });
 });
 

@@ -206,7 +206,12 @@ it('skips PAUSED and CANCELED subscriptions', async () => {
   await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { id } }', { id: canceled });
   at('2026-11-11T00:00:00Z');
   expect(await bill(t, clock, undefined, only(customer))).toEqual({ subscriptionsProcessed: 0, invoicesCreated: 0, subscriptionsFailed: 0 });
-  expect(await invoicesOf(t, customer)).toHaveLength(2);
+  // The two first invoices, and the cancellation's credit billed at once; nothing since.
+  const invoices = await invoicesOf(t, customer);
+  expect(invoices.map((i) => [i.subscription.id, i.lines.map((l: any) => l.kind).join(), i.total])).toEqual(
+    expect.arrayContaining([[paused, 'RECURRING', '30.00'], [canceled, 'RECURRING', '30.00'], [canceled, 'PRORATION', '-30.00']]),
+  );
+  expect(invoices).toHaveLength(3);
 });
 
 it('makes invoices that add up to the cent, whatever the prices, quantities, usage, currency and tax rate', async () => {

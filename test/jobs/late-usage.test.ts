@@ -219,3 +219,22 @@ it('loses and doubles nothing when usage arrives while billing runs (concurrent 
     }
   }
 }, 60_000);
+
+it('bills the usage to date and the credit on a final invoice when a subscription is canceled at once', async () => {
+  at('2026-01-01T00:00:00Z');
+  const customer = await createCustomer(t);
+  const sub = await subscribe(t, customer, { items: [{ priceCode: 'base', quantity: '1' }, { priceCode: 'calls', quantity: '0' }] });
+  at('2026-01-10T00:00:00Z');
+  await record(customer, [['2026-01-05T00:00:00Z', '40']]);
+  at('2026-01-16T12:00:00Z');
+  await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { id } }', { id: sub });
+  const final = (await invoicesOf(t, customer)).find((i) => i.periodEnd === '2026-01-16T12:00:00.000Z');
+  expect(lineRows(final)).toEqual([
+    ['USAGE', 'calls', '40', '4.00', '2026-01-01'],
+    ['PRORATION', 'base', '1', '-5.00', '2026-01-16'],
+  ]);
+  expect(final.subtotal).toBe('-1.00');
+  // Usage of the canceled time that arrives later is late against the final invoice's watermark.
+  await record(customer, [['2026-01-12T00:00:00Z', '5']]);
+  expect(await pendingLate(customer)).toBe(1);
+});

@@ -1,5 +1,5 @@
 import { periodContaining } from '../../pricing';
-import { invoiceProrationsNow } from '../invoices/proration-invoice';
+import { invoiceCancellation } from '../invoices/final-invoice';
 import type { ServiceContext } from '../shared/service-context';
 import { clockForCustomer } from '../test-clocks/customer-clock';
 import { ItemPricer, PricedItem, ProrationDraft } from './subscription-pricing';
@@ -75,8 +75,11 @@ export class SubscriptionLifecycleService {
   }
 
   /**
-   * Now: CANCELED at once, with a credit for the unused rest of a billed period unless NONE.
-   * At period end: it stays as it is and the billing run ends it when the period closes.
+   * Now: CANCELED at once, with a credit for the unused rest of a billed period unless NONE, and
+   * a final invoice at once (final-invoice.ts) of the usage until the service stopped and every
+   * pending proration, that credit included, whatever the behavior: a canceled subscription has
+   * no next invoice to carry them. At period end: it stays as it is and the billing run ends it
+   * when the period closes.
    */
   async cancel(id: string, atPeriodEnd: boolean, behavior: ProrationBehavior = ProrationBehavior.CREATE_PRORATIONS): Promise<Subscription> {
     return this.ctx.em.transactional(async (em) => {
@@ -91,17 +94,13 @@ export class SubscriptionLifecycleService {
         return sub;
       }
       assertAllowed('cancel_now', sub.status);
-      let invoiced: ItemPricer | null = null;
-      if (behavior !== ProrationBehavior.NONE && periodWasBilled(sub)) {
-        const items = pricedItems(sub);
+      // The service stopped now, or when it was paused; a trial or a future start used nothing billable.
+      const stopped = !periodWasBilled(sub) ? null : sub.status === SubscriptionStatus.PAUSED && sub.pausedAt ? sub.pausedAt : now;
+      const items = pricedItems(sub);
+      if (behavior !== ProrationBehavior.NONE && stopped && stopped.getTime() < sub.currentPeriodEnd.getTime()) {
         const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price));
         const billed = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
-        // A paused subscription stopped using the service when it paused.
-        const from = sub.status === SubscriptionStatus.PAUSED && sub.pausedAt ? sub.pausedAt : now;
-        if (from.getTime() < billed.end.getTime()) {
-          storeProrations(em, sub, items.map((item) => pricer.prorate('credit', item, billed, from)), now);
-        }
-        if (behavior === ProrationBehavior.ALWAYS_INVOICE) invoiced = pricer;
+        storeProrations(em, sub, items.map((item) => pricer.prorate('credit', item, billed, stopped)), now);
       }
       touch(sub, now);
       recordEvent(em, sub, 'canceled', this.ctx.actor, now, { prorationBehavior: behavior });
@@ -109,7 +108,7 @@ export class SubscriptionLifecycleService {
       sub.canceledAt = now;
       sub.cancelAtPeriodEnd = false;
       await em.flush();
-      if (invoiced) await invoiceProrationsNow(em, sub, invoiced, now);
+      await invoiceCancellation(em, sub, items, stopped, now);
       return sub;
     });
   }
