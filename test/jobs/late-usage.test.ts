@@ -238,3 +238,16 @@ it('bills the usage to date and the credit on a final invoice when a subscriptio
   await record(customer, [['2026-01-12T00:00:00Z', '5']]);
   expect(await pendingLate(customer)).toBe(1);
 });
+
+it('bills the usage up to a pause when the subscription resumes in a later period', async () => {
+  at('2026-01-01T00:00:00Z');
+  const customer = await createCustomer(t);
+  const sub = await subscribe(t, customer, { items: [{ priceCode: 'calls', quantity: '0' }] });
+  at('2026-01-10T00:00:00Z');
+  await record(customer, [['2026-01-09T00:00:00Z', '70']]);
+  await must(t, 'mutation($id: ID!) { pauseSubscription(id: $id) { id } }', { id: sub });
+  at('2026-03-05T00:00:00Z');
+  await must(t, 'mutation($id: ID!) { resumeSubscription(id: $id) { id } }', { id: sub });
+  const usage = (await invoicesOf(t, customer)).flatMap((i) => i.lines).filter((l: any) => l.kind === 'USAGE');
+  expect(usage.map((l: any) => [l.quantity, l.amount, l.periodStart, l.periodEnd])).toEqual([['70', '7.00', '2026-01-01T00:00:00.000Z', '2026-01-10T00:00:00.000Z']]);
+});

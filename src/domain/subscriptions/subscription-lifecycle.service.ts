@@ -1,5 +1,5 @@
 import { periodContaining } from '../../pricing';
-import { invoiceCancellation } from '../invoices/final-invoice';
+import { invoiceOutOfCycle } from '../invoices/out-of-cycle-invoice';
 import type { ServiceContext } from '../shared/service-context';
 import { clockForCustomer } from '../test-clocks/customer-clock';
 import { ItemPricer, PricedItem, ProrationDraft } from './subscription-pricing';
@@ -26,7 +26,8 @@ function periodWasBilled(sub: Subscription): boolean {
  * Pause, resume and cancel. Paused time is not paid for: the billing cycle keeps its anchor,
  * periods that start while paused are not invoiced, and resuming credits the paused part of
  * the period that was billed before the pause and charges the rest of the period it resumes
- * in (when that is a later one), both as pending prorations for the next invoice.
+ * in (when that is a later one), both as pending prorations for the next invoice; the usage of
+ * the period it paused in, up to the pause, is then invoiced at once.
  */
 export class SubscriptionLifecycleService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -58,6 +59,8 @@ export class SubscriptionLifecycleService {
       if (now.getTime() < billed.end.getTime()) {
         drafts.push(...items.map((item) => pricer.prorate('credit', item, billed, pausedAt, now)));
       } else {
+        // No period end will bill the usage of the period it paused in: bill it now.
+        await invoiceOutOfCycle(em, sub, items, { start: billed.start, end: pausedAt }, now, `${sub.id}:usage:${billed.start.toISOString()}`, { prorations: false });
         drafts.push(...items.map((item) => pricer.prorate('credit', item, billed, pausedAt)));
         const current = periodContaining(sub.billingAnchor, sub.interval, sub.intervalCount, now);
         drafts.push(...items.map((item) => pricer.prorate('charge', item, current, now)));
@@ -76,7 +79,7 @@ export class SubscriptionLifecycleService {
 
   /**
    * Now: CANCELED at once, with a credit for the unused rest of a billed period unless NONE, and
-   * a final invoice at once (final-invoice.ts) of the usage until the service stopped and every
+   * a final invoice at once (invoiceOutOfCycle) of the usage until the service stopped and every
    * pending proration, that credit included, whatever the behavior: a canceled subscription has
    * no next invoice to carry them. At period end: it stays as it is and the billing run ends it
    * when the period closes.
@@ -108,7 +111,8 @@ export class SubscriptionLifecycleService {
       sub.canceledAt = now;
       sub.cancelAtPeriodEnd = false;
       await em.flush();
-      await invoiceCancellation(em, sub, items, stopped, now);
+      const usage = stopped ? { start: sub.currentPeriodStart, end: stopped } : null;
+      await invoiceOutOfCycle(em, sub, items, usage, now, `${sub.id}:canceled`, { prorations: true });
       return sub;
     });
   }
