@@ -8,6 +8,8 @@ import { Price } from '../catalog/price.entity';
 import { loadPriceClosure, toSnapshot } from '../catalog/price-snapshot';
 import { Customer } from '../customers/customer.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
+import { emitEvent } from '../events/emit-event';
+import { contractEvent } from '../events/event-payloads';
 import { isId } from '../shared/ids';
 import type { ServiceContext } from '../shared/service-context';
 import { requireAtMost, requireCode } from '../shared/validate';
@@ -79,6 +81,7 @@ export class ContractService {
           });
         }
         await em.flush();
+        await emitEvent(em, contractEvent('created', contract, contract.createdAt));
         return contract;
       });
     } catch (err) {

@@ -3,6 +3,8 @@ import { formatMoney, minorUnits } from '../../pricing/currency';
 import { Decimal, ZERO } from '../../pricing/decimal';
 import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
 import { ConflictError, InvalidInputError } from '../errors';
+import { emitEvents } from '../events/emit-event';
+import { creditNoteEvent, invoiceEvent, invoiceFacts } from '../events/event-payloads';
 import { takeInvoiceNumber } from '../invoices/invoice-finalize';
 import { InvoiceLine } from '../invoices/invoice-line.entity';
 import { lockInvoice } from '../invoices/invoice-lock';
@@ -99,6 +101,8 @@ export class CreditNoteService {
       // Lowered rather than recomputed from the total, so that whatever else lowered it (payments) still counts.
       invoice.amountDue = Decimal.max(ZERO, invoice.amountDue.minus(total));
       await em.flush();
+      // The invoice row is locked above; the note is new.
+      await emitEvents(em, [creditNoteEvent('created', note, now), invoiceEvent('credited', invoiceFacts(invoice), now)]);
       return note;
     });
   }

@@ -3,19 +3,22 @@ import { randomUUID } from 'node:crypto';
 
 /**
  * The outbox: one row per state change of note, written in the transaction of the change, so
- * an event exists if and only if its change committed. `position` orders all events; a reader
- * only sees events whose transaction ended before every transaction still running began
- * (`tx_id` against the snapshot's xmin), so a cursor never skips an event that commits late
- * with a lower position. `aggregateSeq` numbers an aggregate's events 1, 2, 3…
+ * an event exists if and only if its change committed. A reader only sees events whose
+ * transaction ended before every transaction still running began (`tx_id` against the
+ * snapshot's xmin) and goes by (`tx_id`, `position`), so a cursor never skips an event that
+ * commits late with a lower position (event.service.ts says why position alone is not enough).
+ * `aggregateSeq` numbers an aggregate's events 1, 2, 3…
  */
 @Entity({ tableName: 'domain_event' })
 @Unique({ properties: ['aggregateId', 'aggregateSeq'] })
 @Index({ properties: ['customerId', 'position'] })
+// Readers take finished transactions in (tx_id, position) order: see the class comment.
+@Index({ properties: ['txId', 'position'] })
 export class DomainEvent {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  /** Assigned by the database (a sequence); the cursor of `events(after:)`. */
+  /** Assigned by the database (a sequence); with `txId`, the cursor of `events(after:)`. */
   @Property({ type: 'bigint', autoincrement: true, unique: true })
   position!: string;
 

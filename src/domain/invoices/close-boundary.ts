@@ -1,6 +1,8 @@
 import { FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor';
+import { emitEvent } from '../events/emit-event';
+import { subscriptionEvent } from '../events/event-payloads';
 import { ScheduledChangeStatus } from '../subscriptions/scheduled-change.entity';
 import { recordEvent, touch } from '../subscriptions/subscription-store';
 import { SubscriptionItem } from '../subscriptions/subscription-item.entity';
@@ -74,6 +76,7 @@ export async function closeBoundary(em: EntityManager, subscriptionId: string, a
     sub.status = S.TRIALING;
     recordEvent(em, sub, 'started', actor, now, { status: S.TRIALING, boundary: sub.startsAt.toISOString() });
     await em.flush();
+    await emitEvent(em, subscriptionEvent('started', sub, now));
     return { subscription: sub, invoice: null };
   }
   // Usage is measured under the customer's usage lock: see usage-ledger.ts.
@@ -104,7 +107,7 @@ async function advance(em: EntityManager, sub: Subscription, plan: BoundaryPlan,
     }
   }
   touch(sub, now);
-  let event: string;
+  let event: 'canceled' | 'started' | 'trial_converted' | 'period_closed';
   if (!plan.nextPeriod) {
     sub.status = S.CANCELED;
     sub.canceledAt = plan.at;
@@ -118,4 +121,9 @@ async function advance(em: EntityManager, sub: Subscription, plan: BoundaryPlan,
   }
   recordEvent(em, sub, event, actor, now, { boundary: plan.at.toISOString(), from, billingKey, ...(plan.change ? { scheduledChangeId: plan.change.id } : {}) });
   await em.flush();
+  if (plan.change) {
+    const verb = plan.nextPeriod ? 'scheduled_change_applied' : 'scheduled_change_canceled';
+    await emitEvent(em, subscriptionEvent(verb, sub, now, { scheduledChange: plan.change }));
+  }
+  await emitEvent(em, subscriptionEvent(event === 'period_closed' ? 'renewed' : event, sub, now));
 }

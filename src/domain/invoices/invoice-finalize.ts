@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Customer } from '../customers/customer.entity';
 import { Price } from '../catalog/price.entity';
+import { emitEvent } from '../events/emit-event';
+import { invoiceEvent, invoiceFacts } from '../events/event-payloads';
 import type { PendingProration } from '../subscriptions/pending-proration.entity';
 import { CollectionMethod, Subscription } from '../subscriptions/subscription.entity';
 import type { InvoiceDraft } from './invoice-draft';
@@ -71,6 +73,7 @@ export async function storeInvoice(
   });
   for (const p of options.consumedProrations ?? []) em.remove(p);
   await em.flush();
+  await emitEvent(em, invoiceEvent('created', invoiceFacts(invoice), now));
   if (!customer.invoiceDrafts) await finalizeInvoice(em, invoice, sub.collectionMethod, now);
   return invoice;
 }
@@ -86,6 +89,7 @@ export async function finalizeInvoice(em: EntityManager, invoice: Invoice, colle
   invoice.finalizedAt = now;
   invoice.dueAt = collection === CollectionMethod.SEND_INVOICE ? new Date(now.getTime() + SEND_INVOICE_DAYS * DAY_MS) : now;
   await em.flush();
+  await emitEvent(em, invoiceEvent('finalized', invoiceFacts(invoice), now));
 }
 
 /**

@@ -66,10 +66,11 @@ export async function insertInvoiceRows(em: EntityManager, rows: readonly Invoic
 /**
  * Numbers for invoices finalized together, in the order given: the series counter moves by
  * their count in one upsert (which locks the series row until the commit, as takeInvoiceNumber
- * does for one), so the batch takes a consecutive run and a rollback returns all of it.
+ * does for one), so the batch takes a consecutive run and a rollback returns all of it. Returns
+ * the numbers, in the same order.
  */
-export async function numberInvoices(em: EntityManager, invoiceIds: readonly string[], year: number, series: string): Promise<void> {
-  if (invoiceIds.length === 0) return;
+export async function numberInvoices(em: EntityManager, invoiceIds: readonly string[], year: number, series: string): Promise<string[]> {
+  if (invoiceIds.length === 0) return [];
   const n = invoiceIds.length;
   const [{ last }] = await boundRows<{ last: number }>(
     em,
@@ -85,4 +86,5 @@ export async function numberInvoices(em: EntityManager, invoiceIds: readonly str
       where invoice.id = x.id`,
     [`${series}-${year}-`, first, [...invoiceIds]],
   );
+  return invoiceIds.map((_, i) => `${series}-${year}-${String(first + i).padStart(6, '0')}`);
 }

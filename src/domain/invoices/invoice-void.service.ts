@@ -1,5 +1,7 @@
 import { authorize } from '../auth/actor';
 import { ConflictError } from '../errors';
+import { emitEvent } from '../events/emit-event';
+import { invoiceEvent, invoiceFacts } from '../events/event-payloads';
 import type { ServiceContext } from '../shared/service-context';
 import { ZERO } from '../../pricing/decimal';
 import { lockInvoice } from './invoice-lock';
@@ -29,8 +31,10 @@ export class InvoiceVoidService {
       if (refusal) throw new ConflictError(`invoice ${invoice.number ?? invoice.id} is ${invoice.status}: ${refusal}`, { details: { status: invoice.status } });
       invoice.status = InvoiceStatus.VOID;
       invoice.amountDue = ZERO;
-      invoice.voidedAt = this.ctx.clock.now();
+      const now = this.ctx.clock.now();
+      invoice.voidedAt = now;
       await em.flush();
+      await emitEvent(em, invoiceEvent('voided', invoiceFacts(invoice), now));
       await em.populate(invoice, ['lines']);
       return invoice;
     });

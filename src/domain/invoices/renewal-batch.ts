@@ -2,10 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { boundRows } from '../../db/bound-query';
 import { Decimal, meterOf, periodContaining, priceReferences } from '../../pricing';
+import { ZERO } from '../../pricing/decimal';
 import type { Actor } from '../auth/actor';
 import { CatalogPrice, catalogPriceOf, loadPriceClosure, PriceRow, toSnapshot } from '../catalog/price-snapshot';
 import { BillingInterval } from '../catalog/price.entity';
 import { pricingCustomers } from '../contracts/contract-terms';
+import { emitEvents } from '../events/emit-event';
+import { InvoiceFacts, invoiceEvent, SubscriptionFacts, subscriptionFactsEvent } from '../events/event-payloads';
 import { CollectionMethod } from '../subscriptions/subscription.entity';
 import { ItemPricer, PricedItem } from '../subscriptions/subscription-pricing';
 import { usageAggregateSql } from '../usage/usage-summary';
@@ -25,12 +28,17 @@ interface SubRow {
   customer_id: string;
   status: string;
   version: number;
+  currency: string;
   interval: BillingInterval;
   interval_count: number;
   collection_method: CollectionMethod;
   billing_anchor: Date;
+  starts_at: Date;
   current_period_start: Date;
   current_period_end: Date;
+  trial_end: Date | null;
+  paused_at: Date | null;
+  canceled_at: Date | null;
   invoice_drafts: boolean;
 }
 
@@ -66,8 +74,8 @@ export async function closeRenewalBatch(em: EntityManager, ids: readonly string[
   // Locked and re-checked as due in one statement; rows another worker holds are its own.
   const subs = await boundRows<SubRow>(
     em,
-    `select s.id, s.customer_id, s.status, s.version, s.interval, s.interval_count, s.collection_method, s.billing_anchor,
-            s.current_period_start, s.current_period_end, s.cancel_at_period_end,
+    `select s.id, s.customer_id, s.status, s.version, s.currency, s.interval, s.interval_count, s.collection_method, s.billing_anchor,
+            s.starts_at, s.current_period_start, s.current_period_end, s.trial_end, s.paused_at, s.canceled_at,
             cu.invoice_drafts
        from subscription s join customer cu on cu.id = s.customer_id
       where s.id = any(?::uuid[]) and s.status in ('ACTIVE', 'PAST_DUE') and s.current_period_end <= ?
@@ -239,5 +247,36 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
       [JSON.stringify(watermarks)],
     );
   }
-  await numberInvoices(em, invoices.filter((i) => i.finalize).map((i) => i.id), now.getUTCFullYear(), INVOICE_SERIES);
+  const finalized = invoices.filter((i) => i.finalize).map((i) => i.id);
+  const numbers = await numberInvoices(em, finalized, now.getUTCFullYear(), INVOICE_SERIES);
+  const numberOf = new Map(finalized.map((id, i) => [id, numbers[i]]));
+  // The events closeBoundary writes for the same boundary, in its order, in one statement: the
+  // subscriptions are locked above and the invoices are new, as emitEvents requires.
+  await emitEvents(
+    em,
+    invoices.flatMap(({ id, renewal: r, finalize, dueAt }) => {
+      const draft: InvoiceFacts = {
+        id, number: null, status: 'DRAFT', customerId: r.sub.customer_id, subscriptionId: r.sub.id, currency: r.draft!.currency,
+        periodStart: r.draft!.periodStart, periodEnd: r.draft!.periodEnd, subtotal: r.draft!.subtotal, tax: r.draft!.tax, total: r.draft!.total,
+        amountDue: r.draft!.total, amountCredited: ZERO, createdAt: now, finalizedAt: null, dueAt: null, voidedAt: null,
+      };
+      return [
+        subscriptionFactsEvent('renewed', renewedFacts(r), now),
+        { ...invoiceEvent('created', draft, now), newAggregate: true },
+        ...(finalize ? [{ ...invoiceEvent('finalized', { ...draft, number: numberOf.get(id)!, status: 'OPEN', finalizedAt: now, dueAt }, now), newAggregate: true }] : []),
+      ];
+    }),
+  );
+}
+
+/** The subscription as the batch leaves it: the next period, one version on. */
+function renewedFacts(r: Renewal): SubscriptionFacts {
+  const s = r.sub;
+  return {
+    id: s.id, customerId: s.customer_id, status: s.status, version: s.version + 1, currency: s.currency, interval: s.interval,
+    intervalCount: s.interval_count, collectionMethod: s.collection_method, startsAt: s.starts_at,
+    currentPeriodStart: r.nextPeriod.start, currentPeriodEnd: r.nextPeriod.end, trialEnd: s.trial_end, cancelAtPeriodEnd: false,
+    pausedAt: s.paused_at, canceledAt: s.canceled_at,
+    items: r.items.map((i) => ({ priceCode: i.price.code, priceVersion: i.price.version, quantity: i.quantity })),
+  };
 }

@@ -2,6 +2,8 @@ import { PricingInputError } from '../../pricing/errors';
 import { authorize } from '../auth/actor';
 import { Price } from '../catalog/price.entity';
 import { ConflictError, InvalidInputError } from '../errors';
+import { emitEvent } from '../events/emit-event';
+import { quoteEvent } from '../events/event-payloads';
 import type { ServiceContext } from '../shared/service-context';
 import type { ResolvedItem } from '../subscriptions/subscription-items';
 import { Subscription } from '../subscriptions/subscription.entity';
@@ -58,6 +60,9 @@ export class QuoteLifecycleService {
       quote.sentAt = now;
       quote.updatedAt = now;
       await em.flush();
+      // The lines point at the versions priced just now, which the event names.
+      await em.populate(quote, ['lines.price']);
+      await emitEvent(em, quoteEvent('sent', quote, now));
       return quote;
     });
   }
@@ -92,6 +97,7 @@ export class QuoteLifecycleService {
       quote.subscription = sub;
       quote.updatedAt = now;
       await em.flush();
+      await emitEvent(em, quoteEvent('accepted', quote, now));
       return sub;
     });
   }
@@ -106,6 +112,7 @@ export class QuoteLifecycleService {
       quote.declinedAt = now;
       quote.updatedAt = now;
       await em.flush();
+      await emitEvent(em, quoteEvent('declined', quote, now));
       return quote;
     });
   }

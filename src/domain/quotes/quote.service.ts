@@ -1,6 +1,8 @@
 import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
 import { Customer } from '../customers/customer.entity';
 import { InvalidInputError, NotFoundError } from '../errors';
+import { emitEvent } from '../events/emit-event';
+import { quoteEvent } from '../events/event-payloads';
 import { isId } from '../shared/ids';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { BatchLoader } from '../shared/batch-loader';
@@ -69,6 +71,7 @@ export class QuoteService {
       });
       addLines(em, quote, input.lines);
       await em.flush();
+      await emitEvent(em, quoteEvent('created', quote, now));
       return quote;
     });
   }
@@ -91,6 +94,7 @@ export class QuoteService {
       if (input.collection !== undefined) quote.collectionMethod = input.collection ?? CollectionMethod.CHARGE_AUTOMATICALLY;
       quote.updatedAt = now;
       await em.flush();
+      await emitEvent(em, quoteEvent('updated', quote, now));
       return quote;
     });
   }

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../auth/actor';
 import { Price, PriceStatus } from '../catalog/price.entity';
 import { InvalidInputError, NotFoundError } from '../errors';
+import { emitEvent } from '../events/emit-event';
+import { subscriptionEvent } from '../events/event-payloads';
 import type { ServiceContext } from '../shared/service-context';
 import { clockForCustomer } from '../test-clocks/customer-clock';
 import { ItemPricer } from './subscription-pricing';
@@ -75,17 +77,20 @@ export class PriceMigrationService {
     touch(sub, now);
     recordEvent(em, sub, 'price_migrated', this.ctx.actor, now, { priceCode, fromVersion: from, toVersion: target.version });
     await em.flush();
+    await emitEvent(em, subscriptionEvent('price_migrated', sub, now, { priceMigration: { priceCode, fromVersion: from, toVersion: target.version } }));
   }
 
   private async scheduleMove(em: EntityManager, subscriptionId: string, priceCode: string, target: Price): Promise<void> {
     const sub: Subscription = await lockSubscription(em, this.ctx.actor, subscriptionId);
     const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
     const pending = await em.findOne(ScheduledChange, { subscription: sub.id, status: ScheduledChangeStatus.PENDING });
+    let change: ScheduledChange;
     if (pending) {
       // A change already waits for the period end: it moves the code's item, if it keeps one.
       pending.items = pending.items.map((i) => (i.priceCode === priceCode ? { ...i, priceId: target.id } : i));
+      change = pending;
     } else {
-      em.create(ScheduledChange, {
+      change = em.create(ScheduledChange, {
         subscription: sub,
         customer: sub.customer,
         items: sub.items.getItems().map((i) => ({ priceCode: i.priceCode, priceId: i.priceCode === priceCode ? target.id : i.price.id, quantity: i.quantity.toFixed() })),
@@ -97,5 +102,6 @@ export class PriceMigrationService {
     touch(sub, now);
     recordEvent(em, sub, 'price_migration_scheduled', this.ctx.actor, now, { priceCode, toVersion: target.version, effectiveAt: sub.currentPeriodEnd.toISOString() });
     await em.flush();
+    await emitEvent(em, subscriptionEvent('change_scheduled', sub, now, { scheduledChange: change }));
   }
 }

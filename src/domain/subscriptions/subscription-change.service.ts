@@ -1,3 +1,5 @@
+import { emitEvent } from '../events/emit-event';
+import { subscriptionEvent } from '../events/event-payloads';
 import { invoiceProrationsNow } from '../invoices/proration-invoice';
 import type { ServiceContext } from '../shared/service-context';
 import { clockForCustomer } from '../test-clocks/customer-clock';
@@ -75,6 +77,7 @@ export class SubscriptionChangeService {
       }
       recordEvent(em, sub, 'changed', this.ctx.actor, now, { before, prorationBehavior: behavior });
       await em.flush();
+      await emitEvent(em, subscriptionEvent('updated', sub, now));
       if (behavior === ProrationBehavior.ALWAYS_INVOICE && pricer) await invoiceProrationsNow(em, sub, pricer, now);
       return sub;
     });

@@ -1,6 +1,8 @@
 import { periodContaining } from '../../pricing';
 import { invoiceOutOfCycle } from '../invoices/out-of-cycle-invoice';
 import type { ServiceContext } from '../shared/service-context';
+import { emitEvent } from '../events/emit-event';
+import { subscriptionEvent } from '../events/event-payloads';
 import { clockForCustomer } from '../test-clocks/customer-clock';
 import { ItemPricer, PricedItem, ProrationDraft } from './subscription-pricing';
 import { lockSubscription, recordEvent, storeProrations, touch } from './subscription-store';
@@ -42,6 +44,7 @@ export class SubscriptionLifecycleService {
       sub.status = SubscriptionStatus.PAUSED;
       sub.pausedAt = now;
       await em.flush();
+      await emitEvent(em, subscriptionEvent('paused', sub, now));
       return sub;
     });
   }
@@ -73,6 +76,7 @@ export class SubscriptionLifecycleService {
       sub.status = SubscriptionStatus.ACTIVE;
       sub.pausedAt = null;
       await em.flush();
+      await emitEvent(em, subscriptionEvent('resumed', sub, now));
       return sub;
     });
   }
@@ -94,6 +98,7 @@ export class SubscriptionLifecycleService {
         recordEvent(em, sub, 'cancel_scheduled', this.ctx.actor, now, { at: sub.currentPeriodEnd.toISOString() });
         sub.cancelAtPeriodEnd = true;
         await em.flush();
+        await emitEvent(em, subscriptionEvent('cancel_scheduled', sub, now));
         return sub;
       }
       assertAllowed('cancel_now', sub.status);
@@ -111,6 +116,7 @@ export class SubscriptionLifecycleService {
       sub.canceledAt = now;
       sub.cancelAtPeriodEnd = false;
       await em.flush();
+      await emitEvent(em, subscriptionEvent('canceled', sub, now));
       const usage = stopped ? { start: sub.currentPeriodStart, end: stopped } : null;
       await invoiceOutOfCycle(em, sub, items, usage, now, `${sub.id}:canceled`, { prorations: true });
       return sub;

@@ -1,4 +1,6 @@
 import { ConflictError, NotFoundError } from '../errors';
+import { emitEvent } from '../events/emit-event';
+import { subscriptionEvent } from '../events/event-payloads';
 import type { ServiceContext } from '../shared/service-context';
 import { clockForCustomer } from '../test-clocks/customer-clock';
 import { assertMetricsUnclaimed } from './metered-metrics';
@@ -43,6 +45,7 @@ export class SubscriptionScheduleService {
       touch(sub, now);
       recordEvent(em, sub, 'change_scheduled', this.ctx.actor, now, { effectiveAt: change.effectiveAt.toISOString(), to: change.items });
       await em.flush();
+      await emitEvent(em, subscriptionEvent('change_scheduled', sub, now, { scheduledChange: change }));
       return change;
     });
   }
@@ -58,6 +61,7 @@ export class SubscriptionScheduleService {
       touch(sub, now);
       recordEvent(em, sub, 'scheduled_change_canceled', this.ctx.actor, now);
       await em.flush();
+      await emitEvent(em, subscriptionEvent('scheduled_change_canceled', sub, now, { scheduledChange: pending }));
       return pending;
     });
   }

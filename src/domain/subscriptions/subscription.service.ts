@@ -6,6 +6,8 @@ import { Customer } from '../customers/customer.entity';
 import { storeInvoice } from '../invoices/invoice-finalize';
 import { draftFirstInvoice } from '../invoices/next-invoice';
 import { InvalidInputError, NotFoundError } from '../errors';
+import { emitEvent } from '../events/emit-event';
+import { subscriptionEvent } from '../events/event-payloads';
 import { isId } from '../shared/ids';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { BatchLoader } from '../shared/batch-loader';
@@ -138,6 +140,7 @@ export async function openSubscription(em: EntityManager, actor: Actor, now: Dat
   await em.populate(sub, ['items', 'items.price']);
   recordEvent(em, sub, 'created', actor, now, { status });
   await em.flush();
+  await emitEvent(em, subscriptionEvent('created', sub, now));
   if (status === SubscriptionStatus.ACTIVE) {
     // CONTRACT.md: one that starts now with no trial invoices its first period at once. The key
     // is the one the billing run would give that period, so nothing can bill it a second time.
