@@ -7,6 +7,7 @@ import type { Clock } from './domain/shared/clock';
 import { systemClock } from './system-clock';
 import { createServer, TariffServer } from './graphql/server';
 import type { Logger } from './logger';
+import { startWebhookWorker, WebhookWorker } from './jobs/webhook-delivery.job';
 
 export interface RunningApp {
   url: string;
@@ -26,6 +27,8 @@ export interface StartOptions {
   seed?: (db: Database, clock: Clock) => Promise<void>;
   /** Sees every SQL statement: for tests that count them. */
   onQuery?: (sql: string) => void;
+  /** Run the webhook delivery loop in this process: `npm start` does (TARIFF_WEBHOOK_WORKER); tests start it themselves. */
+  webhookWorker?: boolean;
 }
 
 /** Wiring shared by `npm start` and the tests: database, migrations, bootstrap key, HTTP server. */
@@ -58,6 +61,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     });
     const { port } = http.address() as AddressInfo;
     const listening = http;
+    const webhooks: WebhookWorker | null = options.webhookWorker
+      ? startWebhookWorker({
+          fork: () => db.orm.em.fork(),
+          clock,
+          logger,
+          retryBaseMs: config.TARIFF_WEBHOOK_RETRY_BASE_MS,
+          allowPrivateAddresses: config.TARIFF_WEBHOOK_ALLOW_PRIVATE,
+        })
+      : null;
     return {
       url: `http://${config.HOST}:${port}`,
       db,
@@ -66,6 +78,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       async close() {
         await new Promise<void>((resolve) => listening.close(() => resolve()));
         await server.stop();
+        // Before the database closes: POSTs in flight are aborted and their deliveries handed back.
+        await webhooks?.stop();
         await db.close();
       },
     };

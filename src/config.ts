@@ -13,6 +13,9 @@ const schema = z.object({
   TARIFF_MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
   TARIFF_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   TARIFF_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  TARIFF_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(86_400_000).default(10_000),
+  TARIFF_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
+  TARIFF_WEBHOOK_WORKER: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

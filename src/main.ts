@@ -9,7 +9,12 @@ async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const app = await startApp({ config, logger, seed: config.seed ? (db, clock) => seedDemoData(db, clock, logger) : undefined });
+  const app = await startApp({
+    config,
+    logger,
+    seed: config.seed ? (db, clock) => seedDemoData(db, clock, logger) : undefined,
+    webhookWorker: config.TARIFF_WEBHOOK_WORKER,
+  });
   if (app.createdAdminSecret) {
     // Printed, not logged: log pipelines must never carry a secret.
     process.stdout.write(
