@@ -3,6 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Decimal } from '../../pricing/decimal';
 import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
+import { emitEvent } from '../events/emit-event';
+import { customerEvent } from '../events/event-payloads';
 import { isId } from '../shared/ids';
 import { afterCursor, decodeCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { BatchLoader } from '../shared/batch-loader';
@@ -75,6 +77,7 @@ export class CustomerService {
       });
       for (const x of externalIds) em.create(CustomerExternalId, { customer, system: x.system, externalId: x.id });
       await em.flush();
+      await emitEvent(em, customerEvent('created', customer, now));
       return customer;
     });
   }
@@ -101,6 +104,8 @@ export class CustomerService {
       }
       customer.updatedAt = this.ctx.clock.now();
       await em.flush();
+      // Under the row lock taken above, so concurrent updates number their events in turn.
+      await emitEvent(em, customerEvent('updated', customer, customer.updatedAt));
       return customer;
     });
   }
@@ -185,14 +190,14 @@ function checkedAfter(after: string | null | undefined): Record<string, unknown>
   return afterCursor(after);
 }
 
-function requireEmail(value: string, field: string): string {
+export function requireEmail(value: string, field: string): string {
   const email = text(value, field, 254);
   if (!EMAIL.test(email)) throw new InvalidInputError(field, `'${email.slice(0, 60)}' is not an email address`);
   return email;
 }
 
 /** PRICING.md, Taxes: a TAXABLE customer has a rate in (0, 100] percent, the others none. */
-function checkTax(status: TaxStatus, rate: Decimal | null): Decimal | null {
+export function checkTax(status: TaxStatus, rate: Decimal | null): Decimal | null {
   if (status !== TaxStatus.TAXABLE) {
     if (rate !== null) throw new InvalidInputError('input.taxRate', `a ${status} customer has no tax rate`);
     return null;

@@ -1,0 +1,25 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * A price's id in another system (STRIPE price_…), unique per system. It names the price code,
+ * not a version: `updatePrice` makes new versions of the same price, and all of them share the
+ * code's external ids. No foreign key: a code is a column of every version, unique in none, and
+ * codes are never deleted (a price is archived, not removed).
+ */
+@Entity({ tableName: 'price_external_id' })
+@Unique({ properties: ['system', 'externalId'] })
+@Index({ properties: ['priceCode'] })
+export class PriceExternalId {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'text' })
+  priceCode!: string;
+
+  @Property({ type: 'text' })
+  system!: string;
+
+  @Property({ type: 'text' })
+  externalId!: string;
+}

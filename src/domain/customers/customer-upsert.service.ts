@@ -1,0 +1,106 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Decimal } from '../../pricing/decimal';
+import { authorize } from '../auth/actor';
+import { Contract } from '../contracts/contract.entity';
+import { ConflictError } from '../errors';
+import { emitEvent } from '../events/emit-event';
+import { customerEvent } from '../events/event-payloads';
+import { ExternalIdInput, parseExternalId, requireCleanText } from '../external-ids/external-id-input';
+import { Upserted, UpsertOutcome, upsertTransaction } from '../external-ids/upsert';
+import { Invoice } from '../invoices/invoice.entity';
+import { Quote } from '../quotes/quote.entity';
+import type { ServiceContext } from '../shared/service-context';
+import { requireCurrency } from '../shared/validate';
+import { Subscription } from '../subscriptions/subscription.entity';
+import { CustomerExternalId } from './customer-external-id.entity';
+import { Customer, TaxStatus } from './customer.entity';
+import { checkTax, requireEmail } from './customer.service';
+
+/** The whole state a sync knows of a customer, keyed by its id in that system. */
+export interface UpsertCustomerInput {
+  externalId: ExternalIdInput;
+  name: string;
+  email: string;
+  currency: string;
+  taxStatus: TaxStatus;
+  taxRate?: Decimal | null;
+  /** Absent: kept (false for a new customer). */
+  invoiceDrafts?: boolean | null;
+}
+
+interface CustomerFields {
+  name: string;
+  email: string;
+  currency: string;
+  taxStatus: TaxStatus;
+  taxRate: Decimal | null;
+  invoiceDrafts?: boolean;
+}
+
+/**
+ * `upsertCustomer`: what an ERP or CRM sync calls for every record it holds, as often as it
+ * likes. It writes only what differs, so a replay writes nothing at all: same `updatedAt`.
+ */
+export class CustomerUpsertService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async upsert(input: UpsertCustomerInput): Promise<Upserted<Customer>> {
+    authorize(this.ctx.actor, 'customers:write');
+    const key = parseExternalId(input.externalId, { system: 'input.externalId.system', id: 'input.externalId.id' });
+    const wanted: CustomerFields = {
+      name: requireCleanText(input.name, 'input.name'),
+      email: requireEmail(input.email, 'input.email'),
+      currency: requireCurrency(input.currency, 'input.currency'),
+      taxStatus: input.taxStatus,
+      taxRate: checkTax(input.taxStatus, input.taxRate ?? null),
+      ...(input.invoiceDrafts == null ? {} : { invoiceDrafts: input.invoiceDrafts }),
+    };
+    return upsertTransaction(this.ctx.em, async (em) => {
+      const row = await em.findOne(CustomerExternalId, { system: key.system, externalId: key.id });
+      const now = this.ctx.clock.now();
+      if (!row) {
+        const customer = em.create(Customer, { ...wanted, testClock: null, createdAt: now, updatedAt: now });
+        em.create(CustomerExternalId, { customer, system: key.system, externalId: key.id });
+        await em.flush();
+        await emitEvent(em, customerEvent('created', customer, now));
+        return { record: customer, outcome: UpsertOutcome.CREATED };
+      }
+      const customer = await em.findOneOrFail(Customer, { id: row.customer.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const changes = changesOf(customer, wanted);
+      // A replay writes nothing: no row, no updatedAt, no event.
+      if (Object.keys(changes).length === 0) return { record: customer, outcome: UpsertOutcome.UNCHANGED };
+      if (changes.currency !== undefined) await assertCurrencyUnused(em, customer);
+      em.assign(customer, { ...changes, updatedAt: now });
+      await em.flush();
+      await emitEvent(em, customerEvent('updated', customer, now));
+      return { record: customer, outcome: UpsertOutcome.UPDATED };
+    }, 'input.externalId');
+  }
+}
+
+function changesOf(customer: Customer, wanted: CustomerFields): Partial<CustomerFields> {
+  const out: Partial<CustomerFields> = {};
+  if (customer.name !== wanted.name) out.name = wanted.name;
+  if (customer.email !== wanted.email) out.email = wanted.email;
+  if (customer.currency !== wanted.currency) out.currency = wanted.currency;
+  if (customer.taxStatus !== wanted.taxStatus) out.taxStatus = wanted.taxStatus;
+  // By value: "19.50" is the rate "19.5" already stored.
+  const sameRate = customer.taxRate === null || wanted.taxRate === null ? customer.taxRate === wanted.taxRate : customer.taxRate.eq(wanted.taxRate);
+  if (!sameRate) out.taxRate = wanted.taxRate;
+  if (wanted.invoiceDrafts !== undefined && customer.invoiceDrafts !== wanted.invoiceDrafts) out.invoiceDrafts = wanted.invoiceDrafts;
+  return out;
+}
+
+/**
+ * updateCustomer never changes a currency; a sync may, until anything is priced in it:
+ * subscriptions, invoices, contracts and quotes all hold amounts in the customer's currency.
+ */
+async function assertCurrencyUnused(em: EntityManager, customer: Customer): Promise<void> {
+  const where = { customer: customer.id };
+  for (const [entity, what] of [[Subscription, 'subscriptions'], [Invoice, 'invoices'], [Contract, 'contracts'], [Quote, 'quotes']] as const) {
+    if ((await em.count(entity, where)) > 0) {
+      throw new ConflictError(`customer ${customer.id} has ${what} in ${customer.currency}: its currency cannot change`, { field: 'input.currency' });
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ExternalIdKind } from '../../domain/external-ids/external-id-tables';
+import { UpsertOutcome } from '../../domain/external-ids/upsert';
+import { Customer, TaxStatus } from '../../domain/customers/customer.entity';
+import type { Product } from '../../domain/catalog/product.entity';
+import type { Decimal } from '../../pricing/decimal';
+import { ProductType } from '../catalog/catalog.types';
+import { CustomerType, ExternalIdInput } from '../customers/customer.types';
+import { DecimalScalar } from '../scalars/decimal.scalar';
+import { CurrencyScalar } from '../scalars/standard';
+
+registerEnumType(ExternalIdKind, { name: 'ExternalIdKind', description: 'The kind of record an external id names' });
+registerEnumType(UpsertOutcome, { name: 'UpsertOutcome', description: 'UNCHANGED: a replay; nothing was written' });
+
+@ObjectType('ExternalIdLink', { description: "One record's id in another system" })
+export class ExternalIdLinkType {
+  @Field(() => ExternalIdKind)
+  kind!: ExternalIdKind;
+
+  @Field(() => ID, { description: "The record's id; for a PRICE, its code (every version shares the external id)" })
+  recordId!: string;
+
+  @Field()
+  system!: string;
+
+  @Field()
+  id!: string;
+}
+
+@InputType('UpsertCustomerInput', { description: "The customer's whole state in the syncing system, found by its id there" })
+export class UpsertCustomerInput {
+  @Field(() => ExternalIdInput, { description: 'Finds the customer; a new one is created with it' })
+  externalId!: ExternalIdInput;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  email!: string;
+
+  @Field(() => CurrencyScalar, { description: 'Can change only while the customer has no subscriptions, invoices, contracts or quotes' })
+  currency!: string;
+
+  @Field(() => TaxStatus)
+  taxStatus!: TaxStatus;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Percent, required when TAXABLE' })
+  taxRate?: Decimal | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Omitted: kept (false for a new customer)' })
+  invoiceDrafts?: boolean | null;
+}
+
+@ObjectType('UpsertCustomerResult')
+export class UpsertCustomerResultType {
+  @Field(() => CustomerType)
+  customer!: Customer;
+
+  @Field(() => UpsertOutcome)
+  outcome!: UpsertOutcome;
+}
+
+@InputType('UpsertProductInput', { description: "The product's state in the syncing system, found by its id there" })
+export class UpsertProductInput {
+  @Field(() => ExternalIdInput, { description: 'Finds the product; a new one is created with it' })
+  externalId!: ExternalIdInput;
+
+  @Field({ description: 'Set at creation; a different code for a known product is CONFLICT' })
+  code!: string;
+
+  @Field()
+  name!: string;
+}
+
+@ObjectType('UpsertProductResult')
+export class UpsertProductResultType {
+  @Field(() => ProductType)
+  product!: Product;
+
+  @Field(() => UpsertOutcome)
+  outcome!: UpsertOutcome;
+}
