@@ -22,11 +22,18 @@ import { CreditNoteLine } from '../domain/credit-notes/credit-note-line.entity';
 import { TestClock } from '../domain/test-clocks/test-clock.entity';
 import { DomainEvent } from '../domain/events/domain-event.entity';
 import { UsageWatermark } from '../domain/usage/usage-watermark.entity';
+import { WebhookEndpoint } from '../domain/webhooks/webhook-endpoint.entity';
+import { WebhookDelivery } from '../domain/webhooks/webhook-delivery.entity';
+import { WebhookAttempt } from '../domain/webhooks/webhook-attempt.entity';
+import { ProductExternalId } from '../domain/catalog/product-external-id.entity';
+import { PriceExternalId } from '../domain/catalog/price-external-id.entity';
+import { InvoiceExternalId } from '../domain/invoices/invoice-external-id.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
 export const entities = [
   ApiKey, Customer, CustomerExternalId, Product, Price, Contract, ContractItem, IdempotencyKey,
   Subscription, SubscriptionItem, SubscriptionEvent, PendingProration, ScheduledChange, Quote, QuoteLine,
   UsageEvent, UsageWatermark, Invoice, InvoiceLine, InvoiceNumber, CreditNote, CreditNoteLine, TestClock,
-  DomainEvent,
+  DomainEvent, ProductExternalId, PriceExternalId, InvoiceExternalId,
+  WebhookEndpoint, WebhookDelivery, WebhookAttempt,
 ];

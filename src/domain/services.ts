@@ -7,10 +7,13 @@ import { QuoteLifecycleService } from './quotes/quote-lifecycle.service';
 import { QuotePreviewService } from './quotes/quote-preview.service';
 import { QuoteService } from './quotes/quote.service';
 import type { ServiceContext } from './shared/service-context';
+import { WebhookEndpointService } from './webhooks/webhook-endpoint.service';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { UpcomingInvoiceService } from './invoices/upcoming-invoice.service';
 import { InvoiceService } from './invoices/invoice.service';
 import { InvoiceVoidService } from './invoices/invoice-void.service';
 import { CreditNoteService } from './credit-notes/credit-note.service';
+import { EventService } from './events/event.service';
 import { PriceMigrationService } from './subscriptions/price-migration.service';
 import { SubscriptionChangeService } from './subscriptions/subscription-change.service';
 import { SubscriptionLifecycleService } from './subscriptions/subscription-lifecycle.service';
@@ -18,6 +21,9 @@ import { SubscriptionScheduleService } from './subscriptions/subscription-schedu
 import { SubscriptionService } from './subscriptions/subscription.service';
 import { UsageService } from './usage/usage.service';
 import { TestClockService } from './test-clocks/test-clock.service';
+import { ExternalIdService } from './external-ids/external-id.service';
+import { CustomerUpsertService } from './customers/customer-upsert.service';
+import { ProductUpsertService } from './catalog/product-upsert.service';
 
 /** The services of one request, all sharing its EntityManager, actor and clock. */
 export function createServices(ctx: ServiceContext) {
@@ -37,10 +43,16 @@ export function createServices(ctx: ServiceContext) {
     invoices: new InvoiceService(ctx),
     invoiceVoids: new InvoiceVoidService(ctx),
     creditNotes: new CreditNoteService(ctx),
+    events: new EventService(ctx),
     customers: new CustomerService(ctx),
     contracts: new ContractService(ctx),
     usage: new UsageService(ctx),
     testClocks: new TestClockService(ctx),
+    externalIds: new ExternalIdService(ctx),
+    customerUpserts: new CustomerUpsertService(ctx),
+    productUpserts: new ProductUpsertService(ctx),
+    webhookEndpoints: new WebhookEndpointService(ctx),
+    webhookDeliveries: new WebhookDeliveryService(ctx),
   };
 }
 

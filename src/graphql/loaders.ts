@@ -15,6 +15,9 @@ import { SubscriptionItem } from '../domain/subscriptions/subscription-item.enti
 import { Subscription } from '../domain/subscriptions/subscription.entity';
 import { CreditNote } from '../domain/credit-notes/credit-note.entity';
 import { Invoice } from '../domain/invoices/invoice.entity';
+import { InvoiceExternalId } from '../domain/invoices/invoice-external-id.entity';
+import { PriceExternalId } from '../domain/catalog/price-external-id.entity';
+import { ProductExternalId } from '../domain/catalog/product-external-id.entity';
 
 /** One loader per entity: `load(id)` calls within a tick become one `where id in (...)`. */
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, options: { populate?: string[] } = {}): DataLoader<string, T | null> {
@@ -51,6 +54,16 @@ function byParent<T extends object, K extends keyof T & string>(
   });
 }
 
+/** As byParent, for children naming their parent by a plain column (a price code) rather than a relation. */
+function byColumn<T extends object, K extends keyof T & string>(em: EntityManager, entity: EntityName<T>, column: K, orderBy: Record<string, 'asc' | 'desc'>): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => {
+    const rows = (await em.find(entity, { [column]: { $in: [...keys] } } as unknown as FilterQuery<T>, { orderBy } as never)) as T[];
+    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const row of rows) groups.get(row[column] as string)?.push(row);
+    return keys.map((k) => groups.get(k)!);
+  });
+}
+
 /** Per request, so nothing cached outlives the request that loaded it. */
 export function createLoaders(em: EntityManager) {
   return {
@@ -62,6 +75,10 @@ export function createLoaders(em: EntityManager) {
     pricesByProduct: byParent(em, Price, 'product', { where: { isCurrent: true }, orderBy: { code: 'asc' } }),
     contractsByCustomer: byParent(em, Contract, 'customer', { populate: ['items'], orderBy: { startsAt: 'asc', id: 'asc' } }),
     externalIdsByCustomer: byParent(em, CustomerExternalId, 'customer', { orderBy: { system: 'asc', externalId: 'asc' } }),
+    externalIdsByProduct: byParent(em, ProductExternalId, 'product', { orderBy: { system: 'asc', externalId: 'asc' } }),
+    // By code: every version of a price shares its code's external ids.
+    externalIdsByPriceCode: byColumn(em, PriceExternalId, 'priceCode', { system: 'asc', externalId: 'asc' }),
+    externalIdsByInvoice: byParent(em, InvoiceExternalId, 'invoice', { orderBy: { system: 'asc', externalId: 'asc' } }),
     itemsBySubscription: byParent(em, SubscriptionItem, 'subscription', { orderBy: { priceCode: 'asc' } }),
     pendingChangeBySubscription: byParent(em, ScheduledChange, 'subscription', { where: { status: ScheduledChangeStatus.PENDING } }),
     eventsBySubscription: byParent(em, SubscriptionEvent, 'subscription', { orderBy: { at: 'asc', version: 'asc' } }),

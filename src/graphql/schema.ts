@@ -9,10 +9,13 @@ import { QuotePreviewResolver } from './quotes/quote-preview.resolver';
 import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceResolver } from './invoices/invoice.resolver';
 import { CreditNoteResolver, InvoiceCreditNotesResolver } from './credit-notes/credit-note.resolver';
+import { EventResolver } from './events/event.resolver';
 import { PriceMigrationResolver } from './subscriptions/price-migration.resolver';
 import { SubscriptionItemResolver, SubscriptionResolver } from './subscriptions/subscription.resolver';
 import { UsageResolver } from './usage/usage.resolver';
 import { CustomerTestClockResolver, TestClockResolver } from './test-clocks/test-clock.resolver';
+import { ExternalIdResolver, InvoiceExternalIdsResolver, PriceExternalIdsResolver, ProductExternalIdsResolver } from './external-ids/external-id.resolver';
+import { WebhookResolver } from './webhooks/webhook.resolver';
 import { DateTimeScalar } from './scalars/standard';
 import { subgraphSdl, toSubgraphSchema } from './federation';
 
@@ -34,7 +37,13 @@ const resolvers: NonEmptyArray<Function> = [
   TestClockResolver,
   CustomerTestClockResolver,
   CreditNoteResolver,
+  EventResolver,
   InvoiceCreditNotesResolver,
+  ExternalIdResolver,
+  ProductExternalIdsResolver,
+  PriceExternalIdsResolver,
+  InvoiceExternalIdsResolver,
+  WebhookResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

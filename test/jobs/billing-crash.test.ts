@@ -303,19 +303,25 @@ function startBilling(t: TestApp): Run {
 }
 const started = new Set<number>();
 
-/** After a failed trial: a run still going must not bill on while its database is dropped. */
+/**
+ * After a failed trial: a run still going must not bill on while its database is dropped. The
+ * members are killed one by one, never the group by number: once a run is gone its number can
+ * be reused (pid_max is 32768 here), and killing that group could hit an unrelated one.
+ */
 function killLeftovers(): void {
   for (const pgid of started) {
-    try {
-      process.kill(-pgid, 'SIGKILL');
-    } catch {
-      // already gone
+    for (const pid of groupMembers(pgid)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
     }
   }
   started.clear();
 }
 
-/** Live (not zombie) processes of a process group, read from /proc. */
+/** Live (not zombie) processes of a run's process group and session (setsid made both its pid), read from /proc. */
 function groupMembers(pgid: number): number[] {
   const members: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -327,8 +333,8 @@ function groupMembers(pgid: number): number[] {
       continue; // gone meanwhile
     }
     // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(pgrp) === pgid && state !== 'Z') members.push(Number(entry));
+    const [state, , pgrp, session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === pgid && Number(session) === pgid && state !== 'Z') members.push(Number(entry));
   }
   return members;
 }

@@ -6,6 +6,9 @@ import { Migration20261125095229 } from './Migration20261125095229';
 import { Migration20261125095428 } from './Migration20261125095428';
 import { Migration20261125114021 } from './Migration20261125114021';
 import { Migration20261125124741 } from './Migration20261125124741';
+import { Migration20261125130000 } from './Migration20261125130000';
+import { Migration20261125130500 } from './Migration20261125130500';
+import { Migration20261125131330 } from './Migration20261125131330';
 
 /**
  * In order. `npm run migration:create` writes the next file from the entities; add it here.
@@ -20,4 +23,7 @@ export const migrationsList = [
   { name: 'Migration20261125095428', class: Migration20261125095428 }, // invoices
   { name: 'Migration20261125114021', class: Migration20261125114021 }, // credit notes, test clocks, late usage
   { name: 'Migration20261125124741', class: Migration20261125124741 }, // domain events (outbox)
+  { name: 'Migration20261125130000', class: Migration20261125130000 }, // webhook endpoints, deliveries, attempts
+  { name: 'Migration20261125130500', class: Migration20261125130500 }, // external ids of products, prices and invoices
+  { name: 'Migration20261125131330', class: Migration20261125131330 }, // domain events: the readers' (tx_id, position) index
 ];

@@ -48,6 +48,15 @@ const grants = {
   'invoices:correct': [Role.ADMIN],
   // Read like invoices: a CUSTOMER key sees its own customer's credit notes only.
   'creditNotes:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
+  // The outbox (events): every payload is a snapshot SALES can read anyway (customers, contracts,
+  // quotes, subscriptions, invoices, credit notes), and sales tools sync from it; a CUSTOMER key
+  // reads its own customer's events only (customerScope).
+  'events:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
+  // Linking records to ids in an ERP or CRM (setExternalId, removeExternalId) is the sync's job.
+  'externalIds:write': [Role.ADMIN],
+  // Webhook URLs are the operator's choice (the server posts to them) and their secrets sign every event: ADMIN only.
+  'webhooks:manage': [Role.ADMIN],
+  'webhooks:read': [Role.ADMIN],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;
