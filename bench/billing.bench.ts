@@ -3,7 +3,7 @@
  * subscriptions whose period ends at the same instant, 3 items each over mixed rules (per_unit,
  * graduated, volume, package, flat), a tenth of them metered with usage events. Then, in the
  * same run, the baseline: the very invoice and line rows the run wrote, inserted again with
- * plain multi-row INSERTs (bind parameters, 500 invoices and their lines a statement pair, one
+ * plain multi-row INSERTs (bind parameters, 1,000 invoices and their lines a statement pair, one
  * transaction per pair) through the same pg driver into copies of the tables. Targets: the run
  * under 60 s and ≥ 25 % of the baseline's rows/s. Real PostgreSQL only (DATABASE_URL: a database
  * of its own is created there and dropped). The book is seeded with SQL (as a migration from
@@ -20,7 +20,7 @@ import { createLogger } from '../src/logger';
 import { startTestApp, TestApp } from '../test/support/app';
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 100_000);
-const BATCH = Number(process.env.BENCH_BATCH ?? 500);
+const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
 const EVENTS_PER_METERED = 10;
 const TARGET_SECONDS = 60;
 const TARGET_RATIO = 0.25;

@@ -46,7 +46,7 @@ export interface BillingRunProgress extends BillingRunResult {
   elapsedMs: number;
 }
 
-const DEFAULT_BATCH = 500;
+const DEFAULT_BATCH = 1000;
 /** How long a worker waits, and how often, for rows other transactions hold before leaving them to the next run. */
 const LOCKED_RETRY_MS = 25;
 const LOCKED_RETRIES = 200;

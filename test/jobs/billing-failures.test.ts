@@ -29,9 +29,10 @@ describe('failures', () => {
     const healthy = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '2' }] });
     const before = await subscription(t, failing);
     const sql = (q: string) => t.app.db.orm.em.fork().execute(q);
-    // Fails the finalization, after the number was taken in the same transaction.
+    // Fails the finalization, after the number was taken in the same transaction (a batch writes its
+    // invoices numbered; one at a time, a draft is numbered by an update).
     await sql(`create function fail_finalizing() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
-    await sql(`create trigger fail_finalizing before update on invoice for each row when (new.number is not null and new.subscription_id = '${failing}') execute function fail_finalizing()`);
+    await sql(`create trigger fail_finalizing before insert or update on invoice for each row when (new.number is not null and new.subscription_id = '${failing}') execute function fail_finalizing()`);
     at('2026-10-11T00:00:00Z');
     try {
       expect(await bill(t, clock, undefined, only(customer))).toEqual({ subscriptionsProcessed: 1, invoicesCreated: 1, subscriptionsFailed: 1 });

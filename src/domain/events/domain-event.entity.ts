@@ -18,8 +18,11 @@ export class DomainEvent {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  /** Assigned by the database (a sequence); with `txId`, the cursor of `events(after:)`. */
-  @Property({ type: 'bigint', autoincrement: true, unique: true })
+  /**
+   * Assigned by the database (a sequence, so unique without an index of its own, which every
+   * event write would pay for; readers go through (tx_id, position)); with `txId`, the cursor.
+   */
+  @Property({ type: 'bigint', autoincrement: true })
   position!: string;
 
   /** The writing transaction (`pg_current_xact_id()`), assigned by the database. */

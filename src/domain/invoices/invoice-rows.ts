@@ -10,6 +10,8 @@ export interface InvoiceRow {
   billingKey: string;
   draft: InvoiceDraft;
   status: 'DRAFT' | 'OPEN';
+  /** Set when OPEN: takeInvoiceNumbers. */
+  number: string | null;
   finalizedAt: Date | null;
   dueAt: Date | null;
   createdAt: Date;
@@ -17,24 +19,23 @@ export interface InvoiceRow {
 
 /**
  * Invoices and their lines in two statements, each taking its rows as one jsonb parameter (as
- * recordUsage does: bind values parsed natively, not thousands of literals). Numbers come
- * after, from numberInvoices, so that the series lock is held for the shortest time.
+ * recordUsage does: bind values parsed natively, not thousands of literals).
  */
 export async function insertInvoiceRows(em: EntityManager, rows: readonly InvoiceRow[]): Promise<void> {
   if (rows.length === 0) return;
   await boundRows(
     em,
-    `insert into invoice (id, customer_id, subscription_id, billing_key, status, currency, period_start, period_end,
+    `insert into invoice (id, customer_id, subscription_id, billing_key, status, number, currency, period_start, period_end,
                           subtotal, tax, total, amount_due, notes, finalized_at, due_at, created_at)
-     select i.id, i.customer_id, i.subscription_id, i.billing_key, i.status::invoice_status, i.currency, i.period_start, i.period_end,
+     select i.id, i.customer_id, i.subscription_id, i.billing_key, i.status::invoice_status, i.number, i.currency, i.period_start, i.period_end,
             i.subtotal, i.tax, i.total, i.total, i.notes, i.finalized_at, i.due_at, i.created_at
-       from jsonb_to_recordset(?::jsonb) as i(id uuid, customer_id uuid, subscription_id uuid, billing_key text, status text, currency text,
+       from jsonb_to_recordset(?::jsonb) as i(id uuid, customer_id uuid, subscription_id uuid, billing_key text, status text, number text, currency text,
             period_start timestamptz, period_end timestamptz, subtotal numeric, tax numeric, total numeric, notes jsonb,
             finalized_at timestamptz, due_at timestamptz, created_at timestamptz)`,
     [
       JSON.stringify(
         rows.map((r) => ({
-          id: r.id, customer_id: r.customerId, subscription_id: r.subscriptionId, billing_key: r.billingKey, status: r.status,
+          id: r.id, customer_id: r.customerId, subscription_id: r.subscriptionId, billing_key: r.billingKey, status: r.status, number: r.number,
           currency: r.draft.currency, period_start: r.draft.periodStart, period_end: r.draft.periodEnd,
           subtotal: r.draft.subtotal.toFixed(), tax: r.draft.tax.toFixed(), total: r.draft.total.toFixed(), notes: r.draft.notes,
           finalized_at: r.finalizedAt, due_at: r.dueAt, created_at: r.createdAt,
@@ -64,27 +65,21 @@ export async function insertInvoiceRows(em: EntityManager, rows: readonly Invoic
 }
 
 /**
- * Numbers for invoices finalized together, in the order given: the series counter moves by
- * their count in one upsert (which locks the series row until the commit, as takeInvoiceNumber
- * does for one), so the batch takes a consecutive run and a rollback returns all of it. Returns
- * the numbers, in the same order.
+ * `count` consecutive numbers of the year's series for invoices finalized together: the counter
+ * moves by the count in one upsert, which locks the series row until the commit (as
+ * takeInvoiceNumber does for one), so a rollback returns the whole run and the series keeps no
+ * gap. The batch takes them before it writes its invoices, so each row is written once, numbered
+ * (setting them after was a second write of every invoice and its unique index); concurrent
+ * batches then queue on the series row for their write phase, which on one PostgreSQL is the
+ * part they could not overlap much anyway.
  */
-export async function numberInvoices(em: EntityManager, invoiceIds: readonly string[], year: number, series: string): Promise<string[]> {
-  if (invoiceIds.length === 0) return [];
-  const n = invoiceIds.length;
+export async function takeInvoiceNumbers(em: EntityManager, count: number, year: number, series: string): Promise<string[]> {
+  if (count === 0) return [];
   const [{ last }] = await boundRows<{ last: number }>(
     em,
     'insert into invoice_number (series, year, last) values (?, ?, ?) on conflict (series, year) do update set last = invoice_number.last + ? returning last',
-    [series, year, n, n],
+    [series, year, count, count],
   );
-  const first = last - n + 1;
-  await boundRows(
-    em,
-    // Six digits at least, more past 999999 (lpad alone would cut them), as takeInvoiceNumber.
-    `update invoice set number = ? || lpad(x.seq::text, greatest(6, length(x.seq::text)), '0')
-       from (select id, ?::int + ord - 1 as seq from unnest(?::uuid[]) with ordinality as u(id, ord)) as x
-      where invoice.id = x.id`,
-    [`${series}-${year}-`, first, [...invoiceIds]],
-  );
-  return invoiceIds.map((_, i) => `${series}-${year}-${String(first + i).padStart(6, '0')}`);
+  const first = last - count + 1;
+  return Array.from({ length: count }, (_, i) => `${series}-${year}-${String(first + i).padStart(6, '0')}`);
 }

@@ -14,7 +14,7 @@ import { ItemPricer, PricedItem } from '../subscriptions/subscription-pricing';
 import { usageAggregateSql } from '../usage/usage-summary';
 import { draftSubscriptionInvoice, InvoiceDraft, Period } from './invoice-draft';
 import { INVOICE_SERIES, SEND_INVOICE_DAYS } from './invoice-finalize';
-import { insertInvoiceRows, numberInvoices } from './invoice-rows';
+import { insertInvoiceRows, takeInvoiceNumbers } from './invoice-rows';
 
 export interface RenewalBatchResult {
   /** Subscriptions whose boundary this batch closed (one invoice each). */
@@ -190,18 +190,21 @@ async function loadComponents(em: EntityManager, renewals: readonly Renewal[]): 
   return refs.size > 0 ? loadPriceClosure(em, refs) : new Map();
 }
 
-/** Invoices and lines, the subscriptions moved on with their history, watermarks, and last the numbers. */
+/** The numbers, then invoices and lines, the subscriptions moved on with their history, watermarks, and the events. */
 async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], now: Date, actor: Actor): Promise<void> {
+  const numbers = await takeInvoiceNumbers(em, renewals.filter((r) => !r.sub.invoice_drafts).length, now.getUTCFullYear(), INVOICE_SERIES);
+  let next = 0;
   const invoices = renewals.map((r) => ({
     id: randomUUID(),
     renewal: r,
     finalize: !r.sub.invoice_drafts,
+    number: r.sub.invoice_drafts ? null : numbers[next++],
     dueAt: r.sub.collection_method === CollectionMethod.SEND_INVOICE ? new Date(now.getTime() + SEND_INVOICE_DAYS * DAY_MS) : now,
   }));
   await insertInvoiceRows(
     em,
-    invoices.map(({ id, renewal: r, finalize, dueAt }) => ({
-      id, customerId: r.sub.customer_id, subscriptionId: r.sub.id, billingKey: r.billingKey, draft: r.draft!,
+    invoices.map(({ id, renewal: r, finalize, number, dueAt }) => ({
+      id, customerId: r.sub.customer_id, subscriptionId: r.sub.id, billingKey: r.billingKey, draft: r.draft!, number,
       status: finalize ? 'OPEN' : 'DRAFT', finalizedAt: finalize ? now : null, dueAt: finalize ? dueAt : null, createdAt: now,
     })),
   );
@@ -247,14 +250,11 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
       [JSON.stringify(watermarks)],
     );
   }
-  const finalized = invoices.filter((i) => i.finalize).map((i) => i.id);
-  const numbers = await numberInvoices(em, finalized, now.getUTCFullYear(), INVOICE_SERIES);
-  const numberOf = new Map(finalized.map((id, i) => [id, numbers[i]]));
   // The events closeBoundary writes for the same boundary, in its order, in one statement: the
   // subscriptions are locked above and the invoices are new, as emitEvents requires.
   await emitEvents(
     em,
-    invoices.flatMap(({ id, renewal: r, finalize, dueAt }) => {
+    invoices.flatMap(({ id, renewal: r, finalize, number, dueAt }) => {
       const draft: InvoiceFacts = {
         id, number: null, status: 'DRAFT', customerId: r.sub.customer_id, subscriptionId: r.sub.id, currency: r.draft!.currency,
         periodStart: r.draft!.periodStart, periodEnd: r.draft!.periodEnd, subtotal: r.draft!.subtotal, tax: r.draft!.tax, total: r.draft!.total,
@@ -263,7 +263,7 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
       return [
         subscriptionFactsEvent('renewed', renewedFacts(r), now),
         { ...invoiceEvent('created', draft, now), newAggregate: true },
-        ...(finalize ? [{ ...invoiceEvent('finalized', { ...draft, number: numberOf.get(id)!, status: 'OPEN', finalizedAt: now, dueAt }, now), newAggregate: true }] : []),
+        ...(finalize ? [{ ...invoiceEvent('finalized', { ...draft, number: number!, status: 'OPEN', finalizedAt: now, dueAt }, now), newAggregate: true }] : []),
       ];
     }),
   );
