@@ -53,3 +53,14 @@ export class DomainEvent {
   @Property({ type: 'timestamptz' })
   occurredAt!: Date;
 }
+
+/** An event as plain SQL reads its columns (the events reader, the webhook worker). */
+export interface DomainEventRow {
+  type: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  aggregate_seq: number;
+  customer_id: string | null;
+  occurred_at: Date;
+  payload: Record<string, unknown>;
+}

@@ -1,3 +1,4 @@
+import type { DomainEventRow } from './domain-event.entity';
 import { boundRows } from '../../db/bound-query';
 import { authorize, customerScope } from '../auth/actor';
 import { InvalidInputError } from '../errors';
@@ -24,15 +25,8 @@ export interface EventRecord {
   position: string;
 }
 
-interface Row {
+interface Row extends DomainEventRow {
   id: string;
-  type: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  aggregate_seq: number;
-  customer_id: string | null;
-  occurred_at: Date;
-  payload: Record<string, unknown>;
   tx: string;
   pos: string;
 }

@@ -80,12 +80,12 @@ export async function closeBoundary(em: EntityManager, subscriptionId: string, a
     return { subscription: sub, invoice: null };
   }
   // Usage is measured under the customer's usage lock: see usage-ledger.ts.
-  await lockUsage(em, sub.customer.id);
+  await lockUsage(em, [sub.customer.id]);
   const plan = await planNextBoundary(em, sub);
   const billingKey = billingKeyOf(sub, plan);
   await advance(em, sub, plan, now, actor, billingKey);
   const invoice = await storeInvoice(em, sub, plan.draft, billingKey, now, { consumedProrations: plan.prorations });
-  await raiseWatermarks(em, sub.customer.id, plan.meteredMetrics, plan.at);
+  await raiseWatermarks(em, plan.meteredMetrics.map((metric) => ({ customerId: sub.customer.id, metric, through: plan.at })));
   if (plan.latePending) await settleLateUsage(em, sub.customer.id);
   return { subscription: sub, invoice };
 }

@@ -30,7 +30,7 @@ export async function invoiceOutOfCycle(
   const metered = usage && usage.end.getTime() > usage.start.getTime() ? items.filter((i) => meterOf(toSnapshot(i.price)) !== null) : [];
   const pending = options.prorations ? await em.find(PendingProration, { subscription: sub.id }, { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } }) : [];
   if (metered.length === 0 && pending.length === 0) return null;
-  if (metered.length > 0) await lockUsage(em, sub.customer.id);
+  if (metered.length > 0) await lockUsage(em, [sub.customer.id]);
   // Prorations come priced; only the metered items are priced here.
   const pricer = await ItemPricer.forCustomer(em, sub.customer.id, metered.map((i) => i.price));
   const draft = await draftSubscriptionInvoice({
@@ -42,6 +42,6 @@ export async function invoiceOutOfCycle(
     measure: (metric, aggregation, p) => aggregateStoredUsage(em, { customerId: sub.customer.id, metric, aggregation, from: p.start, to: p.end }),
   });
   const invoice = await storeInvoice(em, sub, draft, billingKey, now, { consumedProrations: pending });
-  if (metered.length > 0) await raiseWatermarks(em, sub.customer.id, metered.map((i) => meterOf(toSnapshot(i.price))!.metric), usage!.end);
+  await raiseWatermarks(em, metered.map((i) => ({ customerId: sub.customer.id, metric: meterOf(toSnapshot(i.price))!.metric, through: usage!.end })));
   return invoice;
 }

@@ -11,6 +11,7 @@ import { emitEvents } from '../events/emit-event';
 import { InvoiceFacts, invoiceEvent, SubscriptionFacts, subscriptionFactsEvent } from '../events/event-payloads';
 import { CollectionMethod } from '../subscriptions/subscription.entity';
 import { ItemPricer, PricedItem } from '../subscriptions/subscription-pricing';
+import { lockUsage, raiseWatermarks } from '../usage/usage-ledger';
 import { usageAggregateSql } from '../usage/usage-summary';
 import { draftSubscriptionInvoice, InvoiceDraft, Period } from './invoice-draft';
 import { INVOICE_SERIES, SEND_INVOICE_DAYS } from './invoice-finalize';
@@ -103,7 +104,8 @@ export async function closeRenewalBatch(em: EntityManager, ids: readonly string[
   if (plain.length === 0) return { closed: [], handBack };
 
   const renewals = await loadRenewals(em, plain);
-  await lockMeteredCustomers(em, renewals);
+  // usage-ledger.ts: measured under the customers' usage locks.
+  await lockUsage(em, renewals.filter((r) => meteredMetrics(r).length > 0).map((r) => r.sub.customer_id));
   const measured = await measureUsage(em, renewals);
   const customers = await pricingCustomers(em, renewals.map((r) => r.sub.customer_id));
   const components = await loadComponents(em, renewals);
@@ -149,13 +151,6 @@ async function loadRenewals(em: EntityManager, subs: readonly SubRow[]): Promise
 }
 
 const meteredMetrics = (r: Renewal) => [...new Set(r.items.flatMap((i) => meterOf(toSnapshot(i.price))?.metric ?? []))];
-
-/** usage-ledger.ts's exclusive lock, for every customer whose usage the batch bills, in sorted order. */
-async function lockMeteredCustomers(em: EntityManager, renewals: readonly Renewal[]): Promise<void> {
-  const customers = [...new Set(renewals.filter((r) => meteredMetrics(r).length > 0).map((r) => r.sub.customer_id))].sort();
-  if (customers.length === 0) return;
-  await boundRows(em, `select count(pg_advisory_xact_lock(hashtextextended('usage:' || c, 0))) from unnest(?::text[]) as c`, [customers]);
-}
 
 /** Every metered window of the batch in one statement per aggregation kind, keyed `<subscription>|<metric>`. */
 async function measureUsage(em: EntityManager, renewals: readonly Renewal[]): Promise<Map<string, Decimal>> {
@@ -239,17 +234,7 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
       ),
     ],
   );
-  const watermarks = renewals.flatMap((r) => meteredMetrics(r).map((metric) => ({ customer_id: r.sub.customer_id, metric, through: r.thisPeriod.end })));
-  if (watermarks.length > 0) {
-    await boundRows(
-    em,
-      `insert into usage_watermark (customer_id, metric, billed_through)
-       select w.customer_id, w.metric, max(w.through) from jsonb_to_recordset(?::jsonb) as w(customer_id uuid, metric text, through timestamptz)
-        group by w.customer_id, w.metric
-       on conflict (customer_id, metric) do update set billed_through = greatest(usage_watermark.billed_through, excluded.billed_through)`,
-      [JSON.stringify(watermarks)],
-    );
-  }
+  await raiseWatermarks(em, renewals.flatMap((r) => meteredMetrics(r).map((metric) => ({ customerId: r.sub.customer_id, metric, through: r.thisPeriod.end }))));
   // The events closeBoundary writes for the same boundary, in its order, in one statement: the
   // subscriptions are locked above and the invoices are new, as emitEvents requires.
   await emitEvents(

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundQuery } from '../../db/bound-query';
 
 /**
  * Late usage, exactly once. recordUsage holds a shared per-customer advisory lock while it
@@ -9,30 +10,40 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * against a watermark that boundary raised (inserted after it committed): never both, never
  * neither, whatever the clocks say. Transaction-scoped: the locks go with the commit.
  */
-const lockKey = (column: string) => `hashtextextended('usage:' || ${column}, 0)`;
-
-/**
- * Taken by recordUsage for the customers of a batch in one statement, in sorted order (unnest
- * yields the array in order), so that batches waiting on a boundary cannot deadlock each other.
- */
-export async function shareUsageLocks(em: EntityManager, customerIds: readonly string[]): Promise<void> {
+/** One statement for all the customers, in sorted order (unnest yields the array in order), so lockers cannot deadlock. */
+async function lockCustomers(em: EntityManager, lock: 'pg_advisory_xact_lock' | 'pg_advisory_xact_lock_shared', customerIds: readonly string[]): Promise<void> {
   const sorted = [...new Set(customerIds)].sort();
-  await em.execute(`select count(pg_advisory_xact_lock_shared(${lockKey('c')})) from unnest(array[?]::text[]) as c`, [sorted]);
+  if (sorted.length === 0) return;
+  await boundQuery(em, `select count(${lock}(hashtextextended('usage:' || c, 0))) from unnest(?::text[]) as c`, [sorted]);
 }
 
-/** Taken by a boundary before it measures the customer's usage. */
-export async function lockUsage(em: EntityManager, customerId: string): Promise<void> {
-  await em.execute(`select pg_advisory_xact_lock(${lockKey('?::text')})`, [customerId]);
+/** Taken by recordUsage for the customers of a batch. */
+export function shareUsageLocks(em: EntityManager, customerIds: readonly string[]): Promise<void> {
+  return lockCustomers(em, 'pg_advisory_xact_lock_shared', customerIds);
 }
 
-/** After a boundary billed `metrics` through `through`: later-arriving events before it are late. */
-export async function raiseWatermarks(em: EntityManager, customerId: string, metrics: readonly string[], through: Date): Promise<void> {
-  if (metrics.length === 0) return;
-  await em.execute(
+/** Taken by a boundary (or a batch of them) before it measures the customers' usage. */
+export function lockUsage(em: EntityManager, customerIds: readonly string[]): Promise<void> {
+  return lockCustomers(em, 'pg_advisory_xact_lock', customerIds);
+}
+
+export interface Watermark {
+  customerId: string;
+  metric: string;
+  /** The end of the period whose usage was just billed. */
+  through: Date;
+}
+
+/** After boundaries billed usage: later-arriving events before the mark are late. */
+export async function raiseWatermarks(em: EntityManager, marks: readonly Watermark[]): Promise<void> {
+  if (marks.length === 0) return;
+  await boundQuery(
+    em,
     `insert into usage_watermark (customer_id, metric, billed_through)
-     select ?, m, ? from unnest(array[?]::text[]) as m
+     select w.customer_id, w.metric, max(w.through) from jsonb_to_recordset(?::jsonb) as w(customer_id uuid, metric text, through timestamptz)
+      group by w.customer_id, w.metric
      on conflict (customer_id, metric) do update set billed_through = greatest(usage_watermark.billed_through, excluded.billed_through)`,
-    [customerId, through, [...new Set(metrics)]],
+    [JSON.stringify(marks.map((m) => ({ customer_id: m.customerId, metric: m.metric, through: m.through })))],
   );
 }
 

@@ -1,3 +1,4 @@
+import type { DomainEventRow } from '../events/domain-event.entity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
 import { disableEndpoint } from './endpoint-disable';
@@ -25,7 +26,7 @@ export interface ClaimedDelivery {
   };
 }
 
-interface ClaimRow {
+interface ClaimRow extends DomainEventRow {
   id: string;
   endpoint_id: string;
   url: string;
@@ -33,13 +34,6 @@ interface ClaimRow {
   created_at: Date;
   attempt_count: number;
   event_id: string;
-  type: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  aggregate_seq: number;
-  customer_id: string | null;
-  occurred_at: Date;
-  payload: Record<string, unknown>;
 }
 
 /**
