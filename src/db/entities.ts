@@ -28,6 +28,12 @@ import { WebhookAttempt } from '../domain/webhooks/webhook-attempt.entity';
 import { ProductExternalId } from '../domain/catalog/product-external-id.entity';
 import { PriceExternalId } from '../domain/catalog/price-external-id.entity';
 import { InvoiceExternalId } from '../domain/invoices/invoice-external-id.entity';
+import { PaymentMethod } from '../domain/payments/payment-method.entity';
+import { PaymentAttempt } from '../domain/payments/payment-attempt.entity';
+import { SandboxCharge } from '../domain/payments/sandbox-charge.entity';
+import { DunningPolicy } from '../domain/payments/dunning-policy.entity';
+import { SellerSettings } from '../domain/settings/seller-settings.entity';
+import { PortalSession } from '../domain/portal/portal-session.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
 export const entities = [
@@ -36,4 +42,5 @@ export const entities = [
   UsageEvent, UsageWatermark, Invoice, InvoiceLine, InvoiceNumber, CreditNote, CreditNoteLine, TestClock,
   DomainEvent, ProductExternalId, PriceExternalId, InvoiceExternalId,
   WebhookEndpoint, WebhookDelivery, WebhookAttempt,
+  PaymentMethod, PaymentAttempt, SandboxCharge, DunningPolicy, SellerSettings, PortalSession,
 ];

@@ -10,6 +10,7 @@ import { Migration20261125130000 } from './Migration20261125130000';
 import { Migration20261125130500 } from './Migration20261125130500';
 import { Migration20261125131330 } from './Migration20261125131330';
 import { Migration20261125133914 } from './Migration20261125133914';
+import { Migration20261125142527 } from './Migration20261125142527';
 
 /**
  * In order. `npm run migration:create` writes the next file from the entities; add it here.
@@ -28,4 +29,5 @@ export const migrationsList = [
   { name: 'Migration20261125130500', class: Migration20261125130500 }, // external ids of products, prices and invoices
   { name: 'Migration20261125131330', class: Migration20261125131330 }, // domain events: the readers' (tx_id, position) index
   { name: 'Migration20261125133914', class: Migration20261125133914 }, // domain events: no separate unique index on position
+  { name: 'Migration20261125142527', class: Migration20261125142527 }, // payments, dunning, seller settings, portal sessions
 ];

@@ -57,6 +57,22 @@ const grants = {
   // Webhook URLs are the operator's choice (the server posts to them) and their secrets sign every event: ADMIN only.
   'webhooks:manage': [Role.ADMIN],
   'webhooks:read': [Role.ADMIN],
+  // Payments: finance (ADMIN) records and refunds; a customer sees its own attempts and methods
+  // and manages its own payment methods (self-service); SALES reads for account conversations.
+  'payments:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
+  'payments:record': [Role.ADMIN],
+  'paymentMethods:write': [Role.ADMIN, Role.CUSTOMER],
+  // Paying an open invoice now with the default payment method: the customer's own, or the seller's.
+  'invoices:pay': [Role.ADMIN, Role.CUSTOMER],
+  'dunning:write': [Role.ADMIN],
+  'dunning:read': [Role.ADMIN, Role.SALES],
+  // Seller settings: who the seller is (printed on invoices) and what customers may do themselves.
+  'settings:write': [Role.ADMIN],
+  'settings:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
+  // A hosted-portal link for one customer, made by the seller's staff.
+  'portal:create': [Role.ADMIN, Role.SALES],
+  // What a customer may change of its own subscriptions, within what the seller's settings allow.
+  'subscriptions:selfServe': [Role.CUSTOMER],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

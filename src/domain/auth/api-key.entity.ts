@@ -32,4 +32,8 @@ export class ApiKey {
 
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null = null;
+
+  /** Portal session keys expire; others live until revoked. */
+  @Property({ type: 'timestamptz', nullable: true })
+  expiresAt: Date | null = null;
 }

@@ -36,6 +36,10 @@ export class Customer {
   @Property({ type: 'boolean' })
   invoiceDrafts: boolean & Opt = false;
 
+  /** SEND_INVOICE terms (and bank transfer): an invoice is due this many days after finalization ("net 30"). */
+  @Property({ type: 'integer', default: 30 })
+  paymentTermsDays: number & Opt = 30;
+
   /** Set at creation only: the customer lives on this simulated clock (CONTRACT.md). */
   @ManyToOne(() => TestClock, { fieldName: 'test_clock_id', nullable: true, index: true })
   testClock: Rel<TestClock> | null = null;

@@ -25,6 +25,10 @@ export enum InvoiceStatus {
 @Index({ properties: ['customer', 'createdAt', 'id'] })
 @Index({ properties: ['subscription'] })
 @Index({ properties: ['status', 'createdAt', 'id'] })
+@Index({
+  name: 'invoice_next_collection_index',
+  expression: 'create index "invoice_next_collection_index" on "invoice" ("next_collection_at") where "next_collection_at" is not null',
+})
 export class Invoice {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -70,6 +74,29 @@ export class Invoice {
 
   @Property({ type: DecimalType })
   amountDue!: Decimal;
+
+  /** What payments collected (charges and recorded payments); amountDue − amountPaid remains. */
+  @Property({ type: DecimalType, default: '0' })
+  amountPaid!: Decimal & Opt;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  paidAt: Date | null = null;
+
+  /**
+   * When collection acts next: the first charge (at finalization), a dunning retry or
+   * reminder, or the final action. Null when nothing is scheduled (paid, void, dunning over,
+   * or a customer who owes nothing). The dunning job picks invoices by it.
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  nextCollectionAt: Date | null = null;
+
+  /** The dunning step the next attempt takes: 0 the first charge or the due date, n the n-th retry. */
+  @Property({ type: 'integer', default: 0 })
+  collectionStep!: number & Opt;
+
+  /** The first failed charge, or for SEND_INVOICE the due date passed unpaid: retries count from it. */
+  @Property({ type: 'timestamptz', nullable: true })
+  firstFailedAt: Date | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
   voidedAt: Date | null = null;
