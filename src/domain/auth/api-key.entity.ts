@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Opt, PrimaryKey, Property, Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Rel } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Customer } from '../customers/customer.entity';
 import { Role } from './actor';

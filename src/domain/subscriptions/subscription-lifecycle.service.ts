@@ -1,10 +1,11 @@
 import { periodContaining } from '../../pricing';
 import { invoiceOutOfCycle } from '../invoices/out-of-cycle-invoice';
+import { cancelNow, pricedItems } from './subscription-cancel';
 import type { ServiceContext } from '../shared/service-context';
 import { emitEvent } from '../events/emit-event';
 import { subscriptionEvent } from '../events/event-payloads';
 import { clockForCustomer } from '../test-clocks/customer-clock';
-import { ItemPricer, PricedItem, ProrationDraft } from './subscription-pricing';
+import { ItemPricer, ProrationDraft } from './subscription-pricing';
 import { lockSubscription, recordEvent, storeProrations, touch } from './subscription-store';
 import { assertAllowed } from './subscription-transitions';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
@@ -13,15 +14,6 @@ export enum ProrationBehavior {
   CREATE_PRORATIONS = 'CREATE_PRORATIONS',
   ALWAYS_INVOICE = 'ALWAYS_INVOICE',
   NONE = 'NONE',
-}
-
-function pricedItems(sub: Subscription): PricedItem[] {
-  return sub.items.getItems().map((i) => ({ price: i.price, quantity: i.quantity }));
-}
-
-/** Whether the current period was billed in advance: trials and not-yet-started ones were not. */
-function periodWasBilled(sub: Subscription): boolean {
-  return sub.status !== SubscriptionStatus.TRIALING && sub.status !== SubscriptionStatus.INCOMPLETE;
 }
 
 /**
@@ -102,23 +94,7 @@ export class SubscriptionLifecycleService {
         return sub;
       }
       assertAllowed('cancel_now', sub.status);
-      // The service stopped now, or when it was paused; a trial or a future start used nothing billable.
-      const stopped = !periodWasBilled(sub) ? null : sub.status === SubscriptionStatus.PAUSED && sub.pausedAt ? sub.pausedAt : now;
-      const items = pricedItems(sub);
-      if (behavior !== ProrationBehavior.NONE && stopped && stopped.getTime() < sub.currentPeriodEnd.getTime()) {
-        const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price));
-        const billed = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
-        storeProrations(em, sub, items.map((item) => pricer.prorate('credit', item, billed, stopped)), now);
-      }
-      touch(sub, now);
-      recordEvent(em, sub, 'canceled', this.ctx.actor, now, { prorationBehavior: behavior });
-      sub.status = SubscriptionStatus.CANCELED;
-      sub.canceledAt = now;
-      sub.cancelAtPeriodEnd = false;
-      await em.flush();
-      await emitEvent(em, subscriptionEvent('canceled', sub, now));
-      const usage = stopped ? { start: sub.currentPeriodStart, end: stopped } : null;
-      await invoiceOutOfCycle(em, sub, items, usage, now, `${sub.id}:canceled`, { prorations: true });
+      await cancelNow(em, sub, this.ctx.actor, now, { creditUnusedTime: behavior !== ProrationBehavior.NONE, detail: { prorationBehavior: behavior } });
       return sub;
     });
   }
