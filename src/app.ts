@@ -44,6 +44,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     onQuery: options.onQuery,
   });
   let http: Server | undefined;
+  // Portal links point here; without TARIFF_PUBLIC_URL, at this server once it listens (PORT may be 0).
+  let publicUrl = config.TARIFF_PUBLIC_URL ?? '';
   try {
     const bootstrap = await bootstrapAdminKey(db.orm.em.fork(), clock, config.TARIFF_ADMIN_KEY);
     if (options.seed) await options.seed(db, clock);
@@ -54,12 +56,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       rateLimitPerSecond: config.TARIFF_RATE_LIMIT,
       limits: { maxDepth: config.TARIFF_MAX_QUERY_DEPTH, maxCost: config.TARIFF_MAX_QUERY_COST },
       maxBodyBytes: config.TARIFF_MAX_BODY_BYTES,
+      portal: { sessionMinutes: config.TARIFF_PORTAL_SESSION_MINUTES, publicUrl: () => publicUrl },
     });
     http = await new Promise<Server>((resolve, reject) => {
       const s = server.app.listen(config.PORT, config.HOST, () => resolve(s));
       s.once('error', reject);
     });
     const { port } = http.address() as AddressInfo;
+    publicUrl ||= `http://127.0.0.1:${port}`;
     const listening = http;
     const webhooks: WebhookWorker | null = options.webhookWorker
       ? startWebhookWorker({

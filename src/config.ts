@@ -16,6 +16,13 @@ const schema = z.object({
   TARIFF_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(86_400_000).default(10_000),
   TARIFF_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
   TARIFF_WEBHOOK_WORKER: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
+  TARIFF_PORTAL_SESSION_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  TARIFF_PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//i.test(v), 'must be an http(s) URL')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

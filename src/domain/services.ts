@@ -24,6 +24,13 @@ import { TestClockService } from './test-clocks/test-clock.service';
 import { ExternalIdService } from './external-ids/external-id.service';
 import { CustomerUpsertService } from './customers/customer-upsert.service';
 import { ProductUpsertService } from './catalog/product-upsert.service';
+import { SellerSettingsService } from './settings/seller-settings.service';
+import { PaymentService } from './payments/payment.service';
+import { PaymentMethodService } from './payments/payment-method.service';
+import { DunningPolicyService } from './payments/dunning-policy.service';
+import { SubscriptionChangePreviewService } from './subscriptions/subscription-change-preview.service';
+import { InvoiceDocumentService } from './invoices/invoice-document.service';
+import { PortalSessionService } from './portal/portal-session.service';
 
 /** The services of one request, all sharing its EntityManager, actor and clock. */
 export function createServices(ctx: ServiceContext) {
@@ -53,6 +60,13 @@ export function createServices(ctx: ServiceContext) {
     productUpserts: new ProductUpsertService(ctx),
     webhookEndpoints: new WebhookEndpointService(ctx),
     webhookDeliveries: new WebhookDeliveryService(ctx),
+    sellerSettings: new SellerSettingsService(ctx),
+    payments: new PaymentService(ctx),
+    paymentMethods: new PaymentMethodService(ctx),
+    dunningPolicy: new DunningPolicyService(ctx),
+    subscriptionChangePreviews: new SubscriptionChangePreviewService(ctx),
+    invoiceDocuments: new InvoiceDocumentService(ctx),
+    portalSessions: new PortalSessionService(ctx),
   };
 }
 

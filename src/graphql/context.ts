@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../domain/auth/actor';
+import type { PortalLinkSettings } from '../domain/portal/portal-session.service';
 import type { Services } from '../domain/services';
 import type { Logger } from '../logger';
 import type { Loaders } from './loaders';
@@ -11,4 +12,6 @@ export interface Context {
   services: Services;
   loaders: Loaders;
   logger: Logger;
+  /** Where portal links point and how long they live (config). */
+  portal: PortalLinkSettings;
 }

@@ -18,6 +18,7 @@ import { Invoice } from '../domain/invoices/invoice.entity';
 import { InvoiceExternalId } from '../domain/invoices/invoice-external-id.entity';
 import { PriceExternalId } from '../domain/catalog/price-external-id.entity';
 import { ProductExternalId } from '../domain/catalog/product-external-id.entity';
+import { PaymentAttempt } from '../domain/payments/payment-attempt.entity';
 
 /** One loader per entity: `load(id)` calls within a tick become one `where id in (...)`. */
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, options: { populate?: string[] } = {}): DataLoader<string, T | null> {
@@ -90,6 +91,7 @@ export function createLoaders(em: EntityManager) {
     linesByQuote: byParent(em, QuoteLine, 'quote', { orderBy: { position: 'asc' }, populate: ['price'] }),
     // An invoice is shown with its lines (invoice.mapping.ts).
     invoice: byId(em, Invoice, { populate: ['lines'] }),
+    attemptsByInvoice: byParent(em, PaymentAttempt, 'invoice', { orderBy: { at: 'asc', id: 'asc' } }),
     creditNotesByInvoice: byParent(em, CreditNote, 'invoice', { orderBy: { createdAt: 'asc', number: 'asc' }, populate: ['lines'] }),
   };
 }

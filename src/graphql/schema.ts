@@ -16,6 +16,10 @@ import { UsageResolver } from './usage/usage.resolver';
 import { CustomerTestClockResolver, TestClockResolver } from './test-clocks/test-clock.resolver';
 import { ExternalIdResolver, InvoiceExternalIdsResolver, PriceExternalIdsResolver, ProductExternalIdsResolver } from './external-ids/external-id.resolver';
 import { WebhookResolver } from './webhooks/webhook.resolver';
+import { SellerSettingsResolver } from './settings/seller-settings.resolver';
+import { InvoicePaymentsResolver, PaymentResolver } from './payments/payment.resolver';
+import { SubscriptionChangePreviewResolver } from './subscriptions/subscription-change-preview.resolver';
+import { PortalResolver } from './portal/portal.resolver';
 import { DateTimeScalar } from './scalars/standard';
 import { subgraphSdl, toSubgraphSchema } from './federation';
 
@@ -44,6 +48,11 @@ const resolvers: NonEmptyArray<Function> = [
   PriceExternalIdsResolver,
   InvoiceExternalIdsResolver,
   WebhookResolver,
+  SellerSettingsResolver,
+  PaymentResolver,
+  InvoicePaymentsResolver,
+  SubscriptionChangePreviewResolver,
+  PortalResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

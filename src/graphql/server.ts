@@ -7,7 +7,9 @@ import { GraphQLError } from 'graphql';
 import { authenticate } from '../domain/auth/api-key.service';
 import type { Actor } from '../domain/auth/actor';
 import { DomainError, RateLimitedError, UnauthenticatedError } from '../domain/errors';
+import { defaultPaymentProviders, PaymentProviders } from '../domain/payments/providers';
 import { createServices } from '../domain/services';
+import type { PortalLinkSettings } from '../domain/portal/portal-session.service';
 import type { Clock } from '../domain/shared/clock';
 import type { Logger } from '../logger';
 import type { Context } from './context';
@@ -18,6 +20,8 @@ import { createLoaders } from './loaders';
 import { KnownOperationTypes } from './operation-types';
 import { RateLimiter } from './rate-limit';
 import { buildTariffSchema } from './schema';
+import { invoiceHtmlRoute } from './invoices/invoice-html.route';
+import { portalRoutes } from '../portal/portal.route';
 
 export interface ServerOptions {
   orm: MikroORM;
@@ -26,6 +30,9 @@ export interface ServerOptions {
   rateLimitPerSecond: number;
   limits: QueryLimits;
   maxBodyBytes: number;
+  portal: PortalLinkSettings;
+  /** Defaults to the providers that ship (sandbox, manual); tests and deployments may pass others. */
+  paymentProviders?: PaymentProviders;
 }
 
 export interface TariffServer {
@@ -50,6 +57,7 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
   const { orm, clock, logger } = options;
   const schema = await buildTariffSchema();
   const limiter = new RateLimiter(options.rateLimitPerSecond);
+  const providers = options.paymentProviders ?? defaultPaymentProviders(() => orm.em.fork(), clock);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createErrorFormatter(logger),
@@ -75,6 +83,9 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
     }
   });
 
+  app.use(portalRoutes());
+  app.use(invoiceHtmlRoute({ orm, clock, logger, limiter }));
+
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
@@ -85,7 +96,7 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
         if (!secret) throw httpError(new UnauthenticatedError('an API key is required: Authorization: Bearer <key>'), 401);
         let actor: Actor;
         try {
-          actor = await authenticate(em, secret);
+          actor = await authenticate(em, secret, clock.now());
         } catch (err) {
           if (err instanceof DomainError) throw httpError(err, 401);
           throw err;
@@ -94,7 +105,7 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
         if (retryAfter > 0) {
           throw httpError(new RateLimitedError(retryAfter), 429, { 'retry-after': String(retryAfter) });
         }
-        return { em, actor, services: createServices({ em, actor, clock }), loaders: createLoaders(em), logger };
+        return { em, actor, services: createServices({ em, actor, clock, providers }), loaders: createLoaders(em), logger, portal: options.portal };
       },
     }),
   );

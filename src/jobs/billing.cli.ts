@@ -7,17 +7,20 @@ import { openDatabase } from '../db/database';
 import { Actor, Role } from '../domain/auth/actor';
 import { systemClock } from '../system-clock';
 import { BillingRunProgress, BillingRunResult, runBilling } from './billing-run.job';
+import { parseInstant } from './cli-args';
+import { collectHere } from './collection-here';
 
 const USAGE = `usage: npm run billing -- [--at <ISO 8601 instant, e.g. 2027-01-01T00:00:00Z>] [--workers N]
 
 Closes every subscription period boundary due at or before --at (default: now): stores and
-finalizes its invoice and moves the subscription on. Safe to run twice or in parallel.
+finalizes its invoice and moves the subscription on; then takes the payment steps due (charges
+of what was finalized, dunning's retries and reminders: see npm run dunning). Safe to run
+twice or in parallel.
 --workers N forks N processes that share the work (PostgreSQL only; the embedded database
 runs one). Progress goes to stderr, a JSON summary to stdout.
 Exit codes: 0 done, 1 an error or subscriptions that failed (see the log), 2 bad arguments.`;
 
 const MAX_WORKERS = 64;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 interface Args {
   at: Date;
@@ -42,9 +45,8 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     if (arg === '--help' || arg === '-h') return 'help';
     else if (arg === '--at') {
       const v = value();
-      at = new Date(v);
-      // An instant needs its offset: "2027-01-01" alone would be read in whatever zone the box is in.
-      if (!ISO_INSTANT.test(v) || Number.isNaN(at.getTime())) throw new UsageError(`--at must be an ISO 8601 instant with an offset, got '${v}'`);
+      at = parseInstant(v);
+      if (!at) throw new UsageError(`--at must be an ISO 8601 instant with an offset, got '${v}'`);
     } else if (arg === '--workers') {
       const v = value();
       workers = Number(v);
@@ -135,8 +137,10 @@ async function main(): Promise<number> {
     args.workers = 1;
   }
   const { result, ok } = args.workers > 1 ? await runWorkers(args) : { result: await runHere(args), ok: true };
-  process.stdout.write(`${JSON.stringify({ at: args.at.toISOString(), workers: args.workers, ...result, elapsedMs: Math.round(performance.now() - started) })}\n`);
-  return ok && result.subscriptionsFailed === 0 ? 0 : 1;
+  // Once, after every worker: each charge follows the commit of the invoice it charges.
+  const collection = await collectHere(args.at, cliActor, 'tariff-billing');
+  process.stdout.write(`${JSON.stringify({ at: args.at.toISOString(), workers: args.workers, ...result, ...collection, elapsedMs: Math.round(performance.now() - started) })}\n`);
+  return ok && result.subscriptionsFailed === 0 && collection.invoicesFailed === 0 ? 0 : 1;
 }
 
 main().then(

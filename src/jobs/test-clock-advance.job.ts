@@ -3,7 +3,10 @@ import { ManualClock } from '../domain/shared/clock';
 import { ClockAdvance, nextBoundaryAmong, setClockTime } from '../domain/test-clocks/clock-advance';
 import { TestClock, TestClockStatus } from '../domain/test-clocks/test-clock.entity';
 import type { Logger } from '../logger';
-import { runBilling } from './billing-run.job';
+import { runBillingCycle } from './billing-cycle';
+
+/** Steps taken again at one instant, for what the previous step made due there, before giving up. */
+const MAX_REPEATS_AT_ONE_INSTANT = 5;
 
 export interface TestClockAdvanceOptions extends ClockAdvance {
   logger?: Logger;
@@ -19,28 +22,33 @@ export interface TestClockAdvanceOptions extends ClockAdvance {
  * transaction per boundary), and the next advance retries from there.
  */
 export async function advanceTestClock(options: TestClockAdvanceOptions): Promise<TestClock> {
-  const { clockId, customerIds, to, actor, fork, logger } = options;
+  const { clockId, customerIds, to, actor, fork, providers, logger } = options;
   let reached = options.from;
   let lastStep: Date | null = null;
+  let progressed = false;
+  let repeats = 0;
   let failure: unknown = null;
   try {
     for (;;) {
       const boundary = await nextBoundaryAmong(fork(), customerIds, to);
       if (!boundary) break;
-      // A boundary left at or before the last step: billing gave up on it (another transaction held it).
-      if (lastStep && boundary.getTime() <= lastStep.getTime()) {
-        throw new ConflictError(`a subscription of test clock ${clockId} due at ${boundary.toISOString()} stayed locked by another transaction; advance again`);
+      // Something still due at the last step. What that step made can be due at once (dunning
+      // cancels a subscription, whose final invoice is charged at that instant): run it again.
+      // Otherwise billing gave up on it (another transaction held it, or a provider did not answer).
+      if (lastStep && boundary.getTime() <= lastStep.getTime() && (!progressed || ++repeats > MAX_REPEATS_AT_ONE_INSTANT)) {
+        throw new ConflictError(`a subscription or invoice of test clock ${clockId} due at ${boundary.toISOString()} stayed locked by another transaction or unanswered by its payment provider; advance again`);
       }
+      if (!lastStep || boundary.getTime() > lastStep.getTime()) repeats = 0;
       // A boundary already behind the clock (left by an earlier failure) is closed at the clock's time, as a late real run would.
       const step = boundary.getTime() > reached.getTime() ? boundary : reached;
-      const result = await runBilling({ fork, at: step, clock: new ManualClock(step), actor, logger, customerIds });
-      // Dunning (issue 6) runs here: the payment retries due by `step`, on the same clock; and
-      // nextBoundaryAmong must then stop at the next retry too, so that each is dated at its instant.
+      // Billing, then the payment steps due by `step` (first charges, dunning), on the same clock.
+      const result = await runBillingCycle({ fork, providers, at: step, clock: new ManualClock(step), actor, logger, customerIds });
       lastStep = step;
       reached = step;
-      if (result.subscriptionsFailed > 0) {
+      progressed = result.invoicesCreated + result.paymentsSucceeded + result.paymentsFailed + result.remindersSent + result.finalActions > 0;
+      if (result.subscriptionsFailed > 0 || result.invoicesFailed > 0) {
         throw new ConflictError(
-          `billing ${result.subscriptionsFailed} subscription(s) of test clock ${clockId} at ${step.toISOString()} failed (see the server log); the clock stopped there, and advancing again retries them`,
+          `billing ${result.subscriptionsFailed} subscription(s) or collecting ${result.invoicesFailed} invoice(s) of test clock ${clockId} at ${step.toISOString()} failed (see the server log); the clock stopped there, and advancing again retries them`,
           { details: { testClockId: clockId, stoppedAt: step.toISOString() } },
         );
       }

@@ -123,8 +123,8 @@ describe('createCreditNote', () => {
     const note = await credit(inv.id, []);
     expect(note).toMatchObject({ number: 'CN-2026-000003', subtotal: '50.00', tax: '10.00', total: '60.00', lines: [{ invoiceLineId: support.id, amount: '50.00', tax: '10.00' }] });
     const after = await invoice(inv.id);
-    // Payments come later (issue 6): a fully credited OPEN invoice stays OPEN with nothing due.
-    expect(after).toMatchObject({ status: 'OPEN', amountCredited: '131.96', amountDue: '0.00' });
+    // Nothing is left to pay: PAID, as Stripe settles an invoice credited in full.
+    expect(after).toMatchObject({ status: 'PAID', amountCredited: '131.96', amountDue: '0.00' });
     expect(after.creditNotes.map((n: any) => n.number)).toEqual(['CN-2026-000001', 'CN-2026-000002', 'CN-2026-000003']);
     const ext = await refusal(inv.id);
     expect(ext).toMatchObject({ code: 'CONFLICT' });

@@ -170,7 +170,7 @@ describe('events', () => {
     expect(updated).toMatchObject({ aggregateType: 'customer', aggregateId: acme, customerId: acme, occurredAt: '2026-03-01T00:00:00.000Z' });
     expect(updated.data).toEqual({
       id: acme, name: 'Acme GmbH', email: 'c@example.com', currency: 'EUR', taxStatus: 'TAXABLE', taxRate: '20', invoiceDrafts: false,
-      testClockId: null, createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z',
+      paymentTermsDays: 30, testClockId: null, createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z',
     });
     expect(events.find((e) => e.type === 'contract.created')!.data).toMatchObject({ code: 'ACME-1', customerId: acme, items: [{ priceCode: 'seat', discountPercent: '10', override: false }] });
     const sent = events.find((e) => e.type === 'quote.sent')!.data;
@@ -196,7 +196,8 @@ describe('events', () => {
     const events = await settled();
     expect(byAggregate(events, first.id)).toEqual(['invoice.created', 'invoice.finalized', 'invoice.voided']);
     expect(events.find((e) => e.type === 'invoice.voided')!.data).toMatchObject({ status: 'VOID', amountDue: '0.00', voidedAt: '2026-03-10T00:00:00.000Z' });
-    expect(byAggregate(events, second.id)).toEqual(['invoice.created', 'invoice.finalized', 'invoice.credited']);
+    // Credited in full: nothing is left to pay, so it is PAID (as Stripe settles it).
+    expect(byAggregate(events, second.id)).toEqual(['invoice.created', 'invoice.finalized', 'invoice.credited', 'invoice.paid']);
     const note = events.find((e) => e.type === 'credit_note.created')!;
     expect(note).toMatchObject({ aggregateType: 'credit_note', sequence: 1, customerId: globex });
     expect(note.data).toMatchObject({ invoiceId: second.id, reason: 'goodwill', total: second.total, number: expect.stringMatching(/^CN-2026-\d{6}$/) });
@@ -337,7 +338,11 @@ describe('billing', () => {
     // One invoice per boundary, each created and finalized once: the second run closed nothing.
     const invoices = await invoicesOf(customer);
     expect(invoices.length).toBe(4 + 4 - 1);
-    for (const invoice of invoices) expect(byAggregate(events, invoice.id)).toEqual(['invoice.created', 'invoice.finalized']);
+    // An invoice of nothing (the final one) is PAID as it is finalized.
+    for (const invoice of invoices) {
+      const paid = invoice.total === '0.00' ? ['invoice.paid'] : [];
+      expect(byAggregate(events, invoice.id)).toEqual(['invoice.created', 'invoice.finalized', ...paid]);
+    }
 
     const demo = (await gqlOk('mutation { createTestClock(frozenTime: "2026-01-01T00:00:00Z") { id } }')).createTestClock.id;
     const onClock = await createCustomer(t, `currency: "EUR", taxStatus: EXEMPT, testClockId: "${demo}"`);

@@ -21,15 +21,23 @@ function selection(field: GraphQLField<unknown, unknown>): string {
   return isObjectType(named) || isInterfaceType(named) || isUnionType(named) ? ' { __typename }' : '';
 }
 
-export function operationsOf(schema: GraphQLSchema): Operation[] {
+export interface OperationOptions {
+  /** The result's selection set (with its braces); default `{ __typename }` for objects. */
+  select?: (field: GraphQLField<unknown, unknown>) => string;
+  /** Also federation's root fields (`_entities`, `_service`): a gateway reaches data through them too. */
+  federation?: boolean;
+}
+
+export function operationsOf(schema: GraphQLSchema, options: OperationOptions = {}): Operation[] {
   const out: Operation[] = [];
+  const select = options.select ?? selection;
   for (const [kind, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
     if (!root) continue;
     for (const field of Object.values(root.getFields())) {
-      if (field.name.startsWith('_')) continue;
+      if (field.name.startsWith('_') && !options.federation) continue;
       const vars = field.args.map((a) => `$${a.name}: ${typeName(a.type)}`).join(', ');
       const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-      const document = `${kind} Fuzz${vars ? `(${vars})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection(field)} }`;
+      const document = `${kind} Fuzz${vars ? `(${vars})` : ''} { ${field.name}${args ? `(${args})` : ''}${select(field)} }`;
       out.push({ kind, name: field.name, field, document });
     }
   }
@@ -82,4 +90,33 @@ export function variablesFor(args: readonly GraphQLArgument[]): fc.Arbitrary<Rec
   for (const a of args) shape[a.name] = arbitraryFor(a.type, 0);
   const required = args.filter((a) => isNonNullType(a.type)).map((a) => a.name);
   return fc.record(shape, { requiredKeys: required as never[] });
+}
+
+/**
+ * Every field a result offers, `depth` object levels deep (connections and their edges are free):
+ * what a client could read, so a test can look for data that must not be there. Fields with a
+ * required argument are left out.
+ */
+export function everyField(field: GraphQLField<unknown, unknown>, depth = 3): string {
+  return selectionOf(getNamedType(field.type), depth);
+}
+
+function selectionOf(type: GraphQLNamedType, depth: number, alias = ''): string {
+  // A union's members may share a field name with another type (status: InvoiceStatus, status:
+  // QuoteStatus), which GraphQL refuses to merge: each member's fields get an alias of their own.
+  if (isUnionType(type)) return ` { __typename ${type.getTypes().map((t) => `... on ${t.name}${selectionOf(t, depth, `${t.name}_`)}`).join(' ')} }`;
+  if (!isObjectType(type) && !isInterfaceType(type)) return '';
+  const parts = ['__typename'];
+  for (const f of Object.values(type.getFields())) {
+    if (f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    const name = alias ? `${alias}${f.name}: ${f.name}` : f.name;
+    const child = getNamedType(f.type);
+    if (!isObjectType(child) && !isInterfaceType(child) && !isUnionType(child)) {
+      parts.push(name);
+      continue;
+    }
+    const next = /(Connection|Edge)$/.test(type.name) ? depth : depth - 1;
+    if (next >= 0) parts.push(`${name}${selectionOf(child, next)}`);
+  }
+  return ` { ${parts.join(' ')} }`;
 }

@@ -37,7 +37,7 @@ export class Migration20261125142527 extends Migration {
 
     this.addSql(`alter table "customer" add column "payment_terms_days" int not null default 30;`);
 
-    this.addSql(`alter table "invoice" add column "amount_paid" numeric not null default '0', add column "paid_at" timestamptz null, add column "next_collection_at" timestamptz null, add column "collection_step" int not null default 0, add column "first_failed_at" timestamptz null;`);
+    this.addSql(`alter table "invoice" add column "amount_paid" numeric not null default '0', add column "paid_at" timestamptz null, add column "next_collection_at" timestamptz null, add column "collection_step" int not null default 0, add column "first_failed_at" timestamptz null, add column "collection_method" "collection_method" not null default 'CHARGE_AUTOMATICALLY';`);
     this.addSql(`create index "invoice_next_collection_index" on "invoice" ("next_collection_at") where "next_collection_at" is not null;`);
 
     this.addSql(`alter table "api_key" add column "expires_at" timestamptz null;`);
@@ -63,7 +63,7 @@ export class Migration20261125142527 extends Migration {
     this.addSql(`alter table "customer" drop column "payment_terms_days";`);
 
     this.addSql(`drop index "invoice_next_collection_index";`);
-    this.addSql(`alter table "invoice" drop column "amount_paid", drop column "paid_at", drop column "next_collection_at", drop column "collection_step", drop column "first_failed_at";`);
+    this.addSql(`alter table "invoice" drop column "amount_paid", drop column "paid_at", drop column "next_collection_at", drop column "collection_step", drop column "first_failed_at", drop column "collection_method";`);
 
     this.addSql(`drop type "dunning_final_action";`);
     this.addSql(`drop type "payment_attempt_kind";`);

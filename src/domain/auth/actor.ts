@@ -62,8 +62,6 @@ const grants = {
   'payments:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
   'payments:record': [Role.ADMIN],
   'paymentMethods:write': [Role.ADMIN, Role.CUSTOMER],
-  // Paying an open invoice now with the default payment method: the customer's own, or the seller's.
-  'invoices:pay': [Role.ADMIN, Role.CUSTOMER],
   'dunning:write': [Role.ADMIN],
   'dunning:read': [Role.ADMIN, Role.SALES],
   // Seller settings: who the seller is (printed on invoices) and what customers may do themselves.

@@ -13,7 +13,7 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
-function newSecret(): string {
+export function newSecret(): string {
   return `trf_${randomBytes(24).toString('base64url')}`;
 }
 
@@ -69,15 +69,17 @@ export class ApiKeyService {
 
 /**
  * Resolves a bearer secret to its actor; revoked and unknown keys are the same failure. Every
- * request runs this, so it reads one row without the ORM's entity machinery.
+ * request runs this, so it reads one row without the ORM's entity machinery. `now` is the
+ * request's clock, so a test clock expires portal sessions as it would in real time.
  */
-export async function authenticate(em: EntityManager, secret: string): Promise<Actor> {
-  const rows = await em.execute<{ id: string; name: string; role: Role; customer_id: string | null }[]>(
-    'select id, name, role, customer_id from api_key where secret_hash = ? and revoked_at is null',
-    [hashSecret(secret)],
+export async function authenticate(em: EntityManager, secret: string, now: Date): Promise<Actor> {
+  const rows = await em.execute<{ id: string; name: string; role: Role; customer_id: string | null; expired: boolean }[]>(
+    'select id, name, role, customer_id, coalesce(expires_at <= ?, false) as expired from api_key where secret_hash = ? and revoked_at is null',
+    [now, hashSecret(secret)],
   );
   const key = rows[0];
   if (!key) throw new UnauthenticatedError('invalid or revoked API key');
+  if (key.expired) throw new UnauthenticatedError('portal session expired');
   return { keyId: key.id, name: key.name, role: key.role, customerId: key.customer_id };
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { amountRemaining, markPaid } from '../payments/invoice-settlement';
 import { formatMoney, minorUnits } from '../../pricing/currency';
 import { Decimal, ZERO } from '../../pricing/decimal';
 import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
@@ -103,6 +104,8 @@ export class CreditNoteService {
       await em.flush();
       // The invoice row is locked above; the note is new.
       await emitEvents(em, [creditNoteEvent('created', note, now), invoiceEvent('credited', invoiceFacts(invoice), now)]);
+      // Credited down to what was paid: nothing is left to collect.
+      if (invoice.status === InvoiceStatus.OPEN && amountRemaining(invoice).lte(ZERO)) await markPaid(em, invoice, this.ctx.actor, now);
       return note;
     });
   }

@@ -27,6 +27,7 @@ export interface CreateCustomerInput {
   taxRate?: Decimal | null;
   externalIds?: readonly ExternalIdInput[] | null;
   invoiceDrafts?: boolean | null;
+  paymentTermsDays?: number | null;
   /** The test clock the customer lives on, for good: updateCustomer cannot change it. */
   testClockId?: string | null;
 }
@@ -38,6 +39,7 @@ export interface UpdateCustomerInput {
   taxStatus?: TaxStatus | null;
   taxRate?: Decimal | null;
   invoiceDrafts?: boolean | null;
+  paymentTermsDays?: number | null;
   externalIds?: readonly ExternalIdInput[] | null;
 }
 
@@ -60,6 +62,7 @@ export class CustomerService {
     const currency = requireCurrency(input.currency, 'input.currency');
     const taxRate = checkTax(input.taxStatus, input.taxRate ?? null);
     const externalIds = normalizeExternalIds(input.externalIds ?? []);
+    const paymentTermsDays = checkTerms(input.paymentTermsDays ?? 30);
     return this.saving(externalIds, null, async (em) => {
       await assertExternalIdsFree(em, externalIds, null);
       const testClock = input.testClockId == null ? null : await findTestClock(em, input.testClockId);
@@ -71,6 +74,7 @@ export class CustomerService {
         taxStatus: input.taxStatus,
         taxRate,
         invoiceDrafts: input.invoiceDrafts ?? false,
+        paymentTermsDays,
         testClock,
         createdAt: now,
         updatedAt: now,
@@ -87,6 +91,7 @@ export class CustomerService {
     const name = input.name == null ? undefined : text(input.name, 'input.name');
     const email = input.email == null ? undefined : requireEmail(input.email, 'input.email');
     const externalIds = input.externalIds == null ? undefined : normalizeExternalIds(input.externalIds);
+    const paymentTermsDays = input.paymentTermsDays == null ? undefined : checkTerms(input.paymentTermsDays);
     return this.saving(externalIds ?? [], id, async (em) => {
       const customer = isId(id) ? await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
       if (!customer) throw new NotFoundError('customer', id, 'id');
@@ -98,6 +103,7 @@ export class CustomerService {
       if (name !== undefined) customer.name = name;
       if (email !== undefined) customer.email = email;
       if (input.invoiceDrafts != null) customer.invoiceDrafts = input.invoiceDrafts;
+      if (paymentTermsDays !== undefined) customer.paymentTermsDays = paymentTermsDays;
       if (externalIds) {
         await assertExternalIdsFree(em, externalIds, customer.id);
         await replaceExternalIds(em, customer, externalIds);
@@ -263,4 +269,11 @@ async function findTestClock(em: EntityManager, id: string): Promise<TestClock> 
 /** PostgreSQL's LIKE escapes with a backslash by default. */
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const MAX_TERMS_DAYS = 365;
+
+function checkTerms(days: number): number {
+  if (!Number.isInteger(days) || days < 0 || days > MAX_TERMS_DAYS) throw new InvalidInputError('input.paymentTermsDays', `a whole number of days from 0 to ${MAX_TERMS_DAYS}`);
+  return days;
 }

@@ -3,7 +3,7 @@ import { boundRows } from '../../db/bound-query';
 import { ConflictError } from '../errors';
 
 /** The aggregates that emit events; `type` is always `<aggregateType>.<verb>` (CONTRACT.md, Webhooks). */
-export type AggregateType = 'customer' | 'contract' | 'quote' | 'subscription' | 'invoice' | 'credit_note' | 'payment' | 'webhook_endpoint';
+export type AggregateType = 'customer' | 'contract' | 'quote' | 'subscription' | 'invoice' | 'credit_note' | 'payment' | 'payment_method' | 'webhook_endpoint';
 
 /** One state change of note, as the change's transaction records it (payloads: event-payloads.ts). */
 export interface DomainEventInput {

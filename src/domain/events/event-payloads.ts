@@ -29,6 +29,7 @@ export function customerEvent(verb: 'created' | 'updated', c: Customer, at: Date
     taxStatus: c.taxStatus,
     taxRate: plain(c.taxRate),
     invoiceDrafts: c.invoiceDrafts,
+    paymentTermsDays: c.paymentTermsDays,
     testClockId: c.testClock?.id ?? null,
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
@@ -87,7 +88,9 @@ export type SubscriptionVerb =
   | 'change_scheduled'
   | 'scheduled_change_canceled'
   | 'scheduled_change_applied'
-  | 'price_migrated';
+  | 'price_migrated'
+  | 'past_due'
+  | 'recovered';
 
 /** What a subscription's payload is made of: read from the entity, or from the billing run's rows. */
 export interface SubscriptionFacts {
@@ -134,6 +137,8 @@ export function subscriptionFacts(s: Subscription): SubscriptionFacts {
 export interface SubscriptionEventDetail {
   scheduledChange?: ScheduledChange;
   priceMigration?: { priceCode: string; fromVersion: number; toVersion: number };
+  /** past_due and recovered: the invoice whose payment moved the status. */
+  invoiceId?: string;
 }
 
 /** Call with the items and their prices loaded (lockSubscription does). */
@@ -170,6 +175,7 @@ export function subscriptionFactsEvent(verb: SubscriptionVerb, f: SubscriptionFa
     };
   }
   if (detail.priceMigration) payload.priceMigration = { ...detail.priceMigration };
+  if (detail.invoiceId) payload.invoiceId = detail.invoiceId;
   return { aggregateType: 'subscription', aggregateId: f.id, type: `subscription.${verb}`, customerId: f.customerId, payload, at };
 }
 
@@ -188,9 +194,11 @@ export interface InvoiceFacts {
   total: Decimal;
   amountDue: Decimal;
   amountCredited: Decimal;
+  amountPaid: Decimal;
   createdAt: Date;
   finalizedAt: Date | null;
   dueAt: Date | null;
+  paidAt: Date | null;
   voidedAt: Date | null;
 }
 
@@ -209,14 +217,28 @@ export function invoiceFacts(i: Invoice): InvoiceFacts {
     total: i.total,
     amountDue: i.amountDue,
     amountCredited: i.amountCredited,
+    amountPaid: i.amountPaid,
     createdAt: i.createdAt,
     finalizedAt: i.finalizedAt,
     dueAt: i.dueAt,
+    paidAt: i.paidAt,
     voidedAt: i.voidedAt,
   };
 }
 
-export function invoiceEvent(verb: 'created' | 'finalized' | 'voided' | 'credited', f: InvoiceFacts, at: Date): DomainEventInput {
+export type InvoiceVerb =
+  | 'created'
+  | 'finalized'
+  | 'voided'
+  | 'credited'
+  | 'paid'
+  | 'payment_failed'
+  | 'overdue'
+  | 'reminder_sent'
+  | 'marked_uncollectible'
+  | 'dunning_exhausted';
+
+export function invoiceEvent(verb: InvoiceVerb, f: InvoiceFacts, at: Date, detail: Record<string, unknown> = {}): DomainEventInput {
   const payload = {
     id: f.id,
     number: f.number,
@@ -231,10 +253,13 @@ export function invoiceEvent(verb: 'created' | 'finalized' | 'voided' | 'credite
     total: money(f.total, f.currency),
     amountDue: money(f.amountDue, f.currency),
     amountCredited: money(f.amountCredited, f.currency),
+    amountPaid: money(f.amountPaid, f.currency),
     createdAt: iso(f.createdAt),
     finalizedAt: iso(f.finalizedAt),
     dueAt: iso(f.dueAt),
+    paidAt: iso(f.paidAt),
     voidedAt: iso(f.voidedAt),
+    ...detail,
   };
   return { aggregateType: 'invoice', aggregateId: f.id, type: `invoice.${verb}`, customerId: f.customerId, payload, at };
 }

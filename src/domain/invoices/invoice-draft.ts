@@ -38,6 +38,9 @@ export interface InvoiceDraft {
   notes: string[];
 }
 
+/** A proration to bill: a stored PendingProration, or a change's draft that its preview shows. */
+export type ProrationSource = Pick<PendingProration, 'description' | 'priceCode' | 'quantity' | 'amount' | 'periodStart' | 'periodEnd' | 'steps'> & { price: CatalogPrice };
+
 /** The aggregated usage of a customer's metric over [from, to). */
 export type UsageMeasure = (metric: string, aggregation: UsageAggregation, period: Period) => Promise<Decimal>;
 
@@ -49,7 +52,7 @@ export interface SubscriptionInvoiceInput {
   recurring: { items: readonly PricedItem[]; period: Period } | null;
   /** Billed in arrears: the metered items of the period that just ended. */
   usage: { items: readonly PricedItem[]; period: Period } | null;
-  prorations: readonly PendingProration[];
+  prorations: readonly ProrationSource[];
   /** Late usage of periods already invoiced (late-usage.ts), billed after the prorations. */
   adjustments?: readonly DraftLine[];
   measure: UsageMeasure;
@@ -89,14 +92,7 @@ export async function draftSubscriptionInvoice(input: SubscriptionInvoiceInput):
       steps: [...line.steps],
     };
   });
-  const tax = taxOf(pricer.customer);
-  for (const p of input.prorations) {
-    lines.push({
-      kind: InvoiceLineKind.PRORATION, description: p.description, price: p.price, priceCode: p.priceCode, quantity: p.quantity,
-      amount: p.amount, tax: lineTax(p.amount, tax, pricer.customer.currency), periodStart: p.periodStart, periodEnd: p.periodEnd,
-      proration: true, steps: p.steps,
-    });
-  }
+  lines.push(...prorationLines(pricer, input.prorations));
   lines.push(...(input.adjustments ?? []));
   const subtotal = lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
   const taxTotal = lines.reduce((sum, l) => sum.plus(l.tax), ZERO);
@@ -111,4 +107,14 @@ export async function draftSubscriptionInvoice(input: SubscriptionInvoiceInput):
     total: subtotal.plus(taxTotal),
     notes: [...doc.notes],
   };
+}
+
+/** Proration lines as an invoice bills them: the customer's tax per line. */
+export function prorationLines(pricer: ItemPricer, prorations: readonly ProrationSource[]): DraftLine[] {
+  const tax = taxOf(pricer.customer);
+  return prorations.map((p) => ({
+    kind: InvoiceLineKind.PRORATION, description: p.description, price: p.price, priceCode: p.priceCode, quantity: p.quantity,
+    amount: p.amount, tax: lineTax(p.amount, tax, pricer.customer.currency), periodStart: p.periodStart, periodEnd: p.periodEnd,
+    proration: true, steps: p.steps,
+  }));
 }

@@ -4,15 +4,13 @@ import { Price } from '../catalog/price.entity';
 import { emitEvent } from '../events/emit-event';
 import { invoiceEvent, invoiceFacts } from '../events/event-payloads';
 import type { PendingProration } from '../subscriptions/pending-proration.entity';
+import { collectionTerms, paymentSetupOf } from '../payments/collection-terms';
 import { CollectionMethod, Subscription } from '../subscriptions/subscription.entity';
 import type { InvoiceDraft } from './invoice-draft';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 
 export const INVOICE_SERIES = 'INV';
-/** SEND_INVOICE terms: payable within 30 days of finalization. */
-export const SEND_INVOICE_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 export interface StoreInvoiceOptions {
   /** The pending prorations the draft bills: removed in the same transaction, so they are billed once. */
@@ -79,17 +77,28 @@ export async function storeInvoice(
 }
 
 /**
- * DRAFT → OPEN: numbered, dated and due. Call inside the transaction that should own the number:
+ * DRAFT → OPEN: numbered, dated, due, and its collection scheduled (collection-terms.ts): the
+ * charge itself is made after the commit, by the collection run, never inside this transaction.
+ * Nothing to pay makes it PAID at once. Call inside the transaction that should own the number:
  * if it rolls back, the number goes back too, so the series has no gaps (CONTRACT.md).
  */
 export async function finalizeInvoice(em: EntityManager, invoice: Invoice, collection: CollectionMethod, now: Date): Promise<void> {
   if (invoice.status !== InvoiceStatus.DRAFT) throw new Error(`invoice ${invoice.id} is ${invoice.status}, not DRAFT`);
+  const terms = collectionTerms(collection, await paymentSetupOf(em, invoice.customer.id), invoice.amountDue, now);
   invoice.number = await takeInvoiceNumber(em, now.getUTCFullYear());
   invoice.status = InvoiceStatus.OPEN;
   invoice.finalizedAt = now;
-  invoice.dueAt = collection === CollectionMethod.SEND_INVOICE ? new Date(now.getTime() + SEND_INVOICE_DAYS * DAY_MS) : now;
+  invoice.collectionMethod = terms.collectionMethod;
+  invoice.dueAt = terms.dueAt;
+  invoice.nextCollectionAt = terms.nextCollectionAt;
   await em.flush();
   await emitEvent(em, invoiceEvent('finalized', invoiceFacts(invoice), now));
+  if (terms.paidOnFinalization) {
+    invoice.status = InvoiceStatus.PAID;
+    invoice.paidAt = now;
+    await em.flush();
+    await emitEvent(em, invoiceEvent('paid', invoiceFacts(invoice), now));
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
+import type { CollectionMethod } from '../subscriptions/subscription.entity';
 import type { InvoiceDraft } from './invoice-draft';
 
 /** An invoice as the billing run's batches write it: a draft, and where it stands. */
@@ -9,12 +10,16 @@ export interface InvoiceRow {
   subscriptionId: string;
   billingKey: string;
   draft: InvoiceDraft;
-  status: 'DRAFT' | 'OPEN';
-  /** Set when OPEN: takeInvoiceNumbers. */
+  /** PAID only when finalized with nothing to pay. */
+  status: 'DRAFT' | 'OPEN' | 'PAID';
+  /** Set when finalized: takeInvoiceNumbers. */
   number: string | null;
   finalizedAt: Date | null;
   dueAt: Date | null;
   createdAt: Date;
+  collectionMethod: CollectionMethod;
+  nextCollectionAt: Date | null;
+  paidAt: Date | null;
 }
 
 /**
@@ -26,12 +31,13 @@ export async function insertInvoiceRows(em: EntityManager, rows: readonly Invoic
   await boundRows(
     em,
     `insert into invoice (id, customer_id, subscription_id, billing_key, status, number, currency, period_start, period_end,
-                          subtotal, tax, total, amount_due, notes, finalized_at, due_at, created_at)
+                          subtotal, tax, total, amount_due, notes, finalized_at, due_at, created_at, collection_method, next_collection_at, paid_at)
      select i.id, i.customer_id, i.subscription_id, i.billing_key, i.status::invoice_status, i.number, i.currency, i.period_start, i.period_end,
-            i.subtotal, i.tax, i.total, i.total, i.notes, i.finalized_at, i.due_at, i.created_at
+            i.subtotal, i.tax, i.total, i.total, i.notes, i.finalized_at, i.due_at, i.created_at, i.collection_method::collection_method,
+            i.next_collection_at, i.paid_at
        from jsonb_to_recordset(?::jsonb) as i(id uuid, customer_id uuid, subscription_id uuid, billing_key text, status text, number text, currency text,
             period_start timestamptz, period_end timestamptz, subtotal numeric, tax numeric, total numeric, notes jsonb,
-            finalized_at timestamptz, due_at timestamptz, created_at timestamptz)`,
+            finalized_at timestamptz, due_at timestamptz, created_at timestamptz, collection_method text, next_collection_at timestamptz, paid_at timestamptz)`,
     [
       JSON.stringify(
         rows.map((r) => ({
@@ -39,6 +45,7 @@ export async function insertInvoiceRows(em: EntityManager, rows: readonly Invoic
           currency: r.draft.currency, period_start: r.draft.periodStart, period_end: r.draft.periodEnd,
           subtotal: r.draft.subtotal.toFixed(), tax: r.draft.tax.toFixed(), total: r.draft.total.toFixed(), notes: r.draft.notes,
           finalized_at: r.finalizedAt, due_at: r.dueAt, created_at: r.createdAt,
+          collection_method: r.collectionMethod, next_collection_at: r.nextCollectionAt, paid_at: r.paidAt,
         })),
       ),
     ],

@@ -4,6 +4,8 @@ import { emitEvent } from '../events/emit-event';
 import { invoiceEvent, invoiceFacts } from '../events/event-payloads';
 import type { ServiceContext } from '../shared/service-context';
 import { ZERO } from '../../pricing/decimal';
+import { recoverSubscription } from '../payments/invoice-settlement';
+import { PaymentAttempt } from '../payments/payment-attempt.entity';
 import { lockInvoice } from './invoice-lock';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 
@@ -29,12 +31,19 @@ export class InvoiceVoidService {
       const invoice = await lockInvoice(em, id, 'id');
       const refusal = refusals[invoice.status];
       if (refusal) throw new ConflictError(`invoice ${invoice.number ?? invoice.id} is ${invoice.status}: ${refusal}`, { details: { status: invoice.status } });
+      if (invoice.amountPaid.gt(ZERO)) throw new ConflictError(`invoice ${invoice.number} is partly paid: correct it with a credit note (createCreditNote), not a void`);
+      if (await em.count(PaymentAttempt, { invoice: invoice.id, outcome: 'pending' })) {
+        throw new ConflictError(`a charge of invoice ${invoice.number} is waiting for its provider's answer; void it once that is settled`);
+      }
       invoice.status = InvoiceStatus.VOID;
       invoice.amountDue = ZERO;
+      invoice.nextCollectionAt = null;
       const now = this.ctx.clock.now();
       invoice.voidedAt = now;
       await em.flush();
       await emitEvent(em, invoiceEvent('voided', invoiceFacts(invoice), now));
+      // Its dunning ends with it: a subscription past due for it alone is ACTIVE again.
+      await recoverSubscription(em, invoice, this.ctx.actor, now);
       await em.populate(invoice, ['lines']);
       return invoice;
     });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
 import type { Decimal } from '../../pricing/decimal';
 import { Customer } from '../customers/customer.entity';
-import { Subscription } from '../subscriptions/subscription.entity';
+import { CollectionMethod, Subscription } from '../subscriptions/subscription.entity';
 import { InvoiceLine } from './invoice-line.entity';
 
 export enum InvoiceStatus {
@@ -89,6 +89,14 @@ export class Invoice {
    */
   @Property({ type: 'timestamptz', nullable: true })
   nextCollectionAt: Date | null = null;
+
+  /**
+   * How this invoice is collected, fixed at finalization: charged (CHARGE_AUTOMATICALLY with a
+   * method a provider can charge) or sent and due after the customer's terms (SEND_INVOICE, or a
+   * customer paying by bank transfer), where dunning sends reminders instead of charging.
+   */
+  @Enum({ items: () => CollectionMethod, nativeEnumName: 'collection_method', default: CollectionMethod.CHARGE_AUTOMATICALLY })
+  collectionMethod: CollectionMethod & Opt = CollectionMethod.CHARGE_AUTOMATICALLY;
 
   /** The dunning step the next attempt takes: 0 the first charge or the due date, n the n-th retry. */
   @Property({ type: 'integer', default: 0 })

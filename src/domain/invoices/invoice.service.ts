@@ -4,6 +4,7 @@ import { isId } from '../shared/ids';
 import type { Clock } from '../shared/clock';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { BatchLoader } from '../shared/batch-loader';
+import { PaymentProviders, providersOf } from '../payments/providers';
 import type { ServiceContext } from '../shared/service-context';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 
@@ -17,6 +18,7 @@ export interface BillingRunGrant {
   actor: Actor;
   clock: Clock;
   fork: () => EntityManager;
+  providers: PaymentProviders;
 }
 
 const empty: Page<Invoice> = { nodes: [], hasNextPage: false, cursorOf: () => '' };
@@ -62,6 +64,6 @@ export class InvoiceService {
   grantBillingRun(): BillingRunGrant {
     authorize(this.ctx.actor, 'billing:run');
     const { em, actor, clock } = this.ctx;
-    return { actor, clock, fork: () => em.fork() };
+    return { actor, clock, providers: providersOf(this.ctx), fork: () => em.fork() };
   }
 }

@@ -3,7 +3,7 @@ import { ZERO } from '../../pricing/decimal';
 import { PendingProration } from '../subscriptions/pending-proration.entity';
 import type { ItemPricer } from '../subscriptions/subscription-pricing';
 import type { Subscription } from '../subscriptions/subscription.entity';
-import { draftSubscriptionInvoice } from './invoice-draft';
+import { draftSubscriptionInvoice, InvoiceDraft, ProrationSource } from './invoice-draft';
 import { storeInvoice } from './invoice-finalize';
 import type { Invoice } from './invoice.entity';
 
@@ -16,8 +16,14 @@ export async function invoiceProrationsNow(em: EntityManager, sub: Subscription,
   await em.flush();
   const pending = await em.find(PendingProration, { subscription: sub.id }, { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } });
   if (pending.length === 0) return null;
-  const draft = await draftSubscriptionInvoice({ pricer, at: now, recurring: null, usage: null, prorations: pending, measure: async () => ZERO });
+  const draft = await draftProrationInvoice(pricer, sub, pending, now);
+  return storeInvoice(em, sub, draft, `${sub.id}:prorations:v${sub.version}`, now, { consumedProrations: pending });
+}
+
+/** The invoice ALWAYS_INVOICE makes of these prorations now; previewSubscriptionChange shows it too. */
+export async function draftProrationInvoice(pricer: ItemPricer, sub: Subscription, prorations: readonly ProrationSource[], now: Date): Promise<InvoiceDraft> {
+  const draft = await draftSubscriptionInvoice({ pricer, at: now, recurring: null, usage: null, prorations, measure: async () => ZERO });
   draft.periodStart = now;
   draft.periodEnd = sub.currentPeriodEnd;
-  return storeInvoice(em, sub, draft, `${sub.id}:prorations:v${sub.version}`, now, { consumedProrations: pending });
+  return draft;
 }

@@ -9,12 +9,13 @@ import { BillingInterval } from '../catalog/price.entity';
 import { pricingCustomers } from '../contracts/contract-terms';
 import { emitEvents } from '../events/emit-event';
 import { InvoiceFacts, invoiceEvent, SubscriptionFacts, subscriptionFactsEvent } from '../events/event-payloads';
-import { CollectionMethod } from '../subscriptions/subscription.entity';
+import type { CollectionMethod } from '../subscriptions/subscription.entity';
 import { ItemPricer, PricedItem } from '../subscriptions/subscription-pricing';
 import { lockUsage, raiseWatermarks } from '../usage/usage-ledger';
 import { usageAggregateSql } from '../usage/usage-summary';
 import { draftSubscriptionInvoice, InvoiceDraft, Period } from './invoice-draft';
-import { INVOICE_SERIES, SEND_INVOICE_DAYS } from './invoice-finalize';
+import { INVOICE_SERIES } from './invoice-finalize';
+import { collectionTerms } from '../payments/collection-terms';
 import { insertInvoiceRows, takeInvoiceNumbers } from './invoice-rows';
 
 export interface RenewalBatchResult {
@@ -41,6 +42,9 @@ interface SubRow {
   paused_at: Date | null;
   canceled_at: Date | null;
   invoice_drafts: boolean;
+  payment_terms_days: number;
+  /** The provider of the customer's default payment method (collection-terms.ts). */
+  default_provider: string | null;
 }
 
 interface ItemRow extends PriceRow {
@@ -56,8 +60,6 @@ interface Renewal {
   billingKey: string;
   draft?: InvoiceDraft;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * The billing run's fast path: the plain renewals of a batch of subscriptions closed in ONE
@@ -77,7 +79,8 @@ export async function closeRenewalBatch(em: EntityManager, ids: readonly string[
     em,
     `select s.id, s.customer_id, s.status, s.version, s.currency, s.interval, s.interval_count, s.collection_method, s.billing_anchor,
             s.starts_at, s.current_period_start, s.current_period_end, s.trial_end, s.paused_at, s.canceled_at,
-            cu.invoice_drafts
+            cu.invoice_drafts, cu.payment_terms_days,
+            (select pm.provider from payment_method pm where pm.customer_id = s.customer_id and pm.is_default and pm.detached_at is null) as default_provider
        from subscription s join customer cu on cu.id = s.customer_id
       where s.id = any(?::uuid[]) and s.status in ('ACTIVE', 'PAST_DUE') and s.current_period_end <= ?
         and not s.cancel_at_period_end
@@ -189,18 +192,17 @@ async function loadComponents(em: EntityManager, renewals: readonly Renewal[]): 
 async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], now: Date, actor: Actor): Promise<void> {
   const numbers = await takeInvoiceNumbers(em, renewals.filter((r) => !r.sub.invoice_drafts).length, now.getUTCFullYear(), INVOICE_SERIES);
   let next = 0;
-  const invoices = renewals.map((r) => ({
-    id: randomUUID(),
-    renewal: r,
-    finalize: !r.sub.invoice_drafts,
-    number: r.sub.invoice_drafts ? null : numbers[next++],
-    dueAt: r.sub.collection_method === CollectionMethod.SEND_INVOICE ? new Date(now.getTime() + SEND_INVOICE_DAYS * DAY_MS) : now,
-  }));
+  const invoices = renewals.map((r) => {
+    const finalize = !r.sub.invoice_drafts;
+    const terms = collectionTerms(r.sub.collection_method, { paymentTermsDays: r.sub.payment_terms_days, defaultProvider: r.sub.default_provider }, r.draft!.total, now);
+    return { id: randomUUID(), renewal: r, finalize, number: finalize ? numbers[next++] : null, terms, paid: finalize && terms.paidOnFinalization };
+  });
   await insertInvoiceRows(
     em,
-    invoices.map(({ id, renewal: r, finalize, number, dueAt }) => ({
+    invoices.map(({ id, renewal: r, finalize, number, terms, paid }) => ({
       id, customerId: r.sub.customer_id, subscriptionId: r.sub.id, billingKey: r.billingKey, draft: r.draft!, number,
-      status: finalize ? 'OPEN' : 'DRAFT', finalizedAt: finalize ? now : null, dueAt: finalize ? dueAt : null, createdAt: now,
+      status: paid ? 'PAID' : finalize ? 'OPEN' : 'DRAFT', finalizedAt: finalize ? now : null, dueAt: finalize ? terms.dueAt : null, createdAt: now,
+      collectionMethod: terms.collectionMethod, nextCollectionAt: finalize ? terms.nextCollectionAt : null, paidAt: paid ? now : null,
     })),
   );
   await boundRows(
@@ -239,16 +241,18 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
   // subscriptions are locked above and the invoices are new, as emitEvents requires.
   await emitEvents(
     em,
-    invoices.flatMap(({ id, renewal: r, finalize, number, dueAt }) => {
+    invoices.flatMap(({ id, renewal: r, finalize, number, terms, paid }) => {
       const draft: InvoiceFacts = {
         id, number: null, status: 'DRAFT', customerId: r.sub.customer_id, subscriptionId: r.sub.id, currency: r.draft!.currency,
         periodStart: r.draft!.periodStart, periodEnd: r.draft!.periodEnd, subtotal: r.draft!.subtotal, tax: r.draft!.tax, total: r.draft!.total,
-        amountDue: r.draft!.total, amountCredited: ZERO, createdAt: now, finalizedAt: null, dueAt: null, voidedAt: null,
+        amountDue: r.draft!.total, amountCredited: ZERO, amountPaid: ZERO, createdAt: now, finalizedAt: null, dueAt: null, paidAt: null, voidedAt: null,
       };
+      const finalized: InvoiceFacts = { ...draft, number, status: 'OPEN', finalizedAt: now, dueAt: terms.dueAt };
       return [
         subscriptionFactsEvent('renewed', renewedFacts(r), now),
         { ...invoiceEvent('created', draft, now), newAggregate: true },
-        ...(finalize ? [{ ...invoiceEvent('finalized', { ...draft, number: number!, status: 'OPEN', finalizedAt: now, dueAt }, now), newAggregate: true }] : []),
+        ...(finalize ? [{ ...invoiceEvent('finalized', finalized, now), newAggregate: true }] : []),
+        ...(paid ? [{ ...invoiceEvent('paid', { ...finalized, status: 'PAID', paidAt: now }, now), newAggregate: true }] : []),
       ];
     }),
   );

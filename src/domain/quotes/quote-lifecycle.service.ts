@@ -1,4 +1,5 @@
 import { PricingInputError } from '../../pricing/errors';
+import { collectNowFor } from '../payments/collect-now';
 import { authorize } from '../auth/actor';
 import { Price } from '../catalog/price.entity';
 import { ConflictError, InvalidInputError } from '../errors';
@@ -75,7 +76,7 @@ export class QuoteLifecycleService {
     authorize(this.ctx.actor, 'quotes:write');
     authorize(this.ctx.actor, 'subscriptions:write');
     const now = this.ctx.clock.now();
-    return this.ctx.em.transactional(async (em) => {
+    const sub = await this.ctx.em.transactional(async (em) => {
       const quote = await lockQuote(em, this.ctx.actor, id);
       requireStatus(quote, now, [QuoteStatus.SENT], 'accepted');
       const items: ResolvedItem[] = quote.lines.getItems().map((line) => {
@@ -100,6 +101,7 @@ export class QuoteLifecycleService {
       await emitEvent(em, quoteEvent('accepted', quote, now));
       return sub;
     });
+    return collectNowFor(this.ctx, sub);
   }
 
   async decline(id: string): Promise<Quote> {

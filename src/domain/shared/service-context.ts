@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor';
+import type { PaymentProviders } from '../payments/providers';
 import type { Clock } from './clock';
 
 /** What every service method works with: the request's EntityManager, who is asking, and the time. */
@@ -7,4 +8,6 @@ export interface ServiceContext {
   em: EntityManager;
   actor: Actor;
   clock: Clock;
+  /** The payment providers this deployment offers; without it, those that ship (providersOf). */
+  providers?: PaymentProviders;
 }

@@ -1,4 +1,5 @@
 import { periodContaining } from '../../pricing';
+import { collectNowFor } from '../payments/collect-now';
 import { invoiceOutOfCycle } from '../invoices/out-of-cycle-invoice';
 import { cancelNow, pricedItems } from './subscription-cancel';
 import type { ServiceContext } from '../shared/service-context';
@@ -28,7 +29,7 @@ export class SubscriptionLifecycleService {
 
   async pause(id: string): Promise<Subscription> {
     return this.ctx.em.transactional(async (em) => {
-      const sub = await lockSubscription(em, this.ctx.actor, id);
+      const sub = await lockSubscription(em, this.ctx.actor, id, null, { action: 'pause' });
       assertAllowed('pause', sub.status);
       const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       touch(sub, now);
@@ -42,8 +43,8 @@ export class SubscriptionLifecycleService {
   }
 
   async resume(id: string): Promise<Subscription> {
-    return this.ctx.em.transactional(async (em) => {
-      const sub = await lockSubscription(em, this.ctx.actor, id);
+    const resumed = await this.ctx.em.transactional(async (em) => {
+      const sub = await lockSubscription(em, this.ctx.actor, id, null, { action: 'resume' });
       assertAllowed('resume', sub.status);
       const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       const pausedAt = sub.pausedAt ?? now;
@@ -71,6 +72,7 @@ export class SubscriptionLifecycleService {
       await emitEvent(em, subscriptionEvent('resumed', sub, now));
       return sub;
     });
+    return collectNowFor(this.ctx, resumed);
   }
 
   /**
@@ -81,8 +83,8 @@ export class SubscriptionLifecycleService {
    * when the period closes.
    */
   async cancel(id: string, atPeriodEnd: boolean, behavior: ProrationBehavior = ProrationBehavior.CREATE_PRORATIONS): Promise<Subscription> {
-    return this.ctx.em.transactional(async (em) => {
-      const sub = await lockSubscription(em, this.ctx.actor, id);
+    const canceled = await this.ctx.em.transactional(async (em) => {
+      const sub = await lockSubscription(em, this.ctx.actor, id, null, { action: 'cancel', atPeriodEnd });
       const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       if (atPeriodEnd) {
         assertAllowed('cancel_at_period_end', sub.status);
@@ -97,5 +99,7 @@ export class SubscriptionLifecycleService {
       await cancelNow(em, sub, this.ctx.actor, now, { creditUnusedTime: behavior !== ProrationBehavior.NONE, detail: { prorationBehavior: behavior } });
       return sub;
     });
+    // A cancellation now leaves a final invoice to collect; one at period end has none yet.
+    return atPeriodEnd ? canceled : collectNowFor(this.ctx, canceled);
   }
 }

@@ -4,6 +4,7 @@ import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { Customer } from '../customers/customer.entity';
 import { storeInvoice } from '../invoices/invoice-finalize';
+import { collectNowFor } from '../payments/collect-now';
 import { draftFirstInvoice } from '../invoices/next-invoice';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { emitEvent } from '../events/emit-event';
@@ -46,7 +47,7 @@ export class SubscriptionService {
   async create(input: CreateSubscriptionInput): Promise<Subscription> {
     authorize(this.ctx.actor, 'subscriptions:write');
     const trialDays = requireTrialDays(input.trialDays);
-    return this.ctx.em.transactional(async (em) => {
+    const sub = await this.ctx.em.transactional(async (em) => {
       const customer = isId(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
       if (!customer) throw new NotFoundError('customer', input.customerId, 'input.customerId');
       authorizeCustomer(this.ctx.actor, 'subscriptions:write', customer.id);
@@ -54,6 +55,7 @@ export class SubscriptionService {
       const now = (await clockForCustomer(em, customer.id, this.ctx.clock)).now();
       return openSubscription(em, this.ctx.actor, now, { customer, items, startsAt: input.startsAt ?? now, trialDays, collection: input.collection });
     });
+    return collectNowFor(this.ctx, sub);
   }
 
   async get(id: string): Promise<Subscription | null> {

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor';
+import type { PaymentProviders } from '../payments/providers';
 import { dueFilter, nextBoundary } from '../invoices/close-boundary';
 import { Subscription } from '../subscriptions/subscription.entity';
+import { nextCollectionAmong } from '../payments/collection-schedule';
 import { TestClock, TestClockStatus } from './test-clock.entity';
 
 /** What an advance may do once the service has started it (clock row ADVANCING): the job's input. */
@@ -14,17 +16,19 @@ export interface ClockAdvance {
   customerIds: readonly string[];
   actor: Actor;
   fork: () => EntityManager;
+  providers: PaymentProviders;
 }
 
 /**
  * The earliest instant at or before `to` at which one of these customers' subscriptions has a
- * boundary (a period end, a trial end, a future start): the next place an advance must stop so
+ * boundary (a period end, a trial end, a future start, a payment step): the next place an advance must stop so
  * that what happens there is dated there. Null when nothing is due by `to`.
  */
 export async function nextBoundaryAmong(em: EntityManager, customerIds: readonly string[], to: Date): Promise<Date | null> {
   if (customerIds.length === 0) return null;
+  // A payment step (a first charge, a retry, a reminder, dunning's end) is a boundary too.
+  let earliest = await nextCollectionAmong(em, customerIds, to);
   const due = await em.find(Subscription, { $and: [dueFilter(to), { customer: { $in: [...customerIds] } }] });
-  let earliest: Date | null = null;
   for (const sub of due) {
     const at = nextBoundary(sub);
     if (at && (!earliest || at.getTime() < earliest.getTime())) earliest = at;

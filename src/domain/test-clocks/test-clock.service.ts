@@ -1,4 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
+import { providersOf } from '../payments/providers';
 import { authorize } from '../auth/actor';
 import { Customer } from '../customers/customer.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
@@ -80,7 +81,7 @@ export class TestClockService {
       const customers = await em.createQueryBuilder(Customer).select('id').where({ testClock: clock.id }).orderBy({ id: 'asc' }).execute('all');
       return { from, customerIds: customers.map((c) => c.id) };
     });
-    return { clockId: id, from: started.from, to, customerIds: started.customerIds, actor, fork: () => requestEm.fork() };
+    return { clockId: id, from: started.from, to, customerIds: started.customerIds, actor, providers: providersOf(this.ctx), fork: () => requestEm.fork() };
   }
 }
 

@@ -26,6 +26,9 @@ export class ApiKeyType {
 
   @Field(() => Date, { nullable: true })
   revokedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Set for portal session keys, which stop working then' })
+  expiresAt!: Date | null;
 }
 
 @ObjectType('ApiKeyWithSecret')

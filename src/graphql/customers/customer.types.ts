@@ -1,4 +1,4 @@
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TaxStatus } from '../../domain/customers/customer.entity';
 import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';
@@ -39,6 +39,9 @@ export class CustomerType {
 
   @Field({ description: 'Invoices wait as DRAFT for review instead of being finalized at once' })
   invoiceDrafts!: boolean;
+
+  @Field(() => Int, { description: 'Payment terms of sent invoices (SEND_INVOICE, bank transfer): due this many days after finalization ("net 30")' })
+  paymentTermsDays!: number;
 
   @Field()
   createdAt!: Date;
@@ -81,6 +84,9 @@ export class CreateCustomerInput {
   @Field(() => Boolean, { nullable: true })
   invoiceDrafts?: boolean | null;
 
+  @Field(() => Int, { nullable: true, description: 'Default 30; 0 to 365' })
+  paymentTermsDays?: number | null;
+
   @Field(() => ID, { nullable: true, description: 'The customer lives on this test clock (simulated time), for good' })
   testClockId?: string | null;
 }
@@ -101,6 +107,9 @@ export class UpdateCustomerInput {
 
   @Field(() => Boolean, { nullable: true })
   invoiceDrafts?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Applies to invoices finalized from now on' })
+  paymentTermsDays?: number | null;
 
   @Field(() => [ExternalIdInput], { nullable: true, description: 'Replaces the whole set when given' })
   externalIds?: ExternalIdInput[] | null;

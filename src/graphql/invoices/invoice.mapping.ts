@@ -39,6 +39,11 @@ export function draftToInvoice(draft: InvoiceDraft, subscription: Subscription):
     createdAt: null,
     finalizedAt: null,
     dueAt: null,
+    amountPaid: money(ZERO),
+    amountRemaining: money(draft.total),
+    paidAt: null,
+    collectionMethod: null,
+    nextPaymentAttemptAt: null,
   };
 }
 
@@ -65,5 +70,10 @@ export function storedToInvoice(invoice: Invoice): InvoiceType {
     createdAt: invoice.createdAt,
     finalizedAt: invoice.finalizedAt,
     dueAt: invoice.dueAt,
+    amountPaid: money(invoice.amountPaid),
+    amountRemaining: money(invoice.amountDue.minus(invoice.amountPaid)),
+    paidAt: invoice.paidAt,
+    collectionMethod: invoice.status === InvoiceStatus.DRAFT ? null : invoice.collectionMethod,
+    nextPaymentAttemptAt: invoice.nextCollectionAt,
   };
 }

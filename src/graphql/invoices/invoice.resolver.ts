@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Customer } from '../../domain/customers/customer.entity';
 import type { Subscription } from '../../domain/subscriptions/subscription.entity';
-import { runBilling } from '../../jobs/billing-run.job';
+import { runBillingCycle } from '../../jobs/billing-cycle';
 import type { Context } from '../context';
 import { CustomerType } from '../customers/customer.types';
 import type { ConnectionShape } from '../shared/connection';
@@ -32,7 +32,7 @@ export class InvoiceResolver {
 
   @Mutation(() => BillingRunResultType, { description: 'Closes every period boundary due at or before `at`: invoices them and moves the subscriptions on. Safe to repeat.' })
   async runBilling(@Arg('at') at: Date, @Ctx() ctx: Context): Promise<BillingRunResultType> {
-    return runBilling({ ...ctx.services.invoices.grantBillingRun(), at, logger: ctx.logger });
+    return runBillingCycle({ ...ctx.services.invoices.grantBillingRun(), at, logger: ctx.logger });
   }
 
   @Mutation(() => InvoiceType, { description: 'OPEN or UNCOLLECTIBLE → VOID: nothing is due any more (ADMIN). A paid invoice is corrected with createCreditNote instead' })

@@ -1,6 +1,7 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { InvoiceLineKind } from '../../domain/invoices/invoice-line.entity';
 import { InvoiceStatus } from '../../domain/invoices/invoice.entity';
+import { CollectionMethod } from '../../domain/subscriptions/subscription.entity';
 import { CurrencyScalar } from '../scalars/standard';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { Connection } from '../shared/connection';
@@ -100,8 +101,23 @@ export class InvoiceType {
   @Field(() => Date, { nullable: true, description: 'When it was numbered and became OPEN; null while DRAFT' })
   finalizedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'At finalization for CHARGE_AUTOMATICALLY, 30 days later for SEND_INVOICE; null while DRAFT' })
+  @Field(() => Date, { nullable: true, description: "At finalization when charged; after the customer's payment terms (paymentTermsDays) when sent (SEND_INVOICE, or a customer paying by bank transfer); null while DRAFT" })
   dueAt!: Date | null;
+
+  @Field(() => DecimalScalar, { description: 'What payments collected (charges and recorded payments)' })
+  amountPaid!: string;
+
+  @Field(() => DecimalScalar, { description: 'amountDue − amountPaid: what is still to be paid' })
+  amountRemaining!: string;
+
+  @Field(() => Date, { nullable: true })
+  paidAt!: Date | null;
+
+  @Field(() => CollectionMethod, { nullable: true, description: 'How it is collected, fixed at finalization: charged, or sent and due after terms; null while DRAFT' })
+  collectionMethod!: CollectionMethod | null;
+
+  @Field(() => Date, { nullable: true, description: 'When collection acts next: a charge, a dunning retry, a reminder or the final action; null when nothing is scheduled' })
+  nextPaymentAttemptAt!: Date | null;
 }
 
 export const InvoiceConnection = Connection('Invoice', InvoiceType);
@@ -131,4 +147,22 @@ export class BillingRunResultType {
 
   @Field(() => Int, { description: 'Subscriptions left as they were after an error (logged with their ids); the next run retries them' })
   subscriptionsFailed!: number;
+
+  @Field(() => Int, { description: 'Charges that succeeded in the collection pass that follows the billing' })
+  paymentsSucceeded!: number;
+
+  @Field(() => Int, { description: 'Charges that failed (declined, or no payment method): their invoices are in dunning' })
+  paymentsFailed!: number;
+
+  @Field(() => Int, { description: 'Charges the provider did not answer: asked again with the same idempotency key by the next run' })
+  paymentsPending!: number;
+
+  @Field(() => Int, { description: 'Overdue notices and reminders of SEND_INVOICE invoices' })
+  remindersSent!: number;
+
+  @Field(() => Int, { description: "Invoices whose retries were exhausted and the dunning policy's final action taken" })
+  finalActions!: number;
+
+  @Field(() => Int, { description: 'Invoices whose collection step failed with an error (logged); the next run retries them' })
+  invoicesFailed!: number;
 }

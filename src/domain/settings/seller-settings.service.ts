@@ -1,0 +1,139 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { authorize } from '../auth/actor';
+import { BillingInterval, PriceStatus } from '../catalog/price.entity';
+import { loadPriceClosure } from '../catalog/price-snapshot';
+import { requireEmail } from '../customers/customer.service';
+import { InvalidInputError } from '../errors';
+import type { ServiceContext } from '../shared/service-context';
+import { requireAtMost, requireCode, requireText } from '../shared/validate';
+import { SellerSettings } from './seller-settings.entity';
+
+const SETTINGS_ID = 'default';
+const MAX_ADDRESS_LINES = 6;
+const MAX_PRICE_CODES = 50;
+
+/** The settings as read: the stored row, or the defaults while none was saved (`updatedAt` null). */
+export interface SellerSettingsView {
+  name: string;
+  addressLines: string[];
+  email: string | null;
+  taxId: string | null;
+  allowSelfServicePause: boolean;
+  allowSelfServiceCancel: boolean;
+  allowSelfServiceQuantityChange: boolean;
+  selfServicePriceCodes: string[];
+  updatedAt: Date | null;
+}
+
+/**
+ * Until the seller says otherwise: a customer may change quantities and cancel at the period end
+ * (what most sellers allow), but not pause (that stops revenue) nor switch plans (no plan is listed).
+ */
+export const DEFAULT_SELLER_SETTINGS: Readonly<SellerSettingsView> = Object.freeze({
+  name: 'Tariff demo seller',
+  addressLines: [],
+  email: null,
+  taxId: null,
+  allowSelfServicePause: false,
+  allowSelfServiceCancel: true,
+  allowSelfServiceQuantityChange: true,
+  selfServicePriceCodes: [],
+  updatedAt: null,
+});
+
+/** Only the fields given change; `email: null` and `taxId: null` clear them. */
+export interface UpdateSellerSettingsInput {
+  name?: string | null;
+  addressLines?: readonly string[] | null;
+  email?: string | null;
+  taxId?: string | null;
+  allowSelfServicePause?: boolean | null;
+  allowSelfServiceCancel?: boolean | null;
+  allowSelfServiceQuantityChange?: boolean | null;
+  selfServicePriceCodes?: readonly string[] | null;
+}
+
+function viewOf(row: SellerSettings | null): SellerSettingsView {
+  if (!row) return { ...DEFAULT_SELLER_SETTINGS, addressLines: [], selfServicePriceCodes: [] };
+  return {
+    name: row.name, addressLines: [...row.addressLines], email: row.email, taxId: row.taxId,
+    allowSelfServicePause: row.allowSelfServicePause, allowSelfServiceCancel: row.allowSelfServiceCancel,
+    allowSelfServiceQuantityChange: row.allowSelfServiceQuantityChange, selfServicePriceCodes: [...row.selfServicePriceCodes],
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * The settings without an authorization check, for domain code that acts on them (the self-service
+ * policy, the printed invoice): the caller has already been authorized for what it does.
+ */
+export async function readSellerSettings(em: EntityManager): Promise<SellerSettingsView> {
+  return viewOf(await em.findOne(SellerSettings, { id: SETTINGS_ID }, { refresh: true }));
+}
+
+// PostgreSQL text cannot hold NUL: refused here rather than failing as a driver error.
+function text(value: string, field: string, max: number): string {
+  const v = requireText(value, field, max);
+  if (v.includes('\u0000')) throw new InvalidInputError(field, `${field.split('.').pop()} must not contain NUL characters`);
+  return v;
+}
+
+/** Listed plans must be prices a subscription can switch to: current, active, recurring. */
+async function checkPriceCodes(em: EntityManager, codes: readonly string[]): Promise<string[]> {
+  requireAtMost(codes, MAX_PRICE_CODES, 'input.selfServicePriceCodes');
+  codes.forEach((c, i) => requireCode(c, `input.selfServicePriceCodes[${i}]`));
+  const unique = [...new Set(codes)];
+  const prices = unique.length ? await loadPriceClosure(em, unique) : new Map();
+  codes.forEach((code, i) => {
+    const field = `input.selfServicePriceCodes[${i}]`;
+    const price = prices.get(code);
+    if (!price) throw new InvalidInputError(field, `unknown price '${code}'`);
+    if (price.status === PriceStatus.ARCHIVED) throw new InvalidInputError(field, `price '${code}' is archived`);
+    if (price.interval === BillingInterval.ONE_TIME) throw new InvalidInputError(field, `price '${code}' is ONE_TIME; a plan is a recurring price`);
+  });
+  return unique;
+}
+
+/** Who the seller is (printed on invoices) and what its customers may do for themselves. */
+export class SellerSettingsService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async get(): Promise<SellerSettingsView> {
+    authorize(this.ctx.actor, 'settings:read');
+    return readSellerSettings(this.ctx.em);
+  }
+
+  async update(input: UpdateSellerSettingsInput): Promise<SellerSettingsView> {
+    authorize(this.ctx.actor, 'settings:write');
+    const name = input.name == null ? undefined : text(input.name, 'input.name', 200);
+    const addressLines = input.addressLines == null ? undefined : requireAtMost(input.addressLines, MAX_ADDRESS_LINES, 'input.addressLines').map((l, i) => text(l, `input.addressLines[${i}]`, 200));
+    const email = input.email === undefined ? undefined : input.email === null ? null : requireEmail(input.email, 'input.email');
+    const taxId = input.taxId === undefined ? undefined : input.taxId === null ? null : text(input.taxId, 'input.taxId', 50);
+    return this.ctx.em.transactional(async (em) => {
+      const priceCodes = input.selfServicePriceCodes == null ? undefined : await checkPriceCodes(em, input.selfServicePriceCodes);
+      const now = this.ctx.clock.now();
+      // The first save inserts the defaults and every save then edits the locked row: two first
+      // saves at once cannot collide on the key, and each keeps the other's fields.
+      await em.execute(
+        `insert into seller_settings (id, name, address_lines, email, tax_id, allow_self_service_pause, allow_self_service_cancel,
+           allow_self_service_quantity_change, self_service_price_codes, updated_at)
+         values (?, ?, '{}', null, null, ?, ?, ?, '{}', ?) on conflict (id) do nothing`,
+        [SETTINGS_ID, DEFAULT_SELLER_SETTINGS.name, DEFAULT_SELLER_SETTINGS.allowSelfServicePause, DEFAULT_SELLER_SETTINGS.allowSelfServiceCancel,
+          DEFAULT_SELLER_SETTINGS.allowSelfServiceQuantityChange, now],
+      );
+      const row = await em.findOneOrFail(SellerSettings, { id: SETTINGS_ID }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (name !== undefined) row.name = name;
+      if (addressLines !== undefined) row.addressLines = addressLines;
+      if (email !== undefined) row.email = email;
+      if (taxId !== undefined) row.taxId = taxId;
+      if (input.allowSelfServicePause != null) row.allowSelfServicePause = input.allowSelfServicePause;
+      if (input.allowSelfServiceCancel != null) row.allowSelfServiceCancel = input.allowSelfServiceCancel;
+      if (input.allowSelfServiceQuantityChange != null) row.allowSelfServiceQuantityChange = input.allowSelfServiceQuantityChange;
+      if (priceCodes !== undefined) row.selfServicePriceCodes = priceCodes;
+      row.updatedAt = now;
+      await em.flush();
+      return viewOf(row);
+    });
+  }
+}
