@@ -34,6 +34,7 @@ import { SandboxCharge } from '../domain/payments/sandbox-charge.entity';
 import { DunningPolicy } from '../domain/payments/dunning-policy.entity';
 import { SellerSettings } from '../domain/settings/seller-settings.entity';
 import { PortalSession } from '../domain/portal/portal-session.entity';
+import { MrrMovement } from '../domain/analytics/mrr-movement.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
 export const entities = [
@@ -43,4 +44,5 @@ export const entities = [
   DomainEvent, ProductExternalId, PriceExternalId, InvoiceExternalId,
   WebhookEndpoint, WebhookDelivery, WebhookAttempt,
   PaymentMethod, PaymentAttempt, SandboxCharge, DunningPolicy, SellerSettings, PortalSession,
+  MrrMovement,
 ];

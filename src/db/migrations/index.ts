@@ -11,6 +11,7 @@ import { Migration20261125130500 } from './Migration20261125130500';
 import { Migration20261125131330 } from './Migration20261125131330';
 import { Migration20261125133914 } from './Migration20261125133914';
 import { Migration20261125142527 } from './Migration20261125142527';
+import { Migration20261125155900 } from './Migration20261125155900';
 
 /**
  * In order. `npm run migration:create` writes the next file from the entities; add it here.
@@ -30,4 +31,5 @@ export const migrationsList = [
   { name: 'Migration20261125131330', class: Migration20261125131330 }, // domain events: the readers' (tx_id, position) index
   { name: 'Migration20261125133914', class: Migration20261125133914 }, // domain events: no separate unique index on position
   { name: 'Migration20261125142527', class: Migration20261125142527 }, // payments, dunning, seller settings, portal sessions
+  { name: 'Migration20261125155900', class: Migration20261125155900 }, // revenue ledger (MRR movements)
 ];
