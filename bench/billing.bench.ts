@@ -155,6 +155,16 @@ async function seedBook(sql: Client): Promise<void> {
        join price p on p.code = x.code and p.is_current`,
     [SUBSCRIPTIONS],
   );
+  // The revenue ledger's view of each subscription, as creating it through the API writes it
+  // (revenue-projection.ts), so that the run measures renewals of a known book, not its backfill.
+  await sql.query(
+    `insert into mrr_subscription_state (subscription_id, customer_id, currency, status, interval, interval_count, items, mrr, updated_at)
+     select s.id, s.customer_id, 'EUR', 'ACTIVE', 'MONTH', 1,
+            jsonb_agg(jsonb_build_object('priceCode', i.price_code, 'priceVersion', p.version, 'quantity', i.quantity::text) order by i.price_code), 0, $1
+       from subscription s join subscription_item i on i.subscription_id = s.id join price p on p.id = i.price_id
+      group by s.id, s.customer_id`,
+    [PERIOD_START],
+  );
   await sql.query(
     `insert into usage_event (id, customer_id, event_id, metric, value, "timestamp", received_at)
      select gen_random_uuid(), md5('c' || g)::uuid, 'e' || g || '-' || k, 'calls', (g % 97 + k * 13)::numeric,

@@ -28,6 +28,7 @@ import { WebhookAttempt } from '../domain/webhooks/webhook-attempt.entity';
 import { ProductExternalId } from '../domain/catalog/product-external-id.entity';
 import { PriceExternalId } from '../domain/catalog/price-external-id.entity';
 import { InvoiceExternalId } from '../domain/invoices/invoice-external-id.entity';
+import { SubscriptionExternalId } from '../domain/subscriptions/subscription-external-id.entity';
 import { PaymentMethod } from '../domain/payments/payment-method.entity';
 import { PaymentAttempt } from '../domain/payments/payment-attempt.entity';
 import { SandboxCharge } from '../domain/payments/sandbox-charge.entity';
@@ -35,14 +36,22 @@ import { DunningPolicy } from '../domain/payments/dunning-policy.entity';
 import { SellerSettings } from '../domain/settings/seller-settings.entity';
 import { PortalSession } from '../domain/portal/portal-session.entity';
 import { MrrMovement } from '../domain/analytics/mrr-movement.entity';
+import { Coupon } from '../domain/coupons/coupon.entity';
+import { PromotionCode } from '../domain/coupons/promotion-code.entity';
+import { CouponRedemption } from '../domain/coupons/coupon-redemption.entity';
+import { MrrSubscriptionState } from '../domain/analytics/mrr-state.entity';
+import { UsageThreshold } from '../domain/lifecycle/usage-threshold.entity';
+import { LifecycleSignal } from '../domain/lifecycle/lifecycle-signal.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
 export const entities = [
   ApiKey, Customer, CustomerExternalId, Product, Price, Contract, ContractItem, IdempotencyKey,
   Subscription, SubscriptionItem, SubscriptionEvent, PendingProration, ScheduledChange, Quote, QuoteLine,
   UsageEvent, UsageWatermark, Invoice, InvoiceLine, InvoiceNumber, CreditNote, CreditNoteLine, TestClock,
-  DomainEvent, ProductExternalId, PriceExternalId, InvoiceExternalId,
+  DomainEvent, ProductExternalId, PriceExternalId, InvoiceExternalId, SubscriptionExternalId,
   WebhookEndpoint, WebhookDelivery, WebhookAttempt,
   PaymentMethod, PaymentAttempt, SandboxCharge, DunningPolicy, SellerSettings, PortalSession,
-  MrrMovement,
+  MrrMovement, MrrSubscriptionState,
+  Coupon, PromotionCode, CouponRedemption,
+  UsageThreshold, LifecycleSignal,
 ];

@@ -26,11 +26,16 @@ import { CustomerUpsertService } from './customers/customer-upsert.service';
 import { ProductUpsertService } from './catalog/product-upsert.service';
 import { SellerSettingsService } from './settings/seller-settings.service';
 import { PaymentService } from './payments/payment.service';
+import { RevenueMetricsService } from './analytics/revenue-metrics.service';
+import { CohortService } from './analytics/cohorts.service';
 import { PaymentMethodService } from './payments/payment-method.service';
 import { DunningPolicyService } from './payments/dunning-policy.service';
 import { SubscriptionChangePreviewService } from './subscriptions/subscription-change-preview.service';
 import { InvoiceDocumentService } from './invoices/invoice-document.service';
 import { PortalSessionService } from './portal/portal-session.service';
+import { CouponService } from './coupons/coupon.service';
+import { DiscountService } from './coupons/discount.service';
+import { UsageThresholdService } from './lifecycle/usage-threshold.service';
 
 /** The services of one request, all sharing its EntityManager, actor and clock. */
 export function createServices(ctx: ServiceContext) {
@@ -62,11 +67,16 @@ export function createServices(ctx: ServiceContext) {
     webhookDeliveries: new WebhookDeliveryService(ctx),
     sellerSettings: new SellerSettingsService(ctx),
     payments: new PaymentService(ctx),
+    revenueMetrics: new RevenueMetricsService(ctx),
+    cohorts: new CohortService(ctx),
     paymentMethods: new PaymentMethodService(ctx),
     dunningPolicy: new DunningPolicyService(ctx),
     subscriptionChangePreviews: new SubscriptionChangePreviewService(ctx),
     invoiceDocuments: new InvoiceDocumentService(ctx),
     portalSessions: new PortalSessionService(ctx),
+    coupons: new CouponService(ctx),
+    discounts: new DiscountService(ctx),
+    usageThresholds: new UsageThresholdService(ctx),
   };
 }
 

@@ -19,6 +19,9 @@ import { InvoiceExternalId } from '../domain/invoices/invoice-external-id.entity
 import { PriceExternalId } from '../domain/catalog/price-external-id.entity';
 import { ProductExternalId } from '../domain/catalog/product-external-id.entity';
 import { PaymentAttempt } from '../domain/payments/payment-attempt.entity';
+import { Coupon } from '../domain/coupons/coupon.entity';
+import { CouponRedemption } from '../domain/coupons/coupon-redemption.entity';
+import { SubscriptionExternalId } from '../domain/subscriptions/subscription-external-id.entity';
 
 /** One loader per entity: `load(id)` calls within a tick become one `where id in (...)`. */
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, options: { populate?: string[] } = {}): DataLoader<string, T | null> {
@@ -80,6 +83,7 @@ export function createLoaders(em: EntityManager) {
     // By code: every version of a price shares its code's external ids.
     externalIdsByPriceCode: byColumn(em, PriceExternalId, 'priceCode', { system: 'asc', externalId: 'asc' }),
     externalIdsByInvoice: byParent(em, InvoiceExternalId, 'invoice', { orderBy: { system: 'asc', externalId: 'asc' } }),
+    externalIdsBySubscription: byParent(em, SubscriptionExternalId, 'subscription', { orderBy: { system: 'asc', externalId: 'asc' } }),
     itemsBySubscription: byParent(em, SubscriptionItem, 'subscription', { orderBy: { priceCode: 'asc' } }),
     pendingChangeBySubscription: byParent(em, ScheduledChange, 'subscription', { where: { status: ScheduledChangeStatus.PENDING } }),
     eventsBySubscription: byParent(em, SubscriptionEvent, 'subscription', { orderBy: { at: 'asc', version: 'asc' } }),
@@ -93,6 +97,10 @@ export function createLoaders(em: EntityManager) {
     invoice: byId(em, Invoice, { populate: ['lines'] }),
     attemptsByInvoice: byParent(em, PaymentAttempt, 'invoice', { orderBy: { at: 'asc', id: 'asc' } }),
     creditNotesByInvoice: byParent(em, CreditNote, 'invoice', { orderBy: { createdAt: 'asc', number: 'asc' }, populate: ['lines'] }),
+    coupon: byId(em, Coupon),
+    // Discounts not ended: a subscription's own, and a customer's for all its subscriptions.
+    discountsBySubscription: byParent(em, CouponRedemption, 'subscription', { where: { endedAt: null }, populate: ['promotionCode'] }),
+    discountsByCustomer: byParent(em, CouponRedemption, 'customer', { where: { endedAt: null, subscription: null, quote: null }, populate: ['promotionCode'] }),
   };
 }
 

@@ -14,12 +14,16 @@ import { PriceMigrationResolver } from './subscriptions/price-migration.resolver
 import { SubscriptionItemResolver, SubscriptionResolver } from './subscriptions/subscription.resolver';
 import { UsageResolver } from './usage/usage.resolver';
 import { CustomerTestClockResolver, TestClockResolver } from './test-clocks/test-clock.resolver';
-import { ExternalIdResolver, InvoiceExternalIdsResolver, PriceExternalIdsResolver, ProductExternalIdsResolver } from './external-ids/external-id.resolver';
+import { ExternalIdResolver, InvoiceExternalIdsResolver, PriceExternalIdsResolver, ProductExternalIdsResolver, SubscriptionExternalIdsResolver } from './external-ids/external-id.resolver';
 import { WebhookResolver } from './webhooks/webhook.resolver';
 import { SellerSettingsResolver } from './settings/seller-settings.resolver';
 import { InvoicePaymentsResolver, PaymentResolver } from './payments/payment.resolver';
+import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { SubscriptionChangePreviewResolver } from './subscriptions/subscription-change-preview.resolver';
 import { PortalResolver } from './portal/portal.resolver';
+import { UsageThresholdResolver } from './lifecycle/usage-threshold.resolver';
+import { CouponResolver, CustomerDiscountResolver, DiscountResolver, PromotionCodeResolver, SubscriptionDiscountResolver } from './coupons/coupon.resolver';
+import { QuoteCouponResolver } from './coupons/quote-coupon.resolver';
 import { DateTimeScalar } from './scalars/standard';
 import { subgraphSdl, toSubgraphSchema } from './federation';
 
@@ -47,12 +51,21 @@ const resolvers: NonEmptyArray<Function> = [
   ProductExternalIdsResolver,
   PriceExternalIdsResolver,
   InvoiceExternalIdsResolver,
+  SubscriptionExternalIdsResolver,
   WebhookResolver,
   SellerSettingsResolver,
   PaymentResolver,
   InvoicePaymentsResolver,
+  AnalyticsResolver,
   SubscriptionChangePreviewResolver,
   PortalResolver,
+  CouponResolver,
+  PromotionCodeResolver,
+  DiscountResolver,
+  SubscriptionDiscountResolver,
+  CustomerDiscountResolver,
+  QuoteCouponResolver,
+  UsageThresholdResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

@@ -22,6 +22,7 @@ import { RateLimiter } from './rate-limit';
 import { buildTariffSchema } from './schema';
 import { invoiceHtmlRoute } from './invoices/invoice-html.route';
 import { portalRoutes } from '../portal/portal.route';
+import { dashboardRoutes } from '../dashboard/dashboard.route';
 
 export interface ServerOptions {
   orm: MikroORM;
@@ -84,6 +85,7 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
   });
 
   app.use(portalRoutes());
+  app.use(dashboardRoutes());
   app.use(invoiceHtmlRoute({ orm, clock, logger, limiter }));
 
   app.use(

@@ -2,20 +2,22 @@ import '../production-defaults';
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import pino from 'pino';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { Actor, Role } from '../domain/auth/actor';
 import { systemClock } from '../system-clock';
 import { BillingRunProgress, BillingRunResult, runBilling } from './billing-run.job';
-import { parseInstant } from './cli-args';
+import { parseInstant, runCli } from './cli-args';
 import { collectHere } from './collection-here';
+import { signalHere } from './lifecycle-signals-here';
 
 const USAGE = `usage: npm run billing -- [--at <ISO 8601 instant, e.g. 2027-01-01T00:00:00Z>] [--workers N]
 
 Closes every subscription period boundary due at or before --at (default: now): stores and
 finalizes its invoice and moves the subscription on; then takes the payment steps due (charges
-of what was finalized, dunning's retries and reminders: see npm run dunning). Safe to run
-twice or in parallel.
+of what was finalized, dunning's retries and reminders: see npm run dunning); last, the
+lifecycle signals due (trial ending, renewal upcoming, usage thresholds, expiring payment
+methods and quotes). Safe to run twice or in parallel.
 --workers N forks N processes that share the work (PostgreSQL only; the embedded database
 runs one). Progress goes to stderr, a JSON summary to stdout.
 Exit codes: 0 done, 1 an error or subscriptions that failed (see the log), 2 bad arguments.`;
@@ -139,14 +141,10 @@ async function main(): Promise<number> {
   const { result, ok } = args.workers > 1 ? await runWorkers(args) : { result: await runHere(args), ok: true };
   // Once, after every worker: each charge follows the commit of the invoice it charges.
   const collection = await collectHere(args.at, cliActor, 'tariff-billing');
-  process.stdout.write(`${JSON.stringify({ at: args.at.toISOString(), workers: args.workers, ...result, ...collection, elapsedMs: Math.round(performance.now() - started) })}\n`);
-  return ok && result.subscriptionsFailed === 0 && collection.invoicesFailed === 0 ? 0 : 1;
+  // Then the lifecycle signals due by --at (trial ending, renewal upcoming, …), as every billing run ends.
+  const signals = await signalHere(args.at, cliActor, 'tariff-billing');
+  process.stdout.write(`${JSON.stringify({ at: args.at.toISOString(), workers: args.workers, ...result, ...collection, ...signals, elapsedMs: Math.round(performance.now() - started) })}\n`);
+  return ok && result.subscriptionsFailed === 0 && collection.invoicesFailed === 0 && signals.signalsFailed === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`billing: ${err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli('billing', main);

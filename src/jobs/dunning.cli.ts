@@ -1,9 +1,8 @@
 import '../production-defaults';
 import 'reflect-metadata';
-import { ConfigError } from '../config';
 import { Actor, Role } from '../domain/auth/actor';
 import { systemClock } from '../system-clock';
-import { parseInstant } from './cli-args';
+import { parseInstant, runCli } from './cli-args';
 import { collectHere } from './collection-here';
 
 const USAGE = `usage: npm run dunning -- [--at <ISO 8601 instant, e.g. 2027-01-08T00:00:00Z>]
@@ -50,10 +49,4 @@ async function main(): Promise<number> {
   return result.invoicesFailed === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`dunning: ${err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli('dunning', main);

@@ -45,10 +45,10 @@ export async function advanceTestClock(options: TestClockAdvanceOptions): Promis
       const result = await runBillingCycle({ fork, providers, at: step, clock: new ManualClock(step), actor, logger, customerIds });
       lastStep = step;
       reached = step;
-      progressed = result.invoicesCreated + result.paymentsSucceeded + result.paymentsFailed + result.remindersSent + result.finalActions > 0;
-      if (result.subscriptionsFailed > 0 || result.invoicesFailed > 0) {
+      progressed = result.invoicesCreated + result.paymentsSucceeded + result.paymentsFailed + result.remindersSent + result.finalActions + result.signalsEmitted > 0;
+      if (result.subscriptionsFailed > 0 || result.invoicesFailed > 0 || result.signalsFailed > 0) {
         throw new ConflictError(
-          `billing ${result.subscriptionsFailed} subscription(s) or collecting ${result.invoicesFailed} invoice(s) of test clock ${clockId} at ${step.toISOString()} failed (see the server log); the clock stopped there, and advancing again retries them`,
+          `billing ${result.subscriptionsFailed} subscription(s), collecting ${result.invoicesFailed} invoice(s) or emitting ${result.signalsFailed} lifecycle signal(s) of test clock ${clockId} at ${step.toISOString()} failed (see the server log); the clock stopped there, and advancing again retries them`,
           { details: { testClockId: clockId, stoppedAt: step.toISOString() } },
         );
       }

@@ -1,7 +1,8 @@
 import '../production-defaults';
+import { runCli } from './cli-args';
 import 'reflect-metadata';
 import pino from 'pino';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { systemClock } from '../system-clock';
 import { deliverWebhooks, startWebhookWorker } from './webhook-delivery.job';
@@ -55,10 +56,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`webhooks: ${err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli('webhooks', main);

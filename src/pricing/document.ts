@@ -1,3 +1,4 @@
+import { amountOffLine, type CappedLine, type CouponTerms } from './coupon';
 import { minorUnits, roundToScale } from './currency';
 import { type Decimal, HUNDRED, ONE, ZERO, toEngineDecimal } from './decimal';
 import {
@@ -31,6 +32,17 @@ export interface DocumentInput {
    * says nothing about the period. Default false.
    */
   readonly applyMinimumCommitments?: boolean;
+  /**
+   * The coupons in force (README, Coupons): percent off is a step of each line it applies to;
+   * amount off adds a negative `discount` line after the others.
+   */
+  readonly coupons?: readonly CouponTerms[];
+  /**
+   * Lines priced elsewhere that the same invoice carries (prorations, adjustments): not
+   * discounted and not part of this document's sums, but an amount off never takes the invoice
+   * below zero with them.
+   */
+  readonly otherLines?: readonly { readonly amount: Decimal; readonly tax: Decimal }[];
 }
 
 export interface ChargeLine extends PricedLine {
@@ -46,7 +58,16 @@ export interface MinimumCommitmentLine extends Omit<PricedLine, 'priceCode' | 'c
   readonly tax: Decimal;
 }
 
-export type DocumentLine = ChargeLine | MinimumCommitmentLine;
+/** An amount-off coupon's line: negative, capped (coupon.ts), taxed as any line. */
+export interface DiscountLine extends Omit<PricedLine, 'priceCode' | 'contractCode'> {
+  readonly kind: 'discount';
+  readonly priceCode: null;
+  readonly contractCode?: undefined;
+  readonly couponCode: string;
+  readonly tax: Decimal;
+}
+
+export type DocumentLine = ChargeLine | MinimumCommitmentLine | DiscountLine;
 
 export interface PricedDocument {
   readonly currency: string;
@@ -119,7 +140,7 @@ export function priceDocument(input: DocumentInput): PricedDocument {
   const rate = taxRate(input.tax);
   const charges: ChargeLine[] = input.lines.map((line, i) =>
     withPathPrefix(`lines[${i}]`, (): ChargeLine => {
-      const priced = priceLine({ price: line.price, quantity: line.quantity, currency, contracts: input.contracts, at, resolvePrice: input.resolvePrice });
+      const priced = priceLine({ price: line.price, quantity: line.quantity, currency, contracts: input.contracts, at, resolvePrice: input.resolvePrice, coupons: input.coupons });
       const tax = rate.isZero() ? ZERO : roundToScale(priced.amount.times(rate).div(HUNDRED), minor);
       return { ...priced, kind: 'charge', tax };
     }),
@@ -127,6 +148,7 @@ export function priceDocument(input: DocumentInput): PricedDocument {
   const lines: DocumentLine[] = input.applyMinimumCommitments === true
     ? [...charges, ...trueUps(input.contracts, at, charges, minor, rate)]
     : charges;
+  lines.push(...discounts(input, lines, rate, minor));
   let subtotal = ZERO;
   let tax = ZERO;
   for (const line of lines) {
@@ -135,4 +157,15 @@ export function priceDocument(input: DocumentInput): PricedDocument {
   }
   const notes = input.tax.status === 'REVERSE_CHARGE' ? [REVERSE_CHARGE_NOTE] : [];
   return { currency, lines, subtotal, tax, total: subtotal.plus(tax), notes };
+}
+
+function discounts(input: DocumentInput, priced: readonly DocumentLine[], rate: Decimal, minor: number): DiscountLine[] {
+  const out: DiscountLine[] = [];
+  const others: CappedLine[] = (input.otherLines ?? []).map((l) => ({ priceCode: null, amount: l.amount, tax: l.tax }));
+  for (const coupon of input.coupons ?? []) {
+    const line = withPathPrefix('coupons', () => amountOffLine(coupon, priced, [...others, ...out], rate, input.currency, minor));
+    if (line === null) continue;
+    out.push({ kind: 'discount', priceCode: null, couponCode: line.couponCode, quantity: ONE, amount: line.amount, unroundedAmount: line.amount, steps: line.steps, tax: line.tax });
+  }
+  return out;
 }

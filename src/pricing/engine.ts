@@ -1,5 +1,6 @@
 import { type ContractItemConfig, parseContractItem as parseItemForKind, priceUnderContract } from '../../pricing-rules/contract';
 import { ruleFor } from '../../pricing-rules/index';
+import { applyPercentOff, type CouponTerms } from './coupon';
 import { roundToScale, minorUnits } from './currency';
 import { type Decimal, ZERO, formatAmount, toEngineDecimal } from './decimal';
 import { PricingInputError, withPathPrefix } from './errors';
@@ -47,6 +48,8 @@ export interface PriceLineInput {
   readonly at: Date;
   /** Looks up other prices (bundle components). */
   readonly resolvePrice: ResolvePrice;
+  /** The coupons in force for the document: their percent off is the step after the contract's. */
+  readonly coupons?: readonly CouponTerms[];
 }
 
 export interface PricedLine {
@@ -180,8 +183,8 @@ function componentContext(
 
 /**
  * Prices one line, PRICING.md order: resolve price → contract override → rule → contract
- * discount (→ bundle discount, inside the bundle rule) → round once. Issue paths are relative
- * to the line (`quantity`, `priceCode`, `currency`).
+ * discount (→ bundle discount, inside the bundle rule) → coupon percent off → round once. Issue
+ * paths are relative to the line (`quantity`, `priceCode`, `currency`).
  */
 export function priceLine(input: PriceLineInput): PricedLine {
   const { price, currency } = input;
@@ -200,11 +203,12 @@ export function priceLine(input: PriceLineInput): PricedLine {
     selected === null
       ? rule.price(price.rule.config, quantity, ctx)
       : priceUnderContract(selected.contract.code, selected.item, rule, price.rule.config, quantity, ctx);
-  const amount = roundToScale(computed.amount, minor);
   const steps = computed.steps;
+  const unrounded = input.coupons?.length ? applyPercentOff(input.coupons, price.code, computed.amount, steps, minor) : computed.amount;
+  const amount = roundToScale(unrounded, minor);
   steps.push(`rounded half-up to ${minor} decimals: ${formatAmount(amount, minor)}`);
-  if (selected === null) return { priceCode: price.code, quantity, amount, unroundedAmount: computed.amount, steps };
-  return { priceCode: price.code, quantity, amount, unroundedAmount: computed.amount, steps, contractCode: selected.contract.code };
+  if (selected === null) return { priceCode: price.code, quantity, amount, unroundedAmount: unrounded, steps };
+  return { priceCode: price.code, quantity, amount, unroundedAmount: unrounded, steps, contractCode: selected.contract.code };
 }
 
 /** The metric and aggregation of a metered price, or null for a price billed in advance. */

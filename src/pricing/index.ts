@@ -36,6 +36,7 @@ export {
 export {
   REVERSE_CHARGE_NOTE,
   type ChargeLine,
+  type DiscountLine,
   type DocumentInput,
   type DocumentLine,
   type MinimumCommitmentLine,
@@ -45,6 +46,7 @@ export {
   lineTax,
   priceDocument,
 } from './document';
+export { type CappedLine, type CouponTerms, type DiscountLineAmounts, amountOffLine, applyPercentOff, couponApplies } from './coupon';
 export { type BillingPeriod, addInterval, periodContaining, prorate, prorationFraction } from './proration';
 export { type UsageAggregation, type UsageEvent, aggregateUsage, usageAggregations } from './usage-aggregation';
 export type { Meter, PricingContext, PricingRule, RuleResult } from './rule';

@@ -1,16 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { startTestApp, TestApp } from '../support/app';
+import { artifactPath, launchChromium, newBrowserContext, openPage, screenshotter } from '../support/browser';
 import { createPrice, must } from '../support/catalog';
 
-// The hosted portal in a real browser: Debian's Chromium driven by playwright-core, which never
-// downloads a browser of its own. Screenshots of every view land in test-artifacts/portal/.
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(__dirname, '../../test-artifacts/portal');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// The hosted portal in a real browser (test/support/browser.ts). Screenshots of every view land
+// in test-artifacts/portal/.
+const shot = screenshotter('portal');
 
 jest.setTimeout(60_000);
 
@@ -28,13 +26,8 @@ let invoiceNumber: string;
 let link: { id: string; url: string; expiresAt: string };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium); .ci/run does so when it is missing`);
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  [t, browser] = await Promise.all([startTestApp({ clock }), chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })]);
-  context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1100, height: 900 }, acceptDownloads: true });
-  context.setDefaultTimeout(10_000);
+  [t, browser] = await Promise.all([startTestApp({ clock }), launchChromium()]);
+  context = await newBrowserContext(browser, { acceptDownloads: true });
 
   await must(t, 'mutation { createProduct(input: { code: "seats", name: "Team seats" }) { id } }');
   await createPrice(t, 'seats', { kind: 'per_unit', config: { unitAmount: '10.00' } }, { productCode: 'seats' });
@@ -59,20 +52,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function open(url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/status of 401/.test(msg.text())) problems.push(`console: ${msg.text()}`);
-  });
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]');
-  return { page, problems };
+function open(url: string): Promise<{ page: Page; problems: string[] }> {
+  return openPage(context, url);
 }
 
 function tamper(url: string): string {
@@ -114,7 +95,7 @@ describe('the hosted portal', () => {
     expect(html).toContain(invoiceNumber);
     expect(html).toContain('Globex Ltd');
     await page.locator('#status', { hasText: 'downloaded' }).waitFor();
-    const file = join(SHOTS, `${invoiceNumber}.html`);
+    const file = artifactPath('portal', `${invoiceNumber}.html`);
     writeFileSync(file, html);
     const invoicePage = await context.newPage();
     await invoicePage.goto(pathToFileURL(file).href);

@@ -170,7 +170,7 @@ describe('events', () => {
     expect(updated).toMatchObject({ aggregateType: 'customer', aggregateId: acme, customerId: acme, occurredAt: '2026-03-01T00:00:00.000Z' });
     expect(updated.data).toEqual({
       id: acme, name: 'Acme GmbH', email: 'c@example.com', currency: 'EUR', taxStatus: 'TAXABLE', taxRate: '20', invoiceDrafts: false,
-      paymentTermsDays: 30, testClockId: null, createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z',
+      paymentTermsDays: 30, tags: [], metadata: {}, testClockId: null, createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z',
     });
     expect(events.find((e) => e.type === 'contract.created')!.data).toMatchObject({ code: 'ACME-1', customerId: acme, items: [{ priceCode: 'seat', discountPercent: '10', override: false }] });
     const sent = events.find((e) => e.type === 'quote.sent')!.data;

@@ -97,6 +97,8 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
   const subscription = (await gql('mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
     input: { customerId: customer, items, collection: 'SEND_INVOICE' },
   })).createSubscription.id;
+  const subscriptionExternal = `${tag}-ABO`;
+  await link('SUBSCRIPTION', subscription, subscriptionExternal);
   const invoices = (await gql('query($c: ID) { invoices(customerId: $c, first: 5) { edges { node { id number lines { id amount } } } } }', { c: customer })).invoices.edges;
   const invoice = invoices[0].node;
   const invoiceLine = invoice.lines.find((l: any) => Number(l.amount) > 0).id;
@@ -135,7 +137,7 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
     owner,
     ids,
     codes,
-    externalIds: { customer: customerExternal, invoice: invoiceExternal, price: `${tag}-PRC`, product: `${tag}-MAT` },
+    externalIds: { customer: customerExternal, invoice: invoiceExternal, price: `${tag}-PRC`, product: `${tag}-MAT`, subscription: subscriptionExternal },
     name,
     secret: key.secret,
     marks: [name, email, customerExternal, invoiceExternal, contractCode, invoice.number, note.number, usageEvent, `goodwill ${tag}`, `clock ${tag}`, testClock, wire],

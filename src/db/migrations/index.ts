@@ -12,6 +12,9 @@ import { Migration20261125131330 } from './Migration20261125131330';
 import { Migration20261125133914 } from './Migration20261125133914';
 import { Migration20261125142527 } from './Migration20261125142527';
 import { Migration20261125155900 } from './Migration20261125155900';
+import { Migration20261125160000 } from './Migration20261125160000';
+import { Migration20261125160100 } from './Migration20261125160100';
+import { Migration20261125160300 } from './Migration20261125160300';
 
 /**
  * In order. `npm run migration:create` writes the next file from the entities; add it here.
@@ -32,4 +35,7 @@ export const migrationsList = [
   { name: 'Migration20261125133914', class: Migration20261125133914 }, // domain events: no separate unique index on position
   { name: 'Migration20261125142527', class: Migration20261125142527 }, // payments, dunning, seller settings, portal sessions
   { name: 'Migration20261125155900', class: Migration20261125155900 }, // revenue ledger (MRR movements)
+  { name: 'Migration20261125160000', class: Migration20261125160000 }, // coupons, promotion codes, redemptions; a quote's coupon
+  { name: 'Migration20261125160100', class: Migration20261125160100 }, // customer tags and metadata, payment-method expiry, usage thresholds, lifecycle signals
+  { name: 'Migration20261125160300', class: Migration20261125160300 }, // subscriptions' external ids (the Stripe import)
 ];

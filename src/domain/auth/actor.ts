@@ -71,6 +71,17 @@ const grants = {
   'portal:create': [Role.ADMIN, Role.SALES],
   // What a customer may change of its own subscriptions, within what the seller's settings allow.
   'subscriptions:selfServe': [Role.CUSTOMER],
+  // Usage thresholds make lifecycle signals for CRM and marketing: the seller's staff set them.
+  'usageThresholds:write': [Role.ADMIN, Role.SALES],
+  // Revenue analytics aggregate every customer: the seller's staff only.
+  'analytics:read': [Role.ADMIN, Role.SALES],
+  // Rebuilding the revenue ledger from the outbox rewrites it: operators only.
+  'analytics:rebuild': [Role.ADMIN],
+  // Coupons are the seller's offers: ADMIN makes them; staff read them and apply them to
+  // subscriptions, customers and quotes. Customers see their own discounts on what they read.
+  'coupons:write': [Role.ADMIN],
+  'coupons:read': [Role.ADMIN, Role.SALES],
+  'coupons:apply': [Role.ADMIN, Role.SALES],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -13,6 +13,7 @@ import { Quote } from '../quotes/quote.entity';
 import type { ServiceContext } from '../shared/service-context';
 import { requireCurrency } from '../shared/validate';
 import { Subscription } from '../subscriptions/subscription.entity';
+import { CustomerMetadata, parseMetadata, parseTags, sameMetadata, sameTags } from '../segments/customer-segment-fields';
 import { CustomerExternalId } from './customer-external-id.entity';
 import { Customer, TaxStatus } from './customer.entity';
 import { checkTax, requireEmail } from './customer.service';
@@ -27,6 +28,9 @@ export interface UpsertCustomerInput {
   taxRate?: Decimal | null;
   /** Absent: kept (false for a new customer). */
   invoiceDrafts?: boolean | null;
+  /** Absent: kept (none for a new customer); given: the whole set or object. */
+  tags?: readonly string[] | null;
+  metadata?: Record<string, unknown> | null;
 }
 
 interface CustomerFields {
@@ -36,6 +40,8 @@ interface CustomerFields {
   taxStatus: TaxStatus;
   taxRate: Decimal | null;
   invoiceDrafts?: boolean;
+  tags?: string[];
+  metadata?: CustomerMetadata;
 }
 
 /**
@@ -55,6 +61,8 @@ export class CustomerUpsertService {
       taxStatus: input.taxStatus,
       taxRate: checkTax(input.taxStatus, input.taxRate ?? null),
       ...(input.invoiceDrafts == null ? {} : { invoiceDrafts: input.invoiceDrafts }),
+      ...(input.tags == null ? {} : { tags: parseTags(input.tags, 'input.tags') }),
+      ...(input.metadata == null ? {} : { metadata: parseMetadata(input.metadata, 'input.metadata') }),
     };
     return upsertTransaction(this.ctx.em, async (em) => {
       const row = await em.findOne(CustomerExternalId, { system: key.system, externalId: key.id });
@@ -89,6 +97,8 @@ function changesOf(customer: Customer, wanted: CustomerFields): Partial<Customer
   const sameRate = customer.taxRate === null || wanted.taxRate === null ? customer.taxRate === wanted.taxRate : customer.taxRate.eq(wanted.taxRate);
   if (!sameRate) out.taxRate = wanted.taxRate;
   if (wanted.invoiceDrafts !== undefined && customer.invoiceDrafts !== wanted.invoiceDrafts) out.invoiceDrafts = wanted.invoiceDrafts;
+  if (wanted.tags !== undefined && !sameTags(customer.tags, wanted.tags)) out.tags = wanted.tags;
+  if (wanted.metadata !== undefined && !sameMetadata(customer.metadata, wanted.metadata)) out.metadata = wanted.metadata;
   return out;
 }
 

@@ -13,6 +13,8 @@ export enum TaxStatus {
 
 @Entity({ tableName: 'customer' })
 @Index({ properties: ['createdAt', 'id'] })
+// customers(filter: { tags }) is a containment test (`tags @> …`), which this index answers.
+@Index({ name: 'customer_tags_index', expression: 'create index "customer_tags_index" on "customer" using gin ("tags" jsonb_path_ops)' })
 export class Customer {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -43,6 +45,14 @@ export class Customer {
   /** Set at creation only: the customer lives on this simulated clock (CONTRACT.md). */
   @ManyToOne(() => TestClock, { fieldName: 'test_clock_id', nullable: true, index: true })
   testClock: Rel<TestClock> | null = null;
+
+  /** Segment labels (README, Segments and lifecycle signals): distinct, validated by segments/customer-segment-fields.ts. */
+  @Property({ type: 'jsonb', default: '[]' })
+  tags: string[] & Opt = [];
+
+  /** Free key/value pairs for CRM and marketing tools, flat and bounded (same file). */
+  @Property({ type: 'jsonb', default: '{}' })
+  metadata: Record<string, string | number | boolean | null> & Opt = {};
 
   @OneToMany(() => CustomerExternalId, (x) => x.customer, { orphanRemoval: true })
   externalIds = new Collection<CustomerExternalId>(this);

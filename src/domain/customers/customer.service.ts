@@ -11,6 +11,8 @@ import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
 import { requireAtMost, requireCurrency, requireText } from '../shared/validate';
 import { TestClock } from '../test-clocks/test-clock.entity';
+import { CustomerFilter, listCustomersByFilter } from '../segments/customer-filter';
+import { CustomerMetadata, parseMetadata, parseTags } from '../segments/customer-segment-fields';
 import { CustomerExternalId } from './customer-external-id.entity';
 import { Customer, TaxStatus } from './customer.entity';
 
@@ -30,6 +32,8 @@ export interface CreateCustomerInput {
   paymentTermsDays?: number | null;
   /** The test clock the customer lives on, for good: updateCustomer cannot change it. */
   testClockId?: string | null;
+  tags?: readonly string[] | null;
+  metadata?: Record<string, unknown> | null;
 }
 
 /** Absent fields are kept; `taxRate: null` clears the rate; `externalIds` replaces the whole set. */
@@ -41,10 +45,15 @@ export interface UpdateCustomerInput {
   invoiceDrafts?: boolean | null;
   paymentTermsDays?: number | null;
   externalIds?: readonly ExternalIdInput[] | null;
+  /** Replace the whole set or object when given. */
+  tags?: readonly string[] | null;
+  metadata?: Record<string, unknown> | null;
 }
 
 export interface CustomerListArgs extends PageArgs {
   search?: string | null;
+  /** Segments: README, Segments and lifecycle signals. */
+  filter?: CustomerFilter | null;
 }
 
 const MAX_EXTERNAL_IDS = 20;
@@ -63,6 +72,8 @@ export class CustomerService {
     const taxRate = checkTax(input.taxStatus, input.taxRate ?? null);
     const externalIds = normalizeExternalIds(input.externalIds ?? []);
     const paymentTermsDays = checkTerms(input.paymentTermsDays ?? 30);
+    const tags = parseTags(input.tags ?? [], 'input.tags');
+    const metadata: CustomerMetadata = parseMetadata(input.metadata ?? {}, 'input.metadata');
     return this.saving(externalIds, null, async (em) => {
       await assertExternalIdsFree(em, externalIds, null);
       const testClock = input.testClockId == null ? null : await findTestClock(em, input.testClockId);
@@ -76,6 +87,8 @@ export class CustomerService {
         invoiceDrafts: input.invoiceDrafts ?? false,
         paymentTermsDays,
         testClock,
+        tags,
+        metadata,
         createdAt: now,
         updatedAt: now,
       });
@@ -92,6 +105,8 @@ export class CustomerService {
     const email = input.email == null ? undefined : requireEmail(input.email, 'input.email');
     const externalIds = input.externalIds == null ? undefined : normalizeExternalIds(input.externalIds);
     const paymentTermsDays = input.paymentTermsDays == null ? undefined : checkTerms(input.paymentTermsDays);
+    const tags = input.tags == null ? undefined : parseTags(input.tags, 'input.tags');
+    const metadata = input.metadata == null ? undefined : parseMetadata(input.metadata, 'input.metadata');
     return this.saving(externalIds ?? [], id, async (em) => {
       const customer = isId(id) ? await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
       if (!customer) throw new NotFoundError('customer', id, 'id');
@@ -104,6 +119,8 @@ export class CustomerService {
       if (email !== undefined) customer.email = email;
       if (input.invoiceDrafts != null) customer.invoiceDrafts = input.invoiceDrafts;
       if (paymentTermsDays !== undefined) customer.paymentTermsDays = paymentTermsDays;
+      if (tags !== undefined) customer.tags = tags;
+      if (metadata !== undefined) customer.metadata = metadata;
       if (externalIds) {
         await assertExternalIdsFree(em, externalIds, customer.id);
         await replaceExternalIds(em, customer, externalIds);
@@ -139,15 +156,17 @@ export class CustomerService {
   /** Oldest first; a CUSTOMER key sees only its own customer. */
   async list(args: CustomerListArgs): Promise<Page<Customer>> {
     authorize(this.ctx.actor, 'customers:read');
+    if (args.filter) {
+      const { after, search } = args;
+      if (after) checkedAfter(after);
+      return listCustomersByFilter(this.ctx.em, { first: args.first, after, search: checkedSearch(search), filter: args.filter, scope: customerScope(this.ctx.actor), now: this.ctx.clock.now() });
+    }
     const size = pageSize(args.first);
     const where: FilterQuery<Customer>[] = [checkedAfter(args.after) as FilterQuery<Customer>];
     const scope = customerScope(this.ctx.actor);
     if (scope !== null) where.push({ id: scope });
-    const search = args.search?.trim();
+    const search = checkedSearch(args.search);
     if (search) {
-      if (search.length > MAX_SEARCH_LENGTH || hasNul(search)) {
-        throw new InvalidInputError('search', `search is at most ${MAX_SEARCH_LENGTH} characters, without NUL`);
-      }
       const pattern = `%${escapeLike(search)}%`;
       where.push({ $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] });
     }
@@ -170,6 +189,16 @@ export class CustomerService {
       throw new ConflictError('an external id belongs to another customer', { field });
     }
   }
+}
+
+/** The trimmed search text, or null for none. */
+function checkedSearch(value: string | null | undefined): string | null {
+  const search = value?.trim();
+  if (!search) return null;
+  if (search.length > MAX_SEARCH_LENGTH || hasNul(search)) {
+    throw new InvalidInputError('search', `search is at most ${MAX_SEARCH_LENGTH} characters, without NUL`);
+  }
+  return search;
 }
 
 // PostgreSQL text cannot hold NUL; refused here, it would otherwise fail as a driver error.

@@ -1,9 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
+import { projectRevenue } from '../analytics/revenue-projection';
 import { ConflictError } from '../errors';
 
 /** The aggregates that emit events; `type` is always `<aggregateType>.<verb>` (CONTRACT.md, Webhooks). */
-export type AggregateType = 'customer' | 'contract' | 'quote' | 'subscription' | 'invoice' | 'credit_note' | 'payment' | 'payment_method' | 'webhook_endpoint';
+export type AggregateType = 'customer' | 'contract' | 'quote' | 'subscription' | 'invoice' | 'credit_note' | 'payment' | 'payment_method' | 'webhook_endpoint'
+  // A usage threshold's crossings (lifecycle signals): the aggregate is the threshold.
+  | 'usage'
+  // A coupon's creation and redemptions (README, Coupons).
+  | 'coupon';
 
 /** One state change of note, as the change's transaction records it (payloads: event-payloads.ts). */
 export interface DomainEventInput {
@@ -23,14 +28,15 @@ export interface DomainEventInput {
 const MAX_TRIES = 5;
 
 /**
- * Writes one event inside the caller's transaction, numbered after the aggregate's last one.
+ * Writes one event inside the caller's transaction, numbered after the aggregate's last one, and
+ * applies it to the projections kept in step with the outbox (the revenue ledger).
  * The caller should hold the aggregate's row lock (or have created it in this transaction); when
  * it does not, a concurrent writer that takes the same number first makes the insert do nothing
  * (ON CONFLICT waits for that writer to commit), and the next try reads its number and goes on.
  */
 export async function emitEvent(em: EntityManager, event: DomainEventInput): Promise<void> {
   for (let tries = 1; ; tries++) {
-    if ((await insertEvents(em, [event])) === 1) return;
+    if ((await insertEvents(em, [event])) === 1) return projectRevenue(em, [event]);
     if (tries >= MAX_TRIES) throw lostRace(event.aggregateId);
   }
 }
@@ -45,6 +51,7 @@ export async function emitEvents(em: EntityManager, events: readonly DomainEvent
   if (events.length === 0) return;
   if (events.length === 1) return emitEvent(em, events[0]);
   if ((await insertEvents(em, events)) !== events.length) throw lostRace(events.map((e) => e.aggregateId).join(', '));
+  await projectRevenue(em, events);
 }
 
 /**

@@ -30,6 +30,8 @@ export function customerEvent(verb: 'created' | 'updated', c: Customer, at: Date
     taxRate: plain(c.taxRate),
     invoiceDrafts: c.invoiceDrafts,
     paymentTermsDays: c.paymentTermsDays,
+    tags: [...c.tags],
+    metadata: { ...c.metadata },
     testClockId: c.testClock?.id ?? null,
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
@@ -53,7 +55,7 @@ export function contractEvent(verb: 'created', c: Contract, at: Date): DomainEve
 }
 
 /** `status` is the stored one: EXPIRED is derived when read, never a change, so it has no event. Call with the lines loaded. */
-export function quoteEvent(verb: 'created' | 'updated' | 'sent' | 'accepted' | 'declined', q: Quote, at: Date): DomainEventInput {
+export function quoteEvent(verb: 'created' | 'updated' | 'sent' | 'accepted' | 'declined' | 'expiring', q: Quote, at: Date): DomainEventInput {
   const payload = {
     id: q.id,
     customerId: q.customer.id,
@@ -90,7 +92,10 @@ export type SubscriptionVerb =
   | 'scheduled_change_applied'
   | 'price_migrated'
   | 'past_due'
-  | 'recovered';
+  | 'recovered'
+  // Lifecycle signals (src/domain/lifecycle): no change, a date coming up.
+  | 'trial_ending'
+  | 'renewal_upcoming';
 
 /** What a subscription's payload is made of: read from the entity, or from the billing run's rows. */
 export interface SubscriptionFacts {
@@ -139,6 +144,8 @@ export interface SubscriptionEventDetail {
   priceMigration?: { priceCode: string; fromVersion: number; toVersion: number };
   /** past_due and recovered: the invoice whose payment moved the status. */
   invoiceId?: string;
+  /** canceled: why, when not asked for (`dunning`: involuntary churn). */
+  reason?: string;
 }
 
 /** Call with the items and their prices loaded (lockSubscription does). */
@@ -176,6 +183,7 @@ export function subscriptionFactsEvent(verb: SubscriptionVerb, f: SubscriptionFa
   }
   if (detail.priceMigration) payload.priceMigration = { ...detail.priceMigration };
   if (detail.invoiceId) payload.invoiceId = detail.invoiceId;
+  if (detail.reason) payload.reason = detail.reason;
   return { aggregateType: 'subscription', aggregateId: f.id, type: `subscription.${verb}`, customerId: f.customerId, payload, at };
 }
 

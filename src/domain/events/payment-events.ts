@@ -26,7 +26,7 @@ export function paymentEvent(verb: PaymentVerb, a: PaymentAttempt, at: Date): Do
 }
 
 /** A payment method attached, made the default or detached; `by` tells a customer's own change (self-service) from the seller's. */
-export function paymentMethodEvent(verb: 'attached' | 'made_default' | 'detached', m: PaymentMethod, actor: Actor, at: Date): DomainEventInput {
+export function paymentMethodEvent(verb: 'attached' | 'made_default' | 'detached' | 'expiring', m: PaymentMethod, actor: Actor, at: Date): DomainEventInput {
   const payload = {
     id: m.id,
     customerId: m.customer.id,
@@ -35,6 +35,7 @@ export function paymentMethodEvent(verb: 'attached' | 'made_default' | 'detached
     isDefault: m.isDefault,
     createdAt: m.createdAt.toISOString(),
     detachedAt: m.detachedAt ? m.detachedAt.toISOString() : null,
+    expiresAt: m.expiresAt ? m.expiresAt.toISOString() : null,
     by: { keyId: actor.keyId, role: actor.role },
   };
   return { aggregateType: 'payment_method', aggregateId: m.id, type: `payment_method.${verb}`, customerId: m.customer.id, payload, at };

@@ -10,12 +10,15 @@ import { Customer } from '../customers/customer.entity';
 import { InvoiceExternalId } from '../invoices/invoice-external-id.entity';
 import { Invoice } from '../invoices/invoice.entity';
 import { isId } from '../shared/ids';
+import { SubscriptionExternalId } from '../subscriptions/subscription-external-id.entity';
+import { Subscription } from '../subscriptions/subscription.entity';
 
 export enum ExternalIdKind {
   CUSTOMER = 'CUSTOMER',
   PRODUCT = 'PRODUCT',
   PRICE = 'PRICE',
   INVOICE = 'INVOICE',
+  SUBSCRIPTION = 'SUBSCRIPTION',
 }
 
 /** The record an external id names: its id (a price's code) and, for invoices, its customer. */
@@ -85,6 +88,16 @@ const tables: Record<ExternalIdKind, KindTable> = {
       return found && { key: found.id, customerId: found.customer.id };
     },
     ownerColumns: (em, owner) => ({ invoice: em.getReference(Invoice, owner.key), customer: em.getReference(Customer, owner.customerId!) }),
+  },
+  [ExternalIdKind.SUBSCRIPTION]: {
+    entity: SubscriptionExternalId as EntityClass<ExternalIdRow>,
+    read: 'subscriptions:read',
+    ownerKey: relationKey('subscription'),
+    async findOwner(em, key) {
+      const found = isId(key) ? await em.findOne(Subscription, { id: key }) : null;
+      return found && { key: found.id, customerId: found.customer.id };
+    },
+    ownerColumns: (em, owner) => ({ subscription: em.getReference(Subscription, owner.key), customer: em.getReference(Customer, owner.customerId!) }),
   },
 };
 

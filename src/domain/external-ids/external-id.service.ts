@@ -9,6 +9,8 @@ import { ConflictError, NotFoundError } from '../errors';
 import { InvoiceExternalId } from '../invoices/invoice-external-id.entity';
 import { Invoice } from '../invoices/invoice.entity';
 import type { ServiceContext } from '../shared/service-context';
+import { SubscriptionExternalId } from '../subscriptions/subscription-external-id.entity';
+import { Subscription } from '../subscriptions/subscription.entity';
 import { isStorableExternalId, parseExternalId } from './external-id-input';
 import { addExternalIdRow, deleteExternalIdRow, ExternalIdKind, findExternalIdHolder, findExternalIdOwner, readPermissionOf } from './external-id-tables';
 
@@ -78,6 +80,16 @@ export class ExternalIdService {
     const row = await em.findOne(InvoiceExternalId, { system: system.trim(), externalId: id.trim() });
     if (!row || (actor.role === Role.CUSTOMER && row.customer.id !== actor.customerId)) return null;
     return em.findOne(Invoice, { id: row.invoice.id }, { populate: ['lines'], strategy: 'select-in' });
+  }
+
+  /** As invoice(): a CUSTOMER key gets null for another customer's subscription. */
+  async subscription(system: string, id: string): Promise<Subscription | null> {
+    const { actor, em } = this.ctx;
+    authorize(actor, readPermissionOf(ExternalIdKind.SUBSCRIPTION));
+    if (!isStorableExternalId(system, id)) return null;
+    const row = await em.findOne(SubscriptionExternalId, { system: system.trim(), externalId: id.trim() });
+    if (!row || (actor.role === Role.CUSTOMER && row.customer.id !== actor.customerId)) return null;
+    return em.findOne(Subscription, { id: row.subscription.id });
   }
 }
 

@@ -6,6 +6,8 @@ import { toSnapshot } from '../catalog/price-snapshot';
 import type { PendingProration } from '../subscriptions/pending-proration.entity';
 import type { ItemPricer, PricedItem } from '../subscriptions/subscription-pricing';
 import { taxOf } from '../customers/customer-tax';
+import { CouponDuration } from '../coupons/coupon.entity';
+import type { OnceUse } from '../coupons/discount-terms';
 import { InvoiceLineKind } from './invoice-line.entity';
 
 export interface Period {
@@ -36,6 +38,8 @@ export interface InvoiceDraft {
   tax: Decimal;
   total: Decimal;
   notes: string[];
+  /** The ONCE discount this invoice uses up when it is stored (discount-terms.ts). */
+  onceUses: OnceUse[];
 }
 
 /** A proration to bill: a stored PendingProration, or a change's draft that its preview shows. */
@@ -73,14 +77,15 @@ export async function draftSubscriptionInvoice(input: SubscriptionInvoiceInput):
       return { price: item.price, quantity: await input.measure(meter.metric, meter.aggregation, input.usage!.period) };
     }),
   );
-  const doc = pricer.document([...recurring, ...usage], input.at, true);
+  const others = [...prorationLines(pricer, input.prorations), ...(input.adjustments ?? [])];
+  const doc = pricer.document([...recurring, ...usage], input.at, true, others);
   const lines: DraftLine[] = doc.lines.map((line, i) => {
     const isUsage = i >= recurring.length && i < recurring.length + usage.length;
     const period = isUsage ? input.usage!.period : input.recurring?.period ?? input.usage!.period;
     const source = line.kind === 'charge' ? [...recurring, ...usage][i].price : null;
     return {
-      kind: line.kind === 'minimum_commitment' ? InvoiceLineKind.MINIMUM_COMMITMENT : isUsage ? InvoiceLineKind.USAGE : InvoiceLineKind.RECURRING,
-      description: line.kind === 'minimum_commitment' ? `Minimum commitment ${line.contractCode}` : `${line.quantity.toFixed()} × ${source!.code}`,
+      kind: line.kind === 'minimum_commitment' ? InvoiceLineKind.MINIMUM_COMMITMENT : line.kind === 'discount' ? InvoiceLineKind.DISCOUNT : isUsage ? InvoiceLineKind.USAGE : InvoiceLineKind.RECURRING,
+      description: line.kind === 'minimum_commitment' ? `Minimum commitment ${line.contractCode}` : line.kind === 'discount' ? `Coupon ${line.couponCode}` : `${line.quantity.toFixed()} × ${source!.code}`,
       price: source,
       priceCode: source?.code ?? null,
       quantity: line.quantity,
@@ -92,8 +97,7 @@ export async function draftSubscriptionInvoice(input: SubscriptionInvoiceInput):
       steps: [...line.steps],
     };
   });
-  lines.push(...prorationLines(pricer, input.prorations));
-  lines.push(...(input.adjustments ?? []));
+  lines.push(...others);
   const subtotal = lines.reduce((sum, l) => sum.plus(l.amount), ZERO);
   const taxTotal = lines.reduce((sum, l) => sum.plus(l.tax), ZERO);
   const span = input.recurring?.period ?? input.usage?.period ?? { start: input.at, end: input.at };
@@ -106,7 +110,16 @@ export async function draftSubscriptionInvoice(input: SubscriptionInvoiceInput):
     tax: taxTotal,
     total: subtotal.plus(taxTotal),
     notes: [...doc.notes],
+    onceUses: onceUses(pricer, input),
   };
+}
+
+/** An invoice that bills a period (not prorations alone) uses up the ONCE discount in force at its instant. */
+function onceUses(pricer: ItemPricer, input: SubscriptionInvoiceInput): OnceUse[] {
+  if (input.recurring === null && input.usage === null) return [];
+  const discount = pricer.discountAt(input.at);
+  if (discount === null || discount.duration !== CouponDuration.ONCE || discount.consumedAt !== null) return [];
+  return [{ discountId: discount.id, subscriptionId: pricer.subscriptionId!, at: input.at }];
 }
 
 /** Proration lines as an invoice bills them: the customer's tax per line. */

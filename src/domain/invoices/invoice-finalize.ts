@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { consumeOnceDiscounts } from '../coupons/discount-terms';
 import { Customer } from '../customers/customer.entity';
 import { Price } from '../catalog/price.entity';
 import { emitEvent } from '../events/emit-event';
@@ -71,6 +72,7 @@ export async function storeInvoice(
   });
   for (const p of options.consumedProrations ?? []) em.remove(p);
   await em.flush();
+  await consumeOnceDiscounts(em, draft.onceUses);
   await emitEvent(em, invoiceEvent('created', invoiceFacts(invoice), now));
   if (!customer.invoiceDrafts) await finalizeInvoice(em, invoice, sub.collectionMethod, now);
   return invoice;

@@ -12,6 +12,8 @@ export enum InvoiceLineKind {
   PRORATION = 'PRORATION',
   MINIMUM_COMMITMENT = 'MINIMUM_COMMITMENT',
   ADJUSTMENT = 'ADJUSTMENT',
+  /** An amount-off coupon (README, Coupons): negative. */
+  DISCOUNT = 'DISCOUNT',
 }
 
 @Entity({ tableName: 'invoice_line' })

@@ -64,7 +64,7 @@ export async function planNextBoundary(em: EntityManager, sub: Subscription): Pr
   const prorations = await em.find(PendingProration, { subscription: sub.id }, { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } });
 
   const late = await findLateUsage(em, sub.customer.id);
-  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [...[...current, ...next].map((i) => i.price), ...late.periods.map((p) => p.price)]);
+  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [...[...current, ...next].map((i) => i.price), ...late.periods.map((p) => p.price)], sub.id);
   const usage = starting ? null : { items: current, period: thisPeriod };
   const draft = await draftSubscriptionInvoice({
     pricer,
@@ -87,7 +87,7 @@ export async function planNextBoundary(em: EntityManager, sub: Subscription): Pr
 export async function draftFirstInvoice(em: EntityManager, sub: Subscription): Promise<InvoiceDraft> {
   await em.populate(sub, ['items', 'items.price']);
   const items: PricedItem[] = sub.items.getItems().map((i) => ({ price: i.price, quantity: i.quantity }));
-  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price));
+  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price), sub.id);
   return draftSubscriptionInvoice({
     pricer,
     at: sub.currentPeriodStart,

@@ -32,7 +32,7 @@ export async function invoiceOutOfCycle(
   if (metered.length === 0 && pending.length === 0) return null;
   if (metered.length > 0) await lockUsage(em, [sub.customer.id]);
   // Prorations come priced; only the metered items are priced here.
-  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, metered.map((i) => i.price));
+  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, metered.map((i) => i.price), sub.id);
   const draft = await draftSubscriptionInvoice({
     pricer,
     at: now,

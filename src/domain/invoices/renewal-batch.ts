@@ -7,6 +7,8 @@ import type { Actor } from '../auth/actor';
 import { CatalogPrice, catalogPriceOf, loadPriceClosure, PriceRow, toSnapshot } from '../catalog/price-snapshot';
 import { BillingInterval } from '../catalog/price.entity';
 import { pricingCustomers } from '../contracts/contract-terms';
+import type { DiscountTerms } from '../coupons/coupon-effect';
+import { consumeOnceDiscounts, discountTermsFor, OnceUse } from '../coupons/discount-terms';
 import { emitEvents } from '../events/emit-event';
 import { InvoiceFacts, invoiceEvent, SubscriptionFacts, subscriptionFactsEvent } from '../events/event-payloads';
 import type { CollectionMethod } from '../subscriptions/subscription.entity';
@@ -112,8 +114,9 @@ export async function closeRenewalBatch(em: EntityManager, ids: readonly string[
   const measured = await measureUsage(em, renewals);
   const customers = await pricingCustomers(em, renewals.map((r) => r.sub.customer_id));
   const components = await loadComponents(em, renewals);
+  const discounts = await discountTermsFor(em, renewals.map((r) => r.sub.customer_id));
   for (const r of renewals) {
-    const pricer = ItemPricer.of(customers.get(r.sub.customer_id)!, components);
+    const pricer = ItemPricer.of(customers.get(r.sub.customer_id)!, components, r.sub.id, discounts.get(r.sub.customer_id) ?? []);
     r.draft = await draftSubscriptionInvoice({
       pricer,
       at: r.thisPeriod.end,
@@ -122,12 +125,18 @@ export async function closeRenewalBatch(em: EntityManager, ids: readonly string[
       prorations: [],
       measure: async (metric) => measured.get(`${r.sub.id}|${metric}`)!,
     });
+    // A customer's ONCE coupon goes to the first of its invoices, here as one at a time.
+    for (const use of r.draft.onceUses) discounts.set(r.sub.customer_id, usedUp(discounts.get(r.sub.customer_id) ?? [], use));
   }
   await writeRenewals(em, renewals, now, actor);
   return {
     closed: renewals.map((r) => ({ id: r.sub.id, stillDue: r.nextPeriod.end.getTime() <= at.getTime() })),
     handBack,
   };
+}
+
+function usedUp(list: readonly DiscountTerms[], use: OnceUse): DiscountTerms[] {
+  return list.map((d) => (d.id === use.discountId ? { ...d, consumedAt: use.at, consumedBySubscriptionId: use.subscriptionId } : d));
 }
 
 async function loadRenewals(em: EntityManager, subs: readonly SubRow[]): Promise<Renewal[]> {
@@ -237,6 +246,7 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
     ],
   );
   await raiseWatermarks(em, renewals.flatMap((r) => meteredMetrics(r).map((metric) => ({ customerId: r.sub.customer_id, metric, through: r.thisPeriod.end }))));
+  await consumeOnceDiscounts(em, renewals.flatMap((r) => r.draft!.onceUses));
   // The events closeBoundary writes for the same boundary, in its order, in one statement: the
   // subscriptions are locked above and the invoices are new, as emitEvents requires.
   await emitEvents(

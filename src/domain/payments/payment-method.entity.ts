@@ -13,6 +13,11 @@ import { Customer } from '../customers/customer.entity';
   name: 'payment_method_default_unique',
   expression: 'create unique index "payment_method_default_unique" on "payment_method" ("customer_id") where "is_default" and "detached_at" is null',
 })
+// Lifecycle signals look for methods about to expire.
+@Index({
+  name: 'payment_method_expires_at_index',
+  expression: 'create index "payment_method_expires_at_index" on "payment_method" ("expires_at") where "expires_at" is not null and "detached_at" is null',
+})
 export class PaymentMethod {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -42,4 +47,8 @@ export class PaymentMethod {
 
   @Property({ type: 'timestamptz', nullable: true })
   detachedAt: Date | null = null;
+
+  /** When the card (or mandate) stops working, if the provider says: `payment_method.expiring` comes 30 days before. */
+  @Property({ type: 'timestamptz', nullable: true })
+  expiresAt: Date | null = null;
 }

@@ -19,6 +19,8 @@ export interface AttachPaymentMethodInput {
   token: string;
   /** Charges use the default; a new method becomes it unless told otherwise. */
   makeDefault?: boolean | null;
+  /** When it stops working (a card's expiry), if known: `payment_method.expiring` is signaled 30 days before. */
+  expiresAt?: Date | null;
 }
 
 const MAX_TOKEN = 200;
@@ -38,6 +40,8 @@ export class PaymentMethodService {
       const customer = await lockCustomer(em, input.customerId, 'input.customerId');
       const now = (await clockForCustomer(em, customer.id, this.ctx.clock)).now();
       const makeDefault = input.makeDefault ?? true;
+      const expiresAt = input.expiresAt ?? null;
+      if (expiresAt && expiresAt.getTime() <= now.getTime()) throw new InvalidInputError('input.expiresAt', 'the payment method has already expired');
       if (makeDefault) await clearDefault(em, customer.id);
       const method = em.create(PaymentMethod, {
         customer,
@@ -46,6 +50,7 @@ export class PaymentMethodService {
         label,
         isDefault: makeDefault,
         attachedByKeyId: this.ctx.actor.keyId,
+        expiresAt,
         createdAt: now,
       });
       await em.flush();

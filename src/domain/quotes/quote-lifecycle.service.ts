@@ -1,5 +1,7 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { PricingInputError } from '../../pricing/errors';
 import { collectNowFor } from '../payments/collect-now';
+import { chooseCoupon, ChosenCoupon, redeem, termsOf } from '../coupons/coupon-redeem';
 import { authorize } from '../auth/actor';
 import { Price } from '../catalog/price.entity';
 import { ConflictError, InvalidInputError } from '../errors';
@@ -35,10 +37,14 @@ export class QuoteLifecycleService {
       const lines = quote.lines.getItems();
       const inputs = lines.map((l) => ({ priceCode: l.priceCode, quantity: l.quantity }));
       let priced: PricedQuote;
+      let chosen: ChosenCoupon | null = null;
       try {
-        // The catalog or the customer's contracts may have changed since the draft was made.
+        // The catalog or the customer's contracts may have changed since the draft was made, and
+        // the coupon's limits since it was chosen: checked again, under the coupon's lock.
         await validateQuoteLines(em, inputs, quote.currency);
-        priced = await priceQuoteDocument(em, { customerId: quote.customer.id, currency: quote.currency, at: now, lines: inputs });
+        chosen = await chooseQuoteCoupon(em, quote, now);
+        const coupon = chosen ? termsOf(chosen.coupon) : null;
+        priced = await priceQuoteDocument(em, { customerId: quote.customer.id, currency: quote.currency, at: now, lines: inputs, coupon });
       } catch (err) {
         if (err instanceof InvalidInputError || err instanceof PricingInputError) {
           throw new ConflictError(`quote ${quote.id} cannot be sent as it stands: ${err.message}; update it first`, { details: { reason: err.field } });
@@ -53,6 +59,10 @@ export class QuoteLifecycleService {
         line.tax = docLine.tax;
         line.steps = [...docLine.steps];
       });
+      const discount = document.lines.find((l) => l.kind === 'discount');
+      quote.discountAmount = discount?.amount ?? null;
+      quote.discountTax = discount?.tax ?? null;
+      quote.discountSteps = discount ? [...discount.steps] : null;
       quote.subtotal = document.subtotal;
       quote.tax = document.tax;
       quote.total = document.total;
@@ -61,6 +71,8 @@ export class QuoteLifecycleService {
       quote.sentAt = now;
       quote.updatedAt = now;
       await em.flush();
+      // Counted now: the quote holds the discount until accepting gives it to the subscription.
+      if (chosen) await redeem(em, chosen, quote.customer, { kind: 'quote', quote }, now);
       // The lines point at the versions priced just now, which the event names.
       await em.populate(quote, ['lines.price']);
       await emitEvent(em, quoteEvent('sent', quote, now));
@@ -92,6 +104,7 @@ export class QuoteLifecycleService {
         startsAt: start,
         trialDays: quote.trialDays ?? 0,
         collection: quote.collectionMethod,
+        discount: quote.coupon ? { quote } : null,
       });
       quote.status = QuoteStatus.ACCEPTED;
       quote.acceptedAt = now;
@@ -118,4 +131,12 @@ export class QuoteLifecycleService {
       return quote;
     });
   }
+}
+
+/** The quote's coupon, checked again as redeemable now and locked for its redemption. */
+async function chooseQuoteCoupon(em: EntityManager, quote: Quote, now: Date): Promise<ChosenCoupon | null> {
+  if (!quote.coupon) return null;
+  await em.populate(quote, ['coupon', 'promotionCode']);
+  const choice = quote.promotionCode ? { promotionCode: quote.promotionCode.code } : { couponCode: quote.coupon.code };
+  return chooseCoupon(em, choice, quote.customer, now, 'quote', true);
 }

@@ -1,9 +1,11 @@
 import type { PricedDocument } from '../../pricing';
 import { authorize } from '../auth/actor';
+import { chooseCoupon, CouponChoice, hasChoice, termsOf } from '../coupons/coupon-redeem';
 import type { ServiceContext } from '../shared/service-context';
+import { requireCurrency } from '../shared/validate';
 import { priceQuoteDocument, QuoteLineInput } from './quote-pricing';
 
-export interface PreviewQuoteInput {
+export interface PreviewQuoteInput extends CouponChoice {
   customerId?: string | null;
   currency: string;
   at?: Date | null;
@@ -13,7 +15,7 @@ export interface PreviewQuoteInput {
 /**
  * The priced document a quote would show: for sales tools and storefronts. Read-only, so it
  * needs no transaction; it prices exactly as sendQuote and invoices will (same engine, same
- * contracts, tax).
+ * contracts, tax, coupon).
  */
 export class QuotePreviewService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -21,6 +23,13 @@ export class QuotePreviewService {
   async preview(input: PreviewQuoteInput): Promise<PricedDocument> {
     authorize(this.ctx.actor, 'quotes:preview');
     const at = input.at ?? this.ctx.clock.now();
-    return (await priceQuoteDocument(this.ctx.em, { ...input, at })).document;
+    let coupon = null;
+    if (hasChoice(input)) {
+      // Checked as redeemable at `at`, by the customer if one is named; nothing is redeemed.
+      const redeemer = { id: input.customerId ?? null, currency: requireCurrency(input.currency, 'input.currency') };
+      const chosen = await chooseCoupon(this.ctx.em, input, redeemer, at, 'input', false);
+      coupon = chosen ? termsOf(chosen.coupon) : null;
+    }
+    return (await priceQuoteDocument(this.ctx.em, { ...input, at, coupon })).document;
   }
 }

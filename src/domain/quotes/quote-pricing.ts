@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { priceDocument, priceReferences, PricedDocument, ContractTerms, TaxTreatment } from '../../pricing';
+import { priceDocument, priceReferences, PricedDocument, ContractTerms, CouponTerms, TaxTreatment } from '../../pricing';
 import { withPathPrefix } from '../../pricing/errors';
 import type { Decimal } from '../../pricing/decimal';
 import { PriceStatus } from '../catalog/price.entity';
@@ -24,6 +24,8 @@ export interface QuotePricingInput {
   /** Which contracts are in force. */
   at: Date;
   lines: readonly QuoteLineInput[];
+  /** The coupon the quote offers: priced as the first invoice will be (README, Coupons). */
+  coupon?: CouponTerms | null;
 }
 
 export interface PricedQuote {
@@ -64,7 +66,8 @@ export async function priceQuoteDocument(em: EntityManager, input: QuotePricingI
     const p = prices.get(code);
     return p ? toSnapshot(p) : undefined;
   };
-  const document = withPathPrefix('input', () => priceDocument({ currency, lines: docLines, contracts, at: input.at, tax, resolvePrice }));
+  const coupons = input.coupon ? [input.coupon] : [];
+  const document = withPathPrefix('input', () => priceDocument({ currency, lines: docLines, contracts, at: input.at, tax, resolvePrice, coupons }));
   return { document, prices: linePrices };
 }
 

@@ -2,6 +2,8 @@ import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Opt, PrimaryKey,
 import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
 import type { Decimal } from '../../pricing/decimal';
+import { Coupon } from '../coupons/coupon.entity';
+import { PromotionCode } from '../coupons/promotion-code.entity';
 import { Customer } from '../customers/customer.entity';
 import { CollectionMethod, Subscription } from '../subscriptions/subscription.entity';
 import { QuoteLine } from './quote-line.entity';
@@ -59,6 +61,24 @@ export class Quote {
 
   @Property({ type: 'jsonb', nullable: true })
   notes: string[] | null = null;
+
+  /** The coupon the quote offers (README, Coupons): redeemed when it is sent, given to the subscription accepting creates. */
+  @ManyToOne(() => Coupon, { fieldName: 'coupon_id', nullable: true })
+  coupon: Rel<Coupon> | null = null;
+
+  /** When the coupon was chosen by a promotion code: that code's limits apply too. */
+  @ManyToOne(() => PromotionCode, { fieldName: 'promotion_code_id', nullable: true })
+  promotionCode: Rel<PromotionCode> | null = null;
+
+  /** An amount-off coupon's line, frozen when sent (percent off shows in the lines' steps). */
+  @Property({ type: DecimalType, nullable: true })
+  discountAmount: Decimal | null = null;
+
+  @Property({ type: DecimalType, nullable: true })
+  discountTax: Decimal | null = null;
+
+  @Property({ type: 'jsonb', nullable: true })
+  discountSteps: string[] | null = null;
 
   @Property({ type: 'timestamptz', nullable: true })
   sentAt: Date | null = null;

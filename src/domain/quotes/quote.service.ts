@@ -1,4 +1,5 @@
 import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
+import { chooseCoupon, CouponChoice, hasChoice } from '../coupons/coupon-redeem';
 import { Customer } from '../customers/customer.entity';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { emitEvent } from '../events/emit-event';
@@ -14,7 +15,7 @@ import type { QuoteLineInput } from './quote-pricing';
 import { addLines, effectiveStatus, lockQuote, requireFutureValidUntil, requireStatus, statusWhere, validateQuoteLines } from './quote-store';
 import { Quote, QuoteStatus } from './quote.entity';
 
-export interface CreateQuoteInput {
+export interface CreateQuoteInput extends CouponChoice {
   customerId: string;
   currency: string;
   lines: readonly QuoteLineInput[];
@@ -23,8 +24,11 @@ export interface CreateQuoteInput {
   collection?: CollectionMethod | null;
 }
 
-/** Omitted fields stay as they are; `lines`, when given, replaces every line. */
-export interface UpdateQuoteInput {
+/**
+ * Omitted fields stay as they are; `lines`, when given, replaces every line; `couponCode` or
+ * `promotionCode`, when either is given (null included), replaces the quote's coupon.
+ */
+export interface UpdateQuoteInput extends CouponChoice {
   lines?: readonly QuoteLineInput[] | null;
   /** null: the quote does not expire. */
   validUntil?: Date | null;
@@ -58,6 +62,8 @@ export class QuoteService {
         throw new InvalidInputError('input.currency', `customer ${customer.id} is billed in ${customer.currency}, not ${currency}`);
       }
       await validateQuoteLines(em, input.lines, currency);
+      // Checked now, redeemed when the quote is sent.
+      const chosen = hasChoice(input) ? await chooseCoupon(em, input, customer, now, 'input', false) : null;
       const quote = em.create(Quote, {
         customer,
         status: QuoteStatus.DRAFT,
@@ -66,6 +72,8 @@ export class QuoteService {
         trialDays,
         // Stored resolved, so the quote shows the customer what accepting it will do.
         collectionMethod: input.collection ?? CollectionMethod.CHARGE_AUTOMATICALLY,
+        coupon: chosen?.coupon ?? null,
+        promotionCode: chosen?.promotionCode ?? null,
         createdAt: now,
         updatedAt: now,
       });
@@ -92,6 +100,11 @@ export class QuoteService {
       if (validUntil !== undefined) quote.validUntil = validUntil;
       if (trialDays !== undefined) quote.trialDays = trialDays;
       if (input.collection !== undefined) quote.collectionMethod = input.collection ?? CollectionMethod.CHARGE_AUTOMATICALLY;
+      if (input.couponCode !== undefined || input.promotionCode !== undefined) {
+        const chosen = hasChoice(input) ? await chooseCoupon(em, input, quote.customer, now, 'input', false) : null;
+        quote.coupon = chosen?.coupon ?? null;
+        quote.promotionCode = chosen?.promotionCode ?? null;
+      }
       quote.updatedAt = now;
       await em.flush();
       await emitEvent(em, quoteEvent('updated', quote, now));

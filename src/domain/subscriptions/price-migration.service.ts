@@ -65,7 +65,7 @@ export class PriceMigrationService {
     const item = sub.items.getItems().find((i) => i.priceCode === priceCode)!;
     const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
     if (sub.status === SubscriptionStatus.ACTIVE || sub.status === SubscriptionStatus.PAST_DUE) {
-      const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [item.price, target]);
+      const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [item.price, target], sub.id);
       const period = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
       storeProrations(em, sub, [
         pricer.prorate('credit', { price: item.price, quantity: item.quantity }, period, now),

@@ -34,7 +34,7 @@ export async function cancelNow(em: EntityManager, sub: Subscription, actor: Act
   const stopped = !periodWasBilled(sub) ? null : sub.status === SubscriptionStatus.PAUSED && sub.pausedAt ? sub.pausedAt : now;
   const items = pricedItems(sub);
   if (options.creditUnusedTime && stopped && stopped.getTime() < sub.currentPeriodEnd.getTime()) {
-    const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price));
+    const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price), sub.id);
     const billed = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
     storeProrations(em, sub, items.map((item) => pricer.prorate('credit', item, billed, stopped)), now);
   }
@@ -44,7 +44,8 @@ export async function cancelNow(em: EntityManager, sub: Subscription, actor: Act
   sub.canceledAt = now;
   sub.cancelAtPeriodEnd = false;
   await em.flush();
-  await emitEvent(em, subscriptionEvent('canceled', sub, now));
+  const reason = typeof options.detail.reason === 'string' ? options.detail.reason : undefined;
+  await emitEvent(em, subscriptionEvent('canceled', sub, now, { reason }));
   const usage = stopped ? { start: sub.currentPeriodStart, end: stopped } : null;
   await invoiceOutOfCycle(em, sub, items, usage, now, `${sub.id}:canceled`, { prorations: true });
 }

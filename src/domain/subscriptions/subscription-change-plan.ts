@@ -43,7 +43,7 @@ export async function planChange(em: EntityManager, sub: Subscription, items: re
 
   const billed = sub.status === SubscriptionStatus.ACTIVE || sub.status === SubscriptionStatus.PAST_DUE;
   if (behavior === ProrationBehavior.NONE || !billed) return { removed, added, pricer: null, prorations: [] };
-  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [...removed.map((r) => r.price), ...added.map((a) => a.price)]);
+  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [...removed.map((r) => r.price), ...added.map((a) => a.price)], sub.id);
   const period = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
   const drafts: (ProrationDraft | null)[] = [
     ...removed.map((r) => pricer.prorate('credit', { price: r.price, quantity: r.quantity }, period, now)),

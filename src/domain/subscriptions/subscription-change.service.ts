@@ -1,4 +1,5 @@
 import { emitEvent } from '../events/emit-event';
+import { Price } from '../catalog/price.entity';
 import { collectNowFor } from '../payments/collect-now';
 import { subscriptionEvent } from '../events/event-payloads';
 import { invoiceProrationsNow } from '../invoices/proration-invoice';
@@ -49,6 +50,8 @@ export class SubscriptionChangeService {
       for (const a of added) {
         sub.items.add(em.create(SubscriptionItem, { subscription: sub, customer: sub.customer, price: a.price.id, priceCode: a.price.code, quantity: a.quantity }));
       }
+      // Loaded into the identity map, so the new items' price references carry their version into the history and the event.
+      if (added.length > 0) await em.find(Price, { id: { $in: added.map((a) => a.price.id) } });
       recordEvent(em, sub, 'changed', this.ctx.actor, now, { before, prorationBehavior: behavior });
       await em.flush();
       await emitEvent(em, subscriptionEvent('updated', sub, now));

@@ -27,15 +27,31 @@ export async function resolveItems(
   currency: string,
   cycle?: { interval: BillingInterval; intervalCount: number },
 ): Promise<ResolvedItem[]> {
+  // Checked before the query too: an oversized list costs nothing.
+  requireAtMost(items, MAX_ITEMS, 'input.items');
+  return checkItems(items, await loadPriceClosure(em, items.map((i) => i.priceCode)), currency, { cycle });
+}
+
+/**
+ * resolveItems' rules over prices already loaded, for callers that hold the catalog (the Stripe
+ * import checks each subscription against it without a query). `allowArchived`: a subscription
+ * that exists elsewhere keeps a price that is no longer sold, as one sold here would.
+ */
+export function checkItems(
+  items: readonly ItemInput[],
+  prices: ReadonlyMap<string, CatalogPrice>,
+  currency: string,
+  options: { cycle?: { interval: BillingInterval; intervalCount: number }; allowArchived?: boolean } = {},
+): ResolvedItem[] {
   requireAtMost(items, MAX_ITEMS, 'input.items');
   if (items.length === 0) throw new InvalidInputError('input.items', 'a subscription needs at least one item');
-  const prices = await loadPriceClosure(em, items.map((i) => i.priceCode));
+  const { cycle } = options;
   const seen = new Set<string>();
   const resolved = items.map((item, i) => {
     const field = `input.items[${i}]`;
     const price = prices.get(item.priceCode);
     if (!price) throw new InvalidInputError(`${field}.priceCode`, `unknown price '${item.priceCode}'`);
-    if (price.status === PriceStatus.ARCHIVED) throw new InvalidInputError(`${field}.priceCode`, `price '${item.priceCode}' is archived`);
+    if (price.status === PriceStatus.ARCHIVED && !options.allowArchived) throw new InvalidInputError(`${field}.priceCode`, `price '${item.priceCode}' is archived`);
     if (seen.has(item.priceCode)) throw new InvalidInputError(`${field}.priceCode`, `price '${item.priceCode}' is listed twice`);
     seen.add(item.priceCode);
     if (price.interval === BillingInterval.ONE_TIME) throw new InvalidInputError(`${field}.priceCode`, `price '${item.priceCode}' is ONE_TIME; a subscription bills recurring prices`);

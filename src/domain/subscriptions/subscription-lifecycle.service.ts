@@ -49,7 +49,7 @@ export class SubscriptionLifecycleService {
       const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       const pausedAt = sub.pausedAt ?? now;
       const items = pricedItems(sub);
-      const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price));
+      const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price), sub.id);
       const billed = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
       const drafts: (ProrationDraft | null)[] = [];
       if (now.getTime() < billed.end.getTime()) {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { addInterval } from '../../pricing';
 import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
 import type { Actor } from '../auth/actor';
+import { attachDiscount, chooseCoupon, CouponChoice, DiscountSource, hasChoice } from '../coupons/coupon-redeem';
 import { Customer } from '../customers/customer.entity';
 import { storeInvoice } from '../invoices/invoice-finalize';
 import { collectNowFor } from '../payments/collect-now';
@@ -20,7 +21,7 @@ import { recordEvent } from './subscription-store';
 import { SubscriptionItem } from './subscription-item.entity';
 import { CollectionMethod, Subscription, SubscriptionStatus } from './subscription.entity';
 
-export interface CreateSubscriptionInput {
+export interface CreateSubscriptionInput extends CouponChoice {
   customerId: string;
   items: readonly ItemInput[];
   startsAt?: Date | null;
@@ -53,7 +54,9 @@ export class SubscriptionService {
       authorizeCustomer(this.ctx.actor, 'subscriptions:write', customer.id);
       const items = await resolveItems(em, input.items, customer.currency);
       const now = (await clockForCustomer(em, customer.id, this.ctx.clock)).now();
-      return openSubscription(em, this.ctx.actor, now, { customer, items, startsAt: input.startsAt ?? now, trialDays, collection: input.collection });
+      const chosen = hasChoice(input) ? await chooseCoupon(em, input, customer, now, 'input', true) : null;
+      const discount = chosen ? { chosen } : null;
+      return openSubscription(em, this.ctx.actor, now, { customer, items, startsAt: input.startsAt ?? now, trialDays, collection: input.collection, discount });
     });
     return collectNowFor(this.ctx, sub);
   }
@@ -106,6 +109,8 @@ export interface OpenSubscriptionInput {
   startsAt: Date;
   trialDays: number;
   collection?: CollectionMethod | null;
+  /** A coupon to redeem for it, or the discount a sent quote holds (README, Coupons). */
+  discount?: DiscountSource | null;
 }
 
 /**
@@ -140,6 +145,8 @@ export async function openSubscription(em: EntityManager, actor: Actor, now: Dat
   }
   await em.flush();
   await em.populate(sub, ['items', 'items.price']);
+  // Before the first invoice is drafted, which it discounts.
+  if (input.discount) await attachDiscount(em, sub, customer, input.discount, now);
   recordEvent(em, sub, 'created', actor, now, { status });
   await em.flush();
   await emitEvent(em, subscriptionEvent('created', sub, now));

@@ -4,6 +4,7 @@ import type { PaymentProviders } from '../payments/providers';
 import { dueFilter, nextBoundary } from '../invoices/close-boundary';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { nextCollectionAmong } from '../payments/collection-schedule';
+import { nextSignalAmong } from '../lifecycle/lifecycle-signals';
 import { TestClock, TestClockStatus } from './test-clock.entity';
 
 /** What an advance may do once the service has started it (clock row ADVANCING): the job's input. */
@@ -21,7 +22,7 @@ export interface ClockAdvance {
 
 /**
  * The earliest instant at or before `to` at which one of these customers' subscriptions has a
- * boundary (a period end, a trial end, a future start, a payment step): the next place an advance must stop so
+ * boundary (a period end, a trial end, a future start, a payment step, a lifecycle signal due): the next place an advance must stop so
  * that what happens there is dated there. Null when nothing is due by `to`.
  */
 export async function nextBoundaryAmong(em: EntityManager, customerIds: readonly string[], to: Date): Promise<Date | null> {
@@ -33,6 +34,9 @@ export async function nextBoundaryAmong(em: EntityManager, customerIds: readonly
     const at = nextBoundary(sub);
     if (at && (!earliest || at.getTime() < earliest.getTime())) earliest = at;
   }
+  // A lifecycle signal (trial ending, renewal upcoming, …) is emitted at its own instant too.
+  const signal = await nextSignalAmong(em, customerIds, to);
+  if (signal && (!earliest || signal.getTime() < earliest.getTime())) earliest = signal;
   return earliest;
 }
 

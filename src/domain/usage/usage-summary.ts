@@ -113,7 +113,7 @@ export async function summarizeUsage(ctx: ServiceContext, input: UsageSummaryInp
     throw new InvalidInputError(input.to ? 'to' : 'from', `the window [${from.toISOString()}, ${to.toISOString()}) is empty: to must be after from`);
   }
   const quantity = await aggregateStoredUsage(em, { customerId: sub.customer.id, metric: input.metric, aggregation, from, to });
-  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [item.price]);
+  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [item.price], sub.id);
   const priced = pricer.fullPeriod({ price: item.price, quantity }, to);
   const currency = pricer.customer.currency;
   return {

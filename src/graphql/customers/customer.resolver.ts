@@ -3,6 +3,7 @@ import type { CustomerExternalId } from '../../domain/customers/customer-externa
 import type { Customer } from '../../domain/customers/customer.entity';
 import type { Context } from '../context';
 import { toConnection } from '../shared/connection';
+import { CustomerFilterInput } from './customer-filter.types';
 import { CreateCustomerInput, CustomerConnection, CustomerType, ExternalIdType, UpdateCustomerInput } from './customer.types';
 
 @ArgsType()
@@ -15,6 +16,9 @@ class CustomersArgs {
 
   @Field(() => String, { nullable: true, description: 'Part of the name or email, case-insensitive' })
   search?: string;
+
+  @Field(() => CustomerFilterInput, { nullable: true, description: 'A segment: plan, MRR range, subscription status, tenure, tags' })
+  filter?: CustomerFilterInput;
 }
 
 @Resolver(() => CustomerType)

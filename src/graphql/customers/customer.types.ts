@@ -2,7 +2,7 @@ import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } fr
 import { TaxStatus } from '../../domain/customers/customer.entity';
 import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';
-import { CurrencyScalar } from '../scalars/standard';
+import { CurrencyScalar, JSONObjectScalar } from '../scalars/standard';
 import { Connection } from '../shared/connection';
 
 registerEnumType(TaxStatus, { name: 'TaxStatus', description: 'TAXABLE with a rate, EXEMPT, or REVERSE_CHARGE (B2B intra-EU)' });
@@ -42,6 +42,12 @@ export class CustomerType {
 
   @Field(() => Int, { description: 'Payment terms of sent invoices (SEND_INVOICE, bank transfer): due this many days after finalization ("net 30")' })
   paymentTermsDays!: number;
+
+  @Field(() => [String], { description: 'Segment labels, e.g. "enterprise", "region:eu"' })
+  tags!: string[];
+
+  @Field(() => JSONObjectScalar, { description: 'Flat key/value pairs for CRM and marketing tools' })
+  metadata!: Record<string, unknown>;
 
   @Field()
   createdAt!: Date;
@@ -89,6 +95,12 @@ export class CreateCustomerInput {
 
   @Field(() => ID, { nullable: true, description: 'The customer lives on this test clock (simulated time), for good' })
   testClockId?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'At most 20, each 1 to 64 letters, digits, spaces or _ . : / + # & -' })
+  tags?: string[] | null;
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'At most 50 keys of at most 40 characters; values are strings (at most 500 characters), numbers, booleans or null' })
+  metadata?: Record<string, unknown> | null;
 }
 
 @InputType('UpdateCustomerInput', { description: 'Omitted fields are kept; the currency cannot change' })
@@ -113,4 +125,10 @@ export class UpdateCustomerInput {
 
   @Field(() => [ExternalIdInput], { nullable: true, description: 'Replaces the whole set when given' })
   externalIds?: ExternalIdInput[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the whole set when given ([] clears it)' })
+  tags?: string[] | null;
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'Replaces the whole object when given ({} clears it)' })
+  metadata?: Record<string, unknown> | null;
 }

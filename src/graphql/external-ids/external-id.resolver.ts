@@ -8,6 +8,8 @@ import type { Context } from '../context';
 import { ExternalIdType } from '../customers/customer.types';
 import { storedToInvoice } from '../invoices/invoice.mapping';
 import { InvoiceType } from '../invoices/invoice.types';
+import type { Subscription } from '../../domain/subscriptions/subscription.entity';
+import { SubscriptionType } from '../subscriptions/subscription.types';
 import { ExternalIdLinkType, UpsertCustomerInput, UpsertCustomerResultType, UpsertProductInput, UpsertProductResultType } from './external-id.types';
 
 interface Row {
@@ -60,6 +62,11 @@ export class ExternalIdResolver {
     const invoice = await ctx.services.externalIds.invoice(system, id);
     return invoice ? storedToInvoice(invoice) : null;
   }
+
+  @Query(() => SubscriptionType, { nullable: true, description: 'The subscription holding this id in another system (STRIPE sub_… after an import); a CUSTOMER key finds its own only' })
+  subscriptionByExternalId(@Arg('system') system: string, @Arg('id') id: string, @Ctx() ctx: Context) {
+    return ctx.services.externalIds.subscription(system, id);
+  }
 }
 
 @Resolver(() => ProductType)
@@ -84,5 +91,13 @@ export class InvoiceExternalIdsResolver {
   async externalIds(@Root() invoice: InvoiceType, @Ctx() ctx: Context): Promise<Row[]> {
     // An upcoming invoice is not stored (its id is not a uuid): it has none yet.
     return isId(invoice.id) ? ctx.loaders.externalIdsByInvoice.load(invoice.id) : [];
+  }
+}
+
+@Resolver(() => SubscriptionType)
+export class SubscriptionExternalIdsResolver {
+  @FieldResolver(() => [ExternalIdType])
+  externalIds(@Root() subscription: Subscription, @Ctx() ctx: Context): Promise<Row[]> {
+    return ctx.loaders.externalIdsBySubscription.load(subscription.id);
   }
 }

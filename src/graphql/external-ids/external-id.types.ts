@@ -7,7 +7,7 @@ import type { Decimal } from '../../pricing/decimal';
 import { ProductType } from '../catalog/catalog.types';
 import { CustomerType, ExternalIdInput } from '../customers/customer.types';
 import { DecimalScalar } from '../scalars/decimal.scalar';
-import { CurrencyScalar } from '../scalars/standard';
+import { CurrencyScalar, JSONObjectScalar } from '../scalars/standard';
 
 registerEnumType(ExternalIdKind, { name: 'ExternalIdKind', description: 'The kind of record an external id names' });
 registerEnumType(UpsertOutcome, { name: 'UpsertOutcome', description: 'UNCHANGED: a replay; nothing was written' });
@@ -49,6 +49,12 @@ export class UpsertCustomerInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Omitted: kept (false for a new customer)' })
   invoiceDrafts?: boolean | null;
+
+  @Field(() => [String], { nullable: true, description: 'Omitted: kept (none for a new customer); given: the whole set' })
+  tags?: string[] | null;
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'Omitted: kept (none for a new customer); given: the whole object' })
+  metadata?: Record<string, unknown> | null;
 }
 
 @ObjectType('UpsertCustomerResult')

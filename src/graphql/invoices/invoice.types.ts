@@ -165,4 +165,10 @@ export class BillingRunResultType {
 
   @Field(() => Int, { description: 'Invoices whose collection step failed with an error (logged); the next run retries them' })
   invoicesFailed!: number;
+
+  @Field(() => Int, { description: 'Lifecycle signals emitted (trial ending, renewal upcoming, usage threshold crossed, payment method or quote expiring)' })
+  signalsEmitted!: number;
+
+  @Field(() => Int, { description: 'Lifecycle signals that failed with an error (logged); the next run retries them' })
+  signalsFailed!: number;
 }

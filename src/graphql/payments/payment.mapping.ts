@@ -4,7 +4,7 @@ import { formatMoney } from '../../pricing/currency';
 import type { PaymentAttemptType, PaymentMethodType } from './payment.types';
 
 export function toPaymentMethod(m: PaymentMethod): PaymentMethodType {
-  return { id: m.id, provider: m.provider, label: m.label, isDefault: m.isDefault, createdAt: m.createdAt };
+  return { id: m.id, provider: m.provider, label: m.label, isDefault: m.isDefault, createdAt: m.createdAt, expiresAt: m.expiresAt };
 }
 
 export function toPaymentAttempt(a: PaymentAttempt): PaymentAttemptType {

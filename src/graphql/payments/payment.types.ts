@@ -25,6 +25,9 @@ export class PaymentMethodType {
 
   @Field()
   createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it stops working, if known; payment_method.expiring is signaled 30 days before' })
+  expiresAt!: Date | null;
 }
 
 @ObjectType('PaymentAttempt')
@@ -90,6 +93,9 @@ export class AttachPaymentMethodInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Default true: charges use the new method' })
   makeDefault?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: "When it stops working (a card's expiry), if known: after now; payment_method.expiring is signaled 30 days before" })
+  expiresAt?: Date | null;
 }
 
 @InputType()

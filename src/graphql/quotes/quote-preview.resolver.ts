@@ -2,7 +2,7 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { formatMoney } from '../../pricing/currency';
 import type { PricedDocument } from '../../pricing/document';
 import type { Context } from '../context';
-import { PreviewQuoteInput, QuotePreviewType } from './quote-preview.types';
+import { PreviewQuoteInput, PricedLineKind, QuotePreviewType } from './quote-preview.types';
 
 /** Amounts leave as strings at the currency's scale ("240.00", "1000" for JPY). */
 export function toQuotePreview(doc: PricedDocument): QuotePreviewType {
@@ -14,6 +14,8 @@ export function toQuotePreview(doc: PricedDocument): QuotePreviewType {
     total: money(doc.total),
     notes: [...doc.notes],
     lines: doc.lines.map((line) => ({
+      kind: line.kind === 'discount' ? PricedLineKind.DISCOUNT : line.kind === 'minimum_commitment' ? PricedLineKind.MINIMUM_COMMITMENT : PricedLineKind.CHARGE,
+      couponCode: line.kind === 'discount' ? line.couponCode : null,
       priceCode: line.priceCode ?? '',
       quantity: line.quantity.toFixed(),
       amount: money(line.amount),

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { Decimal } from '../../pricing/decimal';
 import { CurrencyScalar } from '../scalars/standard';
 import { DecimalScalar } from '../scalars/decimal.scalar';
@@ -25,10 +25,27 @@ export class PreviewQuoteInput {
 
   @Field(() => [QuoteLineInput])
   lines!: QuoteLineInput[];
+
+  @Field(() => String, { nullable: true, description: 'Priced as the first invoice would be; nothing is redeemed' })
+  couponCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  promotionCode?: string | null;
 }
+
+export enum PricedLineKind {
+  CHARGE = 'CHARGE',
+  MINIMUM_COMMITMENT = 'MINIMUM_COMMITMENT',
+  /** An amount-off coupon's line (README, Coupons). */
+  DISCOUNT = 'DISCOUNT',
+}
+registerEnumType(PricedLineKind, { name: 'PricedLineKind' });
 
 @ObjectType('PricedLine')
 export class PricedLineType {
+  @Field(() => PricedLineKind)
+  kind!: PricedLineKind;
+
   @Field()
   priceCode!: string;
 
@@ -46,6 +63,9 @@ export class PricedLineType {
 
   @Field(() => String, { nullable: true, description: 'The contract that priced this line' })
   contractCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'DISCOUNT: the coupon' })
+  couponCode!: string | null;
 }
 
 @ObjectType('QuotePreview')

@@ -92,6 +92,12 @@ export class CreateQuoteInput {
 
   @Field(() => CollectionMethod, { nullable: true, description: 'Default CHARGE_AUTOMATICALLY' })
   collection?: CollectionMethod | null;
+
+  @Field(() => String, { nullable: true, description: 'A coupon the quote offers (or promotionCode): redeemed when it is sent' })
+  couponCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  promotionCode?: string | null;
 }
 
 @InputType('UpdateQuoteInput', { description: 'For a DRAFT quote; omitted fields stay as they are' })
@@ -107,4 +113,10 @@ export class UpdateQuoteInput {
 
   @Field(() => CollectionMethod, { nullable: true })
   collection?: CollectionMethod | null;
+
+  @Field(() => String, { nullable: true, description: 'Given (null too), it or promotionCode replaces the quote’s coupon' })
+  couponCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  promotionCode?: string | null;
 }

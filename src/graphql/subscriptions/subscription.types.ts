@@ -137,6 +137,12 @@ export class CreateSubscriptionInput {
 
   @Field(() => CollectionMethod, { nullable: true, description: 'Default CHARGE_AUTOMATICALLY' })
   collection?: CollectionMethod | null;
+
+  @Field(() => String, { nullable: true, description: 'A coupon redeemed for it from its start (or promotionCode)' })
+  couponCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A promotion code redeemed for it from its start (or couponCode)' })
+  promotionCode?: string | null;
 }
 
 @InputType('ChangeSubscriptionInput')

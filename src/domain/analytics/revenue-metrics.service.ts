@@ -1,0 +1,186 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundRows } from '../../db/bound-query';
+import { isCurrencyCode, minorUnits } from '../../pricing';
+import { Decimal, ZERO } from '../../pricing/decimal';
+import { authorize } from '../auth/actor';
+import { InvalidInputError } from '../errors';
+import type { ServiceContext } from '../shared/service-context';
+import { MetricPeriod, metricPeriods, MetricsInterval } from './metric-periods';
+import { MrrMovementKind } from './mrr-movement.entity';
+
+/** One period of revenueMetrics; definitions in README (Revenue analytics). Rates are fractions, null without a base. */
+export interface RevenuePeriod {
+  periodStart: Date;
+  periodEnd: Date;
+  startMrr: Decimal;
+  mrr: Decimal;
+  arr: Decimal;
+  newMrr: Decimal;
+  expansionMrr: Decimal;
+  contractionMrr: Decimal;
+  churnedMrr: Decimal;
+  reactivationMrr: Decimal;
+  activeCustomers: number;
+  arpa: Decimal | null;
+  logoChurnRate: Decimal | null;
+  grossRevenueRetention: Decimal | null;
+  netRevenueRetention: Decimal | null;
+  trialConversionRate: Decimal | null;
+  involuntaryChurnMrr: Decimal;
+  dunningRecoveryRate: Decimal | null;
+  usageRevenue: Decimal;
+}
+
+const RATE_SCALE = 4;
+const INVOLUNTARY = 'subscription.canceled:dunning';
+
+export class RevenueMetricsService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /**
+   * Aggregations of the revenue ledger (mrr_movement) per period, never a re-pricing of
+   * subscriptions: MRR at an instant is the sum of the deltas before it, each movement is
+   * classified once when written, and the active-customer count moves with NEW, REACTIVATION
+   * (+1) and CHURN (−1), which are customer-level by construction.
+   */
+  async revenueMetrics(from: Date, to: Date, interval: MetricsInterval, currency: string): Promise<RevenuePeriod[]> {
+    authorize(this.ctx.actor, 'analytics:read');
+    if (!isCurrencyCode(currency)) throw new InvalidInputError('currency', 'an ISO 4217 currency code');
+    const periods = metricPeriods(from, to, interval);
+    const em = this.ctx.em;
+    const [base, moves, trials, dunning, usage] = await Promise.all([
+      before(em, currency, from),
+      movementsByPeriod(em, currency, periods),
+      trialsByPeriod(em, currency, periods),
+      dunningByPeriod(em, currency, periods),
+      usageByPeriod(em, currency, periods),
+    ]);
+    const scale = minorUnits(currency);
+    let startMrr = base.mrr;
+    let active = base.customers;
+    return periods.map((p) => {
+      const m = moves.get(p.index) ?? emptyMoves();
+      const sum = (k: MrrMovementKind) => m.sums.get(k) ?? ZERO;
+      const newMrr = sum(MrrMovementKind.NEW);
+      const expansionMrr = sum(MrrMovementKind.EXPANSION);
+      const reactivationMrr = sum(MrrMovementKind.REACTIVATION);
+      const contractionMrr = sum(MrrMovementKind.CONTRACTION).negated();
+      const churnedMrr = sum(MrrMovementKind.CHURN).negated();
+      const mrr = startMrr.plus(newMrr).plus(expansionMrr).plus(reactivationMrr).minus(contractionMrr).minus(churnedMrr);
+      const startActive = active;
+      active = active + (m.counts.get(MrrMovementKind.NEW) ?? 0) + (m.counts.get(MrrMovementKind.REACTIVATION) ?? 0) - (m.counts.get(MrrMovementKind.CHURN) ?? 0);
+      const t = trials.get(p.index);
+      const d = dunning.get(p.index);
+      const period: RevenuePeriod = {
+        periodStart: p.start,
+        periodEnd: p.end,
+        startMrr,
+        mrr,
+        arr: mrr.times(12),
+        newMrr,
+        expansionMrr,
+        contractionMrr,
+        churnedMrr,
+        reactivationMrr,
+        activeCustomers: active,
+        arpa: active > 0 ? mrr.div(active).toDecimalPlaces(scale, Decimal.ROUND_HALF_UP) : null,
+        logoChurnRate: rate(new Decimal(m.counts.get(MrrMovementKind.CHURN) ?? 0), new Decimal(startActive)),
+        grossRevenueRetention: rate(startMrr.minus(contractionMrr).minus(churnedMrr), startMrr),
+        netRevenueRetention: rate(startMrr.plus(expansionMrr).minus(contractionMrr).minus(churnedMrr), startMrr),
+        trialConversionRate: t ? rate(new Decimal(t.converted), new Decimal(t.ended)) : null,
+        involuntaryChurnMrr: m.involuntary.negated(),
+        dunningRecoveryRate: d ? rate(new Decimal(d.recovered), new Decimal(d.entered)) : null,
+        usageRevenue: usage.get(p.index) ?? ZERO,
+      };
+      startMrr = mrr;
+      return period;
+    });
+  }
+}
+
+function rate(part: Decimal, whole: Decimal): Decimal | null {
+  return whole.isZero() ? null : part.div(whole).toDecimalPlaces(RATE_SCALE, Decimal.ROUND_HALF_UP);
+}
+
+function periodsJson(periods: readonly MetricPeriod[]): string {
+  return JSON.stringify(periods.map((p) => ({ i: p.index, s: p.start.toISOString(), e: p.end.toISOString() })));
+}
+
+const PERIODS = 'jsonb_to_recordset(?::jsonb) as p(i int, s timestamptz, e timestamptz)';
+
+/** MRR and active customers before `at`. */
+async function before(em: EntityManager, currency: string, at: Date): Promise<{ mrr: Decimal; customers: number }> {
+  const [row] = await boundRows<{ mrr: string | null; customers: string | null }>(
+    em,
+    `select sum(delta) as mrr, sum(case kind when 'CHURN' then -1 when 'NEW' then 1 when 'REACTIVATION' then 1 else 0 end) as customers
+       from mrr_movement where currency = ? and at < ?`,
+    [currency, at],
+  );
+  return { mrr: new Decimal(row.mrr ?? 0), customers: Number(row.customers ?? 0) };
+}
+
+interface PeriodMoves {
+  sums: Map<string, Decimal>;
+  counts: Map<string, number>;
+  involuntary: Decimal;
+}
+
+function emptyMoves(): PeriodMoves {
+  return { sums: new Map(), counts: new Map(), involuntary: ZERO };
+}
+
+async function movementsByPeriod(em: EntityManager, currency: string, periods: readonly MetricPeriod[]): Promise<Map<number, PeriodMoves>> {
+  const rows = await boundRows<{ i: number; kind: string; total: string; n: string; involuntary: string }>(
+    em,
+    `select p.i, m.kind, sum(m.delta) as total, count(*) as n, coalesce(sum(m.delta) filter (where m.cause = ?), 0) as involuntary
+       from ${PERIODS} join mrr_movement m on m.currency = ? and m.at >= p.s and m.at < p.e
+      group by p.i, m.kind`,
+    [INVOLUNTARY, periodsJson(periods), currency],
+  );
+  const out = new Map<number, PeriodMoves>();
+  for (const r of rows) {
+    const m = out.get(r.i) ?? emptyMoves();
+    m.sums.set(r.kind, new Decimal(r.total));
+    m.counts.set(r.kind, Number(r.n));
+    m.involuntary = m.involuntary.plus(r.involuntary);
+    out.set(r.i, m);
+  }
+  return out;
+}
+
+/** Trials that ended in the period, and how many of them converted (were not canceled before their end). */
+async function trialsByPeriod(em: EntityManager, currency: string, periods: readonly MetricPeriod[]): Promise<Map<number, { ended: number; converted: number }>> {
+  const rows = await boundRows<{ i: number; ended: string; converted: string }>(
+    em,
+    `select p.i, count(*) as ended, count(*) filter (where s.canceled_at is null or s.canceled_at >= s.trial_end) as converted
+       from ${PERIODS} join subscription s on s.currency = ? and s.trial_end >= p.s and s.trial_end < p.e
+      group by p.i`,
+    [periodsJson(periods), currency],
+  );
+  return new Map(rows.map((r) => [r.i, { ended: Number(r.ended), converted: Number(r.converted) }]));
+}
+
+/** Invoices whose dunning began in the period, and how many of them were paid since. */
+async function dunningByPeriod(em: EntityManager, currency: string, periods: readonly MetricPeriod[]): Promise<Map<number, { entered: number; recovered: number }>> {
+  const rows = await boundRows<{ i: number; entered: string; recovered: string }>(
+    em,
+    `select p.i, count(*) as entered, count(*) filter (where i.status = 'PAID') as recovered
+       from ${PERIODS} join invoice i on i.first_failed_at >= p.s and i.first_failed_at < p.e and i.currency = ?
+      group by p.i`,
+    [periodsJson(periods), currency],
+  );
+  return new Map(rows.map((r) => [r.i, { entered: Number(r.entered), recovered: Number(r.recovered) }]));
+}
+
+/** Usage and late-usage adjustment lines of the invoices finalized in the period, before tax. */
+async function usageByPeriod(em: EntityManager, currency: string, periods: readonly MetricPeriod[]): Promise<Map<number, Decimal>> {
+  const rows = await boundRows<{ i: number; total: string }>(
+    em,
+    `select p.i, sum(l.amount) as total
+       from ${PERIODS} join invoice i on i.finalized_at >= p.s and i.finalized_at < p.e and i.currency = ? and i.status <> 'VOID'
+       join invoice_line l on l.invoice_id = i.id and l.kind in ('USAGE', 'ADJUSTMENT')
+      group by p.i`,
+    [periodsJson(periods), currency],
+  );
+  return new Map(rows.map((r) => [r.i, new Decimal(r.total)]));
+}

@@ -1,0 +1,224 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { boundRows } from '../../db/bound-query';
+import { priceReferences } from '../../pricing';
+import { Decimal, ZERO } from '../../pricing/decimal';
+import { CatalogPrice, catalogPriceOf, loadPriceClosure, PriceRow, toSnapshot } from '../catalog/price-snapshot';
+import { pricingCustomers } from '../contracts/contract-terms';
+import type { DomainEventInput } from '../events/emit-event';
+import { ItemPricer } from '../subscriptions/subscription-pricing';
+import { MrrMovementKind } from './mrr-movement.entity';
+import type { MrrItem } from './mrr-state.entity';
+import { subscriptionMrr } from './subscription-mrr';
+
+/**
+ * The events that can move MRR: every subscription change (its payload is the state after it:
+ * event-payloads.ts), and a new contract. Subscription events that carry no state (lifecycle
+ * signals: a date coming up) change nothing.
+ */
+export function movesRevenue(event: Pick<DomainEventInput, 'type' | 'payload'>): boolean {
+  if (event.type === 'contract.created') return true;
+  if (SIGNALS.has(event.type)) return false;
+  return event.type.startsWith('subscription.') && Array.isArray(event.payload.items) && typeof event.payload.status === 'string';
+}
+
+/** Lifecycle signals about a subscription (src/domain/lifecycle): a date coming up, not a change. */
+const SIGNALS = new Set(['subscription.trial_ending', 'subscription.renewal_upcoming']);
+
+interface State {
+  subscriptionId: string;
+  customerId: string;
+  currency: string;
+  status: string;
+  interval: string;
+  intervalCount: number;
+  items: MrrItem[];
+  mrr: Decimal;
+  changed: boolean;
+}
+
+interface Movement {
+  customerId: string;
+  subscriptionId: string;
+  currency: string;
+  kind: MrrMovementKind;
+  delta: Decimal;
+  mrrAfter: Decimal;
+  cause: string;
+  at: Date;
+}
+
+/**
+ * The revenue ledger as a projection of the outbox: called with the events a transaction writes,
+ * in that transaction, so a movement exists iff its change committed. Rebuilding the ledger
+ * (rebuildRevenueLedger) replays the stored events through this same function, so the rebuild
+ * equals the live ledger by construction. Movements are classified per customer and currency,
+ * as ChartMogul does: from 0 → NEW (or REACTIVATION for a customer that had MRR before), to 0 →
+ * CHURN, up → EXPANSION, down → CONTRACTION.
+ */
+export async function projectRevenue(em: EntityManager, events: readonly DomainEventInput[]): Promise<void> {
+  const relevant = events.filter(movesRevenue);
+  if (relevant.length === 0) return;
+  const subscriptionIds = [...new Set(relevant.filter((e) => e.aggregateType === 'subscription').map((e) => e.aggregateId))];
+  const customerIds = [...new Set(relevant.map((e) => e.customerId!).filter(Boolean))];
+  const states = await loadStates(em, subscriptionIds, customerIds);
+  const everHad = await customersWithMrrHistory(em, customerIds);
+  const pricing = await pricingFor(em, customerIds, [...states.values()].flatMap((s) => s.items), relevant);
+  const movements: Movement[] = [];
+
+  const customerMrr = (customerId: string, currency: string) =>
+    [...states.values()].filter((s) => s.customerId === customerId && s.currency === currency).reduce((sum, s) => sum.plus(s.mrr), ZERO);
+
+  const reprice = (state: State, at: Date, cause: string) => {
+    const pricer = pricing.pricer(state.customerId);
+    const mrr = subscriptionMrr(pricer, { ...state, items: state.items.map((i) => ({ price: pricing.price(i), quantity: new Decimal(i.quantity) })) }, at);
+    if (mrr.eq(state.mrr)) return;
+    const before = customerMrr(state.customerId, state.currency);
+    const after = before.minus(state.mrr).plus(mrr);
+    const hadMrr = everHad.has(`${state.customerId}:${state.currency}`);
+    movements.push({ customerId: state.customerId, subscriptionId: state.subscriptionId, currency: state.currency, kind: classify(before, after, hadMrr), delta: mrr.minus(state.mrr), mrrAfter: mrr, cause, at });
+    if (mrr.gt(0)) everHad.add(`${state.customerId}:${state.currency}`);
+    state.mrr = mrr;
+  };
+
+  for (const event of relevant) {
+    if (event.aggregateType === 'subscription') {
+      const { state, changed } = applySnapshot(states, event);
+      // Same state, same prices: only a contract starting or ending can move its MRR (a plain renewal, most often).
+      if (changed || pricing.hasContracts(state.customerId)) reprice(state, event.at, causeOf(event));
+    } else {
+      // A contract re-prices the customer's counted subscriptions from the instant it is made.
+      for (const state of states.values()) if (state.customerId === event.customerId) reprice(state, event.at, event.type);
+    }
+  }
+  await writeStates(em, [...states.values()].filter((s) => s.changed || movements.some((m) => m.subscriptionId === s.subscriptionId)), relevant[relevant.length - 1].at);
+  await writeMovements(em, movements);
+}
+
+function classify(before: Decimal, after: Decimal, hadMrrBefore: boolean): MrrMovementKind {
+  if (before.isZero()) return hadMrrBefore ? MrrMovementKind.REACTIVATION : MrrMovementKind.NEW;
+  if (after.isZero()) return MrrMovementKind.CHURN;
+  return after.gt(before) ? MrrMovementKind.EXPANSION : MrrMovementKind.CONTRACTION;
+}
+
+/** The event type, and for a cancellation why (`dunning`: involuntary churn). */
+function causeOf(event: DomainEventInput): string {
+  const reason = event.payload.reason;
+  return typeof reason === 'string' ? `${event.type}:${reason}` : event.type;
+}
+
+/** The subscription's state after the event, from its payload (event-payloads.ts: a snapshot after the change). */
+function applySnapshot(states: Map<string, State>, event: DomainEventInput): { state: State; changed: boolean } {
+  const p = event.payload as { customerId: string; status: string; currency: string; interval: string; intervalCount: number; items: MrrItem[] };
+  const items = p.items
+    .map((i) => ({ priceCode: i.priceCode, priceVersion: i.priceVersion, quantity: i.quantity }))
+    .sort((a, b) => (a.priceCode < b.priceCode ? -1 : a.priceCode > b.priceCode ? 1 : 0));
+  const known = states.get(event.aggregateId);
+  if (!known) {
+    const state: State = { subscriptionId: event.aggregateId, customerId: p.customerId, currency: p.currency, status: p.status, interval: p.interval, intervalCount: p.intervalCount, items, mrr: ZERO, changed: true };
+    states.set(state.subscriptionId, state);
+    return { state, changed: true };
+  }
+  const changed = known.status !== p.status || JSON.stringify(known.items) !== JSON.stringify(items) || known.interval !== p.interval || known.intervalCount !== p.intervalCount;
+  if (changed) Object.assign(known, { status: p.status, items, interval: p.interval, intervalCount: p.intervalCount, changed: true });
+  return { state: known, changed };
+}
+
+/**
+ * The states of the subscriptions named (their own rows locked: changes of one subscription
+ * serialize on its row already, so this waits for nothing a change does not) and, unlocked, of
+ * the customers' other subscriptions, which classification reads.
+ */
+async function loadStates(em: EntityManager, subscriptionIds: readonly string[], customerIds: readonly string[]): Promise<Map<string, State>> {
+  const states = new Map<string, State>();
+  if (subscriptionIds.length > 0) {
+    await boundRows(em, 'select subscription_id from mrr_subscription_state where subscription_id = any(?::uuid[]) order by subscription_id for update', [[...subscriptionIds]]);
+  }
+  const rows = await boundRows<{ subscription_id: string; customer_id: string; currency: string; status: string; interval: string; interval_count: number; items: MrrItem[]; mrr: string }>(
+    em,
+    'select subscription_id, customer_id, currency, status, interval, interval_count, items, mrr from mrr_subscription_state where customer_id = any(?::uuid[])',
+    [[...customerIds]],
+  );
+  for (const r of rows) {
+    states.set(r.subscription_id, {
+      subscriptionId: r.subscription_id, customerId: r.customer_id, currency: r.currency, status: r.status, interval: r.interval,
+      intervalCount: r.interval_count, items: r.items, mrr: new Decimal(r.mrr), changed: false,
+    });
+  }
+  return states;
+}
+
+async function customersWithMrrHistory(em: EntityManager, customerIds: readonly string[]): Promise<Set<string>> {
+  const rows = await boundRows<{ customer_id: string; currency: string }>(
+    em,
+    'select distinct customer_id, currency from mrr_movement where customer_id = any(?::uuid[]) and mrr_after > 0',
+    [[...customerIds]],
+  );
+  return new Set(rows.map((r) => `${r.customer_id}:${r.currency}`));
+}
+
+/** Prices by the version each item was sold at (and bundles' components), and each customer's contracts: one query each. */
+async function pricingFor(em: EntityManager, customerIds: readonly string[], stored: readonly MrrItem[], events: readonly DomainEventInput[]) {
+  const items = [...stored, ...events.filter((e) => e.aggregateType === 'subscription').flatMap((e) => (e.payload as { items: MrrItem[] }).items)];
+  const keys = [...new Map(items.map((i) => [`${i.priceCode}@${i.priceVersion}`, { code: i.priceCode, version: i.priceVersion }])).values()];
+  const rows = keys.length
+    ? await boundRows<PriceRow>(
+        em,
+        `select p.id, p.code, p.version, p.currency, p.interval, p.interval_count, p.rule_kind, p.rule_config, p.status
+           from price p join jsonb_to_recordset(?::jsonb) as k(code text, version int) on p.code = k.code and p.version = k.version`,
+        [JSON.stringify(keys)],
+      )
+    : [];
+  const byVersion = new Map(rows.map((r) => [`${r.code}@${r.version}`, catalogPriceOf(r)]));
+  const references = [...byVersion.values()].flatMap((p) => priceReferences(toSnapshot(p)));
+  const components = references.length ? await loadPriceClosure(em, references) : new Map<string, CatalogPrice>();
+  const customers = await pricingCustomers(em, customerIds);
+  return {
+    price(item: MrrItem): CatalogPrice {
+      const price = byVersion.get(`${item.priceCode}@${item.priceVersion}`);
+      if (!price) throw new Error(`price ${item.priceCode} version ${item.priceVersion} is missing`);
+      return price;
+    },
+    hasContracts(customerId: string): boolean {
+      return (customers.get(customerId)?.contracts.length ?? 0) > 0;
+    },
+    pricer(customerId: string): ItemPricer {
+      return ItemPricer.of(customers.get(customerId)!, components);
+    },
+  };
+}
+
+async function writeStates(em: EntityManager, states: readonly State[], at: Date): Promise<void> {
+  if (states.length === 0) return;
+  await boundRows(
+    em,
+    `insert into mrr_subscription_state (subscription_id, customer_id, currency, status, interval, interval_count, items, mrr, updated_at)
+     select s.subscription_id, s.customer_id, s.currency, s.status, s.interval, s.interval_count, s.items, s.mrr, ?
+       from jsonb_to_recordset(?::jsonb) as s(subscription_id uuid, customer_id uuid, currency text, status text, interval text, interval_count int, items jsonb, mrr numeric)
+     on conflict (subscription_id) do update set status = excluded.status, interval = excluded.interval, interval_count = excluded.interval_count,
+        items = excluded.items, mrr = excluded.mrr, updated_at = excluded.updated_at`,
+    [
+      at,
+      JSON.stringify(states.map((s) => ({
+        subscription_id: s.subscriptionId, customer_id: s.customerId, currency: s.currency, status: s.status, interval: s.interval,
+        interval_count: s.intervalCount, items: s.items, mrr: s.mrr.toFixed(),
+      }))),
+    ],
+  );
+}
+
+async function writeMovements(em: EntityManager, movements: readonly Movement[]): Promise<void> {
+  if (movements.length === 0) return;
+  await boundRows(
+    em,
+    `insert into mrr_movement (id, customer_id, subscription_id, currency, kind, delta, mrr_after, cause, at)
+     select m.id, m.customer_id, m.subscription_id, m.currency, m.kind::mrr_movement_kind, m.delta, m.mrr_after, m.cause, m.at
+       from jsonb_to_recordset(?::jsonb) as m(id uuid, customer_id uuid, subscription_id uuid, currency text, kind text, delta numeric, mrr_after numeric, cause text, at timestamptz)`,
+    [
+      JSON.stringify(movements.map((m) => ({
+        id: randomUUID(), customer_id: m.customerId, subscription_id: m.subscriptionId, currency: m.currency, kind: m.kind,
+        delta: m.delta.toFixed(), mrr_after: m.mrrAfter.toFixed(), cause: m.cause, at: m.at.toISOString(),
+      }))),
+    ],
+  );
+}
