@@ -1,5 +1,6 @@
 import { CustomerFacts, emptyFacts } from './map-customer';
-import type { StripeInvoice, StripeSubscription } from './stripe-objects';
+import type { SubscriptionFacts } from './scan-dump';
+import type { StripeInvoice } from './stripe-objects';
 
 /** Statuses whose tax and terms matter: what will bill again (a canceled subscription's tax is history). */
 const LIVE = new Set(['active', 'trialing', 'past_due', 'unpaid', 'paused', 'incomplete']);
@@ -12,7 +13,7 @@ export class CustomerFactBook {
     return this.facts.get(customerId) ?? emptyFacts();
   }
 
-  noteSubscription(sub: StripeSubscription): void {
+  noteSubscription(sub: SubscriptionFacts): void {
     const facts = this.entry(sub.customer);
     facts.currencies.add(sub.currency.toUpperCase());
     if (!LIVE.has(sub.status)) return;
@@ -40,7 +41,7 @@ export class CustomerFactBook {
   }
 }
 
-function taxProblemOf(sub: StripeSubscription): string | null {
+function taxProblemOf(sub: SubscriptionFacts): string | null {
   if (sub.automatic_tax?.enabled) return `tax: subscription ${sub.id} uses Stripe Tax (automatic_tax), which taxes by address; Tariff taxes a customer at one rate`;
   const rates = sub.default_tax_rates ?? [];
   if (rates.length > 1) return `tax: subscription ${sub.id} charges ${rates.length} tax rates at once; Tariff taxes a customer at one rate`;

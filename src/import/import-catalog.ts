@@ -1,11 +1,11 @@
 import { boundRows } from '../db/bound-query';
-import { canonicalJson } from './canonical-json';
 import type { CatalogPrice } from '../domain/catalog/price-snapshot';
 import { PriceStatus } from '../domain/catalog/price.entity';
 import { requireCleanText } from '../domain/external-ids/external-id-input';
 import { requireCode } from '../domain/shared/validate';
 import { parseRule } from '../pricing/engine';
 import { withPathPrefix } from '../pricing/errors';
+import { canonicalJson } from './canonical-json';
 import { readDumpFile } from './dump-reader';
 import { checkRecord, ImportContext, phaseProgress } from './import-context';
 import { ImportRejection } from './import-rejection';

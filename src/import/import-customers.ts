@@ -23,6 +23,7 @@ export async function importCustomers(ctx: ImportContext): Promise<ImportedCusto
   for await (const line of readDumpFile(ctx.dir, 'customers.jsonl')) {
     const customer = await checkRecord<MappedCustomer>(ctx, 'customer', line, async () => {
       const stripe = parseStripe(stripeCustomerSchema, line.json, 'customer');
+      ctx.scan.source.noteCustomer(stripe);
       if (stripe.deleted) return book.skip({ kind: 'customer', file: line.file, line: line.line, id: stripe.id, reason: 'deleted in Stripe' });
       const done = known.get(stripe.id);
       if (done) {

@@ -29,6 +29,7 @@ export async function importSubscriptions(ctx: ImportContext, catalog: ReadonlyM
   for await (const line of readDumpFile(ctx.dir, 'subscriptions.jsonl')) {
     const resolved = await checkRecord<ResolvedSubscription>(ctx, 'subscription', line, async () => {
       const stripe = parseStripe(stripeSubscriptionSchema, line.json, 'subscription');
+      ctx.scan.source.noteSubscription(stripe);
       const done = known.get(stripe.id);
       if (done) {
         book.counts.subscription.existing++;

@@ -57,7 +57,8 @@ export interface ReconcileInput {
  * upcomingInvoice computes it. Every difference is listed; clean means there is none.
  */
 export async function reconcile(input: ReconcileInput): Promise<Reconciliation> {
-  const { scan, book } = input;
+  const { book } = input;
+  const source = input.scan.source;
   const at = input.clock.now();
   const differences: Difference[] = [];
   const imported = await importedSubscriptions(input.fork());
@@ -69,35 +70,35 @@ export async function reconcile(input: ReconcileInput): Promise<Reconciliation> 
 
   let compared = 0;
   let matching = 0;
-  for (const [stripeId, source] of scan.subscriptions) {
+  for (const [stripeId, stripe] of source.subscriptions) {
     const ours = tariff.get(stripeId);
     if (!ours) {
-      differences.push({ what: 'missing', id: stripeId, stripe: source.status, tariff: 'not imported', note: book.reasons.get(stripeId) });
+      differences.push({ what: 'missing', id: stripeId, stripe: stripe.status, tariff: 'not imported', note: book.reasons.get(stripeId) });
       continue;
     }
     compared++;
-    const stripeNext = describe(source.next.at, source.next.total, source.currency);
+    const stripeNext = describe(stripe.next.at, stripe.next.total, stripe.currency);
     const tariffNext = describe(ours.at, ours.total, ours.currency);
     if (stripeNext === tariffNext) matching++;
-    else differences.push({ what: 'next_invoice', id: stripeId, currency: source.currency, stripe: stripeNext, tariff: tariffNext });
+    else differences.push({ what: 'next_invoice', id: stripeId, currency: stripe.currency, stripe: stripeNext, tariff: tariffNext });
   }
   for (const stripeId of imported.keys()) {
-    if (!scan.subscriptions.has(stripeId)) differences.push({ what: 'not_in_dump', id: stripeId, stripe: 'not in the dump', tariff: 'imported' });
+    if (!source.subscriptions.has(stripeId)) differences.push({ what: 'not_in_dump', id: stripeId, stripe: 'not in the dump', tariff: 'imported' });
   }
 
   const linked = new Set((await boundRows<{ id: string }>(input.fork(), 'select external_id as id from customer_external_id where system = ?', [STRIPE])).map((r) => r.id));
   const customers = linked.size;
-  if (customers !== scan.customers.size) differences.push({ what: 'customers', stripe: String(scan.customers.size), tariff: String(customers) });
-  for (const id of scan.customers) if (!linked.has(id)) differences.push({ what: 'missing', id, stripe: 'customer', tariff: 'not imported', note: book.reasons.get(id) });
-  for (const id of linked) if (!scan.customers.has(id)) differences.push({ what: 'not_in_dump', id, stripe: 'not in the dump', tariff: 'imported customer' });
-  if (imported.size !== scan.subscriptions.size) differences.push({ what: 'subscriptions', stripe: String(scan.subscriptions.size), tariff: String(imported.size) });
+  if (customers !== source.customers.size) differences.push({ what: 'customers', stripe: String(source.customers.size), tariff: String(customers) });
+  for (const id of source.customers.keys()) if (!linked.has(id)) differences.push({ what: 'missing', id, stripe: 'customer', tariff: 'not imported', note: book.reasons.get(id) });
+  for (const id of linked) if (!source.customers.has(id)) differences.push({ what: 'not_in_dump', id, stripe: 'not in the dump', tariff: 'imported customer' });
+  if (imported.size !== source.subscriptions.size) differences.push({ what: 'subscriptions', stripe: String(source.subscriptions.size), tariff: String(imported.size) });
 
   const currencies = await perCurrency(input, at, [...tariff.values()], differences);
   return {
     clean: differences.length === 0,
     at: at.toISOString(),
-    customers: { stripe: scan.customers.size, tariff: customers },
-    subscriptions: { stripe: scan.subscriptions.size, tariff: imported.size },
+    customers: { stripe: source.customers.size, tariff: customers },
+    subscriptions: { stripe: source.subscriptions.size, tariff: imported.size },
     currencies,
     nextInvoices: { compared, matching },
     differences,
@@ -118,7 +119,7 @@ function describe(at: Date | null, total: Decimal | null, currency: string): str
 
 async function perCurrency(input: ReconcileInput, at: Date, tariff: readonly TariffNextInvoice[], differences: Difference[]): Promise<CurrencyFigures[]> {
   const stripeMrr = new Map<string, Decimal>();
-  for (const [id, sub] of input.scan.subscriptions) {
+  for (const [id, sub] of input.scan.source.subscriptions) {
     if (sub.mrr === null) {
       differences.push({ what: 'mrr', id, currency: sub.currency, stripe: 'unknown (a price is not in prices.jsonl)', tariff: '-' });
       continue;
@@ -134,12 +135,12 @@ async function perCurrency(input: ReconcileInput, at: Date, tariff: readonly Tar
     [STRIPE],
   );
   const open = new Map(openRows.map((r) => [r.currency, { count: r.count, owed: new Decimal(r.owed) }]));
-  const codes = [...new Set([...stripeMrr.keys(), ...tariffMrrs.keys(), ...input.scan.openInvoices.keys(), ...open.keys()])].sort();
+  const codes = [...new Set([...stripeMrr.keys(), ...tariffMrrs.keys(), ...input.scan.source.openInvoices.keys(), ...open.keys()])].sort();
   return codes.map((currency) => {
     const sMrr = formatMoney(roundMoney(stripeMrr.get(currency) ?? ZERO, currency), currency);
     const tMrr = formatMoney(tariffMrrs.get(currency) ?? ZERO, currency);
     if (sMrr !== tMrr) differences.push({ what: 'mrr', currency, stripe: sMrr, tariff: tMrr });
-    const sOpen = input.scan.openInvoices.get(currency) ?? { count: 0, remaining: ZERO };
+    const sOpen = input.scan.source.openInvoices.get(currency) ?? { count: 0, remaining: ZERO };
     const tOpen = open.get(currency) ?? { count: 0, owed: ZERO };
     const sOwed = formatMoney(sOpen.remaining, currency);
     const tOwed = formatMoney(tOpen.owed, currency);

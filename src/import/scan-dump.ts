@@ -1,11 +1,12 @@
+import { z } from 'zod';
 import { Decimal, ZERO } from '../pricing/decimal';
 import { CustomerFactBook } from './customer-facts';
+import { countLines, DUMP_FILES, readDumpFile } from './dump-reader';
 import { rejectionReason } from './import-rejection';
-import { readDumpFile } from './dump-reader';
 import { stripeMrr, StripeNextInvoice, stripeNextInvoice } from './stripe-billing';
 import { moneyFromStripe } from './stripe-money';
 import {
-  stripeCustomerSchema, stripeInvoiceSchema, StripeMeter, stripeMeterSchema, StripePrice, stripePriceSchema, stripeSubscriptionSchema,
+  StripeCustomer, stripeInvoiceSchema, StripeMeter, stripeMeterSchema, StripePrice, stripePriceSchema, StripeSubscription, stripeTaxRateSchema,
 } from './stripe-objects';
 
 /** Stripe's side of one subscription, computed from the dump alone (stripe-billing.ts). */
@@ -18,69 +19,88 @@ export interface SourceSubscription {
   mrr: Decimal | null;
 }
 
-/** What the first pass learns: Stripe's figures for the reconciliation, and what customers need from other files. */
+/**
+ * Stripe's figures for the reconciliation, from the dump alone: its open invoices (read by the
+ * first pass), its customers and subscriptions (noted by the import pass as it parses them, so a
+ * large file is parsed once for both).
+ */
+export class SourceBook {
+  /** The customers that exist (not `deleted`), with their `tax_exempt`. */
+  readonly customers = new Map<string, string>();
+  readonly subscriptions = new Map<string, SourceSubscription>();
+  /** Open invoices per currency: how many, and what is still owed on them. */
+  readonly openInvoices = new Map<string, { count: number; remaining: Decimal }>();
+
+  constructor(private readonly prices: ReadonlyMap<string, StripePrice>) {}
+
+  noteCustomer(customer: StripeCustomer): void {
+    if (!customer.deleted) this.customers.set(customer.id, customer.tax_exempt ?? 'none');
+  }
+
+  noteSubscription(sub: StripeSubscription): void {
+    this.subscriptions.set(sub.id, {
+      customer: sub.customer,
+      status: sub.status,
+      currency: sub.currency.toUpperCase(),
+      next: stripeNextInvoice(sub, this.prices, this.customers.get(sub.customer) ?? 'none'),
+      mrr: stripeMrr(sub, this.prices),
+    });
+  }
+}
+
+/** What the first pass learns: what customers need from other files, and Stripe's open invoices. */
 export interface DumpScan {
   meters: Map<string, StripeMeter>;
   prices: Map<string, StripePrice>;
   facts: CustomerFactBook;
-  /** Customers in the dump that exist (not `deleted`). */
-  customers: Set<string>;
-  subscriptions: Map<string, SourceSubscription>;
-  /** Open invoices per currency: how many, and what is still owed on them. */
-  openInvoices: Map<string, { count: number; remaining: Decimal }>;
-  /** Objects per file, for the progress bar's totals. */
+  source: SourceBook;
+  /** Objects per file (its lines), for the progress bar's totals. */
   lines: Record<string, number>;
 }
 
+/** The part of a subscription the first pass reads: its customer's currency, tax and payment terms. */
+const subscriptionFactsSchema = z.looseObject({
+  id: z.string(),
+  customer: z.union([z.string(), z.looseObject({ id: z.string() })]).transform((v) => (typeof v === 'string' ? v : v.id)),
+  status: z.string(),
+  currency: z.string(),
+  collection_method: z.string().nullable().optional(),
+  days_until_due: z.number().int().nonnegative().nullable().optional(),
+  default_tax_rates: z.array(stripeTaxRateSchema).nullable().optional(),
+  automatic_tax: z.looseObject({ enabled: z.boolean() }).nullable().optional(),
+  items: z.looseObject({ data: z.array(z.looseObject({ tax_rates: z.array(z.unknown()).nullable().optional() })) }),
+});
+export type SubscriptionFacts = z.output<typeof subscriptionFactsSchema>;
+
 /**
- * The first pass over the dump. Files are streamed (a book of 100,000 subscriptions does not sit
- * in memory); lines that do not parse are left for the import pass to reject with their reason.
+ * The first pass over the dump: the small files whole, subscriptions for what their customers
+ * need (tax, currency, terms), open invoices. Files are streamed; lines that do not parse are
+ * left for the import pass to refuse with their reason.
  */
 export async function scanDump(dir: string): Promise<DumpScan> {
-  const scan: DumpScan = {
-    meters: new Map(), prices: new Map(), facts: new CustomerFactBook(), customers: new Set(), subscriptions: new Map(), openInvoices: new Map(), lines: {},
-  };
-  const count = (file: string) => (scan.lines[file] = (scan.lines[file] ?? 0) + 1);
+  const prices = new Map<string, StripePrice>();
+  for await (const { json } of readDumpFile(dir, 'prices.jsonl')) {
+    const price = stripePriceSchema.safeParse(json);
+    if (price.success) prices.set(price.data.id, price.data);
+  }
+  const scan: DumpScan = { meters: new Map(), prices, facts: new CustomerFactBook(), source: new SourceBook(prices), lines: {} };
+  for (const file of DUMP_FILES) scan.lines[file] = await countLines(dir, file);
   for await (const { json } of readDumpFile(dir, 'meters.jsonl')) {
     const meter = stripeMeterSchema.safeParse(json);
     if (meter.success) scan.meters.set(meter.data.id, meter.data);
   }
-  for (const file of ['products.jsonl', 'coupons.jsonl'] as const) for await (const _ of readDumpFile(dir, file)) count(file);
-  for await (const { json } of readDumpFile(dir, 'prices.jsonl')) {
-    count('prices.jsonl');
-    const price = stripePriceSchema.safeParse(json);
-    if (price.success) scan.prices.set(price.data.id, price.data);
-  }
-  const taxExempt = new Map<string, string>();
-  for await (const { json } of readDumpFile(dir, 'customers.jsonl')) {
-    count('customers.jsonl');
-    const customer = stripeCustomerSchema.safeParse(json);
-    if (!customer.success || customer.data.deleted) continue;
-    scan.customers.add(customer.data.id);
-    taxExempt.set(customer.data.id, customer.data.tax_exempt ?? 'none');
-  }
   for await (const { json } of readDumpFile(dir, 'subscriptions.jsonl')) {
-    count('subscriptions.jsonl');
-    const parsed = stripeSubscriptionSchema.safeParse(json);
-    if (!parsed.success) continue;
-    const sub = parsed.data;
-    scan.facts.noteSubscription(sub);
-    const exempt = taxExempt.get(sub.customer) ?? 'none';
-    scan.subscriptions.set(sub.id, {
-      customer: sub.customer, status: sub.status, currency: sub.currency.toUpperCase(),
-      next: stripeNextInvoice(sub, scan.prices, exempt), mrr: stripeMrr(sub, scan.prices),
-    });
+    const sub = subscriptionFactsSchema.safeParse(json);
+    if (sub.success) scan.facts.noteSubscription(sub.data);
   }
-  for await (const { json } of readDumpFile(dir, 'invoices.jsonl')) {
-    count('invoices.jsonl');
-    // Settled invoices, most of a dump, matter to neither side: not worth a full parse.
-    if (!isOpen(json)) continue;
+  // Settled invoices, most of a dump, matter to neither side: a line that does not say "open"
+  // anywhere cannot be an open invoice, and is not worth parsing.
+  for await (const { json } of readDumpFile(dir, 'invoices.jsonl', (text) => text.includes('"open"'))) {
     const parsed = stripeInvoiceSchema.safeParse(json);
-    if (!parsed.success) continue;
+    if (!parsed.success || parsed.data.status !== 'open') continue;
     const invoice = parsed.data;
     scan.facts.noteInvoice(invoice);
     const currency = invoice.currency.toUpperCase();
-    const entry = scan.openInvoices.get(currency) ?? { count: 0, remaining: ZERO };
     let remaining: Decimal;
     try {
       remaining = moneyFromStripe(invoice.amount_remaining, currency, 'amount_remaining');
@@ -89,12 +109,8 @@ export async function scanDump(dir: string): Promise<DumpScan> {
       if (rejectionReason(err) === null) throw err;
       continue;
     }
-    scan.openInvoices.set(currency, { count: entry.count + 1, remaining: entry.remaining.plus(remaining) });
+    const entry = scan.source.openInvoices.get(currency) ?? { count: 0, remaining: ZERO };
+    scan.source.openInvoices.set(currency, { count: entry.count + 1, remaining: entry.remaining.plus(remaining) });
   }
   return scan;
-}
-
-/** An open invoice, by its status alone (what the import brings over; the rest is history). */
-export function isOpen(json: unknown): boolean {
-  return (json as { status?: unknown } | null)?.status === 'open';
 }

@@ -46,12 +46,12 @@ export interface ImportReport {
 export class DumpNotFoundError extends Error {}
 
 /**
- * `npm run import`: a Stripe dump into Tariff. A first pass reads Stripe's side (and what
- * customers need from their subscriptions); then products, prices, customers, subscriptions and
+ * `npm run import`: a Stripe dump into Tariff. A first pass reads what customers need from their
+ * subscriptions and invoices (scan-dump.ts); then products, prices, customers, subscriptions and
  * open invoices are imported in that order, each record whole in one transaction (with others
  * of its kind, in batches: record-batches.ts), each found imported already (by its STRIPE
- * external id) left as it is; then the reconciliation compares both sides. A dry run goes
- * through the same mapping and validation and writes nothing.
+ * external id) left as it is, while Stripe's side of each is noted; then the reconciliation
+ * compares both sides. A dry run goes through the same mapping and validation and writes nothing.
  */
 export async function importStripeDump(options: ImportOptions): Promise<ImportReport> {
   const missing = missingDumpFiles(options.dir);

@@ -22,8 +22,9 @@ run changes nothing and lists records the dump now describes differently; --resu
 is imported without comparing (after a killed run). --dry-run validates everything, writes
 nothing. Records are written in transactions of --batch whole records (default 500; a batch
 the database refuses is written again one record a transaction; --batch 1: always one record a
-transaction), --concurrency at once (default 4, 1 on the embedded database). Refused records, with their reasons, and the reconciliation go to the report (default
-<dir>/import-report.json). Progress goes to stderr, a JSON summary to stdout.
+transaction), --concurrency at once (default 4, 1 on the embedded database). Refused records,
+with their reasons, and the reconciliation go to the report (default <dir>/import-report.json).
+Progress goes to stderr, a JSON summary to stdout.
 Exit codes: 0 everything imported and reconciled clean, 1 refused records, differences or an
 error, 2 bad arguments.`;
 

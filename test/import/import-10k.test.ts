@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { writeStripeDump } from '../../src/import/stripe-fixtures';
 import { startTestApp, TestApp } from '../support/app';
 import { exactSnapshot } from './db-snapshot';
 import { importDump } from './import-support';
+import { dumpDir, removeDumps } from './stripe-builders';
 
 // Issue 9's "done when": a generated dump of 10,000 customers imports with a clean
 // reconciliation, and the same dump run twice gives an identical database. About 15 s on
@@ -21,10 +19,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await t.close();
+  removeDumps();
 });
 
 it('10,000 customers import with a clean reconciliation, and a second run changes nothing', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'stripe-dump-10k-'));
+  const dir = dumpDir();
   const generated = writeStripeDump(dir, { customers: 10_000, seed: 10, asOf: AS_OF });
   const started = performance.now();
   const report = await importDump(t, clock, dir);

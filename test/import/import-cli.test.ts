@@ -1,11 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeStripeDump } from '../../src/import/stripe-fixtures';
 import { startTestApp, TestApp } from '../support/app';
 import { importSnapshot } from './db-snapshot';
-import { customer, DAY, price, product, subscription, writeDump } from './stripe-builders';
+import { customer, DAY, dumpDir, price, product, removeDumps, subscription, writeDump } from './stripe-builders';
 
 // `npm run import` as an operator runs it: a process of its own on the database (the embedded one
 // through its socket), progress on stderr, a JSON summary on stdout, the report file, exit codes;
@@ -20,6 +19,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await t.close();
+  removeDumps();
 });
 
 function envFor(app: TestApp): NodeJS.ProcessEnv {
@@ -51,7 +51,7 @@ it.each([
 }, 60_000);
 
 it('exits 2 when the directory is not a Stripe dump', async () => {
-  const run = start(['--from', mkdtempSync(path.join(tmpdir(), 'empty-'))]);
+  const run = start(['--from', dumpDir()]);
   expect(await run.done).toBe(2);
   expect(run.err.join('')).toMatch(/is not a Stripe dump: missing products.jsonl, prices.jsonl/);
 }, 60_000);
@@ -81,7 +81,7 @@ it('reports refused records with their ids and reasons in the report file, and e
 
 it('killed with SIGKILL half-way leaves whole records only, and resumed ends as an uninterrupted import does', async () => {
   // Real time: the CLI runs on the system clock, and refuses periods that ended before it runs.
-  const dir = mkdtempSync(path.join(tmpdir(), 'stripe-dump-'));
+  const dir = dumpDir();
   const counts = writeStripeDump(dir, { customers: 1500, seed: 11, asOf: new Date() });
   const args = ['--from', dir, '--batch', '10', '--concurrency', '1'];
   // Databases of their own: the reconciliation counts every record imported from Stripe.

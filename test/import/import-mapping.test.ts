@@ -3,7 +3,7 @@ import type { ImportReport } from '../../src/import/stripe-import';
 import { startTestApp, TestApp } from '../support/app';
 import { must } from '../support/catalog';
 import { importDump, reasonFor, subscriptionByStripeId, upcomingOf } from './import-support';
-import { customer, DAY, invoice, line, metered, price, product, subscription, T0, taxRate, writeDump } from './stripe-builders';
+import { customer, DAY, invoice, line, metered, price, product, removeDumps, subscription, T0, taxRate, writeDump } from './stripe-builders';
 
 // A small dump with one of each mapping, imported into a database and read back over GraphQL as
 // clients see it: prices by kind, customers' tax, subscriptions' status, cycle and items, their
@@ -69,6 +69,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await t.close();
+  removeDumps();
 });
 
 const priceQuery = 'query($code: String!) { price(code: $code) { code currency interval intervalCount status rule { kind config } externalIds { system id } } }';

@@ -1,15 +1,15 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ManualClock } from '../../src/domain/shared/clock';
-import { scanDump } from '../../src/import/scan-dump';
+import { SourceBook } from '../../src/import/scan-dump';
+import { stripeCustomerSchema, stripePriceSchema, stripeSubscriptionSchema } from '../../src/import/stripe-objects';
 import { writeStripeDump } from '../../src/import/stripe-fixtures';
 import { formatMoney } from '../../src/pricing';
 import { startTestApp, TestApp } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 import { exactSnapshot } from './db-snapshot';
 import { importDump, subscriptionByStripeId, upcomingOf } from './import-support';
-import { customer, DAY, invoice, line, price, product, subscription, T0, writeDump } from './stripe-builders';
+import { customer, DAY, dumpDir, invoice, line, price, product, removeDumps, subscription, T0, writeDump } from './stripe-builders';
 
 // A generated book (stripe-fixtures.ts) imported whole: a clean reconciliation, every next invoice
 // equal to Stripe's as upcomingInvoice shows it, a second run and a resumed run that change
@@ -22,13 +22,24 @@ const clock = new ManualClock(new Date(AS_OF.getTime() + 3_600_000));
 let t: TestApp;
 let dir: string;
 
+/** Stripe's side of the dump, read from its files alone: the customers, and each subscription's next invoice and MRR. */
+function stripeSide(from: string): SourceBook {
+  const read = (file: string) => readFileSync(path.join(from, file), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+  const prices = new Map(read('prices.jsonl').map((p) => stripePriceSchema.parse(p)).map((p) => [p.id, p]));
+  const source = new SourceBook(prices);
+  read('customers.jsonl').forEach((c) => source.noteCustomer(stripeCustomerSchema.parse(c)));
+  read('subscriptions.jsonl').forEach((sub) => source.noteSubscription(stripeSubscriptionSchema.parse(sub)));
+  return source;
+}
+
 beforeAll(async () => {
   t = await startTestApp({ clock });
-  dir = mkdtempSync(path.join(tmpdir(), 'stripe-dump-'));
+  dir = dumpDir();
   writeStripeDump(dir, { customers: CUSTOMERS, seed: 42, asOf: AS_OF });
 }, 60_000);
 afterAll(async () => {
   await t.close();
+  removeDumps();
 });
 
 describe('a generated book', () => {
@@ -37,7 +48,7 @@ describe('a generated book', () => {
     expect(report.rejected).toEqual([]);
     expect(report.reconciliation!.differences).toEqual([]);
     expect(report.ok).toBe(true);
-    const scan = await scanDump(dir);
+    const scan = stripeSide(dir);
     expect(report.reconciliation).toMatchObject({
       clean: true,
       customers: { stripe: scan.customers.size, tariff: scan.customers.size },
@@ -50,7 +61,7 @@ describe('a generated book', () => {
   }, 300_000);
 
   it("gives every subscription Stripe's next invoice: the same day, the same amount, as upcomingInvoice shows it", async () => {
-    const scan = await scanDump(dir);
+    const scan = stripeSide(dir);
     let live = 0;
     for (const [id, stripe] of scan.subscriptions) {
       const sub = await subscriptionByStripeId(t, id);
@@ -84,7 +95,7 @@ describe('a generated book', () => {
   }, 300_000);
 
   it('lists what the dump now says differently, without changing it (not with --resume)', async () => {
-    const moved = mkdtempSync(path.join(tmpdir(), 'stripe-dump-'));
+    const moved = dumpDir();
     for (const file of ['products', 'prices', 'coupons', 'meters', 'customers', 'subscriptions', 'invoices']) {
       let text = readFileSync(path.join(dir, `${file}.jsonl`), 'utf8');
       if (file === 'customers') text = text.replace(/"email":"billing\+1@/, '"email":"accounts+1@');
@@ -104,12 +115,12 @@ describe('a generated book', () => {
 });
 
 describe('API versions since 2025-03-31 (current periods on the items, invoices\' parent and pricing)', () => {
-  it('import the same way, with a clean reconciliation', async () => {
+  it('import the same way, with a clean reconciliation (here one transaction per record: --batch 1)', async () => {
     const app = await startTestApp({ clock });
     try {
-      const basil = mkdtempSync(path.join(tmpdir(), 'stripe-dump-'));
+      const basil = dumpDir();
       writeStripeDump(basil, { customers: 60, seed: 7, asOf: AS_OF, apiVersion: 'basil' });
-      const report = await importDump(app, clock, basil);
+      const report = await importDump(app, clock, basil, { batchSize: 1 });
       expect(report.reconciliation!.differences).toEqual([]);
       expect([report.ok, report.counts.invoice.rejected]).toEqual([true, 0]);
       expect(report.counts.invoice.imported).toBeGreaterThan(0);

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { writeStripeDump } from '../../src/import/stripe-fixtures';
 import { tariffNextInvoice } from '../../src/import/tariff-next-invoice';
@@ -9,6 +6,7 @@ import { formatMoney } from '../../src/pricing';
 import { startTestApp, TestApp } from '../support/app';
 import { must } from '../support/catalog';
 import { importDump } from './import-support';
+import { dumpDir, removeDumps } from './stripe-builders';
 
 // Tariff's side of the reconciliation is what upcomingInvoice shows: the batch drafting the
 // reconciliation uses (tariff-next-invoices.ts) gives, for every subscription, the total and date
@@ -34,13 +32,14 @@ interface Row {
 
 beforeAll(async () => {
   t = await startTestApp({ clock });
-  dir = mkdtempSync(path.join(tmpdir(), 'stripe-dump-'));
+  dir = dumpDir();
   writeStripeDump(dir, { customers: 80, seed: 3, asOf: AS_OF });
   const report = await importDump(t, clock, dir);
   expect(report.ok).toBe(true);
 }, 120_000);
 afterAll(async () => {
   await t.close();
+  removeDumps();
 });
 
 async function imported(): Promise<Row[]> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -86,9 +86,23 @@ export function line(id: string, amount: number, extra: Json = {}): Json {
 
 export type Dump = Partial<Record<'products' | 'prices' | 'coupons' | 'customers' | 'subscriptions' | 'invoices' | 'meters', (Json | string)[]>>;
 
+const made: string[] = [];
+
+/** A new temporary directory for a dump, removed by removeDumps. */
+export function dumpDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'stripe-dump-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes the directories dumpDir made (call in afterAll). */
+export function removeDumps(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A dump directory holding these objects (a string is written as the line itself: for malformed lines). */
 export function writeDump(dump: Dump): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'stripe-dump-'));
+  const dir = dumpDir();
   for (const file of ['products', 'prices', 'coupons', 'customers', 'subscriptions', 'invoices', 'meters'] as const) {
     const lines = (dump[file] ?? []).map((o) => (typeof o === 'string' ? o : JSON.stringify(o)));
     if (file !== 'meters' || lines.length > 0) writeFileSync(path.join(dir, `${file}.jsonl`), lines.length ? `${lines.join('\n')}\n` : '');
