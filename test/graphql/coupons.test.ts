@@ -1,5 +1,7 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
+import { discountOfEvent } from '../../src/domain/coupons/coupon-events';
+import { discountTermsFor } from '../../src/domain/coupons/discount-terms';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { startTestApp, TestApp } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
@@ -296,6 +298,29 @@ describe('billing with coupons', () => {
       ['coupon.redeemed', customer, quote.id, null],
       ['coupon.discount_applied', customer, quote.id, sub.id],
     ]);
+  });
+
+  it('its events describe each discount exactly as billing loads it (for projections of the outbox, such as the revenue ledger)', async () => {
+    clock.set(new Date('2026-01-01T00:00:00Z'));
+    await coupon({ code: 'EV-REP', amountOff: '2.50', currency: 'EUR', duration: 'REPEATING', durationInMonths: 4, appliesToPriceCodes: ['seat', 'addon'] });
+    await coupon({ code: 'EV-PCT', percentOff: '7.5', duration: 'FOREVER' });
+    const customer = await createCustomer(t);
+    const sub = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '1' }], couponCode: 'EV-PCT' });
+    clock.set(new Date('2026-01-20T00:00:00Z'));
+    await must(t, 'mutation($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: "EV-REP" }) { id } }', { c: customer });
+    const replaced = (await must(t, 'mutation($s: ID!) { applyCoupon(input: { subscriptionId: $s, couponCode: "EV-REP" }) { id } }', { s: sub })).applyCoupon.id;
+    await must(t, 'mutation($id: ID!) { removeDiscount(id: $id) { id } }', { id: replaced });
+    const events = (await must(t, '{ events(first: 100, types: ["coupon.*"]) { edges { node { type customerId data } } } }')).events.edges.map((e: any) => e.node);
+    // The latest event of each redemption describes it as it stands (a replaced one: see its successor's start).
+    const described = new Map<string, unknown>();
+    for (const e of events.filter((n: any) => n.customerId === customer)) {
+      const d = discountOfEvent(e.data)!;
+      described.set(d.id, d);
+    }
+    const loaded = (await discountTermsFor(t.app.db.orm.em.fork(), [customer])).get(customer)!;
+    const ended = loaded.find((d) => d.coupon.code === 'EV-PCT')!;
+    expect(ended.endedAt?.toISOString()).toBe('2026-01-20T00:00:00.000Z');
+    expect(loaded.map((d) => (d === ended ? { ...d, endedAt: null } : d))).toEqual(loaded.map((d) => described.get(d.id)));
   });
 
   it('a quote whose coupon ran out before it is sent cannot be sent as it stands, and stays a DRAFT', async () => {
