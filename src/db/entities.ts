@@ -35,6 +35,7 @@ import { SandboxCharge } from '../domain/payments/sandbox-charge.entity';
 import { DunningPolicy } from '../domain/payments/dunning-policy.entity';
 import { SellerSettings } from '../domain/settings/seller-settings.entity';
 import { PortalSession } from '../domain/portal/portal-session.entity';
+import { MrrDiscountState } from '../domain/analytics/mrr-discount-state.entity';
 import { MrrMovement } from '../domain/analytics/mrr-movement.entity';
 import { Coupon } from '../domain/coupons/coupon.entity';
 import { PromotionCode } from '../domain/coupons/promotion-code.entity';
@@ -51,7 +52,7 @@ export const entities = [
   DomainEvent, ProductExternalId, PriceExternalId, InvoiceExternalId, SubscriptionExternalId,
   WebhookEndpoint, WebhookDelivery, WebhookAttempt,
   PaymentMethod, PaymentAttempt, SandboxCharge, DunningPolicy, SellerSettings, PortalSession,
-  MrrMovement, MrrSubscriptionState,
+  MrrMovement, MrrSubscriptionState, MrrDiscountState,
   Coupon, PromotionCode, CouponRedemption,
   UsageThreshold, LifecycleSignal,
 ];

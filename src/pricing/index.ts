@@ -13,7 +13,7 @@ export {
   toEngineDecimal,
 } from './decimal';
 export { PricingInputError, joinPath, withPathPrefix, type PricingIssue } from './errors';
-export { currencyCodes, formatMoney, isCurrencyCode, minorUnits, roundMoney } from './currency';
+export { currencyCodes, formatMoney, isCurrencyCode, minorUnits, roundMoney, roundToScale } from './currency';
 export {
   type BillingInterval,
   type ContractItemTerms,

@@ -5,6 +5,7 @@ import { authorize } from '../auth/actor';
 import { InvalidInputError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
 import { metricPeriods, MetricsInterval } from './metric-periods';
+import { mrrFigure } from './mrr-figures';
 import { MrrMovement } from './mrr-movement.entity';
 
 export interface CohortMonth {
@@ -30,7 +31,8 @@ export class CohortService {
   /**
    * Customers grouped by the month of their first MRR (in this currency) within [from, to), and
    * for each month since, how many still had MRR at its end and how much: logo and revenue
-   * retention against the cohort's MRR at the end of its first month. One aggregation of the ledger.
+   * retention against the cohort's MRR at the end of its first month. One aggregation of the ledger;
+   * each MRR figure rounded once, retention from the exact sums.
    */
   async cohorts(from: Date, to: Date, currency: string): Promise<Cohort[]> {
     authorize(this.ctx.actor, 'analytics:read');
@@ -56,24 +58,24 @@ export class CohortService {
         order by g.cohort, g.month`,
       [JSON.stringify(months.map((m) => ({ i: m.index, s: m.start, e: m.end }))), currency, currency],
     );
-    const cohorts = new Map<number, Cohort>();
+    const cohorts = new Map<number, Cohort & { exactStart: Decimal }>();
     for (const r of rows) {
       let cohort = cohorts.get(r.cohort);
       const mrr = new Decimal(r.mrr);
       if (!cohort) {
-        cohort = { month: months[r.cohort].start, customers: Number(r.customers), startMrr: mrr, months: [] };
+        cohort = { month: months[r.cohort].start, customers: Number(r.customers), startMrr: mrrFigure(mrr, currency), exactStart: mrr, months: [] };
         cohorts.set(r.cohort, cohort);
       }
       const ratio = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : part.div(whole).toDecimalPlaces(4, Decimal.ROUND_HALF_UP));
       cohort.months.push({
         offset: r.offset,
         customers: Number(r.customers),
-        mrr,
+        mrr: mrrFigure(mrr, currency),
         logoRetention: ratio(new Decimal(r.customers), new Decimal(cohort.customers)),
-        revenueRetention: ratio(mrr, cohort.startMrr),
+        revenueRetention: ratio(mrr, cohort.exactStart),
       });
     }
-    return [...cohorts.values()];
+    return [...cohorts.values()].map(({ exactStart: _exact, ...cohort }) => cohort);
   }
 
   /** The largest movements of [from, to) by size, for "what moved revenue" lists. */

@@ -17,16 +17,17 @@ const PAGE = 5000;
  * Events are replayed in (transaction, position) order, the order the outbox lists them.
  */
 export async function rebuildRevenueLedger(em: EntityManager, onProgress?: (done: number) => void): Promise<RebuildResult> {
-  await boundRows(em, 'lock table mrr_movement, mrr_subscription_state in exclusive mode');
+  await boundRows(em, 'lock table mrr_movement, mrr_subscription_state, mrr_discount_state in exclusive mode');
   await boundRows(em, 'delete from mrr_movement');
   await boundRows(em, 'delete from mrr_subscription_state');
+  await boundRows(em, 'delete from mrr_discount_state');
   let events = 0;
   for (let after: { tx: string; position: string } | null = null; ; ) {
     const rows: { tx_id: string; position: string; aggregate_type: AggregateType; aggregate_id: string; type: string; customer_id: string | null; payload: Record<string, unknown>; occurred_at: Date }[] = await boundRows(
       em,
       `select tx_id::text as tx_id, position::text as position, aggregate_type, aggregate_id, type, customer_id, payload, occurred_at
          from domain_event
-        where (type like 'subscription.%' or type = 'contract.created')
+        where (type like 'subscription.%' or type = 'contract.created' or type like 'coupon.%')
           ${after ? 'and (tx_id, position) > (?::xid8, ?::bigint)' : ''}
         order by tx_id, position limit ${PAGE}`,
       after ? [after.tx, after.position] : [],

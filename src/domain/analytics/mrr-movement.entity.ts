@@ -15,8 +15,8 @@ export enum MrrMovementKind {
 /**
  * The revenue ledger: one row per change of a subscription's MRR, written in the change's own
  * transaction. A subscription's MRR at any instant is the sum of its deltas up to then, so every
- * metric is an aggregation of this table, never a re-pricing of subscriptions. Deltas are kept
- * unrounded (MRR is rounded once per figure, CONTRACT.md).
+ * metric is an aggregation of this table, never a re-pricing of subscriptions. Deltas are exact to
+ * the ledger's scale, not rounded: MRR is rounded once per figure (CONTRACT.md, mrr-figures.ts).
  */
 @Entity({ tableName: 'mrr_movement' })
 @Index({ properties: ['currency', 'at'] })

@@ -37,7 +37,7 @@ export class MrrSubscriptionState {
   @Property({ type: 'jsonb' })
   items!: MrrItem[];
 
-  /** Rounded to the currency's minor unit: the subscription's MRR figure. */
+  /** The subscription's monthly share, exact to the ledger's scale (mrr-figures.ts), rounded only within a figure. */
   @Property({ type: DecimalType })
   mrr!: Decimal;
 

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
-import { isCurrencyCode, minorUnits } from '../../pricing';
+import { isCurrencyCode } from '../../pricing';
 import { Decimal, ZERO } from '../../pricing/decimal';
 import { authorize } from '../auth/actor';
 import { InvalidInputError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
 import { MetricPeriod, metricPeriods, MetricsInterval } from './metric-periods';
+import { mrrFigure, roundBridge } from './mrr-figures';
 import { MrrMovementKind } from './mrr-movement.entity';
 
 /** One period of revenueMetrics; definitions in README (Revenue analytics). Rates are fractions, null without a base. */
@@ -41,7 +42,8 @@ export class RevenueMetricsService {
    * Aggregations of the revenue ledger (mrr_movement) per period, never a re-pricing of
    * subscriptions: MRR at an instant is the sum of the deltas before it, each movement is
    * classified once when written, and the active-customer count moves with NEW, REACTIVATION
-   * (+1) and CHURN (−1), which are customer-level by construction.
+   * (+1) and CHURN (−1), which are customer-level by construction. Sums are exact; each figure
+   * is rounded once (roundBridge keeps the rounded bridge whole), rates come from exact sums.
    */
   async revenueMetrics(from: Date, to: Date, interval: MetricsInterval, currency: string): Promise<RevenuePeriod[]> {
     authorize(this.ctx.actor, 'analytics:read');
@@ -55,18 +57,21 @@ export class RevenueMetricsService {
       dunningByPeriod(em, currency, periods),
       usageByPeriod(em, currency, periods),
     ]);
-    const scale = minorUnits(currency);
     let startMrr = base.mrr;
     let active = base.customers;
     return periods.map((p) => {
       const m = moves.get(p.index) ?? emptyMoves();
       const sum = (k: MrrMovementKind) => m.sums.get(k) ?? ZERO;
-      const newMrr = sum(MrrMovementKind.NEW);
-      const expansionMrr = sum(MrrMovementKind.EXPANSION);
-      const reactivationMrr = sum(MrrMovementKind.REACTIVATION);
-      const contractionMrr = sum(MrrMovementKind.CONTRACTION).negated();
-      const churnedMrr = sum(MrrMovementKind.CHURN).negated();
-      const mrr = startMrr.plus(newMrr).plus(expansionMrr).plus(reactivationMrr).minus(contractionMrr).minus(churnedMrr);
+      const exact = {
+        start: startMrr,
+        newMrr: sum(MrrMovementKind.NEW),
+        expansionMrr: sum(MrrMovementKind.EXPANSION),
+        reactivationMrr: sum(MrrMovementKind.REACTIVATION),
+        contractionMrr: sum(MrrMovementKind.CONTRACTION).negated(),
+        churnedMrr: sum(MrrMovementKind.CHURN).negated(),
+      };
+      const mrr = exact.start.plus(exact.newMrr).plus(exact.expansionMrr).plus(exact.reactivationMrr).minus(exact.contractionMrr).minus(exact.churnedMrr);
+      const shown = roundBridge(exact, currency);
       const startActive = active;
       active = active + (m.counts.get(MrrMovementKind.NEW) ?? 0) + (m.counts.get(MrrMovementKind.REACTIVATION) ?? 0) - (m.counts.get(MrrMovementKind.CHURN) ?? 0);
       const t = trials.get(p.index);
@@ -74,21 +79,21 @@ export class RevenueMetricsService {
       const period: RevenuePeriod = {
         periodStart: p.start,
         periodEnd: p.end,
-        startMrr,
-        mrr,
-        arr: mrr.times(12),
-        newMrr,
-        expansionMrr,
-        contractionMrr,
-        churnedMrr,
-        reactivationMrr,
+        startMrr: shown.start,
+        mrr: shown.end,
+        arr: shown.end.times(12),
+        newMrr: shown.newMrr,
+        expansionMrr: shown.expansionMrr,
+        contractionMrr: shown.contractionMrr,
+        churnedMrr: shown.churnedMrr,
+        reactivationMrr: shown.reactivationMrr,
         activeCustomers: active,
-        arpa: active > 0 ? mrr.div(active).toDecimalPlaces(scale, Decimal.ROUND_HALF_UP) : null,
+        arpa: active > 0 ? mrrFigure(mrr.div(active), currency) : null,
         logoChurnRate: rate(new Decimal(m.counts.get(MrrMovementKind.CHURN) ?? 0), new Decimal(startActive)),
-        grossRevenueRetention: rate(startMrr.minus(contractionMrr).minus(churnedMrr), startMrr),
-        netRevenueRetention: rate(startMrr.plus(expansionMrr).minus(contractionMrr).minus(churnedMrr), startMrr),
+        grossRevenueRetention: rate(startMrr.minus(exact.contractionMrr).minus(exact.churnedMrr), startMrr),
+        netRevenueRetention: rate(startMrr.plus(exact.expansionMrr).minus(exact.contractionMrr).minus(exact.churnedMrr), startMrr),
         trialConversionRate: t ? rate(new Decimal(t.converted), new Decimal(t.ended)) : null,
-        involuntaryChurnMrr: m.involuntary.negated(),
+        involuntaryChurnMrr: mrrFigure(m.involuntary.negated(), currency),
         dunningRecoveryRate: d ? rate(new Decimal(d.recovered), new Decimal(d.entered)) : null,
         usageRevenue: usage.get(p.index) ?? ZERO,
       };

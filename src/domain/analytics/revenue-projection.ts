@@ -1,23 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { boundRows } from '../../db/bound-query';
-import { priceReferences } from '../../pricing';
+import { addInterval, priceReferences } from '../../pricing';
 import { Decimal, ZERO } from '../../pricing/decimal';
 import { CatalogPrice, catalogPriceOf, loadPriceClosure, PriceRow, toSnapshot } from '../catalog/price-snapshot';
 import { pricingCustomers } from '../contracts/contract-terms';
 import type { DomainEventInput } from '../events/emit-event';
+import { CouponDuration } from '../coupons/coupon.entity';
+import type { DiscountTerms } from '../coupons/coupon-effect';
 import { ItemPricer } from '../subscriptions/subscription-pricing';
+import { applyDiscount, discountOf, loadDiscounts, writeDiscounts } from './discount-state';
 import { MrrMovementKind } from './mrr-movement.entity';
 import type { MrrItem } from './mrr-state.entity';
 import { subscriptionMrr } from './subscription-mrr';
 
 /**
  * The events that can move MRR: every subscription change (its payload is the state after it:
- * event-payloads.ts), and a new contract. Subscription events that carry no state (lifecycle
- * signals: a date coming up) change nothing.
+ * event-payloads.ts), a new contract, and a discount starting or ending (recurring coupons count:
+ * CONTRACT.md). Subscription events that carry no state (lifecycle signals: a date coming up)
+ * change nothing.
  */
 export function movesRevenue(event: Pick<DomainEventInput, 'type' | 'payload'>): boolean {
   if (event.type === 'contract.created') return true;
+  if (event.type.startsWith('coupon.')) return discountOf(event) !== null;
   if (SIGNALS.has(event.type)) return false;
   return event.type.startsWith('subscription.') && Array.isArray(event.payload.items) && typeof event.payload.status === 'string';
 }
@@ -33,7 +38,10 @@ interface State {
   interval: string;
   intervalCount: number;
   items: MrrItem[];
+  /** The monthly share, exact to the ledger's scale (mrr-figures.ts). */
   mrr: Decimal;
+  /** The instant of the last event written into the state. */
+  updatedAt: Date;
   changed: boolean;
 }
 
@@ -64,6 +72,8 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
   const states = await loadStates(em, subscriptionIds, customerIds);
   const everHad = await customersWithMrrHistory(em, customerIds);
   const pricing = await pricingFor(em, customerIds, [...states.values()].flatMap((s) => s.items), relevant);
+  const discounts = await loadDiscounts(em, customerIds);
+  const discountsChanged = new Set<string>();
   const movements: Movement[] = [];
 
   const customerMrr = (customerId: string, currency: string) =>
@@ -71,7 +81,8 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
 
   const reprice = (state: State, at: Date, cause: string) => {
     const pricer = pricing.pricer(state.customerId);
-    const mrr = subscriptionMrr(pricer, { ...state, items: state.items.map((i) => ({ price: pricing.price(i), quantity: new Decimal(i.quantity) })) }, at);
+    const items = state.items.map((i) => ({ price: pricing.price(i), quantity: new Decimal(i.quantity) }));
+    const mrr = subscriptionMrr(pricer, { ...state, items }, at, discounts.get(state.customerId));
     if (mrr.eq(state.mrr)) return;
     const before = customerMrr(state.customerId, state.currency);
     const after = before.minus(state.mrr).plus(mrr);
@@ -84,8 +95,19 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
   for (const event of relevant) {
     if (event.aggregateType === 'subscription') {
       const { state, changed } = applySnapshot(states, event);
-      // Same state, same prices: only a contract starting or ending can move its MRR (a plain renewal, most often).
-      if (changed || pricing.hasContracts(state.customerId)) reprice(state, event.at, causeOf(event));
+      // Same state, same prices: only a contract, or a repeating coupon running out, can move its MRR (a plain renewal, most often).
+      const couponEnd = repeatingEndAfter(discounts.get(state.customerId), state.updatedAt);
+      // Once the end is priced in, the state is written past it, so later renewals skip it again.
+      if (couponEnd !== null && couponEnd.getTime() <= event.at.getTime()) state.changed = true;
+      if (changed || couponEnd !== null || pricing.hasContracts(state.customerId)) reprice(state, event.at, causeOf(event));
+    } else if (event.aggregateType === 'coupon') {
+      const discount = discountOf(event)!;
+      const customerId = event.customerId!;
+      discounts.set(customerId, applyDiscount(discounts.get(customerId) ?? [], discount));
+      discountsChanged.add(customerId);
+      for (const state of states.values()) {
+        if (state.customerId === customerId && (discount.subscriptionId === null || discount.subscriptionId === state.subscriptionId)) reprice(state, event.at, event.type);
+      }
     } else {
       // A contract re-prices the customer's counted subscriptions from the instant it is made.
       for (const state of states.values()) if (state.customerId === event.customerId) reprice(state, event.at, event.type);
@@ -93,6 +115,21 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
   }
   await writeStates(em, [...states.values()].filter((s) => s.changed || movements.some((m) => m.subscriptionId === s.subscriptionId)), relevant[relevant.length - 1].at);
   await writeMovements(em, movements);
+  for (const customerId of discountsChanged) await writeDiscounts(em, customerId, discounts.get(customerId)!);
+}
+
+/**
+ * A REPEATING discount runs out with time, not with an event: the earliest end after `since` (the
+ * state's last write) of one not removed, which the subscription's next event must price in.
+ */
+function repeatingEndAfter(list: readonly DiscountTerms[] | undefined, since: Date): Date | null {
+  let earliest: Date | null = null;
+  for (const d of list ?? []) {
+    if (d.duration !== CouponDuration.REPEATING || d.endedAt !== null) continue;
+    const end = addInterval(d.startsAt, 'MONTH', 1, d.durationInMonths ?? 0);
+    if (end.getTime() > since.getTime() && (earliest === null || end.getTime() < earliest.getTime())) earliest = end;
+  }
+  return earliest;
 }
 
 function classify(before: Decimal, after: Decimal, hadMrrBefore: boolean): MrrMovementKind {
@@ -115,12 +152,12 @@ function applySnapshot(states: Map<string, State>, event: DomainEventInput): { s
     .sort((a, b) => (a.priceCode < b.priceCode ? -1 : a.priceCode > b.priceCode ? 1 : 0));
   const known = states.get(event.aggregateId);
   if (!known) {
-    const state: State = { subscriptionId: event.aggregateId, customerId: p.customerId, currency: p.currency, status: p.status, interval: p.interval, intervalCount: p.intervalCount, items, mrr: ZERO, changed: true };
+    const state: State = { subscriptionId: event.aggregateId, customerId: p.customerId, currency: p.currency, status: p.status, interval: p.interval, intervalCount: p.intervalCount, items, mrr: ZERO, updatedAt: event.at, changed: true };
     states.set(state.subscriptionId, state);
     return { state, changed: true };
   }
   const changed = known.status !== p.status || JSON.stringify(known.items) !== JSON.stringify(items) || known.interval !== p.interval || known.intervalCount !== p.intervalCount;
-  if (changed) Object.assign(known, { status: p.status, items, interval: p.interval, intervalCount: p.intervalCount, changed: true });
+  if (changed) Object.assign(known, { status: p.status, items, interval: p.interval, intervalCount: p.intervalCount, updatedAt: event.at, changed: true });
   return { state: known, changed };
 }
 
@@ -134,15 +171,15 @@ async function loadStates(em: EntityManager, subscriptionIds: readonly string[],
   if (subscriptionIds.length > 0) {
     await boundRows(em, 'select subscription_id from mrr_subscription_state where subscription_id = any(?::uuid[]) order by subscription_id for update', [[...subscriptionIds]]);
   }
-  const rows = await boundRows<{ subscription_id: string; customer_id: string; currency: string; status: string; interval: string; interval_count: number; items: MrrItem[]; mrr: string }>(
+  const rows = await boundRows<{ subscription_id: string; customer_id: string; currency: string; status: string; interval: string; interval_count: number; items: MrrItem[]; mrr: string; updated_at: Date }>(
     em,
-    'select subscription_id, customer_id, currency, status, interval, interval_count, items, mrr from mrr_subscription_state where customer_id = any(?::uuid[])',
+    'select subscription_id, customer_id, currency, status, interval, interval_count, items, mrr, updated_at from mrr_subscription_state where customer_id = any(?::uuid[])',
     [[...customerIds]],
   );
   for (const r of rows) {
     states.set(r.subscription_id, {
       subscriptionId: r.subscription_id, customerId: r.customer_id, currency: r.currency, status: r.status, interval: r.interval,
-      intervalCount: r.interval_count, items: r.items, mrr: new Decimal(r.mrr), changed: false,
+      intervalCount: r.interval_count, items: r.items, mrr: new Decimal(r.mrr), updatedAt: new Date(r.updated_at), changed: false,
     });
   }
   return states;

@@ -1,4 +1,4 @@
-import { addInterval, amountOffLine, applyPercentOff, type CouponTerms, minorUnits } from '../../pricing';
+import { addInterval, amountOffLine, applyPercentOff, type CouponTerms, minorUnits, roundToScale } from '../../pricing';
 import { type Decimal, ZERO } from '../../pricing/decimal';
 import { CouponDuration } from './coupon.entity';
 
@@ -65,14 +65,14 @@ export function discountInForce(
   return own ?? customer;
 }
 
-/** A recurring line of a subscription, priced for a whole period without coupons (contracts applied), unrounded. */
+/** A recurring line of a subscription, priced for a whole period without coupons (contracts applied), not yet rounded. */
 export interface RecurringLine {
   readonly priceCode: string;
   readonly amount: Decimal;
 }
 
 export interface MonthlyAmounts {
-  /** Each line after its percent off, per month, unrounded. */
+  /** Each line after its percent off and its one rounding (as the invoice's line), per month, unrounded. */
   readonly lines: readonly { readonly priceCode: string; readonly monthly: Decimal }[];
   /** An amount-off coupon's share per month (≤ 0), capped at the lines it applies to. */
   readonly amountOffMonthly: Decimal;
@@ -87,9 +87,9 @@ const MONTHS: Readonly<Record<string, number>> = { MONTH: 1, QUARTER: 3, YEAR: 1
 /**
  * For MRR (CONTRACT.md: "recurring coupons included"): a subscription's recurring lines at `at`
  * after the recurring discount in force then (REPEATING or FOREVER; a ONCE coupon is not
- * recurring revenue), normalized to a month. The same two rules as an invoice, from the same
- * functions: percent off per line (applyPercentOff), amount off capped at the lines it applies
- * to (amountOffLine), here per period and then divided into months.
+ * recurring revenue), normalized to a month. The same rules as an invoice, from the same
+ * functions: percent off per line (applyPercentOff) before the line's one rounding, amount off
+ * capped at the lines it applies to (amountOffLine), here per period and then divided into months.
  */
 export function discountedMonthlyAmounts(input: {
   subscriptionId: string;
@@ -106,7 +106,7 @@ export function discountedMonthlyAmounts(input: {
   const minor = minorUnits(input.currency);
   const discount = discountInForce(input.discounts, input.subscriptionId, input.at, { recurringOnly: true });
   const coupons = discount ? [discount.coupon] : [];
-  const discounted = input.lines.map((l) => ({ priceCode: l.priceCode, amount: applyPercentOff(coupons, l.priceCode, l.amount, [], minor) }));
+  const discounted = input.lines.map((l) => ({ priceCode: l.priceCode, amount: roundToScale(applyPercentOff(coupons, l.priceCode, l.amount, [], minor), minor) }));
   const off = discount?.coupon.amountOff != null
     ? amountOffLine(discount.coupon, discounted.map((l) => ({ ...l, tax: ZERO })), [], ZERO, input.currency, minor)?.amount ?? ZERO
     : ZERO;

@@ -77,8 +77,9 @@ export async function listCustomersByFilter(em: EntityManager, args: FilteredLis
     where.push([`exists (select 1 from subscription s where s.customer_id = c.id and ${status[0]}${item[0]})`, [...status[1], ...item[1]]]);
   }
   if (f.mrr) {
-    // As every MRR figure: the unrounded ledger sum, rounded once to the minor unit (CONTRACT.md).
-    const mrr = `round(coalesce((select sum(m.delta) from mrr_movement m where m.customer_id = c.id and m.currency = ? and m.at <= ${now}), 0), ${f.mrr.digits})`;
+    // As every MRR figure: the exact ledger sum rounded once to the minor unit (CONTRACT.md), as
+    // mrrFigure does (mrr-figures.ts): snapped to 20 decimals, then half-up (round() on numeric).
+    const mrr = `round(round(coalesce((select sum(m.delta) from mrr_movement m where m.customer_id = c.id and m.currency = ? and m.at <= ${now}), 0), 20), ${f.mrr.digits})`;
     const { min, max } = f.mrr;
     if (min !== null && max !== null) where.push([`${mrr} between ?::numeric and ?::numeric`, [f.mrr.currency, at, min.toFixed(), max.toFixed()]]);
     else if (min !== null) where.push([`${mrr} >= ?::numeric`, [f.mrr.currency, at, min.toFixed()]]);
