@@ -156,9 +156,14 @@ function applySnapshot(states: Map<string, State>, event: DomainEventInput): { s
     states.set(state.subscriptionId, state);
     return { state, changed: true };
   }
-  const changed = known.status !== p.status || JSON.stringify(known.items) !== JSON.stringify(items) || known.interval !== p.interval || known.intervalCount !== p.intervalCount;
+  const changed = known.status !== p.status || !sameItems(known.items, items) || known.interval !== p.interval || known.intervalCount !== p.intervalCount;
   if (changed) Object.assign(known, { status: p.status, items, interval: p.interval, intervalCount: p.intervalCount, updatedAt: event.at, changed: true });
   return { state: known, changed };
+}
+
+/** Field by field: items read back from jsonb have their keys in jsonb's order, not the payload's. */
+function sameItems(a: readonly MrrItem[], b: readonly MrrItem[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.priceCode === b[i].priceCode && x.priceVersion === b[i].priceVersion && x.quantity === b[i].quantity);
 }
 
 /**
