@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { rebuildRevenueLedger } from '../../src/domain/analytics/ledger-rebuild';
+import { mrrFigure } from '../../src/domain/analytics/mrr-figures';
+import { Decimal } from '../../src/pricing/decimal';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { bill, subscribe } from '../jobs/billing-support';
 import { startTestApp, TestApp } from '../support/app';
@@ -36,6 +38,8 @@ beforeAll(async () => {
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '10.00' } });
   await createPrice(t, 'pro-yearly', { kind: 'flat', config: { amount: '1200.00' } }, { interval: 'YEAR' });
   await createPrice(t, 'seat-yearly', { kind: 'per_unit', config: { unitAmount: '120.00' } }, { interval: 'YEAR' });
+  await createPrice(t, 'seat-odd-yearly', { kind: 'per_unit', config: { unitAmount: '100.00' } }, { interval: 'YEAR' });
+  await must(t, 'mutation { createCoupon(input: { code: "FIFTEEN", duration: FOREVER, percentOff: "15" }) { id } }');
 });
 afterAll(async () => {
   await t.close();
@@ -126,20 +130,23 @@ describe('revenue ledger: a worked example computed by hand', () => {
 
 describe('revenue ledger: properties over random histories', () => {
   const step = fc.record({
-    kind: fc.constantFrom('subscribe', 'quantity', 'cancel', 'pause', 'resume', 'contract', 'yearly'),
+    kind: fc.constantFrom('subscribe', 'quantity', 'cancel', 'pause', 'resume', 'contract', 'yearly', 'odd-yearly', 'coupon', 'uncoupon'),
     who: fc.nat({ max: 2 }),
     quantity: fc.integer({ min: 1, max: 9 }),
     hours: fc.integer({ min: 1, max: 24 * 20 }),
   });
 
-  it('the ledger equals a re-pricing of every subscription, every bridge joins the next period, and the rebuild equals the live ledger', async () => {
-    let start = Date.parse('2028-01-01T00:00:00Z');
+  it('the ledger equals a re-pricing of every subscription (contracts, coupons, yearly shares of 100 / 12), every bridge adds up and joins the next period, and the rebuild equals the live ledger', async () => {
+    // After every example above, so that only the histories generated here move MRR from here on.
+    let start = Date.parse('2030-01-01T00:00:00Z');
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 14 }), async (steps) => {
         at(new Date(start).toISOString());
         const customers = [await createCustomer(t), await createCustomer(t), await createCustomer(t)];
         const subs = new Map<number, string>();
         const contracted = new Set<number>();
+        const plans = new Map<number, string>();
+        const discounts = new Map<number, string>();
         let now = start;
         // A refused step (pausing a canceled subscription, say) is fine; a bug is not.
         const step = async (res: Promise<{ errors?: { extensions?: { code?: unknown } }[] }>) => {
@@ -149,12 +156,19 @@ describe('revenue ledger: properties over random histories', () => {
           now += s.hours * 3_600_000;
           at(new Date(now).toISOString());
           const sub = subs.get(s.who);
-          if (s.kind === 'subscribe' || s.kind === 'yearly' || !sub) {
+          if (s.kind === 'subscribe' || s.kind === 'yearly' || s.kind === 'odd-yearly' || !sub) {
             if (sub) continue;
-            const priceCode = s.kind === 'yearly' ? 'seat-yearly' : 'seat';
+            const priceCode = s.kind === 'yearly' ? 'seat-yearly' : s.kind === 'odd-yearly' ? 'seat-odd-yearly' : 'seat';
+            plans.set(s.who, priceCode);
             subs.set(s.who, await subscribe(t, customers[s.who], { items: [{ priceCode, quantity: String(s.quantity) }] }));
           } else if (s.kind === 'quantity') {
-            await step(t.gql('mutation($id: ID!, $q: Decimal!) { changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: $q }] }) { id } }', { id: sub, q: String(s.quantity) }));
+            await step(t.gql('mutation($id: ID!, $p: String!, $q: Decimal!) { changeSubscription(input: { id: $id, items: [{ priceCode: $p, quantity: $q }] }) { id } }', { id: sub, p: plans.get(s.who), q: String(s.quantity) }));
+          } else if (s.kind === 'coupon' && !discounts.has(s.who)) {
+            const res = await t.gql('mutation($id: ID!) { applyCoupon(input: { subscriptionId: $id, couponCode: "FIFTEEN" }) { id } }', { id: sub });
+            if (res.data) discounts.set(s.who, (res.data as any).applyCoupon.id);
+          } else if (s.kind === 'uncoupon' && discounts.has(s.who)) {
+            await must(t, 'mutation($id: ID!) { removeDiscount(id: $id) { id } }', { id: discounts.get(s.who) });
+            discounts.delete(s.who);
           } else if (s.kind === 'cancel') {
             await step(t.gql('mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { id } }', { id: sub }));
           } else if (s.kind === 'pause') {
@@ -168,22 +182,36 @@ describe('revenue ledger: properties over random histories', () => {
             });
           }
         }
-        // The ledger's MRR of each subscription equals the scan the metrics never do: re-pricing it now.
+        // The ledger's MRR of each subscription equals the scan the metrics never do: re-pricing it
+        // now, by hand: each line quantity × unit, the contract's 10 % off seat, the coupon's 15 %,
+        // rounded once as the invoice line, then per month.
+        let total = new Decimal(0);
         for (const [who, id] of subs) {
           const sub = (await must(t, 'query($id: ID!) { subscription(id: $id) { status items { priceCode quantity } } }', { id })).subscription;
           const counted = sub.status === 'ACTIVE' || sub.status === 'PAST_DUE';
-          const perMonth = sub.items.reduce((sum: number, i: any) => sum + Number(i.quantity) * 10 * (i.priceCode === 'seat' && contracted.has(who) ? 0.9 : 1), 0);
-          const [{ mrr }] = await t.app.db.orm.em.fork().getConnection().execute<{ mrr: string | null }[]>('select sum(delta)::numeric(20,2)::text as mrr from mrr_movement where subscription_id = ?', [id]);
-          expect(Number(mrr ?? 0)).toBeCloseTo(counted ? perMonth : 0, 2);
+          const UNIT: Record<string, [string, number]> = { seat: ['10.00', 1], 'seat-yearly': ['120.00', 12], 'seat-odd-yearly': ['100.00', 12] };
+          const expected = !counted ? new Decimal(0) : sub.items.reduce((sum: Decimal, i: any) => {
+            const [unit, months] = UNIT[i.priceCode];
+            let line = new Decimal(i.quantity).times(unit);
+            if (i.priceCode === 'seat' && contracted.has(who)) line = line.times('0.9');
+            if (discounts.has(who)) line = line.times('0.85');
+            return sum.plus(line.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).div(months));
+          }, new Decimal(0));
+          const [{ mrr }] = await t.app.db.orm.em.fork().getConnection().execute<{ mrr: string | null }[]>('select sum(delta)::text as mrr from mrr_movement where subscription_id = ?', [id]);
+          expect(new Decimal(mrr ?? 0).minus(expected).abs().lt('1e-28')).toBe(true);
+          total = total.plus(expected);
         }
         // Bridges: each period's end is its start plus its movements, and the next period starts there.
         const { revenueMetrics: periods } = await must(t, METRICS, { from: new Date(start).toISOString(), to: new Date(now + 3_600_000).toISOString(), currency: 'EUR' });
+        // Only this history's subscriptions move MRR in its range: the end is what came before plus their total, rounded once.
+        const [{ before }] = await t.app.db.orm.em.fork().getConnection().execute<{ before: string | null }[]>('select sum(delta)::text as before from mrr_movement where at < ?', [new Date(start)]);
+        expect(periods[periods.length - 1].mrr).toBe(mrrFigure(total.plus(before ?? 0), 'EUR').toFixed(2));
         for (let i = 0; i < periods.length; i++) {
           const p = periods[i];
-          const cents = (x: string) => Math.round(Number(x) * 100);
-          expect(cents(p.startMrr) + cents(p.newMrr) + cents(p.expansionMrr) + cents(p.reactivationMrr) - cents(p.contractionMrr) - cents(p.churnedMrr)).toBe(cents(p.mrr));
-          const [{ total }] = await t.app.db.orm.em.fork().getConnection().execute<{ total: string | null }[]>("select coalesce(sum(delta), 0)::numeric(20,2)::text as total from mrr_movement where currency = 'EUR' and at < ?", [p.periodEnd]);
-          expect(p.mrr).toBe(total);
+          const bridged = new Decimal(p.startMrr).plus(p.newMrr).plus(p.expansionMrr).plus(p.reactivationMrr).minus(p.contractionMrr).minus(p.churnedMrr);
+          expect(bridged.toFixed(2)).toBe(p.mrr);
+          const [{ ledgerTotal }] = await t.app.db.orm.em.fork().getConnection().execute<{ ledgerTotal: string | null }[]>("select coalesce(sum(delta), 0)::text as \"ledgerTotal\" from mrr_movement where currency = 'EUR' and at < ?", [p.periodEnd]);
+          expect(p.mrr).toBe(mrrFigure(new Decimal(ledgerTotal ?? 0), 'EUR').toFixed(2));
           if (i > 0) expect(p.startMrr).toBe(periods[i - 1].mrr);
         }
         expect(await rebuilt()).toEqual(await ledger());
