@@ -1,9 +1,7 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { securePage } from '../pages/page-security';
+import { pageRoutes } from '../pages/page-routes';
 import { dirname, join } from 'node:path';
-
-/** The page, its scripts and stylesheet: plain files, nothing built. */
-const assets = join(__dirname, 'public');
 
 /**
  * Chart.js's browser build, straight from the installed package (a dependency, pinned in the lock
@@ -15,27 +13,11 @@ const chartJs = join(dirname(require.resolve('chart.js')), 'chart.umd.min.js');
 /** `GET /dashboard` and its files. The page needs no key to load: it asks for one. */
 export function dashboardRoutes(): Router {
   const router = Router();
-  router.get(['/dashboard', '/dashboard/'], (_req, res) => {
-    securePage(res);
-    res.setHeader('Cache-Control', 'no-store');
-    res.sendFile(join(assets, 'index.html'));
-  });
   router.get('/dashboard/vendor/chart.umd.min.js', (_req, res, next) => {
     securePage(res);
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(chartJs, (err) => err && next(err));
   });
-  router.use(
-    '/dashboard',
-    express.static(assets, {
-      index: false,
-      redirect: false,
-      fallthrough: true,
-      setHeaders: (res) => {
-        securePage(res);
-        res.setHeader('Cache-Control', 'no-cache');
-      },
-    }),
-  );
+  router.use(pageRoutes('/dashboard', join(__dirname, 'public')));
   return router;
 }

@@ -5,8 +5,9 @@
 (function (ns) {
   'use strict';
 
-  var h = ns.dom.h;
-  var $ = ns.dom.$;
+  var page = window.TariffPage;
+  var h = page.h;
+  var $ = page.$;
   var decimal = ns.decimal;
   var format = ns.format;
 
@@ -45,53 +46,16 @@
   }
 
   function gql(query, variables) {
-    return fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + state.key },
-      body: JSON.stringify({ query: query, variables: variables || {} }),
-      cache: 'no-store',
-      credentials: 'omit',
-    }).then(
-      function (res) {
-        if (res.status === 401) throw new Rejected(REJECTED);
-        return res.json().then(
-          function (body) {
-            var first = body.errors && body.errors[0];
-            if (first) {
-              var code = first.extensions && first.extensions.code;
-              if (code === 'UNAUTHENTICATED') throw new Rejected(REJECTED);
-              if (code === 'FORBIDDEN') throw new Rejected(NOT_ALLOWED);
-              throw new Error(first.message);
-            }
-            return body.data;
-          },
-          function () {
-            throw new Error('The server answered with an error (' + res.status + '). Try again later.');
-          },
-        );
-      },
-      function (err) {
-        if (err instanceof Rejected) throw err;
-        throw new Error('The server cannot be reached. Check your connection and try again.');
-      },
-    );
+    return page.graphql(state.key, query, variables).catch(function (err) {
+      if (err.status === 401 || err.code === 'UNAUTHENTICATED') throw new Rejected(REJECTED);
+      if (err.code === 'FORBIDDEN') throw new Rejected(NOT_ALLOWED);
+      throw err;
+    });
   }
 
   // ---- messages
 
-  var announceTimer = null;
-
-  function announce(message, isError) {
-    var status = $('status');
-    status.classList.toggle('error', !!isError);
-    // Cleared first so that the same message twice is announced twice.
-    status.textContent = '';
-    window.clearTimeout(announceTimer);
-    window.setTimeout(function () {
-      status.textContent = message;
-      if (!isError) announceTimer = window.setTimeout(function () { status.textContent = ''; }, 8000);
-    }, 30);
-  }
+  var announce = page.announcer(8000);
 
   /** A rejected key ends the session and says why on the sign-in form; anything else is announced. */
   function fail(err) {
@@ -246,7 +210,7 @@
     add(FALLBACK_CURRENCY);
     var preferred = seen[0];
     var rest = seen.slice(1).sort();
-    var select = ns.dom.clear($('currency'));
+    var select = page.clear($('currency'));
     [preferred].concat(rest).forEach(function (code) {
       select.appendChild(h('option', { value: code, text: code }));
     });

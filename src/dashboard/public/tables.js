@@ -3,9 +3,9 @@
 (function (ns) {
   'use strict';
 
-  var h = ns.dom.h;
-  var clear = ns.dom.clear;
-  var $ = ns.dom.$;
+  var h = window.TariffPage.h;
+  var clear = window.TariffPage.clear;
+  var $ = window.TariffPage.$;
   var format = ns.format;
 
   function moneyCell(amount, currency, signed) {

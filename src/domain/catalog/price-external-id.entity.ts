@@ -1,5 +1,5 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { ExternalIdColumns } from '../external-ids/external-id.entity';
 
 /**
  * A price's id in another system (STRIPE price_…), unique per system. It names the price code,
@@ -8,18 +8,8 @@ import { randomUUID } from 'node:crypto';
  * codes are never deleted (a price is archived, not removed).
  */
 @Entity({ tableName: 'price_external_id' })
-@Unique({ properties: ['system', 'externalId'] })
 @Index({ properties: ['priceCode'] })
-export class PriceExternalId {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class PriceExternalId extends ExternalIdColumns {
   @Property({ type: 'text' })
   priceCode!: string;
-
-  @Property({ type: 'text' })
-  system!: string;
-
-  @Property({ type: 'text' })
-  externalId!: string;
 }

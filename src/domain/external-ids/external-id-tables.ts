@@ -1,4 +1,4 @@
-import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery, Primary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Permission } from '../auth/actor';
 import { PriceExternalId } from '../catalog/price-external-id.entity';
@@ -48,27 +48,35 @@ interface KindTable {
 
 const relationKey = (field: string) => (row: ExternalIdRow) => (row as unknown as Record<string, { id: string }>)[field].id;
 
+/**
+ * A kind whose owner is a record found by its id, held in the row's relation `field`. A customer's
+ * data (an invoice, a subscription) carries its customer in a column of its own beside the owner.
+ */
+function ownedByRecord<T extends { id: string }>(
+  entity: EntityClass<ExternalIdRow>,
+  read: Permission,
+  owner: EntityClass<T>,
+  field: string,
+  customerIdOf: (found: T) => string | null,
+): KindTable {
+  return {
+    entity,
+    read,
+    ownerKey: relationKey(field),
+    async findOwner(em, key) {
+      const found = isId(key) ? await em.findOne(owner, { id: key } as FilterQuery<T>) : null;
+      return found && { key: found.id, customerId: customerIdOf(found) };
+    },
+    ownerColumns: (em, { key, customerId }) => ({
+      [field]: em.getReference(owner, key as Primary<T>),
+      ...(field !== 'customer' && customerId !== null ? { customer: em.getReference(Customer, customerId) } : {}),
+    }),
+  };
+}
+
 const tables: Record<ExternalIdKind, KindTable> = {
-  [ExternalIdKind.CUSTOMER]: {
-    entity: CustomerExternalId as EntityClass<ExternalIdRow>,
-    read: 'customers:read',
-    ownerKey: relationKey('customer'),
-    async findOwner(em, key) {
-      const found = isId(key) ? await em.findOne(Customer, { id: key }) : null;
-      return found && { key: found.id, customerId: found.id };
-    },
-    ownerColumns: (em, owner) => ({ customer: em.getReference(Customer, owner.key) }),
-  },
-  [ExternalIdKind.PRODUCT]: {
-    entity: ProductExternalId as EntityClass<ExternalIdRow>,
-    read: 'catalog:read',
-    ownerKey: relationKey('product'),
-    async findOwner(em, key) {
-      const found = isId(key) ? await em.findOne(Product, { id: key }) : null;
-      return found && { key: found.id, customerId: null };
-    },
-    ownerColumns: (em, owner) => ({ product: em.getReference(Product, owner.key) }),
-  },
+  [ExternalIdKind.CUSTOMER]: ownedByRecord(CustomerExternalId as EntityClass<ExternalIdRow>, 'customers:read', Customer, 'customer', (customer) => customer.id),
+  [ExternalIdKind.PRODUCT]: ownedByRecord(ProductExternalId as EntityClass<ExternalIdRow>, 'catalog:read', Product, 'product', () => null),
   [ExternalIdKind.PRICE]: {
     entity: PriceExternalId as EntityClass<ExternalIdRow>,
     read: 'catalog:read',
@@ -79,26 +87,10 @@ const tables: Record<ExternalIdKind, KindTable> = {
     },
     ownerColumns: (_em, owner) => ({ priceCode: owner.key }),
   },
-  [ExternalIdKind.INVOICE]: {
-    entity: InvoiceExternalId as EntityClass<ExternalIdRow>,
-    read: 'invoices:read',
-    ownerKey: relationKey('invoice'),
-    async findOwner(em, key) {
-      const found = isId(key) ? await em.findOne(Invoice, { id: key }) : null;
-      return found && { key: found.id, customerId: found.customer.id };
-    },
-    ownerColumns: (em, owner) => ({ invoice: em.getReference(Invoice, owner.key), customer: em.getReference(Customer, owner.customerId!) }),
-  },
-  [ExternalIdKind.SUBSCRIPTION]: {
-    entity: SubscriptionExternalId as EntityClass<ExternalIdRow>,
-    read: 'subscriptions:read',
-    ownerKey: relationKey('subscription'),
-    async findOwner(em, key) {
-      const found = isId(key) ? await em.findOne(Subscription, { id: key }) : null;
-      return found && { key: found.id, customerId: found.customer.id };
-    },
-    ownerColumns: (em, owner) => ({ subscription: em.getReference(Subscription, owner.key), customer: em.getReference(Customer, owner.customerId!) }),
-  },
+  [ExternalIdKind.INVOICE]: ownedByRecord(InvoiceExternalId as EntityClass<ExternalIdRow>, 'invoices:read', Invoice, 'invoice', (invoice) => invoice.customer.id),
+  [ExternalIdKind.SUBSCRIPTION]: ownedByRecord(
+    SubscriptionExternalId as EntityClass<ExternalIdRow>, 'subscriptions:read', Subscription, 'subscription', (subscription) => subscription.customer.id,
+  ),
 };
 
 export function readPermissionOf(kind: ExternalIdKind): Permission {

@@ -1,27 +1,11 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Rel, Unique } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
-import { Customer } from '../customers/customer.entity';
+import { Entity, Index, ManyToOne, Rel } from '@mikro-orm/core';
+import { CustomerDataExternalIdColumns } from '../external-ids/external-id.entity';
 import { Invoice } from './invoice.entity';
 
 /** An invoice's id in another system (an ERP document number, STRIPE in_…): unique per system. */
 @Entity({ tableName: 'invoice_external_id' })
-@Unique({ properties: ['system', 'externalId'] })
 @Index({ properties: ['invoice'] })
-@Index({ properties: ['customer'] })
-export class InvoiceExternalId {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class InvoiceExternalId extends CustomerDataExternalIdColumns {
   @ManyToOne(() => Invoice, { fieldName: 'invoice_id', deleteRule: 'cascade' })
   invoice!: Rel<Invoice>;
-
-  /** The invoice's customer, as on every table of a customer's data (README: Scaling out). */
-  @ManyToOne(() => Customer, { fieldName: 'customer_id' })
-  customer!: Rel<Customer>;
-
-  @Property({ type: 'text' })
-  system!: string;
-
-  @Property({ type: 'text' })
-  externalId!: string;
 }

@@ -3,6 +3,7 @@ import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { CurrencyScalar } from '../scalars/standard';
 import { Connection } from '../shared/connection';
+import { CustomerPageArgs } from '../shared/page-args';
 
 @ObjectType('CreditNoteLine', { description: 'What a credit note gives back of one invoice line' })
 export class CreditNoteLineType {
@@ -78,16 +79,7 @@ export class CreateCreditNoteInput {
 }
 
 @ArgsType()
-export class CreditNotesArgs {
-  @Field(() => Int, { nullable: true })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
-
-  @Field(() => ID, { nullable: true })
-  customerId?: string;
-
+export class CreditNotesArgs extends CustomerPageArgs {
   @Field(() => ID, { nullable: true })
   invoiceId?: string;
 }

@@ -5,6 +5,7 @@ import { CollectionMethod } from '../../domain/subscriptions/subscription.entity
 import { CurrencyScalar } from '../scalars/standard';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { Connection } from '../shared/connection';
+import { CustomerPageArgs } from '../shared/page-args';
 
 registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
 registerEnumType(InvoiceLineKind, { name: 'InvoiceLineKind' });
@@ -123,16 +124,7 @@ export class InvoiceType {
 export const InvoiceConnection = Connection('Invoice', InvoiceType);
 
 @ArgsType()
-export class InvoicesArgs {
-  @Field(() => Int, { nullable: true })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
-
-  @Field(() => ID, { nullable: true })
-  customerId?: string;
-
+export class InvoicesArgs extends CustomerPageArgs {
   @Field(() => InvoiceStatus, { nullable: true })
   status?: InvoiceStatus;
 }

@@ -5,6 +5,7 @@ import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { CurrencyScalar } from '../scalars/standard';
 import { Connection } from '../shared/connection';
+import { CustomerPageArgs } from '../shared/page-args';
 
 registerEnumType(DunningFinalAction, { name: 'DunningFinalAction' });
 registerEnumType(PaymentAttemptKind, { name: 'PaymentAttemptKind' });
@@ -123,13 +124,4 @@ export class SetDunningPolicyInput {
 }
 
 @ArgsType()
-export class PaymentAttemptsArgs {
-  @Field(() => Int, { nullable: true })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
-
-  @Field(() => ID, { nullable: true })
-  customerId?: string;
-}
+export class PaymentAttemptsArgs extends CustomerPageArgs {}

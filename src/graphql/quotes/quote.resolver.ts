@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Customer } from '../../domain/customers/customer.entity';
 import type { QuoteLine } from '../../domain/quotes/quote-line.entity';
 import { Quote, QuoteStatus } from '../../domain/quotes/quote.entity';
@@ -9,20 +9,12 @@ import type { Context } from '../context';
 import { CustomerType } from '../customers/customer.types';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { toConnection } from '../shared/connection';
+import { CustomerPageArgs } from '../shared/page-args';
 import { SubscriptionType } from '../subscriptions/subscription.types';
 import { CreateQuoteInput, QuoteConnection, QuoteLineType, QuoteType, UpdateQuoteInput } from './quote.types';
 
 @ArgsType()
-class QuotesArgs {
-  @Field(() => Int, { nullable: true })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
-
-  @Field(() => ID, { nullable: true })
-  customerId?: string;
-
+class QuotesArgs extends CustomerPageArgs {
   @Field(() => QuoteStatus, { nullable: true })
   status?: QuoteStatus;
 }

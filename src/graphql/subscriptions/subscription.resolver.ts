@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Customer } from '../../domain/customers/customer.entity';
 import type { PendingProration } from '../../domain/subscriptions/pending-proration.entity';
 import { ProrationBehavior } from '../../domain/subscriptions/subscription-lifecycle.service';
@@ -10,22 +10,14 @@ import type { Context } from '../context';
 import { PriceType } from '../catalog/catalog.types';
 import { CustomerType } from '../customers/customer.types';
 import { toConnection } from '../shared/connection';
+import { CustomerPageArgs } from '../shared/page-args';
 import {
   ChangeSubscriptionInput, CreateSubscriptionInput, ProrationLineType, ScheduleChangeInput, ScheduledChangeType,
   SubscriptionConnection, SubscriptionEventType, SubscriptionItemType, SubscriptionType,
 } from './subscription.types';
 
 @ArgsType()
-class SubscriptionsArgs {
-  @Field(() => Int, { nullable: true })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
-
-  @Field(() => ID, { nullable: true })
-  customerId?: string;
-
+class SubscriptionsArgs extends CustomerPageArgs {
   @Field(() => SubscriptionStatus, { nullable: true })
   status?: SubscriptionStatus;
 }

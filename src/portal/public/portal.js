@@ -10,32 +10,10 @@
 
   var state = { secret: null, session: null, settings: null, prices: {}, expiryTimer: null };
 
-  function $(id) {
-    return document.getElementById(id);
-  }
-
-  /** An element with attributes and children (strings become text nodes). */
-  function h(tag, attrs) {
-    var node = document.createElement(tag);
-    var key;
-    for (key in attrs || {}) {
-      if (!Object.prototype.hasOwnProperty.call(attrs, key) || attrs[key] == null || attrs[key] === false) continue;
-      if (key === 'text') node.textContent = attrs[key];
-      else if (key.slice(0, 2) === 'on') node.addEventListener(key.slice(2), attrs[key]);
-      else node.setAttribute(key, attrs[key] === true ? '' : attrs[key]);
-    }
-    for (var i = 2; i < arguments.length; i++) {
-      var child = arguments[i];
-      if (child == null || child === false) continue;
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    }
-    return node;
-  }
-
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-    return node;
-  }
+  var page = window.TariffPage;
+  var h = page.h;
+  var clear = page.clear;
+  var $ = page.$;
 
   // ---- the secret: from the link's fragment into this tab's sessionStorage, out of the address bar
 
@@ -85,50 +63,12 @@
   function Expired() {}
 
   function gql(query, variables) {
-    return fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + state.secret },
-      body: JSON.stringify({ query: query, variables: variables || {} }),
-      cache: 'no-store',
-      credentials: 'omit',
-    }).then(
-      function (res) {
-        if (res.status === 401) throw new Expired();
-        return res.json().then(
-          function (body) {
-            if (body.errors && body.errors.length) {
-              var err = new Error(body.errors[0].message);
-              err.code = body.errors[0].extensions && body.errors[0].extensions.code;
-              throw err;
-            }
-            return body.data;
-          },
-          function () {
-            throw new Error('The server answered with an error (' + res.status + '). Try again later.');
-          },
-        );
-      },
-      function (err) {
-        if (err instanceof Expired) throw err;
-        throw new Error('The server cannot be reached. Check your connection and try again.');
-      },
-    );
+    return page.graphql(state.secret, query, variables).catch(function (err) {
+      throw err.status === 401 ? new Expired() : err;
+    });
   }
 
-  var announceTimer = null;
-
-  function announce(message, isError) {
-    var status = $('status');
-    status.classList.toggle('error', !!isError);
-    // Cleared first so that the same message twice is announced twice.
-    status.textContent = '';
-    window.clearTimeout(announceTimer);
-    window.setTimeout(function () {
-      status.textContent = message;
-      // Read out at once; the toast then goes so it covers nothing. Errors stay until the next message.
-      if (!isError) announceTimer = window.setTimeout(function () { status.textContent = ''; }, 10000);
-    }, 30);
-  }
+  var announce = page.announcer(10000);
 
   /** Every failure ends here: an expired or invalid link replaces the page; anything else is announced. */
   function fail(err) {
