@@ -70,16 +70,23 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
   const subscriptionIds = [...new Set(relevant.filter((e) => e.aggregateType === 'subscription').map((e) => e.aggregateId))];
   const customerIds = [...new Set(relevant.map((e) => e.customerId!).filter(Boolean))];
   const states = await loadStates(em, subscriptionIds, customerIds);
-  const everHad = await customersWithMrrHistory(em, customerIds);
-  const pricing = await pricingFor(em, customerIds, [...states.values()].flatMap((s) => s.items), relevant);
   const discounts = await loadDiscounts(em, customerIds);
+  const contracted = await customersWithContracts(em, customerIds);
+  // Prices and MRR history are read only when something is re-priced: a page of plain renewals never is.
+  let priced: { pricing: Awaited<ReturnType<typeof pricingFor>>; everHad: Set<string> } | null = null;
+  const storedItems = [...states.values()].flatMap((s) => s.items);
+  const pricingNow = async () => (priced ??= {
+    pricing: await pricingFor(em, customerIds, storedItems, relevant),
+    everHad: await customersWithMrrHistory(em, customerIds),
+  });
   const discountsChanged = new Set<string>();
   const movements: Movement[] = [];
 
   const customerMrr = (customerId: string, currency: string) =>
     [...states.values()].filter((s) => s.customerId === customerId && s.currency === currency).reduce((sum, s) => sum.plus(s.mrr), ZERO);
 
-  const reprice = (state: State, at: Date, cause: string) => {
+  const reprice = async (state: State, at: Date, cause: string) => {
+    const { pricing, everHad } = await pricingNow();
     const pricer = pricing.pricer(state.customerId);
     const items = state.items.map((i) => ({ price: pricing.price(i), quantity: new Decimal(i.quantity) }));
     const mrr = subscriptionMrr(pricer, { ...state, items }, at, discounts.get(state.customerId));
@@ -99,21 +106,23 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
       const couponEnd = repeatingEndAfter(discounts.get(state.customerId), state.updatedAt);
       // Once the end is priced in, the state is written past it, so later renewals skip it again.
       if (couponEnd !== null && couponEnd.getTime() <= event.at.getTime()) state.changed = true;
-      if (changed || couponEnd !== null || pricing.hasContracts(state.customerId)) reprice(state, event.at, causeOf(event));
+      if (changed || couponEnd !== null || contracted.has(state.customerId)) await reprice(state, event.at, causeOf(event));
     } else if (event.aggregateType === 'coupon') {
       const discount = discountOf(event)!;
       const customerId = event.customerId!;
       discounts.set(customerId, applyDiscount(discounts.get(customerId) ?? [], discount));
       discountsChanged.add(customerId);
       for (const state of states.values()) {
-        if (state.customerId === customerId && (discount.subscriptionId === null || discount.subscriptionId === state.subscriptionId)) reprice(state, event.at, event.type);
+        if (state.customerId === customerId && (discount.subscriptionId === null || discount.subscriptionId === state.subscriptionId)) await reprice(state, event.at, event.type);
       }
     } else {
       // A contract re-prices the customer's counted subscriptions from the instant it is made.
-      for (const state of states.values()) if (state.customerId === event.customerId) reprice(state, event.at, event.type);
+      contracted.add(event.customerId!);
+      for (const state of states.values()) if (state.customerId === event.customerId) await reprice(state, event.at, event.type);
     }
   }
-  await writeStates(em, [...states.values()].filter((s) => s.changed || movements.some((m) => m.subscriptionId === s.subscriptionId)), relevant[relevant.length - 1].at);
+  const moved = new Set(movements.map((m) => m.subscriptionId));
+  await writeStates(em, [...states.values()].filter((s) => s.changed || moved.has(s.subscriptionId)), relevant[relevant.length - 1].at);
   await writeMovements(em, movements);
   for (const customerId of discountsChanged) await writeDiscounts(em, customerId, discounts.get(customerId)!);
 }
@@ -190,6 +199,12 @@ async function loadStates(em: EntityManager, subscriptionIds: readonly string[],
   return states;
 }
 
+/** Customers with a contract, whose prices can change at any renewal (a contract starting or ending). */
+async function customersWithContracts(em: EntityManager, customerIds: readonly string[]): Promise<Set<string>> {
+  const rows = await boundRows<{ customer_id: string }>(em, 'select distinct customer_id from contract where customer_id = any(?::uuid[])', [[...customerIds]]);
+  return new Set(rows.map((r) => r.customer_id));
+}
+
 async function customersWithMrrHistory(em: EntityManager, customerIds: readonly string[]): Promise<Set<string>> {
   const rows = await boundRows<{ customer_id: string; currency: string }>(
     em,
@@ -220,9 +235,6 @@ async function pricingFor(em: EntityManager, customerIds: readonly string[], sto
       const price = byVersion.get(`${item.priceCode}@${item.priceVersion}`);
       if (!price) throw new Error(`price ${item.priceCode} version ${item.priceVersion} is missing`);
       return price;
-    },
-    hasContracts(customerId: string): boolean {
-      return (customers.get(customerId)?.contracts.length ?? 0) > 0;
     },
     pricer(customerId: string): ItemPricer {
       return ItemPricer.of(customers.get(customerId)!, components);
