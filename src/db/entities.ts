@@ -43,6 +43,7 @@ import { CouponRedemption } from '../domain/coupons/coupon-redemption.entity';
 import { MrrSubscriptionState } from '../domain/analytics/mrr-state.entity';
 import { UsageThreshold } from '../domain/lifecycle/usage-threshold.entity';
 import { LifecycleSignal } from '../domain/lifecycle/lifecycle-signal.entity';
+import { ExchangeRate } from '../domain/analytics/exchange-rate.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
 export const entities = [
@@ -55,4 +56,5 @@ export const entities = [
   MrrMovement, MrrSubscriptionState, MrrDiscountState,
   Coupon, PromotionCode, CouponRedemption,
   UsageThreshold, LifecycleSignal,
+  ExchangeRate,
 ];

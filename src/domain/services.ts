@@ -28,6 +28,9 @@ import { SellerSettingsService } from './settings/seller-settings.service';
 import { PaymentService } from './payments/payment.service';
 import { RevenueMetricsService } from './analytics/revenue-metrics.service';
 import { CohortService } from './analytics/cohorts.service';
+import { CltvService } from './analytics/cltv.service';
+import { ConvertedMetricsService } from './analytics/converted-metrics.service';
+import { ExchangeRateService } from './analytics/exchange-rate.service';
 import { PaymentMethodService } from './payments/payment-method.service';
 import { DunningPolicyService } from './payments/dunning-policy.service';
 import { SubscriptionChangePreviewService } from './subscriptions/subscription-change-preview.service';
@@ -69,6 +72,9 @@ export function createServices(ctx: ServiceContext) {
     payments: new PaymentService(ctx),
     revenueMetrics: new RevenueMetricsService(ctx),
     cohorts: new CohortService(ctx),
+    cltv: new CltvService(ctx),
+    exchangeRates: new ExchangeRateService(ctx),
+    convertedMetrics: new ConvertedMetricsService(ctx),
     paymentMethods: new PaymentMethodService(ctx),
     dunningPolicy: new DunningPolicyService(ctx),
     subscriptionChangePreviews: new SubscriptionChangePreviewService(ctx),

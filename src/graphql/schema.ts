@@ -19,6 +19,8 @@ import { WebhookResolver } from './webhooks/webhook.resolver';
 import { SellerSettingsResolver } from './settings/seller-settings.resolver';
 import { InvoicePaymentsResolver, PaymentResolver } from './payments/payment.resolver';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
+import { CltvResolver } from './analytics/cltv.resolver';
+import { ExchangeRateResolver } from './analytics/exchange-rate.resolver';
 import { SubscriptionChangePreviewResolver } from './subscriptions/subscription-change-preview.resolver';
 import { PortalResolver } from './portal/portal.resolver';
 import { UsageThresholdResolver } from './lifecycle/usage-threshold.resolver';
@@ -57,6 +59,8 @@ const resolvers: NonEmptyArray<Function> = [
   PaymentResolver,
   InvoicePaymentsResolver,
   AnalyticsResolver,
+  CltvResolver,
+  ExchangeRateResolver,
   SubscriptionChangePreviewResolver,
   PortalResolver,
   CouponResolver,

@@ -77,6 +77,8 @@ const grants = {
   'analytics:read': [Role.ADMIN, Role.SALES],
   // Rebuilding the revenue ledger from the outbox rewrites it: operators only.
   'analytics:rebuild': [Role.ADMIN],
+  // Exchange rates move every converted revenue figure: operators set them; staff read them (analytics:read).
+  'exchangeRates:write': [Role.ADMIN],
   // Coupons are the seller's offers: ADMIN makes them; staff read them and apply them to
   // subscriptions, customers and quotes. Customers see their own discounts on what they read.
   'coupons:write': [Role.ADMIN],
