@@ -18,6 +18,7 @@ import { ManualClock } from '../src/domain/shared/clock';
 import { runBilling } from '../src/jobs/billing-run.job';
 import { createLogger } from '../src/logger';
 import { startTestApp, TestApp } from '../test/support/app';
+import { insertRows } from './support/baseline-insert';
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 100_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
@@ -194,18 +195,6 @@ async function insertBaseline(sql: Client): Promise<{ seconds: number; rowsPerSe
   }
   const seconds = (performance.now() - started) / 1000;
   return { seconds, rowsPerSecond: (invoices.length + lines.length) / seconds };
-}
-
-async function insertRows(sql: Client, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
-  const values: unknown[] = [];
-  const tuples = rows.map((row) => `(${columns.map((c) => {
-    const v = row[c];
-    values.push(v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
-    return `$${values.length}`;
-  }).join(', ')})`);
-  await sql.query(`insert into ${table} (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`, values);
 }
 
 main().catch((err) => {

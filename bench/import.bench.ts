@@ -20,6 +20,7 @@ import { ManualClock } from '../src/domain/shared/clock';
 import { importStripeDump } from '../src/import/stripe-import';
 import { writeStripeDump } from '../src/import/stripe-fixtures';
 import { startTestApp } from '../test/support/app';
+import { arrayColumns, insertRows } from './support/baseline-insert';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 500);
@@ -28,7 +29,7 @@ const TARGET_SECONDS = 120;
 const AS_OF = new Date('2026-11-20T12:00:00Z');
 const TABLES = [
   'customer', 'customer_external_id', 'subscription', 'subscription_item', 'subscription_external_id', 'subscription_event',
-  'invoice', 'invoice_line', 'invoice_external_id', 'domain_event', 'mrr_movement', 'mrr_subscription_state',
+  'invoice', 'invoice_line', 'invoice_external_id', 'coupon', 'coupon_redemption', 'domain_event', 'mrr_movement', 'mrr_subscription_state', 'mrr_discount_state',
 ];
 
 async function main(): Promise<void> {
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
 
-    const records = (['product', 'price', 'customer', 'subscription', 'invoice'] as const).reduce((n, k) => n + report.counts[k].imported, 0);
+    const records = (['product', 'price', 'coupon', 'customer', 'subscription', 'invoice'] as const).reduce((n, k) => n + report.counts[k].imported, 0);
     const rows = await rowCounts(sql);
     const written = Object.values(rows).reduce((a, b) => a + b, 0);
     const problems: string[] = [];
@@ -110,11 +111,12 @@ async function insertBaseline(sql: Client): Promise<{ seconds: number; rowsPerSe
     // Read in pages by ctid order (cheap, stable while nothing writes the table).
     const { rows: [{ n }] } = await sql.query(`select count(*)::int as n from ${table}`);
     for (let offset = 0; offset < n; offset += 10_000) {
-      const page = (await sql.query(`select * from ${table} order by ctid limit 10000 offset ${offset}`)).rows;
+      const { rows: page, fields } = await sql.query(`select * from ${table} order by ctid limit 10000 offset ${offset}`);
+      const arrays = arrayColumns(fields);
       const started = performance.now();
       for (let i = 0; i < page.length; i += 1000) {
         await sql.query('begin');
-        await insertRows(sql, `${table}_baseline`, page.slice(i, i + 1000));
+        await insertRows(sql, `${table}_baseline`, page.slice(i, i + 1000), arrays);
         await sql.query('commit');
       }
       insertMs += performance.now() - started;
@@ -123,18 +125,6 @@ async function insertBaseline(sql: Client): Promise<{ seconds: number; rowsPerSe
   }
   const seconds = insertMs / 1000;
   return { seconds, rowsPerSecond: rows / seconds };
-}
-
-async function insertRows(sql: Client, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
-  const values: unknown[] = [];
-  const tuples = rows.map((row) => `(${columns.map((c) => {
-    const v = row[c];
-    values.push(v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v);
-    return `$${values.length}`;
-  }).join(', ')})`);
-  await sql.query(`insert into ${table} (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`, values);
 }
 
 main().catch((err) => {

@@ -12,17 +12,18 @@ import { ImportRejection } from './import-rejection';
 import { importedPrices, importedProducts } from './imported-records';
 import { mapPrice } from './map-price';
 import { stableId } from './stable-id';
-import { parseStripe, stripeCouponSchema, stripePriceSchema, stripeProductSchema, toDate } from './stripe-objects';
+import { parseStripe, stripePriceSchema, stripeProductSchema, toDate } from './stripe-objects';
 import { writePrice, writeProduct } from './write-catalog';
 
 /**
  * Products, then prices, one at a time through the catalog services (the catalog is small). The
- * result is the imported catalog by Stripe price id: what subscriptions and invoices are checked
- * against. A dry run checks each rule as createPrice would and plans the price instead.
+ * result is the imported catalog: product codes and prices by Stripe id, what coupons,
+ * subscriptions and invoices are checked against. A dry run checks each rule as createPrice
+ * would and plans the price instead.
  */
-export async function importCatalog(ctx: ImportContext): Promise<Map<string, CatalogPrice>> {
+export async function importCatalog(ctx: ImportContext): Promise<{ products: Map<string, string>; prices: Map<string, CatalogPrice> }> {
   const products = await importProducts(ctx);
-  return importPrices(ctx, products);
+  return { products, prices: await importPrices(ctx, products) };
 }
 
 /** Stripe product id → the Tariff product code it was imported as. */
@@ -60,7 +61,6 @@ async function importProducts(ctx: ImportContext): Promise<Map<string, string>> 
     progress.tick();
   }
   progress.end();
-  await noteCoupons(ctx);
   return codes;
 }
 
@@ -105,17 +105,4 @@ async function importPrices(ctx: ImportContext, productCodes: ReadonlyMap<string
   progress.end();
   if (ctx.dryRun) return new Map([...known, ...planned]);
   return importedPrices(ctx.fork());
-}
-
-/**
- * Coupons are read and listed, not imported: Tariff's coupons are being built (issue 8), and
- * until the mapping exists a subscription or customer carrying a discount is refused instead.
- */
-async function noteCoupons(ctx: ImportContext): Promise<void> {
-  for await (const line of readDumpFile(ctx.dir, 'coupons.jsonl')) {
-    await checkRecord(ctx, 'coupon', line, async () => {
-      const coupon = parseStripe(stripeCouponSchema, line.json, 'coupon');
-      ctx.book.skip({ kind: 'coupon', file: line.file, line: line.line, id: coupon.id, reason: 'coupons are not imported yet; subscriptions and customers with a discount are refused' });
-    });
-  }
 }

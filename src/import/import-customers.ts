@@ -1,10 +1,13 @@
+import type { Coupon } from '../domain/coupons/coupon.entity';
+import { sameMetadata } from '../domain/segments/customer-segment-fields';
 import { readDumpFile } from './dump-reader';
 import { rejectionReason } from './import-rejection';
 import { checkRecord, ImportContext, phaseProgress, recordWriter } from './import-context';
 import { ImportedCustomer, importedCustomers } from './imported-records';
 import { MappedCustomer, mapCustomer } from './map-customer';
+import { resolveDiscount } from './map-discount';
 import { parseStripe, stripeCustomerSchema } from './stripe-objects';
-import { writeCustomers } from './write-customer';
+import { CustomerToWrite, writeCustomers } from './write-customer';
 
 export interface ImportedCustomers {
   /** By Stripe id: those there are after the phase (for a dry run, those it would import too). */
@@ -13,15 +16,15 @@ export interface ImportedCustomers {
   before: Set<string>;
 }
 
-/** Every customer of the dump, in batches of whole customers (record-batches.ts). */
-export async function importCustomers(ctx: ImportContext): Promise<ImportedCustomers> {
+/** Every customer of the dump, in batches of whole customers (record-batches.ts), each with its discount. */
+export async function importCustomers(ctx: ImportContext, coupons: ReadonlyMap<string, Coupon>): Promise<ImportedCustomers> {
   const { book } = ctx;
   const known = await importedCustomers(ctx.fork());
   const planned = new Map<string, ImportedCustomer>();
-  const writer = recordWriter<MappedCustomer>(ctx, 'customer', (batch) => writeCustomers(ctx.fork(), batch, ctx.clock.now()));
+  const writer = recordWriter<CustomerToWrite>(ctx, 'customer', (batch) => writeCustomers(ctx.fork(), batch, ctx.clock.now()));
   const progress = phaseProgress(ctx, 'customer', ctx.scan.lines['customers.jsonl'] ?? 0);
   for await (const line of readDumpFile(ctx.dir, 'customers.jsonl')) {
-    const customer = await checkRecord<MappedCustomer>(ctx, 'customer', line, async () => {
+    const record = await checkRecord<CustomerToWrite>(ctx, 'customer', line, async () => {
       const stripe = parseStripe(stripeCustomerSchema, line.json, 'customer');
       ctx.scan.source.noteCustomer(stripe);
       if (stripe.deleted) return book.skip({ kind: 'customer', file: line.file, line: line.line, id: stripe.id, reason: 'deleted in Stripe' });
@@ -32,15 +35,18 @@ export async function importCustomers(ctx: ImportContext): Promise<ImportedCusto
         if (drift) book.drift({ kind: 'customer', file: line.file, line: line.line, id: stripe.id, reason: drift });
         return;
       }
-      return mapCustomer(stripe, ctx.scan.facts.of(stripe.id));
+      const customer = mapCustomer(stripe, ctx.scan.facts.of(stripe.id));
+      if (customer.discount === null) return { customer, discount: null };
+      const discount = resolveDiscount(customer.discount, 'discount', coupons, customer.currency, (id) => book.reasons.get(id));
+      return { customer, discount: { discount, coupon: coupons.get(discount.couponStripeId)!, customerId: customer.id, subscriptionId: null } };
     });
     progress.tick();
-    if (customer === null) continue;
+    if (record === null) continue;
     if (ctx.dryRun) {
-      planned.set(customer.stripeId, customer);
+      planned.set(record.customer.stripeId, record.customer);
       book.counts.customer.imported++;
     } else {
-      await writer.add({ line, record: customer, stripeId: customer.stripeId }, []);
+      await writer.add({ line, record, stripeId: record.customer.stripeId }, []);
     }
   }
   await writer.finish();
@@ -49,7 +55,7 @@ export async function importCustomers(ctx: ImportContext): Promise<ImportedCusto
   return { customers: ctx.dryRun ? new Map([...known, ...planned]) : await importedCustomers(ctx.fork()), before };
 }
 
-/** How an imported customer differs from what the dump maps to now, or null. */
+/** How an imported customer differs from what the dump maps to now, or null. Its discount is Tariff's to change from then on. */
 function driftOf(done: ImportedCustomer, map: () => MappedCustomer): string | null {
   let now: MappedCustomer;
   try {
@@ -66,6 +72,6 @@ function driftOf(done: ImportedCustomer, map: () => MappedCustomer): string | nu
   const sameRate = done.taxRate === null || now.taxRate === null ? done.taxRate === now.taxRate : done.taxRate.eq(now.taxRate);
   if (done.taxStatus !== now.taxStatus || !sameRate) diffs.push(`tax ${done.taxStatus} ${done.taxRate?.toFixed() ?? ''} → ${now.taxStatus} ${now.taxRate?.toFixed() ?? ''}`.trimEnd());
   if (done.paymentTermsDays !== now.paymentTermsDays) diffs.push(`payment terms ${done.paymentTermsDays} → ${now.paymentTermsDays} days`);
+  if (!sameMetadata(done.metadata, now.metadata)) diffs.push('metadata');
   return diffs.length === 0 ? null : `imported before; the dump differs (not changed): ${diffs.join('; ')}`;
 }
-

@@ -20,7 +20,7 @@ export interface KindCounts {
   /** Imported by an earlier run: left as they are. */
   existing: number;
   rejected: number;
-  /** Not for import: deleted objects, settled invoices, coupons (see the report's `skipped`). */
+  /** Not for import: deleted objects, settled invoices (see the report's `skipped`). */
   skipped: number;
 }
 

@@ -1,5 +1,6 @@
 import type { CatalogPrice } from '../domain/catalog/price-snapshot';
 import { toSnapshot } from '../domain/catalog/price-snapshot';
+import type { Coupon } from '../domain/coupons/coupon.entity';
 import { ConflictError } from '../domain/errors';
 import { SubscriptionStatus } from '../domain/subscriptions/subscription.entity';
 import { meterOf } from '../pricing';
@@ -9,7 +10,9 @@ import { ImportRejection } from './import-rejection';
 import { ImportedSubscription, importedSubscriptions } from './imported-records';
 import { mapSubscription, ResolvedSubscription, resolveSubscription, STATUS_OF } from './map-subscription';
 import type { ImportedCustomers } from './import-customers';
+import { resolveDiscount } from './map-discount';
 import { parseStripe, StripeSubscription, stripeSubscriptionSchema, toDate } from './stripe-objects';
+import type { DiscountToWrite } from './write-discount';
 import { SubscriptionToWrite, writeSubscriptions } from './write-subscription';
 
 /**
@@ -17,7 +20,12 @@ import { SubscriptionToWrite, writeSubscriptions } from './write-subscription';
  * are written in file order (record-batches.ts): the metric claim and the revenue ledger see them
  * in the same order in every run, killed and resumed or not.
  */
-export async function importSubscriptions(ctx: ImportContext, catalog: ReadonlyMap<string, CatalogPrice>, customers: ImportedCustomers): Promise<Map<string, { id: string }>> {
+export async function importSubscriptions(
+  ctx: ImportContext,
+  catalog: ReadonlyMap<string, CatalogPrice>,
+  coupons: ReadonlyMap<string, Coupon>,
+  customers: ImportedCustomers,
+): Promise<Map<string, { id: string }>> {
   const { book } = ctx;
   const known = await importedSubscriptions(ctx.fork());
   const planned = new Map<string, { id: string }>();
@@ -27,7 +35,7 @@ export async function importSubscriptions(ctx: ImportContext, catalog: ReadonlyM
   const writer = recordWriter<SubscriptionToWrite>(ctx, 'subscription', (batch) => writeSubscriptions(ctx.fork(), ctx.actor, batch, ctx.clock.now()));
   const progress = phaseProgress(ctx, 'subscription', ctx.scan.lines['subscriptions.jsonl'] ?? 0);
   for await (const line of readDumpFile(ctx.dir, 'subscriptions.jsonl')) {
-    const resolved = await checkRecord<ResolvedSubscription>(ctx, 'subscription', line, async () => {
+    const resolved = await checkRecord<{ sub: ResolvedSubscription; discount: DiscountToWrite | null }>(ctx, 'subscription', line, async () => {
       const stripe = parseStripe(stripeSubscriptionSchema, line.json, 'subscription');
       ctx.scan.source.noteSubscription(stripe);
       const done = known.get(stripe.id);
@@ -44,17 +52,19 @@ export async function importSubscriptions(ctx: ImportContext, catalog: ReadonlyM
         throw new ImportRejection(`customer: '${mapped.customerStripeId}' is not imported (${why})`);
       }
       const sub = resolveSubscription(mapped, catalog, customer);
+      const discount = mapped.discount && resolveDiscount(mapped.discount, 'discount', coupons, customer.currency, (id) => book.reasons.get(id));
       claimMetrics(claims, sub);
-      return sub;
+      return { sub, discount: discount && { discount, coupon: coupons.get(discount.couponStripeId)!, customerId: sub.customerId, subscriptionId: sub.id } };
     });
     progress.tick();
     if (resolved === null) continue;
+    const { sub, discount } = resolved;
     if (ctx.dryRun) {
-      planned.set(resolved.stripeId, { id: resolved.id });
+      planned.set(sub.stripeId, { id: sub.id });
       book.counts.subscription.imported++;
     } else {
-      const claimInDatabase = customers.before.has(resolved.customerStripeId);
-      await writer.add({ line, record: { subscription: resolved, claimInDatabase }, stripeId: resolved.stripeId }, [resolved.customerStripeId]);
+      const claimInDatabase = customers.before.has(sub.customerStripeId);
+      await writer.add({ line, record: { subscription: sub, claimInDatabase, discount }, stripeId: sub.stripeId }, [sub.customerStripeId]);
     }
   }
   await writer.finish();

@@ -1,8 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../db/bound-query';
 import { CatalogPrice, catalogPriceOf, PriceRow } from '../domain/catalog/price-snapshot';
+import type { CustomerMetadata } from '../domain/segments/customer-segment-fields';
+import type { Coupon, CouponDuration } from '../domain/coupons/coupon.entity';
 import { Decimal } from '../pricing/decimal';
+import { couponId } from './map-coupon';
 import { STRIPE } from './stripe-system';
+import { asCoupon } from './write-coupon';
 
 /**
  * What earlier runs imported, found by STRIPE external id, read once per phase: how a run knows a
@@ -17,6 +21,7 @@ export interface ImportedCustomer {
   taxStatus: string;
   taxRate: Decimal | null;
   paymentTermsDays: number;
+  metadata: CustomerMetadata;
 }
 
 export interface ImportedSubscription {
@@ -50,16 +55,16 @@ export async function importedPrices(em: EntityManager): Promise<Map<string, Cat
 }
 
 export async function importedCustomers(em: EntityManager): Promise<Map<string, ImportedCustomer>> {
-  const rows = await boundRows<{ stripe_id: string; id: string; name: string; email: string; currency: string; tax_status: string; tax_rate: string | null; payment_terms_days: number }>(
+  const rows = await boundRows<{ stripe_id: string; id: string; name: string; email: string; currency: string; tax_status: string; tax_rate: string | null; payment_terms_days: number; metadata: CustomerMetadata }>(
     em,
-    `select e.external_id as stripe_id, c.id, c.name, c.email, c.currency, c.tax_status, c.tax_rate::text as tax_rate, c.payment_terms_days
+    `select e.external_id as stripe_id, c.id, c.name, c.email, c.currency, c.tax_status, c.tax_rate::text as tax_rate, c.payment_terms_days, c.metadata
        from customer_external_id e join customer c on c.id = e.customer_id where e.system = ?`,
     [STRIPE],
   );
   return new Map(
     rows.map((r) => [
       r.stripe_id,
-      { id: r.id, name: r.name, email: r.email, currency: r.currency, taxStatus: r.tax_status, taxRate: r.tax_rate === null ? null : new Decimal(r.tax_rate), paymentTermsDays: r.payment_terms_days },
+      { id: r.id, name: r.name, email: r.email, currency: r.currency, taxStatus: r.tax_status, taxRate: r.tax_rate === null ? null : new Decimal(r.tax_rate), paymentTermsDays: r.payment_terms_days, metadata: r.metadata },
     ]),
   );
 }
@@ -88,4 +93,32 @@ export async function importedInvoices(em: EntityManager): Promise<Map<string, {
     [STRIPE],
   );
   return new Map(rows.map((r) => [r.stripe_id, { id: r.id, amountDue: new Decimal(r.amount_due), amountPaid: new Decimal(r.amount_paid) }]));
+}
+
+/**
+ * Coupons an earlier run imported: those whose id is the stable id of their code (the Stripe id),
+ * which no coupon made in Tariff has. By Stripe id.
+ */
+export async function importedCoupons(em: EntityManager): Promise<Map<string, Coupon>> {
+  const rows = await boundRows<{
+    id: string; code: string; name: string | null; percent_off: string | null; amount_off: string | null; currency: string | null; duration: CouponDuration;
+    duration_in_months: number | null; applies_to_price_codes: string[] | null; max_redemptions: number | null; times_redeemed: number; redeem_by: Date | null; created_at: Date;
+  }>(
+    em,
+    `select id, code, name, percent_off::text as percent_off, amount_off::text as amount_off, currency, duration, duration_in_months, applies_to_price_codes,
+            max_redemptions, times_redeemed, redeem_by, created_at
+       from coupon`,
+  );
+  return new Map(
+    rows
+      .filter((r) => r.id === couponId(r.code))
+      .map((r) => [
+        r.code,
+        asCoupon({
+          id: r.id, code: r.code, name: r.name, percentOff: r.percent_off === null ? null : new Decimal(r.percent_off), amountOff: r.amount_off === null ? null : new Decimal(r.amount_off),
+          currency: r.currency, duration: r.duration, durationInMonths: r.duration_in_months, appliesToPriceCodes: r.applies_to_price_codes, maxRedemptions: r.max_redemptions,
+          timesRedeemed: r.times_redeemed, redeemBy: r.redeem_by === null ? null : new Date(r.redeem_by), createdAt: new Date(r.created_at),
+        }),
+      ]),
+  );
 }

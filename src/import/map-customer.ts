@@ -1,9 +1,11 @@
 import { TaxStatus } from '../domain/customers/customer.entity';
 import { checkTax, requireEmail } from '../domain/customers/customer.service';
 import { requireCleanText } from '../domain/external-ids/external-id-input';
+import { CustomerMetadata, parseMetadata } from '../domain/segments/customer-segment-fields';
 import { requireCurrency } from '../domain/shared/validate';
 import { Decimal } from '../pricing/decimal';
 import { ImportRejection } from './import-rejection';
+import { customerDiscount, MappedDiscount } from './map-discount';
 import { stableId } from './stable-id';
 import { StripeCustomer, toDate } from './stripe-objects';
 
@@ -36,6 +38,10 @@ export interface MappedCustomer {
   taxStatus: TaxStatus;
   taxRate: Decimal | null;
   paymentTermsDays: number;
+  /** Stripe's metadata as it is: flat strings, within Tariff's limits (the same as Stripe's). */
+  metadata: CustomerMetadata;
+  /** Its discount, not yet checked against the imported coupons (import-customers.ts does). */
+  discount: MappedDiscount | null;
   createdAt: Date | null;
 }
 
@@ -51,9 +57,6 @@ export function mapCustomer(customer: StripeCustomer, facts: CustomerFacts): Map
   if (customer.balance !== undefined && customer.balance !== 0) {
     throw new ImportRejection(`balance: ${customer.balance} (a credit or debit carried to the next invoice); Tariff keeps no customer balance: settle it in Stripe first`);
   }
-  if (customer.discount !== null && customer.discount !== undefined) {
-    throw new ImportRejection('discount: Stripe coupons are not imported yet; remove the discount or wait for the coupon mapping');
-  }
   if (customer.email === null) throw new ImportRejection('email: missing; Tariff sends invoices to it');
   const email = requireEmail(customer.email, 'email');
   const name = requireCleanText(customer.name ?? customer.email, 'name');
@@ -68,6 +71,8 @@ export function mapCustomer(customer: StripeCustomer, facts: CustomerFacts): Map
     taxStatus,
     taxRate: checkTax(taxStatus, taxRate),
     paymentTermsDays: termsOf(facts),
+    metadata: parseMetadata(customer.metadata ?? {}, 'metadata'),
+    discount: customerDiscount(customer),
     createdAt: customer.created === undefined ? null : toDate(customer.created),
   };
 }

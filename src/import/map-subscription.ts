@@ -6,6 +6,7 @@ import { isMetered, periodContaining } from '../pricing';
 import { Decimal } from '../pricing/decimal';
 import { toSnapshot } from '../domain/catalog/price-snapshot';
 import { ImportRejection } from './import-rejection';
+import { MappedDiscount, subscriptionDiscount } from './map-discount';
 import { stableId } from './stable-id';
 import { StripeSubscription, toDate } from './stripe-objects';
 
@@ -26,6 +27,8 @@ export interface MappedSubscription {
   canceledAt: Date | null;
   createdAt: Date;
   items: { stripeId: string; id: string; priceStripeId: string; quantity: number | null }[];
+  /** Its own discount (a canceled subscription's is history, not imported). */
+  discount: MappedDiscount | null;
 }
 
 /** A subscription whose items are checked against Tariff's catalog and customer, ready to write. */
@@ -60,8 +63,6 @@ const REFUSED_STATUS: Readonly<Record<string, string>> = {
 export function mapSubscription(sub: StripeSubscription, now: Date): MappedSubscription {
   const status = STATUS_OF[sub.status];
   if (status === undefined) throw new ImportRejection(`status: ${REFUSED_STATUS[sub.status] ?? `'${sub.status}' is not a Stripe subscription status Tariff knows`}`);
-  refuseIfSet(sub.discount, 'discount', 'Stripe coupons are not imported yet; remove the discount or wait for the coupon mapping');
-  if ((sub.discounts ?? []).length > 0) throw new ImportRejection('discounts: Stripe coupons are not imported yet; remove the discounts or wait for the coupon mapping');
   refuseIfSet(sub.pause_collection, 'pause_collection', 'collection is paused in Stripe; resume it there first');
   refuseIfSet(sub.schedule, 'schedule', 'a subscription schedule drives its future phases; release the schedule in Stripe first');
   refuseIfSet(sub.pending_update, 'pending_update', 'an update waits for a payment; settle it in Stripe first');
@@ -98,6 +99,7 @@ export function mapSubscription(sub: StripeSubscription, now: Date): MappedSubsc
     canceledAt: live ? null : toDate(sub.ended_at ?? sub.canceled_at ?? Math.floor(period.end.getTime() / 1000)),
     createdAt: toDate(sub.created),
     items: sub.items.data.map((item) => ({ stripeId: item.id, id: stableId('subscription_item', item.id), priceStripeId: item.price.id, quantity: item.quantity ?? null })),
+    discount: live ? subscriptionDiscount(sub) : null,
   };
 }
 

@@ -1,13 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../db/bound-query';
+import type { Actor } from '../domain/auth/actor';
 import type { Clock } from '../domain/shared/clock';
-import { formatMoney, roundMoney } from '../pricing';
+import { formatMoney } from '../pricing';
 import { Decimal, ZERO } from '../pricing/decimal';
 import type { RunBook } from './import-run';
 import { importedSubscriptions } from './imported-records';
 import { forEachRecord } from './record-loop';
 import type { DumpScan } from './scan-dump';
 import { STRIPE } from './stripe-system';
+import { addShare, StripeMrrShare, stripeMrrFigure } from './stripe-billing';
 import { tariffMrr } from './tariff-mrr';
 import type { TariffNextInvoice } from './tariff-next-invoice';
 import { tariffNextInvoices } from './tariff-next-invoices';
@@ -44,6 +46,8 @@ export interface Reconciliation {
 
 export interface ReconcileInput {
   fork: () => EntityManager;
+  /** Reads revenueMetrics (analytics:read). */
+  actor: Actor;
   clock: Clock;
   scan: DumpScan;
   book: RunBook;
@@ -53,8 +57,8 @@ export interface ReconcileInput {
 /**
  * Stripe's figures, computed from the dump alone (scan-dump.ts, stripe-billing.ts), against
  * Tariff's, read back from the database: customers and subscriptions counted on both sides, MRR
- * and open invoices per currency, and each subscription's next invoice (date and total) as
- * upcomingInvoice computes it. Every difference is listed; clean means there is none.
+ * per currency (revenueMetrics: tariff-mrr.ts) and open invoices, and each subscription's next
+ * invoice (date and total) as upcomingInvoice computes it. Every difference is listed; clean means there is none.
  */
 export async function reconcile(input: ReconcileInput): Promise<Reconciliation> {
   const { book } = input;
@@ -93,7 +97,7 @@ export async function reconcile(input: ReconcileInput): Promise<Reconciliation> 
   for (const id of linked) if (!source.customers.has(id)) differences.push({ what: 'not_in_dump', id, stripe: 'not in the dump', tariff: 'imported customer' });
   if (imported.size !== source.subscriptions.size) differences.push({ what: 'subscriptions', stripe: String(source.subscriptions.size), tariff: String(imported.size) });
 
-  const currencies = await perCurrency(input, at, [...tariff.values()], differences);
+  const currencies = await perCurrency(input, at, differences);
   return {
     clean: differences.length === 0,
     at: at.toISOString(),
@@ -117,16 +121,18 @@ function describe(at: Date | null, total: Decimal | null, currency: string): str
   return `${at.toISOString()} ${total === null ? 'unknown' : formatMoney(total, currency)}`;
 }
 
-async function perCurrency(input: ReconcileInput, at: Date, tariff: readonly TariffNextInvoice[], differences: Difference[]): Promise<CurrencyFigures[]> {
-  const stripeMrr = new Map<string, Decimal>();
+async function perCurrency(input: ReconcileInput, at: Date, differences: Difference[]): Promise<CurrencyFigures[]> {
+  const stripeMrr = new Map<string, StripeMrrShare>();
   for (const [id, sub] of input.scan.source.subscriptions) {
     if (sub.mrr === null) {
       differences.push({ what: 'mrr', id, currency: sub.currency, stripe: 'unknown (a price is not in prices.jsonl)', tariff: '-' });
       continue;
     }
-    stripeMrr.set(sub.currency, (stripeMrr.get(sub.currency) ?? ZERO).plus(sub.mrr));
+    const total = stripeMrr.get(sub.currency) ?? new Map();
+    addShare(total, sub.mrr);
+    stripeMrr.set(sub.currency, total);
   }
-  const tariffMrrs = await tariffMrr(input.fork(), at, tariff);
+  const tariffMrrs = await tariffMrr(input.fork(), input.actor, at, stripeMrr.keys());
   const openRows = await boundRows<{ currency: string; count: number; owed: string }>(
     input.fork(),
     `select i.currency, count(*)::int as count, sum(i.amount_due - i.amount_paid)::text as owed
@@ -137,7 +143,7 @@ async function perCurrency(input: ReconcileInput, at: Date, tariff: readonly Tar
   const open = new Map(openRows.map((r) => [r.currency, { count: r.count, owed: new Decimal(r.owed) }]));
   const codes = [...new Set([...stripeMrr.keys(), ...tariffMrrs.keys(), ...input.scan.source.openInvoices.keys(), ...open.keys()])].sort();
   return codes.map((currency) => {
-    const sMrr = formatMoney(roundMoney(stripeMrr.get(currency) ?? ZERO, currency), currency);
+    const sMrr = formatMoney(stripeMrrFigure(stripeMrr.get(currency) ?? new Map(), currency), currency);
     const tMrr = formatMoney(tariffMrrs.get(currency) ?? ZERO, currency);
     if (sMrr !== tMrr) differences.push({ what: 'mrr', currency, stripe: sMrr, tariff: tMrr });
     const sOpen = input.scan.source.openInvoices.get(currency) ?? { count: 0, remaining: ZERO };

@@ -3,10 +3,11 @@ import { Decimal, ZERO } from '../pricing/decimal';
 import { CustomerFactBook } from './customer-facts';
 import { countLines, DUMP_FILES, readDumpFile } from './dump-reader';
 import { rejectionReason } from './import-rejection';
-import { stripeMrr, StripeNextInvoice, stripeNextInvoice } from './stripe-billing';
+import { StripeMrrShare, stripeMrrShare, StripeNextInvoice, stripeNextInvoice } from './stripe-billing';
 import { moneyFromStripe } from './stripe-money';
+import { StripeDiscountTerms, stripeDiscountTerms } from './stripe-discount';
 import {
-  StripeCustomer, stripeInvoiceSchema, StripeMeter, stripeMeterSchema, StripePrice, stripePriceSchema, StripeSubscription, stripeTaxRateSchema,
+  StripeCoupon, stripeCouponSchema, StripeCustomer, stripeInvoiceSchema, StripeMeter, stripeMeterSchema, StripePrice, stripePriceSchema, StripeSubscription, stripeTaxRateSchema,
 } from './stripe-objects';
 
 /** Stripe's side of one subscription, computed from the dump alone (stripe-billing.ts). */
@@ -15,8 +16,8 @@ export interface SourceSubscription {
   status: string;
   currency: string;
   next: StripeNextInvoice;
-  /** Its MRR in the major unit, unrounded; null when a price is missing from the dump. */
-  mrr: Decimal | null;
+  /** Its MRR as an exact fraction of minor units (stripe-billing.ts); null when a price is missing from the dump. */
+  mrr: StripeMrrShare | null;
 }
 
 /**
@@ -27,23 +28,35 @@ export interface SourceSubscription {
 export class SourceBook {
   /** The customers that exist (not `deleted`), with their `tax_exempt`. */
   readonly customers = new Map<string, string>();
+  /** The customers' own discounts, which their subscriptions without one of their own get. */
+  private readonly customerDiscounts = new Map<string, StripeDiscountTerms>();
   readonly subscriptions = new Map<string, SourceSubscription>();
   /** Open invoices per currency: how many, and what is still owed on them. */
   readonly openInvoices = new Map<string, { count: number; remaining: Decimal }>();
 
-  constructor(private readonly prices: ReadonlyMap<string, StripePrice>) {}
+  /** `now`: the instant MRR is taken at (which discounts are in force), in seconds. */
+  constructor(
+    private readonly prices: ReadonlyMap<string, StripePrice>,
+    private readonly coupons: ReadonlyMap<string, StripeCoupon>,
+    private readonly now: number,
+  ) {}
 
   noteCustomer(customer: StripeCustomer): void {
-    if (!customer.deleted) this.customers.set(customer.id, customer.tax_exempt ?? 'none');
+    if (customer.deleted) return;
+    this.customers.set(customer.id, customer.tax_exempt ?? 'none');
+    const discount = customer.discount ? stripeDiscountTerms(customer.discount, this.coupons) : null;
+    if (discount) this.customerDiscounts.set(customer.id, discount);
   }
 
   noteSubscription(sub: StripeSubscription): void {
+    const own = sub.discount ?? (sub.discounts ?? []).find((d) => typeof d !== 'string');
+    const discounts = { own: own && typeof own !== 'string' ? stripeDiscountTerms(own, this.coupons) : null, customer: this.customerDiscounts.get(sub.customer) ?? null };
     this.subscriptions.set(sub.id, {
       customer: sub.customer,
       status: sub.status,
       currency: sub.currency.toUpperCase(),
-      next: stripeNextInvoice(sub, this.prices, this.customers.get(sub.customer) ?? 'none'),
-      mrr: stripeMrr(sub, this.prices),
+      next: stripeNextInvoice(sub, this.prices, this.customers.get(sub.customer) ?? 'none', discounts),
+      mrr: stripeMrrShare(sub, this.prices, discounts, this.now),
     });
   }
 }
@@ -73,17 +86,23 @@ const subscriptionFactsSchema = z.looseObject({
 export type SubscriptionFacts = z.output<typeof subscriptionFactsSchema>;
 
 /**
- * The first pass over the dump: the small files whole, subscriptions for what their customers
+ * The first pass over the dump: the small files whole (prices, coupons, meters), subscriptions for what their customers
  * need (tax, currency, terms), open invoices. Files are streamed; lines that do not parse are
  * left for the import pass to refuse with their reason.
  */
-export async function scanDump(dir: string): Promise<DumpScan> {
+export async function scanDump(dir: string, now: Date): Promise<DumpScan> {
   const prices = new Map<string, StripePrice>();
   for await (const { json } of readDumpFile(dir, 'prices.jsonl')) {
     const price = stripePriceSchema.safeParse(json);
     if (price.success) prices.set(price.data.id, price.data);
   }
-  const scan: DumpScan = { meters: new Map(), prices, facts: new CustomerFactBook(), source: new SourceBook(prices), lines: {} };
+  const coupons = new Map<string, StripeCoupon>();
+  for await (const { json } of readDumpFile(dir, 'coupons.jsonl')) {
+    const coupon = stripeCouponSchema.safeParse(json);
+    if (coupon.success) coupons.set(coupon.data.id, coupon.data);
+  }
+  const source = new SourceBook(prices, coupons, Math.floor(now.getTime() / 1000));
+  const scan: DumpScan = { meters: new Map(), prices, facts: new CustomerFactBook(), source, lines: {} };
   for (const file of DUMP_FILES) scan.lines[file] = await countLines(dir, file);
   for await (const { json } of readDumpFile(dir, 'meters.jsonl')) {
     const meter = stripeMeterSchema.safeParse(json);

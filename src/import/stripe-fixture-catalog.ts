@@ -143,14 +143,27 @@ export function productObject(p: { id: string; name: string }, created: number):
   };
 }
 
-export function couponObjects(created: number): Json[] {
+/** A coupon as `GET /v1/coupons?expand[]=data.applies_to` lists it. */
+export function couponObjects(created: number, redeemBy: number): Json[] {
   const coupon = (id: string, name: string, terms: Json) => ({
-    id, object: 'coupon', amount_off: null, created, currency: null, duration: 'once', duration_in_months: null, livemode: false, max_redemptions: null,
-    metadata: {}, name, percent_off: null, redeem_by: null, times_redeemed: 0, valid: true, ...terms,
+    id, object: 'coupon', amount_off: null, applies_to: null, created, currency: null, duration: 'once', duration_in_months: null, livemode: false,
+    max_redemptions: null, metadata: {}, name, percent_off: null, redeem_by: null, times_redeemed: 0, valid: true, ...terms,
   });
   return [
     coupon('TFWELCOME20', 'Welcome 20 %', { percent_off: 20, duration: 'once' }),
     coupon('TFANNUAL3M', 'Three months 10 % off', { percent_off: 10, duration: 'repeating', duration_in_months: 3 }),
     coupon('TFPARTNER50', 'Partner 50 USD off', { amount_off: 5000, currency: 'usd', duration: 'forever' }),
+    coupon('TFLOYAL15', 'Loyalty 15 %', { percent_off: 15, duration: 'forever', max_redemptions: 100_000, times_redeemed: 0 }),
+    coupon('TFHALF6M', 'Half off for six months', { percent_off: 50, duration: 'repeating', duration_in_months: 6, redeem_by: redeemBy, valid: false }),
+    coupon('TFSEATS25', '25 % off seats', { percent_off: 25, duration: 'forever', applies_to: { products: [P('Seats')] } }),
+    coupon('TFEUR20ONCE', '20 EUR off the next invoice', { amount_off: 2000, currency: 'eur', duration: 'once' }),
+    coupon('TFGBP10R', '10 GBP off for a year', { amount_off: 1000, currency: 'gbp', duration: 'repeating', duration_in_months: 12 }),
+    { id: 'TFRETIRED', object: 'coupon', deleted: true },
   ];
+}
+
+/** Which coupons a customer or subscription in `currency` may carry (amount off only in its own currency). */
+export function couponsFor(currency: string): string[] {
+  const amountOff: Record<string, string[]> = { usd: ['TFPARTNER50'], eur: ['TFEUR20ONCE'], gbp: ['TFGBP10R'], jpy: [] };
+  return ['TFWELCOME20', 'TFANNUAL3M', 'TFLOYAL15', 'TFHALF6M', 'TFSEATS25', ...amountOff[currency]];
 }

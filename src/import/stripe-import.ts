@@ -4,6 +4,7 @@ import type { Clock } from '../domain/shared/clock';
 import { missingDumpFiles } from './dump-reader';
 import { importCatalog } from './import-catalog';
 import type { ImportContext } from './import-context';
+import { importCoupons } from './import-coupons';
 import { importCustomers } from './import-customers';
 import { importInvoices } from './import-invoices';
 import { ImportProgress, KindCounts, RecordKind, RecordNote, RunBook } from './import-run';
@@ -47,11 +48,11 @@ export class DumpNotFoundError extends Error {}
 
 /**
  * `npm run import`: a Stripe dump into Tariff. A first pass reads what customers need from their
- * subscriptions and invoices (scan-dump.ts); then products, prices, customers, subscriptions and
- * open invoices are imported in that order, each record whole in one transaction (with others
- * of its kind, in batches: record-batches.ts), each found imported already (by its STRIPE
- * external id) left as it is, while Stripe's side of each is noted; then the reconciliation
- * compares both sides. A dry run goes through the same mapping and validation and writes nothing.
+ * subscriptions and invoices (scan-dump.ts); then products, prices, coupons, customers (with
+ * their discounts), subscriptions (with theirs) and open invoices are imported in that order,
+ * each record whole in one transaction (with others of its kind, in batches: record-batches.ts),
+ * each found imported already (by its STRIPE external id, a coupon by its stable id) left as it
+ * is, while Stripe's side of each is noted; then the reconciliation compares both sides. A dry run goes through the same mapping and validation and writes nothing.
  */
 export async function importStripeDump(options: ImportOptions): Promise<ImportReport> {
   const missing = missingDumpFiles(options.dir);
@@ -59,20 +60,21 @@ export async function importStripeDump(options: ImportOptions): Promise<ImportRe
   const started = performance.now();
   const startedAt = options.clock.now();
   options.onProgress?.({ phase: 'scan' });
-  const scan = await scanDump(options.dir);
+  const scan = await scanDump(options.dir, startedAt);
   const book = new RunBook();
   const ctx: ImportContext = {
     dir: options.dir, dryRun: options.dryRun, resume: options.resume, batchSize: Math.max(1, options.batchSize), concurrency: Math.max(1, options.concurrency),
     actor: options.actor, clock: options.clock, fork: options.fork, book, scan, onProgress: options.onProgress,
   };
   const catalog = await importCatalog(ctx);
-  const customers = await importCustomers(ctx);
-  const subscriptions = await importSubscriptions(ctx, catalog, customers);
-  await importInvoices(ctx, catalog, customers.customers, subscriptions);
+  const coupons = await importCoupons(ctx, catalog);
+  const customers = await importCustomers(ctx, coupons);
+  const subscriptions = await importSubscriptions(ctx, catalog.prices, coupons, customers);
+  await importInvoices(ctx, catalog.prices, customers.customers, subscriptions);
   let reconciliation: Reconciliation | null = null;
   if (!options.dryRun) {
     options.onProgress?.({ phase: 'reconcile' });
-    reconciliation = await reconcile({ fork: options.fork, clock: options.clock, scan, book, concurrency: ctx.concurrency });
+    reconciliation = await reconcile({ fork: options.fork, actor: options.actor, clock: options.clock, scan, book, concurrency: ctx.concurrency });
   }
   return {
     dir: options.dir,

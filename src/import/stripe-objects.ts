@@ -16,6 +16,47 @@ const ref = z.union([id, z.looseObject({ id })]).transform((v) => (typeof v === 
 const nullableString = z.string().nullable().optional().transform((v) => v ?? null);
 const metadata = z.record(z.string(), z.string()).nullable().optional();
 
+export const stripeCouponSchema = z.looseObject({
+  id,
+  object: z.literal('coupon'),
+  deleted: z.boolean().optional(),
+  name: nullableString,
+  percent_off: z.number().nullable().optional(),
+  amount_off: z.number().int().nullable().optional(),
+  currency: nullableString,
+  /** Amounts off in other currencies: Tariff's coupon takes one currency off. */
+  currency_options: z.record(z.string(), z.unknown()).nullable().optional(),
+  duration: z.string().optional(),
+  duration_in_months: z.number().int().nullable().optional(),
+  /** Only with `expand[]=data.applies_to`; absent means every product. */
+  applies_to: z.looseObject({ products: z.array(z.string()) }).nullable().optional(),
+  max_redemptions: z.number().int().nullable().optional(),
+  redeem_by: timestamp.nullable().optional(),
+  times_redeemed: z.number().int().nonnegative().optional(),
+  valid: z.boolean().optional(),
+  created: timestamp.optional(),
+});
+export type StripeCoupon = z.output<typeof stripeCouponSchema>;
+
+/**
+ * A discount: a coupon applied to a customer or a subscription. The coupon is embedded
+ * (`coupon`, before API version 2025-09-30) or named by `source.coupon` (an id, or the object
+ * when expanded).
+ */
+export const stripeDiscountSchema = z.looseObject({
+  id: id.optional(),
+  object: z.literal('discount'),
+  coupon: z.union([id, stripeCouponSchema]).nullable().optional(),
+  source: z.looseObject({ coupon: z.union([id, stripeCouponSchema]).nullable().optional(), type: z.string().optional() }).nullable().optional(),
+  customer: ref.nullable().optional(),
+  subscription: ref.nullable().optional(),
+  subscription_item: z.string().nullable().optional(),
+  promotion_code: ref.nullable().optional(),
+  start: timestamp,
+  end: timestamp.nullable().optional(),
+});
+export type StripeDiscount = z.output<typeof stripeDiscountSchema>;
+
 export const stripeCustomerSchema = z.looseObject({
   id,
   object: z.literal('customer'),
@@ -26,7 +67,7 @@ export const stripeCustomerSchema = z.looseObject({
   currency: nullableString,
   tax_exempt: z.string().nullable().optional(),
   balance: z.number().int().optional(),
-  discount: z.unknown().optional(),
+  discount: stripeDiscountSchema.nullable().optional(),
   test_clock: z.unknown().optional(),
   created: timestamp.optional(),
   metadata,
@@ -96,12 +137,6 @@ export const stripeMeterSchema = z.looseObject({
 });
 export type StripeMeter = z.output<typeof stripeMeterSchema>;
 
-export const stripeCouponSchema = z.looseObject({
-  id,
-  object: z.literal('coupon'),
-  deleted: z.boolean().optional(),
-});
-export type StripeCoupon = z.output<typeof stripeCouponSchema>;
 
 export const stripeTaxRateSchema = z.looseObject({
   id,
@@ -122,7 +157,8 @@ export const stripeSubscriptionItemSchema = z.looseObject({
 });
 export type StripeSubscriptionItem = z.output<typeof stripeSubscriptionItemSchema>;
 
-const discounts = z.array(z.unknown()).nullable().optional();
+/** Since 2023 a list of discount ids (or objects, expanded); `discount` is the one of them that is not per item. */
+const discounts = z.array(z.union([id, stripeDiscountSchema])).nullable().optional();
 
 export const stripeSubscriptionSchema = z.looseObject({
   id,
@@ -145,7 +181,7 @@ export const stripeSubscriptionSchema = z.looseObject({
   days_until_due: z.number().int().nonnegative().nullable().optional(),
   default_tax_rates: z.array(stripeTaxRateSchema).nullable().optional(),
   automatic_tax: z.looseObject({ enabled: z.boolean() }).nullable().optional(),
-  discount: z.unknown().optional(),
+  discount: stripeDiscountSchema.nullable().optional(),
   discounts,
   pause_collection: z.unknown().optional(),
   schedule: z.unknown().optional(),

@@ -1,10 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { draftSubscriptionInvoice, InvoiceDraft } from '../domain/invoices/invoice-draft';
 import { planNextBoundary } from '../domain/invoices/next-invoice';
-import { ItemPricer } from '../domain/subscriptions/subscription-pricing';
 import { Subscription, SubscriptionStatus } from '../domain/subscriptions/subscription.entity';
-import { periodContaining } from '../pricing';
-import { Decimal, ZERO } from '../pricing/decimal';
+import type { Decimal } from '../pricing/decimal';
 
 /** Tariff's side of one imported subscription: its next invoice, as upcomingInvoice shows it. */
 export interface TariffNextInvoice {
@@ -15,12 +12,6 @@ export interface TariffNextInvoice {
   at: Date | null;
   /** Its total, tax included; null when there is none. */
   total: Decimal | null;
-  /**
-   * A whole period's recurring lines as the next renewal prices them, for MRR: the upcoming
-   * invoice itself, or, for a subscription that ends at its period end (whose upcoming invoice is
-   * its final one, without them), the period it would renew for.
-   */
-  renewal: InvoiceDraft | null;
 }
 
 /**
@@ -30,20 +21,7 @@ export interface TariffNextInvoice {
 export async function tariffNextInvoice(em: EntityManager, subscriptionId: string): Promise<TariffNextInvoice> {
   const sub = await em.findOneOrFail(Subscription, { id: subscriptionId });
   const base = { subscriptionId, status: sub.status, currency: sub.currency };
-  if (sub.status === SubscriptionStatus.PAUSED || sub.status === SubscriptionStatus.CANCELED) return { ...base, at: null, total: null, renewal: null };
+  if (sub.status === SubscriptionStatus.PAUSED || sub.status === SubscriptionStatus.CANCELED) return { ...base, at: null, total: null };
   const plan = await planNextBoundary(em, sub);
-  let renewal = plan.draft;
-  if (plan.kind === 'end') {
-    const items = sub.items.getItems().map((i) => ({ price: i.price, quantity: i.quantity }));
-    const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price), sub.id);
-    renewal = await draftSubscriptionInvoice({
-      pricer,
-      at: plan.at,
-      recurring: { items, period: periodContaining(sub.billingAnchor, sub.interval, sub.intervalCount, plan.at) },
-      usage: null,
-      prorations: [],
-      measure: async () => ZERO,
-    });
-  }
-  return { ...base, at: plan.at, total: plan.draft.total, renewal };
+  return { ...base, at: plan.at, total: plan.draft.total };
 }

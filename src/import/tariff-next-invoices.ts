@@ -4,7 +4,7 @@ import { CatalogPrice, catalogPriceOf, loadPriceClosure, PriceRow, toSnapshot } 
 import type { BillingInterval } from '../domain/catalog/price.entity';
 import { pricingCustomers } from '../domain/contracts/contract-terms';
 import { discountTermsFor } from '../domain/coupons/discount-terms';
-import { draftSubscriptionInvoice, InvoiceDraft, Period } from '../domain/invoices/invoice-draft';
+import { draftSubscriptionInvoice, Period } from '../domain/invoices/invoice-draft';
 import { ItemPricer, PricedItem } from '../domain/subscriptions/subscription-pricing';
 import { SubscriptionStatus } from '../domain/subscriptions/subscription.entity';
 import { usageAggregateSql } from '../domain/usage/usage-summary';
@@ -57,7 +57,7 @@ export async function tariffNextInvoices(em: EntityManager, ids: readonly string
   const plain: SubRow[] = [];
   for (const sub of subs) {
     if (sub.status === SubscriptionStatus.PAUSED || sub.status === SubscriptionStatus.CANCELED) {
-      out.push({ subscriptionId: sub.id, status: sub.status, currency: sub.currency, at: null, total: null, renewal: null });
+      out.push({ subscriptionId: sub.id, status: sub.status, currency: sub.currency, at: null, total: null });
     } else if (blocked.has(sub.id)) {
       out.push(await tariffNextInvoice(em, sub.id));
     } else {
@@ -90,10 +90,7 @@ export async function tariffNextInvoices(em: EntityManager, ids: readonly string
       adjustments: [],
       measure,
     });
-    const renewal: InvoiceDraft = sub.cancel_at_period_end
-      ? await draftSubscriptionInvoice({ pricer, at: boundary, recurring: { items: current, period }, usage: null, prorations: [], measure })
-      : draft;
-    out.push({ subscriptionId: sub.id, status: sub.status, currency: sub.currency, at: boundary, total: draft.total, renewal });
+    out.push({ subscriptionId: sub.id, status: sub.status, currency: sub.currency, at: boundary, total: draft.total });
   }
   return out;
 }

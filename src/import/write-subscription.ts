@@ -8,24 +8,29 @@ import type { ResolvedSubscription } from './map-subscription';
 import { importTransaction } from './import-transaction';
 import { stableId } from './stable-id';
 import { STRIPE } from './stripe-system';
+import { DiscountToWrite, insertDiscounts, lockCoupons } from './write-discount';
 
 /** A subscription to write, and whether its customer was in Tariff before this run (then it may hold other subscriptions). */
 export interface SubscriptionToWrite {
   subscription: ResolvedSubscription;
   claimInDatabase: boolean;
+  /** Its own discount, checked against the imported coupons. */
+  discount: DiscountToWrite | null;
 }
 
 /**
  * Subscriptions in one transaction, each whole: the row as Stripe holds it (status, current
  * period, anchor, trial end, cancel at period end), its items at the current versions of their
- * prices, its STRIPE external id, its history row and its `subscription.imported` event, which the
- * revenue ledger projects like any subscription event. The items were checked by checkItems and
+ * prices, its STRIPE external id, its history row, its discount and its `subscription.imported`
+ * event (then the discount's, in the order createSubscription with a coupon emits them), which
+ * the revenue ledger projects like any subscription event. The items were checked by checkItems and
  * the metrics claimed across the dump (import-subscriptions.ts); a customer that was in Tariff
  * before the run may hold subscriptions the dump does not know, so its claim is checked here too,
  * as createSubscription checks it, under the customer's row lock. Returns the Stripe ids written.
  */
 export async function writeSubscriptions(em: EntityManager, actor: Actor, subs: readonly SubscriptionToWrite[], now: Date): Promise<Set<string>> {
   return importTransaction(em, async (tx) => {
+    await lockCoupons(tx, subs.map((s) => s.discount));
     for (const { subscription: s, claimInDatabase } of subs) {
       if (claimInDatabase && s.status !== 'CANCELED') await assertMetricsUnclaimed(tx, s.customerId, s.prices.map((p) => p.price), null);
     }
@@ -66,12 +71,13 @@ export async function writeSubscriptions(em: EntityManager, actor: Actor, subs: 
       [JSON.stringify(rows), STRIPE, now, JSON.stringify(items), STRIPE, now, actor.name],
     );
     const ids = new Set(created.map((r) => r.stripe_id));
-    await emitEvents(
-      tx,
-      subs
+    const discountEvents = await insertDiscounts(tx, subs.flatMap(({ subscription: s, discount }) => (discount && ids.has(s.stripeId) ? [discount] : [])), now);
+    await emitEvents(tx, [
+      ...subs
         .filter(({ subscription: s }) => ids.has(s.stripeId))
         .map(({ subscription: s }) => ({ ...subscriptionFactsEvent('created', factsOf(s), now), type: 'subscription.imported' as const, newAggregate: true })),
-    );
+      ...discountEvents,
+    ]);
     return ids;
   });
 }

@@ -3,20 +3,22 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { Actor, Role } from '../domain/auth/actor';
 import type { ImportProgress } from '../import/import-run';
 import { DumpNotFoundError, ImportReport, importStripeDump } from '../import/stripe-import';
 import { systemClock } from '../system-clock';
+import { runCli } from './cli-args';
 
 const USAGE = `usage: npm run import -- --from <dir> [--dry-run] [--resume] [--report <file>] [--batch N] [--concurrency N]
 
 Imports a Stripe dump (customers.jsonl, products.jsonl, prices.jsonl, coupons.jsonl,
 subscriptions.jsonl, invoices.jsonl, and meters.jsonl for meter-backed prices: one Stripe API
-object a line) into Tariff, with DATABASE_URL or else the embedded database, then reconciles:
-customers and subscriptions counted on both sides, MRR and open invoices per currency, and each
-subscription's next invoice (date and amount) as Stripe and Tariff compute it.
+object a line; customers' and subscriptions' discounts come with them) into Tariff, with
+DATABASE_URL or else the embedded database, then reconciles: customers and subscriptions
+counted on both sides, MRR (Tariff's from revenueMetrics) and open invoices per currency, and
+each subscription's next invoice (date and amount) as Stripe and Tariff compute it.
 Each record is imported whole or not at all, and once, found by its STRIPE external id: a second
 run changes nothing and lists records the dump now describes differently; --resume skips what
 is imported without comparing (after a killed run). --dry-run validates everything, writes
@@ -171,10 +173,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`import: ${err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli('import', main);

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { SourceBook } from '../../src/import/scan-dump';
-import { stripeCustomerSchema, stripePriceSchema, stripeSubscriptionSchema } from '../../src/import/stripe-objects';
+import { stripeCouponSchema, stripeCustomerSchema, stripePriceSchema, stripeSubscriptionSchema } from '../../src/import/stripe-objects';
 import { writeStripeDump } from '../../src/import/stripe-fixtures';
 import { formatMoney } from '../../src/pricing';
 import { startTestApp, TestApp } from '../support/app';
@@ -26,7 +26,8 @@ let dir: string;
 function stripeSide(from: string): SourceBook {
   const read = (file: string) => readFileSync(path.join(from, file), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
   const prices = new Map(read('prices.jsonl').map((p) => stripePriceSchema.parse(p)).map((p) => [p.id, p]));
-  const source = new SourceBook(prices);
+  const coupons = new Map(read('coupons.jsonl').map((c) => stripeCouponSchema.parse(c)).map((c) => [c.id, c]));
+  const source = new SourceBook(prices, coupons, Math.floor(clock.now().getTime() / 1000));
   read('customers.jsonl').forEach((c) => source.noteCustomer(stripeCustomerSchema.parse(c)));
   read('subscriptions.jsonl').forEach((sub) => source.noteSubscription(stripeSubscriptionSchema.parse(sub)));
   return source;

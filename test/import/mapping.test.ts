@@ -129,6 +129,12 @@ describe('customers', () => {
     expect({ taxStatus: c.taxStatus, taxRate: c.taxRate?.toFixed() ?? null }).toEqual(expected);
   });
 
+  it('keeps its metadata and its discount, from the discount\'s start', () => {
+    const c = map(customer('cus_n', { metadata: { crm_id: '0015g00000X', segment: 'smb' }, discount: { id: 'di_9', object: 'discount', coupon: { id: 'LOYAL', object: 'coupon' }, customer: 'cus_n', start: T0 - 3 * DAY, end: null, subscription: null } }));
+    expect(c.metadata).toEqual({ crm_id: '0015g00000X', segment: 'smb' });
+    expect(c.discount).toEqual({ id: stableId('coupon_redemption', 'di_9'), couponStripeId: 'LOYAL', startsAt: new Date((T0 - 3 * DAY) * 1000), endsAt: null });
+  });
+
   it('takes the currency from its subscriptions when Stripe has none, and the payment terms of its sent invoices', () => {
     const c = map(customer('cus_b', { currency: null, name: null }), facts({ currencies: new Set(['EUR']), daysUntilDue: new Set([14]) }));
     expect(c).toMatchObject({ currency: 'EUR', paymentTermsDays: 14, name: 'cus_b@example.com', email: 'cus_b@example.com' });
@@ -138,7 +144,8 @@ describe('customers', () => {
     ['no email', customer('cus_c', { email: null }), facts(), /email: missing/],
     ['a malformed email', customer('cus_d', { email: 'not an address' }), facts(), /email: 'not an address' is not an email address/],
     ['a balance carried to the next invoice', customer('cus_e', { balance: -1500 }), facts(), /balance: -1500/],
-    ['a discount', customer('cus_f', { discount: { id: 'di_1', coupon: { id: 'X' } } }), facts(), /discount: Stripe coupons are not imported yet/],
+    ['a discount through a promotion code (not in the dump)', customer('cus_f', { discount: { id: 'di_1', object: 'discount', coupon: 'X', promotion_code: 'promo_1', start: T0 } }), facts(), /discount.promotion_code: 'promo_1' is not in the dump/],
+    ['metadata beyond Tariff\'s (and Stripe\'s) 50 keys', customer('cus_f3', { metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }), facts(), /metadata: at most 50 keys/],
     ['a test clock', customer('cus_g', { test_clock: 'clock_1' }), facts(), /test_clock/],
     ['subscriptions taxed at different rates', customer('cus_h'), facts({ taxPercentages: [19, 7] }), /different tax \(19, 7\)/],
     ['a subscription taxed and one not', customer('cus_i'), facts({ taxPercentages: [19, null] }), /different tax/],
@@ -167,6 +174,7 @@ describe('subscriptions', () => {
   const anchor = Date.UTC(2026, 9, 31, 9, 30) / 1000;
   const period = { start: Date.UTC(2026, 9, 31, 9, 30) / 1000, end: Date.UTC(2026, 10, 30, 9, 30) / 1000, anchor };
   const resolve = (s: Record<string, unknown>) => resolveSubscription(mapSubscription(stripeSubscriptionSchema.parse(s), now), catalog, owner);
+  const discountOn = (id: string) => ({ id, object: 'discount', coupon: { id: 'TEN', object: 'coupon', percent_off: 10, duration: 'forever' }, customer: 'cus_a', start: T0 - DAY, end: null, subscription: 'sub_x' });
 
   it('keeps status, current period, anchor, items and quantities', () => {
     const s = resolve(subscription('sub_a', 'cus_a', [[monthly, 3], [api, null]], period));
@@ -195,6 +203,20 @@ describe('subscriptions', () => {
     expect(resolve(subscription('sub_c', 'cus_a', [[monthly, 1]], period, extra))).toMatchObject(expected);
   });
 
+  it.each([
+    ['discount, as API versions before 2023 give it', { discount: discountOn('di_a') }],
+    ['discounts: its id, and discount spelled out', { discount: discountOn('di_a'), discounts: ['di_a'] }],
+    ['discounts expanded', { discounts: [discountOn('di_a')] }],
+  ])('keeps its discount: %s', (_name, extra) => {
+    expect(resolve(subscription('sub_x', 'cus_a', [[monthly, 1]], period, extra)).discount).toEqual({
+      id: stableId('coupon_redemption', 'di_a'), couponStripeId: 'TEN', startsAt: new Date((T0 - DAY) * 1000), endsAt: null,
+    });
+  });
+
+  it('leaves a canceled subscription\'s discount behind', () => {
+    expect(resolve(subscription('sub_y', 'cus_a', [[monthly, 1]], period, { status: 'canceled', ended_at: T0 - DAY, discounts: ['di_b', 'di_c'] })).discount).toBeNull();
+  });
+
   it('keeps an item on a price no longer sold', () => {
     expect(resolve(subscription('sub_d', 'cus_a', [[price('price_old', { active: false }), 1]], period)).prices[0].price.status).toBe('ARCHIVED');
   });
@@ -208,8 +230,8 @@ describe('subscriptions', () => {
     ['paused', subscription('sub_i', 'cus_a', [[monthly, 1]], period, { status: 'paused' }), /paused/],
     ['incomplete', subscription('sub_j', 'cus_a', [[monthly, 1]], period, { status: 'incomplete' }), /incomplete/],
     ['incomplete_expired', subscription('sub_k', 'cus_a', [[monthly, 1]], period, { status: 'incomplete_expired' }), /never started/],
-    ['a discount', subscription('sub_l', 'cus_a', [[monthly, 1]], period, { discount: { id: 'di_1' } }), /discount: Stripe coupons are not imported yet/],
-    ['discounts (newer API versions)', subscription('sub_m', 'cus_a', [[monthly, 1]], period, { discounts: ['di_1'] }), /discounts: Stripe coupons/],
+    ['two discounts stacked', subscription('sub_l', 'cus_a', [[monthly, 1]], period, { discounts: [discountOn('di_1'), discountOn('di_2')] }), /discounts: 2 discounts stacked/],
+    ['a discount id not expanded', subscription('sub_m', 'cus_a', [[monthly, 1]], period, { discounts: ['di_1'] }), /discounts\[0\]: 'di_1' is not expanded/],
     ['a schedule', subscription('sub_n', 'cus_a', [[monthly, 1]], period, { schedule: 'sub_sched_1' }), /schedule: a subscription schedule/],
     ['paused collection', subscription('sub_o', 'cus_a', [[monthly, 1]], period, { pause_collection: { behavior: 'void', resumes_at: null } }), /pause_collection/],
     ['a pending update', subscription('sub_p', 'cus_a', [[monthly, 1]], period, { pending_update: { expires_at: T0 } }), /pending_update/],
