@@ -156,8 +156,9 @@ async function seedBook(sql: Client): Promise<void> {
        join price p on p.code = x.code and p.is_current`,
     [SUBSCRIPTIONS],
   );
-  // The revenue ledger's view of each subscription, as creating it through the API writes it
-  // (revenue-projection.ts), so that the run measures renewals of a known book, not its backfill.
+  // The revenue ledger's view of each subscription (revenue-projection.ts), so that the run
+  // measures renewals of a known book, not its backfill. Its MRR is left at 0: a plain renewal is
+  // not re-priced, so the figure is never read here.
   await sql.query(
     `insert into mrr_subscription_state (subscription_id, customer_id, currency, status, interval, interval_count, items, mrr, updated_at)
      select s.id, s.customer_id, 'EUR', 'ACTIVE', 'MONTH', 1,
