@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
+import { ledgerRead } from '../../db/ledger-read';
 import { isCurrencyCode } from '../../pricing';
 import { Decimal, ZERO } from '../../pricing/decimal';
 import { authorize } from '../auth/actor';
@@ -74,7 +75,7 @@ export class CltvService {
     if (!isCurrencyCode(currency)) throw new InvalidInputError('currency', 'currency must be an active ISO 4217 currency code such as EUR');
     if (!Object.values(CltvSegmentBy).includes(segmentBy)) throw new InvalidInputError('segmentBy', 'segmentBy must be PLAN or TAG');
     const months = metricPeriods(from, to, MetricsInterval.MONTH);
-    const rows = await segmentBuckets(this.ctx.em, currency, to, months.map((m) => m.start), segmentBy);
+    const rows = await ledgerRead(this.ctx.em, (em) => segmentBuckets(em, currency, to, months.map((m) => m.start), segmentBy));
 
     // bucket 0: everything before `from`; bucket k: the window's k-th month.
     const bySegment = new Map<string | null, Map<number, Bucket>>();

@@ -1,4 +1,5 @@
 import { boundRows } from '../../db/bound-query';
+import { ledgerRead } from '../../db/ledger-read';
 import { isCurrencyCode } from '../../pricing';
 import { Decimal } from '../../pricing/decimal';
 import { authorize } from '../auth/actor';
@@ -38,8 +39,8 @@ export class CohortService {
     authorize(this.ctx.actor, 'analytics:read');
     if (!isCurrencyCode(currency)) throw new InvalidInputError('currency', 'an ISO 4217 currency code');
     const months = metricPeriods(from, to, MetricsInterval.MONTH);
-    const rows = await boundRows<{ cohort: number; offset: number; customers: string; mrr: string }>(
-      this.ctx.em,
+    const rows = await ledgerRead(this.ctx.em, (em) => boundRows<{ cohort: number; offset: number; customers: string; mrr: string }>(
+      em,
       // Members' movements summed per cohort and month, then run up per cohort: a member has MRR at a
       // month's end iff its NEW and REACTIVATION outnumber its CHURN by then (kinds are per customer).
       `with p as (select * from jsonb_to_recordset(?::jsonb) as p(i int, s timestamptz, e timestamptz)),
@@ -57,7 +58,7 @@ export class CohortService {
        window w as (partition by g.cohort order by g.month)
         order by g.cohort, g.month`,
       [JSON.stringify(months.map((m) => ({ i: m.index, s: m.start, e: m.end }))), currency, currency],
-    );
+    ));
     const cohorts = new Map<number, Cohort & { exactStart: Decimal }>();
     for (const r of rows) {
       let cohort = cohorts.get(r.cohort);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
+import { ledgerRead } from '../../db/ledger-read';
 import { isCurrencyCode } from '../../pricing';
 import { Decimal, ONE, ZERO } from '../../pricing/decimal';
 import { authorize } from '../auth/actor';
@@ -59,14 +60,18 @@ export class ConvertedMetricsService {
     authorize(this.ctx.actor, 'analytics:read');
     if (!isCurrencyCode(reportingCurrency)) throw new InvalidInputError('reportingCurrency', 'reportingCurrency must be an active ISO 4217 currency code such as EUR');
     const periods = metricPeriods(from, to, interval);
-    const em = this.ctx.em;
-    const base = await mrrBefore(em, from, to);
-    const currencies = [...base.keys()].sort();
-    if (currencies.length === 0) return periods.map((p) => emptyPeriod(p, reportingCurrency));
-    const [moves, rates] = await Promise.all([
-      movesByPeriod(em, currencies, periods),
-      ratesAtPeriodEnds(em, currencies.filter((c) => c !== reportingCurrency), reportingCurrency, periods),
-    ]);
+    const read = await ledgerRead(this.ctx.em, async (em) => {
+      const base = await mrrBefore(em, from, to);
+      const currencies = [...base.keys()].sort();
+      if (currencies.length === 0) return null;
+      const [moves, rates] = await Promise.all([
+        movesByPeriod(em, currencies, periods),
+        ratesAtPeriodEnds(em, currencies.filter((c) => c !== reportingCurrency), reportingCurrency, periods),
+      ]);
+      return { base, currencies, moves, rates };
+    });
+    if (read === null) return periods.map((p) => emptyPeriod(p, reportingCurrency));
+    const { base, currencies, moves, rates } = read;
 
     const start = new Map(base);
     return periods.map((p) => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
+import { ledgerRead } from '../../db/ledger-read';
 import { isCurrencyCode } from '../../pricing';
 import { Decimal, ZERO } from '../../pricing/decimal';
 import { authorize } from '../auth/actor';
@@ -49,14 +50,13 @@ export class RevenueMetricsService {
     authorize(this.ctx.actor, 'analytics:read');
     if (!isCurrencyCode(currency)) throw new InvalidInputError('currency', 'an ISO 4217 currency code');
     const periods = metricPeriods(from, to, interval);
-    const em = this.ctx.em;
-    const [base, moves, trials, dunning, usage] = await Promise.all([
+    const [base, moves, trials, dunning, usage] = await ledgerRead(this.ctx.em, (em) => Promise.all([
       before(em, currency, from),
       movementsByPeriod(em, currency, periods),
       trialsByPeriod(em, currency, periods),
       dunningByPeriod(em, currency, periods),
       usageByPeriod(em, currency, periods),
-    ]);
+    ]));
     let startMrr = base.mrr;
     let active = base.customers;
     return periods.map((p) => {
