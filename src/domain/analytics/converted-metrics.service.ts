@@ -64,10 +64,8 @@ export class ConvertedMetricsService {
       const base = await mrrBefore(em, from, to);
       const currencies = [...base.keys()].sort();
       if (currencies.length === 0) return null;
-      const [moves, rates] = await Promise.all([
-        movesByPeriod(em, currencies, periods),
-        ratesAtPeriodEnds(em, currencies.filter((c) => c !== reportingCurrency), reportingCurrency, periods),
-      ]);
+      const moves = await movesByPeriod(em, currencies, periods);
+      const rates = await ratesAtPeriodEnds(em, currencies.filter((c) => c !== reportingCurrency), reportingCurrency, periods);
       return { base, currencies, moves, rates };
     });
     if (read === null) return periods.map((p) => emptyPeriod(p, reportingCurrency));

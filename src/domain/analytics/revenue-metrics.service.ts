@@ -50,13 +50,14 @@ export class RevenueMetricsService {
     authorize(this.ctx.actor, 'analytics:read');
     if (!isCurrencyCode(currency)) throw new InvalidInputError('currency', 'an ISO 4217 currency code');
     const periods = metricPeriods(from, to, interval);
-    const [base, moves, trials, dunning, usage] = await ledgerRead(this.ctx.em, (em) => Promise.all([
-      before(em, currency, from),
-      movementsByPeriod(em, currency, periods),
-      trialsByPeriod(em, currency, periods),
-      dunningByPeriod(em, currency, periods),
-      usageByPeriod(em, currency, periods),
-    ]));
+    // One after the other: a transaction is one connection, which runs one statement at a time.
+    const { base, moves, trials, dunning, usage } = await ledgerRead(this.ctx.em, async (em) => ({
+      base: await before(em, currency, from),
+      moves: await movementsByPeriod(em, currency, periods),
+      trials: await trialsByPeriod(em, currency, periods),
+      dunning: await dunningByPeriod(em, currency, periods),
+      usage: await usageByPeriod(em, currency, periods),
+    }));
     let startMrr = base.mrr;
     let active = base.customers;
     return periods.map((p) => {
