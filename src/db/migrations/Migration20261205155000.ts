@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261205155000 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table "mrr_discount_state" ("id" uuid not null, "customer_id" uuid not null, "subscription_id" uuid null, "terms" jsonb not null, constraint "mrr_discount_state_pkey" primary key ("id"));`);
+    this.addSql(`create table "mrr_discount_state" ("id" uuid not null, "customer_id" uuid not null, "subscription_id" uuid null, "payload" jsonb not null, "ended_at" timestamptz null, constraint "mrr_discount_state_pkey" primary key ("id"));`);
     this.addSql(`create index "mrr_discount_state_customer_id_index" on "mrr_discount_state" ("customer_id");`);
   }
 

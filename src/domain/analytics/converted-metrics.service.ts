@@ -7,7 +7,7 @@ import { authorize } from '../auth/actor';
 import { InvalidInputError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
 import { MetricPeriod, metricPeriods, MetricsInterval } from './metric-periods';
-import { ExactBridge, roundBridge, RoundedBridge } from './mrr-figures';
+import { bridgeEnd, ExactBridge, roundBridge, RoundedBridge } from './mrr-figures';
 import { MrrMovementKind } from './mrr-movement.entity';
 
 /** One currency's share of a converted period: its own figures, rounded in its own currency, and the rate they were converted at. */
@@ -81,7 +81,7 @@ export class ConvertedMetricsService {
           const part = PART_OF[kind];
           exact[part] = exact[part].plus(part === 'contractionMrr' || part === 'churnedMrr' ? sum.negated() : sum);
         }
-        const end = endOf(exact);
+        const end = bridgeEnd(exact);
         start.set(currency, end);
         if (exact.start.isZero() && PARTS.every((k) => exact[k].isZero())) continue;
         const rate: Rate | undefined = currency === reportingCurrency ? { rate: ONE, effectiveFrom: null } : rates.get(`${p.index}:${currency}`);
@@ -105,10 +105,6 @@ export class ConvertedMetricsService {
 
 function zeroBridge(): ExactBridge {
   return { start: ZERO, newMrr: ZERO, expansionMrr: ZERO, reactivationMrr: ZERO, contractionMrr: ZERO, churnedMrr: ZERO };
-}
-
-function endOf(b: ExactBridge): Decimal {
-  return b.start.plus(b.newMrr).plus(b.expansionMrr).plus(b.reactivationMrr).minus(b.contractionMrr).minus(b.churnedMrr);
 }
 
 function emptyPeriod(p: MetricPeriod, reportingCurrency: string): ConvertedPeriod {

@@ -1,11 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { boundRows } from '../../db/bound-query';
-import { isCurrencyCode } from '../../pricing';
 import { Decimal, MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS } from '../../pricing/decimal';
 import { authorize } from '../auth/actor';
 import { InvalidInputError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
+import { requireCurrency } from '../shared/validate';
 import { ExchangeRate } from './exchange-rate.entity';
 
 export interface SetExchangeRateInput {
@@ -34,7 +34,7 @@ export class ExchangeRateService {
    */
   async set(input: SetExchangeRateInput): Promise<ExchangeRate> {
     authorize(this.ctx.actor, 'exchangeRates:write');
-    validate(input);
+    const { currency, reportingCurrency } = validated(input);
     const now = this.ctx.clock.now();
     return this.ctx.em.transactional(async (em) => {
       // An upsert in one statement: two concurrent sets of one key both succeed, the later wins.
@@ -43,7 +43,7 @@ export class ExchangeRateService {
         `insert into exchange_rate (id, currency, reporting_currency, rate, effective_from, updated_at) values (?, ?, ?, ?, ?, ?)
          on conflict (currency, reporting_currency, effective_from) do update set rate = excluded.rate, updated_at = excluded.updated_at
          returning id`,
-        [randomUUID(), input.currency, input.reportingCurrency, input.rate.toFixed(), input.effectiveFrom, now],
+        [randomUUID(), currency, reportingCurrency, input.rate.toFixed(), input.effectiveFrom, now],
       );
       return em.findOneOrFail(ExchangeRate, { id: row.id }, { refresh: true });
     });
@@ -55,8 +55,8 @@ export class ExchangeRateService {
     const limit = filter.first ?? DEFAULT_LIST;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST) throw new InvalidInputError('first', `first must be between 1 and ${MAX_LIST}`);
     const where: FilterQuery<ExchangeRate> = {};
-    if (filter.currency != null) where.currency = checkedCurrency('currency', filter.currency);
-    if (filter.reportingCurrency != null) where.reportingCurrency = checkedCurrency('reportingCurrency', filter.reportingCurrency);
+    if (filter.currency != null) where.currency = requireCurrency(filter.currency, 'currency');
+    if (filter.reportingCurrency != null) where.reportingCurrency = requireCurrency(filter.reportingCurrency, 'reportingCurrency');
     return this.ctx.em.find(ExchangeRate, where, {
       orderBy: [{ reportingCurrency: 'asc' }, { currency: 'asc' }, { effectiveFrom: 'desc' }],
       limit,
@@ -64,20 +64,17 @@ export class ExchangeRateService {
   }
 }
 
-function checkedCurrency(field: string, code: string): string {
-  if (!isCurrencyCode(code)) throw new InvalidInputError(field, `${field} must be an active ISO 4217 currency code such as EUR, not '${code.slice(0, 20)}'`);
-  return code;
-}
-
-function validate(input: SetExchangeRateInput): void {
-  checkedCurrency('currency', input.currency);
-  checkedCurrency('reportingCurrency', input.reportingCurrency);
-  if (input.currency === input.reportingCurrency) {
-    throw new InvalidInputError('reportingCurrency', `reportingCurrency must differ from currency: ${input.currency} converts to itself at 1 without a rate`);
+/** The pair's codes as stored, once every field has been checked. */
+function validated(input: SetExchangeRateInput): { currency: string; reportingCurrency: string } {
+  const currency = requireCurrency(input.currency, 'currency');
+  const reportingCurrency = requireCurrency(input.reportingCurrency, 'reportingCurrency');
+  if (currency === reportingCurrency) {
+    throw new InvalidInputError('reportingCurrency', `reportingCurrency must differ from currency: ${currency} converts to itself at 1 without a rate`);
   }
   const { rate } = input;
   if (!rate.isFinite() || rate.lte(0)) throw new InvalidInputError('rate', 'rate must be above 0');
   if (rate.decimalPlaces() > MAX_DECIMAL_PLACES) throw new InvalidInputError('rate', `rate must have at most ${MAX_DECIMAL_PLACES} decimals`);
   if (rate.gte(new Decimal(10).pow(MAX_INTEGER_DIGITS))) throw new InvalidInputError('rate', `rate must have at most ${MAX_INTEGER_DIGITS} digits before the decimal point`);
   if (Number.isNaN(input.effectiveFrom.getTime())) throw new InvalidInputError('effectiveFrom', 'effectiveFrom must be a valid instant');
+  return { currency, reportingCurrency };
 }

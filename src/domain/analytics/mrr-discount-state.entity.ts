@@ -18,7 +18,11 @@ export class MrrDiscountState {
   @Property({ type: 'uuid', nullable: true })
   subscriptionId!: string | null;
 
-  /** The coupon's terms and the discount's start and end, as discount-state.ts writes them. */
+  /** The payload of the discount's latest coupon event (coupon-events.ts reads it back). */
   @Property({ type: 'jsonb' })
-  terms!: Record<string, unknown>;
+  payload!: Record<string, unknown>;
+
+  /** When it ended: removed (as its event says), or replaced by a later discount of its target. */
+  @Property({ type: 'timestamptz', nullable: true })
+  endedAt!: Date | null;
 }

@@ -39,6 +39,11 @@ export interface ExactBridge {
 
 export type RoundedBridge = ExactBridge & { end: Decimal };
 
+/** start + new + expansion + reactivation − contraction − churn. */
+export function bridgeEnd(b: ExactBridge): Decimal {
+  return b.start.plus(b.newMrr).plus(b.expansionMrr).plus(b.reactivationMrr).minus(b.contractionMrr).minus(b.churnedMrr);
+}
+
 const PARTS = ['newMrr', 'expansionMrr', 'reactivationMrr', 'contractionMrr', 'churnedMrr'] as const;
 const SIGN: Readonly<Record<(typeof PARTS)[number], 1 | -1>> = { newMrr: 1, expansionMrr: 1, reactivationMrr: 1, contractionMrr: -1, churnedMrr: -1 };
 
@@ -53,10 +58,9 @@ const SIGN: Readonly<Record<(typeof PARTS)[number], 1 | -1>> = { newMrr: 1, expa
 export function roundBridge(exact: ExactBridge, currency: string): RoundedBridge {
   const unit = new Decimal(1).div(new Decimal(10).pow(minorUnits(currency)));
   const signed = (k: (typeof PARTS)[number], v: Decimal) => (SIGN[k] === 1 ? v : v.negated());
-  const end = PARTS.reduce((sum, k) => sum.plus(signed(k, exact[k])), exact.start);
   const start = mrrFigure(exact.start, currency);
   const rounded = new Map(PARTS.map((k) => [k, mrrFigure(signed(k, exact[k]), currency)]));
-  const endFigure = mrrFigure(end, currency);
+  const endFigure = mrrFigure(bridgeEnd(exact), currency);
   let gap = endFigure.minus(start).minus([...rounded.values()].reduce((a, b) => a.plus(b), ZERO)).div(unit).toNumber();
   // What each signed movement lost to its rounding (exact − rounded), largest first when units are missing.
   const order = PARTS.map((k) => ({ k, lost: signed(k, exact[k]).minus(rounded.get(k)!) }))

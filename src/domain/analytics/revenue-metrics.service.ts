@@ -7,7 +7,7 @@ import { authorize } from '../auth/actor';
 import { InvalidInputError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
 import { MetricPeriod, metricPeriods, MetricsInterval } from './metric-periods';
-import { mrrFigure, roundBridge } from './mrr-figures';
+import { bridgeEnd, mrrFigure, roundBridge } from './mrr-figures';
 import { MrrMovementKind } from './mrr-movement.entity';
 
 /** One period of revenueMetrics; definitions in README (Revenue analytics). Rates are fractions, null without a base. */
@@ -71,7 +71,7 @@ export class RevenueMetricsService {
         contractionMrr: sum(MrrMovementKind.CONTRACTION).negated(),
         churnedMrr: sum(MrrMovementKind.CHURN).negated(),
       };
-      const mrr = exact.start.plus(exact.newMrr).plus(exact.expansionMrr).plus(exact.reactivationMrr).minus(exact.contractionMrr).minus(exact.churnedMrr);
+      const mrr = bridgeEnd(exact);
       const shown = roundBridge(exact, currency);
       const startActive = active;
       active = active + (m.counts.get(MrrMovementKind.NEW) ?? 0) + (m.counts.get(MrrMovementKind.REACTIVATION) ?? 0) - (m.counts.get(MrrMovementKind.CHURN) ?? 0);

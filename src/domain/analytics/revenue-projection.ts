@@ -79,7 +79,7 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
     pricing: await pricingFor(em, customerIds, storedItems, relevant),
     everHad: await customersWithMrrHistory(em, customerIds),
   });
-  const discountsChanged = new Set<string>();
+  const discountEvents = new Map<string, DomainEventInput[]>();
   const movements: Movement[] = [];
 
   const customerMrr = (customerId: string, currency: string) =>
@@ -111,7 +111,7 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
       const discount = discountOf(event)!;
       const customerId = event.customerId!;
       discounts.set(customerId, applyDiscount(discounts.get(customerId) ?? [], discount));
-      discountsChanged.add(customerId);
+      discountEvents.set(customerId, [...(discountEvents.get(customerId) ?? []), event]);
       for (const state of states.values()) {
         if (state.customerId === customerId && (discount.subscriptionId === null || discount.subscriptionId === state.subscriptionId)) await reprice(state, event.at, event.type);
       }
@@ -124,7 +124,7 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
   const moved = new Set(movements.map((m) => m.subscriptionId));
   await writeStates(em, [...states.values()].filter((s) => s.changed || moved.has(s.subscriptionId)), relevant[relevant.length - 1].at);
   await writeMovements(em, movements);
-  for (const customerId of discountsChanged) await writeDiscounts(em, customerId, discounts.get(customerId)!);
+  for (const [customerId, applied] of discountEvents) await writeDiscounts(em, customerId, discounts.get(customerId)!, applied);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InterfaceType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MetricsInterval } from '../../domain/analytics/metric-periods';
 import { MrrMovementKind } from '../../domain/analytics/mrr-movement.entity';
 import { DecimalScalar } from '../scalars/decimal.scalar';
@@ -7,24 +7,10 @@ import { CurrencyScalar } from '../scalars/standard';
 registerEnumType(MetricsInterval, { name: 'MetricsInterval' });
 registerEnumType(MrrMovementKind, { name: 'MrrMovementKind' });
 
-const rateNote = 'a fraction (0.0250 = 2.5 %), null when there is no base';
-
-@ObjectType('RevenuePeriod', { description: 'One period of revenueMetrics; definitions in the README (Revenue analytics)' })
-export class RevenuePeriodType {
-  @Field()
-  periodStart!: Date;
-
-  @Field()
-  periodEnd!: Date;
-
+@InterfaceType('MrrBridge', { description: 'MRR at the start and end of a period and the movements between them (start + new + expansion + reactivation − contraction − churned = end)' })
+export abstract class MrrBridgeType {
   @Field(() => DecimalScalar, { description: 'MRR at periodStart' })
   startMrr!: string;
-
-  @Field(() => DecimalScalar, { description: 'MRR at periodEnd = startMrr + new + expansion + reactivation − contraction − churned' })
-  mrr!: string;
-
-  @Field(() => DecimalScalar, { description: '12 × mrr' })
-  arr!: string;
 
   @Field(() => DecimalScalar)
   newMrr!: string;
@@ -32,14 +18,31 @@ export class RevenuePeriodType {
   @Field(() => DecimalScalar)
   expansionMrr!: string;
 
+  @Field(() => DecimalScalar)
+  reactivationMrr!: string;
+
   @Field(() => DecimalScalar, { description: 'Positive: what contractions took away' })
   contractionMrr!: string;
 
   @Field(() => DecimalScalar, { description: 'Positive: what churn took away' })
   churnedMrr!: string;
 
-  @Field(() => DecimalScalar)
-  reactivationMrr!: string;
+  @Field(() => DecimalScalar, { description: 'MRR at periodEnd = startMrr + new + expansion + reactivation − contraction − churned' })
+  mrr!: string;
+
+  @Field(() => DecimalScalar, { description: '12 × mrr' })
+  arr!: string;
+}
+
+const rateNote = 'a fraction (0.0250 = 2.5 %), null when there is no base';
+
+@ObjectType('RevenuePeriod', { implements: MrrBridgeType, description: 'One period of revenueMetrics; definitions in the README (Revenue analytics)' })
+export class RevenuePeriodType extends MrrBridgeType {
+  @Field()
+  periodStart!: Date;
+
+  @Field()
+  periodEnd!: Date;
 
   @Field(() => Int, { description: 'Customers with MRR at periodEnd' })
   activeCustomers!: number;

@@ -1,4 +1,5 @@
-import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { MrrBridgeType } from './analytics.types';
 import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { CurrencyScalar } from '../scalars/standard';
@@ -22,33 +23,6 @@ export class ExchangeRateType {
 
   @Field({ description: 'When it was last set' })
   updatedAt!: Date;
-}
-
-@InterfaceType('MrrBridge', { description: 'MRR at the start and end of a period and the movements between them (start + new + expansion + reactivation − contraction − churned = end)' })
-export abstract class MrrBridgeType {
-  @Field(() => DecimalScalar, { description: 'MRR at periodStart' })
-  startMrr!: string;
-
-  @Field(() => DecimalScalar)
-  newMrr!: string;
-
-  @Field(() => DecimalScalar)
-  expansionMrr!: string;
-
-  @Field(() => DecimalScalar)
-  reactivationMrr!: string;
-
-  @Field(() => DecimalScalar, { description: 'Positive: what contractions took away' })
-  contractionMrr!: string;
-
-  @Field(() => DecimalScalar, { description: 'Positive: what churn took away' })
-  churnedMrr!: string;
-
-  @Field(() => DecimalScalar, { description: 'MRR at periodEnd = startMrr + new + expansion + reactivation − contraction − churned' })
-  mrr!: string;
-
-  @Field(() => DecimalScalar, { description: '12 × mrr' })
-  arr!: string;
 }
 
 @ObjectType('CurrencyRevenue', { implements: MrrBridgeType, description: "One currency's part of a converted period, in that currency, and the rate it was converted at" })
