@@ -1,5 +1,5 @@
 import { CouponDuration } from '../domain/coupons/coupon.entity';
-import { addInterval } from '../pricing';
+import { repeatingEnd } from '../domain/coupons/coupon-effect';
 import { ImportRejection } from './import-rejection';
 import { stableId } from './stable-id';
 import { StripeCoupon, StripeCustomer, StripeDiscount, StripeSubscription, toDate } from './stripe-objects';
@@ -91,7 +91,7 @@ export function resolveDiscount(
     throw new ImportRejection(`${field}.coupon: '${coupon.code}' takes ${coupon.currency} off; the customer pays in ${currency}`);
   }
   if (coupon.duration === CouponDuration.REPEATING) {
-    const end = addInterval(discount.startsAt, 'MONTH', 1, coupon.durationInMonths ?? 0);
+    const end = repeatingEnd({ duration: coupon.duration, startsAt: discount.startsAt, durationInMonths: coupon.durationInMonths })!;
     if (discount.endsAt === null || discount.endsAt.getTime() !== end.getTime()) {
       throw new ImportRejection(
         `${field}.end: ${discount.endsAt?.toISOString() ?? 'null'} is not ${coupon.durationInMonths} months after its start ${discount.startsAt.toISOString()} (${end.toISOString()}); Tariff ends a repeating discount there`,

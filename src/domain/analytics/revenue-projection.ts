@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { boundRows } from '../../db/bound-query';
-import { addInterval, priceReferences } from '../../pricing';
+import { priceReferences } from '../../pricing';
 import { Decimal, ZERO } from '../../pricing/decimal';
 import { CatalogPrice, catalogPriceOf, loadPriceClosure, PriceRow, toSnapshot } from '../catalog/price-snapshot';
 import { pricingCustomers } from '../contracts/contract-terms';
 import type { DomainEventInput } from '../events/emit-event';
-import { CouponDuration } from '../coupons/coupon.entity';
-import type { DiscountTerms } from '../coupons/coupon-effect';
+import { repeatingEnd, type DiscountTerms } from '../coupons/coupon-effect';
 import { ItemPricer } from '../subscriptions/subscription-pricing';
 import { applyDiscount, discountOf, loadDiscounts, writeDiscounts } from './discount-state';
 import { MrrMovementKind } from './mrr-movement.entity';
@@ -134,8 +133,8 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
 function repeatingEndAfter(list: readonly DiscountTerms[] | undefined, since: Date): Date | null {
   let earliest: Date | null = null;
   for (const d of list ?? []) {
-    if (d.duration !== CouponDuration.REPEATING || d.endedAt !== null) continue;
-    const end = addInterval(d.startsAt, 'MONTH', 1, d.durationInMonths ?? 0);
+    const end = repeatingEnd(d);
+    if (end === null || d.endedAt !== null) continue;
     if (end.getTime() > since.getTime() && (earliest === null || end.getTime() < earliest.getTime())) earliest = end;
   }
   return earliest;

@@ -20,6 +20,11 @@ export interface DiscountTerms {
   readonly consumedBySubscriptionId: string | null;
 }
 
+/** When a REPEATING discount's months are over (months added as billing periods add them); null for the others. */
+export function repeatingEnd(d: Pick<DiscountTerms, 'duration' | 'startsAt' | 'durationInMonths'>): Date | null {
+  return d.duration === CouponDuration.REPEATING ? addInterval(d.startsAt, 'MONTH', 1, d.durationInMonths ?? 0) : null;
+}
+
 /**
  * Whether the discount covers what `subscriptionId` bills at `at` (README, Coupons): from its
  * start until it ends; REPEATING for `durationInMonths` from its start; ONCE until an invoice
@@ -33,7 +38,7 @@ export function discountCovers(d: DiscountTerms, subscriptionId: string, at: Dat
     case CouponDuration.FOREVER:
       return true;
     case CouponDuration.REPEATING:
-      return t < addInterval(d.startsAt, 'MONTH', 1, d.durationInMonths ?? 0).getTime();
+      return t < repeatingEnd(d)!.getTime();
     case CouponDuration.ONCE:
       return d.consumedAt === null || (d.consumedAt.getTime() === t && d.consumedBySubscriptionId === subscriptionId);
   }

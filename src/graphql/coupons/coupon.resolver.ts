@@ -1,10 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CouponRedemption } from '../../domain/coupons/coupon-redemption.entity';
-import { Coupon, CouponDuration } from '../../domain/coupons/coupon.entity';
+import { Coupon } from '../../domain/coupons/coupon.entity';
 import type { PromotionCode } from '../../domain/coupons/promotion-code.entity';
 import type { Customer } from '../../domain/customers/customer.entity';
 import type { Subscription } from '../../domain/subscriptions/subscription.entity';
-import { addInterval } from '../../pricing';
+import { repeatingEnd } from '../../domain/coupons/coupon-effect';
 import { formatMoney } from '../../pricing/currency';
 import type { Context } from '../context';
 import { CustomerType } from '../customers/customer.types';
@@ -105,8 +105,7 @@ export class DiscountResolver {
   @FieldResolver(() => Date, { nullable: true, description: 'REPEATING: when its months are over' })
   async endsAt(@Root() discount: CouponRedemption, @Ctx() ctx: Context): Promise<Date | null> {
     const coupon = (await ctx.loaders.coupon.load(discount.coupon.id))!;
-    if (coupon.duration !== CouponDuration.REPEATING || discount.startsAt === null) return null;
-    return addInterval(discount.startsAt, 'MONTH', 1, coupon.durationInMonths!);
+    return discount.startsAt === null ? null : repeatingEnd({ duration: coupon.duration, startsAt: discount.startsAt, durationInMonths: coupon.durationInMonths });
   }
 }
 
