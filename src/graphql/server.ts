@@ -107,7 +107,7 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
         if (retryAfter > 0) {
           throw httpError(new RateLimitedError(retryAfter), 429, { 'retry-after': String(retryAfter) });
         }
-        return { em, actor, services: createServices({ em, actor, clock, providers }), loaders: createLoaders(em), logger, portal: options.portal };
+        return { em, actor, services: createServices({ em, actor, clock, providers, logger }), loaders: createLoaders(em), logger, portal: options.portal };
       },
     }),
   );

@@ -2,6 +2,7 @@ import { Role } from '../../src/domain/auth/actor';
 import { ApiKeyService } from '../../src/domain/auth/api-key.service';
 import { systemClock } from '../../src/system-clock';
 import { startTestApp, TestApp } from '../support/app';
+import { NO_PAYMENT_PROVIDERS } from '../../src/domain/payments/providers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ afterAll(async () => {
 /** Keys made in the database directly, so that making them spends no request budget. */
 async function freshKey(): Promise<string> {
   const admin = { keyId: 'test', name: 'test', role: Role.ADMIN, customerId: null };
-  const service = new ApiKeyService({ em: t.app.db.orm.em.fork(), actor: admin, clock: systemClock });
+  const service = new ApiKeyService({ em: t.app.db.orm.em.fork(), actor: admin, clock: systemClock, providers: NO_PAYMENT_PROVIDERS });
   return (await service.create({ role: Role.SALES, name: 'limits' })).secret;
 }
 

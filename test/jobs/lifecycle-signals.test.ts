@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { boundRows } from '../../src/db/bound-query';
 import { ManualClock } from '../../src/domain/shared/clock';
-import { runLifecycleSignals } from '../../src/jobs/lifecycle-signals.job';
+import { runLifecycleSignals } from '../../src/domain/billing/lifecycle-signals-run';
 import { startTestApp, TestApp } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 import { runner, subscribe } from './billing-support';

@@ -6,6 +6,7 @@ import { createServices } from '../../domain/services';
 import type { Clock } from '../../domain/shared/clock';
 import type { Logger } from '../../logger';
 import type { RateLimiter } from '../rate-limit';
+import { NO_PAYMENT_PROVIDERS } from '../../domain/payments/providers';
 
 export interface InvoiceHtmlRouteOptions {
   orm: MikroORM;
@@ -60,7 +61,7 @@ export function invoiceHtmlRoute(options: InvoiceHtmlRouteOptions): Router {
         res.set('retry-after', String(retryAfter));
         return fail(res, 'RATE_LIMITED', `rate limit exceeded; retry after ${retryAfter} s`);
       }
-      const doc = await createServices({ em, actor, clock }).invoiceDocuments.html(req.params.id);
+      const doc = await createServices({ em, actor, clock, providers: NO_PAYMENT_PROVIDERS }).invoiceDocuments.html(req.params.id);
       if (!doc) return fail(res, 'NOT_FOUND', `invoice '${req.params.id.slice(0, 100)}' not found`);
       if (req.query.download === '1') res.set('content-disposition', `attachment; filename="${doc.fileName}"`);
       res.status(200).type('html').send(doc.html);

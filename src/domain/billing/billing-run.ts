@@ -1,11 +1,11 @@
 import { FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, authorize } from '../domain/auth/actor';
-import { closeBoundary, dueFilter, isDue } from '../domain/invoices/close-boundary';
-import { closeRenewalBatch, RenewalBatchResult } from '../domain/invoices/renewal-batch';
-import type { Clock } from '../domain/shared/clock';
-import { Subscription } from '../domain/subscriptions/subscription.entity';
-import type { Logger } from '../logger';
+import { Actor, authorize } from '../auth/actor';
+import { closeBoundary, dueFilter, isDue } from '../invoices/close-boundary';
+import { closeRenewalBatch, RenewalBatchResult } from '../invoices/renewal-batch';
+import type { Clock } from '../shared/clock';
+import { Subscription } from '../subscriptions/subscription.entity';
+import type { Logger } from '../../logger';
 
 export interface BillingRunOptions {
   /** A new EntityManager; one is taken per batch read and per boundary, so memory stays flat. */
