@@ -8,6 +8,7 @@ import { systemClock } from './system-clock';
 import { createServer, TariffServer } from './graphql/server';
 import type { Logger } from './logger';
 import { startWebhookWorker, WebhookWorker } from './jobs/webhook-delivery.job';
+import { settleBillingRuns } from './domain/billing/billing-run-launcher';
 
 export interface RunningApp {
   url: string;
@@ -82,6 +83,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       async close() {
         await new Promise<void>((resolve) => listening.close(() => resolve()));
         await server.stop();
+        // Billing runs started by startBillingRun write their end before the database closes.
+        await settleBillingRuns();
         // Before the database closes: POSTs in flight are aborted and their deliveries handed back.
         await webhooks?.stop();
         await db.close();

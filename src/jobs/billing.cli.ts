@@ -59,7 +59,7 @@ async function runChild(at: Date): Promise<number> {
   // the next run closes it (a worker must not go on billing unsupervised).
   process.on('disconnect', () => process.exit(1));
   const result = await withCliDatabase({ service: SERVICE }, ({ fork, logger }) =>
-    runBilling({ fork, at, clock: systemClock, actor: cliActor, logger, onProgress: (progress) => process.send?.({ type: 'progress', progress } satisfies ChildMessage) }),
+    runBilling({ fork, at, clock: systemClock, actor: cliActor, logger, onProgress: (progress) => void process.send?.({ type: 'progress', progress } satisfies ChildMessage) }),
   );
   process.send?.({ type: 'result', result } satisfies ChildMessage);
   return result.subscriptionsFailed > 0 ? 1 : 0;
@@ -85,7 +85,7 @@ async function main(): Promise<number> {
       actor: cliActor,
       providers: defaultPaymentProviders(fork, systemClock),
       logger,
-      onProgress: (progress) => process.stderr.write(billingProgressLine(progress)),
+      onProgress: (progress) => void process.stderr.write(billingProgressLine(progress)),
       onCollectionProgress: (progress) => process.stderr.write(collectionProgressLine(progress)),
       ...(workers > 1 ? { bill: billInWorkers(workers, workersState) } : {}),
     });

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BillingRunStatus } from '../../domain/billing/billing-run.entity';
 
 @ObjectType('BillingRunResult')
 export class BillingRunResultType {
@@ -34,4 +35,36 @@ export class BillingRunResultType {
 
   @Field(() => Int, { description: 'Lifecycle signals that failed with an error (logged); the next run retries them' })
   signalsFailed!: number;
+}
+
+registerEnumType(BillingRunStatus, { name: 'BillingRunStatus' });
+
+@ObjectType('BillingRun', { description: 'An asynchronous billing run (startBillingRun): poll billingRun(id) for its progress' })
+export class BillingRunType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => BillingRunStatus, { description: 'RUNNING, then SUCCEEDED or FAILED; a run whose process died shows FAILED once it has written nothing for 5 minutes' })
+  status!: BillingRunStatus;
+
+  @Field(() => Date, { description: 'Boundaries at or before this instant are closed' })
+  at!: Date;
+
+  @Field(() => Int, { description: 'Subscriptions handled so far (billed, or left after an error), written per batch' })
+  processed!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Subscriptions due when the run counted them; null until it has' })
+  total!: number | null;
+
+  @Field(() => Int)
+  invoicesCreated!: number;
+
+  @Field(() => Date)
+  startedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it FAILED, or what failed item by item in a run that SUCCEEDED (each logged with the run id)' })
+  error!: string | null;
 }
