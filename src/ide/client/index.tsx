@@ -35,7 +35,7 @@ function storedKey(): string {
  * POSTs to this server only, with the key as a bearer token. Headers typed into GraphiQL's own
  * headers editor come last, so they can override the key for one request.
  */
-function keyFetcher(key: string): Fetcher {
+function keyFetcher(key: string, onRefused: () => void): Fetcher {
   return async (params, options) => {
     if (!key) return { errors: [{ message: 'Enter an API key in the field at the top of the page.' }] };
     const response = await fetch(ENDPOINT, {
@@ -48,6 +48,7 @@ function keyFetcher(key: string): Fetcher {
       },
       body: JSON.stringify(params),
     });
+    if (response.status === 401) onRefused();
     const text = await response.text();
     try {
       return JSON.parse(text) as Record<string, unknown>;
@@ -97,7 +98,8 @@ function KeyBar(props: { activeKey: string; onUse(key: string): void; schemaNote
 function Ide() {
   const [key, setKey] = useState(storedKey);
   const [schemaNote, setSchemaNote] = useState('Loading the schema…');
-  const fetcher = useMemo(() => keyFetcher(key), [key]);
+  const refused = useCallback(() => setSchemaNote('This key was not accepted: check it and try again.'), []);
+  const fetcher = useMemo(() => keyFetcher(key, refused), [key, refused]);
   const use = useCallback((next: string) => {
     if (next) sessionStorage.setItem(STORAGE_KEY, next);
     else sessionStorage.removeItem(STORAGE_KEY);
@@ -107,7 +109,7 @@ function Ide() {
   const onSchemaChange = useCallback((schema: GraphQLSchema) => {
     setSchemaNote(`Schema loaded: ${Object.keys(schema.getTypeMap()).length} types.`);
   }, []);
-  // Tests and people with slow machines wait for this, as on the other hosted pages.
+  // Tests wait for this, as on the other hosted pages.
   useEffect(() => {
     document.body.dataset.ready = 'true';
   }, []);
@@ -115,14 +117,16 @@ function Ide() {
     <>
       <KeyBar activeKey={key} onUse={use} schemaNote={schemaNote} />
       <main className="ide-main">
-        {/* A new fetcher (a new key) makes GraphiQL introspect again. */}
-        {/* schema null: no key, nothing to introspect with (undefined: introspect). */}
+        {/* A new fetcher (a new key) makes GraphiQL introspect again; with no key (schema null) it does not try. */}
         <GraphiQL
           fetcher={fetcher}
           schema={key ? undefined : null}
           defaultQuery={DEFAULT_QUERY}
           onSchemaChange={onSchemaChange}
           defaultEditorToolsVisibility="variables"
+          // GraphiQL keeps tabs and history in localStorage; headers (a key typed there) never.
+          shouldPersistHeaders={false}
+          showPersistHeadersSettings={false}
         >
           <GraphiQL.Logo>Tariff</GraphiQL.Logo>
         </GraphiQL>
