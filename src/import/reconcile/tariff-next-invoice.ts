@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { planNextBoundary } from '../domain/invoices/next-invoice';
-import { Subscription, SubscriptionStatus } from '../domain/subscriptions/subscription.entity';
-import type { Decimal } from '../pricing/decimal';
+import { planNextBoundary } from '../../domain/invoices/next-invoice';
+import { Subscription, SubscriptionStatus } from '../../domain/subscriptions/subscription.entity';
+import type { Decimal } from '../../pricing/decimal';
 
 /** Tariff's side of one imported subscription: its next invoice, as upcomingInvoice shows it. */
 export interface TariffNextInvoice {

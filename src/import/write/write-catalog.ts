@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../domain/auth/actor';
-import { ProductUpsertService } from '../domain/catalog/product-upsert.service';
-import { PriceService } from '../domain/catalog/price.service';
-import { ExternalIdKind } from '../domain/external-ids/external-id-tables';
-import { linkExternalId } from '../domain/external-ids/external-id.service';
-import { UpsertOutcome } from '../domain/external-ids/upsert';
-import { ManualClock } from '../domain/shared/clock';
-import type { MappedPrice } from './map-price';
+import type { Actor } from '../../domain/auth/actor';
+import { ProductUpsertService } from '../../domain/catalog/product-upsert.service';
+import { PriceService } from '../../domain/catalog/price.service';
+import { ExternalIdKind } from '../../domain/external-ids/external-id-tables';
+import { linkExternalId } from '../../domain/external-ids/external-id.service';
+import { UpsertOutcome } from '../../domain/external-ids/upsert';
+import { ManualClock } from '../../domain/shared/clock';
+import type { MappedPrice } from '../map/map-price';
 import { importTransaction } from './import-transaction';
-import { STRIPE } from './stripe-system';
+import { STRIPE } from '../stripe/stripe-system';
 
 /**
  * Products and prices go through the catalog services, as a seller's createProduct and createPrice

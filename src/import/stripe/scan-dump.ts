@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Decimal, ZERO } from '../pricing/decimal';
+import { Decimal, ZERO } from '../../pricing/decimal';
 import { CustomerFactBook } from './customer-facts';
 import { countLines, DUMP_FILES, readDumpFile } from './dump-reader';
-import { rejectionReason } from './import-rejection';
+import { rejectionReason } from '../import-rejection';
 import { StripeMrrShare, stripeMrrShare, StripeNextInvoice, stripeNextInvoice } from './stripe-billing';
 import { moneyFromStripe } from './stripe-money';
 import { StripeDiscountTerms, stripeDiscountTerms } from './stripe-discount';

@@ -1,16 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundRows } from '../db/bound-query';
-import type { CatalogPrice } from '../domain/catalog/price-snapshot';
-import { toSnapshot } from '../domain/catalog/price-snapshot';
-import { emitEvents } from '../domain/events/emit-event';
-import { invoiceEvent, InvoiceFacts } from '../domain/events/event-payloads';
-import { InvoiceLineKind } from '../domain/invoices/invoice-line.entity';
-import { collectionTerms } from '../domain/payments/collection-terms';
-import { isMetered } from '../pricing';
+import { boundRows } from '../../db/bound-query';
+import type { CatalogPrice } from '../../domain/catalog/price-snapshot';
+import { toSnapshot } from '../../domain/catalog/price-snapshot';
+import { emitEvents } from '../../domain/events/emit-event';
+import { invoiceEvent, InvoiceFacts } from '../../domain/events/event-payloads';
+import { InvoiceLineKind } from '../../domain/invoices/invoice-line.entity';
+import { collectionTerms } from '../../domain/payments/collection-terms';
+import { isMetered } from '../../pricing';
 import { importTransaction } from './import-transaction';
-import type { MappedInvoice } from './map-invoice';
-import { stableId } from './stable-id';
-import { STRIPE } from './stripe-system';
+import type { MappedInvoice } from '../map/map-invoice';
+import { stableId } from '../map/stable-id';
+import { STRIPE } from '../stripe/stripe-system';
 
 export interface InvoiceToWrite {
   invoice: MappedInvoice;

@@ -1,5 +1,5 @@
-import { addInterval } from '../pricing';
-import { Decimal } from '../pricing/decimal';
+import { addInterval } from '../../../src/pricing';
+import { Decimal } from '../../../src/pricing/decimal';
 import type { Json } from './stripe-fixture-catalog';
 
 /**

@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from '../pricing/decimal';
+import { Decimal, ZERO } from '../../pricing/decimal';
 import type { StripePrice, StripeSubscription } from './stripe-objects';
 import { discountLines, majorUnits, stripeDiscountAt, StripeDiscounts, StripeLine } from './stripe-discount';
 import { stripeAmount } from './stripe-money';

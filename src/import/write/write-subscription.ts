@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundRows } from '../db/bound-query';
-import type { Actor } from '../domain/auth/actor';
-import { emitEvents } from '../domain/events/emit-event';
-import { SubscriptionFacts, subscriptionFactsEvent } from '../domain/events/event-payloads';
-import { assertMetricsUnclaimed } from '../domain/subscriptions/metered-metrics';
-import type { ResolvedSubscription } from './map-subscription';
+import { boundRows } from '../../db/bound-query';
+import type { Actor } from '../../domain/auth/actor';
+import { emitEvents } from '../../domain/events/emit-event';
+import { SubscriptionFacts, subscriptionFactsEvent } from '../../domain/events/event-payloads';
+import { assertMetricsUnclaimed } from '../../domain/subscriptions/metered-metrics';
+import type { ResolvedSubscription } from '../map/map-subscription';
 import { importTransaction } from './import-transaction';
-import { stableId } from './stable-id';
-import { STRIPE } from './stripe-system';
+import { stableId } from '../map/stable-id';
+import { STRIPE } from '../stripe/stripe-system';
 import { DiscountToWrite, insertDiscounts, lockCoupons } from './write-discount';
 
 /** A subscription to write, and whether its customer was in Tariff before this run (then it may hold other subscriptions). */

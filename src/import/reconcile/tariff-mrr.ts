@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundRows } from '../db/bound-query';
-import { MetricsInterval } from '../domain/analytics/metric-periods';
-import { RevenueMetricsService } from '../domain/analytics/revenue-metrics.service';
-import type { Actor } from '../domain/auth/actor';
-import { ManualClock } from '../domain/shared/clock';
-import { Decimal, ZERO } from '../pricing/decimal';
+import { boundRows } from '../../db/bound-query';
+import { MetricsInterval } from '../../domain/analytics/metric-periods';
+import { RevenueMetricsService } from '../../domain/analytics/revenue-metrics.service';
+import type { Actor } from '../../domain/auth/actor';
+import { ManualClock } from '../../domain/shared/clock';
+import { Decimal, ZERO } from '../../pricing/decimal';
 
 /**
  * Tariff's MRR per currency at `at`, as `revenueMetrics` reports it (the revenue ledger, which

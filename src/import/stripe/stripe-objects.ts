@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { formatPath } from '../pricing/validation';
-import { ImportRejection } from './import-rejection';
+import { formatPath } from '../../pricing/validation';
+import { ImportRejection } from '../import-rejection';
 
 /**
  * The Stripe API objects a dump holds, as the API reference shows them (one JSON object a line).

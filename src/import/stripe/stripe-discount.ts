@@ -1,5 +1,5 @@
-import { Decimal, ZERO } from '../pricing/decimal';
-import { couponOfDiscount } from './map-discount';
+import { Decimal, ZERO } from '../../pricing/decimal';
+import { couponOfDiscount } from '../map/map-discount';
 import { stripeExponent } from './stripe-money';
 import type { StripeCoupon, StripeDiscount } from './stripe-objects';
 

@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundRows } from '../db/bound-query';
-import { CatalogPrice, catalogPriceOf, loadPriceClosure, PriceRow, toSnapshot } from '../domain/catalog/price-snapshot';
-import type { BillingInterval } from '../domain/catalog/price.entity';
-import { pricingCustomers } from '../domain/contracts/contract-terms';
-import { discountTermsFor } from '../domain/coupons/discount-terms';
-import { draftSubscriptionInvoice, Period } from '../domain/invoices/invoice-draft';
-import { ItemPricer, PricedItem } from '../domain/subscriptions/subscription-pricing';
-import { SubscriptionStatus } from '../domain/subscriptions/subscription.entity';
-import { usageAggregateSql } from '../domain/usage/usage-summary';
-import { meterOf, periodContaining, priceReferences } from '../pricing';
-import { Decimal, ZERO } from '../pricing/decimal';
+import { boundRows } from '../../db/bound-query';
+import { CatalogPrice, catalogPriceOf, loadPriceClosure, PriceRow, toSnapshot } from '../../domain/catalog/price-snapshot';
+import type { BillingInterval } from '../../domain/catalog/price.entity';
+import { pricingCustomers } from '../../domain/contracts/contract-terms';
+import { discountTermsFor } from '../../domain/coupons/discount-terms';
+import { draftSubscriptionInvoice, Period } from '../../domain/invoices/invoice-draft';
+import { ItemPricer, PricedItem } from '../../domain/subscriptions/subscription-pricing';
+import { SubscriptionStatus } from '../../domain/subscriptions/subscription.entity';
+import { usageAggregateSql } from '../../domain/usage/usage-summary';
+import { meterOf, periodContaining, priceReferences } from '../../pricing';
+import { Decimal, ZERO } from '../../pricing/decimal';
 import { TariffNextInvoice, tariffNextInvoice } from './tariff-next-invoice';
 
 interface SubRow {

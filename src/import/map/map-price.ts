@@ -1,7 +1,7 @@
-import { BillingInterval } from '../domain/catalog/price.entity';
-import { ImportRejection } from './import-rejection';
-import { StripeMeter, StripePrice, StripeTier, toDate } from './stripe-objects';
-import { fromStripeMinor, stripeAmount, tariffCurrency } from './stripe-money';
+import { BillingInterval } from '../../domain/catalog/price.entity';
+import { ImportRejection } from '../import-rejection';
+import { StripeMeter, StripePrice, StripeTier, toDate } from '../stripe/stripe-objects';
+import { fromStripeMinor, stripeAmount, tariffCurrency } from '../stripe/stripe-money';
 
 /** A Stripe price as Tariff's createPrice takes it, with where it came from. */
 export interface MappedPrice {

@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundRows } from '../db/bound-query';
-import { Customer } from '../domain/customers/customer.entity';
-import { emitEvents } from '../domain/events/emit-event';
-import { customerEvent } from '../domain/events/event-payloads';
+import { boundRows } from '../../db/bound-query';
+import { Customer } from '../../domain/customers/customer.entity';
+import { emitEvents } from '../../domain/events/emit-event';
+import { customerEvent } from '../../domain/events/event-payloads';
 import { importTransaction } from './import-transaction';
-import type { MappedCustomer } from './map-customer';
+import type { MappedCustomer } from '../map/map-customer';
 import { DiscountToWrite, insertDiscounts, lockCoupons } from './write-discount';
-import { stableId } from './stable-id';
-import { STRIPE } from './stripe-system';
+import { stableId } from '../map/stable-id';
+import { STRIPE } from '../stripe/stripe-system';
 
 /** A customer to write, with its discount checked against the imported coupons. */
 export interface CustomerToWrite {

@@ -1,9 +1,9 @@
-import { addInterval, periodContaining } from '../pricing';
-import { Decimal } from '../pricing/decimal';
-import { stripeLineAmount } from './stripe-billing';
+import { addInterval, periodContaining } from '../../../src/pricing';
+import { Decimal } from '../../../src/pricing/decimal';
+import { stripeLineAmount } from '../../../src/import/stripe/stripe-billing';
 import { Cycle, Json, priceId } from './stripe-fixture-catalog';
 import type { Plan } from './stripe-fixtures';
-import { stripePriceSchema } from './stripe-objects';
+import { stripePriceSchema } from '../../../src/import/stripe/stripe-objects';
 
 /** One generated subscription and its invoices (stripe-fixtures.ts), shaped as the API reference shows them. */
 

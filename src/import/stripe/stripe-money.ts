@@ -1,6 +1,6 @@
-import { isCurrencyCode, minorUnits } from '../pricing/currency';
-import { Decimal } from '../pricing/decimal';
-import { ImportRejection } from './import-rejection';
+import { isCurrencyCode, minorUnits } from '../../pricing/currency';
+import { Decimal } from '../../pricing/decimal';
+import { ImportRejection } from '../import-rejection';
 
 /**
  * Stripe writes amounts in the currency's smallest unit, by its own table (docs: "Zero-decimal

@@ -1,8 +1,8 @@
-import { CouponDuration } from '../domain/coupons/coupon.entity';
-import { repeatingEnd } from '../domain/coupons/coupon-effect';
-import { ImportRejection } from './import-rejection';
+import { CouponDuration } from '../../domain/coupons/coupon.entity';
+import { repeatingEnd } from '../../domain/coupons/coupon-effect';
+import { ImportRejection } from '../import-rejection';
 import { stableId } from './stable-id';
-import { StripeCoupon, StripeCustomer, StripeDiscount, StripeSubscription, toDate } from './stripe-objects';
+import { StripeCoupon, StripeCustomer, StripeDiscount, StripeSubscription, toDate } from '../stripe/stripe-objects';
 
 /** The one discount of a Stripe customer or subscription, as the dump states it. */
 export interface MappedDiscount {

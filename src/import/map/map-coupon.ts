@@ -1,11 +1,11 @@
-import { CouponDuration } from '../domain/coupons/coupon.entity';
-import { requireCleanText } from '../domain/external-ids/external-id-input';
-import { requireCode } from '../domain/shared/validate';
-import { Decimal, HUNDRED, ZERO } from '../pricing/decimal';
-import { ImportRejection } from './import-rejection';
+import { CouponDuration } from '../../domain/coupons/coupon.entity';
+import { requireCleanText } from '../../domain/external-ids/external-id-input';
+import { requireCode } from '../../domain/shared/validate';
+import { Decimal, HUNDRED, ZERO } from '../../pricing/decimal';
+import { ImportRejection } from '../import-rejection';
 import { stableId } from './stable-id';
-import { moneyFromStripe, tariffCurrency } from './stripe-money';
-import { StripeCoupon, toDate } from './stripe-objects';
+import { moneyFromStripe, tariffCurrency } from '../stripe/stripe-money';
+import { StripeCoupon, toDate } from '../stripe/stripe-objects';
 
 /** A Stripe coupon as Tariff's coupon, by createCoupon's rules except one: a `redeem_by` already past is kept (its discounts run on). */
 export interface MappedCoupon {

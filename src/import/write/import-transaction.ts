@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundRows } from '../db/bound-query';
+import { boundRows } from '../../db/bound-query';
 
 /**
  * An import transaction (a record, or a batch of whole records), committed asynchronously

@@ -3,10 +3,10 @@ import path from 'node:path';
 import {
   couponObjects, couponsFor, Cycle, Json, METER, MONTHLY, PRICE_SPECS, priceObject, PRODUCTS, productObject, QUARTERLY, SEMIANNUAL, YEARLY,
 } from './stripe-fixture-catalog';
-import { stripeLineAmount } from './stripe-billing';
+import { stripeLineAmount } from '../../../src/import/stripe/stripe-billing';
 import { billsAlike, customerMetadata, DiscountedSub, discountObject, lastInvoiceAt } from './stripe-fixture-discounts';
 import { subscription } from './stripe-fixture-subscription';
-import { StripePrice, stripePriceSchema } from './stripe-objects';
+import { StripePrice, stripePriceSchema } from '../../../src/import/stripe/stripe-objects';
 
 /**
  * A generator of realistic Stripe dumps for tests and the benchmark: customers with made-up

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundRows } from '../db/bound-query';
-import { redemptionEvent } from '../domain/coupons/coupon-events';
-import { CouponRedemption } from '../domain/coupons/coupon-redemption.entity';
-import type { Coupon } from '../domain/coupons/coupon.entity';
-import { Customer } from '../domain/customers/customer.entity';
-import type { DomainEventInput } from '../domain/events/emit-event';
-import { Subscription } from '../domain/subscriptions/subscription.entity';
-import type { ResolvedDiscount } from './map-discount';
+import { boundRows } from '../../db/bound-query';
+import { redemptionEvent } from '../../domain/coupons/coupon-events';
+import { CouponRedemption } from '../../domain/coupons/coupon-redemption.entity';
+import type { Coupon } from '../../domain/coupons/coupon.entity';
+import { Customer } from '../../domain/customers/customer.entity';
+import type { DomainEventInput } from '../../domain/events/emit-event';
+import { Subscription } from '../../domain/subscriptions/subscription.entity';
+import type { ResolvedDiscount } from '../map/map-discount';
 
 /** A Stripe discount on a record written in the same transaction: the customer's, or one subscription's. */
 export interface DiscountToWrite {

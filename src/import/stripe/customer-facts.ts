@@ -1,4 +1,4 @@
-import { CustomerFacts, emptyFacts } from './map-customer';
+import { CustomerFacts, emptyFacts } from '../map/map-customer';
 import type { SubscriptionFacts } from './scan-dump';
 import type { StripeInvoice } from './stripe-objects';
 

@@ -1,14 +1,14 @@
-import type { CatalogPrice } from '../domain/catalog/price-snapshot';
-import { BillingInterval } from '../domain/catalog/price.entity';
-import { checkItems } from '../domain/subscriptions/subscription-items';
-import { CollectionMethod, SubscriptionStatus } from '../domain/subscriptions/subscription.entity';
-import { isMetered, periodContaining } from '../pricing';
-import { Decimal } from '../pricing/decimal';
-import { toSnapshot } from '../domain/catalog/price-snapshot';
-import { ImportRejection } from './import-rejection';
+import type { CatalogPrice } from '../../domain/catalog/price-snapshot';
+import { BillingInterval } from '../../domain/catalog/price.entity';
+import { checkItems } from '../../domain/subscriptions/subscription-items';
+import { CollectionMethod, SubscriptionStatus } from '../../domain/subscriptions/subscription.entity';
+import { isMetered, periodContaining } from '../../pricing';
+import { Decimal } from '../../pricing/decimal';
+import { toSnapshot } from '../../domain/catalog/price-snapshot';
+import { ImportRejection } from '../import-rejection';
 import { MappedDiscount, subscriptionDiscount } from './map-discount';
 import { stableId } from './stable-id';
-import { StripeSubscription, toDate } from './stripe-objects';
+import { StripeSubscription, toDate } from '../stripe/stripe-objects';
 
 export interface MappedSubscription {
   stripeId: string;

@@ -1,11 +1,11 @@
-import { InvoiceLineKind } from '../domain/invoices/invoice-line.entity';
-import { CollectionMethod } from '../domain/subscriptions/subscription.entity';
-import { formatMoney } from '../pricing/currency';
-import { Decimal, ZERO } from '../pricing/decimal';
-import { ImportRejection } from './import-rejection';
+import { InvoiceLineKind } from '../../domain/invoices/invoice-line.entity';
+import { CollectionMethod } from '../../domain/subscriptions/subscription.entity';
+import { formatMoney } from '../../pricing/currency';
+import { Decimal, ZERO } from '../../pricing/decimal';
+import { ImportRejection } from '../import-rejection';
 import { stableId } from './stable-id';
-import { moneyFromStripe, tariffCurrency } from './stripe-money';
-import { StripeInvoice, StripeInvoiceLine, toDate } from './stripe-objects';
+import { moneyFromStripe, tariffCurrency } from '../stripe/stripe-money';
+import { StripeInvoice, StripeInvoiceLine, toDate } from '../stripe/stripe-objects';
 
 export interface MappedInvoiceLine {
   id: string;

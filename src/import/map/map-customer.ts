@@ -1,13 +1,13 @@
-import { TaxStatus } from '../domain/customers/customer.entity';
-import { checkTax, requireEmail } from '../domain/customers/customer.service';
-import { requireCleanText } from '../domain/external-ids/external-id-input';
-import { CustomerMetadata, parseMetadata } from '../domain/segments/customer-segment-fields';
-import { requireCurrency } from '../domain/shared/validate';
-import { Decimal } from '../pricing/decimal';
-import { ImportRejection } from './import-rejection';
+import { TaxStatus } from '../../domain/customers/customer.entity';
+import { checkTax, requireEmail } from '../../domain/customers/customer.service';
+import { requireCleanText } from '../../domain/external-ids/external-id-input';
+import { CustomerMetadata, parseMetadata } from '../../domain/segments/customer-segment-fields';
+import { requireCurrency } from '../../domain/shared/validate';
+import { Decimal } from '../../pricing/decimal';
+import { ImportRejection } from '../import-rejection';
 import { customerDiscount, MappedDiscount } from './map-discount';
 import { stableId } from './stable-id';
-import { StripeCustomer, toDate } from './stripe-objects';
+import { StripeCustomer, toDate } from '../stripe/stripe-objects';
 
 /**
  * What the dump says of a customer elsewhere, gathered in a first pass over its subscriptions

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundRows } from '../db/bound-query';
-import { couponCreatedEvent } from '../domain/coupons/coupon-events';
-import { Coupon } from '../domain/coupons/coupon.entity';
-import { emitEvents } from '../domain/events/emit-event';
+import { boundRows } from '../../db/bound-query';
+import { couponCreatedEvent } from '../../domain/coupons/coupon-events';
+import { Coupon } from '../../domain/coupons/coupon.entity';
+import { emitEvents } from '../../domain/events/emit-event';
 import { importTransaction } from './import-transaction';
-import type { MappedCoupon } from './map-coupon';
+import type { MappedCoupon } from '../map/map-coupon';
 
 /**
  * One coupon in one transaction, with its `coupon.imported` event (the payload coupon.created
