@@ -6,12 +6,15 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 // An import of a top-level folder of src/, from any depth below src/ (`../graphql/x`,
-// `../../graphql/x`). No folder inside src/domain, src/pricing, src/db, src/jobs or src/import
-// shares a name with a top-level folder of src/, so a relative path ending in one of these names
-// can only mean that top-level folder.
+// `../../graphql/x`). No folder inside src/ has a subfolder named like the folders the rules
+// below forbid to it (src/domain has a portal/, but portal is not forbidden to it), so such a
+// relative path can only mean that top-level folder.
 const srcFolder = (...names) => `^(\\.\\./)+(${names.join('|')})(/|$)`;
 
-const layer = (message, ...patterns) => ({ regex: patterns.length === 1 ? patterns[0] : patterns.map((p) => `(?:${p})`).join('|'), message });
+const layer = (message, ...patterns) => ({
+  regex: patterns.length === 1 ? patterns[0] : patterns.map((p) => `(?:${p})`).join('|'),
+  message,
+});
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -19,9 +22,32 @@ const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patter
 // that share a namespace object on `window`, no bundler.
 const browserGlobals = Object.fromEntries(
   [
-    'window', 'document', 'console', 'fetch', 'location', 'history', 'sessionStorage', 'localStorage', 'navigator',
-    'URL', 'URLSearchParams', 'Intl', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Chart',
-    'HTMLElement', 'Event', 'CustomEvent', 'AbortController', 'FormData', 'Blob', 'requestAnimationFrame', 'crypto', 'alert',
+    'window',
+    'document',
+    'console',
+    'fetch',
+    'location',
+    'history',
+    'sessionStorage',
+    'localStorage',
+    'navigator',
+    'URL',
+    'URLSearchParams',
+    'Intl',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'Chart',
+    'HTMLElement',
+    'Event',
+    'CustomEvent',
+    'AbortController',
+    'FormData',
+    'Blob',
+    'requestAnimationFrame',
+    'crypto',
+    'alert',
   ].map((name) => [name, 'readonly']),
 );
 
@@ -32,7 +58,10 @@ export default defineConfig(
   {
     rules: {
       // Unused parameters are documentation in resolvers and callbacks; an `_` prefix is the habit.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // Text inputs are checked for NUL and other control characters on purpose (PostgreSQL
       // refuses NUL in text): a control character in a regular expression is meant here.
       'no-control-regex': 'off',
@@ -56,7 +85,10 @@ export default defineConfig(
   {
     files: ['**/*.js', '**/*.cjs'],
     ignores: ['src/**/public/**'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -68,28 +100,46 @@ export default defineConfig(
   {
     files: ['src/pricing/**/*.ts'],
     rules: restrict(
-      layer('src/pricing is pure: no domain, GraphQL, database, jobs, import or HTTP.', srcFolder('domain', 'graphql', 'db', 'jobs', 'import', 'http', 'pages', 'portal', 'dashboard')),
-      layer('src/pricing is pure: no ORM, GraphQL or HTTP libraries.', '^(@mikro-orm/|graphql$|graphql/|type-graphql|@apollo/|express|pg$)'),
+      layer(
+        'src/pricing is pure: no domain, GraphQL, database, jobs, import or HTTP.',
+        srcFolder('domain', 'graphql', 'db', 'jobs', 'import', 'http', 'pages', 'portal', 'dashboard'),
+      ),
+      layer(
+        'src/pricing is pure: no ORM, GraphQL or HTTP libraries.',
+        '^(@mikro-orm/|graphql$|graphql/|type-graphql|@apollo/|express|pg$)',
+      ),
     ),
   },
   {
     files: ['pricing-rules/**/*.ts'],
     rules: restrict(
       layer('A pricing rule imports only src/pricing (and its own folder).', '^\\.\\./(?!src/pricing(/|$))', '^(\\.\\./){2,}'),
-      layer('A pricing rule imports only src/pricing: no ORM, GraphQL or HTTP libraries.', '^(@mikro-orm/|graphql$|graphql/|type-graphql|@apollo/|express|pg$)'),
+      layer(
+        'A pricing rule imports only src/pricing: no ORM, GraphQL or HTTP libraries.',
+        '^(@mikro-orm/|graphql$|graphql/|type-graphql|@apollo/|express|pg$)',
+      ),
     ),
   },
   {
     files: ['src/domain/**/*.ts'],
     rules: restrict(
-      layer('src/domain is below GraphQL, HTTP, jobs and the importer: it never imports them (the dependency goes the other way).', srcFolder('graphql', 'http', 'jobs', 'import')),
-      layer('src/domain never imports GraphQL or HTTP libraries; src/graphql maps domain types and errors.', '^(graphql$|graphql/|type-graphql|@apollo/|express)'),
+      layer(
+        'src/domain is below GraphQL, HTTP, jobs and the importer: it never imports them (the dependency goes the other way).',
+        srcFolder('graphql', 'http', 'jobs', 'import'),
+      ),
+      layer(
+        'src/domain never imports GraphQL or HTTP libraries; src/graphql maps domain types and errors.',
+        '^(graphql$|graphql/|type-graphql|@apollo/|express)',
+      ),
     ),
   },
   {
     files: ['src/graphql/**/*.ts'],
     rules: restrict(
-      layer('A resolver calls a domain service; jobs and the importer are entry points of their own, not a layer below GraphQL.', srcFolder('jobs', 'import')),
+      layer(
+        'A resolver calls a domain service; jobs and the importer are entry points of their own, not a layer below GraphQL.',
+        srcFolder('jobs', 'import'),
+      ),
     ),
   },
   {
@@ -100,7 +150,9 @@ export default defineConfig(
   },
   {
     files: ['src/db/**/*.ts'],
-    rules: restrict(layer('src/db is infrastructure below GraphQL, HTTP, jobs and the importer.', srcFolder('graphql', 'http', 'jobs', 'import'))),
+    rules: restrict(
+      layer('src/db is infrastructure below GraphQL, HTTP, jobs and the importer.', srcFolder('graphql', 'http', 'jobs', 'import')),
+    ),
   },
   {
     files: ['src/jobs/**/*.ts', 'src/import/**/*.ts'],

@@ -32,7 +32,8 @@ const ABOUT: Record<string, { meaning: string; example: Record<string, unknown> 
     },
   },
   volume: {
-    meaning: "The tier that contains the quantity prices every unit, plus that tier's `flatAmount` if it has one. Tiers as for `graduated`.",
+    meaning:
+      "The tier that contains the quantity prices every unit, plus that tier's `flatAmount` if it has one. Tiers as for `graduated`.",
     example: {
       tiers: [
         { upTo: '100', unitAmount: '2.00' },
@@ -47,7 +48,7 @@ const ABOUT: Record<string, { meaning: string; example: Record<string, unknown> 
   usage: {
     meaning:
       "Metered: the period's events of `metric`, aggregated by `aggregation`, give the quantity, which is priced by the " +
-      'nested `pricing` (one of `per_unit`, `graduated`, `volume`, `package`, with that kind\'s config). Billed in arrears ' +
+      "nested `pricing` (one of `per_unit`, `graduated`, `volume`, `package`, with that kind's config). Billed in arrears " +
       'for the period it was used in, never prorated.',
     example: { metric: 'api_calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.002' } } },
   },
@@ -70,7 +71,8 @@ const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
 function section(kind: string, schema: z.ZodType): string {
   const about = ABOUT[kind];
-  if (about === undefined) throw new Error(`pricing rule '${kind}' has no entry in scripts/pricing-configs.docs.ts: add its meaning and example`);
+  if (about === undefined)
+    throw new Error(`pricing rule '${kind}' has no entry in scripts/pricing-configs.docs.ts: add its meaning and example`);
   const rule = rules.find((candidate) => candidate.kind === kind);
   // The example goes through the rule's own parser: a page whose example the API would refuse fails here.
   rule?.parseConfig(about.example);
@@ -99,7 +101,8 @@ function section(kind: string, schema: z.ZodType): string {
 
 export function renderPricingConfigsPage(): string {
   const sections = rules.map((rule) => {
-    if (rule.configSchema === undefined) throw new Error(`pricing rule '${rule.kind}' has no configSchema: set it to the zod schema its parseConfig uses`);
+    if (rule.configSchema === undefined)
+      throw new Error(`pricing rule '${rule.kind}' has no configSchema: set it to the zod schema its parseConfig uses`);
     return section(rule.kind, rule.configSchema);
   });
   return [
@@ -110,7 +113,7 @@ export function renderPricingConfigsPage(): string {
     "A price's `rule` is a `kind` and a `config` (`PricingRuleInput`, and `PricingRule` when read). The GraphQL",
     'schema types `config` as `JSONObject` because its shape depends on the kind; this page gives that shape for every',
     'kind, as the JSON Schema of what the rule accepts, generated from the schema the rule validates with, so it is',
-    'what `createPrice` and `updatePrice` check. A contract item\'s `override` (see [subscriptions](subscriptions.md))',
+    "what `createPrice` and `updatePrice` check. A contract item's `override` (see [subscriptions](subscriptions.md))",
     "is a config of the price's own kind and follows the same schema.",
     '',
     'Decimals are strings such as `"12.50"` (a plain JSON number is accepted when its plain form is such a string, so',
