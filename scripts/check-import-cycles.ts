@@ -7,6 +7,11 @@
 import { domainImportCycles } from './import-cycles';
 
 const cycles = domainImportCycles();
-for (const cycle of cycles) process.stdout.write(`cycle across folders (${cycle.length} files):\n${cycle.map((f) => `  ${f}`).join('\n')}\n`);
-process.stdout.write(cycles.length === 0 ? 'no import cycle between folders of src/domain\n' : `${cycles.length} import cycle(s) between folders of src/domain\n`);
+for (const cycle of cycles)
+  process.stdout.write(`cycle across folders (${cycle.length} files):\n${cycle.map((f) => `  ${f}`).join('\n')}\n`);
+process.stdout.write(
+  cycles.length === 0
+    ? 'no import cycle between folders of src/domain\n'
+    : `${cycles.length} import cycle(s) between folders of src/domain\n`,
+);
 process.exit(cycles.length === 0 ? 0 : 1);

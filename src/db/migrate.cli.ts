@@ -1,7 +1,7 @@
 /** `npm run migrate`: applies pending migrations to DATABASE_URL, or to the embedded database. */
 import 'reflect-metadata';
-import { parseCliArgs, printedHelp, runCli } from '../jobs/cli-args';
-import { withCliDatabase } from '../jobs/cli-database';
+import { parseCliArgs, printedHelp, runCli } from '../cli/cli-args';
+import { withCliDatabase } from '../cli/cli-database';
 
 const USAGE = `usage: npm run migrate
 

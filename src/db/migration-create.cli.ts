@@ -4,7 +4,7 @@
  * that nobody's data is involved.
  */
 import 'reflect-metadata';
-import { parseCliArgs, printedHelp, runCli } from '../jobs/cli-args';
+import { parseCliArgs, printedHelp, runCli } from '../cli/cli-args';
 import { openDatabase } from './database';
 
 const USAGE = `usage: npm run migration:create

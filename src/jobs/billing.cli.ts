@@ -6,8 +6,8 @@ import { runBillingCycle } from '../domain/billing/billing-cycle';
 import { BillingRunOptions, BillingRunProgress, BillingRunResult, runBilling } from '../domain/billing/billing-run';
 import { defaultPaymentProviders } from '../domain/payments/providers';
 import { systemClock } from '../system-clock';
-import { instantOption, parseCliArgs, printedHelp, runCli, wholeNumberOption } from './cli-args';
-import { withCliDatabase } from './cli-database';
+import { instantOption, parseCliArgs, printedHelp, runCli, wholeNumberOption } from '../cli/cli-args';
+import { withCliDatabase } from '../cli/cli-database';
 import { billingProgressLine, collectionProgressLine } from './progress-lines';
 
 const USAGE = `usage: npm run billing -- [--at <ISO 8601 instant, e.g. 2027-01-01T00:00:00Z>] [--workers N]

@@ -4,8 +4,8 @@ import { Actor, Role } from '../domain/auth/actor';
 import { runCollection } from '../domain/billing/collection-run';
 import { defaultPaymentProviders } from '../domain/payments/providers';
 import { systemClock } from '../system-clock';
-import { instantOption, parseCliArgs, printedHelp, runCli } from './cli-args';
-import { withCliDatabase } from './cli-database';
+import { instantOption, parseCliArgs, printedHelp, runCli } from '../cli/cli-args';
+import { withCliDatabase } from '../cli/cli-database';
 import { collectionProgressLine } from './progress-lines';
 
 const USAGE = `usage: npm run dunning -- [--at <ISO 8601 instant, e.g. 2027-01-08T00:00:00Z>]

@@ -6,8 +6,8 @@ import { Actor, Role } from '../domain/auth/actor';
 import type { ImportProgress } from '../import/import-run';
 import { DumpNotFoundError, ImportReport, importStripeDump } from '../import/stripe-import';
 import { systemClock } from '../system-clock';
-import { parseCliArgs, printedHelp, runCli, UsageError, wholeNumberOption } from './cli-args';
-import { withCliDatabase } from './cli-database';
+import { parseCliArgs, printedHelp, runCli, UsageError, wholeNumberOption } from '../cli/cli-args';
+import { withCliDatabase } from '../cli/cli-database';
 
 const USAGE = `usage: npm run import -- --from <dir> [--dry-run] [--resume] [--report <file>] [--batch N] [--concurrency N]
 

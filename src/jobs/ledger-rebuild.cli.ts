@@ -1,8 +1,8 @@
 import '../production-defaults';
 import 'reflect-metadata';
 import { rebuildRevenueLedger } from '../domain/analytics/ledger-rebuild';
-import { parseCliArgs, printedHelp, runCli } from './cli-args';
-import { withCliDatabase } from './cli-database';
+import { parseCliArgs, printedHelp, runCli } from '../cli/cli-args';
+import { withCliDatabase } from '../cli/cli-database';
 
 const USAGE = `usage: npm run analytics:rebuild
 

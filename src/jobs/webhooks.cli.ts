@@ -1,8 +1,8 @@
 import '../production-defaults';
 import 'reflect-metadata';
 import { systemClock } from '../system-clock';
-import { parseCliArgs, printedHelp, runCli } from './cli-args';
-import { withCliDatabase } from './cli-database';
+import { parseCliArgs, printedHelp, runCli } from '../cli/cli-args';
+import { withCliDatabase } from '../cli/cli-database';
 import { deliverWebhooks, startWebhookWorker } from './webhook-delivery.job';
 
 const USAGE = `usage: npm run webhooks -- [--once]

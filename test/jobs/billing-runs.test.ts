@@ -54,7 +54,10 @@ async function seedSubscriptions(n: number, tag: string): Promise<void> {
 }
 
 /** Polls the run until it is no longer RUNNING, handing every observation to `see`. */
-async function untilFinished(id: string, see: (run: BillingRunView & Record<string, unknown>) => void = () => {}): Promise<Record<string, any>> {
+async function untilFinished(
+  id: string,
+  see: (run: BillingRunView & Record<string, unknown>) => void = () => {},
+): Promise<Record<string, any>> {
   const deadline = performance.now() + 240_000;
   for (;;) {
     const run = (await must(t, GET, { id })).billingRun;
@@ -103,9 +106,18 @@ describe('startBillingRun', () => {
     const started = (await must(t, START, {})).startBillingRun;
     expect(started).toMatchObject({ status: 'RUNNING', at: BOUNDARY.replace('Z', '.000Z'), finishedAt: null, error: null });
     const seen: { status: string; processed: number; total: number | null }[] = [];
-    const finished = await untilFinished(started.id, (run) => seen.push({ status: run.status, processed: run.processed, total: run.total }));
+    const finished = await untilFinished(started.id, (run) =>
+      seen.push({ status: run.status, processed: run.processed, total: run.total }),
+    );
     expect(seen.some((r) => r.status === 'RUNNING' && r.total === 1000 && r.processed > 0 && r.processed < r.total)).toBe(true);
-    expect(finished).toMatchObject({ id: started.id, status: 'SUCCEEDED', processed: 1000, total: 1000, invoicesCreated: 1000, error: null });
+    expect(finished).toMatchObject({
+      id: started.id,
+      status: 'SUCCEEDED',
+      processed: 1000,
+      total: 1000,
+      invoicesCreated: 1000,
+      error: null,
+    });
     expect(new Date(finished.finishedAt).getTime()).toBeGreaterThanOrEqual(new Date(finished.startedAt).getTime());
     // Progress only moves forward.
     const processed = seen.map((r) => r.processed);
@@ -127,14 +139,18 @@ describe('startBillingRun', () => {
     const same = (await must(t, START, { at })).startBillingRun;
     expect(same).toMatchObject({ id: '11111111-1111-4111-8111-111111111111', status: 'RUNNING', processed: 3, total: 10 });
     // Its process died: no progress for longer than the stale limit.
-    await em.execute(`update billing_run set heartbeat_at = clock_timestamp() - interval '10 minutes' where id = '11111111-1111-4111-8111-111111111111'`);
+    await em.execute(
+      `update billing_run set heartbeat_at = clock_timestamp() - interval '10 minutes' where id = '11111111-1111-4111-8111-111111111111'`,
+    );
     const dead = (await must(t, GET, { id: same.id })).billingRun;
     expect(dead).toMatchObject({ status: 'FAILED', processed: 3 });
     expect(dead.error).toMatch(/abandoned/);
     const fresh = (await must(t, START, { at })).startBillingRun;
     expect(fresh.id).not.toBe(same.id);
     expect(await untilFinished(fresh.id)).toMatchObject({ status: 'SUCCEEDED' });
-    const [row] = await em.execute<{ status: string; error: string }[]>(`select status, error from billing_run where id = '11111111-1111-4111-8111-111111111111'`);
+    const [row] = await em.execute<{ status: string; error: string }[]>(
+      `select status, error from billing_run where id = '11111111-1111-4111-8111-111111111111'`,
+    );
     expect(row.status).toBe('FAILED');
     expect(row.error).toMatch(/abandoned/);
   });
@@ -149,7 +165,13 @@ describe('startBillingRun', () => {
         done();
       },
     });
-    const service = new BillingService({ em: t.app.db.orm.em.fork(), actor: runner, clock, providers: NO_PAYMENT_PROVIDERS, logger: pino({ level: 'debug' }, sink) });
+    const service = new BillingService({
+      em: t.app.db.orm.em.fork(),
+      actor: runner,
+      clock,
+      providers: NO_PAYMENT_PROVIDERS,
+      logger: pino({ level: 'debug' }, sink),
+    });
     const run = await service.start(new Date(BOUNDARY));
     const finished = await untilFinished(run.id);
     expect(finished).toMatchObject({ status: 'SUCCEEDED', processed: 5, total: 5, invoicesCreated: 5 });

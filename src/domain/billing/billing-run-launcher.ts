@@ -83,7 +83,11 @@ async function execute(run: BillingRunView, options: LaunchOptions): Promise<voi
       logger,
       batchSize: API_RUN_BATCH,
       onProgress: async (p) => {
-        await writeProgress(fork(), run.id, { processed: p.subscriptionsProcessed + p.subscriptionsFailed, total: p.subscriptionsDue, invoicesCreated: p.invoicesCreated });
+        await writeProgress(fork(), run.id, {
+          processed: p.subscriptionsProcessed + p.subscriptionsFailed,
+          total: p.subscriptionsDue,
+          invoicesCreated: p.invoicesCreated,
+        });
         if (interrupting.has(run.id)) throw new Interrupted();
       },
     });
@@ -95,15 +99,24 @@ async function execute(run: BillingRunView, options: LaunchOptions): Promise<voi
     end = {
       status: BillingRunStatus.SUCCEEDED,
       invoicesCreated: result.invoicesCreated,
-      error: failed.length > 0 ? `${failed.map(([n, what]) => `${n} ${what}`).join(', ')}; see the log lines with billingRunId ${run.id}; the next run retries them` : null,
+      error:
+        failed.length > 0
+          ? `${failed.map(([n, what]) => `${n} ${what}`).join(', ')}; see the log lines with billingRunId ${run.id}; the next run retries them`
+          : null,
     };
   } catch (err) {
     if (err instanceof Interrupted) {
       logger?.warn('billing run interrupted: this process is stopping');
-      end = { status: BillingRunStatus.FAILED, error: 'interrupted: the server stopped; what it billed stays billed, and a new run bills the rest' };
+      end = {
+        status: BillingRunStatus.FAILED,
+        error: 'interrupted: the server stopped; what it billed stays billed, and a new run bills the rest',
+      };
     } else {
       logger?.error({ err }, 'billing run failed');
-      end = { status: BillingRunStatus.FAILED, error: 'the run stopped on an error (logged with its billingRunId); what it billed stays billed, and a new run bills the rest' };
+      end = {
+        status: BillingRunStatus.FAILED,
+        error: 'the run stopped on an error (logged with its billingRunId); what it billed stays billed, and a new run bills the rest',
+      };
     }
   } finally {
     clearInterval(heartbeat);
@@ -115,7 +128,15 @@ async function execute(run: BillingRunView, options: LaunchOptions): Promise<voi
     // Left RUNNING: it shows FAILED once stale (billing-run-store.ts), and a new start replaces it.
     logger?.error({ err }, 'billing run: its end could not be written');
   }
-  logger?.info({ status: finished?.status ?? end.status, processed: finished?.processed, total: finished?.total, invoicesCreated: finished?.invoicesCreated }, 'billing run finished');
+  logger?.info(
+    {
+      status: finished?.status ?? end.status,
+      processed: finished?.processed,
+      total: finished?.total,
+      invoicesCreated: finished?.invoicesCreated,
+    },
+    'billing run finished',
+  );
   if (!finished) return;
   for (const listener of finishedListeners) {
     try {

@@ -67,7 +67,10 @@ export async function findBillingRun(em: EntityManager, id: string): Promise<Bil
  * false). One statement against the partial unique index, so two starts at once make one run;
  * a stale one is first closed as FAILED so that it cannot block the instant forever.
  */
-export async function claimBillingRun(em: EntityManager, input: { id: string; at: Date; startedAt: Date; startedBy: string }): Promise<{ run: BillingRunView; created: boolean }> {
+export async function claimBillingRun(
+  em: EntityManager,
+  input: { id: string; at: Date; startedAt: Date; startedBy: string },
+): Promise<{ run: BillingRunView; created: boolean }> {
   await boundQuery(
     em,
     `update billing_run set status = 'FAILED', finished_at = ?, error = ?
@@ -81,17 +84,24 @@ export async function claimBillingRun(em: EntityManager, input: { id: string; at
      on conflict (at) where status = 'RUNNING' do nothing returning id`,
     [input.id, input.at, input.startedAt, input.startedBy],
   );
-  const [row] = await boundRows<Row>(em, `select ${COLUMNS} from billing_run where ${inserted.length > 0 ? 'id = ?' : `at = ? and status = 'RUNNING'`}`, [inserted.length > 0 ? input.id : input.at]);
+  const [row] = await boundRows<Row>(
+    em,
+    `select ${COLUMNS} from billing_run where ${inserted.length > 0 ? 'id = ?' : `at = ? and status = 'RUNNING'`}`,
+    [inserted.length > 0 ? input.id : input.at],
+  );
   return { run: view(row), created: inserted.length > 0 };
 }
 
-export async function writeProgress(em: EntityManager, id: string, progress: { processed: number; total: number; invoicesCreated: number }): Promise<void> {
-  await boundQuery(em, `update billing_run set processed = ?, total = ?, invoices_created = ?, heartbeat_at = clock_timestamp() where id = ? and status = 'RUNNING'`, [
-    progress.processed,
-    progress.total,
-    progress.invoicesCreated,
-    id,
-  ]);
+export async function writeProgress(
+  em: EntityManager,
+  id: string,
+  progress: { processed: number; total: number; invoicesCreated: number },
+): Promise<void> {
+  await boundQuery(
+    em,
+    `update billing_run set processed = ?, total = ?, invoices_created = ?, heartbeat_at = clock_timestamp() where id = ? and status = 'RUNNING'`,
+    [progress.processed, progress.total, progress.invoicesCreated, id],
+  );
 }
 
 export async function writeHeartbeat(em: EntityManager, id: string): Promise<void> {
@@ -99,7 +109,11 @@ export async function writeHeartbeat(em: EntityManager, id: string): Promise<voi
 }
 
 /** The end of a run; a run already closed as abandoned keeps what it says. */
-export async function finishBillingRun(em: EntityManager, id: string, end: { status: BillingRunStatus; finishedAt: Date; error: string | null; invoicesCreated?: number }): Promise<BillingRunView | null> {
+export async function finishBillingRun(
+  em: EntityManager,
+  id: string,
+  end: { status: BillingRunStatus; finishedAt: Date; error: string | null; invoicesCreated?: number },
+): Promise<BillingRunView | null> {
   await boundQuery(
     em,
     `update billing_run set status = ?, finished_at = ?, error = ?, invoices_created = coalesce(?, invoices_created), heartbeat_at = clock_timestamp() where id = ? and status = 'RUNNING'`,

@@ -14,7 +14,10 @@ export enum BillingRunStatus {
  */
 @Entity({ tableName: 'billing_run' })
 @Index({ properties: ['startedAt', 'id'] })
-@Index({ name: 'billing_run_running_at_unique', expression: `create unique index "billing_run_running_at_unique" on "billing_run" ("at") where "status" = 'RUNNING'` })
+@Index({
+  name: 'billing_run_running_at_unique',
+  expression: `create unique index "billing_run_running_at_unique" on "billing_run" ("at") where "status" = 'RUNNING'`,
+})
 export class BillingRun {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

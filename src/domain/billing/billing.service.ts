@@ -33,7 +33,9 @@ export class BillingService {
     const { em, actor, clock, providers, logger } = this.ctx;
     const instant = at ?? clock.now();
     this.requireNotFuture(instant);
-    const { run, created } = await em.fork().transactional((tx) => claimBillingRun(tx, { id: randomUUID(), at: instant, startedAt: clock.now(), startedBy: actor.keyId }));
+    const { run, created } = await em
+      .fork()
+      .transactional((tx) => claimBillingRun(tx, { id: randomUUID(), at: instant, startedAt: clock.now(), startedBy: actor.keyId }));
     if (created) launchBillingRun(run, { fork: () => em.fork(), clock, actor, providers, logger });
     return run;
   }
@@ -51,7 +53,10 @@ export class BillingService {
   private requireNotFuture(at: Date): void {
     const now = this.ctx.clock.now();
     if (at.getTime() > now.getTime()) {
-      throw new InvalidInputError('at', `at must not be later than now (${now.toISOString()}); to bill ahead in time, put the customers on a test clock and advance it`);
+      throw new InvalidInputError(
+        'at',
+        `at must not be later than now (${now.toISOString()}); to bill ahead in time, put the customers on a test clock and advance it`,
+      );
     }
   }
 }

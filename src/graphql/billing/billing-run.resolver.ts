@@ -6,7 +6,8 @@ import { BillingRunResultType, BillingRunType } from './billing-run.types';
 @Resolver()
 export class BillingRunResolver {
   @Mutation(() => BillingRunResultType, {
-    description: 'Closes every period boundary due at or before `at` (not later than now: simulated time is for test clocks): invoices them and moves the subscriptions on. Safe to repeat.',
+    description:
+      'Closes every period boundary due at or before `at` (not later than now: simulated time is for test clocks): invoices them and moves the subscriptions on. Safe to repeat.',
   })
   runBilling(@Arg('at') at: Date, @Ctx() ctx: Context): Promise<BillingRunResultType> {
     return ctx.services.billing.run(at);

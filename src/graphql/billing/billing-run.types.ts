@@ -30,7 +30,9 @@ export class BillingRunResultType {
   @Field(() => Int, { description: 'Invoices whose collection step failed with an error (logged); the next run retries them' })
   invoicesFailed!: number;
 
-  @Field(() => Int, { description: 'Lifecycle signals emitted (trial ending, renewal upcoming, usage threshold crossed, payment method or quote expiring)' })
+  @Field(() => Int, {
+    description: 'Lifecycle signals emitted (trial ending, renewal upcoming, usage threshold crossed, payment method or quote expiring)',
+  })
   signalsEmitted!: number;
 
   @Field(() => Int, { description: 'Lifecycle signals that failed with an error (logged); the next run retries them' })
@@ -44,7 +46,9 @@ export class BillingRunType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => BillingRunStatus, { description: 'RUNNING, then SUCCEEDED or FAILED; a run whose process died shows FAILED once it has written nothing for 5 minutes' })
+  @Field(() => BillingRunStatus, {
+    description: 'RUNNING, then SUCCEEDED or FAILED; a run whose process died shows FAILED once it has written nothing for 5 minutes',
+  })
   status!: BillingRunStatus;
 
   @Field(() => Date, { description: 'Boundaries at or before this instant are closed' })
@@ -65,6 +69,9 @@ export class BillingRunType {
   @Field(() => Date, { nullable: true })
   finishedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it FAILED, or what failed item by item in a run that SUCCEEDED (each logged with the run id)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it FAILED, or what failed item by item in a run that SUCCEEDED (each logged with the run id)',
+  })
   error!: string | null;
 }

@@ -1,4 +1,4 @@
-import { ArgsType, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { InvoiceLineKind } from '../../domain/invoices/invoice-line.entity';
 import { InvoiceStatus } from '../../domain/invoices/invoice.entity';
 import { CollectionMethod } from '../../domain/subscriptions/subscription.entity';

@@ -1,4 +1,4 @@
-import { parseCliArgs, printedHelp, runCli, UsageError, wholeNumberOption } from '../../../src/jobs/cli-args';
+import { parseCliArgs, printedHelp, runCli, UsageError, wholeNumberOption } from '../../../src/cli/cli-args';
 import { writeStripeDump } from './stripe-fixtures';
 
 const USAGE = `usage: npm run import:fixtures -- --out <dir> [--customers N] [--seed S] [--as-of <ISO instant>] [--api-version acacia|basil]

@@ -24,7 +24,8 @@ export function instantOption(value: string | undefined, fallback: () => Date, n
 export function wholeNumberOption<T>(value: string | undefined, name: string, min: number, max: number, fallback: T): number | T {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got '${value}'`);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got '${value}'`);
   return n;
 }
 
@@ -37,13 +38,19 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  */
 export function parseCliArgs<O extends Options>(argv: readonly string[], options: O) {
   try {
-    return parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
+    return parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (err) {
     const code = (err as { code?: string }).code;
     const named = /'(-{1,2}[^' ]+)/.exec((err as Error).message)?.[1];
     const positional = /Unexpected argument '([^']*)'/.exec((err as Error).message)?.[1];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown argument '${named}'`);
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`unknown argument '${positional ?? argv.find((a) => !a.startsWith('-'))}'`);
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new UsageError(`unknown argument '${positional ?? argv.find((a) => !a.startsWith('-'))}'`);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       throw new UsageError(/does not take an argument/.test((err as Error).message) ? `${named} takes no value` : `${named} needs a value`);
     }
@@ -63,7 +70,9 @@ export function runCli(name: string, main: () => Promise<number>, usage?: string
         process.stderr.write(`${err.message}\n\n${usage ?? ''}\n`);
         process.exit(2);
       }
-      process.stderr.write(`${name}: ${err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(
+        `${name}: ${err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
       process.exit(1);
     },
   );
