@@ -74,7 +74,8 @@ beforeAll(async () => {
   t = await startTestApp({ clock });
   await createProduct(t, 'plan');
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '12.50' } });
-});
+  // A cold embedded database on a busy machine can take longer than the default 30 s.
+}, 120_000);
 afterAll(async () => {
   await t.close();
 });
