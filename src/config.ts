@@ -10,7 +10,7 @@ const schema = z.object({
   TARIFF_RATE_LIMIT: z.coerce.number().min(0).default(50),
   TARIFF_SEED: z.enum(['0', '1']).optional(),
   TARIFF_MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(12),
-  TARIFF_MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
+  TARIFF_MAX_QUERY_COST: z.coerce.number().int().min(1).default(10_000),
   TARIFF_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   TARIFF_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   TARIFF_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(86_400_000).default(10_000),
