@@ -23,8 +23,29 @@ const schema = z.object({
     .refine((v) => /^https?:\/\//i.test(v), 'must be an http(s) URL')
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
+  TARIFF_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const origins = v.split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+      for (const origin of origins) {
+        if (!isOrigin(origin)) ctx.addIssue({ code: 'custom', message: `${origin} is not an origin (scheme://host[:port], no path)` });
+      }
+      return origins;
+    }),
+  TARIFF_METRICS: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/** `https://shop.example` or `http://localhost:5173`: what a browser sends in its Origin header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof schema> & {
   /** Seed demo data: on by default for the embedded database, off on DATABASE_URL unless TARIFF_SEED=1. */
