@@ -23,6 +23,12 @@ import { buildTariffSchema } from './schema';
 import { invoiceHtmlRoute } from './invoices/invoice-html.route';
 import { portalRoutes } from '../portal/portal.route';
 import { dashboardRoutes } from '../dashboard/dashboard.route';
+import { corsForOrigins } from '../http/cors';
+import { graphqlStatusPlugin } from '../http/graphql-status.plugin';
+import { jsonBodyErrors } from '../http/json-body-errors';
+import { enableMetrics, metricsPlugin, recordError } from '../http/metrics';
+import { metricsRoute } from '../http/metrics.route';
+import { requestIds, resumeRequestLogContext } from '../http/request-id';
 
 export interface ServerOptions {
   orm: MikroORM;
@@ -32,6 +38,10 @@ export interface ServerOptions {
   limits: QueryLimits;
   maxBodyBytes: number;
   portal: PortalLinkSettings;
+  /** Origins whose browser pages may call the API (TARIFF_CORS_ORIGINS); empty: none. */
+  corsOrigins?: readonly string[];
+  /** Serve GET /metrics and count requests (TARIFF_METRICS). */
+  metrics?: boolean;
   /** Defaults to the providers that ship (sandbox, manual); tests and deployments may pass others. */
   paymentProviders?: PaymentProviders;
 }
@@ -54,6 +64,11 @@ function httpError(err: DomainError, status: number, headers?: Record<string, st
   });
 }
 
+async function countPendingDeliveries(orm: MikroORM): Promise<number> {
+  const [row] = await orm.em.fork().execute<{ pending: number }[]>(`select count(*)::int as pending from webhook_delivery where status = 'PENDING'`);
+  return row?.pending ?? 0;
+}
+
 export async function createServer(options: ServerOptions): Promise<TariffServer> {
   const { orm, clock, logger } = options;
   const schema = await buildTariffSchema();
@@ -67,12 +82,22 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
     // Every request is authenticated, and partners composing a gateway need the schema.
     introspection: true,
     // A subgraph would otherwise send resolver timings (ftv1) to anyone asking with a header.
-    plugins: [queryLimitsPlugin(schema, options.limits), idempotencyPlugin({ em: orm.em, clock, logger }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      // First, so that the status it settles is the one the idempotency plugin stores.
+      graphqlStatusPlugin(),
+      queryLimitsPlugin(schema, options.limits),
+      idempotencyPlugin({ em: orm.em, clock, logger }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.metrics ? [metricsPlugin()] : []),
+    ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestIds(logger));
+  const cors = corsForOrigins(options.corsOrigins ?? []);
+  if (cors) app.use(cors);
 
   app.get('/health', async (_req, res) => {
     try {
@@ -87,10 +112,16 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
   app.use(portalRoutes());
   app.use(dashboardRoutes());
   app.use(invoiceHtmlRoute({ orm, clock, logger, limiter }));
+  if (options.metrics) {
+    enableMetrics({ countPendingDeliveries: () => countPendingDeliveries(orm) });
+    app.use(metricsRoute({ orm, clock, logger }));
+  }
 
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
+    jsonBodyErrors(logger, options.metrics ? recordError : undefined),
+    resumeRequestLogContext(),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const em = orm.em.fork();
