@@ -71,4 +71,14 @@ describe('GraphQL over HTTP', () => {
     expect(res.status).toBe(413);
     expect(res.json.errors[0]).toEqual({ message: 'the request body is larger than 1048576 bytes', extensions: { code: 'BAD_REQUEST' } });
   });
+
+  it('serves no /metrics without TARIFF_METRICS=1, even to an ADMIN key', async () => {
+    const res = await fetch(`${t.url}/metrics`, { headers: { authorization: `Bearer ${t.adminKey}` } });
+    expect(res.status).toBe(404);
+  });
+
+  it('sends no CORS header without TARIFF_CORS_ORIGINS', async () => {
+    const res = await fetch(`${t.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } });
+    expect([...res.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
+  });
 });
