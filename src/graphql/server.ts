@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { Express } from 'express';
@@ -29,6 +29,7 @@ import { jsonBodyErrors } from '../http/json-body-errors';
 import { enableMetrics, metricsPlugin, recordError } from '../http/metrics';
 import { metricsRoute } from '../http/metrics.route';
 import { requestIds, resumeRequestLogContext } from '../http/request-id';
+import { ideRoutes } from '../ide/ide.route';
 
 export interface ServerOptions {
   orm: MikroORM;
@@ -82,12 +83,14 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
     // Every request is authenticated, and partners composing a gateway need the schema.
     introspection: true,
     // A subgraph would otherwise send resolver timings (ftv1) to anyone asking with a header.
+    // The landing page loads from Apollo's CDN: browsers get the bundled IDE (ideRoutes) instead.
     plugins: [
       // First, so that the status it settles is the one the idempotency plugin stores.
       graphqlStatusPlugin(),
       queryLimitsPlugin(schema, options.limits),
       idempotencyPlugin({ em: orm.em, clock, logger }),
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
       ...(options.metrics ? [metricsPlugin()] : []),
     ],
   });
@@ -112,6 +115,7 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
   app.use(portalRoutes());
   app.use(dashboardRoutes());
   app.use(invoiceHtmlRoute({ orm, clock, logger, limiter }));
+  app.use(ideRoutes({ logger }));
   if (options.metrics) {
     enableMetrics({ countPendingDeliveries: () => countPendingDeliveries(orm) });
     app.use(metricsRoute({ orm, clock, logger }));
