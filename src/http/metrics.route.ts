@@ -5,7 +5,7 @@ import { authenticate } from '../domain/auth/api-key.service';
 import { DomainError } from '../domain/errors';
 import type { Clock } from '../domain/shared/clock';
 import type { Logger } from '../logger';
-import { metricsRegistry } from './metrics';
+import { metricsRegistry } from '../metrics/metrics';
 
 function bearer(header: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');

@@ -22,10 +22,12 @@ export function requestIds(logger: Logger): RequestHandler {
     const fields: RequestLogFields = { requestId: incoming && SANE_ID.test(incoming) ? incoming : randomUUID() };
     res.locals.requestLog = fields;
     res.setHeader('x-request-id', fields.requestId);
-    res.once('finish', () => {
+    // 'close', not 'finish': a client that hangs up early gets its line too, marked aborted.
+    res.once('close', () => {
       const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+      const line = { method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, durationMs, ...(res.writableFinished ? {} : { aborted: true }) };
       // A GET /graphql query string holds variables: only the path is logged.
-      requestLogContext.run(fields, () => logger.info({ method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, durationMs }, 'request'));
+      requestLogContext.run(fields, () => logger.info(line, 'request'));
     });
     requestLogContext.run(fields, next);
   };

@@ -1,7 +1,7 @@
 import { Role } from '../../src/domain/auth/actor';
 import { ApiKeyService } from '../../src/domain/auth/api-key.service';
 import { fanOutEvents } from '../../src/domain/webhooks/fan-out';
-import { recordBillingRun } from '../../src/http/metrics';
+import { recordBillingRun } from '../../src/metrics/metrics';
 import { systemClock } from '../../src/system-clock';
 import { startTestApp, TestApp } from '../support/app';
 

@@ -1,9 +1,9 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
- * Prometheus figures (served at GET /metrics with TARIFF_METRICS=1). One registry per process:
- * jobs record billing runs here without being handed anything.
+ * Prometheus figures (served at GET /metrics with TARIFF_METRICS=1, src/http/metrics.route.ts).
+ * One registry per process: jobs and services record billing runs here without being handed
+ * anything, so this module imports nothing of GraphQL or HTTP.
  */
 export const metricsRegistry = new Registry();
 
@@ -74,9 +74,15 @@ export function recordBillingRun(run: BillingRunRecord): void {
   billingDuration.observe({ status: run.status }, run.durationSeconds);
 }
 
-/** Counts errors answered outside Apollo's request pipeline (an unreadable body). */
+/** One error sent to a client, by its extensions.code. */
 export function recordError(code: string): void {
   errors.inc({ code });
+}
+
+/** One GraphQL request answered: `operation` is already a bounded label (src/http/metrics.plugin.ts). */
+export function recordRequest(request: { operation: string; type: string; failed: boolean; durationSeconds: number }): void {
+  requests.inc({ operation: request.operation, type: request.type, outcome: request.failed ? 'error' : 'ok' });
+  latency.observe({ operation: request.operation }, request.durationSeconds);
 }
 
 let defaultsCollected = false;
@@ -90,44 +96,3 @@ export function enableMetrics(options: { countPendingDeliveries: () => Promise<n
   }
 }
 
-/**
- * Operation names are the client's to choose: past this many distinct names, further ones are
- * counted as "other", so a client cannot grow the label set (and the scrape) without bound.
- */
-const MAX_OPERATION_NAMES = 200;
-const operationNames = new Set<string>();
-
-function operationLabel(name: string | null | undefined, resolved: boolean): string {
-  if (!resolved) return 'invalid';
-  if (!name) return 'anonymous';
-  if (operationNames.has(name)) return name;
-  if (operationNames.size >= MAX_OPERATION_NAMES) return 'other';
-  operationNames.add(name);
-  return name;
-}
-
-/** Requests, latency and error codes of every GraphQL request, rejected ones included. */
-export function metricsPlugin(): ApolloServerPlugin {
-  return {
-    async contextCreationDidFail({ error }) {
-      const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
-      errors.inc({ code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' });
-    },
-    async requestDidStart() {
-      const started = process.hrtime.bigint();
-      return {
-        async willSendResponse({ operation, operationName, response }) {
-          const label = operationLabel(operationName, operation !== undefined);
-          const body = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
-          const failed = body.errors ?? [];
-          for (const e of failed) {
-            const code = e.extensions?.code;
-            errors.inc({ code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' });
-          }
-          requests.inc({ operation: label, type: operation?.operation ?? 'unknown', outcome: failed.length ? 'error' : 'ok' });
-          latency.observe({ operation: label }, Number(process.hrtime.bigint() - started) / 1e9);
-        },
-      };
-    },
-  };
-}
