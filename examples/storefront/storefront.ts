@@ -38,7 +38,7 @@ export interface CheckoutResult {
 /** Every current price in the currency, page by page. */
 export async function listPrices(request: Request, currency: string): Promise<CatalogPrice[]> {
   const prices: CatalogPrice[] = [];
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page: StorefrontPricesQuery = await request(StorefrontPricesDocument, { currency, after });
     prices.push(...page.prices.edges.map((e) => e.node));
     if (!page.prices.pageInfo.hasNextPage) return prices;
@@ -85,7 +85,11 @@ if (require.main === module) {
   main({
     url,
     apiKey,
-    order: { customer: { name: 'Example Shopper GmbH', email: 'shopper@example.com', taxRate: '19' }, currency: 'EUR', cart: [{ priceCode, quantity }] },
+    order: {
+      customer: { name: 'Example Shopper GmbH', email: 'shopper@example.com', taxRate: '19' },
+      currency: 'EUR',
+      cart: [{ priceCode, quantity }],
+    },
   }).then(
     (result) => console.log(JSON.stringify(result, null, 2)),
     (err: unknown) => {

@@ -13,7 +13,11 @@ export class TariffError extends Error {
     readonly status: number,
     readonly errors: TariffGraphQLError[],
   ) {
-    super(errors.map((e) => `${e.extensions?.code ?? 'ERROR'}${e.extensions?.field ? ` at ${e.extensions.field}` : ''}: ${e.message}`).join('; '));
+    super(
+      errors
+        .map((e) => `${e.extensions?.code ?? 'ERROR'}${e.extensions?.field ? ` at ${e.extensions.field}` : ''}: ${e.message}`)
+        .join('; '),
+    );
     this.name = 'TariffError';
   }
 
@@ -37,7 +41,10 @@ export function tariffClient(options: { url: string; apiKey: string; fetch?: typ
   const send = options.fetch ?? fetch;
   const endpoint = new URL('/graphql', options.url);
   const printed = new WeakMap<object, string>();
-  return async function request<TResult, TVariables extends Record<string, unknown>>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+  return async function request<TResult, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+  ): Promise<TResult> {
     let query = printed.get(document);
     if (query === undefined) printed.set(document, (query = print(document)));
     const res = await send(endpoint, {
