@@ -8,7 +8,9 @@ import { systemClock } from './system-clock';
 import { createServer, TariffServer } from './graphql/server';
 import type { Logger } from './logger';
 import { startWebhookWorker, WebhookWorker } from './jobs/webhook-delivery.job';
-import { settleBillingRuns } from './domain/billing/billing-run-launcher';
+import { onBillingRunFinished, settleBillingRuns } from './domain/billing/billing-run-launcher';
+import { BillingRunStatus } from './domain/billing/billing-run.entity';
+import { recordBillingRun } from './metrics/metrics';
 
 export interface RunningApp {
   url: string;
@@ -57,6 +59,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       rateLimitPerSecond: config.TARIFF_RATE_LIMIT,
       limits: { maxDepth: config.TARIFF_MAX_QUERY_DEPTH, maxCost: config.TARIFF_MAX_QUERY_COST },
       maxBodyBytes: config.TARIFF_MAX_BODY_BYTES,
+      corsOrigins: config.TARIFF_CORS_ORIGINS,
+      metrics: config.TARIFF_METRICS,
       portal: { sessionMinutes: config.TARIFF_PORTAL_SESSION_MINUTES, publicUrl: () => publicUrl },
     });
     http = await new Promise<Server>((resolve, reject) => {
@@ -66,6 +70,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const { port } = http.address() as AddressInfo;
     publicUrl ||= `http://127.0.0.1:${port}`;
     const listening = http;
+    // Runs started by startBillingRun, counted for /metrics (tariff_billing_runs_total, …).
+    const stopCountingRuns = onBillingRunFinished((run, elapsedMs) =>
+      recordBillingRun({ status: run.status === BillingRunStatus.SUCCEEDED ? 'SUCCEEDED' : 'FAILED', invoicesCreated: run.invoicesCreated, durationSeconds: elapsedMs / 1000 }),
+    );
     const webhooks: WebhookWorker | null = options.webhookWorker
       ? startWebhookWorker({
           fork: () => db.orm.em.fork(),
@@ -85,6 +93,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         await server.stop();
         // Billing runs started by startBillingRun write their end before the database closes.
         await settleBillingRuns();
+        stopCountingRuns();
         // Before the database closes: POSTs in flight are aborted and their deliveries handed back.
         await webhooks?.stop();
         await db.close();

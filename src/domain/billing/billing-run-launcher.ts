@@ -18,7 +18,8 @@ export interface LaunchOptions {
   logger?: Logger;
 }
 
-type FinishedListener = (run: BillingRunView) => void;
+/** The run as written at its end, and how long it took in real (monotonic) time, whatever clock dates it. */
+type FinishedListener = (run: BillingRunView, elapsedMs: number) => void;
 
 const inFlight = new Set<Promise<void>>();
 const finishedListeners = new Set<FinishedListener>();
@@ -67,6 +68,7 @@ export function launchBillingRun(run: BillingRunView, options: LaunchOptions): v
 
 async function execute(run: BillingRunView, options: LaunchOptions): Promise<void> {
   const { fork, clock, logger } = options;
+  const started = performance.now();
   const heartbeat = setInterval(() => {
     writeHeartbeat(fork(), run.id).catch((err: unknown) => logger?.warn({ err }, 'billing run: heartbeat not written'));
   }, HEARTBEAT_MS);
@@ -140,7 +142,7 @@ async function execute(run: BillingRunView, options: LaunchOptions): Promise<voi
   if (!finished) return;
   for (const listener of finishedListeners) {
     try {
-      listener(finished);
+      listener(finished, performance.now() - started);
     } catch (err) {
       logger?.warn({ err }, 'billing run: a finished listener threw');
     }
