@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
 import { parseStoredEvent } from '../events/event-types';
-import { projectRevenue, REVENUE_EVENT_TYPES } from './revenue-projection';
+import { REVENUE_EVENT_TYPES } from './revenue-events';
+import { projectRevenue } from './revenue-projection';
 
 export interface RebuildResult {
   events: number;
