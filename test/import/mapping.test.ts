@@ -10,7 +10,7 @@ import { stripeLineAmount } from '../../src/import/stripe/stripe-billing';
 import {
   parseStripe, stripeCustomerSchema, stripeInvoiceSchema, StripeMeter, stripeMeterSchema, stripePriceSchema, stripeSubscriptionSchema,
 } from '../../src/import/stripe/stripe-objects';
-import { customer, DAY, invoice, line, metered, price, subscription, T0, taxRate } from './stripe-builders';
+import { customer, DAY, invoice, line, metered, price, subscription, T0 } from './stripe-builders';
 
 // Each mapping of issue 9 with a Stripe-shaped object, and each refusal with its reason. The
 // import of these objects into a database, read back over GraphQL, is import-mapping.test.ts.
