@@ -50,7 +50,9 @@ export const quotePayload = z.object({
   subtotal: nullable(decimal),
   tax: nullable(decimal),
   total: nullable(decimal),
-  lines: z.array(z.object({ priceCode: z.string(), quantity: decimal, priceVersion: nullable(z.number().int()), amount: nullable(decimal) })),
+  lines: z.array(
+    z.object({ priceCode: z.string(), quantity: decimal, priceVersion: nullable(z.number().int()), amount: nullable(decimal) }),
+  ),
   subscriptionId: nullable(z.string()),
   sentAt: nullable(instant),
   acceptedAt: nullable(instant),
@@ -77,7 +79,12 @@ export const subscriptionPayload = z.object({
   canceledAt: nullable(instant),
   items: z.array(z.object({ priceCode: z.string(), priceVersion: z.number().int(), quantity: decimal })),
   scheduledChange: z
-    .object({ id: z.string(), status: z.string(), effectiveAt: instant, items: z.array(z.object({ priceCode: z.string(), quantity: decimal })) })
+    .object({
+      id: z.string(),
+      status: z.string(),
+      effectiveAt: instant,
+      items: z.array(z.object({ priceCode: z.string(), quantity: decimal })),
+    })
     .optional(),
   priceMigration: z.object({ priceCode: z.string(), fromVersion: z.number().int(), toVersion: z.number().int() }).optional(),
   /** past_due and recovered: the invoice whose payment moved the status. */
@@ -111,7 +118,11 @@ export const invoicePayload = z.object({
 /** overdue and reminder_sent: the dunning step and what is left to pay. */
 export const invoiceReminderPayload = invoicePayload.extend({ step: z.number().int(), amountRemaining: decimal });
 /** payment_failed: the attempt that failed. */
-export const invoicePaymentFailedPayload = invoicePayload.extend({ attemptId: z.string(), step: nullable(z.number().int()), error: nullable(z.string()) });
+export const invoicePaymentFailedPayload = invoicePayload.extend({
+  attemptId: z.string(),
+  step: nullable(z.number().int()),
+  error: nullable(z.string()),
+});
 /** dunning_exhausted: what the dunning policy does next. */
 export const invoiceDunningExhaustedPayload = invoicePayload.extend({ finalAction: z.string() });
 

@@ -84,7 +84,13 @@ export function isEventType(type: string): type is EventType {
  * An event read back from the outbox (`domain_event`), its payload parsed with its type's schema:
  * a stored payload that does not match fails here, not as a wrong figure downstream.
  */
-export function parseStoredEvent(row: { type: string; aggregate_id: string; customer_id: string | null; payload: unknown; occurred_at: Date | string }): DomainEventInput {
+export function parseStoredEvent(row: {
+  type: string;
+  aggregate_id: string;
+  customer_id: string | null;
+  payload: unknown;
+  occurred_at: Date | string;
+}): DomainEventInput {
   if (!isEventType(row.type)) throw new Error(`unknown event type ${row.type} on aggregate ${row.aggregate_id}`);
   const parsed = eventSchemas[row.type].safeParse(row.payload);
   if (!parsed.success) throw new Error(`${row.type} of ${row.aggregate_id}: payload does not match its schema: ${parsed.error.message}`);

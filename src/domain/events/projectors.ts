@@ -30,7 +30,9 @@ export function wireProjectors(projectors: readonly Projector[]): void {
  */
 export function wiredProjectors(): readonly Projector[] {
   if (wired === null) {
-    throw new Error('domain events emitted before any projector was wired: the entry point must call wireProjectors (src/domain/services.ts: wireDomainProjectors)');
+    throw new Error(
+      'domain events emitted before any projector was wired: the entry point must call wireProjectors (src/domain/services.ts: wireDomainProjectors)',
+    );
   }
   return wired;
 }
