@@ -20,7 +20,7 @@ export class ProductUpsertService {
 
   async upsert(input: UpsertProductInput): Promise<Upserted<Product>> {
     authorize(this.ctx.actor, 'catalog:write');
-    const key = parseExternalId(input.externalId, { system: 'input.externalId.system', id: 'input.externalId.id' });
+    const key = parseExternalId(input.externalId);
     const code = requireCode(input.code, 'input.code');
     const name = requireCleanText(input.name, 'input.name');
     return upsertTransaction(this.ctx.em, async (em) => {
