@@ -6,7 +6,8 @@ import { InvalidInputError } from '../errors';
 /**
  * Shared refinements for service inputs and the one adapter from zod issues to
  * InvalidInputError. A schema's messages name no field: the adapter puts the field's path
- * (`input.externalIds[2].system`) on the error, where clients read it (`extensions.field`).
+ * (`input.externalIds[2].system`) on the error, where clients read it (`extensions.field`),
+ * and the field's name in front of a message that starts with "must".
  */
 
 // PostgreSQL text cannot hold NUL; refused here, it would otherwise fail as a driver error.
@@ -63,9 +64,12 @@ export const storableDate = z.date().refine(
   { error: 'must be between the years 0001 and 9999 (UTC)' },
 );
 
-/** A list of at most `max` items, so one request cannot ask for unbounded work. */
+/** A list of at most `max` items, so one request cannot ask for unbounded work: counted before any item is parsed. */
 export function atMost<T extends z.ZodType>(item: T, max: number) {
-  return z.array(item).max(max, { error: `at most ${max} items per request`, abort: true });
+  return z
+    .array(z.unknown())
+    .max(max, { error: `at most ${max} items per request` })
+    .pipe(z.array(item));
 }
 
 /**
@@ -93,10 +97,15 @@ export function fieldPath(prefix: string | undefined, path: readonly PropertyKey
   return field === '' ? undefined : field;
 }
 
-/** The first issue as the InvalidInputError a client sees, naming the field. */
+/**
+ * The first issue as the InvalidInputError a client sees, naming the field. A message that
+ * starts with "must" gets the field's own name in front ("name must not be empty").
+ */
 export function toInvalidInput(error: z.ZodError, prefix?: string): InvalidInputError {
   const issue = error.issues[0];
-  return new InvalidInputError(fieldPath(prefix, issue.path), issue.message);
+  const field = fieldPath(prefix, issue.path);
+  const message = field !== undefined && issue.message.startsWith('must ') ? `${field.split('.').pop()} ${issue.message}` : issue.message;
+  return new InvalidInputError(field, message);
 }
 
 /**

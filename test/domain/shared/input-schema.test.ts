@@ -50,7 +50,8 @@ describe('parseInput: zod issues become InvalidInputError at the field path', ()
 
   it('names no field for a scalar parsed without a prefix', () => {
     expect(failure(text(), '')).toEqual({ field: undefined, message: 'must not be empty' });
-    expect(failure(text(), '', 'input.name')?.field).toBe('input.name');
+    expect(failure(text(), '', 'input.name')).toEqual({ field: 'input.name', message: 'name must not be empty' });
+    expect(failure(text(), '\u0000', 'input.lines[2]')).toEqual({ field: 'input.lines[2]', message: 'lines[2] must not contain NUL characters' });
   });
 });
 
