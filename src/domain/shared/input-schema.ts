@@ -15,6 +15,14 @@ export function hasNul(value: string): boolean {
   return value.includes('\u0000');
 }
 
+/** True when a string, or any key or string inside parsed JSON, holds NUL (jsonb refuses "\u0000"). */
+export function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return hasNul(value);
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => hasNul(k) || containsNul(v));
+  return false;
+}
+
 /** Any string PostgreSQL can store as text: no NUL. */
 export const storableString = z.string().refine((v) => !hasNul(v), { error: 'must not contain NUL characters' });
 
@@ -73,15 +81,15 @@ export function atMost<T extends z.ZodType>(item: T, max: number) {
 }
 
 /**
- * Refuses the second of two items with the same key, at that item's index. As a check on the
- * list, it runs only when every item has parsed.
+ * Refuses the second of two items with the same key, at that item's index (and `within` it:
+ * `[1, 'priceCode']`). As a check on the list, it runs only when every item has parsed.
  */
-export function unique<T>(keyOf: (item: T) => string, message: (item: T) => string) {
+export function unique<T>(keyOf: (item: T) => string, message: (item: T) => string, within: readonly PropertyKey[] = []) {
   return (ctx: z.core.ParsePayload<T[]>) => {
     const seen = new Set<string>();
     ctx.value.forEach((item, i) => {
       const key = keyOf(item);
-      if (seen.has(key)) ctx.issues.push({ code: 'custom', input: item, path: [i], message: message(item) });
+      if (seen.has(key)) ctx.issues.push({ code: 'custom', input: item, path: [i, ...within], message: message(item) });
       seen.add(key);
     });
   };
