@@ -15,6 +15,14 @@ export function hasNul(value: string): boolean {
   return value.includes('\u0000');
 }
 
+// PostgreSQL text holds neither NUL nor half a surrogate pair, and jsonb refuses both.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when text or jsonb could not store the string: NUL, or a lone surrogate. */
+export function hasUnstorable(value: string): boolean {
+  return UNSTORABLE.test(value);
+}
+
 /** True when a string, or any key or string inside parsed JSON, holds NUL (jsonb refuses "\u0000"). */
 export function containsNul(value: unknown): boolean {
   if (typeof value === 'string') return hasNul(value);
@@ -105,15 +113,28 @@ export function fieldPath(prefix: string | undefined, path: readonly PropertyKey
   return field === '' ? undefined : field;
 }
 
+/** A field path and a message, as clients read them in `extensions.issues` of a batch. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
 /**
- * The first issue as the InvalidInputError a client sees, naming the field. A message that
- * starts with "must" gets the field's own name in front ("name must not be empty").
+ * Each issue at its field path (at most `max`). A message that starts with "must" gets the
+ * field's own name in front ("name must not be empty").
  */
+export function issuesOf(error: z.ZodError, prefix?: string, max = Infinity): FieldIssue[] {
+  return error.issues.slice(0, max).map((issue) => {
+    const field = fieldPath(prefix, issue.path) ?? '';
+    const message = field !== '' && issue.message.startsWith('must ') ? `${field.split('.').pop()} ${issue.message}` : issue.message;
+    return { field, message };
+  });
+}
+
+/** The first issue as the InvalidInputError a client sees, naming the field. */
 export function toInvalidInput(error: z.ZodError, prefix?: string): InvalidInputError {
-  const issue = error.issues[0];
-  const field = fieldPath(prefix, issue.path);
-  const message = field !== undefined && issue.message.startsWith('must ') ? `${field.split('.').pop()} ${issue.message}` : issue.message;
-  return new InvalidInputError(field, message);
+  const [first] = issuesOf(error, prefix, 1);
+  return new InvalidInputError(first.field === '' ? undefined : first.field, first.message);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../../src/domain/errors';
 import { externalIdSchema } from '../../../src/domain/external-ids/external-id-input';
-import { atMost, code, currency, email, fieldPath, parseInput, percentage, storableDate, text, unique, wholeNumber } from '../../../src/domain/shared/input-schema';
+import { atMost, code, containsNul, currency, email, fieldPath, hasUnstorable, issuesOf, parseInput, percentage, storableDate, text, unique, wholeNumber } from '../../../src/domain/shared/input-schema';
 import { Decimal } from '../../../src/pricing/decimal';
 
 /** The error parseInput throws, or null when the value parses. */
@@ -100,5 +100,37 @@ describe('shared refinements', () => {
     expect(fieldPath('input', ['items', 0, 'priceCode'])).toBe('input.items[0].priceCode');
     expect(fieldPath('', [2])).toBe('[2]');
     expect(fieldPath(undefined, [])).toBeUndefined();
+  });
+
+  it.each([
+    ['plain', 'abc', false],
+    ['NUL', 'a\u0000b', true],
+    ['a surrogate pair (emoji)', 'a\u{1F600}b', false],
+    ['a lone high surrogate', 'a\uD800b', true],
+    ['a lone low surrogate', '\uDC00', true],
+  ])('hasUnstorable: %s → %p', (_label, value, bad) => {
+    expect(hasUnstorable(value)).toBe(bad);
+  });
+
+  it.each([
+    [{ a: [1, 'x', { b: null }] }, false],
+    [{ a: [1, 'x', { b: 'y\u0000' }] }, true],
+    [{ 'k\u0000': 1 }, true],
+    ['\u0000', true],
+    [42, false],
+  ])('containsNul(%j) → %p', (value, bad) => {
+    expect(containsNul(value)).toBe(bad);
+  });
+});
+
+describe('issuesOf: every issue of a batch, each at its path', () => {
+  it('lists one issue per bad field, capped', () => {
+    const schema = z.array(z.object({ id: text(5), n: wholeNumber(0, 9) }));
+    const parsed = schema.safeParse([{ id: 'ok', n: 1 }, { id: '', n: 10 }, { id: 'x'.repeat(6), n: 0 }]);
+    expect(parsed.success).toBe(false);
+    const issues = issuesOf(parsed.error!, 'events');
+    expect(issues.map((i) => i.field)).toEqual(['events[1].id', 'events[1].n', 'events[2].id']);
+    expect(issues[0].message).toBe('id must not be empty');
+    expect(issuesOf(parsed.error!, 'events', 2)).toHaveLength(2);
   });
 });
