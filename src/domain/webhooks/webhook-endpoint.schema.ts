@@ -16,7 +16,6 @@ export const webhookUrl = z
   .trim()
   .min(1, { error: 'must not be empty', abort: true })
   .max(MAX_URL_LENGTH, { error: `must be at most ${MAX_URL_LENGTH} characters`, abort: true })
-  // eslint-disable-next-line no-control-regex
   .refine((v) => !/[\u0000-\u0020\u007f-\u009f]/.test(v), { error: 'must not contain spaces or control characters', abort: true })
   .transform((value, ctx) => {
     const fail = (message: string) => {
