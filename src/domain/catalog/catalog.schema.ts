@@ -22,6 +22,11 @@ export const createPriceSchema = z
   })
   .check((ctx) => {
     if (ctx.value.interval === BillingInterval.ONE_TIME && ctx.value.intervalCount !== 1) {
-      ctx.issues.push({ code: 'custom', input: ctx.value.intervalCount, path: ['intervalCount'], message: 'a ONE_TIME price has intervalCount 1' });
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value.intervalCount,
+        path: ['intervalCount'],
+        message: 'a ONE_TIME price has intervalCount 1',
+      });
     }
   });

@@ -41,12 +41,20 @@ export function createCouponSchema(now: Date) {
   return z
     .object({
       code,
-      name: text().nullish().transform((v) => v ?? null),
+      name: text()
+        .nullish()
+        .transform((v) => v ?? null),
       percentOff: decimal.nullish().transform((v) => v ?? null),
       amountOff: decimal.nullish().transform((v) => v ?? null),
-      currency: z.string().nullish().transform((v) => v ?? null),
+      currency: z
+        .string()
+        .nullish()
+        .transform((v) => v ?? null),
       duration: z.enum(CouponDuration),
-      durationInMonths: z.number().nullish().transform((v) => v ?? null),
+      durationInMonths: z
+        .number()
+        .nullish()
+        .transform((v) => v ?? null),
       appliesToPriceCodes: priceCodes.nullish().transform((v) => v ?? null),
       maxRedemptions: redemptionLimit,
       redeemBy: future(now),
@@ -57,7 +65,8 @@ export function createCouponSchema(now: Date) {
         return z.NEVER;
       };
       const { percentOff, amountOff } = input;
-      if ((percentOff === null) === (amountOff === null)) return fail('percentOff', 'give percentOff or amountOff (with its currency), exactly one');
+      if ((percentOff === null) === (amountOff === null))
+        return fail('percentOff', 'give percentOff or amountOff (with its currency), exactly one');
       let terms: { percentOff: typeof percentOff; amountOff: typeof amountOff; currency: string | null };
       if (percentOff !== null) {
         if (input.currency !== null) return fail('currency', 'a currency goes with amountOff only');

@@ -41,7 +41,9 @@ export const upsertCustomerSchema = z.object({ externalId: externalIdSchema, nam
 
 /** Absent or null: kept. */
 export const updateCustomerSchema = z.object({
-  name: text().nullish().transform((v) => v ?? undefined),
+  name: text()
+    .nullish()
+    .transform((v) => v ?? undefined),
   email: email.nullish().transform((v) => v ?? undefined),
   externalIds: externalIdList.nullish().transform((v) => v ?? undefined),
   paymentTermsDays: paymentTermsDays.nullish().transform((v) => v ?? undefined),
@@ -54,7 +56,13 @@ export const customerSearch = z
   .string()
   .nullish()
   .transform((v) => v?.trim() || null)
-  .pipe(z.string().max(MAX_SEARCH_LENGTH, { error: SEARCH_MESSAGE }).refine((v) => !hasNul(v), { error: SEARCH_MESSAGE }).nullable());
+  .pipe(
+    z
+      .string()
+      .max(MAX_SEARCH_LENGTH, { error: SEARCH_MESSAGE })
+      .refine((v) => !hasNul(v), { error: SEARCH_MESSAGE })
+      .nullable(),
+  );
 
 /** An e-mail address, trimmed, or InvalidInputError at `field`. */
 export function requireEmail(value: string, field: string): string {

@@ -46,7 +46,9 @@ export function text(max = 200) {
 
 /** Codes are what integrations key on: letters, digits, `_`, `-`, `.`, at most 100. */
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
-export const code = z.string().regex(CODE_PATTERN, { error: 'a code is 1 to 100 letters, digits, "_", "-" or ".", starting with a letter or digit' });
+export const code = z
+  .string()
+  .regex(CODE_PATTERN, { error: 'a code is 1 to 100 letters, digits, "_", "-" or ".", starting with a letter or digit' });
 
 /** An ISO 4217 code in any case, normalized to upper case. */
 export const currency = z
@@ -56,7 +58,9 @@ export const currency = z
 
 // Deliberately loose: the mail server is the real judge; this only catches obvious typos.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-export const email = text(254).refine((v) => EMAIL.test(v), { error: (issue) => `'${String(issue.input).slice(0, 60)}' is not an email address` });
+export const email = text(254).refine((v) => EMAIL.test(v), {
+  error: (issue) => `'${String(issue.input).slice(0, 60)}' is not an email address`,
+});
 
 /** A whole number from `min` to `max`, with one message for every way of missing it. */
 export function wholeNumber(min: number, max: number, message = `must be a whole number from ${min} to ${max}`) {

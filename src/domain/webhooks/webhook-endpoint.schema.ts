@@ -40,7 +40,9 @@ export const webhookUrl = z
  * in lower case (CONTRACT.md). Duplicates are dropped; order is kept.
  */
 export const eventTypes = atMost(
-  z.string().regex(PATTERN, { error: 'an event type is "*", "<aggregate>.*" or "<aggregate>.<verb>" in lower case, e.g. "invoice.finalized"' }),
+  z
+    .string()
+    .regex(PATTERN, { error: 'an event type is "*", "<aggregate>.*" or "<aggregate>.<verb>" in lower case, e.g. "invoice.finalized"' }),
   MAX_PATTERNS,
 )
   .refine((patterns) => patterns.length > 0, { error: 'name at least one event type, or "*" for all' })

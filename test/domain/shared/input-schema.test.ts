@@ -1,7 +1,22 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../../src/domain/errors';
 import { externalIdSchema } from '../../../src/domain/external-ids/external-id-input';
-import { atMost, code, containsNul, currency, email, fieldPath, hasUnstorable, issuesOf, parseInput, percentage, storableDate, text, unique, wholeNumber } from '../../../src/domain/shared/input-schema';
+import {
+  atMost,
+  code,
+  containsNul,
+  currency,
+  email,
+  fieldPath,
+  hasUnstorable,
+  issuesOf,
+  parseInput,
+  percentage,
+  storableDate,
+  text,
+  unique,
+  wholeNumber,
+} from '../../../src/domain/shared/input-schema';
 import { Decimal } from '../../../src/pricing/decimal';
 
 /** The error parseInput throws, or null when the value parses. */
@@ -30,10 +45,47 @@ describe('parseInput: zod issues become InvalidInputError at the field path', ()
     ['an empty name', { name: '  ' }, 'input', 'input.name', /must not be empty/],
     ['a name over the maximum', { name: 'x'.repeat(11) }, 'input', 'input.name', /at most 10 characters/],
     ['a name with NUL', { name: 'a\u0000b' }, 'input', 'input.name', /NUL/],
-    ['a NUL in a nested list item', { name: 'n', ids: [{ system: 'SAP', id: '1' }, { system: 'S\u0000', id: '2' }] }, 'input', 'input.ids[1].system', /NUL/],
+    [
+      'a NUL in a nested list item',
+      {
+        name: 'n',
+        ids: [
+          { system: 'SAP', id: '1' },
+          { system: 'S\u0000', id: '2' },
+        ],
+      },
+      'input',
+      'input.ids[1].system',
+      /NUL/,
+    ],
     ['an empty id in a list item', { name: 'n', ids: [{ system: 'SAP', id: ' ' }] }, 'input', 'input.ids[0].id', /empty/],
-    ['too many items', { name: 'n', ids: [{ system: 'a', id: '1' }, { system: 'a', id: '2' }, { system: 'a', id: '3' }] }, 'input', 'input.ids', /at most 2 items/],
-    ['an item listed twice', { name: 'n', ids: [{ system: 'a', id: '1' }, { system: 'a', id: ' 1 ' }] }, 'input', 'input.ids[1]', /listed twice/],
+    [
+      'too many items',
+      {
+        name: 'n',
+        ids: [
+          { system: 'a', id: '1' },
+          { system: 'a', id: '2' },
+          { system: 'a', id: '3' },
+        ],
+      },
+      'input',
+      'input.ids',
+      /at most 2 items/,
+    ],
+    [
+      'an item listed twice',
+      {
+        name: 'n',
+        ids: [
+          { system: 'a', id: '1' },
+          { system: 'a', id: ' 1 ' },
+        ],
+      },
+      'input',
+      'input.ids[1]',
+      /listed twice/,
+    ],
     ['a fractional whole number', { name: 'n', terms: 1.5 }, 'input', 'input.terms', /whole number from 0 to 365/],
     ['a whole number over the maximum', { name: 'n', terms: 366 }, 'input', 'input.terms', /whole number from 0 to 365/],
     ['no prefix: an argument', { name: '' }, '', 'name', /empty/],
@@ -45,13 +97,19 @@ describe('parseInput: zod issues become InvalidInputError at the field path', ()
   });
 
   it('returns the parsed, trimmed value when the input is good', () => {
-    expect(parseInput(input, { name: ' Acme ', ids: [{ system: ' SAP ', id: '1' }] }, 'input')).toEqual({ name: 'Acme', ids: [{ system: 'SAP', id: '1' }] });
+    expect(parseInput(input, { name: ' Acme ', ids: [{ system: ' SAP ', id: '1' }] }, 'input')).toEqual({
+      name: 'Acme',
+      ids: [{ system: 'SAP', id: '1' }],
+    });
   });
 
   it('names no field for a scalar parsed without a prefix', () => {
     expect(failure(text(), '')).toEqual({ field: undefined, message: 'must not be empty' });
     expect(failure(text(), '', 'input.name')).toEqual({ field: 'input.name', message: 'name must not be empty' });
-    expect(failure(text(), '\u0000', 'input.lines[2]')).toEqual({ field: 'input.lines[2]', message: 'lines[2] must not contain NUL characters' });
+    expect(failure(text(), '\u0000', 'input.lines[2]')).toEqual({
+      field: 'input.lines[2]',
+      message: 'lines[2] must not contain NUL characters',
+    });
   });
 });
 
@@ -77,7 +135,10 @@ describe('shared refinements', () => {
 
   it('normalizes a currency to upper case', () => {
     expect(parseInput(currency, 'eur')).toBe('EUR');
-    expect(failure(currency, 'zzz', 'input.currency')).toEqual({ field: 'input.currency', message: expect.stringMatching(/unknown currency 'zzz' \(ISO 4217\)/i) });
+    expect(failure(currency, 'zzz', 'input.currency')).toEqual({
+      field: 'input.currency',
+      message: expect.stringMatching(/unknown currency 'zzz' \(ISO 4217\)/i),
+    });
   });
 
   it.each([
@@ -126,7 +187,11 @@ describe('shared refinements', () => {
 describe('issuesOf: every issue of a batch, each at its path', () => {
   it('lists one issue per bad field, capped', () => {
     const schema = z.array(z.object({ id: text(5), n: wholeNumber(0, 9) }));
-    const parsed = schema.safeParse([{ id: 'ok', n: 1 }, { id: '', n: 10 }, { id: 'x'.repeat(6), n: 0 }]);
+    const parsed = schema.safeParse([
+      { id: 'ok', n: 1 },
+      { id: '', n: 10 },
+      { id: 'x'.repeat(6), n: 0 },
+    ]);
     expect(parsed.success).toBe(false);
     const issues = issuesOf(parsed.error!, 'events');
     expect(issues.map((i) => i.field)).toEqual(['events[1].id', 'events[1].n', 'events[2].id']);
