@@ -11,8 +11,14 @@ export class RateLimiter {
   private readonly limiter: RateLimiterMemory | null;
 
   constructor(perSecond: number) {
-    // A rate below one per second still grants whole requests: one per window at least.
-    this.limiter = perSecond > 0 ? new RateLimiterMemory({ points: Math.max(1, Math.round(perSecond * 2)), duration: 2 }) : null;
+    if (perSecond <= 0) {
+      this.limiter = null;
+    } else if (perSecond >= 0.5) {
+      this.limiter = new RateLimiterMemory({ points: Math.round(perSecond * 2), duration: 2 });
+    } else {
+      // Below a request per two seconds, the window grows instead: one request per 1/rate seconds.
+      this.limiter = new RateLimiterMemory({ points: 1, duration: Math.ceil(1 / perSecond) });
+    }
   }
 
   /** Takes one request from `key`'s budget; returns 0 when granted, or the whole seconds until the next one is. */
