@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Config, loadConfig } from '../config';
 import { Database, openDatabase } from '../db/database';
+import { wireDomainProjectors } from '../domain/services';
 import { createLogger, Logger } from '../logger';
 
 /** What a CLI's body works with: the database opened once, its configuration and its logger (to stderr). */
@@ -27,6 +28,8 @@ export interface CliDatabaseOptions {
 export async function withCliDatabase<T>(options: CliDatabaseOptions, fn: (cli: CliDatabase) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, { service: options.service, stream: 'stderr' });
+  // Whatever the command writes emits events: their projections (the revenue ledger) must be wired first.
+  wireDomainProjectors();
   const db = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: config.TARIFF_DATA_DIR,
