@@ -14,12 +14,17 @@ import type { ServiceContext } from '../shared/service-context';
 import { parseInput } from '../shared/input-schema';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { CustomerMetadata, parseMetadata, parseTags, sameMetadata, sameTags } from '../segments/customer-segment-fields';
+import { sameAddress, type Address } from './customer-address';
 import { CustomerExternalId } from './customer-external-id.entity';
+import { LegalIdentity, LegalIdentityInput, nextLegalIdentity, NO_LEGAL_IDENTITY } from './customer-legal-identity';
 import { Customer, TaxStatus } from './customer.entity';
 import { checkTax, upsertCustomerSchema } from './customer.schema';
 
-/** The whole state a sync knows of a customer, keyed by its id in that system. */
-export interface UpsertCustomerInput {
+/**
+ * The whole state a sync knows of a customer, keyed by its id in that system. `billingAddress`
+ * and `vatId`: absent or null is kept (none for a new customer), as a sync may not hold them.
+ */
+export interface UpsertCustomerInput extends LegalIdentityInput {
   externalId: ExternalIdInput;
   name: string;
   email: string;
@@ -42,6 +47,8 @@ interface CustomerFields {
   invoiceDrafts?: boolean;
   tags?: string[];
   metadata?: CustomerMetadata;
+  billingAddress?: Address | null;
+  vatId?: string | null;
 }
 
 /**
@@ -64,18 +71,20 @@ export class CustomerUpsertService {
       ...(input.tags == null ? {} : { tags: parseTags(input.tags, 'input.tags') }),
       ...(input.metadata == null ? {} : { metadata: parseMetadata(input.metadata, 'input.metadata') }),
     };
+    const given: LegalIdentityInput = { billingAddress: input.billingAddress ?? undefined, vatId: input.vatId ?? undefined };
+    const identity = (current: LegalIdentity, touchesTax: boolean): LegalIdentity => nextLegalIdentity(current, given, wanted.taxStatus, touchesTax);
     return upsertTransaction(this.ctx.em, async (em) => {
       const row = await em.findOne(CustomerExternalId, { system: key.system, externalId: key.id });
       const now = this.ctx.clock.now();
       if (!row) {
-        const customer = em.create(Customer, { ...wanted, testClock: null, createdAt: now, updatedAt: now });
+        const customer = em.create(Customer, { ...wanted, ...identity(NO_LEGAL_IDENTITY, true), testClock: null, createdAt: now, updatedAt: now });
         em.create(CustomerExternalId, { customer, system: key.system, externalId: key.id });
         await em.flush();
         await emitEvent(em, customerEvent('created', customer, now));
         return { record: customer, outcome: UpsertOutcome.CREATED };
       }
       const customer = await em.findOneOrFail(Customer, { id: row.customer.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const changes = changesOf(customer, wanted);
+      const changes = changesOf(customer, { ...wanted, ...identity(customer, customer.taxStatus !== wanted.taxStatus) });
       // A replay writes nothing: no row, no updatedAt, no event.
       if (Object.keys(changes).length === 0) return { record: customer, outcome: UpsertOutcome.UNCHANGED };
       if (changes.currency !== undefined) await assertCurrencyUnused(em, customer);
@@ -98,6 +107,8 @@ function changesOf(customer: Customer, wanted: CustomerFields): Partial<Customer
   if (!sameRate) out.taxRate = wanted.taxRate;
   if (wanted.invoiceDrafts !== undefined && customer.invoiceDrafts !== wanted.invoiceDrafts) out.invoiceDrafts = wanted.invoiceDrafts;
   if (wanted.tags !== undefined && !sameTags(customer.tags, wanted.tags)) out.tags = wanted.tags;
+  if (wanted.billingAddress !== undefined && !sameAddress(customer.billingAddress, wanted.billingAddress)) out.billingAddress = wanted.billingAddress;
+  if (wanted.vatId !== undefined && customer.vatId !== wanted.vatId) out.vatId = wanted.vatId;
   if (wanted.metadata !== undefined && !sameMetadata(customer.metadata, wanted.metadata)) out.metadata = wanted.metadata;
   return out;
 }

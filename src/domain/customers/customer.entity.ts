@@ -3,6 +3,7 @@ import { TestClock } from '../test-clocks/test-clock.entity';
 import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
 import type { Decimal } from '../../pricing/decimal';
+import type { Address } from './customer-address';
 import { CustomerExternalId } from './customer-external-id.entity';
 
 export enum TaxStatus {
@@ -34,6 +35,14 @@ export class Customer {
   /** Percent (20.00 = 20 %); set exactly when TAXABLE. */
   @Property({ type: DecimalType, nullable: true })
   taxRate: Decimal | null = null;
+
+  /** A value object kept whole (customer-address.ts); null until given. */
+  @Property({ type: 'jsonb', nullable: true })
+  billingAddress: Address | null = null;
+
+  /** Normalized (upper case, no separators) and format-checked for the billing country (vat-id.ts). */
+  @Property({ type: 'text', nullable: true })
+  vatId: string | null = null;
 
   @Property({ type: 'boolean' })
   invoiceDrafts: boolean & Opt = false;

@@ -17,10 +17,12 @@ import { CustomerExternalId } from './customer-external-id.entity';
 import { Customer, TaxStatus } from './customer.entity';
 import { checkTax, createCustomerSchema, customerSearch, externalKey, updateCustomerSchema } from './customer.schema';
 import type { ExternalIdInput } from '../external-ids/external-id-input';
+import { LegalIdentityInput, nextLegalIdentity, NO_LEGAL_IDENTITY } from './customer-legal-identity';
 
 export { checkTax, requireEmail } from './customer.schema';
 
-export interface CreateCustomerInput {
+/** `billingAddress` and `vatId` (customer-legal-identity.ts): absent is none. */
+export interface CreateCustomerInput extends LegalIdentityInput {
   name: string;
   email: string;
   currency: string;
@@ -35,8 +37,8 @@ export interface CreateCustomerInput {
   metadata?: Record<string, unknown> | null;
 }
 
-/** Absent fields are kept; `taxRate: null` clears the rate; `externalIds` replaces the whole set. */
-export interface UpdateCustomerInput {
+/** Absent fields are kept; `taxRate: null`, `billingAddress: null` and `vatId: null` clear them; `externalIds` replaces the whole set. */
+export interface UpdateCustomerInput extends LegalIdentityInput {
   name?: string | null;
   email?: string | null;
   taxStatus?: TaxStatus | null;
@@ -64,6 +66,7 @@ export class CustomerService {
     if (input.testClockId != null) authorize(this.ctx.actor, 'testClocks:read');
     const { name, email, currency, externalIds, paymentTermsDays } = parseInput(createCustomerSchema, input, 'input');
     const taxRate = checkTax(input.taxStatus, input.taxRate ?? null);
+    const { billingAddress, vatId } = nextLegalIdentity(NO_LEGAL_IDENTITY, input, input.taxStatus, true);
     const tags = parseTags(input.tags ?? [], 'input.tags');
     const metadata: CustomerMetadata = parseMetadata(input.metadata ?? {}, 'input.metadata');
     return this.saving(externalIds, null, async (em) => {
@@ -76,6 +79,8 @@ export class CustomerService {
         currency,
         taxStatus: input.taxStatus,
         taxRate,
+        billingAddress,
+        vatId,
         invoiceDrafts: input.invoiceDrafts ?? false,
         paymentTermsDays,
         testClock,
@@ -104,6 +109,7 @@ export class CustomerService {
       // Leaving TAXABLE drops the rate unless one is given (which checkTax then refuses).
       const keptRate = taxStatus === TaxStatus.TAXABLE ? customer.taxRate : null;
       customer.taxRate = checkTax(taxStatus, input.taxRate === undefined ? keptRate : input.taxRate);
+      Object.assign(customer, nextLegalIdentity(customer, input, taxStatus, input.taxStatus != null));
       customer.taxStatus = taxStatus;
       if (name !== undefined) customer.name = name;
       if (email !== undefined) customer.email = email;

@@ -1,5 +1,6 @@
 import { formatMoney } from '../../pricing/currency';
 import type { Decimal } from '../../pricing/decimal';
+import type { Address } from '../customers/customer-address';
 import type { Contract } from '../contracts/contract.entity';
 import type { Invoice } from '../invoices/invoice.entity';
 import type { Quote } from '../quotes/quote.entity';
@@ -26,6 +27,8 @@ export interface CustomerFacts {
   currency: string;
   taxStatus: string;
   taxRate: Decimal | null;
+  billingAddress: Address | null;
+  vatId: string | null;
   invoiceDrafts: boolean;
   paymentTermsDays: number;
   tags: readonly string[];
@@ -43,6 +46,8 @@ export function customerEvent(verb: 'created' | 'updated' | 'imported', c: Custo
     currency: c.currency,
     taxStatus: c.taxStatus,
     taxRate: plain(c.taxRate),
+    billingAddress: c.billingAddress === null ? null : { ...c.billingAddress },
+    vatId: c.vatId,
     invoiceDrafts: c.invoiceDrafts,
     paymentTermsDays: c.paymentTermsDays,
     tags: [...c.tags],

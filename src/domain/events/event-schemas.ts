@@ -12,6 +12,15 @@ const instant = z.iso.datetime();
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
 const nullable = <T extends z.ZodType>(t: T) => t.nullable();
 
+const address = z.object({
+  line1: z.string(),
+  line2: nullable(z.string()),
+  city: z.string(),
+  postalCode: nullable(z.string()),
+  region: nullable(z.string()),
+  country: z.string(),
+});
+
 export const customerPayload = z.object({
   id: z.string(),
   name: z.string(),
@@ -26,6 +35,9 @@ export const customerPayload = z.object({
   testClockId: nullable(z.string()),
   createdAt: instant,
   updatedAt: instant,
+  /** Issue 16 (legal identity); absent in events stored before it. */
+  billingAddress: nullable(address).optional(),
+  vatId: nullable(z.string()).optional(),
 });
 
 export const contractPayload = z.object({

@@ -4,6 +4,9 @@ import { requireCleanText } from '../../domain/external-ids/external-id-input';
 import { CustomerMetadata, parseMetadata } from '../../domain/segments/customer-segment-fields';
 import { requireCurrency } from '../../domain/shared/validate';
 import { Decimal } from '../../pricing/decimal';
+import { Address, addressSchema, countryCode } from '../../domain/customers/customer-address';
+import { checkVatId } from '../../domain/customers/vat-id';
+import { parseInput } from '../../domain/shared/input-schema';
 import { ImportRejection } from '../import-rejection';
 import { customerDiscount, MappedDiscount } from './map-discount';
 import { stableId } from './stable-id';
@@ -38,6 +41,8 @@ export interface MappedCustomer {
   taxStatus: TaxStatus;
   taxRate: Decimal | null;
   paymentTermsDays: number;
+  billingAddress: Address | null;
+  vatId: string | null;
   /** Stripe's metadata as it is: flat strings, within Tariff's limits (the same as Stripe's). */
   metadata: CustomerMetadata;
   /** Its discount, not yet checked against the imported coupons (import-customers.ts does). */
@@ -62,6 +67,7 @@ export function mapCustomer(customer: StripeCustomer, facts: CustomerFacts): Map
   const name = requireCleanText(customer.name ?? customer.email, 'name');
   const currency = currencyOf(customer, facts);
   const { taxStatus, taxRate } = taxOf(customer, facts);
+  const { billingAddress, vatId } = legalIdentityOf(customer);
   return {
     stripeId: customer.id,
     id: stableId('customer', customer.id),
@@ -71,6 +77,8 @@ export function mapCustomer(customer: StripeCustomer, facts: CustomerFacts): Map
     taxStatus,
     taxRate: checkTax(taxStatus, taxRate),
     paymentTermsDays: termsOf(facts),
+    billingAddress,
+    vatId,
     metadata: parseMetadata(customer.metadata ?? {}, 'metadata'),
     discount: customerDiscount(customer),
     createdAt: customer.created === undefined ? null : toDate(customer.created),
@@ -106,4 +114,21 @@ function termsOf(facts: CustomerFacts): number {
   const days = facts.daysUntilDue.size === 1 ? [...facts.daysUntilDue][0] : 30;
   if (days > MAX_TERMS_DAYS) throw new ImportRejection(`days_until_due: ${days}; Tariff's payment terms are at most ${MAX_TERMS_DAYS} days`);
   return days;
+}
+
+/**
+ * Stripe's `address` and its first `eu_vat` tax id, checked as createCustomer checks them. An
+ * address without a first line or a city is no postal address: it is left out, and only its
+ * country (when a known one) checks the VAT id. A reverse-charge customer without a VAT id is
+ * imported as it is, like the reverse-charge customers Tariff had before it required one.
+ */
+function legalIdentityOf(customer: StripeCustomer): { billingAddress: Address | null; vatId: string | null } {
+  const a = customer.address;
+  const billingAddress =
+    a && a.line1 && a.city
+      ? parseInput(addressSchema, { line1: a.line1, line2: a.line2, city: a.city, postalCode: a.postal_code, region: a.state, country: a.country ?? '' }, 'address')
+      : null;
+  const country = billingAddress?.country ?? (a?.country ? countryCode.safeParse(a.country).data ?? null : null);
+  const taxId = customer.tax_ids?.data.find((t) => t.type === 'eu_vat');
+  return { billingAddress, vatId: taxId ? checkVatId(taxId.value, country, 'tax_ids') : null };
 }

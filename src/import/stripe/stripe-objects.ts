@@ -57,6 +57,19 @@ export const stripeDiscountSchema = z.looseObject({
 });
 export type StripeDiscount = z.output<typeof stripeDiscountSchema>;
 
+/** A customer's address; every part may be null (Stripe often holds only a country for tax). */
+const stripeAddress = z.looseObject({
+  line1: nullableString,
+  line2: nullableString,
+  city: nullableString,
+  postal_code: nullableString,
+  state: nullableString,
+  country: nullableString,
+});
+
+/** `tax_ids` as an expanded list (`expand[]=data.tax_ids`); absent when not expanded. */
+const stripeTaxIds = z.looseObject({ data: z.array(z.looseObject({ type: z.string(), value: z.string() })) });
+
 export const stripeCustomerSchema = z.looseObject({
   id,
   object: z.literal('customer'),
@@ -71,6 +84,8 @@ export const stripeCustomerSchema = z.looseObject({
   test_clock: z.unknown().optional(),
   created: timestamp.optional(),
   metadata,
+  address: stripeAddress.nullable().optional(),
+  tax_ids: stripeTaxIds.nullable().optional(),
 });
 export type StripeCustomer = z.output<typeof stripeCustomerSchema>;
 

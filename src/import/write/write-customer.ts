@@ -29,15 +29,17 @@ export async function writeCustomers(em: EntityManager, records: readonly Custom
     const rows = customers.map((c) => ({
       id: c.id, stripe_id: c.stripeId, xid: stableId('customer_external_id', c.stripeId), name: c.name, email: c.email, currency: c.currency,
       tax_status: c.taxStatus, tax_rate: c.taxRate?.toFixed() ?? null, terms: c.paymentTermsDays, metadata: c.metadata, created_at: c.createdAt ?? now,
+      billing_address: c.billingAddress, vat_id: c.vatId,
     }));
     const created = await boundRows<{ stripe_id: string }>(
       tx,
       `with fresh as materialized (
               select x.* from jsonb_to_recordset(?::jsonb) as x(id uuid, stripe_id text, xid uuid, name text, email text, currency text, tax_status text,
-                                                                tax_rate numeric, terms int, metadata jsonb, created_at timestamptz)
+                                                                tax_rate numeric, terms int, metadata jsonb, created_at timestamptz,
+                                                                billing_address jsonb, vat_id text)
                where not exists (select 1 from customer_external_id e where e.system = ? and e.external_id = x.stripe_id)),
-            c as (insert into customer (id, name, email, currency, tax_status, tax_rate, invoice_drafts, payment_terms_days, metadata, created_at, updated_at)
-                  select id, name, email, currency, tax_status::tax_status, tax_rate, false, terms, metadata, created_at, ? from fresh returning id),
+            c as (insert into customer (id, name, email, currency, tax_status, tax_rate, billing_address, vat_id, invoice_drafts, payment_terms_days, metadata, created_at, updated_at)
+                  select id, name, email, currency, tax_status::tax_status, tax_rate, billing_address, vat_id, false, terms, metadata, created_at, ? from fresh returning id),
             x as (insert into customer_external_id (id, customer_id, system, external_id) select xid, id, ?, stripe_id from fresh returning 1)
        select f.stripe_id from fresh f join c on c.id = f.id`,
       [JSON.stringify(rows), STRIPE, now, STRIPE],
@@ -51,7 +53,7 @@ export async function writeCustomers(em: EntityManager, records: readonly Custom
         .map((c) => {
           const customer = Object.assign(new Customer(), {
             id: c.id, name: c.name, email: c.email, currency: c.currency, taxStatus: c.taxStatus, taxRate: c.taxRate,
-            paymentTermsDays: c.paymentTermsDays, metadata: c.metadata, createdAt: c.createdAt ?? now, updatedAt: now,
+            billingAddress: c.billingAddress, vatId: c.vatId, paymentTermsDays: c.paymentTermsDays, metadata: c.metadata, createdAt: c.createdAt ?? now, updatedAt: now,
           });
           return { ...customerEvent('created', customer, now), type: 'customer.imported' as const, newAggregate: true };
         }),

@@ -37,6 +37,8 @@ const customer: CustomerFacts = {
   currency: 'EUR',
   taxStatus: 'TAXABLE',
   taxRate: new Decimal('0.19'),
+  billingAddress: { line1: 'Hauptstr. 1', line2: null, city: 'Berlin', postalCode: '10115', region: null, country: 'DE' },
+  vatId: 'DE136695976',
   invoiceDrafts: false,
   paymentTermsDays: 30,
   tags: ['b2b'],
