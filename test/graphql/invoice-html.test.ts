@@ -133,7 +133,7 @@ describe('renderInvoiceHtml', () => {
       },
       lines: [{ description: evil, quantity: new Decimal('1'), amount: new Decimal('1'), tax: new Decimal('0'), periodStart: null, periodEnd: null }],
       customer: { name: evil, email: evil, taxStatus: TaxStatus.REVERSE_CHARGE, taxRate: null },
-      seller: { name: evil, addressLines: [evil], email: evil, taxId: evil, allowSelfServicePause: false, allowSelfServiceCancel: true, allowSelfServiceQuantityChange: true, selfServicePriceCodes: [], updatedAt: null },
+      seller: { name: evil, addressLines: [evil], email: evil, taxId: evil, legalName: null, address: null, vatId: null, registrationNumber: null, allowSelfServicePause: false, allowSelfServiceCancel: true, allowSelfServiceQuantityChange: true, selfServicePriceCodes: [], updatedAt: null },
     });
     expect(html).not.toContain('<b ');
     expect(html).not.toContain('onload=\'');

@@ -1,6 +1,7 @@
 import { formatMoney } from '../../pricing/currency';
 import type { Decimal } from '../../pricing/decimal';
 import { TaxStatus } from '../customers/customer.entity';
+import { addressLines, type Address } from '../customers/customer-address';
 import type { SellerSettingsView } from '../settings/seller-settings.service';
 import { InvoiceStatus } from './invoice.entity';
 
@@ -39,6 +40,8 @@ export interface CustomerForPrint {
   email: string;
   taxStatus: TaxStatus;
   taxRate: Decimal | null;
+  billingAddress?: Address | null;
+  vatId?: string | null;
 }
 
 export interface InvoiceDocumentInput {
@@ -111,10 +114,20 @@ export function renderInvoiceHtml(input: InvoiceDocumentInput): string {
   const { invoice, lines, customer, seller } = input;
   const money = (d: Decimal) => `${escapeHtml(formatMoney(d, invoice.currency))}`;
   const title = invoice.number ? `Invoice ${invoice.number}` : 'Draft invoice';
+  const para = (l: string) => `<p>${escapeHtml(l)}</p>`;
+  // The structured address, when the seller has given one, replaces the free lines.
   const sellerLines = [
-    ...seller.addressLines.map((l) => `<p>${escapeHtml(l)}</p>`),
-    seller.email ? `<p>${escapeHtml(seller.email)}</p>` : '',
-    seller.taxId ? `<p>Tax id: ${escapeHtml(seller.taxId)}</p>` : '',
+    seller.legalName && seller.legalName !== seller.name ? para(seller.legalName) : '',
+    ...(seller.address ? addressLines(seller.address) : seller.addressLines).map(para),
+    seller.email ? para(seller.email) : '',
+    seller.vatId ? para(`VAT id: ${seller.vatId}`) : '',
+    seller.taxId && seller.taxId !== seller.vatId ? para(`Tax id: ${seller.taxId}`) : '',
+    seller.registrationNumber ? para(`Registration: ${seller.registrationNumber}`) : '',
+  ].join('');
+  const buyerLines = [
+    ...(customer.billingAddress ? addressLines(customer.billingAddress) : []).map(para),
+    para(customer.email),
+    customer.vatId ? para(`VAT id: ${customer.vatId}`) : '',
   ].join('');
   const taxLine = customer.taxStatus === TaxStatus.TAXABLE && customer.taxRate ? `${TAX_STATUS[customer.taxStatus]} (${escapeHtml(customer.taxRate.toFixed())} %)` : TAX_STATUS[customer.taxStatus];
   const dates = [
@@ -161,7 +174,7 @@ export function renderInvoiceHtml(input: InvoiceDocumentInput): string {
   <section aria-label="Bill to">
     <h2>Bill to</h2>
     <p><strong>${escapeHtml(customer.name)}</strong></p>
-    <p>${escapeHtml(customer.email)}</p>
+    ${buyerLines}
     <p>${escapeHtml(taxLine)}</p>
   </section>
 </div>

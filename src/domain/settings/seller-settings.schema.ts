@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressSchema } from '../customers/address';
 import { atMost, code, email, text } from '../shared/input-schema';
 
 const MAX_ADDRESS_LINES = 6;
@@ -8,8 +9,8 @@ const MAX_PRICE_CODES = 50;
 const kept = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 
 /**
- * updateSellerSettings' fields that can be checked without the database. `email` and `taxId`
- * are cleared by null, so null stays null there.
+ * updateSellerSettings' fields that can be checked without the database. `email`, `taxId`,
+ * `legalName`, `address` and `registrationNumber` are cleared by null, so null stays null there.
  */
 export const updateSellerSettingsSchema = z.object({
   name: kept(text(200)),
@@ -17,4 +18,7 @@ export const updateSellerSettingsSchema = z.object({
   email: email.nullable().optional(),
   taxId: text(50).nullable().optional(),
   selfServicePriceCodes: kept(atMost(code, MAX_PRICE_CODES)),
+  legalName: text(200).nullable().optional(),
+  address: addressSchema.nullable().optional(),
+  registrationNumber: text(50).nullable().optional(),
 });

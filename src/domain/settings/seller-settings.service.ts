@@ -3,6 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../auth/actor';
 import { BillingInterval, PriceStatus } from '../catalog/price.entity';
 import { loadPriceClosure } from '../catalog/price-snapshot';
+import type { Address } from '../customers/address';
+import type { AddressFields } from '../customers/customer-legal-identity';
+import { checkVatId } from '../customers/vat-id';
 import { InvalidInputError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
 import { parseInput } from '../shared/input-schema';
@@ -17,6 +20,10 @@ export interface SellerSettingsView {
   addressLines: string[];
   email: string | null;
   taxId: string | null;
+  legalName: string | null;
+  address: Address | null;
+  vatId: string | null;
+  registrationNumber: string | null;
   allowSelfServicePause: boolean;
   allowSelfServiceCancel: boolean;
   allowSelfServiceQuantityChange: boolean;
@@ -33,6 +40,10 @@ export const DEFAULT_SELLER_SETTINGS: Readonly<SellerSettingsView> = Object.free
   addressLines: [],
   email: null,
   taxId: null,
+  legalName: null,
+  address: null,
+  vatId: null,
+  registrationNumber: null,
   allowSelfServicePause: false,
   allowSelfServiceCancel: true,
   allowSelfServiceQuantityChange: true,
@@ -40,12 +51,17 @@ export const DEFAULT_SELLER_SETTINGS: Readonly<SellerSettingsView> = Object.free
   updatedAt: null,
 });
 
-/** Only the fields given change; `email: null` and `taxId: null` clear them. */
+/** Only the fields given change; null clears `email`, `taxId`, `legalName`, `address`, `vatId` and `registrationNumber`. */
 export interface UpdateSellerSettingsInput {
   name?: string | null;
   addressLines?: readonly string[] | null;
   email?: string | null;
   taxId?: string | null;
+  legalName?: string | null;
+  address?: AddressFields | null;
+  /** Checked against the address's country (the given one, else the stored one). */
+  vatId?: string | null;
+  registrationNumber?: string | null;
   allowSelfServicePause?: boolean | null;
   allowSelfServiceCancel?: boolean | null;
   allowSelfServiceQuantityChange?: boolean | null;
@@ -56,6 +72,7 @@ function viewOf(row: SellerSettings | null): SellerSettingsView {
   if (!row) return { ...DEFAULT_SELLER_SETTINGS, addressLines: [], selfServicePriceCodes: [] };
   return {
     name: row.name, addressLines: [...row.addressLines], email: row.email, taxId: row.taxId,
+    legalName: row.legalName, address: row.address, vatId: row.vatId, registrationNumber: row.registrationNumber,
     allowSelfServicePause: row.allowSelfServicePause, allowSelfServiceCancel: row.allowSelfServiceCancel,
     allowSelfServiceQuantityChange: row.allowSelfServiceQuantityChange, selfServicePriceCodes: [...row.selfServicePriceCodes],
     updatedAt: row.updatedAt,
@@ -95,7 +112,7 @@ export class SellerSettingsService {
 
   async update(input: UpdateSellerSettingsInput): Promise<SellerSettingsView> {
     authorize(this.ctx.actor, 'settings:write');
-    const { name, addressLines, email, taxId, selfServicePriceCodes } = parseInput(updateSellerSettingsSchema, input, 'input');
+    const { name, addressLines, email, taxId, selfServicePriceCodes, legalName, address, registrationNumber } = parseInput(updateSellerSettingsSchema, input, 'input');
     return this.ctx.em.transactional(async (em) => {
       const priceCodes = selfServicePriceCodes === undefined ? undefined : await checkPriceCodes(em, selfServicePriceCodes);
       const now = this.ctx.clock.now();
@@ -113,6 +130,14 @@ export class SellerSettingsService {
       if (addressLines !== undefined) row.addressLines = addressLines;
       if (email !== undefined) row.email = email;
       if (taxId !== undefined) row.taxId = taxId;
+      if (legalName !== undefined) row.legalName = legalName;
+      if (registrationNumber !== undefined) row.registrationNumber = registrationNumber;
+      if (address !== undefined) row.address = address;
+      // The VAT id must stay the address's country's, whichever of the two changes.
+      const vatId = input.vatId === undefined ? row.vatId : input.vatId;
+      if (vatId !== null && (input.vatId !== undefined || address !== undefined)) {
+        row.vatId = checkVatId(vatId, row.address?.country ?? null, input.vatId === undefined ? 'input.address.country' : 'input.vatId');
+      } else row.vatId = vatId;
       if (input.allowSelfServicePause != null) row.allowSelfServicePause = input.allowSelfServicePause;
       if (input.allowSelfServiceCancel != null) row.allowSelfServiceCancel = input.allowSelfServiceCancel;
       if (input.allowSelfServiceQuantityChange != null) row.allowSelfServiceQuantityChange = input.allowSelfServiceQuantityChange;

@@ -4,6 +4,8 @@ import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { CurrencyScalar, JSONObjectScalar } from '../scalars/standard';
 import { Connection } from '../shared/connection';
+import { AddressInput, AddressType } from './address.types';
+import type { Address } from '../../domain/customers/address';
 
 registerEnumType(TaxStatus, { name: 'TaxStatus', description: 'TAXABLE with a rate, EXEMPT, or REVERSE_CHARGE (B2B intra-EU)' });
 
@@ -36,6 +38,12 @@ export class CustomerType {
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Percent, e.g. "20.00"; set when TAXABLE' })
   taxRate!: Decimal | null;
+
+  @Field(() => AddressType, { nullable: true, description: 'Printed on invoices; its country decides which VAT ids are accepted' })
+  billingAddress!: Address | null;
+
+  @Field(() => String, { nullable: true, description: 'Normalized (upper case, no separators), e.g. "DE136695976"; format-checked only, not looked up in VIES' })
+  vatId!: string | null;
 
   @Field({ description: 'Invoices wait as DRAFT for review instead of being finalized at once' })
   invoiceDrafts!: boolean;
@@ -90,6 +98,12 @@ export class CreateCustomerInput {
   @Field(() => Boolean, { nullable: true })
   invoiceDrafts?: boolean | null;
 
+  @Field(() => AddressInput, { nullable: true })
+  billingAddress?: AddressInput | null;
+
+  @Field(() => String, { nullable: true, description: "With its country's prefix (Greece: EL); format-checked for the billing address's country (no VIES lookup). Required when REVERSE_CHARGE" })
+  vatId?: string | null;
+
   @Field(() => Int, { nullable: true, description: 'Default 30; 0 to 365' })
   paymentTermsDays?: number | null;
 
@@ -119,6 +133,12 @@ export class UpdateCustomerInput {
 
   @Field(() => Boolean, { nullable: true })
   invoiceDrafts?: boolean | null;
+
+  @Field(() => AddressInput, { nullable: true, description: 'Replaces the address; null clears it' })
+  billingAddress?: AddressInput | null;
+
+  @Field(() => String, { nullable: true, description: 'null clears it (refused while REVERSE_CHARGE); checked against the billing country' })
+  vatId?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Applies to invoices finalized from now on' })
   paymentTermsDays?: number | null;

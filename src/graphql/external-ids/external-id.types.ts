@@ -1,3 +1,4 @@
+import { AddressInput } from '../customers/address.types';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ExternalIdKind } from '../../domain/external-ids/external-id-tables';
 import { UpsertOutcome } from '../../domain/external-ids/upsert';
@@ -49,6 +50,12 @@ export class UpsertCustomerInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Omitted: kept (false for a new customer)' })
   invoiceDrafts?: boolean | null;
+
+  @Field(() => AddressInput, { nullable: true, description: 'Omitted or null: kept (none for a new customer)' })
+  billingAddress?: AddressInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Omitted or null: kept (none for a new customer); format-checked for the billing country. Required when REVERSE_CHARGE' })
+  vatId?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Omitted: kept (none for a new customer); given: the whole set' })
   tags?: string[] | null;

@@ -1,4 +1,6 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
+import type { Address } from '../../domain/customers/address';
+import { AddressInput, AddressType } from '../customers/address.types';
 
 @ObjectType('SellerSettings', { description: "Who the seller is (printed on invoices) and what its customers may do for themselves" })
 export class SellerSettingsType {
@@ -13,6 +15,18 @@ export class SellerSettingsType {
 
   @Field(() => String, { nullable: true, description: 'VAT or other tax registration number, printed on invoices' })
   taxId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The registered name, printed on invoices instead of name when set' })
+  legalName!: string | null;
+
+  @Field(() => AddressType, { nullable: true, description: 'The registered address, printed on invoices' })
+  address!: Address | null;
+
+  @Field(() => String, { nullable: true, description: "Normalized, format-checked for the address's country (no VIES lookup)" })
+  vatId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Commercial register number, e.g. "HRB 12345"' })
+  registrationNumber!: string | null;
 
   @Field({ description: 'A CUSTOMER key may pause and resume its own subscriptions' })
   allowSelfServicePause!: boolean;
@@ -43,6 +57,18 @@ export class UpdateSellerSettingsInput {
 
   @Field(() => String, { nullable: true, description: 'null clears it' })
   taxId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'null clears it' })
+  legalName?: string | null;
+
+  @Field(() => AddressInput, { nullable: true, description: 'null clears it' })
+  address?: AddressInput | null;
+
+  @Field(() => String, { nullable: true, description: "With its country's prefix (Greece: EL), format-checked for the address's country (no VIES lookup); null clears it" })
+  vatId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'At most 50 characters; null clears it' })
+  registrationNumber?: string | null;
 
   @Field(() => Boolean, { nullable: true })
   allowSelfServicePause?: boolean | null;
