@@ -121,6 +121,20 @@ describe('customers: billing address and VAT id', () => {
   });
 });
 
+describe('hostile values in the new fields', () => {
+  it.each([
+    ['NUL in a line', { billingAddress: { ...berlin, line1: 'a\u0000b' } }, 'input.billingAddress.line1'],
+    ['a lone surrogate in a line', { billingAddress: { ...berlin, line2: 'x\uDC00' } }, 'input.billingAddress.line2'],
+    ['a huge city', { billingAddress: { ...berlin, city: 'x'.repeat(100_000) } }, 'input.billingAddress.city'],
+    ['NUL in the country', { billingAddress: { ...berlin, country: 'D\u0000' } }, 'input.billingAddress.country'],
+    ['a lone surrogate in the VAT id', { vatId: 'DE\uD800136695976' }, 'input.vatId'],
+    ['a huge VAT id', { vatId: 'DE'.repeat(50_000) }, 'input.vatId'],
+    ['an emoji country', { billingAddress: { ...berlin, country: '🇩🇪' } }, 'input.billingAddress.country'],
+  ])('%s is BAD_USER_INPUT at its field', async (_, fields, field) => {
+    expect((await refused(CREATE, { input: { ...base, ...fields } })).field).toBe(field);
+  });
+});
+
 describe('seller settings: legal identity', () => {
   const SETTINGS = 'legalName vatId registrationNumber address { line1 line2 city postalCode region country }';
   const SET = `mutation($input: UpdateSellerSettingsInput!) { updateSellerSettings(input: $input) { ${SETTINGS} } }`;
@@ -135,6 +149,7 @@ describe('seller settings: legal identity', () => {
     expect((await refused(SET, { input: { address: { ...berlin, country: 'FR' } } })).field).toBe('input.address.country');
     expect((await refused(SET, { input: { vatId: 'ATU1', legalName: 'Changed' } })).field).toBe('input.vatId');
     expect((await refused(SET, { input: { address: { ...berlin, country: 'ZZ' } } })).field).toBe('input.address.country');
+    expect((await refused(SET, { input: { address: { ...berlin, region: '\uD800' } } })).field).toBe('input.address.region');
     expect((await must(t, `{ sellerSettings { ${SETTINGS} } }`)).sellerSettings).toEqual(s);
     const cleared = (await must(t, SET, { input: { vatId: null, address: null, legalName: null, registrationNumber: null } }))
       .updateSellerSettings;

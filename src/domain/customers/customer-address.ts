@@ -1,11 +1,23 @@
 import countries from 'i18n-iso-countries';
-import type { Address } from './address';
+import type { z } from 'zod';
+import { hasUnstorable } from '../shared/input-schema';
+import { addressSchema, type Address } from './address';
 
 /**
  * Addresses are value objects (address.ts holds their shape): kept whole as jsonb on the
  * customer and the seller's settings, never queried by their parts, replaced rather than edited.
  */
-export { addressSchema, type Address } from './address';
+export type { Address } from './address';
+
+/**
+ * addressSchema, plus what jsonb cannot store: a lone surrogate passes text() (it checks NUL
+ * only), and PostgreSQL would refuse the row as an internal error.
+ */
+export const storableAddressSchema = addressSchema.check((ctx: z.core.ParsePayload<Address>) => {
+  for (const [key, value] of Object.entries(ctx.value)) {
+    if (typeof value === 'string' && hasUnstorable(value)) ctx.issues.push({ code: 'custom', input: value, path: [key], message: 'must be valid Unicode text (no lone surrogates)' });
+  }
+});
 
 /** Two addresses are the same value when every part is. */
 export function sameAddress(a: Address | null, b: Address | null): boolean {

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../errors';
 import { parseInput } from '../shared/input-schema';
-import { Address, addressSchema } from './customer-address';
+import { Address, storableAddressSchema } from './customer-address';
 import { TaxStatus } from './customer.entity';
 import { checkVatId } from './vat-id';
 
@@ -34,7 +34,7 @@ const RC_MESSAGE = 'a REVERSE_CHARGE customer needs a VAT id: the buyer accounts
  * reverse-charge before the rule keep working until someone changes those fields.
  */
 export function nextLegalIdentity(current: LegalIdentity, input: LegalIdentityInput, taxStatus: TaxStatus, touchesTax: boolean): LegalIdentity {
-  const billingAddress = input.billingAddress === undefined ? current.billingAddress : input.billingAddress === null ? null : parseInput(addressSchema, input.billingAddress, 'input.billingAddress');
+  const billingAddress = input.billingAddress === undefined ? current.billingAddress : input.billingAddress === null ? null : parseInput(storableAddressSchema, input.billingAddress, 'input.billingAddress');
   const vatGiven = input.vatId !== undefined;
   const rawVat = vatGiven ? input.vatId ?? null : current.vatId;
   const recheck = vatGiven || input.billingAddress !== undefined;

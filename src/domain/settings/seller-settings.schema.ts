@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addressSchema } from '../customers/address';
+import { storableAddressSchema } from '../customers/customer-address';
 import { atMost, code, email, text } from '../shared/input-schema';
 
 const MAX_ADDRESS_LINES = 6;
@@ -19,6 +19,6 @@ export const updateSellerSettingsSchema = z.object({
   taxId: text(50).nullable().optional(),
   selfServicePriceCodes: kept(atMost(code, MAX_PRICE_CODES)),
   legalName: text(200).nullable().optional(),
-  address: addressSchema.nullable().optional(),
+  address: storableAddressSchema.nullable().optional(),
   registrationNumber: text(50).nullable().optional(),
 });

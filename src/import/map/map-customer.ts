@@ -4,7 +4,8 @@ import { requireCleanText } from '../../domain/external-ids/external-id-input';
 import { CustomerMetadata, parseMetadata } from '../../domain/segments/customer-segment-fields';
 import { requireCurrency } from '../../domain/shared/validate';
 import { Decimal } from '../../pricing/decimal';
-import { Address, addressSchema } from '../../domain/customers/address';
+import { addressSchema, type Address } from '../../domain/customers/address';
+import { storableAddressSchema } from '../../domain/customers/customer-address';
 import { checkVatId } from '../../domain/customers/vat-id';
 import { parseInput } from '../../domain/shared/input-schema';
 import { ImportRejection } from '../import-rejection';
@@ -126,7 +127,7 @@ function legalIdentityOf(customer: StripeCustomer): { billingAddress: Address | 
   const a = customer.address;
   const billingAddress =
     a && a.line1 && a.city
-      ? parseInput(addressSchema, { line1: a.line1, line2: a.line2, city: a.city, postalCode: a.postal_code, region: a.state, country: a.country ?? '' }, 'address')
+      ? parseInput(storableAddressSchema, { line1: a.line1, line2: a.line2, city: a.city, postalCode: a.postal_code, region: a.state, country: a.country ?? '' }, 'address')
       : null;
   const country = billingAddress?.country ?? (a?.country ? addressSchema.shape.country.safeParse(a.country).data ?? null : null);
   const taxId = customer.tax_ids?.data.find((t) => t.type === 'eu_vat');
