@@ -26,6 +26,17 @@ export type Scalars = {
   link__Import: { input: unknown; output: unknown; }
 };
 
+/** A postal address; country is an ISO 3166-1 alpha-2 code ("DE"), in any case */
+export type AddressInput = {
+  city: Scalars['String']['input'];
+  country: Scalars['String']['input'];
+  line1: Scalars['String']['input'];
+  line2?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** State, province or county, where the country uses one */
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** subscriptionId or customerId; couponCode or promotionCode */
 export type ApplyCouponInput = {
   couponCode?: InputMaybe<Scalars['String']['input']>;
@@ -134,6 +145,7 @@ export type CreateCreditNoteInput = {
 };
 
 export type CreateCustomerInput = {
+  billingAddress?: InputMaybe<AddressInput>;
   currency: Scalars['Currency']['input'];
   email: Scalars['String']['input'];
   /** At most 20; each unique per system */
@@ -151,6 +163,8 @@ export type CreateCustomerInput = {
   taxStatus: TaxStatus;
   /** The customer lives on this test clock (simulated time), for good */
   testClockId?: InputMaybe<Scalars['ID']['input']>;
+  /** With its country's prefix (Greece: EL); format-checked for the billing address's country (no VIES lookup). Required when REVERSE_CHARGE */
+  vatId?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreatePriceInput = {
@@ -400,6 +414,8 @@ export type TestClockStatus =
 
 /** Omitted fields are kept; the currency cannot change */
 export type UpdateCustomerInput = {
+  /** Replaces the address; null clears it */
+  billingAddress?: InputMaybe<AddressInput>;
   email?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the whole set when given */
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
@@ -414,6 +430,8 @@ export type UpdateCustomerInput = {
   /** null clears it; leaving TAXABLE clears it too */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
   taxStatus?: InputMaybe<TaxStatus>;
+  /** null clears it (refused while REVERSE_CHARGE); checked against the billing country */
+  vatId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The terms of the next version */
@@ -436,6 +454,8 @@ export type UpdateQuoteInput = {
 
 /** Only the fields given change */
 export type UpdateSellerSettingsInput = {
+  /** null clears it */
+  address?: InputMaybe<AddressInput>;
   /** At most 6 lines */
   addressLines?: InputMaybe<Array<Scalars['String']['input']>>;
   allowSelfServiceCancel?: InputMaybe<Scalars['Boolean']['input']>;
@@ -443,15 +463,23 @@ export type UpdateSellerSettingsInput = {
   allowSelfServiceQuantityChange?: InputMaybe<Scalars['Boolean']['input']>;
   /** null clears it */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** null clears it */
+  legalName?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  /** At most 50 characters; null clears it */
+  registrationNumber?: InputMaybe<Scalars['String']['input']>;
   /** Current, recurring prices; at most 50 */
   selfServicePriceCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** null clears it */
   taxId?: InputMaybe<Scalars['String']['input']>;
+  /** With its country's prefix (Greece: EL), format-checked for the address's country (no VIES lookup); null clears it */
+  vatId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The customer's whole state in the syncing system, found by its id there */
 export type UpsertCustomerInput = {
+  /** Omitted or null: kept (none for a new customer) */
+  billingAddress?: InputMaybe<AddressInput>;
   /** Can change only while the customer has no subscriptions, invoices, contracts or quotes */
   currency: Scalars['Currency']['input'];
   email: Scalars['String']['input'];
@@ -467,6 +495,8 @@ export type UpsertCustomerInput = {
   /** Percent, required when TAXABLE */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
   taxStatus: TaxStatus;
+  /** Omitted or null: kept (none for a new customer); format-checked for the billing country. Required when REVERSE_CHARGE */
+  vatId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** UNCHANGED: a replay; nothing was written */

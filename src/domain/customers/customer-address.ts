@@ -15,14 +15,22 @@ export type { Address } from './address';
  */
 export const storableAddressSchema = addressSchema.check((ctx: z.core.ParsePayload<Address>) => {
   for (const [key, value] of Object.entries(ctx.value)) {
-    if (typeof value === 'string' && hasUnstorable(value)) ctx.issues.push({ code: 'custom', input: value, path: [key], message: 'must be valid Unicode text (no lone surrogates)' });
+    if (typeof value === 'string' && hasUnstorable(value))
+      ctx.issues.push({ code: 'custom', input: value, path: [key], message: 'must be valid Unicode text (no lone surrogates)' });
   }
 });
 
 /** Two addresses are the same value when every part is. */
 export function sameAddress(a: Address | null, b: Address | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.line1 === b.line1 && a.line2 === b.line2 && a.city === b.city && a.postalCode === b.postalCode && a.region === b.region && a.country === b.country;
+  return (
+    a.line1 === b.line1 &&
+    a.line2 === b.line2 &&
+    a.city === b.city &&
+    a.postalCode === b.postalCode &&
+    a.region === b.region &&
+    a.country === b.country
+  );
 }
 
 /** The address as printed, one line each, the country by its English name. */

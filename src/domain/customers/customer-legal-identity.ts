@@ -33,14 +33,25 @@ const RC_MESSAGE = 'a REVERSE_CHARGE customer needs a VAT id: the buyer accounts
  * id, checked when the change touches the tax status or the VAT id (`touchesTax`), so customers made
  * reverse-charge before the rule keep working until someone changes those fields.
  */
-export function nextLegalIdentity(current: LegalIdentity, input: LegalIdentityInput, taxStatus: TaxStatus, touchesTax: boolean): LegalIdentity {
-  const billingAddress = input.billingAddress === undefined ? current.billingAddress : input.billingAddress === null ? null : parseInput(storableAddressSchema, input.billingAddress, 'input.billingAddress');
+export function nextLegalIdentity(
+  current: LegalIdentity,
+  input: LegalIdentityInput,
+  taxStatus: TaxStatus,
+  touchesTax: boolean,
+): LegalIdentity {
+  const billingAddress =
+    input.billingAddress === undefined
+      ? current.billingAddress
+      : input.billingAddress === null
+        ? null
+        : parseInput(storableAddressSchema, input.billingAddress, 'input.billingAddress');
   const vatGiven = input.vatId !== undefined;
-  const rawVat = vatGiven ? input.vatId ?? null : current.vatId;
+  const rawVat = vatGiven ? (input.vatId ?? null) : current.vatId;
   const recheck = vatGiven || input.billingAddress !== undefined;
   const field = vatGiven ? 'input.vatId' : 'input.billingAddress.country';
   const vatId = rawVat === null || !recheck ? rawVat : checkVatId(rawVat, billingAddress?.country ?? null, field);
-  if (taxStatus === TaxStatus.REVERSE_CHARGE && vatId === null && (touchesTax || vatGiven)) throw new InvalidInputError('input.vatId', RC_MESSAGE);
+  if (taxStatus === TaxStatus.REVERSE_CHARGE && vatId === null && (touchesTax || vatGiven))
+    throw new InvalidInputError('input.vatId', RC_MESSAGE);
   return { billingAddress, vatId };
 }
 

@@ -25,17 +25,22 @@ function prefixOf(country: string): string {
  */
 export function checkVatId(raw: string, country: string | null, field: string): string {
   const value = normalizeVatId(raw);
-  if (!SHAPE.test(value)) throw new InvalidInputError(field, 'a VAT id is 4 to 20 letters and digits (spaces, dots and dashes are ignored)');
+  if (!SHAPE.test(value))
+    throw new InvalidInputError(field, 'a VAT id is 4 to 20 letters and digits (spaces, dots and dashes are ignored)');
   const shown = value.slice(0, 24);
   if (country === null) {
-    if (!checkVAT(value, vatCountries).isValid) throw new InvalidInputError(field, `'${shown}' is not a well-formed VAT id (it starts with its country's prefix, e.g. DE123456789)`);
+    if (!checkVAT(value, vatCountries).isValid)
+      throw new InvalidInputError(field, `'${shown}' is not a well-formed VAT id (it starts with its country's prefix, e.g. DE123456789)`);
     return value;
   }
   const rules = vatCountries.find((c) => c.codes[0] === country);
   if (!rules) return value;
   if (!checkVAT(value, [rules]).isValid) {
     const other = checkVAT(value, vatCountries);
-    const why = other.isValid && other.country ? `it is a VAT id of ${other.country.isoCode.short}, not of the billing country ${country}` : `it is not a well-formed VAT id of ${country} (prefix ${prefixOf(country)})`;
+    const why =
+      other.isValid && other.country
+        ? `it is a VAT id of ${other.country.isoCode.short}, not of the billing country ${country}`
+        : `it is not a well-formed VAT id of ${country} (prefix ${prefixOf(country)})`;
     throw new InvalidInputError(field, `'${shown}': ${why}`);
   }
   return value;
