@@ -3,7 +3,7 @@ import type { Decimal } from '../../pricing/decimal';
 import type { Contract } from '../contracts/contract.entity';
 import type { CreditNote } from '../credit-notes/credit-note.entity';
 import type { Customer } from '../customers/customer.entity';
-import type { Invoice } from '../invoices/invoice.entity';
+import type { InvoiceFacts } from '../invoices/invoice-writer';
 import type { Quote } from '../quotes/quote.entity';
 import type { ScheduledChange } from '../subscriptions/scheduled-change.entity';
 import type { Subscription } from '../subscriptions/subscription.entity';
@@ -185,53 +185,6 @@ export function subscriptionFactsEvent(verb: SubscriptionVerb, f: SubscriptionFa
   if (detail.invoiceId) payload.invoiceId = detail.invoiceId;
   if (detail.reason) payload.reason = detail.reason;
   return { aggregateType: 'subscription', aggregateId: f.id, type: `subscription.${verb}`, customerId: f.customerId, payload, at };
-}
-
-/** What an invoice's payload is made of: read from the entity, or from the billing run's rows. */
-export interface InvoiceFacts {
-  id: string;
-  number: string | null;
-  status: string;
-  customerId: string;
-  subscriptionId: string | null;
-  currency: string;
-  periodStart: Date | null;
-  periodEnd: Date | null;
-  subtotal: Decimal;
-  tax: Decimal;
-  total: Decimal;
-  amountDue: Decimal;
-  amountCredited: Decimal;
-  amountPaid: Decimal;
-  createdAt: Date;
-  finalizedAt: Date | null;
-  dueAt: Date | null;
-  paidAt: Date | null;
-  voidedAt: Date | null;
-}
-
-export function invoiceFacts(i: Invoice): InvoiceFacts {
-  return {
-    id: i.id,
-    number: i.number,
-    status: i.status,
-    customerId: i.customer.id,
-    subscriptionId: i.subscription?.id ?? null,
-    currency: i.currency,
-    periodStart: i.periodStart,
-    periodEnd: i.periodEnd,
-    subtotal: i.subtotal,
-    tax: i.tax,
-    total: i.total,
-    amountDue: i.amountDue,
-    amountCredited: i.amountCredited,
-    amountPaid: i.amountPaid,
-    createdAt: i.createdAt,
-    finalizedAt: i.finalizedAt,
-    dueAt: i.dueAt,
-    paidAt: i.paidAt,
-    voidedAt: i.voidedAt,
-  };
 }
 
 export type InvoiceVerb =
