@@ -134,6 +134,14 @@ export function invoiceLineFacts(l: InvoiceLine): InvoiceLineFacts {
   };
 }
 
+/**
+ * Every property the entities map is a field of the shape (or a reference the shape holds as an
+ * id): an entity column added without one fails to compile here, naming it.
+ */
+type Covered<Missing extends never> = Missing;
+export type InvoiceColumnsCovered = Covered<Exclude<keyof Invoice, keyof InvoiceFacts | 'customer' | 'subscription' | 'lines'>>;
+export type InvoiceLineColumnsCovered = Covered<Exclude<keyof InvoiceLine, keyof InvoiceLineFacts | 'invoice' | 'customer' | 'price' | 'position'>>;
+
 type LineRow = InvoiceLineFacts & { invoiceId: string; customerId: string; position: number };
 type SqlType = 'uuid' | 'text' | 'numeric' | 'integer' | 'boolean' | 'timestamptz' | 'jsonb' | 'invoice_status' | 'collection_method';
 
