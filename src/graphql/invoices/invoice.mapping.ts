@@ -47,6 +47,7 @@ export function draftToInvoice(draft: InvoiceDraft, subscription: Subscription):
   const origin = { customerId: subscription.customer.id, subscriptionId: subscription.id, billingKey: null };
   // Not stored, so not creditable: ids that name no stored line.
   const ids = { invoice: `upcoming_${subscription.id}`, line: (i: number) => `upcoming_${subscription.id}_${i}` };
+  // Not stored, so made at no instant: createdAt is null whatever is passed for it.
   const { invoice, lines } = draftedInvoice(draft, origin, subscription.collectionMethod, new Date(0), ids);
   return { ...toInvoiceType(invoice, lines), createdAt: null };
 }
