@@ -18,7 +18,7 @@ import { Client } from 'pg';
 import { Role } from '../src/domain/auth/actor';
 import { ManualClock } from '../src/domain/shared/clock';
 import { importStripeDump } from '../src/import/stripe-import';
-import { writeStripeDump } from '../src/import/stripe-fixtures';
+import { writeStripeDump } from '../test/support/stripe-fixtures/stripe-fixtures';
 import { startTestApp } from '../test/support/app';
 import { arrayColumns, insertRows } from './support/baseline-insert';
 

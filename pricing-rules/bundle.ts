@@ -40,6 +40,7 @@ const schema = z
  */
 export const bundle: PricingRule<BundleConfig> = {
   kind: 'bundle',
+  configSchema: schema,
   parseConfig(json) {
     const { components, fixedAmount, discountPercent: percent } = parseWith(schema, json);
     return Object.freeze({

@@ -12,6 +12,7 @@ const schema = z.strictObject({ amount: decimalField('nonNegative') });
 
 export const flat: PricingRule<FlatConfig> = {
   kind: 'flat',
+  configSchema: schema,
   parseConfig: (json) => Object.freeze(parseWith(schema, json)),
   price(config, quantity, ctx) {
     const amount = config.amount.times(quantity);

@@ -12,6 +12,7 @@ const schema = z.strictObject({ tiers: tiersSchema });
 
 export const graduated: PricingRule<GraduatedConfig> = {
   kind: 'graduated',
+  configSchema: schema,
   parseConfig: (json) => Object.freeze(parseWith(schema, json)),
   price(config, quantity, ctx) {
     const { amount, explanation } = priceGraduated(config.tiers, quantity, ctx.minorUnits);

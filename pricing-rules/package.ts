@@ -22,6 +22,7 @@ function packagesFor(quantity: Decimal, size: Decimal): Decimal {
 
 export const pkg: PricingRule<PackageConfig> = {
   kind: 'package',
+  configSchema: schema,
   parseConfig: (json) => Object.freeze(parseWith(schema, json)),
   price(config, quantity, ctx) {
     const packages = packagesFor(quantity, config.packageSize);

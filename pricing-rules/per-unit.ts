@@ -12,6 +12,7 @@ const schema = z.strictObject({ unitAmount: decimalField('nonNegative') });
 
 export const perUnit: PricingRule<PerUnitConfig> = {
   kind: 'per_unit',
+  configSchema: schema,
   parseConfig: (json) => Object.freeze(parseWith(schema, json)),
   price(config, quantity, ctx) {
     const amount = quantity.times(config.unitAmount);

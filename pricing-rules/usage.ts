@@ -23,13 +23,14 @@ const schema = z.strictObject({
   aggregation: z.enum(usageAggregations, { error: `must be one of ${usageAggregations.join(', ')}` }),
   pricing: z.strictObject({
     kind: z.enum(nestedKinds as [string, ...string[]], { error: `must be one of ${nestedKinds.join(', ')}` }),
-    config: z.unknown(),
+    config: z.unknown().meta({ type: 'object', description: 'a config of `pricing.kind`, as that kind\'s own schema says' }),
   }),
 });
 
 /** q is the period's usage of `metric`, already aggregated by the caller (aggregateUsage). */
 export const usage: PricingRule<UsageConfig> = {
   kind: 'usage',
+  configSchema: schema,
   meter: (config) => ({ metric: config.metric, aggregation: config.aggregation }),
   parseConfig(json) {
     const parsed = parseWith(schema, json);

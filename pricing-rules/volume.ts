@@ -12,6 +12,7 @@ const schema = z.strictObject({ tiers: tiersSchema });
 
 export const volume: PricingRule<VolumeConfig> = {
   kind: 'volume',
+  configSchema: schema,
   parseConfig: (json) => Object.freeze(parseWith(schema, json)),
   price(config, quantity, ctx) {
     const { amount, explanation } = priceVolume(config.tiers, quantity, ctx.minorUnits);

@@ -29,7 +29,7 @@ import { QuoteCouponResolver } from './coupons/quote-coupon.resolver';
 import { DateTimeScalar } from './scalars/standard';
 import { subgraphSdl, toSubgraphSchema } from './federation';
 
-// eslint-disable-next-line @typescript-eslint/ban-types
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes its resolver classes as Function
 const resolvers: NonEmptyArray<Function> = [
   ApiKeyResolver,
   ProductResolver,

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { Express } from 'express';
@@ -23,6 +23,7 @@ import { buildTariffSchema } from './schema';
 import { invoiceHtmlRoute } from './invoices/invoice-html.route';
 import { portalRoutes } from '../portal/portal.route';
 import { dashboardRoutes } from '../dashboard/dashboard.route';
+import { ideRoutes } from '../ide/ide.route';
 
 export interface ServerOptions {
   orm: MikroORM;
@@ -67,7 +68,8 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
     // Every request is authenticated, and partners composing a gateway need the schema.
     introspection: true,
     // A subgraph would otherwise send resolver timings (ftv1) to anyone asking with a header.
-    plugins: [queryLimitsPlugin(schema, options.limits), idempotencyPlugin({ em: orm.em, clock, logger }), ApolloServerPluginInlineTraceDisabled()],
+    // The landing page loads from Apollo's CDN: browsers get the bundled IDE (ideRoutes) instead.
+    plugins: [queryLimitsPlugin(schema, options.limits), idempotencyPlugin({ em: orm.em, clock, logger }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -87,6 +89,7 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
   app.use(portalRoutes());
   app.use(dashboardRoutes());
   app.use(invoiceHtmlRoute({ orm, clock, logger, limiter }));
+  app.use(ideRoutes({ logger }));
 
   app.use(
     '/graphql',

@@ -5,15 +5,15 @@ import { requireCleanText } from '../domain/external-ids/external-id-input';
 import { requireCode } from '../domain/shared/validate';
 import { parseRule } from '../pricing/engine';
 import { withPathPrefix } from '../pricing/errors';
-import { canonicalJson } from './canonical-json';
-import { readDumpFile } from './dump-reader';
+import { canonicalJson } from './map/canonical-json';
+import { readDumpFile } from './stripe/dump-reader';
 import { checkRecord, ImportContext, phaseProgress } from './import-context';
 import { ImportRejection } from './import-rejection';
 import { importedPrices, importedProducts } from './imported-records';
-import { mapPrice } from './map-price';
-import { stableId } from './stable-id';
-import { parseStripe, stripePriceSchema, stripeProductSchema, toDate } from './stripe-objects';
-import { writePrice, writeProduct } from './write-catalog';
+import { mapPrice } from './map/map-price';
+import { stableId } from './map/stable-id';
+import { parseStripe, stripePriceSchema, stripeProductSchema, toDate } from './stripe/stripe-objects';
+import { writePrice, writeProduct } from './write/write-catalog';
 
 /**
  * Products, then prices, one at a time through the catalog services (the catalog is small). The

@@ -2,11 +2,11 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../domain/auth/actor';
 import type { Clock } from '../domain/shared/clock';
-import { DumpLine, idOf } from './dump-reader';
+import { DumpLine, idOf } from './stripe/dump-reader';
 import { rejectionReason } from './import-rejection';
 import type { ImportProgress, RecordKind, RunBook } from './import-run';
 import { BatchRunner } from './record-batches';
-import type { DumpScan } from './scan-dump';
+import type { DumpScan } from './stripe/scan-dump';
 
 /** What every phase of a run works with. */
 export interface ImportContext {

@@ -1,12 +1,12 @@
 import type { CatalogPrice } from '../domain/catalog/price-snapshot';
 import type { Coupon } from '../domain/coupons/coupon.entity';
 import type { Decimal } from '../pricing/decimal';
-import { readDumpFile } from './dump-reader';
+import { readDumpFile } from './stripe/dump-reader';
 import { checkRecord, ImportContext, phaseProgress } from './import-context';
 import { importedCoupons } from './imported-records';
-import { mapCoupon, MappedCoupon } from './map-coupon';
-import { parseStripe, stripeCouponSchema } from './stripe-objects';
-import { asCoupon, writeCoupon } from './write-coupon';
+import { mapCoupon, MappedCoupon } from './map/map-coupon';
+import { parseStripe, stripeCouponSchema } from './stripe/stripe-objects';
+import { asCoupon, writeCoupon } from './write/write-coupon';
 
 /**
  * Every coupon of the dump, one transaction each (a book has a handful), after the catalog:

@@ -1,13 +1,13 @@
 import type { Coupon } from '../domain/coupons/coupon.entity';
 import { sameMetadata } from '../domain/segments/customer-segment-fields';
-import { readDumpFile } from './dump-reader';
+import { readDumpFile } from './stripe/dump-reader';
 import { rejectionReason } from './import-rejection';
 import { checkRecord, ImportContext, phaseProgress, recordWriter } from './import-context';
 import { ImportedCustomer, importedCustomers } from './imported-records';
-import { MappedCustomer, mapCustomer } from './map-customer';
-import { resolveDiscount } from './map-discount';
-import { parseStripe, stripeCustomerSchema } from './stripe-objects';
-import { CustomerToWrite, writeCustomers } from './write-customer';
+import { MappedCustomer, mapCustomer } from './map/map-customer';
+import { resolveDiscount } from './map/map-discount';
+import { parseStripe, stripeCustomerSchema } from './stripe/stripe-objects';
+import { CustomerToWrite, writeCustomers } from './write/write-customer';
 
 export interface ImportedCustomers {
   /** By Stripe id: those there are after the phase (for a dry run, those it would import too). */

@@ -1,12 +1,12 @@
 import type { CatalogPrice } from '../domain/catalog/price-snapshot';
-import { idOf, readDumpFile } from './dump-reader';
+import { idOf, readDumpFile } from './stripe/dump-reader';
 import { checkRecord, ImportContext, phaseProgress, recordWriter } from './import-context';
 import { ImportRejection } from './import-rejection';
 import { ImportedCustomer, importedInvoices } from './imported-records';
-import { invoiceDisposition, mapInvoice, SETTLED } from './map-invoice';
-import { moneyFromStripe } from './stripe-money';
-import { parseStripe, stripeInvoiceSchema } from './stripe-objects';
-import { InvoiceToWrite, writeInvoices } from './write-invoice';
+import { invoiceDisposition, mapInvoice, SETTLED } from './map/map-invoice';
+import { moneyFromStripe } from './stripe/stripe-money';
+import { parseStripe, stripeInvoiceSchema } from './stripe/stripe-objects';
+import { InvoiceToWrite, writeInvoices } from './write/write-invoice';
 
 /**
  * The dump's open invoices, in batches of whole invoices; paid, void and uncollectible ones are

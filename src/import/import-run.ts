@@ -1,4 +1,4 @@
-import type { DumpFile } from './dump-reader';
+import type { DumpFile } from './stripe/dump-reader';
 
 export type RecordKind = 'product' | 'price' | 'coupon' | 'customer' | 'subscription' | 'invoice';
 export const RECORD_KINDS: readonly RecordKind[] = ['product', 'price', 'coupon', 'customer', 'subscription', 'invoice'];

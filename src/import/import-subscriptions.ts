@@ -4,16 +4,16 @@ import type { Coupon } from '../domain/coupons/coupon.entity';
 import { ConflictError } from '../domain/errors';
 import { SubscriptionStatus } from '../domain/subscriptions/subscription.entity';
 import { meterOf } from '../pricing';
-import { readDumpFile } from './dump-reader';
+import { readDumpFile } from './stripe/dump-reader';
 import { checkRecord, ImportContext, phaseProgress, recordWriter } from './import-context';
 import { ImportRejection } from './import-rejection';
 import { ImportedSubscription, importedSubscriptions } from './imported-records';
-import { mapSubscription, ResolvedSubscription, resolveSubscription, STATUS_OF } from './map-subscription';
+import { mapSubscription, ResolvedSubscription, resolveSubscription, STATUS_OF } from './map/map-subscription';
 import type { ImportedCustomers } from './import-customers';
-import { resolveDiscount } from './map-discount';
-import { parseStripe, StripeSubscription, stripeSubscriptionSchema, toDate } from './stripe-objects';
-import type { DiscountToWrite } from './write-discount';
-import { SubscriptionToWrite, writeSubscriptions } from './write-subscription';
+import { resolveDiscount } from './map/map-discount';
+import { parseStripe, StripeSubscription, stripeSubscriptionSchema, toDate } from './stripe/stripe-objects';
+import type { DiscountToWrite } from './write/write-discount';
+import { SubscriptionToWrite, writeSubscriptions } from './write/write-subscription';
 
 /**
  * Every subscription of the dump, in batches of whole subscriptions. A customer's subscriptions

@@ -4,9 +4,9 @@ import { CatalogPrice, catalogPriceOf, PriceRow } from '../domain/catalog/price-
 import type { CustomerMetadata } from '../domain/segments/customer-segment-fields';
 import type { Coupon, CouponDuration } from '../domain/coupons/coupon.entity';
 import { Decimal } from '../pricing/decimal';
-import { couponId } from './map-coupon';
-import { STRIPE } from './stripe-system';
-import { asCoupon } from './write-coupon';
+import { couponId } from './map/map-coupon';
+import { STRIPE } from './stripe/stripe-system';
+import { asCoupon } from './write/write-coupon';
 
 /**
  * What earlier runs imported, found by STRIPE external id, read once per phase: how a run knows a

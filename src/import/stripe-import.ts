@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../domain/auth/actor';
 import type { Clock } from '../domain/shared/clock';
-import { missingDumpFiles } from './dump-reader';
+import { missingDumpFiles } from './stripe/dump-reader';
 import { importCatalog } from './import-catalog';
 import type { ImportContext } from './import-context';
 import { importCoupons } from './import-coupons';
@@ -9,8 +9,8 @@ import { importCustomers } from './import-customers';
 import { importInvoices } from './import-invoices';
 import { ImportProgress, KindCounts, RecordKind, RecordNote, RunBook } from './import-run';
 import { importSubscriptions } from './import-subscriptions';
-import { reconcile, Reconciliation } from './reconcile';
-import { scanDump } from './scan-dump';
+import { reconcile, Reconciliation } from './reconcile/reconcile';
+import { scanDump } from './stripe/scan-dump';
 
 export interface ImportOptions {
   /** The dump: a directory of JSON-lines files (dump-reader.ts). */

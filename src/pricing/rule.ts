@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Decimal } from './decimal';
 
 import type { UsageAggregation } from './usage-aggregation';
@@ -39,6 +40,11 @@ export interface PricingRule<Config = unknown> {
    */
   meter?(config: Config): Meter;
   parseConfig(json: unknown): Config;
+  /**
+   * The zod schema `parseConfig` reads the JSON with: docs/pricing-configs.md shows its JSON
+   * Schema (`npm run docs:pricing-schemas`), so clients can see what a `JSONObject` config holds.
+   */
+  readonly configSchema?: z.ZodType;
   price(config: Config, quantity: Decimal, ctx: PricingContext): RuleResult;
   /** Price codes this config prices through the engine (bundle components). */
   references?(config: Config): string[];

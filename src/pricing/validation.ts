@@ -56,6 +56,26 @@ function toDecimal(value: unknown, bound: Bound, ctx: z.RefinementCtx): Decimal 
   return decimal.isZero() ? ZERO : decimal;
 }
 
+/**
+ * What a decimal field accepts, as JSON Schema (docs/pricing-configs.md): zod cannot see through
+ * the transforms above, so the accepted shape is stated here, next to the code that checks it.
+ */
+const DECIMAL_JSON_SCHEMA: Record<Bound, { pattern: string; description: string; [keyword: string]: unknown }> = {
+  any: { pattern: '^-?0*\\d{1,18}(\\.\\d{1,12})?$', description: 'a decimal' },
+  nonNegative: { pattern: '^0*\\d{1,18}(\\.\\d{1,12})?$', minimum: 0, description: 'a decimal ≥ 0' },
+  positive: { pattern: '^(?!0+(\\.0+)?$)0*\\d{1,18}(\\.\\d{1,12})?$', exclusiveMinimum: 0, description: 'a decimal > 0' },
+  percent: { pattern: '^0*(100(\\.0{1,12})?|\\d{1,2}(\\.\\d{1,12})?)$', minimum: 0, maximum: 100, description: 'a percentage from 0 to 100' },
+};
+
+const DECIMAL_FORM = 'as a string such as "12.50" (at most 18 digits before the point and 12 after, no exponent) or a JSON number whose plain form is one';
+
+function decimalJsonSchema(bound: Bound, nullMeaning?: string) {
+  const { description, ...keywords } = DECIMAL_JSON_SCHEMA[bound];
+  return nullMeaning === undefined
+    ? { type: ['string', 'number'], ...keywords, description: `${description}, ${DECIMAL_FORM}` }
+    : { type: ['string', 'number', 'null'], ...keywords, description: `${description}, ${DECIMAL_FORM}; null means ${nullMeaning}` };
+}
+
 /** A required decimal field. */
 export function decimalField(bound: Bound = 'nonNegative') {
   return z.unknown().transform((value, ctx): Decimal => {
@@ -64,7 +84,7 @@ export function decimalField(bound: Bound = 'nonNegative') {
       return z.NEVER;
     }
     return toDecimal(value, bound, ctx);
-  });
+  }).meta(decimalJsonSchema(bound));
 }
 
 /** An optional decimal field; JSON null counts as absent. */
@@ -74,6 +94,7 @@ export function optionalDecimalField(bound: Bound = 'nonNegative') {
     .transform((value, ctx): Decimal | undefined =>
       value === undefined || value === null ? undefined : toDecimal(value, bound, ctx),
     )
+    .meta(decimalJsonSchema(bound, 'the same as leaving it out'))
     .optional();
 }
 
@@ -86,7 +107,7 @@ export function nullableDecimalField(bound: Bound, nullMeaning: string) {
       return z.NEVER;
     }
     return toDecimal(value, bound, ctx);
-  });
+  }).meta(decimalJsonSchema(bound, nullMeaning));
 }
 
 /** A non-empty, trimmed identifier such as a price code or a metric name. */

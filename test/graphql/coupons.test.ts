@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/domain/shared/clock';
 import { readableEvents } from '../support/events';
 import { startTestApp, TestApp } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
-import { bill, billedContent, INVOICE_FIELDS, invoicesOf, subscribe, upcoming } from '../jobs/billing-support';
+import { bill, billedContent, invoicesOf, subscribe, upcoming } from '../jobs/billing-support';
 
 // README, Coupons: percent off is a step of each line after the contract's discount and before
 // the line's rounding; amount off is a negative DISCOUNT line, capped; redemptions are counted

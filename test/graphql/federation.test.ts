@@ -172,7 +172,7 @@ describe('the subgraph SDL', () => {
   });
 
   it('composes with a partner subgraph into one supergraph where Customer belongs to both', () => {
-    expect(supergraphSdl).toMatch(/type Customer\n  @join__type\(graph: CRM, key: "id"\)\n  @join__type\(graph: TARIFF, key: "id"\)/);
+    expect(supergraphSdl).toMatch(/type Customer\n {2}@join__type\(graph: CRM, key: "id"\)\n {2}@join__type\(graph: TARIFF, key: "id"\)/);
     expect(supergraphSdl).toContain('accountOwner: String @join__field(graph: CRM)');
   });
 

@@ -1,10 +1,10 @@
 import { CouponDuration } from '../../src/domain/coupons/coupon.entity';
 import { rejectionReason } from '../../src/import/import-rejection';
-import { couponId, mapCoupon } from '../../src/import/map-coupon';
-import { CouponForDiscount, MappedDiscount, resolveDiscount, subscriptionDiscount } from '../../src/import/map-discount';
-import { stripeMrr, stripeMrrFigure, stripeNextInvoice } from '../../src/import/stripe-billing';
-import { discountLines, stripeDiscountTerms } from '../../src/import/stripe-discount';
-import { parseStripe, stripeCouponSchema, StripeCoupon, stripeCustomerSchema, stripeDiscountSchema, StripePrice, stripePriceSchema, stripeSubscriptionSchema } from '../../src/import/stripe-objects';
+import { couponId, mapCoupon } from '../../src/import/map/map-coupon';
+import { CouponForDiscount, MappedDiscount, resolveDiscount, subscriptionDiscount } from '../../src/import/map/map-discount';
+import { stripeMrr, stripeMrrFigure, stripeNextInvoice } from '../../src/import/stripe/stripe-billing';
+import { discountLines, stripeDiscountTerms } from '../../src/import/stripe/stripe-discount';
+import { parseStripe, stripeCouponSchema, StripeCoupon, stripeCustomerSchema, stripeDiscountSchema, StripePrice, stripePriceSchema, stripeSubscriptionSchema } from '../../src/import/stripe/stripe-objects';
 import { Decimal } from '../../src/pricing/decimal';
 import { customer, DAY, price, subscription, T0, taxRate } from './stripe-builders';
 

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/domain/shared/clock';
-import { writeStripeDump } from '../../src/import/stripe-fixtures';
+import { writeStripeDump } from '../support/stripe-fixtures/stripe-fixtures';
 import { startTestApp, TestApp } from '../support/app';
 import { exactSnapshot } from './db-snapshot';
 import { importDump } from './import-support';

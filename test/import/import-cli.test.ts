@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeStripeDump } from '../../src/import/stripe-fixtures';
+import { writeStripeDump } from '../support/stripe-fixtures/stripe-fixtures';
 import { addInterval } from '../../src/pricing';
 import { startTestApp, TestApp } from '../support/app';
 import { importSnapshot } from './db-snapshot';

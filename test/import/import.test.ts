@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ManualClock } from '../../src/domain/shared/clock';
-import { SourceBook } from '../../src/import/scan-dump';
-import { stripeCouponSchema, stripeCustomerSchema, stripePriceSchema, stripeSubscriptionSchema } from '../../src/import/stripe-objects';
-import { writeStripeDump } from '../../src/import/stripe-fixtures';
+import { SourceBook } from '../../src/import/stripe/scan-dump';
+import { stripeCouponSchema, stripeCustomerSchema, stripePriceSchema, stripeSubscriptionSchema } from '../../src/import/stripe/stripe-objects';
+import { writeStripeDump } from '../support/stripe-fixtures/stripe-fixtures';
 import { formatMoney } from '../../src/pricing';
 import { startTestApp, TestApp } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';

@@ -1,16 +1,16 @@
 import type { CatalogPrice } from '../../src/domain/catalog/price-snapshot';
 import { PriceStatus } from '../../src/domain/catalog/price.entity';
 import { rejectionReason } from '../../src/import/import-rejection';
-import { CustomerFacts, emptyFacts, mapCustomer } from '../../src/import/map-customer';
-import { mapInvoice, invoiceDisposition } from '../../src/import/map-invoice';
-import { mapPrice } from '../../src/import/map-price';
-import { mapSubscription, resolveSubscription } from '../../src/import/map-subscription';
-import { stableId } from '../../src/import/stable-id';
-import { stripeLineAmount } from '../../src/import/stripe-billing';
+import { CustomerFacts, emptyFacts, mapCustomer } from '../../src/import/map/map-customer';
+import { mapInvoice, invoiceDisposition } from '../../src/import/map/map-invoice';
+import { mapPrice } from '../../src/import/map/map-price';
+import { mapSubscription, resolveSubscription } from '../../src/import/map/map-subscription';
+import { stableId } from '../../src/import/map/stable-id';
+import { stripeLineAmount } from '../../src/import/stripe/stripe-billing';
 import {
   parseStripe, stripeCustomerSchema, stripeInvoiceSchema, StripeMeter, stripeMeterSchema, stripePriceSchema, stripeSubscriptionSchema,
-} from '../../src/import/stripe-objects';
-import { customer, DAY, invoice, line, metered, price, subscription, T0, taxRate } from './stripe-builders';
+} from '../../src/import/stripe/stripe-objects';
+import { customer, DAY, invoice, line, metered, price, subscription, T0 } from './stripe-builders';
 
 // Each mapping of issue 9 with a Stripe-shaped object, and each refusal with its reason. The
 // import of these objects into a database, read back over GraphQL, is import-mapping.test.ts.

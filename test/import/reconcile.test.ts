@@ -1,7 +1,7 @@
 import { ManualClock } from '../../src/domain/shared/clock';
-import { writeStripeDump } from '../../src/import/stripe-fixtures';
-import { tariffNextInvoice } from '../../src/import/tariff-next-invoice';
-import { tariffNextInvoices } from '../../src/import/tariff-next-invoices';
+import { writeStripeDump } from '../support/stripe-fixtures/stripe-fixtures';
+import { tariffNextInvoice } from '../../src/import/reconcile/tariff-next-invoice';
+import { tariffNextInvoices } from '../../src/import/reconcile/tariff-next-invoices';
 import { formatMoney } from '../../src/pricing';
 import { startTestApp, TestApp } from '../support/app';
 import { must } from '../support/catalog';

@@ -1,18 +1,63 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmod, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createBrotliDecompress } from 'node:zlib';
 import { Browser, BrowserContext, BrowserContextOptions, chromium, Locator, Page } from 'playwright-core';
 
-// Pages in a real browser: Debian's Chromium driven by playwright-core, which never downloads a
-// browser of its own (.ci/run installs the package when it is missing).
-const CHROMIUM = '/usr/bin/chromium';
+// Pages in a real browser driven by playwright-core, which never downloads a browser of its own:
+// Debian's Chromium where it is installed, otherwise the headless Chromium that the
+// @sparticuz/chromium dev dependency ships inside its npm package (so `npm ci && npm test` needs
+// no apt). Both run with the flags below.
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ARTIFACTS = join(__dirname, '../../test-artifacts');
 
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium); .ci/run does so when it is missing`);
+/**
+ * Unpacks the package's brotli-compressed binary (about 190 MB, two seconds) once per version
+ * into the temporary folder. Not through the package's `executablePath()`: it writes straight to
+ * /tmp/chromium and returns any file already there, so parallel test files could launch one that
+ * another is still writing. Here each writer writes its own file and renames it into place.
+ * Its fonts and SwiftShader libraries are not needed: the system's fonts are used, the GPU is off.
+ */
+async function packagedChromium(): Promise<string> {
+  const main = require.resolve('@sparticuz/chromium');
+  const root = join(dirname(main), '../..');
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const dir = join(tmpdir(), `tariff-sparticuz-chromium-${version}`);
+  const binary = join(dir, 'chromium');
+  if (existsSync(binary)) return binary;
+  mkdirSync(dir, { recursive: true });
+  const partial = `${binary}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  try {
+    await pipeline(createReadStream(join(root, 'bin', 'chromium.br')), createBrotliDecompress(), createWriteStream(partial));
+    await chmod(partial, 0o755);
+    await rename(partial, binary);
+  } finally {
+    await rm(partial, { force: true });
   }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return binary;
+}
+
+/** An executable file: a path hidden behind /dev/null (how a test hides the system's browser) is not one. */
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The browser the tests drive: Debian's if installed, else the packaged one. */
+export async function chromiumExecutable(): Promise<string> {
+  return isExecutableFile(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : packagedChromium();
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumExecutable(), headless: true, args: CHROMIUM_ARGS });
 }
 
 /** English and UTC, so formatted money and dates are the same on every machine. */

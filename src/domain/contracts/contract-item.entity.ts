@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Opt, PrimaryKey, Property, Rel, Index } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, Rel, Index } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
 import type { Decimal } from '../../pricing/decimal';

@@ -1,4 +1,4 @@
-import { Collection, Entity, Index, ManyToOne, OneToMany, Opt, PrimaryKey, Property, Unique, Rel } from '@mikro-orm/core';
+import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, Rel } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
 import type { Decimal } from '../../pricing/decimal';

@@ -37,7 +37,7 @@ export class QuoteLifecycleService {
       const lines = quote.lines.getItems();
       const inputs = lines.map((l) => ({ priceCode: l.priceCode, quantity: l.quantity }));
       let priced: PricedQuote;
-      let chosen: ChosenCoupon | null = null;
+      let chosen: ChosenCoupon | null;
       try {
         // The catalog or the customer's contracts may have changed since the draft was made, and
         // the coupon's limits since it was chosen: checked again, under the coupon's lock.

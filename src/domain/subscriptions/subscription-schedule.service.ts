@@ -8,7 +8,6 @@ import { ItemInput, resolveItems } from './subscription-items';
 import { lockSubscription, recordEvent, touch } from './subscription-store';
 import { ScheduledChange, ScheduledChangeStatus } from './scheduled-change.entity';
 import { assertAllowed } from './subscription-transitions';
-import { Subscription } from './subscription.entity';
 
 export interface ScheduleChangeInput {
   id: string;

@@ -11,7 +11,6 @@ export function parseWebhookUrl(raw: string, field: string): string {
   const value = raw.trim();
   if (value.length === 0) throw new InvalidInputError(field, 'url must not be empty');
   if (value.length > MAX_URL_LENGTH) throw new InvalidInputError(field, `url must be at most ${MAX_URL_LENGTH} characters`);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) throw new InvalidInputError(field, 'url must not contain spaces or control characters');
   let url: URL;
   try {

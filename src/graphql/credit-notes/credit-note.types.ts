@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { CurrencyScalar } from '../scalars/standard';
