@@ -232,9 +232,14 @@ export interface WriteOptions {
 export async function writeInvoices(em: EntityManager, invoices: readonly InvoiceRows[], options: WriteOptions = {}): Promise<string[]> {
   if (invoices.length === 0) return [];
   const lines: LineRow[] = invoices.flatMap(({ invoice, lines }) => lines.map((l, position) => ({ ...l, invoiceId: invoice.id, customerId: invoice.customerId, position })));
-  const rows = await boundRows<{ id: string }>(em, options.skipExisting ? WRITE_NEW_ONLY : WRITE, [
-    JSON.stringify(invoices.map((r) => r.invoice)),
-    JSON.stringify(lines),
-  ]);
-  return rows.map((r) => r.id);
+  try {
+    const rows = await boundRows<{ id: string }>(em, options.skipExisting ? WRITE_NEW_ONLY : WRITE, [
+      JSON.stringify(invoices.map((r) => r.invoice)),
+      JSON.stringify(lines),
+    ]);
+    return rows.map((r) => r.id);
+  } catch (err) {
+    // Fails as a flush would (a billing key already taken is a UniqueConstraintViolationException): callers tell the cases apart by it.
+    throw err instanceof Error ? em.getDriver().convertException(err) : err;
+  }
 }
