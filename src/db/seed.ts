@@ -46,9 +46,11 @@ export async function seedDemoData(db: Database, clock: Clock, logger: Logger): 
   const acme = await customers.create({
     name: 'Acme GmbH', email: 'billing@acme.example', currency: 'EUR', taxStatus: TaxStatus.TAXABLE,
     taxRate: new Decimal('19'), externalIds: [{ system: 'SAP', id: '0000100001' }],
+    billingAddress: { line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115', country: 'DE' }, vatId: 'DE136695976',
   });
   await customers.create({
     name: 'Globex SARL', email: 'ap@globex.example', currency: 'EUR', taxStatus: TaxStatus.REVERSE_CHARGE,
+    billingAddress: { line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' }, vatId: 'FR40303265045',
     externalIds: [{ system: 'SALESFORCE', id: '0015g00000GLOBEX' }],
   });
   await new ContractService(ctx).create({

@@ -67,7 +67,7 @@ describe('createCustomer', () => {
   });
 
   it('defaults invoiceDrafts to false and trims the name', async () => {
-    const c = await createCustomer({ name: '  Trim Ltd ', taxStatus: 'REVERSE_CHARGE' });
+    const c = await createCustomer({ name: '  Trim Ltd ', taxStatus: 'REVERSE_CHARGE', vatId: 'DE136695976' });
     expect(c).toMatchObject({ name: 'Trim Ltd', invoiceDrafts: false, taxRate: null, externalIds: [] });
   });
 

@@ -87,7 +87,7 @@ describe('upsertCustomer', () => {
 
   it('updates only what differs, bumping updatedAt once', async () => {
     const created = (await upsertCustomer(sap('upd-1', { name: 'Update GmbH', invoiceDrafts: true }))).customer;
-    const changed = await upsertCustomer(sap('upd-1', { name: 'Update GmbH', email: 'ap@update.example', taxStatus: 'REVERSE_CHARGE', taxRate: null }));
+    const changed = await upsertCustomer(sap('upd-1', { name: 'Update GmbH', email: 'ap@update.example', taxStatus: 'REVERSE_CHARGE', taxRate: null, vatId: 'DE136695976' }));
     expect(changed.outcome).toBe('UPDATED');
     expect(changed.customer).toMatchObject({
       id: created.id, email: 'ap@update.example', taxStatus: 'REVERSE_CHARGE', taxRate: null, invoiceDrafts: true, createdAt: created.createdAt,
@@ -96,7 +96,7 @@ describe('upsertCustomer', () => {
     const read = (await must(t, `query($id: ID!) { customer(id: $id) { ${customerFields} } }`, { id: created.id })).customer;
     expect(read).toEqual(changed.customer);
     // invoiceDrafts omitted is kept, so replaying without it is still a replay.
-    expect((await upsertCustomer(sap('upd-1', { name: 'Update GmbH', email: 'ap@update.example', taxStatus: 'REVERSE_CHARGE', taxRate: null }))).outcome).toBe('UNCHANGED');
+    expect((await upsertCustomer(sap('upd-1', { name: 'Update GmbH', email: 'ap@update.example', taxStatus: 'REVERSE_CHARGE', taxRate: null, vatId: 'DE136695976' }))).outcome).toBe('UNCHANGED');
     expect(await eventTypes(created.id)).toEqual(['customer.created', 'customer.updated']);
   });
 

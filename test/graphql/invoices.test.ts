@@ -34,7 +34,7 @@ beforeAll(async () => {
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '19.99' } });
   await createPrice(t, 'seat-jpy', { kind: 'per_unit', config: { unitAmount: '1500' } }, { currency: 'JPY' });
   acme = await createCustomer(t, 'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"');
-  globex = await createCustomer(t, 'currency: "JPY", taxStatus: REVERSE_CHARGE');
+  globex = await createCustomer(t, 'currency: "JPY", taxStatus: REVERSE_CHARGE, vatId: "DE136695976"');
   acmeKey = await key('CUSTOMER', acme);
   salesKey = await key('SALES');
   partnerKey = await key('PARTNER');

@@ -41,7 +41,7 @@ beforeAll(async () => {
   await createPrice('old', { kind: 'flat', config: { amount: '1.00' } });
   await must('mutation { archivePrice(code: "old") { status } }');
   acme = await createCustomer('name: "Acme", email: "a@acme.example", currency: "EUR", taxStatus: TAXABLE, taxRate: "20"');
-  globex = await createCustomer('name: "Globex", email: "ap@globex.example", currency: "EUR", taxStatus: REVERSE_CHARGE');
+  globex = await createCustomer('name: "Globex", email: "ap@globex.example", currency: "EUR", taxStatus: REVERSE_CHARGE, vatId: "DE136695976"');
   yen = await createCustomer('name: "Nippon", email: "k@nippon.example", currency: "JPY", taxStatus: EXEMPT');
   await must('mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', {
     input: { customerId: acme, code: 'ACME-2026', startsAt: '2026-01-01T00:00:00Z', endsAt: '2027-01-01T00:00:00Z', items: [

@@ -143,7 +143,7 @@ describe('the life of a quote', () => {
   });
 
   it('freezes the reverse-charge mention', async () => {
-    const globex = await createCustomer(t, 'currency: "EUR", taxStatus: REVERSE_CHARGE');
+    const globex = await createCustomer(t, 'currency: "EUR", taxStatus: REVERSE_CHARGE, vatId: "DE136695976"');
     const q = await sent(globex);
     expect(q.tax).toBe('0.00');
     expect(q.notes).toEqual([expect.stringContaining('Reverse charge')]);

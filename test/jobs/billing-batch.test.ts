@@ -48,7 +48,7 @@ it('bills plain renewals in batches, as upcomingInvoice showed them, with gaples
     ['currency: "EUR", taxStatus: TAXABLE, taxRate: "20"', [['storage', '37'], ['api', '250'], ['peak', '0']]],
     ['currency: "EUR", taxStatus: TAXABLE, taxRate: "7.7"', [['team', '2'], ['visitors', '0']]],
     [undefined, [['pack', '45'], ['gauge', '0'], ['hits', '0']]],
-    ['currency: "EUR", taxStatus: REVERSE_CHARGE', [['seat', '1'], ['api', '99']]],
+    ['currency: "EUR", taxStatus: REVERSE_CHARGE, vatId: "DE136695976"', [['seat', '1'], ['api', '99']]],
   ];
   const subs: { customer: string; id: string }[] = [];
   for (let copy = 0; copy < 3; copy++) {

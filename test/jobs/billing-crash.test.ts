@@ -114,7 +114,7 @@ const SHAPES: Shape[] = [
   },
   // An invoice of its own for the change, made before the run, numbered from the same series.
   {
-    customer: 'taxStatus: REVERSE_CHARGE',
+    customer: 'taxStatus: REVERSE_CHARGE, vatId: "DE136695976"',
     subscription: () => ({ items: [{ priceCode: 'tiered', quantity: '30' }] }),
     then: async (t, id) => {
       await must(t, 'mutation($id: ID!) { changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: "tiered", quantity: "75" }] }) { id } }', { id });
