@@ -2,6 +2,8 @@ import { BillingInterval } from '../../src/domain/catalog/price.entity';
 import type { Customer } from '../../src/domain/customers/customer.entity';
 import { TaxStatus } from '../../src/domain/customers/customer.entity';
 import type { CreateCustomerInput } from '../../src/domain/customers/customer.service';
+import type { Invoice } from '../../src/domain/invoices/invoice.entity';
+import { CollectionMethod } from '../../src/domain/subscriptions/subscription.entity';
 import { Decimal } from '../../src/pricing/decimal';
 import type { DomainHarness } from './domain';
 
@@ -26,3 +28,18 @@ export async function makePrice(
 }
 
 export const dec = (value: string) => new Decimal(value);
+
+/**
+ * An OPEN invoice: a subscription starting now (SEND_INVOICE, so nothing is charged) invoices
+ * its first period at once. Returns the invoice with its lines, in the items' order.
+ */
+export async function openInvoice(h: DomainHarness, customer: Customer, items: { priceCode: string; quantity: string }[]): Promise<Invoice> {
+  const sub = await h.as().subscriptions.create({
+    customerId: customer.id,
+    items: items.map((i) => ({ priceCode: i.priceCode, quantity: dec(i.quantity) })),
+    collection: CollectionMethod.SEND_INVOICE,
+  });
+  const invoices = (await h.as().invoices.list({ customerId: customer.id, first: 100 })).nodes.filter((i) => i.subscription?.id === sub.id);
+  if (invoices.length !== 1) throw new Error(`expected one invoice for subscription ${sub.id}, found ${invoices.length}`);
+  return invoices[0];
+}
