@@ -43,3 +43,17 @@ export async function openInvoice(h: DomainHarness, customer: Customer, items: {
   if (invoices.length !== 1) throw new Error(`expected one invoice for subscription ${sub.id}, found ${invoices.length}`);
   return invoices[0];
 }
+
+/** A subscription's pending prorations, oldest first, as [priceCode, amount] (what its next invoice will carry). */
+export async function pendingProrations(h: DomainHarness, subscriptionId: string): Promise<[string, string][]> {
+  const rows = await h.sql<{ price_code: string; amount: string }>(
+    'select price_code, amount::text as amount from pending_proration where subscription_id = ? order by created_at, amount',
+    [subscriptionId],
+  );
+  return rows.map((r) => [r.price_code, new Decimal(r.amount).toFixed(2)]);
+}
+
+/** The invoices of one subscription, oldest first, lines included. */
+export async function invoicesOf(h: DomainHarness, customer: Customer, subscriptionId: string): Promise<Invoice[]> {
+  return (await h.as().invoices.list({ customerId: customer.id, first: 100 })).nodes.filter((i) => i.subscription?.id === subscriptionId);
+}
