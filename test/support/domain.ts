@@ -5,7 +5,7 @@ import { hashSecret, newSecret } from '../../src/domain/auth/api-key.service';
 import { defaultPaymentProviders } from '../../src/domain/payments/providers';
 import { createServices, Services } from '../../src/domain/services';
 import { ManualClock } from '../../src/domain/shared/clock';
-import { createTestDatabase } from './database';
+import { createMigratedTestDatabase } from './template-database';
 
 /**
  * The domain without HTTP: the ORM on a test database of this file's own, and the services of
@@ -27,10 +27,10 @@ export interface DomainHarness {
 }
 
 export async function startDomain(options: { now?: string } = {}): Promise<DomainHarness> {
-  const target = await createTestDatabase();
+  const target = await createMigratedTestDatabase();
   let db: Database;
   try {
-    db = await openDatabase({ url: target.url, dataDir: null, poolMax: 4, migrate: true });
+    db = await openDatabase({ url: target.url, dataDir: null, poolMax: 4, migrate: !target.migrated });
   } catch (err) {
     await target.drop();
     throw err;

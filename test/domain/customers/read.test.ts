@@ -37,7 +37,7 @@ describe('reading customers as a CUSTOMER key', () => {
 
   it('staff keys read every customer', async () => {
     const sales = await h.actor(Role.SALES);
-    expect((await h.as(sales).customers.list({ first: 10 })).nodes.map((c) => c.id)).toEqual([acme.id, globex.id]);
+    expect((await h.as(sales).customers.list({ first: 10 })).nodes.map((c) => c.id).sort()).toEqual([acme.id, globex.id].sort());
     expect((await h.as(sales).customers.get(globex.id))?.id).toBe(globex.id);
   });
 });

@@ -83,7 +83,7 @@ describe('SubscriptionChangeService.change', () => {
         const pending = await pendingProrations(h, sub.id);
         expect(pending.reduce((sum, [, amount]) => sum.plus(amount), ZERO).toFixed(2)).toBe('0.00');
       }),
-      { numRuns: 5 },
+      { numRuns: 4 },
     );
   });
 });
