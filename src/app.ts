@@ -56,6 +56,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       rateLimitPerSecond: config.TARIFF_RATE_LIMIT,
       limits: { maxDepth: config.TARIFF_MAX_QUERY_DEPTH, maxCost: config.TARIFF_MAX_QUERY_COST },
       maxBodyBytes: config.TARIFF_MAX_BODY_BYTES,
+      corsOrigins: config.TARIFF_CORS_ORIGINS,
+      metrics: config.TARIFF_METRICS,
       portal: { sessionMinutes: config.TARIFF_PORTAL_SESSION_MINUTES, publicUrl: () => publicUrl },
     });
     http = await new Promise<Server>((resolve, reject) => {

@@ -23,6 +23,13 @@ import { buildTariffSchema } from './schema';
 import { invoiceHtmlRoute } from './invoices/invoice-html.route';
 import { portalRoutes } from '../portal/portal.route';
 import { dashboardRoutes } from '../dashboard/dashboard.route';
+import { corsForOrigins } from '../http/cors';
+import { graphqlStatusPlugin } from '../http/graphql-status.plugin';
+import { jsonBodyErrors } from '../http/json-body-errors';
+import { metricsPlugin } from '../http/metrics.plugin';
+import { enableMetrics, recordError } from '../metrics/metrics';
+import { metricsRoute } from '../http/metrics.route';
+import { requestIds, resumeRequestLogContext } from '../http/request-id';
 import { ideRoutes } from '../ide/ide.route';
 
 export interface ServerOptions {
@@ -33,6 +40,10 @@ export interface ServerOptions {
   limits: QueryLimits;
   maxBodyBytes: number;
   portal: PortalLinkSettings;
+  /** Origins whose browser pages may call the API (TARIFF_CORS_ORIGINS); empty: none. */
+  corsOrigins?: readonly string[];
+  /** Serve GET /metrics and count requests (TARIFF_METRICS). */
+  metrics?: boolean;
   /** Defaults to the providers that ship (sandbox, manual); tests and deployments may pass others. */
   paymentProviders?: PaymentProviders;
 }
@@ -55,6 +66,11 @@ function httpError(err: DomainError, status: number, headers?: Record<string, st
   });
 }
 
+async function countPendingDeliveries(orm: MikroORM): Promise<number> {
+  const [row] = await orm.em.fork().execute<{ pending: number }[]>(`select count(*)::int as pending from webhook_delivery where status = 'PENDING'`);
+  return row?.pending ?? 0;
+}
+
 export async function createServer(options: ServerOptions): Promise<TariffServer> {
   const { orm, clock, logger } = options;
   const schema = await buildTariffSchema();
@@ -69,12 +85,23 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
     introspection: true,
     // A subgraph would otherwise send resolver timings (ftv1) to anyone asking with a header.
     // The landing page loads from Apollo's CDN: browsers get the bundled IDE (ideRoutes) instead.
-    plugins: [queryLimitsPlugin(schema, options.limits), idempotencyPlugin({ em: orm.em, clock, logger }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      // First, so that the status it settles is the one the idempotency plugin stores.
+      graphqlStatusPlugin(),
+      queryLimitsPlugin(schema, options.limits),
+      idempotencyPlugin({ em: orm.em, clock, logger }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.metrics ? [metricsPlugin()] : []),
+    ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestIds(logger));
+  const cors = corsForOrigins(options.corsOrigins ?? []);
+  if (cors) app.use(cors);
 
   app.get('/health', async (_req, res) => {
     try {
@@ -90,10 +117,16 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
   app.use(dashboardRoutes());
   app.use(invoiceHtmlRoute({ orm, clock, logger, limiter }));
   app.use(ideRoutes({ logger }));
+  if (options.metrics) {
+    enableMetrics({ countPendingDeliveries: () => countPendingDeliveries(orm) });
+    app.use(metricsRoute({ orm, clock, logger }));
+  }
 
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
+    jsonBodyErrors(logger, options.metrics ? recordError : undefined),
+    resumeRequestLogContext(),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const em = orm.em.fork();

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, authorize, authorizeCustomer, customerScope } from '../auth/actor';
+import { Actor, authorize, authorizeCustomer, customerCondition, withCreator } from '../auth/actor';
 import { isId } from '../shared/ids';
 import type { Clock } from '../shared/clock';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
@@ -30,7 +30,7 @@ export class InvoiceService {
   async get(id: string): Promise<Invoice | null> {
     authorize(this.ctx.actor, 'invoices:read');
     const invoice = isId(id) ? await this.ctx.em.findOne(Invoice, { id }, { populate: ['lines'], strategy: 'select-in' }) : null;
-    if (invoice) authorizeCustomer(this.ctx.actor, 'invoices:read', invoice.customer.id);
+    if (invoice) authorizeCustomer(this.ctx.actor, 'invoices:read', await withCreator(this.ctx.actor, invoice.customer));
     return invoice;
   }
 
@@ -38,7 +38,7 @@ export class InvoiceService {
   async getBatched(id: string, loader: BatchLoader<Invoice>): Promise<Invoice | null> {
     authorize(this.ctx.actor, 'invoices:read');
     const invoice = isId(id) ? await loader.load(id) : null;
-    if (invoice) authorizeCustomer(this.ctx.actor, 'invoices:read', invoice.customer.id);
+    if (invoice) authorizeCustomer(this.ctx.actor, 'invoices:read', await withCreator(this.ctx.actor, invoice.customer));
     return invoice;
   }
 
@@ -46,12 +46,10 @@ export class InvoiceService {
   async list(filter: InvoiceFilter): Promise<Page<Invoice>> {
     authorize(this.ctx.actor, 'invoices:read');
     const size = pageSize(filter.first);
-    const scope = customerScope(this.ctx.actor);
-    if (scope && filter.customerId && filter.customerId !== scope) return empty;
-    const customerId = scope ?? filter.customerId ?? null;
-    if (customerId !== null && !isId(customerId)) return empty;
+    const customer = customerCondition(this.ctx.actor, filter.customerId);
+    if (customer === false) return empty;
     const where = {
-      ...(customerId ? { customer: customerId } : {}),
+      ...(customer ? { customer } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...afterCursor(filter.after),
     };
