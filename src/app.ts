@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { openDatabase, Database } from './db/database';
 import { bootstrapAdminKey } from './domain/auth/api-key.service';
+import { wireDomainProjectors } from './domain/services';
 import type { Clock } from './domain/shared/clock';
 import { systemClock } from './system-clock';
 import { createServer, TariffServer } from './graphql/server';
@@ -35,6 +36,7 @@ export interface StartOptions {
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
+  wireDomainProjectors();
   const db = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: options.dataDir === undefined ? config.TARIFF_DATA_DIR : options.dataDir,

@@ -4,9 +4,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { Express } from 'express';
 import { GraphQLError } from 'graphql';
-import { authenticate } from '../domain/auth/api-key.service';
 import type { Actor } from '../domain/auth/actor';
-import { DomainError, RateLimitedError, UnauthenticatedError } from '../domain/errors';
+import { DomainError } from '../domain/errors';
+import { authenticateRequest } from '../http/authenticate.middleware';
+import { errorHeaders, HTTP_STATUS } from '../http/error-status';
 import { defaultPaymentProviders, PaymentProviders } from '../domain/payments/providers';
 import { createServices } from '../domain/services';
 import type { PortalLinkSettings } from '../domain/portal/portal-session.service';
@@ -52,11 +53,6 @@ export interface TariffServer {
   app: Express;
   apollo: ApolloServer<Context>;
   stop(): Promise<void>;
-}
-
-function bearer(header: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match ? match[1] : null;
 }
 
 function httpError(err: DomainError, status: number, headers?: Record<string, string>): GraphQLError {
@@ -129,19 +125,13 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
     resumeRequestLogContext(),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
-        const em = orm.em.fork();
-        const secret = bearer(req.headers.authorization);
-        if (!secret) throw httpError(new UnauthenticatedError('an API key is required: Authorization: Bearer <key>'), 401);
+        let em: Context['em'];
         let actor: Actor;
         try {
-          actor = await authenticate(em, secret, clock.now());
+          ({ em, actor } = await authenticateRequest(req.headers.authorization, { orm, clock, limiter }));
         } catch (err) {
-          if (err instanceof DomainError) throw httpError(err, 401);
+          if (err instanceof DomainError) throw httpError(err, HTTP_STATUS[err.code], errorHeaders(err));
           throw err;
-        }
-        const retryAfter = limiter.take(actor.keyId);
-        if (retryAfter > 0) {
-          throw httpError(new RateLimitedError(retryAfter), 429, { 'retry-after': String(retryAfter) });
         }
         return { em, actor, services: createServices({ em, actor, clock, providers }), loaders: createLoaders(em), logger, portal: options.portal };
       },

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { Actor, Role } from '../domain/auth/actor';
+import { wireDomainProjectors } from '../domain/services';
 import { systemClock } from '../system-clock';
 import { BillingRunProgress, BillingRunResult, runBilling } from './billing-run.job';
 import { parseInstant, runCli } from './cli-args';
@@ -72,6 +73,7 @@ async function runHere(args: Args): Promise<BillingRunResult> {
   const config = loadConfig();
   // stdout carries the summary only: logs go to stderr.
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'tariff-billing', pid: process.pid } }, pino.destination(2));
+  wireDomainProjectors();
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.TARIFF_DATA_DIR, poolMax: config.TARIFF_DB_POOL_SIZE, migrate: true, logger });
   try {
     return await runBilling({

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import type { Actor } from '../domain/auth/actor';
+import { wireDomainProjectors } from '../domain/services';
 import { defaultPaymentProviders } from '../domain/payments/providers';
 import { systemClock } from '../system-clock';
 import { CollectionRunResult, runCollection } from './collection-run.job';
@@ -14,6 +15,7 @@ function progressLine(p: CollectionRunResult & { invoicesDue: number }): string 
 export async function collectHere(at: Date, actor: Actor, service: string): Promise<CollectionRunResult> {
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL, base: { service, pid: process.pid } }, pino.destination(2));
+  wireDomainProjectors();
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.TARIFF_DATA_DIR, poolMax: config.TARIFF_DB_POOL_SIZE, migrate: true, logger });
   try {
     const fork = () => db.orm.em.fork();

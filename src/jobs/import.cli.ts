@@ -6,6 +6,7 @@ import pino from 'pino';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { Actor, Role } from '../domain/auth/actor';
+import { wireDomainProjectors } from '../domain/services';
 import type { ImportProgress } from '../import/import-run';
 import { DumpNotFoundError, ImportReport, importStripeDump } from '../import/stripe-import';
 import { systemClock } from '../system-clock';
@@ -147,6 +148,7 @@ async function main(): Promise<number> {
   // stdout carries the summary only: logs go to stderr.
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'tariff-import', pid: process.pid } }, pino.destination(2));
   // A dry run writes nothing, migrations included: it reads a database that is up to date.
+  wireDomainProjectors();
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.TARIFF_DATA_DIR, poolMax: config.TARIFF_DB_POOL_SIZE, migrate: !args.dryRun, logger });
   try {
     if (args.dryRun && (await db.orm.getMigrator().getPendingMigrations()).length > 0) {

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { rebuildRevenueLedger } from '../domain/analytics/ledger-rebuild';
+import { wireDomainProjectors } from '../domain/services';
 
 const USAGE = `usage: npm run analytics:rebuild
 
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'tariff-ledger-rebuild', pid: process.pid } }, pino.destination(2));
+  wireDomainProjectors();
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.TARIFF_DATA_DIR, poolMax: config.TARIFF_DB_POOL_SIZE, migrate: true, logger });
   const started = performance.now();
   try {

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
+import { wireDomainProjectors } from '../domain/services';
 import { systemClock } from '../system-clock';
 import { deliverWebhooks, startWebhookWorker } from './webhook-delivery.job';
 
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   // stdout carries the summary only: logs go to stderr.
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'tariff-webhooks', pid: process.pid } }, pino.destination(2));
+  wireDomainProjectors();
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.TARIFF_DATA_DIR, poolMax: config.TARIFF_DB_POOL_SIZE, migrate: true, logger });
   const options = {
     fork: () => db.orm.em.fork(),

@@ -32,7 +32,7 @@ export class ExternalIdService {
   /** Idempotent: linking an id to the record that already holds it changes nothing. */
   async set(kind: ExternalIdKind, recordId: string, system: string, id: string): Promise<ExternalIdLink> {
     authorize(this.ctx.actor, 'externalIds:write');
-    const x = parseExternalId({ system, id }, { system: 'system', id: 'id' });
+    const x = parseExternalId({ system, id }, '');
     try {
       return await this.ctx.em.transactional((em) => linkExternalId(em, kind, recordId, x.system, x.id));
     } catch (err) {
