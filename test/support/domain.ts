@@ -3,7 +3,7 @@ import { Actor, Role } from '../../src/domain/auth/actor';
 import { ApiKey } from '../../src/domain/auth/api-key.entity';
 import { hashSecret, newSecret } from '../../src/domain/auth/api-key.service';
 import { defaultPaymentProviders } from '../../src/domain/payments/providers';
-import { createServices, Services } from '../../src/domain/services';
+import { createServices, Services, wireDomainProjectors } from '../../src/domain/services';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { createMigratedTestDatabase } from './template-database';
 
@@ -27,6 +27,8 @@ export interface DomainHarness {
 }
 
 export async function startDomain(options: { now?: string } = {}): Promise<DomainHarness> {
+  // As src/app.ts does before anything can emit an event: the revenue ledger is kept in step.
+  wireDomainProjectors();
   const target = await createMigratedTestDatabase();
   let db: Database;
   try {
