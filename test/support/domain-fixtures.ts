@@ -12,7 +12,9 @@ let seq = 0;
 /** A customer made through CustomerService (ADMIN): EUR and exempt unless told otherwise. */
 export function makeCustomer(h: DomainHarness, over: Partial<CreateCustomerInput> = {}): Promise<Customer> {
   seq += 1;
-  return h.as().customers.create({ name: `Customer ${seq}`, email: `c${seq}@example.test`, currency: 'EUR', taxStatus: TaxStatus.EXEMPT, ...over });
+  return h
+    .as()
+    .customers.create({ name: `Customer ${seq}`, email: `c${seq}@example.test`, currency: 'EUR', taxStatus: TaxStatus.EXEMPT, ...over });
 }
 
 /** A product and one monthly price on it (EUR unless told otherwise), through the catalog services. */
@@ -24,7 +26,14 @@ export async function makePrice(
 ): Promise<void> {
   const admin = h.as();
   if (!(await admin.products.get('product'))) await admin.products.create({ code: 'product', name: 'Product' });
-  await admin.prices.create({ code, productCode: 'product', currency: over.currency ?? 'EUR', interval: over.interval ?? BillingInterval.MONTH, intervalCount: over.intervalCount, rule });
+  await admin.prices.create({
+    code,
+    productCode: 'product',
+    currency: over.currency ?? 'EUR',
+    interval: over.interval ?? BillingInterval.MONTH,
+    intervalCount: over.intervalCount,
+    rule,
+  });
 }
 
 export const dec = (value: string) => new Decimal(value);
@@ -33,7 +42,11 @@ export const dec = (value: string) => new Decimal(value);
  * An OPEN invoice: a subscription starting now (SEND_INVOICE, so nothing is charged) invoices
  * its first period at once. Returns the invoice with its lines, in the items' order.
  */
-export async function openInvoice(h: DomainHarness, customer: Customer, items: { priceCode: string; quantity: string }[]): Promise<Invoice> {
+export async function openInvoice(
+  h: DomainHarness,
+  customer: Customer,
+  items: { priceCode: string; quantity: string }[],
+): Promise<Invoice> {
   const sub = await h.as().subscriptions.create({
     customerId: customer.id,
     items: items.map((i) => ({ priceCode: i.priceCode, quantity: dec(i.quantity) })),

@@ -7,7 +7,16 @@ let h: DomainHarness;
 beforeAll(async () => {
   h = await startDomain();
   await h.as().products.create({ code: 'api', name: 'API platform' });
-  await h.as().prices.create({ code: 'seat', productCode: 'api', currency: 'EUR', interval: BillingInterval.QUARTER, intervalCount: 2, rule: { kind: 'per_unit', config: { unitAmount: '10.00' } } });
+  await h
+    .as()
+    .prices.create({
+      code: 'seat',
+      productCode: 'api',
+      currency: 'EUR',
+      interval: BillingInterval.QUARTER,
+      intervalCount: 2,
+      rule: { kind: 'per_unit', config: { unitAmount: '10.00' } },
+    });
 });
 afterAll(() => h.close());
 
@@ -23,7 +32,9 @@ describe('PriceService.update', () => {
   });
 
   it('refuses a bad rule and leaves the current version current', async () => {
-    const { error, wrote } = await failure(h, () => h.as().prices.update('seat', { rule: { kind: 'per_unit', config: { unitAmount: 'ten' } } }));
+    const { error, wrote } = await failure(h, () =>
+      h.as().prices.update('seat', { rule: { kind: 'per_unit', config: { unitAmount: 'ten' } } }),
+    );
     expect((error as PricingInputError).field).toBe('input.rule.config.unitAmount');
     expect(wrote).toEqual([]);
     const current = await h.as().prices.get('seat');
@@ -31,7 +42,9 @@ describe('PriceService.update', () => {
   });
 
   it('refuses an unknown code and an archived price', async () => {
-    expect((await failure(h, () => h.as().prices.update('ghost', { rule: { kind: 'flat', config: { amount: '1' } } }))).error).toBeInstanceOf(NotFoundError);
+    expect(
+      (await failure(h, () => h.as().prices.update('ghost', { rule: { kind: 'flat', config: { amount: '1' } } }))).error,
+    ).toBeInstanceOf(NotFoundError);
     await h.as().prices.archive('seat');
     const { error, wrote } = await failure(h, () => h.as().prices.update('seat', { rule: { kind: 'flat', config: { amount: '1' } } }));
     expect(error).toBeInstanceOf(ConflictError);

@@ -11,7 +11,15 @@ let acme: Customer;
 beforeAll(async () => {
   h = await startDomain();
   await makePrice(h, 'seat', { kind: 'per_unit', config: { unitAmount: '10.00' } });
-  await makePrice(h, 'calls', { kind: 'graduated', config: { tiers: [{ upTo: 100, unitAmount: '0.10' }, { upTo: null, unitAmount: '0.05' }] } });
+  await makePrice(h, 'calls', {
+    kind: 'graduated',
+    config: {
+      tiers: [
+        { upTo: 100, unitAmount: '0.10' },
+        { upTo: null, unitAmount: '0.05' },
+      ],
+    },
+  });
   await makePrice(h, 'support', { kind: 'flat', config: { amount: '99.00' } });
   await makePrice(h, 'usd-seat', { kind: 'per_unit', config: { unitAmount: '11.00' } }, { currency: 'USD' });
   acme = await makeCustomer(h);
@@ -20,18 +28,31 @@ afterAll(() => h.close());
 
 const at = (iso: string) => new Date(iso);
 const contract = (over: Partial<CreateContractInput>): CreateContractInput => ({
-  customerId: acme.id, code: 'c', startsAt: at('2026-01-01T00:00:00Z'), items: [{ priceCode: 'seat' }], ...over,
+  customerId: acme.id,
+  code: 'c',
+  startsAt: at('2026-01-01T00:00:00Z'),
+  items: [{ priceCode: 'seat' }],
+  ...over,
 });
 
 describe('ContractService.create', () => {
   it('stores the terms and one item per price, override and discount kept', async () => {
-    const created = await h.as().contracts.create(contract({
-      code: 'y2026', endsAt: at('2027-01-01T00:00:00Z'), minimumCommitment: dec('1200.00'),
-      items: [{ priceCode: 'seat', discountPercent: dec('12.5') }, { priceCode: 'calls', override: { tiers: [{ upTo: null, unitAmount: '0.04' }] } }],
-    }));
+    const created = await h.as().contracts.create(
+      contract({
+        code: 'y2026',
+        endsAt: at('2027-01-01T00:00:00Z'),
+        minimumCommitment: dec('1200.00'),
+        items: [
+          { priceCode: 'seat', discountPercent: dec('12.5') },
+          { priceCode: 'calls', override: { tiers: [{ upTo: null, unitAmount: '0.04' }] } },
+        ],
+      }),
+    );
     const read = await h.as().contracts.get(created.id);
     expect(read?.minimumCommitment?.toFixed(2)).toBe('1200.00');
-    const items = read!.items.getItems().map((i) => ({ priceCode: i.priceCode, discount: i.discountPercent?.toFixed() ?? null, override: i.override }));
+    const items = read!.items
+      .getItems()
+      .map((i) => ({ priceCode: i.priceCode, discount: i.discountPercent?.toFixed() ?? null, override: i.override }));
     expect(items.sort((a, b) => a.priceCode.localeCompare(b.priceCode))).toEqual([
       { priceCode: 'calls', discount: null, override: { tiers: [{ upTo: null, unitAmount: '0.04' }] } },
       { priceCode: 'seat', discount: '12.5', override: null },
@@ -44,7 +65,18 @@ describe('ContractService.create', () => {
     ['open-ended, starting before it', '2025-01-01T00:00:00Z', null],
     ['ending one second into it', '2025-06-01T00:00:00Z', '2026-01-01T00:00:01Z'],
   ])('refuses a contract on the same price %s, naming the item, writing nothing', async (_what, startsAt, endsAt) => {
-    const { error, wrote } = await failure(h, () => h.as().contracts.create(contract({ code: 'clash', startsAt: at(startsAt), endsAt: endsAt ? at(endsAt) : null, items: [{ priceCode: 'support' }, { priceCode: 'seat' }] })));
+    const { error, wrote } = await failure(h, () =>
+      h
+        .as()
+        .contracts.create(
+          contract({
+            code: 'clash',
+            startsAt: at(startsAt),
+            endsAt: endsAt ? at(endsAt) : null,
+            items: [{ priceCode: 'support' }, { priceCode: 'seat' }],
+          }),
+        ),
+    );
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ field: 'input.items[1].priceCode', details: { contractCode: 'y2026' } });
     expect(wrote).toEqual([]);
@@ -66,10 +98,22 @@ describe('ContractService.create', () => {
     ['a negative commitment', { minimumCommitment: dec('-0.01') }, 'input.minimumCommitment', InvalidInputError],
     ['a bad code', { code: 'has space' }, 'input.code', InvalidInputError],
     ['an unknown customer', { customerId: '00000000-0000-4000-8000-000000000000' }, 'input.customerId', NotFoundError],
-    ['a discount over 100 %', { items: [{ priceCode: 'seat', discountPercent: dec('100.01') }] }, 'input.items[0].discountPercent', PricingInputError],
-    ['an override the price kind refuses', { items: [{ priceCode: 'calls', override: { tiers: [] } }] }, 'input.items[0].override.tiers', PricingInputError],
+    [
+      'a discount over 100 %',
+      { items: [{ priceCode: 'seat', discountPercent: dec('100.01') }] },
+      'input.items[0].discountPercent',
+      PricingInputError,
+    ],
+    [
+      'an override the price kind refuses',
+      { items: [{ priceCode: 'calls', override: { tiers: [] } }] },
+      'input.items[0].override.tiers',
+      PricingInputError,
+    ],
   ])('refuses %s with the field path, writing nothing', async (_what, over, field, kind) => {
-    const { error, wrote } = await failure(h, () => h.as().contracts.create(contract({ code: 'bad', startsAt: at('2030-01-01T00:00:00Z'), ...over })));
+    const { error, wrote } = await failure(h, () =>
+      h.as().contracts.create(contract({ code: 'bad', startsAt: at('2030-01-01T00:00:00Z'), ...over })),
+    );
     expect(error).toBeInstanceOf(kind);
     expect((error as { field: string }).field).toBe(field);
     expect(wrote).toEqual([]);
@@ -77,13 +121,17 @@ describe('ContractService.create', () => {
 
   it('lets only ADMIN write contracts', async () => {
     const sales = await h.actor(Role.SALES);
-    const { error, wrote } = await failure(h, () => h.as(sales).contracts.create(contract({ code: 'by-sales', startsAt: at('2031-01-01T00:00:00Z') })));
+    const { error, wrote } = await failure(h, () =>
+      h.as(sales).contracts.create(contract({ code: 'by-sales', startsAt: at('2031-01-01T00:00:00Z') })),
+    );
     expect(error).toBeInstanceOf(ForbiddenError);
     expect(wrote).toEqual([]);
   });
 
   it('refuses a second contract with the same code for the customer', async () => {
-    const { error } = await failure(h, () => h.as().contracts.create(contract({ code: 'y2026', startsAt: at('2040-01-01T00:00:00Z'), items: [{ priceCode: 'calls' }] })));
+    const { error } = await failure(h, () =>
+      h.as().contracts.create(contract({ code: 'y2026', startsAt: at('2040-01-01T00:00:00Z'), items: [{ priceCode: 'calls' }] })),
+    );
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ field: 'input.code' });
   });

@@ -20,7 +20,14 @@ afterAll(() => h.close());
 describe('redeeming a coupon', () => {
   it('discounts a new subscription’s first invoice and counts the redemption', async () => {
     await h.as().coupons.create({ code: 'THIRD', percentOff: dec('33.33'), duration: CouponDuration.ONCE });
-    const sub = await h.as().subscriptions.create({ customerId: acme.id, items: [{ priceCode: 'seats', quantity: dec('3') }], couponCode: 'THIRD', collection: CollectionMethod.SEND_INVOICE });
+    const sub = await h
+      .as()
+      .subscriptions.create({
+        customerId: acme.id,
+        items: [{ priceCode: 'seats', quantity: dec('3') }],
+        couponCode: 'THIRD',
+        collection: CollectionMethod.SEND_INVOICE,
+      });
     const [invoice] = (await h.as().invoices.list({ customerId: acme.id })).nodes;
     expect(invoice.subscription?.id).toBe(sub.id);
     // 3 × 19.99 = 59.97; 33.33 % of it is 19.988001 → 19.99 off, inside the line.
@@ -31,7 +38,9 @@ describe('redeeming a coupon', () => {
   });
 
   it('stops at maxRedemptions: CONFLICT with the reason, nothing counted or written', async () => {
-    await h.as().coupons.create({ code: 'ONCEONLY', amountOff: dec('5.00'), currency: 'EUR', duration: CouponDuration.FOREVER, maxRedemptions: 1 });
+    await h
+      .as()
+      .coupons.create({ code: 'ONCEONLY', amountOff: dec('5.00'), currency: 'EUR', duration: CouponDuration.FOREVER, maxRedemptions: 1 });
     await h.as().discounts.apply({ customerId: acme.id, couponCode: 'ONCEONLY' });
     const { error, wrote } = await failure(h, () => h.as().discounts.apply({ customerId: globex.id, couponCode: 'ONCEONLY' }));
     expect(error).toBeInstanceOf(ConflictError);
@@ -41,7 +50,9 @@ describe('redeeming a coupon', () => {
   });
 
   it('refuses a coupon past its redeemBy on the clock, and a promotion code bound to another customer', async () => {
-    await h.as().coupons.create({ code: 'SPRING', percentOff: dec('10'), duration: CouponDuration.ONCE, redeemBy: new Date('2026-03-01T12:00:00Z') });
+    await h
+      .as()
+      .coupons.create({ code: 'SPRING', percentOff: dec('10'), duration: CouponDuration.ONCE, redeemBy: new Date('2026-03-01T12:00:00Z') });
     await h.as().coupons.createPromotionCode({ code: 'GLOBEX10', couponCode: 'SPRING', customerId: globex.id });
     const wrongCustomer = await failure(h, () => h.as().discounts.apply({ customerId: acme.id, promotionCode: 'GLOBEX10' }));
     expect(wrongCustomer.error).toBeInstanceOf(InvalidInputError);
@@ -73,8 +84,14 @@ describe('redeeming a coupon', () => {
     const first = await h.as().discounts.apply({ customerId: globex.id, couponCode: 'TEN' });
     h.clock.advanceSeconds(60);
     const second = await h.as().discounts.apply({ customerId: globex.id, couponCode: 'TWENTY' });
-    const rows = await h.sql<{ id: string; ended_at: string | Date | null }>('select id, ended_at from coupon_redemption where customer_id = ? and subscription_id is null order by created_at', [globex.id]);
-    expect(rows.map((r) => [r.id, r.ended_at === null ? null : new Date(r.ended_at).toISOString()])).toEqual([[first.id, h.clock.now().toISOString()], [second.id, null]]);
+    const rows = await h.sql<{ id: string; ended_at: string | Date | null }>(
+      'select id, ended_at from coupon_redemption where customer_id = ? and subscription_id is null order by created_at',
+      [globex.id],
+    );
+    expect(rows.map((r) => [r.id, r.ended_at === null ? null : new Date(r.ended_at).toISOString()])).toEqual([
+      [first.id, h.clock.now().toISOString()],
+      [second.id, null],
+    ]);
   });
 
   it('is for staff: a CUSTOMER key may not apply a coupon, even to itself', async () => {

@@ -19,7 +19,10 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 // seats: 3 × 19.99 = 59.97, tax 11.3943 → 11.39; support: 99.00, tax 18.81; total 189.17.
-const lines = [{ priceCode: 'seats', quantity: '3' }, { priceCode: 'support', quantity: '1' }];
+const lines = [
+  { priceCode: 'seats', quantity: '3' },
+  { priceCode: 'support', quantity: '1' },
+];
 const money = (d: Decimal | null | undefined) => d?.toFixed(2);
 const reread = async (invoice: Invoice) => (await h.as().invoices.get(invoice.id))!;
 
@@ -28,7 +31,13 @@ describe('CreditNoteService.create', () => {
     const invoice = await openInvoice(h, acme, lines);
     expect([invoice.subtotal, invoice.tax, invoice.total].map(money)).toEqual(['158.97', '30.20', '189.17']);
     const seats = invoice.lines.getItems()[0];
-    const note = await h.as().creditNotes.create({ invoiceId: invoice.id, lines: [{ invoiceLineId: seats.id, amount: dec('10.00') }], reason: 'two seats unused for a week' });
+    const note = await h
+      .as()
+      .creditNotes.create({
+        invoiceId: invoice.id,
+        lines: [{ invoiceLineId: seats.id, amount: dec('10.00') }],
+        reason: 'two seats unused for a week',
+      });
     // 11.39 × 10.00 / 59.97 = 1.8993 → 1.90
     expect([note.subtotal, note.tax, note.total].map(money)).toEqual(['10.00', '1.90', '11.90']);
     expect(note.number).toMatch(/^CN/);
@@ -40,7 +49,9 @@ describe('CreditNoteService.create', () => {
     const invoice = await openInvoice(h, acme, lines);
     const seats = invoice.lines.getItems()[0];
     await h.as().creditNotes.create({ invoiceId: invoice.id, lines: [{ invoiceLineId: seats.id, amount: dec('50.00') }] });
-    const { error, wrote } = await failure(h, () => h.as().creditNotes.create({ invoiceId: invoice.id, lines: [{ invoiceLineId: seats.id, amount: dec('9.98') }] }));
+    const { error, wrote } = await failure(h, () =>
+      h.as().creditNotes.create({ invoiceId: invoice.id, lines: [{ invoiceLineId: seats.id, amount: dec('9.98') }] }),
+    );
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error).toMatchObject({ field: 'input.lines[0].amount', details: { left: '9.97' } });
     expect(wrote).toEqual([]);
@@ -52,14 +63,18 @@ describe('CreditNoteService.create', () => {
     ['a third decimal in EUR', '1.005', 'input.lines[0].amount'],
   ])('refuses %s', async (_what, amount, field) => {
     const invoice = await openInvoice(h, acme, lines);
-    const { error, wrote } = await failure(h, () => h.as().creditNotes.create({ invoiceId: invoice.id, lines: [{ invoiceLineId: invoice.lines.getItems()[1].id, amount: dec(amount) }] }));
+    const { error, wrote } = await failure(h, () =>
+      h.as().creditNotes.create({ invoiceId: invoice.id, lines: [{ invoiceLineId: invoice.lines.getItems()[1].id, amount: dec(amount) }] }),
+    );
     expect(error).toMatchObject({ field });
     expect(wrote).toEqual([]);
   });
 
   it('credits everything left without lines, then the invoice is settled (PAID) and has nothing left to credit', async () => {
     const invoice = await openInvoice(h, acme, lines);
-    await h.as().creditNotes.create({ invoiceId: invoice.id, lines: [{ invoiceLineId: invoice.lines.getItems()[1].id, amount: dec('33.33') }] });
+    await h
+      .as()
+      .creditNotes.create({ invoiceId: invoice.id, lines: [{ invoiceLineId: invoice.lines.getItems()[1].id, amount: dec('33.33') }] });
     const rest = await h.as().creditNotes.create({ invoiceId: invoice.id });
     const after = await reread(invoice);
     expect([after.status, money(after.amountCredited), money(after.amountDue)]).toEqual(['PAID', '189.17', '0.00']);
@@ -83,28 +98,34 @@ describe('CreditNoteService.create', () => {
 
   it('never gives back more than the invoice: notes’ lines add up to each note, notes add up to the invoice (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(1), fc.integer({ min: 1, max: 6000 })), { minLength: 1, maxLength: 4 }), async (credits) => {
-        const invoice = await openInvoice(h, acme, lines);
-        const charge = invoice.lines.getItems();
-        for (const [which, cents] of credits) {
-          const line = charge[which];
-          const input = { invoiceId: invoice.id, lines: [{ invoiceLineId: line.id, amount: new Decimal(cents).div(100) }] };
-          await h.as().creditNotes.create(input).catch((err: unknown) => {
-            // Only "more than is left on the line" may refuse a positive whole-cent amount.
-            expect(err).toMatchObject({ field: 'input.lines[0].amount' });
-          });
-        }
-        await h.as().creditNotes.create({ invoiceId: invoice.id });
-        const notes = (await h.as().creditNotes.list({ invoiceId: invoice.id, first: 100 })).nodes;
-        for (const note of notes) {
-          const ls = note.lines.getItems();
-          expect(money(ls.reduce((s, l) => s.plus(l.amount), ZERO))).toBe(money(note.subtotal));
-          expect(money(ls.reduce((s, l) => s.plus(l.tax), ZERO))).toBe(money(note.tax));
-          expect(money(note.subtotal.plus(note.tax))).toBe(money(note.total));
-        }
-        expect(money(notes.reduce((s, n) => s.plus(n.total), ZERO))).toBe('189.17');
-        expect(money(notes.reduce((s, n) => s.plus(n.tax), ZERO))).toBe('30.20');
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(1), fc.integer({ min: 1, max: 6000 })), { minLength: 1, maxLength: 4 }),
+        async (credits) => {
+          const invoice = await openInvoice(h, acme, lines);
+          const charge = invoice.lines.getItems();
+          for (const [which, cents] of credits) {
+            const line = charge[which];
+            const input = { invoiceId: invoice.id, lines: [{ invoiceLineId: line.id, amount: new Decimal(cents).div(100) }] };
+            await h
+              .as()
+              .creditNotes.create(input)
+              .catch((err: unknown) => {
+                // Only "more than is left on the line" may refuse a positive whole-cent amount.
+                expect(err).toMatchObject({ field: 'input.lines[0].amount' });
+              });
+          }
+          await h.as().creditNotes.create({ invoiceId: invoice.id });
+          const notes = (await h.as().creditNotes.list({ invoiceId: invoice.id, first: 100 })).nodes;
+          for (const note of notes) {
+            const ls = note.lines.getItems();
+            expect(money(ls.reduce((s, l) => s.plus(l.amount), ZERO))).toBe(money(note.subtotal));
+            expect(money(ls.reduce((s, l) => s.plus(l.tax), ZERO))).toBe(money(note.tax));
+            expect(money(note.subtotal.plus(note.tax))).toBe(money(note.total));
+          }
+          expect(money(notes.reduce((s, n) => s.plus(n.total), ZERO))).toBe('189.17');
+          expect(money(notes.reduce((s, n) => s.plus(n.tax), ZERO))).toBe('30.20');
+        },
+      ),
       { numRuns: 3 },
     );
   });

@@ -12,13 +12,27 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const input = (over: Partial<CreateCustomerInput> = {}): CreateCustomerInput => ({
-  name: 'Acme GmbH', email: 'ap@acme.example', currency: 'EUR', taxStatus: TaxStatus.TAXABLE, taxRate: dec('19'), ...over,
+  name: 'Acme GmbH',
+  email: 'ap@acme.example',
+  currency: 'EUR',
+  taxStatus: TaxStatus.TAXABLE,
+  taxRate: dec('19'),
+  ...over,
 });
 
 describe('CustomerService.create', () => {
   it('stores a trimmed, normalized customer with its defaults and external ids', async () => {
-    const c = await h.as().customers.create(input({ name: '  Acme GmbH ', currency: 'eur', externalIds: [{ system: 'HUBSPOT', id: '123' }] }));
-    expect(c).toMatchObject({ name: 'Acme GmbH', email: 'ap@acme.example', currency: 'EUR', taxStatus: 'TAXABLE', invoiceDrafts: false, paymentTermsDays: 30 });
+    const c = await h
+      .as()
+      .customers.create(input({ name: '  Acme GmbH ', currency: 'eur', externalIds: [{ system: 'HUBSPOT', id: '123' }] }));
+    expect(c).toMatchObject({
+      name: 'Acme GmbH',
+      email: 'ap@acme.example',
+      currency: 'EUR',
+      taxStatus: 'TAXABLE',
+      invoiceDrafts: false,
+      paymentTermsDays: 30,
+    });
     expect(c.taxRate?.toFixed(4)).toBe('19.0000');
     expect(c.createdAt.toISOString()).toBe('2026-02-01T00:00:00.000Z');
     expect((await h.as().customers.getByExternalId('HUBSPOT', '123'))?.id).toBe(c.id);
@@ -35,7 +49,16 @@ describe('CustomerService.create', () => {
     ['an EXEMPT customer with a rate', { taxStatus: TaxStatus.EXEMPT, taxRate: dec('19') }, 'input.taxRate'],
     ['payment terms of 366 days', { paymentTermsDays: 366 }, 'input.paymentTermsDays'],
     ['negative payment terms', { paymentTermsDays: -1 }, 'input.paymentTermsDays'],
-    ['an external id listed twice', { externalIds: [{ system: 'CRM', id: '1' }, { system: 'CRM', id: '1' }] }, 'input.externalIds[1]'],
+    [
+      'an external id listed twice',
+      {
+        externalIds: [
+          { system: 'CRM', id: '1' },
+          { system: 'CRM', id: '1' },
+        ],
+      },
+      'input.externalIds[1]',
+    ],
   ])('refuses %s at %s, writing nothing', async (_what, over, field) => {
     const { error, wrote } = await failure(h, () => h.as().customers.create(input(over)));
     expect(error).toBeInstanceOf(InvalidInputError);

@@ -21,7 +21,11 @@ describe('InvoiceVoidService.void', () => {
     h.clock.advanceSeconds(3600);
     const voided = await h.as().invoiceVoids.void(open.id);
     expect([voided.status, voided.number, voided.total.toFixed(2), voided.amountDue.toFixed(2), voided.voidedAt?.toISOString()]).toEqual([
-      'VOID', open.number, '23.99', '0.00', '2026-03-01T01:00:00.000Z',
+      'VOID',
+      open.number,
+      '23.99',
+      '0.00',
+      '2026-03-01T01:00:00.000Z',
     ]);
     expect(voided.nextCollectionAt).toBeNull();
     expect(voided.lines.getItems().map((l) => l.amount.toFixed(2))).toEqual(['23.99']);

@@ -55,7 +55,9 @@ describe('PaymentService.record', () => {
   it('counts a transfer once: the same reference on the same invoice is a CONFLICT', async () => {
     const invoice = await seats();
     await h.as().payments.record({ invoiceId: invoice.id, amount: dec('10.00'), reference: 'SEPA-42' });
-    const { error, wrote } = await failure(h, () => h.as().payments.record({ invoiceId: invoice.id, amount: dec('10.00'), reference: ' SEPA-42 ' }));
+    const { error, wrote } = await failure(h, () =>
+      h.as().payments.record({ invoiceId: invoice.id, amount: dec('10.00'), reference: ' SEPA-42 ' }),
+    );
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ field: 'input.reference' });
     expect(wrote).toEqual([]);
@@ -70,11 +72,17 @@ describe('PaymentService.record', () => {
     expect(again.wrote).toEqual([]);
     const voided = await seats();
     await h.as().invoiceVoids.void(voided.id);
-    expect((await failure(h, () => h.as().payments.record({ invoiceId: voided.id, amount: dec('1.00'), reference: 'X' }))).error).toMatchObject({ details: { status: 'VOID' } });
-    const unknown = await failure(h, () => h.as().payments.record({ invoiceId: '00000000-0000-4000-8000-000000000000', amount: dec('1.00'), reference: 'X' }));
+    expect(
+      (await failure(h, () => h.as().payments.record({ invoiceId: voided.id, amount: dec('1.00'), reference: 'X' }))).error,
+    ).toMatchObject({ details: { status: 'VOID' } });
+    const unknown = await failure(h, () =>
+      h.as().payments.record({ invoiceId: '00000000-0000-4000-8000-000000000000', amount: dec('1.00'), reference: 'X' }),
+    );
     expect(unknown.error).toBeInstanceOf(NotFoundError);
     expect(unknown.error).toMatchObject({ field: 'input.invoiceId' });
     const sales = await h.actor(Role.SALES);
-    expect((await failure(h, () => h.as(sales).payments.record({ invoiceId: voided.id, amount: dec('1.00'), reference: 'X' }))).error).toBeInstanceOf(ForbiddenError);
+    expect(
+      (await failure(h, () => h.as(sales).payments.record({ invoiceId: voided.id, amount: dec('1.00'), reference: 'X' }))).error,
+    ).toBeInstanceOf(ForbiddenError);
   });
 });

@@ -16,7 +16,14 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function sentQuote(quantity = '3') {
-  const quote = await h.as().quotes.create({ customerId: acme.id, currency: 'EUR', lines: [{ priceCode: 'seats', quantity: dec(quantity) }], collection: CollectionMethod.SEND_INVOICE });
+  const quote = await h
+    .as()
+    .quotes.create({
+      customerId: acme.id,
+      currency: 'EUR',
+      lines: [{ priceCode: 'seats', quantity: dec(quantity) }],
+      collection: CollectionMethod.SEND_INVOICE,
+    });
   return h.as().quoteLifecycle.send(quote.id);
 }
 
@@ -40,7 +47,9 @@ describe('QuoteLifecycleService.send and accept', () => {
     expect(quote).toMatchObject({ status: 'ACCEPTED' });
     expect(quote?.subscription?.id).toBe(sub.id);
     const invoices = (await h.as().invoices.list({ customerId: acme.id })).nodes;
-    expect(invoices.map((i) => [i.status, i.subtotal.toFixed(2), i.tax.toFixed(2), i.total.toFixed(2), i.amountDue.toFixed(2)])).toEqual([['OPEN', '30.00', '6.00', '36.00', '36.00']]);
+    expect(invoices.map((i) => [i.status, i.subtotal.toFixed(2), i.tax.toFixed(2), i.total.toFixed(2), i.amountDue.toFixed(2)])).toEqual([
+      ['OPEN', '30.00', '6.00', '36.00', '36.00'],
+    ]);
   });
 
   it('accepts once: a second accept is a CONFLICT and makes no second subscription', async () => {

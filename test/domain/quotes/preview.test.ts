@@ -11,7 +11,11 @@ let h: DomainHarness;
 let sales: Actor;
 let acme: Customer; // TAXABLE 20 %, contract ACME-2026 on seats and graduated
 let globex: Customer; // REVERSE_CHARGE
-const tiers = [{ upTo: 10, unitAmount: '5.00' }, { upTo: 50, unitAmount: '4.00' }, { upTo: null, unitAmount: '3.00' }];
+const tiers = [
+  { upTo: 10, unitAmount: '5.00' },
+  { upTo: 50, unitAmount: '4.00' },
+  { upTo: null, unitAmount: '3.00' },
+];
 
 beforeAll(async () => {
   h = await startDomain({ now: '2026-06-01T00:00:00Z' });
@@ -23,17 +27,40 @@ beforeAll(async () => {
   acme = await makeCustomer(h, { taxStatus: TaxStatus.TAXABLE, taxRate: dec('20') });
   globex = await makeCustomer(h, { taxStatus: TaxStatus.REVERSE_CHARGE });
   await h.as().contracts.create({
-    customerId: acme.id, code: 'ACME-2026', startsAt: new Date('2026-01-01T00:00:00Z'), endsAt: new Date('2027-01-01T00:00:00Z'),
-    items: [{ priceCode: 'seats', discountPercent: dec('10') }, { priceCode: 'graduated', override: { tiers: [{ upTo: 100, unitAmount: '2.00' }, { upTo: null, unitAmount: '1.00' }] } }],
+    customerId: acme.id,
+    code: 'ACME-2026',
+    startsAt: new Date('2026-01-01T00:00:00Z'),
+    endsAt: new Date('2027-01-01T00:00:00Z'),
+    items: [
+      { priceCode: 'seats', discountPercent: dec('10') },
+      {
+        priceCode: 'graduated',
+        override: {
+          tiers: [
+            { upTo: 100, unitAmount: '2.00' },
+            { upTo: null, unitAmount: '1.00' },
+          ],
+        },
+      },
+    ],
   });
 });
 afterAll(() => h.close());
 
-const lines = [{ priceCode: 'seats', quantity: dec('3') }, { priceCode: 'graduated', quantity: dec('60') }];
+const lines = [
+  { priceCode: 'seats', quantity: dec('3') },
+  { priceCode: 'graduated', quantity: dec('60') },
+];
 
 describe('QuotePreviewService.preview', () => {
   it('prices graduated and volume tiers without a customer, tax-free', async () => {
-    const doc = await h.as(sales).quotePreviews.preview({ currency: 'EUR', lines: [{ priceCode: 'graduated', quantity: dec('60') }, { priceCode: 'volume', quantity: dec('60') }] });
+    const doc = await h.as(sales).quotePreviews.preview({
+      currency: 'EUR',
+      lines: [
+        { priceCode: 'graduated', quantity: dec('60') },
+        { priceCode: 'volume', quantity: dec('60') },
+      ],
+    });
     expect(doc.lines.map((l) => l.amount.toFixed(2))).toEqual(['240.00', '180.00']);
     expect([doc.subtotal, doc.tax, doc.total].map((d) => d.toFixed(2))).toEqual(['420.00', '0.00', '420.00']);
   });
@@ -51,7 +78,10 @@ describe('QuotePreviewService.preview', () => {
     h.clock.set(new Date('2027-01-01T00:00:00Z'));
     try {
       const doc = await h.as(sales).quotePreviews.preview({ customerId: acme.id, currency: 'EUR', lines });
-      expect(doc.lines.map((l) => [l.amount.toFixed(2), l.contractCode ?? null])).toEqual([['30.00', null], ['240.00', null]]);
+      expect(doc.lines.map((l) => [l.amount.toFixed(2), l.contractCode ?? null])).toEqual([
+        ['30.00', null],
+        ['240.00', null],
+      ]);
       expect(doc.total.toFixed(2)).toBe('324.00');
     } finally {
       h.clock.set(new Date('2026-06-01T00:00:00Z'));
@@ -59,18 +89,40 @@ describe('QuotePreviewService.preview', () => {
   });
 
   it('rounds each line half-up once, and reverse charge adds its note with zero tax', async () => {
-    const doc = await h.as(sales).quotePreviews.preview({ customerId: globex.id, currency: 'EUR', lines: [{ priceCode: 'half', quantity: dec('1') }] });
+    const doc = await h
+      .as(sales)
+      .quotePreviews.preview({ customerId: globex.id, currency: 'EUR', lines: [{ priceCode: 'half', quantity: dec('1') }] });
     expect(doc.lines[0].amount.toFixed()).toBe('0.13');
     expect(doc.tax.toFixed(2)).toBe('0.00');
     expect(doc.notes.join(' ')).toMatch(/reverse charge/i);
   });
 
   it.each([
-    ['an unknown price', { currency: 'EUR', lines: [{ priceCode: 'ghost', quantity: dec('1') }] }, 'input.lines[0].priceCode', InvalidInputError],
-    ['a price in another currency', { currency: 'USD', lines: [{ priceCode: 'seats', quantity: dec('1') }] }, 'input.lines[0].priceCode', PricingInputError],
-    ['a negative quantity', { currency: 'EUR', lines: [{ priceCode: 'seats', quantity: dec('-1') }] }, 'input.lines[0].quantity', PricingInputError],
+    [
+      'an unknown price',
+      { currency: 'EUR', lines: [{ priceCode: 'ghost', quantity: dec('1') }] },
+      'input.lines[0].priceCode',
+      InvalidInputError,
+    ],
+    [
+      'a price in another currency',
+      { currency: 'USD', lines: [{ priceCode: 'seats', quantity: dec('1') }] },
+      'input.lines[0].priceCode',
+      PricingInputError,
+    ],
+    [
+      'a negative quantity',
+      { currency: 'EUR', lines: [{ priceCode: 'seats', quantity: dec('-1') }] },
+      'input.lines[0].quantity',
+      PricingInputError,
+    ],
     ['no lines', { currency: 'EUR', lines: [] }, 'input.lines', InvalidInputError],
-    ['an unknown customer', { customerId: '00000000-0000-4000-8000-000000000000', currency: 'EUR', lines }, 'input.customerId', NotFoundError],
+    [
+      'an unknown customer',
+      { customerId: '00000000-0000-4000-8000-000000000000', currency: 'EUR', lines },
+      'input.customerId',
+      NotFoundError,
+    ],
   ])('refuses %s with the field path', async (_what, input, field, kind) => {
     const { error, wrote } = await failure(h, () => h.as(sales).quotePreviews.preview(input));
     expect(error).toBeInstanceOf(kind);

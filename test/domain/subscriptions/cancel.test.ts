@@ -17,7 +17,13 @@ afterAll(() => h.close());
 
 async function subscribeAndWait() {
   h.clock.set(new Date('2026-03-01T00:00:00Z'));
-  const sub = await h.as().subscriptions.create({ customerId: acme.id, items: [{ priceCode: 'seat', quantity: dec('1') }], collection: CollectionMethod.SEND_INVOICE });
+  const sub = await h
+    .as()
+    .subscriptions.create({
+      customerId: acme.id,
+      items: [{ priceCode: 'seat', quantity: dec('1') }],
+      collection: CollectionMethod.SEND_INVOICE,
+    });
   h.clock.set(new Date('2026-03-16T00:00:00Z'));
   return sub;
 }
@@ -44,7 +50,11 @@ describe('SubscriptionLifecycleService.cancel', () => {
   it('at period end: stays ACTIVE with cancelAtPeriodEnd, nothing invoiced now', async () => {
     const sub = await subscribeAndWait();
     const scheduled = await h.as().subscriptionLifecycle.cancel(sub.id, true);
-    expect([scheduled.status, scheduled.cancelAtPeriodEnd, scheduled.currentPeriodEnd.toISOString()]).toEqual(['ACTIVE', true, '2026-04-01T00:00:00.000Z']);
+    expect([scheduled.status, scheduled.cancelAtPeriodEnd, scheduled.currentPeriodEnd.toISOString()]).toEqual([
+      'ACTIVE',
+      true,
+      '2026-04-01T00:00:00.000Z',
+    ]);
     expect(await invoicesOf(h, acme, sub.id)).toHaveLength(1);
     expect(await pendingProrations(h, sub.id)).toEqual([]);
   });

@@ -15,7 +15,13 @@ afterAll(() => h.close());
 
 async function subscribe() {
   h.clock.set(new Date('2026-03-01T00:00:00Z'));
-  return h.as().subscriptions.create({ customerId: acme.id, items: [{ priceCode: 'seat', quantity: dec('1') }], collection: CollectionMethod.SEND_INVOICE });
+  return h
+    .as()
+    .subscriptions.create({
+      customerId: acme.id,
+      items: [{ priceCode: 'seat', quantity: dec('1') }],
+      collection: CollectionMethod.SEND_INVOICE,
+    });
 }
 
 describe('SubscriptionLifecycleService.pause and resume', () => {
@@ -38,10 +44,16 @@ describe('SubscriptionLifecycleService.pause and resume', () => {
     await h.as().subscriptionLifecycle.pause(sub.id);
     h.clock.set(new Date('2026-04-16T00:00:00Z'));
     const resumed = await h.as().subscriptionLifecycle.resume(sub.id);
-    expect([resumed.currentPeriodStart, resumed.currentPeriodEnd].map((d) => d.toISOString())).toEqual(['2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z']);
+    expect([resumed.currentPeriodStart, resumed.currentPeriodEnd].map((d) => d.toISOString())).toEqual([
+      '2026-04-01T00:00:00.000Z',
+      '2026-05-01T00:00:00.000Z',
+    ]);
     // March: 11 of 31 days unused → −11.00; April: 15 of 30 days left → 15.50.
     const pending = await pendingProrations(h, sub.id);
-    expect([...pending].sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([['seat', '-11.00'], ['seat', '15.50']]);
+    expect([...pending].sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
+      ['seat', '-11.00'],
+      ['seat', '15.50'],
+    ]);
     expect((await invoicesOf(h, acme, sub.id)).length).toBeGreaterThanOrEqual(1);
   });
 

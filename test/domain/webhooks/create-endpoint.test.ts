@@ -10,8 +10,17 @@ afterAll(() => h.close());
 
 describe('WebhookEndpointService.create', () => {
   it('stores the normalized URL and the patterns without duplicates; the secret is shown once', async () => {
-    const { endpoint, secret } = await h.as().webhookEndpoints.create({ url: '  HTTPS://Hooks.Example.test:8443/tariff?x=1 ', eventTypes: ['invoice.*', 'customer.created', 'invoice.*'] });
-    expect(endpoint).toMatchObject({ url: 'https://hooks.example.test:8443/tariff?x=1', eventTypes: ['invoice.*', 'customer.created'], status: 'ENABLED' });
+    const { endpoint, secret } = await h
+      .as()
+      .webhookEndpoints.create({
+        url: '  HTTPS://Hooks.Example.test:8443/tariff?x=1 ',
+        eventTypes: ['invoice.*', 'customer.created', 'invoice.*'],
+      });
+    expect(endpoint).toMatchObject({
+      url: 'https://hooks.example.test:8443/tariff?x=1',
+      eventTypes: ['invoice.*', 'customer.created'],
+      status: 'ENABLED',
+    });
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect((await h.as().webhookEndpoints.get(endpoint.id))?.secret).toBe(secret);
   });
@@ -38,7 +47,9 @@ describe('WebhookEndpointService.create', () => {
 
   it('is ADMIN’s alone: SALES may neither create nor read endpoints (their secrets sign every event)', async () => {
     const sales = await h.actor(Role.SALES);
-    const { error, wrote } = await failure(h, () => h.as(sales).webhookEndpoints.create({ url: 'https://example.test/hook', eventTypes: ['*'] }));
+    const { error, wrote } = await failure(h, () =>
+      h.as(sales).webhookEndpoints.create({ url: 'https://example.test/hook', eventTypes: ['*'] }),
+    );
     expect(error).toBeInstanceOf(ForbiddenError);
     expect(wrote).toEqual([]);
     await expect(h.as(sales).webhookEndpoints.list({})).rejects.toBeInstanceOf(ForbiddenError);
