@@ -9,6 +9,9 @@ import { systemClock } from './system-clock';
 import { createServer, TariffServer } from './graphql/server';
 import type { Logger } from './logger';
 import { startWebhookWorker, WebhookWorker } from './jobs/webhook-delivery.job';
+import { onBillingRunFinished, settleBillingRuns } from './domain/billing/billing-run-launcher';
+import { BillingRunStatus } from './domain/billing/billing-run.entity';
+import { recordBillingRun } from './metrics/metrics';
 
 export interface RunningApp {
   url: string;
@@ -69,6 +72,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const { port } = http.address() as AddressInfo;
     publicUrl ||= `http://127.0.0.1:${port}`;
     const listening = http;
+    // Runs started by startBillingRun, counted for /metrics (tariff_billing_runs_total, …).
+    const stopCountingRuns = onBillingRunFinished((run, elapsedMs) =>
+      recordBillingRun({ status: run.status === BillingRunStatus.SUCCEEDED ? 'SUCCEEDED' : 'FAILED', invoicesCreated: run.invoicesCreated, durationSeconds: elapsedMs / 1000 }),
+    );
     const webhooks: WebhookWorker | null = options.webhookWorker
       ? startWebhookWorker({
           fork: () => db.orm.em.fork(),
@@ -86,6 +93,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       async close() {
         await new Promise<void>((resolve) => listening.close(() => resolve()));
         await server.stop();
+        // Billing runs started by startBillingRun write their end before the database closes.
+        await settleBillingRuns();
+        stopCountingRuns();
         // Before the database closes: POSTs in flight are aborted and their deliveries handed back.
         await webhooks?.stop();
         await db.close();

@@ -14,12 +14,24 @@ export interface RequestLogFields {
  */
 export const requestLogContext = new AsyncLocalStorage<RequestLogFields>();
 
-/** `destination` is for tests that read the lines; the process writes to stdout. */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+export interface LoggerOptions {
+  /** The `service` field of every line: 'tariff' for the server, 'tariff-billing' for `npm run billing`, … */
+  service?: string;
+  /** A CLI's stdout carries its JSON summary only, so its logs go to stderr. */
+  stream?: 'stdout' | 'stderr';
+}
+
+/**
+ * The one way a logger is made, server or CLI: the same redaction everywhere. A
+ * `DestinationStream` is for tests that read the lines; the process writes to stdout, a CLI to stderr.
+ */
+export function createLogger(level: string, options: LoggerOptions | DestinationStream = {}): Logger {
+  const { service = 'tariff', stream = 'stdout' }: LoggerOptions = isStream(options) ? {} : options;
+  const destination = isStream(options) ? options : stream === 'stderr' ? pino.destination(2) : undefined;
   return pino(
     {
       level,
-      base: { service: 'tariff' },
+      base: stream === 'stderr' ? { service, pid: process.pid } : { service },
       // API keys travel in this header; never let a request log carry it.
       redact: ['req.headers.authorization', 'headers.authorization', 'secret'],
       // A new object each time: pino merges the line's own fields into what mixin returns.
@@ -30,4 +42,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     },
     destination,
   );
+}
+
+function isStream(value: LoggerOptions | DestinationStream): value is DestinationStream {
+  return typeof (value as DestinationStream).write === 'function';
 }

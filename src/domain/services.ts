@@ -39,6 +39,7 @@ import { PortalSessionService } from './portal/portal-session.service';
 import { CouponService } from './coupons/coupon.service';
 import { DiscountService } from './coupons/discount.service';
 import { UsageThresholdService } from './lifecycle/usage-threshold.service';
+import { BillingService } from './billing/billing.service';
 import { revenueProjector } from './analytics/revenue-projection';
 import { wireProjectors } from './events/projectors';
 
@@ -94,6 +95,7 @@ export function createServices(ctx: ServiceContext) {
     coupons: new CouponService(ctx),
     discounts: new DiscountService(ctx),
     usageThresholds: new UsageThresholdService(ctx),
+    billing: new BillingService(ctx),
   };
 }
 

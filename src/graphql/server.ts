@@ -133,7 +133,7 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
           if (err instanceof DomainError) throw httpError(err, HTTP_STATUS[err.code], errorHeaders(err));
           throw err;
         }
-        return { em, actor, services: createServices({ em, actor, clock, providers }), loaders: createLoaders(em), logger, portal: options.portal };
+        return { em, actor, services: createServices({ em, actor, clock, providers, logger }), loaders: createLoaders(em), logger, portal: options.portal };
       },
     }),
   );

@@ -3,6 +3,7 @@ import { Role } from '../../src/domain/auth/actor';
 import { ApiKeyService } from '../../src/domain/auth/api-key.service';
 import { systemClock } from '../../src/system-clock';
 import { startTestApp, TestApp } from '../support/app';
+import { NO_PAYMENT_PROVIDERS } from '../../src/domain/payments/providers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ afterAll(async () => {
 /** Keys made in the database directly, so that making them spends no request budget. */
 async function freshKey(): Promise<string> {
   const admin = { keyId: 'test', name: 'test', role: Role.ADMIN, customerId: null };
-  const service = new ApiKeyService({ em: t.app.db.orm.em.fork(), actor: admin, clock: systemClock });
+  const service = new ApiKeyService({ em: t.app.db.orm.em.fork(), actor: admin, clock: systemClock, providers: NO_PAYMENT_PROVIDERS });
   return (await service.create({ role: Role.SALES, name: 'limits' })).secret;
 }
 
@@ -100,7 +101,7 @@ describe('cost limits at their defaults', () => {
     const customer = await d.gql<{ createCustomer: { id: string } }>('mutation { createCustomer(input: { name: "Limits Ltd", email: "ap@limits.example", currency: "EUR", taxStatus: EXEMPT }) { id } }');
     expect(customer.errors).toBeUndefined();
     const admin = { keyId: 'test', name: 'test', role: Role.ADMIN, customerId: null };
-    const service = new ApiKeyService({ em: d.app.db.orm.em.fork(), actor: admin, clock: systemClock });
+    const service = new ApiKeyService({ em: d.app.db.orm.em.fork(), actor: admin, clock: systemClock, providers: NO_PAYMENT_PROVIDERS });
     keys.ADMIN = d.adminKey;
     for (const role of [Role.SALES, Role.PARTNER]) keys[role] = (await service.create({ role, name: role })).secret;
     keys.CUSTOMER = (await service.create({ role: Role.CUSTOMER, name: 'customer', customerId: customer.data!.createCustomer.id })).secret;

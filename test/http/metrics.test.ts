@@ -1,6 +1,7 @@
 import { Role } from '../../src/domain/auth/actor';
 import { ApiKeyService } from '../../src/domain/auth/api-key.service';
 import { fanOutEvents } from '../../src/domain/webhooks/fan-out';
+import { NO_PAYMENT_PROVIDERS } from '../../src/domain/payments/providers';
 import { recordBillingRun } from '../../src/metrics/metrics';
 import { systemClock } from '../../src/system-clock';
 import { startTestApp, TestApp } from '../support/app';
@@ -28,7 +29,7 @@ describe('metrics (TARIFF_METRICS=1)', () => {
   it('needs an ADMIN key', async () => {
     expect((await scrape(null)).status).toBe(401);
     expect((await scrape('trf_not_a_key')).status).toBe(401);
-    const service = new ApiKeyService({ em: t.app.db.orm.em.fork(), actor: { keyId: 'test', name: 'test', role: Role.ADMIN, customerId: null }, clock: systemClock });
+    const service = new ApiKeyService({ em: t.app.db.orm.em.fork(), actor: { keyId: 'test', name: 'test', role: Role.ADMIN, customerId: null }, clock: systemClock, providers: NO_PAYMENT_PROVIDERS });
     const sales = (await service.create({ role: Role.SALES, name: 'scraper?' })).secret;
     const res = await scrape(sales);
     expect(res.status).toBe(403);

@@ -54,6 +54,11 @@ export type BillingInterval =
   | 'QUARTER'
   | 'YEAR';
 
+export type BillingRunStatus =
+  | 'FAILED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
 export type ChangeSubscriptionInput = {
   /** Refused with CONFLICT unless it is the current version */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;

@@ -1,24 +1,13 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, authorize, authorizeCustomer, customerCondition, withCreator } from '../auth/actor';
+import { authorize, authorizeCustomer, customerCondition, withCreator } from '../auth/actor';
 import { isId } from '../shared/ids';
-import type { Clock } from '../shared/clock';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { BatchLoader } from '../shared/batch-loader';
-import { PaymentProviders, providersOf } from '../payments/providers';
 import type { ServiceContext } from '../shared/service-context';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 
 export interface InvoiceFilter extends PageArgs {
   customerId?: string | null;
   status?: InvoiceStatus | null;
-}
-
-/** What the billing run job needs to run as this request: its actor, its clock, fresh EntityManagers. */
-export interface BillingRunGrant {
-  actor: Actor;
-  clock: Clock;
-  fork: () => EntityManager;
-  providers: PaymentProviders;
 }
 
 const empty: Page<Invoice> = { nodes: [], hasNextPage: false, cursorOf: () => '' };
@@ -56,12 +45,5 @@ export class InvoiceService {
     // The lines of the whole page come in one more query, not one per invoice.
     const rows = await this.ctx.em.find(Invoice, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1, populate: ['lines'], strategy: 'select-in' });
     return toPage(rows, size);
-  }
-
-  /** The billing run is an ADMIN operation; it runs on this request's clock, as this key. */
-  grantBillingRun(): BillingRunGrant {
-    authorize(this.ctx.actor, 'billing:run');
-    const { em, actor, clock } = this.ctx;
-    return { actor, clock, providers: providersOf(this.ctx), fork: () => em.fork() };
   }
 }

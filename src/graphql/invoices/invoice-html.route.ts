@@ -1,5 +1,6 @@
 import { RequestHandler, Router } from 'express';
 import { NotFoundError } from '../../domain/errors';
+import { NO_PAYMENT_PROVIDERS } from '../../domain/payments/providers';
 import { createServices } from '../../domain/services';
 import { authenticated, authenticateMiddleware, AuthenticateOptions } from '../../http/authenticate.middleware';
 import { httpErrorHandler } from '../../http/error-status';
@@ -28,7 +29,7 @@ export function invoiceHtmlRoute(options: InvoiceHtmlRouteOptions): Router {
   const { clock, logger } = options;
   const render: RequestHandler<{ id: string }> = async (req, res) => {
     const { em, actor } = authenticated(res);
-    const doc = await createServices({ em, actor, clock }).invoiceDocuments.html(req.params.id);
+    const doc = await createServices({ em, actor, clock, providers: NO_PAYMENT_PROVIDERS }).invoiceDocuments.html(req.params.id);
     if (!doc) throw new NotFoundError('invoice', req.params.id.slice(0, 100));
     if (req.query.download === '1') res.set('content-disposition', `attachment; filename="${doc.fileName}"`);
     res.status(200).type('html').send(doc.html);
