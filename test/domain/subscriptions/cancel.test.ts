@@ -1,7 +1,7 @@
 import { Role } from '../../../src/domain/auth/actor';
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ConflictError, ForbiddenError } from '../../../src/domain/errors';
-import { ProrationBehavior } from '../../../src/domain/subscriptions/subscription-lifecycle.service';
+import { ProrationBehavior } from '../../../src/domain/subscriptions/proration-behavior';
 import { CollectionMethod } from '../../../src/domain/subscriptions/subscription.entity';
 import { DomainHarness, failure, startDomain } from '../../support/domain';
 import { dec, invoicesOf, makeCustomer, makePrice, pendingProrations } from '../../support/domain-fixtures';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ConflictError, InvalidInputError } from '../../../src/domain/errors';
-import { ProrationBehavior } from '../../../src/domain/subscriptions/subscription-lifecycle.service';
+import { ProrationBehavior } from '../../../src/domain/subscriptions/proration-behavior';
 import { CollectionMethod } from '../../../src/domain/subscriptions/subscription.entity';
 import { ZERO } from '../../../src/pricing/decimal';
 import { DomainHarness, failure, startDomain } from '../../support/domain';
