@@ -26,6 +26,9 @@ export interface DomainHarness {
   close(): Promise<void>;
 }
 
+/** For beforeAll: a cold embedded database on a busy machine can take longer than jest's 30 s. */
+export const START_TIMEOUT_MS = 120_000;
+
 export async function startDomain(options: { now?: string } = {}): Promise<DomainHarness> {
   // As src/app.ts does before anything can emit an event: the revenue ledger is kept in step.
   wireDomainProjectors();

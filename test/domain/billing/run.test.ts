@@ -4,7 +4,7 @@ import { TaxStatus } from '../../../src/domain/customers/customer.entity';
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ForbiddenError, InvalidInputError } from '../../../src/domain/errors';
 import { CollectionMethod } from '../../../src/domain/subscriptions/subscription.entity';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, invoicesOf, makeCustomer, makePrice } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -15,7 +15,7 @@ beforeAll(async () => {
     kind: 'usage',
     config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.01' } } },
   });
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 async function subscribe(customer: Customer, at: string, over: { trialDays?: number } = {}) {
@@ -96,14 +96,12 @@ describe('BillingService.run', () => {
     await h.as().coupons.create({ code: 'WELCOME', percentOff: dec('50'), duration: CouponDuration.ONCE });
     const welcomed = await makeCustomer(h);
     h.clock.set(new Date('2026-06-15T00:00:00Z'));
-    const sub = await h
-      .as()
-      .subscriptions.create({
-        customerId: welcomed.id,
-        items: [{ priceCode: 'seat', quantity: dec('1') }],
-        couponCode: 'WELCOME',
-        collection: CollectionMethod.SEND_INVOICE,
-      });
+    const sub = await h.as().subscriptions.create({
+      customerId: welcomed.id,
+      items: [{ priceCode: 'seat', quantity: dec('1') }],
+      couponCode: 'WELCOME',
+      collection: CollectionMethod.SEND_INVOICE,
+    });
     h.clock.set(new Date('2026-07-15T00:00:00Z'));
     await h.as().billing.run(h.clock.now());
     expect((await invoicesOf(h, welcomed, sub.id)).map((i) => i.total.toFixed(2))).toEqual(['15.00', '30.00']);

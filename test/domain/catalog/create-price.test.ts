@@ -2,13 +2,13 @@ import { BillingInterval } from '../../../src/domain/catalog/price.entity';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../src/domain/errors';
 import { Role } from '../../../src/domain/auth/actor';
 import { PricingInputError } from '../../../src/pricing/errors';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 
 let h: DomainHarness;
 beforeAll(async () => {
   h = await startDomain();
   await h.as().products.create({ code: 'api', name: 'API platform' });
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 const price = (

@@ -1,23 +1,21 @@
 import { BillingInterval } from '../../../src/domain/catalog/price.entity';
 import { ConflictError, NotFoundError } from '../../../src/domain/errors';
 import { PricingInputError } from '../../../src/pricing/errors';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 
 let h: DomainHarness;
 beforeAll(async () => {
   h = await startDomain();
   await h.as().products.create({ code: 'api', name: 'API platform' });
-  await h
-    .as()
-    .prices.create({
-      code: 'seat',
-      productCode: 'api',
-      currency: 'EUR',
-      interval: BillingInterval.QUARTER,
-      intervalCount: 2,
-      rule: { kind: 'per_unit', config: { unitAmount: '10.00' } },
-    });
-});
+  await h.as().prices.create({
+    code: 'seat',
+    productCode: 'api',
+    currency: 'EUR',
+    interval: BillingInterval.QUARTER,
+    intervalCount: 2,
+    rule: { kind: 'per_unit', config: { unitAmount: '10.00' } },
+  });
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 describe('PriceService.update', () => {

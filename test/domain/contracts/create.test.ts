@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import type { CreateContractInput } from '../../../src/domain/contracts/contract.service';
 import { PricingInputError } from '../../../src/pricing/errors';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, makeCustomer, makePrice } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await makePrice(h, 'support', { kind: 'flat', config: { amount: '99.00' } });
   await makePrice(h, 'usd-seat', { kind: 'per_unit', config: { unitAmount: '11.00' } }, { currency: 'USD' });
   acme = await makeCustomer(h);
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 const at = (iso: string) => new Date(iso);
@@ -66,16 +66,14 @@ describe('ContractService.create', () => {
     ['ending one second into it', '2025-06-01T00:00:00Z', '2026-01-01T00:00:01Z'],
   ])('refuses a contract on the same price %s, naming the item, writing nothing', async (_what, startsAt, endsAt) => {
     const { error, wrote } = await failure(h, () =>
-      h
-        .as()
-        .contracts.create(
-          contract({
-            code: 'clash',
-            startsAt: at(startsAt),
-            endsAt: endsAt ? at(endsAt) : null,
-            items: [{ priceCode: 'support' }, { priceCode: 'seat' }],
-          }),
-        ),
+      h.as().contracts.create(
+        contract({
+          code: 'clash',
+          startsAt: at(startsAt),
+          endsAt: endsAt ? at(endsAt) : null,
+          items: [{ priceCode: 'support' }, { priceCode: 'seat' }],
+        }),
+      ),
     );
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ field: 'input.items[1].priceCode', details: { contractCode: 'y2026' } });

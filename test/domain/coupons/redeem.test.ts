@@ -3,7 +3,7 @@ import { CouponDuration } from '../../../src/domain/coupons/coupon.entity';
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../src/domain/errors';
 import { CollectionMethod } from '../../../src/domain/subscriptions/subscription.entity';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, makeCustomer, makePrice } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -14,20 +14,18 @@ beforeAll(async () => {
   await makePrice(h, 'seats', { kind: 'per_unit', config: { unitAmount: '19.99' } });
   acme = await makeCustomer(h);
   globex = await makeCustomer(h);
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 describe('redeeming a coupon', () => {
   it('discounts a new subscription’s first invoice and counts the redemption', async () => {
     await h.as().coupons.create({ code: 'THIRD', percentOff: dec('33.33'), duration: CouponDuration.ONCE });
-    const sub = await h
-      .as()
-      .subscriptions.create({
-        customerId: acme.id,
-        items: [{ priceCode: 'seats', quantity: dec('3') }],
-        couponCode: 'THIRD',
-        collection: CollectionMethod.SEND_INVOICE,
-      });
+    const sub = await h.as().subscriptions.create({
+      customerId: acme.id,
+      items: [{ priceCode: 'seats', quantity: dec('3') }],
+      couponCode: 'THIRD',
+      collection: CollectionMethod.SEND_INVOICE,
+    });
     const [invoice] = (await h.as().invoices.list({ customerId: acme.id })).nodes;
     expect(invoice.subscription?.id).toBe(sub.id);
     // 3 × 19.99 = 59.97; 33.33 % of it is 19.988001 → 19.99 off, inside the line.

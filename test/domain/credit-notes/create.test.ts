@@ -5,7 +5,7 @@ import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../../src/domain/errors';
 import type { Invoice } from '../../../src/domain/invoices/invoice.entity';
 import { Decimal, ZERO } from '../../../src/pricing/decimal';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, makeCustomer, makePrice, openInvoice } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   await makePrice(h, 'seats', { kind: 'per_unit', config: { unitAmount: '19.99' } });
   await makePrice(h, 'support', { kind: 'flat', config: { amount: '99.00' } });
   acme = await makeCustomer(h, { taxStatus: TaxStatus.TAXABLE, taxRate: dec('19') });
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 // seats: 3 × 19.99 = 59.97, tax 11.3943 → 11.39; support: 99.00, tax 18.81; total 189.17.
@@ -31,13 +31,11 @@ describe('CreditNoteService.create', () => {
     const invoice = await openInvoice(h, acme, lines);
     expect([invoice.subtotal, invoice.tax, invoice.total].map(money)).toEqual(['158.97', '30.20', '189.17']);
     const seats = invoice.lines.getItems()[0];
-    const note = await h
-      .as()
-      .creditNotes.create({
-        invoiceId: invoice.id,
-        lines: [{ invoiceLineId: seats.id, amount: dec('10.00') }],
-        reason: 'two seats unused for a week',
-      });
+    const note = await h.as().creditNotes.create({
+      invoiceId: invoice.id,
+      lines: [{ invoiceLineId: seats.id, amount: dec('10.00') }],
+      reason: 'two seats unused for a week',
+    });
     // 11.39 × 10.00 / 59.97 = 1.8993 → 1.90
     expect([note.subtotal, note.tax, note.total].map(money)).toEqual(['10.00', '1.90', '11.90']);
     expect(note.number).toMatch(/^CN/);

@@ -2,13 +2,13 @@ import { Role } from '../../../src/domain/auth/actor';
 import { TaxStatus } from '../../../src/domain/customers/customer.entity';
 import type { CreateCustomerInput } from '../../../src/domain/customers/customer.service';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../../src/domain/errors';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
 beforeAll(async () => {
   h = await startDomain({ now: '2026-02-01T00:00:00Z' });
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 const input = (over: Partial<CreateCustomerInput> = {}): CreateCustomerInput => ({

@@ -2,7 +2,7 @@ import { Role } from '../../../src/domain/auth/actor';
 import type { Actor } from '../../../src/domain/auth/actor';
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ForbiddenError } from '../../../src/domain/errors';
-import { DomainHarness, startDomain } from '../../support/domain';
+import { DomainHarness, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { makeCustomer } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -14,7 +14,7 @@ beforeAll(async () => {
   acme = await makeCustomer(h, { externalIds: [{ system: 'CRM', id: 'acme' }] });
   globex = await makeCustomer(h, { externalIds: [{ system: 'CRM', id: 'globex' }] });
   acmeKey = await h.actor(Role.CUSTOMER, acme.id);
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 describe('reading customers as a CUSTOMER key', () => {

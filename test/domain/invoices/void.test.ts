@@ -1,7 +1,7 @@
 import { Role } from '../../../src/domain/auth/actor';
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../src/domain/errors';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, makeCustomer, makePrice, openInvoice } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   h = await startDomain({ now: '2026-03-01T00:00:00Z' });
   await makePrice(h, 'seats', { kind: 'per_unit', config: { unitAmount: '23.99' } });
   acme = await makeCustomer(h);
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 const seats = () => openInvoice(h, acme, [{ priceCode: 'seats', quantity: '1' }]);

@@ -3,7 +3,7 @@ import { TaxStatus } from '../../../src/domain/customers/customer.entity';
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../src/domain/errors';
 import type { Decimal } from '../../../src/pricing/decimal';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, makeCustomer, makePrice, openInvoice } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -12,7 +12,7 @@ beforeAll(async () => {
   h = await startDomain({ now: '2026-03-01T00:00:00Z' });
   await makePrice(h, 'seats', { kind: 'per_unit', config: { unitAmount: '19.99' } });
   acme = await makeCustomer(h, { taxStatus: TaxStatus.TAXABLE, taxRate: dec('19') });
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 const seats = () => openInvoice(h, acme, [{ priceCode: 'seats', quantity: '3' }]);

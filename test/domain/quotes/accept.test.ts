@@ -3,7 +3,7 @@ import { TaxStatus } from '../../../src/domain/customers/customer.entity';
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ConflictError, ForbiddenError } from '../../../src/domain/errors';
 import { CollectionMethod } from '../../../src/domain/subscriptions/subscription.entity';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, makeCustomer, makePrice } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -12,18 +12,16 @@ beforeAll(async () => {
   h = await startDomain({ now: '2026-03-01T00:00:00Z' });
   await makePrice(h, 'seats', { kind: 'per_unit', config: { unitAmount: '10.00' } });
   acme = await makeCustomer(h, { taxStatus: TaxStatus.TAXABLE, taxRate: dec('20') });
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 async function sentQuote(quantity = '3') {
-  const quote = await h
-    .as()
-    .quotes.create({
-      customerId: acme.id,
-      currency: 'EUR',
-      lines: [{ priceCode: 'seats', quantity: dec(quantity) }],
-      collection: CollectionMethod.SEND_INVOICE,
-    });
+  const quote = await h.as().quotes.create({
+    customerId: acme.id,
+    currency: 'EUR',
+    lines: [{ priceCode: 'seats', quantity: dec(quantity) }],
+    collection: CollectionMethod.SEND_INVOICE,
+  });
   return h.as().quoteLifecycle.send(quote.id);
 }
 

@@ -4,7 +4,7 @@ import { TaxStatus } from '../../../src/domain/customers/customer.entity';
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../src/domain/errors';
 import { PricingInputError } from '../../../src/pricing/errors';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, makeCustomer, makePrice } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -44,7 +44,7 @@ beforeAll(async () => {
       },
     ],
   });
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 const lines = [

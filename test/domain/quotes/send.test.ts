@@ -1,6 +1,6 @@
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ConflictError } from '../../../src/domain/errors';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, makeCustomer, makePrice } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   await makePrice(h, 'seats', { kind: 'per_unit', config: { unitAmount: '10.00' } });
   await makePrice(h, 'legacy', { kind: 'flat', config: { amount: '5.00' } });
   acme = await makeCustomer(h);
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 describe('QuoteLifecycleService.send', () => {

@@ -3,7 +3,7 @@ import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ConflictError, ForbiddenError } from '../../../src/domain/errors';
 import { ProrationBehavior } from '../../../src/domain/subscriptions/proration-behavior';
 import { CollectionMethod } from '../../../src/domain/subscriptions/subscription.entity';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, invoicesOf, makeCustomer, makePrice, pendingProrations } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -12,18 +12,16 @@ beforeAll(async () => {
   h = await startDomain();
   await makePrice(h, 'seat', { kind: 'per_unit', config: { unitAmount: '30.00' } });
   acme = await makeCustomer(h);
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 async function subscribeAndWait() {
   h.clock.set(new Date('2026-03-01T00:00:00Z'));
-  const sub = await h
-    .as()
-    .subscriptions.create({
-      customerId: acme.id,
-      items: [{ priceCode: 'seat', quantity: dec('1') }],
-      collection: CollectionMethod.SEND_INVOICE,
-    });
+  const sub = await h.as().subscriptions.create({
+    customerId: acme.id,
+    items: [{ priceCode: 'seat', quantity: dec('1') }],
+    collection: CollectionMethod.SEND_INVOICE,
+  });
   h.clock.set(new Date('2026-03-16T00:00:00Z'));
   return sub;
 }

@@ -4,7 +4,7 @@ import { ConflictError, InvalidInputError } from '../../../src/domain/errors';
 import { ProrationBehavior } from '../../../src/domain/subscriptions/proration-behavior';
 import { CollectionMethod } from '../../../src/domain/subscriptions/subscription.entity';
 import { ZERO } from '../../../src/pricing/decimal';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, invoicesOf, makeCustomer, makePrice, pendingProrations } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -23,18 +23,16 @@ beforeAll(async () => {
     },
   });
   acme = await makeCustomer(h);
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 async function subscribe(at: string, priceCode: string, quantity = '1') {
   h.clock.set(new Date(at));
-  return h
-    .as()
-    .subscriptions.create({
-      customerId: acme.id,
-      items: [{ priceCode, quantity: dec(quantity) }],
-      collection: CollectionMethod.SEND_INVOICE,
-    });
+  return h.as().subscriptions.create({
+    customerId: acme.id,
+    items: [{ priceCode, quantity: dec(quantity) }],
+    collection: CollectionMethod.SEND_INVOICE,
+  });
 }
 
 const change = (id: string, priceCode: string, quantity: string, prorationBehavior?: ProrationBehavior) =>

@@ -4,7 +4,7 @@ import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../src/domain/errors';
 import type { CreateSubscriptionInput } from '../../../src/domain/subscriptions/subscription.service';
 import { CollectionMethod } from '../../../src/domain/subscriptions/subscription.entity';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, invoicesOf, makeCustomer, makePrice } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -15,18 +15,16 @@ beforeAll(async () => {
   await makePrice(h, 'yearly', { kind: 'flat', config: { amount: '300.00' } }, { interval: BillingInterval.YEAR });
   await makePrice(h, 'usd-seat', { kind: 'per_unit', config: { unitAmount: '30.00' } }, { currency: 'USD' });
   acme = await makeCustomer(h);
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 const create = (over: Partial<CreateSubscriptionInput> = {}) =>
-  h
-    .as()
-    .subscriptions.create({
-      customerId: acme.id,
-      items: [{ priceCode: 'seat', quantity: dec('2') }],
-      collection: CollectionMethod.SEND_INVOICE,
-      ...over,
-    });
+  h.as().subscriptions.create({
+    customerId: acme.id,
+    items: [{ priceCode: 'seat', quantity: dec('2') }],
+    collection: CollectionMethod.SEND_INVOICE,
+    ...over,
+  });
 
 describe('SubscriptionService.create', () => {
   it('starting now: ACTIVE, one month from now (Jan 31 → Feb 28), first period invoiced at once', async () => {
@@ -92,13 +90,11 @@ describe('SubscriptionService.create', () => {
   it('lets SALES subscribe a customer, but not a CUSTOMER key', async () => {
     expect(
       (
-        await h
-          .as(await h.actor(Role.SALES))
-          .subscriptions.create({
-            customerId: acme.id,
-            items: [{ priceCode: 'seat', quantity: dec('1') }],
-            startsAt: new Date('2027-01-01T00:00:00Z'),
-          })
+        await h.as(await h.actor(Role.SALES)).subscriptions.create({
+          customerId: acme.id,
+          items: [{ priceCode: 'seat', quantity: dec('1') }],
+          startsAt: new Date('2027-01-01T00:00:00Z'),
+        })
       ).status,
     ).toBe('INCOMPLETE');
     const own = await h.actor(Role.CUSTOMER, acme.id);

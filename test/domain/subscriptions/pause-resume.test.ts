@@ -1,7 +1,7 @@
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ConflictError } from '../../../src/domain/errors';
 import { CollectionMethod } from '../../../src/domain/subscriptions/subscription.entity';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, invoicesOf, makeCustomer, makePrice, pendingProrations } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -10,18 +10,16 @@ beforeAll(async () => {
   h = await startDomain();
   await makePrice(h, 'seat', { kind: 'per_unit', config: { unitAmount: '31.00' } });
   acme = await makeCustomer(h);
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 async function subscribe() {
   h.clock.set(new Date('2026-03-01T00:00:00Z'));
-  return h
-    .as()
-    .subscriptions.create({
-      customerId: acme.id,
-      items: [{ priceCode: 'seat', quantity: dec('1') }],
-      collection: CollectionMethod.SEND_INVOICE,
-    });
+  return h.as().subscriptions.create({
+    customerId: acme.id,
+    items: [{ priceCode: 'seat', quantity: dec('1') }],
+    collection: CollectionMethod.SEND_INVOICE,
+  });
 }
 
 describe('SubscriptionLifecycleService.pause and resume', () => {

@@ -3,7 +3,7 @@ import { Role } from '../../../src/domain/auth/actor';
 import type { Customer } from '../../../src/domain/customers/customer.entity';
 import { ForbiddenError, InvalidInputError } from '../../../src/domain/errors';
 import type { UsageEventInput } from '../../../src/domain/usage/usage.service';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 import { dec, makeCustomer } from '../../support/domain-fixtures';
 
 let h: DomainHarness;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   h = await startDomain({ now: '2026-03-10T00:00:00Z' });
   acme = await makeCustomer(h);
   globex = await makeCustomer(h);
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 const event = (id: string, over: Partial<UsageEventInput> = {}): UsageEventInput => ({

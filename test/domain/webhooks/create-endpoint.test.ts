@@ -1,21 +1,19 @@
 import { Role } from '../../../src/domain/auth/actor';
 import { ForbiddenError, InvalidInputError } from '../../../src/domain/errors';
-import { DomainHarness, failure, startDomain } from '../../support/domain';
+import { DomainHarness, failure, START_TIMEOUT_MS, startDomain } from '../../support/domain';
 
 let h: DomainHarness;
 beforeAll(async () => {
   h = await startDomain();
-});
+}, START_TIMEOUT_MS);
 afterAll(() => h.close());
 
 describe('WebhookEndpointService.create', () => {
   it('stores the normalized URL and the patterns without duplicates; the secret is shown once', async () => {
-    const { endpoint, secret } = await h
-      .as()
-      .webhookEndpoints.create({
-        url: '  HTTPS://Hooks.Example.test:8443/tariff?x=1 ',
-        eventTypes: ['invoice.*', 'customer.created', 'invoice.*'],
-      });
+    const { endpoint, secret } = await h.as().webhookEndpoints.create({
+      url: '  HTTPS://Hooks.Example.test:8443/tariff?x=1 ',
+      eventTypes: ['invoice.*', 'customer.created', 'invoice.*'],
+    });
     expect(endpoint).toMatchObject({
       url: 'https://hooks.example.test:8443/tariff?x=1',
       eventTypes: ['invoice.*', 'customer.created'],
