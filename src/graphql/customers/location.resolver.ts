@@ -2,8 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import type { Customer } from '../../domain/customers/customer.entity';
 import type { Location } from '../../domain/customers/location.entity';
 import type { Context } from '../context';
-import { ExternalIdType } from './customer.types';
-import { CustomerType } from './customer.types';
+import { CustomerType, ExternalIdType } from './customer.types';
 import { CreateLocationInput, LocationType, UpdateLocationInput } from './location.types';
 
 @Resolver(() => LocationType)
@@ -26,7 +25,9 @@ export class LocationResolver {
 
   @FieldResolver(() => [ExternalIdType])
   externalIds(@Root() location: Location, @Ctx() ctx: Context) {
-    return location.externalIds.isInitialized() ? location.externalIds.getItems() : ctx.loaders.externalIdsByLocation.load(location.id);
+    if (!location.externalIds.isInitialized()) return ctx.loaders.externalIdsByLocation.load(location.id);
+    // As the loader orders them: a mutation's in-memory set is in the order it was given.
+    return [...location.externalIds.getItems()].sort((a, b) => a.system.localeCompare(b.system) || a.externalId.localeCompare(b.externalId));
   }
 }
 
