@@ -4,7 +4,8 @@ import { authorize } from '../auth/actor';
 import { ConflictError, NotFoundError } from '../errors';
 import { emitEvent } from '../events/emit-event';
 import { isId } from '../shared/ids';
-import { email, parseInput, text } from '../shared/input-schema';
+import { email as emailAddress, hasUnstorable, parseInput } from '../shared/input-schema';
+import { line } from './address';
 import type { ServiceContext } from '../shared/service-context';
 import { ContactRole } from './contact-role';
 import { Contact } from './contact.entity';
@@ -26,12 +27,15 @@ export interface UpdateContactInput {
   role?: ContactRole | null;
 }
 
+// An e-mail goes into event payloads (jsonb) too.
+const email = emailAddress.refine((v) => !hasUnstorable(v), { error: 'must not contain unpaired surrogate characters' });
+
 const role = z.enum(ContactRole, { error: `must be one of ${Object.values(ContactRole).join(', ')}` });
 
-const createSchema = z.object({ customerId: z.string(), name: text(200), email, role });
+const createSchema = z.object({ customerId: z.string(), name: line(200), email, role });
 
 const updateSchema = z.object({
-  name: text(200)
+  name: line(200)
     .nullish()
     .transform((v) => v ?? undefined),
   email: email.nullish().transform((v) => v ?? undefined),

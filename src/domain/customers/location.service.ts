@@ -2,13 +2,13 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { authorize } from '../auth/actor';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { emitEvent } from '../events/emit-event';
 import type { ExternalIdInput } from '../external-ids/external-id-input';
 import { isId } from '../shared/ids';
-import { parseInput, text } from '../shared/input-schema';
+import { hasUnstorable, parseInput } from '../shared/input-schema';
 import type { ServiceContext } from '../shared/service-context';
-import { addressSchema, type AddressInput } from './address';
+import { addressSchema, line, type AddressInput } from './address';
 import { locationEvent } from './customer-contact-events';
 import { lockCustomer } from './customer-lock';
 import { externalIdList } from './customer.schema';
@@ -31,18 +31,27 @@ export interface UpdateLocationInput {
 
 const createSchema = z.object({
   customerId: z.string(),
-  name: text(200),
+  name: line(200),
   address: addressSchema,
   externalIds: externalIdList.nullish().transform((v) => v ?? []),
 });
 
 const updateSchema = z.object({
-  name: text(200)
+  name: line(200)
     .nullish()
     .transform((v) => v ?? undefined),
   address: addressSchema.nullish().transform((v) => v ?? undefined),
   externalIds: externalIdList.nullish().transform((v) => v ?? undefined),
 });
+
+/** A location's external ids also go into its events' payloads (jsonb), which refuse half a surrogate pair. */
+function assertStorable(externalIds: readonly ExternalIdInput[] | undefined): void {
+  externalIds?.forEach((x, i) => {
+    for (const key of ['system', 'id'] as const) {
+      if (hasUnstorable(x[key])) throw new InvalidInputError(`input.externalIds[${i}].${key}`, `${key} must not contain unpaired surrogate characters`);
+    }
+  });
+}
 
 export class LocationService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -50,6 +59,7 @@ export class LocationService {
   async create(input: CreateLocationInput): Promise<Location> {
     authorize(this.ctx.actor, 'locations:write');
     const parsed = parseInput(createSchema, input, 'input');
+    assertStorable(parsed.externalIds);
     return this.saving(parsed.externalIds, null, async (em) => {
       const customer = await lockCustomer(em, this.ctx.actor, 'locations:write', parsed.customerId, 'input.customerId');
       const now = this.ctx.clock.now();
@@ -64,6 +74,7 @@ export class LocationService {
   async update(id: string, input: UpdateLocationInput): Promise<Location> {
     authorize(this.ctx.actor, 'locations:write');
     const parsed = parseInput(updateSchema, input, 'input');
+    assertStorable(parsed.externalIds);
     return this.saving(parsed.externalIds ?? [], id, async (em) => {
       const found = isId(id) ? await em.findOne(Location, { id }) : null;
       if (!found) throw new NotFoundError('location', id.slice(0, 100), 'id');
