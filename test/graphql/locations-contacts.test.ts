@@ -22,7 +22,9 @@ const readCustomer = `query($id: ID!) { customer(id: $id) { locations { ${LOCATI
 const dock = { line1: 'Hafenstraße 1', line2: '', city: 'Hamburg', postalCode: '20457', country: 'de' };
 
 async function newKey(role: string, customerId?: string): Promise<string> {
-  const data = await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: `${role} key`, customerId: customerId ?? null } });
+  const data = await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
+    input: { role, name: `${role} key`, customerId: customerId ?? null },
+  });
   return data.createApiKey.secret;
 }
 
@@ -31,7 +33,17 @@ async function read(customerId: string, key?: string) {
 }
 
 async function events(customerId: string): Promise<{ type: string; sequence: number; data: Record<string, unknown> }[]> {
-  const all = await readableEvents(t, ['customer.location_created', 'customer.location_updated', 'customer.contact_created', 'customer.contact_updated', 'customer.contact_removed'], 'type sequence customerId data');
+  const all = await readableEvents(
+    t,
+    [
+      'customer.location_created',
+      'customer.location_updated',
+      'customer.contact_created',
+      'customer.contact_updated',
+      'customer.contact_removed',
+    ],
+    'type sequence customerId data',
+  );
   return all.filter((n: any) => n.customerId === customerId);
 }
 
@@ -55,7 +67,11 @@ afterAll(async () => {
 
 describe('locations', () => {
   it('creates a location with a normalized address and external ids, listed on its customer, with a customer.location_created event', async () => {
-    const made = (await must(t, createLocation, { input: { customerId: acme, name: 'Plant Hamburg', address: dock, externalIds: [{ system: 'SAP', id: 'SH-1' }] } })).createLocation;
+    const made = (
+      await must(t, createLocation, {
+        input: { customerId: acme, name: 'Plant Hamburg', address: dock, externalIds: [{ system: 'SAP', id: 'SH-1' }] },
+      })
+    ).createLocation;
     expect(made).toMatchObject({
       name: 'Plant Hamburg',
       address: { line1: 'Hafenstraße 1', line2: null, city: 'Hamburg', postalCode: '20457', region: null, country: 'DE' },
@@ -64,7 +80,13 @@ describe('locations', () => {
     });
     expect((await read(acme)).locations).toEqual([made]);
     const [event] = (await events(acme)).filter((e) => e.type === 'customer.location_created');
-    expect(event.data).toMatchObject({ id: made.id, customerId: acme, name: 'Plant Hamburg', address: { country: 'DE', line2: null }, externalIds: [{ system: 'SAP', id: 'SH-1' }] });
+    expect(event.data).toMatchObject({
+      id: made.id,
+      customerId: acme,
+      name: 'Plant Hamburg',
+      address: { country: 'DE', line2: null },
+      externalIds: [{ system: 'SAP', id: 'SH-1' }],
+    });
   });
 
   it.each([
@@ -82,23 +104,62 @@ describe('locations', () => {
 
   it('refuses an unknown or malformed customer as NOT_FOUND at input.customerId', async () => {
     for (const customerId of ['00000000-0000-4000-8000-000000000000', 'nope']) {
-      expect(errorOf(await t.gql(createLocation, { input: { customerId, name: 'Dock', address: dock } }))).toEqual({ code: 'NOT_FOUND', field: 'input.customerId' });
+      expect(errorOf(await t.gql(createLocation, { input: { customerId, name: 'Dock', address: dock } }))).toEqual({
+        code: 'NOT_FOUND',
+        field: 'input.customerId',
+      });
     }
   });
 
   it('updates name and address, keeps what is absent, and refuses an external id another location holds (nothing written)', async () => {
-    const a = (await must(t, createLocation, { input: { customerId: other, name: 'A', address: dock, externalIds: [{ system: 'WMS', id: 'A' }] } })).createLocation;
-    const b = (await must(t, createLocation, { input: { customerId: other, name: 'B', address: dock, externalIds: [{ system: 'WMS', id: 'B' }] } })).createLocation;
-    const renamed = (await must(t, updateLocation, { id: a.id, input: { name: 'A2', externalIds: [{ system: 'WMS', id: 'A' }, { system: 'SAP', id: 'A' }] } })).updateLocation;
-    expect(renamed).toMatchObject({ name: 'A2', address: a.address, externalIds: [{ system: 'SAP', id: 'A' }, { system: 'WMS', id: 'A' }] });
-    const moved = (await must(t, updateLocation, { id: a.id, input: { address: { line1: '1 Rue de Rivoli', city: 'Paris', country: 'FR' } } })).updateLocation;
+    const a = (
+      await must(t, createLocation, { input: { customerId: other, name: 'A', address: dock, externalIds: [{ system: 'WMS', id: 'A' }] } })
+    ).createLocation;
+    const b = (
+      await must(t, createLocation, { input: { customerId: other, name: 'B', address: dock, externalIds: [{ system: 'WMS', id: 'B' }] } })
+    ).createLocation;
+    const renamed = (
+      await must(t, updateLocation, {
+        id: a.id,
+        input: {
+          name: 'A2',
+          externalIds: [
+            { system: 'WMS', id: 'A' },
+            { system: 'SAP', id: 'A' },
+          ],
+        },
+      })
+    ).updateLocation;
+    expect(renamed).toMatchObject({
+      name: 'A2',
+      address: a.address,
+      externalIds: [
+        { system: 'SAP', id: 'A' },
+        { system: 'WMS', id: 'A' },
+      ],
+    });
+    const moved = (
+      await must(t, updateLocation, { id: a.id, input: { address: { line1: '1 Rue de Rivoli', city: 'Paris', country: 'FR' } } })
+    ).updateLocation;
     expect(moved.address).toEqual({ line1: '1 Rue de Rivoli', line2: null, city: 'Paris', postalCode: null, region: null, country: 'FR' });
 
     const before = await read(other);
-    const res = await t.gql(updateLocation, { id: a.id, input: { name: 'taken', externalIds: [{ system: 'SAP', id: 'A' }, { system: 'WMS', id: 'B' }] } });
+    const res = await t.gql(updateLocation, {
+      id: a.id,
+      input: {
+        name: 'taken',
+        externalIds: [
+          { system: 'SAP', id: 'A' },
+          { system: 'WMS', id: 'B' },
+        ],
+      },
+    });
     expect(errorOf(res)).toEqual({ code: 'CONFLICT', field: 'input.externalIds[1]' });
     expect(await read(other)).toEqual(before);
-    expect(errorOf(await t.gql(updateLocation, { id: b.id, input: { address: { ...dock, country: 'ZZ' } } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.address.country' });
+    expect(errorOf(await t.gql(updateLocation, { id: b.id, input: { address: { ...dock, country: 'ZZ' } } }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.address.country',
+    });
     expect(errorOf(await t.gql(updateLocation, { id: 'nope', input: { name: 'x' } }))).toEqual({ code: 'NOT_FOUND', field: 'id' });
     const types = (await events(other)).map((e) => e.type);
     expect(types.filter((x) => x === 'customer.location_updated')).toHaveLength(2);
@@ -107,10 +168,13 @@ describe('locations', () => {
 
 describe('contacts', () => {
   it('creates, updates and removes a contact; a removed one is no longer listed, not writable, and its e-mail is free again', async () => {
-    const made = (await must(t, createContact, { input: { customerId: acme, name: 'Ada Buyer', email: 'ada@acme.test', role: 'BUYER' } })).createContact;
+    const made = (await must(t, createContact, { input: { customerId: acme, name: 'Ada Buyer', email: 'ada@acme.test', role: 'BUYER' } }))
+      .createContact;
     expect(made).toMatchObject({ name: 'Ada Buyer', email: 'ada@acme.test', role: 'BUYER', archivedAt: null, customer: { id: acme } });
     // The same address in another case is the same person.
-    expect(errorOf(await t.gql(createContact, { input: { customerId: acme, name: 'Ada again', email: 'ADA@acme.test', role: 'VIEWER' } }))).toEqual({ code: 'CONFLICT', field: 'input.email' });
+    expect(
+      errorOf(await t.gql(createContact, { input: { customerId: acme, name: 'Ada again', email: 'ADA@acme.test', role: 'VIEWER' } })),
+    ).toEqual({ code: 'CONFLICT', field: 'input.email' });
 
     const promoted = (await must(t, updateContact, { id: made.id, input: { role: 'APPROVER' } })).updateContact;
     expect(promoted).toMatchObject({ name: 'Ada Buyer', role: 'APPROVER' });
@@ -125,7 +189,12 @@ describe('contacts', () => {
     await must(t, createContact, { input: { customerId: acme, name: 'Ada', email: 'ada@acme.test', role: 'VIEWER' } });
 
     const seen = (await events(acme)).filter((e) => e.type.startsWith('customer.contact_'));
-    expect(seen.map((e) => e.type)).toEqual(['customer.contact_created', 'customer.contact_updated', 'customer.contact_removed', 'customer.contact_created']);
+    expect(seen.map((e) => e.type)).toEqual([
+      'customer.contact_created',
+      'customer.contact_updated',
+      'customer.contact_removed',
+      'customer.contact_created',
+    ]);
     // One aggregate, the customer: its events are numbered in the order the changes were made.
     const seqs = seen.map((e) => e.sequence);
     expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
@@ -151,12 +220,15 @@ describe('contacts', () => {
 
 describe('who may do what', () => {
   it('only ADMIN writes; SALES and PARTNER read; a CUSTOMER key reads its own customer only', async () => {
-    const contact = (await must(t, createContact, { input: { customerId: other, name: 'Cy', email: 'cy@other.test', role: 'ADMIN' } })).createContact;
+    const contact = (await must(t, createContact, { input: { customerId: other, name: 'Cy', email: 'cy@other.test', role: 'ADMIN' } }))
+      .createContact;
     const location = (await must(t, createLocation, { input: { customerId: other, name: 'C', address: dock } })).createLocation;
     for (const key of [keys.sales, keys.other, keys.partner, keys.storefront]) {
       expect(errorOf(await t.gql(createLocation, { input: { customerId: other, name: 'D', address: dock } }, key)).code).toBe('FORBIDDEN');
       expect(errorOf(await t.gql(updateLocation, { id: location.id, input: { name: 'D' } }, key)).code).toBe('FORBIDDEN');
-      expect(errorOf(await t.gql(createContact, { input: { customerId: other, name: 'D', email: 'd@other.test', role: 'ADMIN' } }, key)).code).toBe('FORBIDDEN');
+      expect(
+        errorOf(await t.gql(createContact, { input: { customerId: other, name: 'D', email: 'd@other.test', role: 'ADMIN' } }, key)).code,
+      ).toBe('FORBIDDEN');
       expect(errorOf(await t.gql(updateContact, { id: contact.id, input: { role: 'VIEWER' } }, key)).code).toBe('FORBIDDEN');
       expect(errorOf(await t.gql(removeContact, { id: contact.id }, key)).code).toBe('FORBIDDEN');
     }
@@ -168,11 +240,21 @@ describe('who may do what', () => {
     expect(errorOf(await t.gql(readCustomer, { id: other }, keys.storefront)).code).toBe('FORBIDDEN');
   });
 
-  it("a STOREFRONT key reads the locations and contacts of the customers it created, and writes none", async () => {
-    const own = (await must(t, 'mutation { createCustomer(input: { name: "Shop buyer", email: "s@shop.test", currency: "EUR", taxStatus: EXEMPT }) { id } }', undefined, keys.storefront)).createCustomer.id;
+  it('a STOREFRONT key reads the locations and contacts of the customers it created, and writes none', async () => {
+    const own = (
+      await must(
+        t,
+        'mutation { createCustomer(input: { name: "Shop buyer", email: "s@shop.test", currency: "EUR", taxStatus: EXEMPT }) { id } }',
+        undefined,
+        keys.storefront,
+      )
+    ).createCustomer.id;
     await must(t, createContact, { input: { customerId: own, name: 'Sy', email: 'sy@shop.test', role: 'BUYER' } });
     expect((await read(own, keys.storefront)).contacts.map((c: any) => c.email)).toEqual(['sy@shop.test']);
-    expect(errorOf(await t.gql(createContact, { input: { customerId: own, name: 'Sz', email: 'sz@shop.test', role: 'BUYER' } }, keys.storefront)).code).toBe('FORBIDDEN');
+    expect(
+      errorOf(await t.gql(createContact, { input: { customerId: own, name: 'Sz', email: 'sz@shop.test', role: 'BUYER' } }, keys.storefront))
+        .code,
+    ).toBe('FORBIDDEN');
   });
 });
 

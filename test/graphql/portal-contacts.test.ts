@@ -12,7 +12,11 @@ let other: string;
 const createSession = `mutation($customerId: ID!, $contactId: ID) {
   createPortalSession(customerId: $customerId, returnUrl: "https://shop.example.com/", contactId: $contactId) { url } }`;
 
-async function contact(customerId: string, role: string, email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@acme.test`): Promise<string> {
+async function contact(
+  customerId: string,
+  role: string,
+  email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@acme.test`,
+): Promise<string> {
   const q = 'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }';
   return (await must(t, q, { input: { customerId, name: role, email, role } })).createContact.id;
 }
@@ -24,7 +28,8 @@ async function session(contactId: string | null, customerId = acme): Promise<str
 
 async function subscribe(): Promise<string> {
   const q = 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }';
-  return (await must(t, q, { input: { customerId: acme, items: [{ priceCode: 'basic', quantity: '2' }], collection: 'SEND_INVOICE' } })).createSubscription.id;
+  return (await must(t, q, { input: { customerId: acme, items: [{ priceCode: 'basic', quantity: '2' }], collection: 'SEND_INVOICE' } }))
+    .createSubscription.id;
 }
 
 const code = (res: { errors?: { extensions?: Record<string, any> }[] }) => res.errors?.[0].extensions?.code ?? 'OK';
@@ -33,11 +38,25 @@ const code = (res: { errors?: { extensions?: Record<string, any> }[] }) => res.e
 async function tryAll(secret: string) {
   const read = code(await t.gql('query($id: ID!) { customer(id: $id) { id contacts { id } } }', { id: acme }, secret));
   const sub = await subscribe();
-  const change = code(await t.gql('mutation($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { id } }', { input: { id: sub, items: [{ priceCode: 'basic', quantity: '3' }] } }, secret));
+  const change = code(
+    await t.gql(
+      'mutation($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { id } }',
+      { input: { id: sub, items: [{ priceCode: 'basic', quantity: '3' }] } },
+      secret,
+    ),
+  );
   const cancel = code(await t.gql('mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: true) { id } }', { id: sub }, secret));
-  const pay = code(await t.gql('mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id } }', { input: { customerId: acme, provider: 'sandbox', token: 'pm_sandbox_ok' } }, secret));
+  const pay = code(
+    await t.gql(
+      'mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id } }',
+      { input: { customerId: acme, provider: 'sandbox', token: 'pm_sandbox_ok' } },
+      secret,
+    ),
+  );
   // An invoice that does not exist: 404 for a key that may download, 403 for one that may not.
-  const res = await fetch(`${t.url}/invoices/00000000-0000-4000-8000-000000000000.html`, { headers: { authorization: `Bearer ${secret}` } });
+  const res = await fetch(`${t.url}/invoices/00000000-0000-4000-8000-000000000000.html`, {
+    headers: { authorization: `Bearer ${secret}` },
+  });
   return { read, change, cancel, pay, download: res.status };
 }
 
@@ -46,7 +65,12 @@ beforeAll(async () => {
   await createProduct(t, 'plan');
   await createPrice(t, 'basic', { kind: 'per_unit', config: { unitAmount: '10.00' } });
   await must(t, 'mutation($input: UpdateSellerSettingsInput!) { updateSellerSettings(input: $input) { name } }', {
-    input: { allowSelfServicePause: true, allowSelfServiceCancel: true, allowSelfServiceQuantityChange: true, selfServicePriceCodes: ['basic'] },
+    input: {
+      allowSelfServicePause: true,
+      allowSelfServiceCancel: true,
+      allowSelfServiceQuantityChange: true,
+      selfServicePriceCodes: ['basic'],
+    },
   });
   acme = await createCustomer(t);
   other = await createCustomer(t);
@@ -84,10 +108,15 @@ describe('a portal session for a contact acts with the contact role', () => {
     expect((await t.gql(createSession, { customerId: acme, contactId: id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it("follows the contact: a new role applies on the next request, and removing the contact ends its sessions", async () => {
+  it('follows the contact: a new role applies on the next request, and removing the contact ends its sessions', async () => {
     const id = await contact(acme, 'VIEWER');
     const secret = await session(id);
-    const attach = () => t.gql('mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id } }', { input: { customerId: acme, provider: 'sandbox', token: 'pm_sandbox_ok' } }, secret);
+    const attach = () =>
+      t.gql(
+        'mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id } }',
+        { input: { customerId: acme, provider: 'sandbox', token: 'pm_sandbox_ok' } },
+        secret,
+      );
     expect(code(await attach())).toBe('FORBIDDEN');
     await must(t, 'mutation($id: ID!) { updateContact(id: $id, input: { role: ACCOUNTS_PAYABLE }) { id } }', { id });
     expect(code(await attach())).toBe('OK');

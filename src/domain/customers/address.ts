@@ -31,10 +31,12 @@ const country = z
   });
 
 /** Text that also goes into jsonb (the address column, event payloads), which refuses half a surrogate pair as well as NUL. */
-export const line = (max: number) => text(max).refine((v) => !hasUnstorable(v), { error: 'must not contain NUL or unpaired surrogate characters' });
+export const line = (max: number) =>
+  text(max).refine((v) => !hasUnstorable(v), { error: 'must not contain NUL or unpaired surrogate characters' });
 
 // An empty optional line is no line: forms send "" for a field left blank.
-const optional = (max: number) => z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v), line(max).nullable());
+const optional = (max: number) =>
+  z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v), line(max).nullable());
 
 export const addressSchema = z.object({
   line1: line(200),

@@ -52,7 +52,14 @@ export class ContactService {
       const customer = await lockCustomer(em, this.ctx.actor, 'contacts:write', parsed.customerId, 'input.customerId');
       await assertEmailFree(em, customer, parsed.email, null);
       const now = this.ctx.clock.now();
-      const contact = em.create(Contact, { customer, name: parsed.name, email: parsed.email, role: parsed.role, createdAt: now, updatedAt: now });
+      const contact = em.create(Contact, {
+        customer,
+        name: parsed.name,
+        email: parsed.email,
+        role: parsed.role,
+        createdAt: now,
+        updatedAt: now,
+      });
       await em.flush();
       await emitEvent(em, contactEvent('contact_created', contact, now));
       return contact;

@@ -48,7 +48,8 @@ const updateSchema = z.object({
 function assertStorable(externalIds: readonly ExternalIdInput[] | undefined): void {
   externalIds?.forEach((x, i) => {
     for (const key of ['system', 'id'] as const) {
-      if (hasUnstorable(x[key])) throw new InvalidInputError(`input.externalIds[${i}].${key}`, `${key} must not contain unpaired surrogate characters`);
+      if (hasUnstorable(x[key]))
+        throw new InvalidInputError(`input.externalIds[${i}].${key}`, `${key} must not contain unpaired surrogate characters`);
     }
   });
 }
@@ -64,7 +65,8 @@ export class LocationService {
       const customer = await lockCustomer(em, this.ctx.actor, 'locations:write', parsed.customerId, 'input.customerId');
       const now = this.ctx.clock.now();
       const location = em.create(Location, { customer, name: parsed.name, address: parsed.address, createdAt: now, updatedAt: now });
-      for (const x of parsed.externalIds) location.externalIds.add(em.create(LocationExternalId, { location, system: x.system, externalId: x.id }));
+      for (const x of parsed.externalIds)
+        location.externalIds.add(em.create(LocationExternalId, { location, system: x.system, externalId: x.id }));
       await em.flush();
       await emitEvent(em, locationEvent('location_created', location, now));
       return location;
@@ -87,7 +89,8 @@ export class LocationService {
         em.remove(found.externalIds.getItems());
         // The old rows go first: keeping an id the location already has must not trip the unique key.
         await em.flush();
-        for (const x of parsed.externalIds) found.externalIds.add(em.create(LocationExternalId, { location: found, system: x.system, externalId: x.id }));
+        for (const x of parsed.externalIds)
+          found.externalIds.add(em.create(LocationExternalId, { location: found, system: x.system, externalId: x.id }));
       }
       found.updatedAt = this.ctx.clock.now();
       await em.flush();
@@ -97,7 +100,11 @@ export class LocationService {
   }
 
   /** A taken external id is a CONFLICT at the first one taken; the transaction has rolled back. */
-  private async saving<T>(externalIds: readonly ExternalIdInput[], selfId: string | null, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  private async saving<T>(
+    externalIds: readonly ExternalIdInput[],
+    selfId: string | null,
+    work: (em: EntityManager) => Promise<T>,
+  ): Promise<T> {
     try {
       return await this.ctx.em.transactional(work);
     } catch (err) {
@@ -107,9 +114,14 @@ export class LocationService {
       const others = selfId === null ? {} : { location: { $ne: selfId } };
       const taken = await em.find(LocationExternalId, { ...others, $or: externalIds.map((x) => ({ system: x.system, externalId: x.id })) });
       const i = externalIds.findIndex((x) => taken.some((t) => t.system === x.system && t.externalId === x.id));
-      throw new ConflictError(i >= 0 ? `${externalIds[i].system} id '${externalIds[i].id}' belongs to another location` : 'an external id belongs to another location', {
-        field: i >= 0 ? `input.externalIds[${i}]` : 'input.externalIds',
-      });
+      throw new ConflictError(
+        i >= 0
+          ? `${externalIds[i].system} id '${externalIds[i].id}' belongs to another location`
+          : 'an external id belongs to another location',
+        {
+          field: i >= 0 ? `input.externalIds[${i}]` : 'input.externalIds',
+        },
+      );
     }
   }
 }

@@ -12,7 +12,7 @@ export class ContactResolver {
     return ctx.services.contacts.create(input);
   }
 
-  @Mutation(() => ContactType, { description: 'ADMIN; a new role applies to the contact\'s open portal sessions at once' })
+  @Mutation(() => ContactType, { description: "ADMIN; a new role applies to the contact's open portal sessions at once" })
   updateContact(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateContactInput) input: UpdateContactInput, @Ctx() ctx: Context) {
     return ctx.services.contacts.update(id, input);
   }

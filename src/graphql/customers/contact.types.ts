@@ -45,7 +45,7 @@ export class CreateContactInput {
   @Field()
   name!: string;
 
-  @Field({ description: 'Unique among the customer\'s contacts, case-insensitive' })
+  @Field({ description: "Unique among the customer's contacts, case-insensitive" })
   email!: string;
 
   @Field(() => ContactRole)

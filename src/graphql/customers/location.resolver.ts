@@ -13,7 +13,11 @@ export class LocationResolver {
   }
 
   @Mutation(() => LocationType, { description: 'ADMIN' })
-  updateLocation(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateLocationInput) input: UpdateLocationInput, @Ctx() ctx: Context) {
+  updateLocation(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateLocationInput) input: UpdateLocationInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.locations.update(id, input);
   }
 
@@ -27,7 +31,9 @@ export class LocationResolver {
   externalIds(@Root() location: Location, @Ctx() ctx: Context) {
     if (!location.externalIds.isInitialized()) return ctx.loaders.externalIdsByLocation.load(location.id);
     // As the loader orders them: a mutation's in-memory set is in the order it was given.
-    return [...location.externalIds.getItems()].sort((a, b) => a.system.localeCompare(b.system) || a.externalId.localeCompare(b.externalId));
+    return [...location.externalIds.getItems()].sort(
+      (a, b) => a.system.localeCompare(b.system) || a.externalId.localeCompare(b.externalId),
+    );
   }
 }
 

@@ -31,7 +31,10 @@ export class CreateLocationInput {
   @Field(() => AddressInput)
   address!: AddressInput;
 
-  @Field(() => [ExternalIdInput], { nullable: true, description: "The location's ids in other systems (an ERP's ship-to party); each unique per system" })
+  @Field(() => [ExternalIdInput], {
+    nullable: true,
+    description: "The location's ids in other systems (an ERP's ship-to party); each unique per system",
+  })
   externalIds?: ExternalIdInput[] | null;
 }
 

@@ -46,6 +46,8 @@ describe('parseAddress', () => {
 
   it('names the field where the address sits', () => {
     expect(refusal({ ...base, country: 'ZZ' }).field).toBe('input.address.country');
-    expect(() => parseAddress({ ...base, country: 'ZZ' }, 'input.billingAddress')).toThrow(expect.objectContaining({ field: 'input.billingAddress.country' }));
+    expect(() => parseAddress({ ...base, country: 'ZZ' }, 'input.billingAddress')).toThrow(
+      expect.objectContaining({ field: 'input.billingAddress.country' }),
+    );
   });
 });

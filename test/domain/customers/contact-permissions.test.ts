@@ -2,7 +2,13 @@ import { Actor, can, Permission, Role } from '../../../src/domain/auth/actor';
 import { ContactRole } from '../../../src/domain/customers/contact-role';
 import { contactMayRequest } from '../../../src/domain/auth/contact-permissions';
 
-const customer = (contactRole: ContactRole | null): Actor => ({ keyId: 'k', name: 'portal', role: Role.CUSTOMER, customerId: 'c', contactRole });
+const customer = (contactRole: ContactRole | null): Actor => ({
+  keyId: 'k',
+  name: 'portal',
+  role: Role.CUSTOMER,
+  customerId: 'c',
+  contactRole,
+});
 
 // The portal's writes by contact role (issue 16); reads are every contact's.
 const WRITES: Permission[] = ['subscriptions:selfServe', 'paymentMethods:write', 'invoices:download'];
@@ -19,7 +25,8 @@ describe('contact roles narrow a CUSTOMER key', () => {
   it.each(table)('%s may %j of the portal writes, and reads what its customer may', (role, allowed) => {
     const actor = customer(role);
     expect(WRITES.filter((p) => can(actor, p))).toEqual(allowed);
-    for (const p of ['customers:read', 'invoices:read', 'subscriptions:read', 'payments:read'] as Permission[]) expect(can(actor, p)).toBe(true);
+    for (const p of ['customers:read', 'invoices:read', 'subscriptions:read', 'payments:read'] as Permission[])
+      expect(can(actor, p)).toBe(true);
   });
 
   it('never widens it: a contact role grants nothing the CUSTOMER role lacks', () => {
