@@ -29,6 +29,8 @@ const ENTITIES = {
   price: { owned: false, types: ['Price'], words: [] },
   product: { owned: false, types: ['Product'], words: [] },
   webhookEndpoint: { owned: false, types: ['WebhookEndpoint', 'WebhookEndpointWithSecret'], words: ['endpoint'] },
+  // The seller's own record (ADMIN only), like a webhook endpoint: nobody's customer data.
+  billingRun: { owned: false, types: ['BillingRun'], words: ['run'] },
 } as const;
 export type Entity = keyof typeof ENTITIES;
 // Longest first, so that `invoiceLineId` is a line and not an invoice.
@@ -142,6 +144,10 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
     ids.contact = (await gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', {
       input: { customerId: customer, name: `Buyer ${tag}`, email: contactEmail, role: 'ADMIN' },
     })).createContact.id;
+  }
+  if (mutations.has('startBillingRun')) {
+    // The customers live on a test clock, so a real-time run bills none of them: it only exists.
+    ids.billingRun = (await gql('mutation($at: DateTime) { startBillingRun(at: $at) { id } }', { at: now.toISOString() })).startBillingRun.id;
   }
   const wire = `${tag}-WIRE`;
   if (mutations.has('recordPayment')) {
