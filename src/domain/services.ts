@@ -3,6 +3,7 @@ import { PriceService } from './catalog/price.service';
 import { ProductService } from './catalog/product.service';
 import { ContractService } from './contracts/contract.service';
 import { CustomerService } from './customers/customer.service';
+import { QuoteApprovalService } from './quotes/quote-approval.service';
 import { QuoteLifecycleService } from './quotes/quote-lifecycle.service';
 import { QuotePreviewService } from './quotes/quote-preview.service';
 import { QuoteService } from './quotes/quote.service';
@@ -61,6 +62,7 @@ export function createServices(ctx: ServiceContext) {
     quotePreviews: new QuotePreviewService(ctx),
     quotes: new QuoteService(ctx),
     quoteLifecycle: new QuoteLifecycleService(ctx),
+    quoteApproval: new QuoteApprovalService(ctx),
     subscriptions: new SubscriptionService(ctx),
     subscriptionChanges: new SubscriptionChangeService(ctx),
     subscriptionLifecycle: new SubscriptionLifecycleService(ctx),

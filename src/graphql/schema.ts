@@ -6,6 +6,7 @@ import { ProductResolver } from './catalog/product.resolver';
 import { ContractResolver, CustomerContractsResolver } from './contracts/contract.resolver';
 import { CustomerResolver } from './customers/customer.resolver';
 import { QuotePreviewResolver } from './quotes/quote-preview.resolver';
+import { QuoteApprovalResolver } from './quotes/quote-approval.resolver';
 import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceResolver } from './invoices/invoice.resolver';
 import { BillingRunResolver } from './billing/billing-run.resolver';
@@ -37,6 +38,7 @@ const resolvers: NonEmptyArray<Function> = [
   PriceResolver,
   QuotePreviewResolver,
   QuoteResolver,
+  QuoteApprovalResolver,
   CustomerResolver,
   ContractResolver,
   CustomerContractsResolver,
