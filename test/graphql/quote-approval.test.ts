@@ -19,7 +19,11 @@ const errorOf = (res: { errors?: { message: string; extensions?: Record<string, 
 };
 
 async function key(role: string, customerId?: string) {
-  const data = await must(t, 'mutation($role: Role!, $c: ID, $n: String!) { createApiKey(input: { role: $role, customerId: $c, name: $n }) { secret apiKey { id } } }', { role, c: customerId ?? null, n: role });
+  const data = await must(
+    t,
+    'mutation($role: Role!, $c: ID, $n: String!) { createApiKey(input: { role: $role, customerId: $c, name: $n }) { secret apiKey { id } } }',
+    { role, c: customerId ?? null, n: role },
+  );
   return { secret: data.createApiKey.secret, id: data.createApiKey.apiKey.id };
 }
 
@@ -32,7 +36,11 @@ async function draft(customerId: string, quantity = '1', by = keys.SALES.secret)
  * event only once every older transaction has ended, which a refused write must not wait for.
  */
 async function quoteEvents(quoteId: string): Promise<{ type: string; data: any }[]> {
-  const rows = await t.app.db.orm.em.fork().execute<{ type: string; payload: any }[]>('select type, payload from domain_event where aggregate_id = ? order by position', [quoteId]);
+  const rows = await t.app.db.orm.em
+    .fork()
+    .execute<{ type: string; payload: any }[]>('select type, payload from domain_event where aggregate_id = ? order by position', [
+      quoteId,
+    ]);
   return rows.map((r) => ({ type: r.type, data: r.payload }));
 }
 
@@ -42,7 +50,12 @@ beforeAll(async () => {
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '10.00' } });
   discounted = await createCustomer(t);
   await must(t, 'mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', {
-    input: { customerId: discounted, code: 'BIG-DEAL', startsAt: '2026-01-01T00:00:00Z', items: [{ priceCode: 'seat', discountPercent: '20' }] },
+    input: {
+      customerId: discounted,
+      code: 'BIG-DEAL',
+      startsAt: '2026-01-01T00:00:00Z',
+      items: [{ priceCode: 'seat', discountPercent: '20' }],
+    },
   });
   for (const role of ['SALES', 'SALES_MANAGER', 'PARTNER', 'STOREFRONT']) keys[role] = await key(role);
   keys.CUSTOMER = await key('CUSTOMER', discounted);
@@ -56,7 +69,11 @@ describe('quote approval over the API', () => {
   it('a quote within the policy needs no approval and is sent as it is', async () => {
     const q = await draft(await createCustomer(t));
     expect([q.requiresApproval, q.approval]).toEqual([false, null]);
-    expect((await must(t, sendQ, { id: q.id }, keys.SALES.secret)).sendQuote).toMatchObject({ status: 'SENT', requiresApproval: false, approval: null });
+    expect((await must(t, sendQ, { id: q.id }, keys.SALES.secret)).sendQuote).toMatchObject({
+      status: 'SENT',
+      requiresApproval: false,
+      approval: null,
+    });
   });
 
   it('an unapproved quote beyond the policy cannot be sent, and the refusal writes nothing', async () => {
@@ -77,7 +94,11 @@ describe('quote approval over the API', () => {
 
     clock.set(new Date('2026-03-11T09:30:00Z'));
     const approved = (await must(t, approveQ, { id: q.id, note: 'strategic account' }, keys.SALES_MANAGER.secret)).approveQuote;
-    const approval = { approvedAt: '2026-03-11T09:30:00.000Z', note: 'strategic account', approvedBy: { apiKeyId: keys.SALES_MANAGER.id, name: 'SALES_MANAGER', role: 'SALES_MANAGER' } };
+    const approval = {
+      approvedAt: '2026-03-11T09:30:00.000Z',
+      note: 'strategic account',
+      approvedBy: { apiKeyId: keys.SALES_MANAGER.id, name: 'SALES_MANAGER', role: 'SALES_MANAGER' },
+    };
     expect(approved).toMatchObject({ status: 'DRAFT', requiresApproval: true, approval });
 
     const sent = (await must(t, sendQ, { id: q.id }, keys.SALES.secret)).sendQuote;
@@ -85,8 +106,13 @@ describe('quote approval over the API', () => {
     const events = await quoteEvents(q.id);
     expect(events.map((e) => e.type)).toEqual(['quote.created', 'quote.approved', 'quote.sent']);
     expect(events[1].data).toMatchObject({
-      number: q.number, requiresApproval: true,
-      approval: { approvedAt: '2026-03-11T09:30:00.000Z', note: 'strategic account', approvedBy: { apiKeyId: keys.SALES_MANAGER.id, name: 'SALES_MANAGER', role: 'SALES_MANAGER' } },
+      number: q.number,
+      requiresApproval: true,
+      approval: {
+        approvedAt: '2026-03-11T09:30:00.000Z',
+        note: 'strategic account',
+        approvedBy: { apiKeyId: keys.SALES_MANAGER.id, name: 'SALES_MANAGER', role: 'SALES_MANAGER' },
+      },
     });
   });
 
@@ -94,7 +120,10 @@ describe('quote approval over the API', () => {
     const q = await draft(discounted);
     const approved = (await must(t, approveQ, { id: q.id })).approveQuote;
     expect(approved.approval).toMatchObject({ note: null, approvedBy: { role: 'ADMIN' } });
-    expect(errorOf(await t.gql(approveQ, { id: q.id }, keys.SALES_MANAGER.secret))).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_APPROVED' });
+    expect(errorOf(await t.gql(approveQ, { id: q.id }, keys.SALES_MANAGER.secret))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_APPROVED',
+    });
   });
 
   it('a total beyond maxTotal needs approval as a discount does', async () => {
@@ -146,7 +175,10 @@ describe('bad input names its field and writes nothing', () => {
   ])('setQuotePolicy(%j)', async (input, field) => {
     const res = await t.gql(policyQ, { input });
     expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect((await must(t, '{ quotePolicy { maxDiscountPercent maxTotal } }')).quotePolicy).toEqual({ maxDiscountPercent: '15', maxTotal: '5000' });
+    expect((await must(t, '{ quotePolicy { maxDiscountPercent maxTotal } }')).quotePolicy).toEqual({
+      maxDiscountPercent: '15',
+      maxTotal: '5000',
+    });
   });
 
   it.each([

@@ -28,9 +28,13 @@ export interface QuotePolicyView {
 
 const setQuotePolicySchema = z.object({
   maxDiscountPercent: decimal
-    .refine((d) => d.gte(0) && d.lte(100) && d.decimalPlaces() <= 4, { error: 'must be a percentage from 0 to 100, with at most 4 decimals' })
+    .refine((d) => d.gte(0) && d.lte(100) && d.decimalPlaces() <= 4, {
+      error: 'must be a percentage from 0 to 100, with at most 4 decimals',
+    })
     .nullish(),
-  maxTotal: decimal.refine((d) => d.gte(0) && d.decimalPlaces() <= 12, { error: 'must be zero or more, with at most 12 decimals' }).nullish(),
+  maxTotal: decimal
+    .refine((d) => d.gte(0) && d.decimalPlaces() <= 12, { error: 'must be zero or more, with at most 12 decimals' })
+    .nullish(),
 });
 
 const approveSchema = z.object({
@@ -93,18 +97,28 @@ export class QuoteApprovalService {
       const quote = await lockQuote(em, this.ctx.actor, id);
       requireStatus(quote, now, [QuoteStatus.DRAFT], 'approved');
       if (quote.approvedAt) {
-        throw new ConflictError(`quote ${quote.id} was already approved by ${quote.approvedByName} at ${quote.approvedAt.toISOString()}`, { details: { reason: 'ALREADY_APPROVED' } });
+        throw new ConflictError(`quote ${quote.id} was already approved by ${quote.approvedByName} at ${quote.approvedAt.toISOString()}`, {
+          details: { reason: 'ALREADY_APPROVED' },
+        });
       }
       const policy = await lockedQuotePolicy(em);
       const lines = quote.lines.getItems().map((l) => ({ priceCode: l.priceCode, quantity: l.quantity }));
       try {
         if (quote.coupon) await em.populate(quote, ['coupon']);
         const coupon = quote.coupon ? termsOf(quote.coupon) : null;
-        const { document } = await priceQuoteDocument(em, { customerId: quote.customer.id, currency: quote.currency, at: now, lines, coupon });
+        const { document } = await priceQuoteDocument(em, {
+          customerId: quote.customer.id,
+          currency: quote.currency,
+          at: now,
+          lines,
+          coupon,
+        });
         applyAssessment(quote, assessQuote(document, await listDocument(em, quote.currency, now, lines)), policy);
       } catch (err) {
         if (err instanceof InvalidInputError || err instanceof PricingInputError) {
-          throw new ConflictError(`quote ${quote.id} cannot be approved as it stands: ${err.message}; update it first`, { details: { reason: err.field } });
+          throw new ConflictError(`quote ${quote.id} cannot be approved as it stands: ${err.message}; update it first`, {
+            details: { reason: err.field },
+          });
         }
         throw err;
       }

@@ -58,13 +58,17 @@ export function assessQuote(priced: PricedDocument, list: PricedDocument): Quote
 /** Beyond the policy: strictly above a limit. Exactly at a limit is within it. */
 export function beyondPolicy(a: QuoteAssessment, policy: PolicyLimits | null): boolean {
   if (!policy) return false;
-  if (policy.maxDiscountPercent !== null && a.worstDiscount.times(HUNDRED).gt(policy.maxDiscountPercent.times(a.worstDiscountBase))) return true;
+  if (policy.maxDiscountPercent !== null && a.worstDiscount.times(HUNDRED).gt(policy.maxDiscountPercent.times(a.worstDiscountBase)))
+    return true;
   return policy.maxTotal !== null && a.total.gt(policy.maxTotal);
 }
 
 /** Whether what was approved covers the quote now: no larger a discount, no larger a total. */
 export function approvalCovers(approved: QuoteAssessment, now: QuoteAssessment): boolean {
-  return !ratioAbove(now.worstDiscount, now.worstDiscountBase, approved.worstDiscount, approved.worstDiscountBase) && now.total.lte(approved.total);
+  return (
+    !ratioAbove(now.worstDiscount, now.worstDiscountBase, approved.worstDiscount, approved.worstDiscountBase) &&
+    now.total.lte(approved.total)
+  );
 }
 
 export function storedAssessment(quote: Quote): QuoteAssessment | null {
@@ -82,7 +86,12 @@ export function lockedQuotePolicy(em: EntityManager): Promise<QuotePolicy | null
 }
 
 /** The list-price document of the same lines: no customer, so no contracts, overrides, coupons or tax. */
-export async function listDocument(em: EntityManager, currency: string, at: Date, lines: readonly QuoteLineInput[]): Promise<PricedDocument> {
+export async function listDocument(
+  em: EntityManager,
+  currency: string,
+  at: Date,
+  lines: readonly QuoteLineInput[],
+): Promise<PricedDocument> {
   return (await priceQuoteDocument(em, { currency, at, lines })).document;
 }
 

@@ -13,13 +13,21 @@ export class QuoteApprovalResolver {
     return ctx.services.quoteApproval.getPolicy();
   }
 
-  @Mutation(() => QuotePolicyType, { description: 'ADMIN. Re-evaluates requiresApproval of every DRAFT quote; approvals already given stay' })
+  @Mutation(() => QuotePolicyType, {
+    description: 'ADMIN. Re-evaluates requiresApproval of every DRAFT quote; approvals already given stay',
+  })
   setQuotePolicy(@Arg('input', () => SetQuotePolicyInput) input: SetQuotePolicyInput, @Ctx() ctx: Context): Promise<QuotePolicyView> {
     return ctx.services.quoteApproval.setPolicy(input);
   }
 
-  @Mutation(() => QuoteType, { description: 'ADMIN or SALES_MANAGER: approves a DRAFT quote as it stands, so that sendQuote may send it beyond the policy' })
-  approveQuote(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: Context): Promise<Quote> {
+  @Mutation(() => QuoteType, {
+    description: 'ADMIN or SALES_MANAGER: approves a DRAFT quote as it stands, so that sendQuote may send it beyond the policy',
+  })
+  approveQuote(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Quote> {
     return ctx.services.quoteApproval.approve(id, note);
   }
 
@@ -29,13 +37,17 @@ export class QuoteApprovalResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: 'Beyond the quote policy (a line discount against list price, or the total): sendQuote needs an approval first. Fixed when sent',
+    description:
+      'Beyond the quote policy (a line discount against list price, or the total): sendQuote needs an approval first. Fixed when sent',
   })
   requiresApproval(@Root() quote: Quote): boolean {
     return quote.requiresApproval;
   }
 
-  @FieldResolver(() => QuoteApprovalType, { nullable: true, description: 'Who approved the quote and when; a change to a DRAFT withdraws it' })
+  @FieldResolver(() => QuoteApprovalType, {
+    nullable: true,
+    description: 'Who approved the quote and when; a change to a DRAFT withdraws it',
+  })
   approval(@Root() quote: Quote): QuoteApprovalType | null {
     if (!quote.approvedAt) return null;
     return {

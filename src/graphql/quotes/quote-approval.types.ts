@@ -3,12 +3,20 @@ import type { Decimal } from '../../pricing/decimal';
 import { Role } from '../../domain/auth/actor';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 
-@ObjectType('QuotePolicy', { description: 'How far a quote may go before an ADMIN or SALES_MANAGER key approves it; a null limit is no limit' })
+@ObjectType('QuotePolicy', {
+  description: 'How far a quote may go before an ADMIN or SALES_MANAGER key approves it; a null limit is no limit',
+})
 export class QuotePolicyType {
-  @Field(() => DecimalScalar, { nullable: true, description: "The largest discount a line may have against its list price, in percent; exactly at it is within the policy" })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'The largest discount a line may have against its list price, in percent; exactly at it is within the policy',
+  })
   maxDiscountPercent!: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: "The largest total (tax included, as Quote.total) in the quote's currency; exactly at it is within the policy" })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "The largest total (tax included, as Quote.total) in the quote's currency; exactly at it is within the policy",
+  })
   maxTotal!: Decimal | null;
 
   @Field(() => Date, { nullable: true, description: 'Null until a policy is first set: no quote needs approval' })

@@ -210,7 +210,10 @@ const built: Record<EventType, DomainEventInput[]> = {
   'customer.imported': [customerEvent('imported', customer, at)],
   'contract.created': [contractEvent('created', contract(), at)],
   ...Object.fromEntries(
-    (['created', 'updated', 'approved', 'sent', 'accepted', 'declined', 'expiring'] as const).map((v) => [`quote.${v}`, [quoteEvent(v, quote(), at)]]),
+    (['created', 'updated', 'approved', 'sent', 'accepted', 'declined', 'expiring'] as const).map((v) => [
+      `quote.${v}`,
+      [quoteEvent(v, quote(), at)],
+    ]),
   ),
   ...Object.fromEntries(
     (

@@ -22,18 +22,31 @@ async function customerWith(seatDiscount: string | null, fields?: string): Promi
   const id = await createCustomer(t, fields);
   if (seatDiscount !== null) {
     await must(t, 'mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', {
-      input: { customerId: id, code: `C-${id.slice(0, 8)}`, startsAt: '2026-01-01T00:00:00Z', items: [{ priceCode: 'seat', discountPercent: seatDiscount }] },
+      input: {
+        customerId: id,
+        code: `C-${id.slice(0, 8)}`,
+        startsAt: '2026-01-01T00:00:00Z',
+        items: [{ priceCode: 'seat', discountPercent: seatDiscount }],
+      },
     });
   }
   return id;
 }
 
 async function setPolicy(maxDiscountPercent: string | null, maxTotal: string | null) {
-  await services().quoteApproval.setPolicy({ maxDiscountPercent: maxDiscountPercent === null ? null : d(maxDiscountPercent), maxTotal: maxTotal === null ? null : d(maxTotal) });
+  await services().quoteApproval.setPolicy({
+    maxDiscountPercent: maxDiscountPercent === null ? null : d(maxDiscountPercent),
+    maxTotal: maxTotal === null ? null : d(maxTotal),
+  });
 }
 
 function createQuote(customerId: string, lines: [string, string][], extra: { couponCode?: string } = {}) {
-  return services().quotes.create({ customerId, currency: 'EUR', lines: lines.map(([priceCode, quantity]) => ({ priceCode, quantity: d(quantity) })), ...extra });
+  return services().quotes.create({
+    customerId,
+    currency: 'EUR',
+    lines: lines.map(([priceCode, quantity]) => ({ priceCode, quantity: d(quantity) })),
+    ...extra,
+  });
 }
 
 beforeAll(async () => {
@@ -55,15 +68,94 @@ describe('requiresApproval, exactly at and around the limits', () => {
     ['a line exactly at the discount limit', '10', null, '10', undefined, [['seat', '1']], undefined, false],
     ['a line 0.0001 % beyond the discount limit', '10', null, '10.0001', undefined, [['seat', '10000']], undefined, true],
     ['a line 0.0001 % within the discount limit', '10', null, '9.9999', undefined, [['seat', '10000']], undefined, false],
-    ['one discounted line among undiscounted ones is judged alone', '5', null, '6', undefined, [['seat', '1'], ['base', '10']], undefined, true],
+    [
+      'one discounted line among undiscounted ones is judged alone',
+      '5',
+      null,
+      '6',
+      undefined,
+      [
+        ['seat', '1'],
+        ['base', '10'],
+      ],
+      undefined,
+      true,
+    ],
     ['a zero limit: any discount needs approval', '0', null, '0.01', undefined, [['seat', '100']], undefined, true],
     ['a discount hidden by rounding to the cent is no discount', '10', null, '10.0001', undefined, [['seat', '1']], undefined, false],
-    ['an amount-off coupon counts against the whole quote: exactly at', '10', null, null, undefined, [['seat', '100']], 'HUNDRED-OFF', false],
-    ['an amount-off coupon counts against the whole quote: beyond', '9.9999', null, null, undefined, [['seat', '100']], 'HUNDRED-OFF', true],
-    ['a total exactly at the limit', null, '1000', null, undefined, [['seat', '90'], ['base', '1']], undefined, false],
-    ['a total one cent beyond the limit', null, '1000', null, undefined, [['seat', '90'], ['base', '1'], ['cent', '1']], undefined, true],
-    ['the total includes tax: at the limit', null, '720', null, 'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"', [['seat', '50'], ['base', '1']], undefined, false],
-    ['the total includes tax: a cent beyond', null, '719.99', null, 'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"', [['seat', '50'], ['base', '1']], undefined, true],
+    [
+      'an amount-off coupon counts against the whole quote: exactly at',
+      '10',
+      null,
+      null,
+      undefined,
+      [['seat', '100']],
+      'HUNDRED-OFF',
+      false,
+    ],
+    [
+      'an amount-off coupon counts against the whole quote: beyond',
+      '9.9999',
+      null,
+      null,
+      undefined,
+      [['seat', '100']],
+      'HUNDRED-OFF',
+      true,
+    ],
+    [
+      'a total exactly at the limit',
+      null,
+      '1000',
+      null,
+      undefined,
+      [
+        ['seat', '90'],
+        ['base', '1'],
+      ],
+      undefined,
+      false,
+    ],
+    [
+      'a total one cent beyond the limit',
+      null,
+      '1000',
+      null,
+      undefined,
+      [
+        ['seat', '90'],
+        ['base', '1'],
+        ['cent', '1'],
+      ],
+      undefined,
+      true,
+    ],
+    [
+      'the total includes tax: at the limit',
+      null,
+      '720',
+      null,
+      'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"',
+      [
+        ['seat', '50'],
+        ['base', '1'],
+      ],
+      undefined,
+      false,
+    ],
+    [
+      'the total includes tax: a cent beyond',
+      null,
+      '719.99',
+      null,
+      'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"',
+      [
+        ['seat', '50'],
+        ['base', '1'],
+      ],
+      undefined,
+      true,
+    ],
     ['no limits set', null, null, '50', undefined, [['seat', '1000']], undefined, false],
   ])('%s', async (_case, pct, max, contract, tax, lines, coupon, expected) => {
     await setPolicy(pct, max);
@@ -96,7 +188,10 @@ describe('the approval lifecycle', () => {
     expect(approved.approvedAt).toEqual(clock.now());
     const updated = await services().quotes.update(q.id, { lines: [{ priceCode: 'seat', quantity: d('2') }] });
     expect([updated.requiresApproval, updated.approvedAt, updated.approvedByKeyId]).toEqual([true, null, null]);
-    await expect(services().quoteLifecycle.send(q.id)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'APPROVAL_REQUIRED' } });
+    await expect(services().quoteLifecycle.send(q.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'APPROVAL_REQUIRED' },
+    });
   });
 
   it('an approval covers the terms it was given for: a list price that moved to a larger discount needs a new one', async () => {
@@ -105,15 +200,29 @@ describe('the approval lifecycle', () => {
     const customer = await createCustomer(t);
     // A contract price of 8.50 is 15 % off the list price of 10.00.
     await must(t, 'mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', {
-      input: { customerId: customer, code: `DESK-${customer.slice(0, 8)}`, startsAt: '2026-01-01T00:00:00Z', items: [{ priceCode: 'desk', override: { unitAmount: '8.50' } }] },
+      input: {
+        customerId: customer,
+        code: `DESK-${customer.slice(0, 8)}`,
+        startsAt: '2026-01-01T00:00:00Z',
+        items: [{ priceCode: 'desk', override: { unitAmount: '8.50' } }],
+      },
     });
     const q = await createQuote(customer, [['desk', '1']]);
     expect(q.requiresApproval).toBe(true);
     await services().quoteApproval.approve(q.id, null);
-    await expect(services().quoteApproval.approve(q.id, null)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'ALREADY_APPROVED' } });
+    await expect(services().quoteApproval.approve(q.id, null)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'ALREADY_APPROVED' },
+    });
     // The list price doubles: the same contract price is now 57.5 % off, more than was approved.
-    await must(t, 'mutation { updatePrice(code: "desk", input: { rule: { kind: "per_unit", config: { unitAmount: "20.00" } } }) { version } }');
-    await expect(services().quoteLifecycle.send(q.id)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'APPROVAL_REQUIRED' } });
+    await must(
+      t,
+      'mutation { updatePrice(code: "desk", input: { rule: { kind: "per_unit", config: { unitAmount: "20.00" } } }) { version } }',
+    );
+    await expect(services().quoteLifecycle.send(q.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'APPROVAL_REQUIRED' },
+    });
     // Approved again at the new terms, it is sent.
     await services().quotes.update(q.id, {});
     await services().quoteApproval.approve(q.id, 'list price rose');
@@ -125,7 +234,10 @@ describe('the approval lifecycle', () => {
     await setPolicy('10', null);
     const customer = await customerWith('50');
     const q = await createQuote(customer, [['seat', '1']]);
-    await expect(services().quoteLifecycle.send(q.id)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'APPROVAL_REQUIRED' } });
+    await expect(services().quoteLifecycle.send(q.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'APPROVAL_REQUIRED' },
+    });
     const after = (await services().quotes.get(q.id))!;
     expect([after.status, after.sentAt, after.total]).toEqual(['DRAFT', null, null]);
   });
