@@ -15,7 +15,7 @@ import type { QuoteLineInput } from './quote-pricing';
 import { addLines, effectiveStatus, lockQuote, requireFutureValidUntil, requireStatus, statusWhere, validateQuoteLines } from './quote-store';
 import { Quote, QuoteStatus } from './quote.entity';
 import { applyAssessment, assessDraft, clearApproval, lockedQuotePolicy } from './quote-approval';
-import { takeInvoiceNumber } from '../invoices/invoice-finalize';
+import { takeInvoiceNumber } from '../invoices/invoice-number';
 import { termsOf } from '../coupons/coupon-redeem';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -81,7 +81,8 @@ export class QuoteService {
       // Checked now, redeemed when the quote is sent.
       const chosen = hasChoice(input) ? await chooseCoupon(em, input, customer, now, 'input', false) : null;
       const quote = em.create(Quote, {
-        number: await takeInvoiceNumber(em, now.getUTCFullYear(), QUOTE_SERIES),
+        // Taken just before the flush: the number's row lock is held from then to the commit only.
+        number: '',
         customer,
         status: QuoteStatus.DRAFT,
         currency,
@@ -96,6 +97,7 @@ export class QuoteService {
       });
       addLines(em, quote, input.lines);
       await assess(em, quote, input.lines, now);
+      quote.number = await takeInvoiceNumber(em, now.getUTCFullYear(), QUOTE_SERIES);
       await em.flush();
       await emitEvent(em, quoteEvent('created', quote, now));
       return quote;
