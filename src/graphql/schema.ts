@@ -8,6 +8,7 @@ import { CustomerResolver } from './customers/customer.resolver';
 import { CustomerLocationsResolver, LocationResolver } from './customers/location.resolver';
 import { ContactResolver, CustomerContactsResolver } from './customers/contact.resolver';
 import { QuotePreviewResolver } from './quotes/quote-preview.resolver';
+import { QuoteApprovalResolver } from './quotes/quote-approval.resolver';
 import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceResolver } from './invoices/invoice.resolver';
 import { BillingRunResolver } from './billing/billing-run.resolver';
@@ -39,6 +40,7 @@ const resolvers: NonEmptyArray<Function> = [
   PriceResolver,
   QuotePreviewResolver,
   QuoteResolver,
+  QuoteApprovalResolver,
   CustomerResolver,
   LocationResolver,
   CustomerLocationsResolver,

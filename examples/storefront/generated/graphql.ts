@@ -397,6 +397,7 @@ export type Role =
   | 'CUSTOMER'
   | 'PARTNER'
   | 'SALES'
+  | 'SALES_MANAGER'
   | 'STOREFRONT';
 
 export type ScheduleChangeInput = {
@@ -412,6 +413,14 @@ export type SetDunningPolicyInput = {
   graceDays?: InputMaybe<Scalars['Int']['input']>;
   /** e.g. [1, 3, 5, 7]: ascending, 1 to 365, at most 10 */
   retryAfterDays: Array<Scalars['Int']['input']>;
+};
+
+/** Replaces the policy: an omitted or null limit is no limit */
+export type SetQuotePolicyInput = {
+  /** 0 to 100, at most 4 decimals */
+  maxDiscountPercent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Zero or more */
+  maxTotal?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
 export type SubscriptionItemInput = {

@@ -90,6 +90,16 @@ export const quotePayload = z.object({
   acceptedAt: nullable(instant),
   declinedAt: nullable(instant),
   createdAt: instant,
+  // Added with quote approval (issue 16): optional, so events stored before still parse.
+  number: z.string().optional(),
+  requiresApproval: z.boolean().optional(),
+  approval: nullable(
+    z.object({
+      approvedAt: instant,
+      approvedBy: z.object({ apiKeyId: z.string(), name: z.string(), role: z.string() }),
+      note: nullable(z.string()),
+    }),
+  ).optional(),
 });
 
 /** The state after the change, which the revenue ledger projects; the optional parts name what changed. */

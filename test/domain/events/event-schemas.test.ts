@@ -171,6 +171,13 @@ function quote(): Quote {
     acceptedAt: null,
     declinedAt: null,
     createdAt: at,
+    number: 'Q-2026-000007',
+    requiresApproval: true,
+    approvedAt: at,
+    approvedByKeyId: '00000000-0000-4000-8000-0000000000b0',
+    approvedByName: 'sales manager',
+    approvedByRole: 'SALES_MANAGER',
+    approvalNote: 'strategic account',
   });
   q.lines = new Collection<QuoteLine>(q, [
     Object.assign(new QuoteLine(), { priceCode: 'seat', quantity: new Decimal('9'), price: { version: 2 }, amount: new Decimal('90') }),
@@ -239,7 +246,10 @@ const built: Record<EventType, DomainEventInput[]> = {
   ),
   'contract.created': [contractEvent('created', contract(), at)],
   ...Object.fromEntries(
-    (['created', 'updated', 'sent', 'accepted', 'declined', 'expiring'] as const).map((v) => [`quote.${v}`, [quoteEvent(v, quote(), at)]]),
+    (['created', 'updated', 'approved', 'sent', 'accepted', 'declined', 'expiring'] as const).map((v) => [
+      `quote.${v}`,
+      [quoteEvent(v, quote(), at)],
+    ]),
   ),
   ...Object.fromEntries(
     (
