@@ -2,6 +2,8 @@ import { ManualClock } from '../../src/domain/shared/clock';
 import { subscribe } from '../jobs/billing-support';
 import { startTestApp, TestApp } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
+import { readEvents } from '../support/events';
+import { eventually } from '../support/eventually';
 
 // The dunning story, end to end over HTTP, driven by test clocks (CONTRACT.md: "a test clock
 // drives them too"): each retry happens when its clock reaches it, dated there.
@@ -53,21 +55,8 @@ async function sub(id: string): Promise<any> {
  */
 async function eventTypes(customerId: string): Promise<string[]> {
   const [{ n }] = await t.app.db.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from domain_event where customer_id = ?', [customerId]);
-  for (let tries = 0; ; tries++) {
-    const types = await readEventTypes(customerId);
-    if (types.length >= Number(n) || tries > 100) return types;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function readEventTypes(customerId: string): Promise<string[]> {
-  const types: string[] = [];
-  for (let after: string | null = null; ; ) {
-    const data: any = await must(t, 'query($after: String) { events(first: 100, after: $after) { edges { node { type customerId } } pageInfo { hasNextPage endCursor } } }', { after });
-    types.push(...data.events.edges.filter((e: any) => e.node.customerId === customerId).map((e: any) => e.node.type));
-    if (!data.events.pageInfo.hasNextPage) return types;
-    after = data.events.pageInfo.endCursor;
-  }
+  const read = () => readEvents(t, { fields: 'type customerId' }).then((events) => events.filter((e) => e.customerId === customerId).map((e) => e.type as string));
+  return eventually(read, { until: (types) => types.length >= Number(n), what: `the customer's ${n} stored events readable` });
 }
 
 async function sandboxCharges(invoiceId: string): Promise<number> {

@@ -3,6 +3,8 @@ import { ManualClock } from '../../src/domain/shared/clock';
 import { subscribe } from '../jobs/billing-support';
 import { startTestApp, TestApp } from '../support/app';
 import { createPrice, createProduct, must } from '../support/catalog';
+import { readEvents } from '../support/events';
+import { eventually } from '../support/eventually';
 
 // Segments: customers carry tags and metadata, and customers(filter:) selects by plan, MRR,
 // subscription status, tenure and tags, keyset-paginated, scoped as customers(…) is.
@@ -81,12 +83,10 @@ describe('customer tags and metadata', () => {
     expect((await must(t, updateQ, { id: created.id, input: { tags: [], metadata: {} } })).updateCustomer).toMatchObject({ tags: [], metadata: {} });
 
     // The read horizon is the oldest transaction on the whole server: on a shared PostgreSQL, wait for it.
-    let events: any[] = [];
-    for (const deadline = Date.now() + 15_000; events.length < 4 && Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
-      events = (await must(t, 'query($types: [String!]) { events(first: 100, types: $types) { edges { node { aggregateId type data } } } }', { types: ['customer.*'] }))
-        .events.edges.map((e: any) => e.node)
-        .filter((e: any) => e.aggregateId === created.id);
-    }
+    const events = await eventually(async () => (await readEvents(t, { types: ['customer.*'], fields: 'aggregateId type data' })).filter((e) => e.aggregateId === created.id), {
+      until: (events) => events.length >= 4,
+      what: 'four customer events',
+    });
     expect(events.map((e: any) => [e.type, e.data.tags, e.data.metadata])).toEqual([
       ['customer.created', ['vip', 'region:eu'], { owner: 'Ana', seats: 12, beta: true, churnRisk: null }],
       ['customer.updated', ['vip', 'region:eu'], { owner: 'Ana', seats: 12, beta: true, churnRisk: null }],
