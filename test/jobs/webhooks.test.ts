@@ -13,6 +13,7 @@ import { postWebhook } from '../../src/domain/webhooks/webhook-post';
 import { deliverWebhooks, startWebhookWorker } from '../../src/jobs/webhook-delivery.job';
 import { startTestApp, TestApp } from '../support/app';
 import { must } from '../support/catalog';
+import { eventually } from '../support/eventually';
 import { Receiver, verifySignature, WebhookHarness } from './webhook-support';
 
 const SECOND = 1000;
@@ -411,6 +412,7 @@ describe('webhook delivery', () => {
       const earlyRow = (await early.query(insert, [randomUUID(), clock.now()])).rows[0];
       expect(BigInt(lateRow.position)).toBeLessThan(BigInt(earlyRow.position));
       await early.query('commit');
+      // Passes while `late` is still open: however long they take, none may move past its event.
       for (let i = 0; i < 20 && r.accepted().length === 0; i++) {
         await deliverWebhooks(h.options());
         await sleep(20);
@@ -429,10 +431,12 @@ describe('webhook delivery', () => {
     await h.createEndpoint(r.url, ['quote.*']);
     const worker = startWebhookWorker({ ...h.options(), intervalMs: 20 });
     const first = await h.emit('quote.accepted', randomUUID(), 1);
-    for (let i = 0; i < 500 && r.accepted().length === 0; i++) await sleep(20);
+    await eventually(() => r.accepted(), { until: (accepted) => accepted.length > 0, what: 'the worker to deliver', timeoutMs: 10_000, intervalMs: 20 });
     await worker.stop();
     expect(r.accepted().map((b) => b.id)).toEqual([first]);
     await h.emit('quote.accepted', randomUUID(), 1);
+    // A negative, so it needs a window: ten of the worker's intervals. The window cannot fail a
+    // worker that stopped (stop() awaits the loop's end); it can only be too short to catch one that did not.
     await sleep(200);
     expect(r.hits).toHaveLength(1);
   });
