@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -40,23 +40,23 @@ describe('authentication', () => {
 
 describe('API keys', () => {
   it('creates a key whose secret works once created and stops working once revoked', async () => {
-    const created = await t.gql(createKey, { input: { role: 'SALES', name: 'CRM sync' } });
+    const created = await t.gql<Untyped>(createKey, { input: { role: 'SALES', name: 'CRM sync' } });
     expect(created.errors).toBeUndefined();
     const { secret, apiKey } = created.data!.createApiKey;
     expect(apiKey).toMatchObject({ name: 'CRM sync', role: 'SALES', customer: null });
     expect(secret.startsWith(apiKey.prefix)).toBe(true);
 
-    const asSales = await t.gql('{ viewer { role name } }', undefined, secret);
+    const asSales = await t.gql<Untyped>('{ viewer { role name } }', undefined, secret);
     expect(asSales.data?.viewer).toEqual({ role: 'SALES', name: 'CRM sync' });
 
-    const revoked = await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', { id: apiKey.id });
+    const revoked = await t.gql<Untyped>('mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', { id: apiKey.id });
     expect(revoked.data?.revokeApiKey.revokedAt).toEqual(expect.any(String));
     const after = await t.gql('{ viewer { role } }', undefined, secret);
     expect(after.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('lets only ADMIN create keys (FORBIDDEN otherwise)', async () => {
-    const sales = (await t.gql(createKey, { input: { role: 'SALES', name: 'sales' } })).data!.createApiKey.secret;
+    const sales = (await t.gql<Untyped>(createKey, { input: { role: 'SALES', name: 'sales' } })).data!.createApiKey.secret;
     const res = await t.gql(createKey, { input: { role: 'ADMIN', name: 'escalation' } }, sales);
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(res.data).toBeNull();
@@ -77,7 +77,7 @@ describe('API keys', () => {
   });
 
   it('refuses revoking twice with CONFLICT', async () => {
-    const { apiKey } = (await t.gql(createKey, { input: { role: 'PARTNER', name: 'gateway' } })).data!.createApiKey;
+    const { apiKey } = (await t.gql<Untyped>(createKey, { input: { role: 'PARTNER', name: 'gateway' } })).data!.createApiKey;
     await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: apiKey.id });
     const again = await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: apiKey.id });
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');

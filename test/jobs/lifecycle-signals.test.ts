@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { boundRows } from '../../src/db/bound-query';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { runLifecycleSignals } from '../../src/jobs/lifecycle-signals.job';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 import { readEvents } from '../support/events';
 import { eventually } from '../support/eventually';
@@ -294,7 +294,7 @@ describe('payment_method.expiring', () => {
     const c = await newClock();
     const customer = await customerOn(c);
     const attachQ = 'mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id expiresAt } }';
-    const attach = (expiresAt: string | null, makeDefault = true) => t.gql(attachQ, { input: { customerId: customer, provider: 'sandbox', token: 'pm_sandbox_ok', expiresAt, makeDefault } });
+    const attach = (expiresAt: string | null, makeDefault = true) => t.gql<Untyped>(attachQ, { input: { customerId: customer, provider: 'sandbox', token: 'pm_sandbox_ok', expiresAt, makeDefault } });
     const card = (await attach('2026-05-31T00:00:00Z')).data!.attachPaymentMethod;
     expect(card.expiresAt).toBe('2026-05-31T00:00:00.000Z');
     const old = (await attach('2026-04-15T00:00:00Z', false)).data!.attachPaymentMethod;
