@@ -143,12 +143,6 @@ export default defineConfig(
     ),
   },
   {
-    // Until the billing cycle and test-clock advance move into src/domain (issue 14), these two
-    // resolvers call jobs/ directly. Remove this block when they no longer do.
-    files: ['src/graphql/invoices/invoice.resolver.ts', 'src/graphql/test-clocks/test-clock.resolver.ts'],
-    rules: restrict(layer('A resolver calls a domain service; the importer is an entry point of its own.', srcFolder('import'))),
-  },
-  {
     files: ['src/db/**/*.ts'],
     rules: restrict(
       layer('src/db is infrastructure below GraphQL, HTTP, jobs and the importer.', srcFolder('graphql', 'http', 'jobs', 'import')),

@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { Client } from 'pg';
 import { Role } from '../src/domain/auth/actor';
 import { ManualClock } from '../src/domain/shared/clock';
-import { runBilling } from '../src/jobs/billing-run.job';
+import { runBilling } from '../src/domain/billing/billing-run';
 import { createLogger } from '../src/logger';
 import { startTestApp, TestApp } from '../test/support/app';
 import { insertRows } from './support/baseline-insert';

@@ -3,11 +3,15 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { openDatabase, Database } from './db/database';
 import { bootstrapAdminKey } from './domain/auth/api-key.service';
+import { wireDomainProjectors } from './domain/services';
 import type { Clock } from './domain/shared/clock';
 import { systemClock } from './system-clock';
 import { createServer, TariffServer } from './graphql/server';
 import type { Logger } from './logger';
 import { startWebhookWorker, WebhookWorker } from './jobs/webhook-delivery.job';
+import { onBillingRunFinished, settleBillingRuns } from './domain/billing/billing-run-launcher';
+import { BillingRunStatus } from './domain/billing/billing-run.entity';
+import { recordBillingRun } from './metrics/metrics';
 
 export interface RunningApp {
   url: string;
@@ -35,6 +39,7 @@ export interface StartOptions {
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
+  wireDomainProjectors();
   const db = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: options.dataDir === undefined ? config.TARIFF_DATA_DIR : options.dataDir,
@@ -56,6 +61,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       rateLimitPerSecond: config.TARIFF_RATE_LIMIT,
       limits: { maxDepth: config.TARIFF_MAX_QUERY_DEPTH, maxCost: config.TARIFF_MAX_QUERY_COST },
       maxBodyBytes: config.TARIFF_MAX_BODY_BYTES,
+      corsOrigins: config.TARIFF_CORS_ORIGINS,
+      metrics: config.TARIFF_METRICS,
       portal: { sessionMinutes: config.TARIFF_PORTAL_SESSION_MINUTES, publicUrl: () => publicUrl },
     });
     http = await new Promise<Server>((resolve, reject) => {
@@ -65,6 +72,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const { port } = http.address() as AddressInfo;
     publicUrl ||= `http://127.0.0.1:${port}`;
     const listening = http;
+    // Runs started by startBillingRun, counted for /metrics (tariff_billing_runs_total, …).
+    const stopCountingRuns = onBillingRunFinished((run, elapsedMs) =>
+      recordBillingRun({ status: run.status === BillingRunStatus.SUCCEEDED ? 'SUCCEEDED' : 'FAILED', invoicesCreated: run.invoicesCreated, durationSeconds: elapsedMs / 1000 }),
+    );
     const webhooks: WebhookWorker | null = options.webhookWorker
       ? startWebhookWorker({
           fork: () => db.orm.em.fork(),
@@ -82,6 +93,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       async close() {
         await new Promise<void>((resolve) => listening.close(() => resolve()));
         await server.stop();
+        // Billing runs started by startBillingRun write their end before the database closes.
+        await settleBillingRuns();
+        stopCountingRuns();
         // Before the database closes: POSTs in flight are aborted and their deliveries handed back.
         await webhooks?.stop();
         await db.close();

@@ -10,7 +10,7 @@ const schema = z.object({
   TARIFF_RATE_LIMIT: z.coerce.number().min(0).default(50),
   TARIFF_SEED: z.enum(['0', '1']).optional(),
   TARIFF_MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(12),
-  TARIFF_MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
+  TARIFF_MAX_QUERY_COST: z.coerce.number().int().min(1).default(10_000),
   TARIFF_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   TARIFF_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   TARIFF_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(86_400_000).default(10_000),
@@ -23,8 +23,29 @@ const schema = z.object({
     .refine((v) => /^https?:\/\//i.test(v), 'must be an http(s) URL')
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
+  TARIFF_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const origins = v.split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+      for (const origin of origins) {
+        if (!isOrigin(origin)) ctx.addIssue({ code: 'custom', message: `${origin} is not an origin (scheme://host[:port], no path)` });
+      }
+      return origins;
+    }),
+  TARIFF_METRICS: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/** `https://shop.example` or `http://localhost:5173`: what a browser sends in its Origin header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof schema> & {
   /** Seed demo data: on by default for the embedded database, off on DATABASE_URL unless TARIFF_SEED=1. */

@@ -44,6 +44,7 @@ import { MrrSubscriptionState } from '../domain/analytics/mrr-state.entity';
 import { UsageThreshold } from '../domain/lifecycle/usage-threshold.entity';
 import { LifecycleSignal } from '../domain/lifecycle/lifecycle-signal.entity';
 import { ExchangeRate } from '../domain/analytics/exchange-rate.entity';
+import { BillingRun } from '../domain/billing/billing-run.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
 export const entities = [
@@ -57,4 +58,5 @@ export const entities = [
   Coupon, PromotionCode, CouponRedemption,
   UsageThreshold, LifecycleSignal,
   ExchangeRate,
+  BillingRun,
 ];

@@ -1,19 +1,21 @@
 /** `npm run migrate`: applies pending migrations to DATABASE_URL, or to the embedded database. */
 import 'reflect-metadata';
-import { loadConfig } from '../config';
-import { createLogger } from '../logger';
-import { openDatabase } from './database';
+import { parseCliArgs, printedHelp, runCli } from '../cli/cli-args';
+import { withCliDatabase } from '../cli/cli-database';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
-  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.TARIFF_DATA_DIR, poolMax: 1, migrate: true, logger });
-  const pending = await db.orm.getMigrator().getPendingMigrations();
-  logger.info({ pending: pending.length }, 'database is up to date');
-  await db.close();
+const USAGE = `usage: npm run migrate
+
+Applies the pending migrations to DATABASE_URL, or else to the embedded database.
+Exit codes: 0 done, 1 an error, 2 bad arguments.`;
+
+async function main(): Promise<number> {
+  const values = parseCliArgs(process.argv.slice(2), {});
+  if (printedHelp(values, USAGE)) return 0;
+  return withCliDatabase({ service: 'tariff-migrate', poolMax: 1 }, async ({ db, logger }) => {
+    const pending = await db.orm.getMigrator().getPendingMigrations();
+    logger.info({ pending: pending.length }, 'database is up to date');
+    return 0;
+  });
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runCli('migrate', main, USAGE);

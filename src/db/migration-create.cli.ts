@@ -4,20 +4,26 @@
  * that nobody's data is involved.
  */
 import 'reflect-metadata';
+import { parseCliArgs, printedHelp, runCli } from '../cli/cli-args';
 import { openDatabase } from './database';
 
-async function main(): Promise<void> {
+const USAGE = `usage: npm run migration:create
+
+Writes the next migration (the entities' difference from what the migrations build), computed on
+a throwaway embedded database. Exit codes: 0 done, 1 an error, 2 bad arguments.`;
+
+async function main(): Promise<number> {
+  const values = parseCliArgs(process.argv.slice(2), {});
+  if (printedHelp(values, USAGE)) return 0;
+  // Not withCliDatabase: this must never open DATABASE_URL, whatever the environment says.
   const db = await openDatabase({ dataDir: null, poolMax: 1, migrate: true });
   try {
     const result = await db.orm.getMigrator().createMigration();
-    if (result.diff.up.length === 0) console.log('entities and migrations agree: nothing to create');
-    else console.log(`created ${result.fileName}; add it to src/db/migrations/index.ts`);
+    process.stdout.write(result.diff.up.length === 0 ? 'entities and migrations agree: nothing to create\n' : `created ${result.fileName}; add it to src/db/migrations/index.ts\n`);
+    return 0;
   } finally {
     await db.close();
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runCli('migration:create', main, USAGE);

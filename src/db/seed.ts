@@ -6,6 +6,7 @@ import { BillingInterval } from '../domain/catalog/price.entity';
 import { ContractService } from '../domain/contracts/contract.service';
 import { CustomerService } from '../domain/customers/customer.service';
 import { TaxStatus } from '../domain/customers/customer.entity';
+import { NO_PAYMENT_PROVIDERS } from '../domain/payments/providers';
 import type { Clock } from '../domain/shared/clock';
 import type { ServiceContext } from '../domain/shared/service-context';
 import type { Logger } from '../logger';
@@ -21,7 +22,7 @@ const seeder = { keyId: 'seed', name: 'demo seed', role: Role.ADMIN, customerId:
 export async function seedDemoData(db: Database, clock: Clock, logger: Logger): Promise<void> {
   const em = db.orm.em.fork();
   if (await em.count(Product, { code: 'platform' })) return;
-  const ctx: ServiceContext = { em, actor: seeder, clock };
+  const ctx: ServiceContext = { em, actor: seeder, clock, providers: NO_PAYMENT_PROVIDERS };
   const products = new ProductService(ctx);
   const prices = new PriceService(ctx);
   const customers = new CustomerService(ctx);

@@ -39,6 +39,18 @@ import { PortalSessionService } from './portal/portal-session.service';
 import { CouponService } from './coupons/coupon.service';
 import { DiscountService } from './coupons/discount.service';
 import { UsageThresholdService } from './lifecycle/usage-threshold.service';
+import { BillingService } from './billing/billing.service';
+import { revenueProjector } from './analytics/revenue-projection';
+import { wireProjectors } from './events/projectors';
+
+/**
+ * The projectors kept exact with the outbox, run by emitEvents in each emitting transaction
+ * (events/projectors.ts). Every entry point that can write events calls this once before it
+ * does (src/app.ts, the CLIs); emitting without it fails.
+ */
+export function wireDomainProjectors(): void {
+  wireProjectors([revenueProjector]);
+}
 
 /** The services of one request, all sharing its EntityManager, actor and clock. */
 export function createServices(ctx: ServiceContext) {
@@ -83,6 +95,7 @@ export function createServices(ctx: ServiceContext) {
     coupons: new CouponService(ctx),
     discounts: new DiscountService(ctx),
     usageThresholds: new UsageThresholdService(ctx),
+    billing: new BillingService(ctx),
   };
 }
 

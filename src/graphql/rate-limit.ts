@@ -1,37 +1,35 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
 /**
- * Token bucket per API key (CONTRACT.md: TARIFF_RATE_LIMIT requests per second with a burst of
- * twice that). Kept in the process: with several API processes behind a load balancer each
- * enforces the limit on its own share of the traffic.
+ * The per-key limit (CONTRACT.md: TARIFF_RATE_LIMIT requests per second with a burst of twice
+ * that): twice the rate per two-second window, so a key may spend its whole burst at once and
+ * averages the rate over time. Kept in the process: with several API processes behind a load
+ * balancer each enforces the limit on its own share of the traffic. Expired windows are dropped
+ * by the library, so idle keys cost no memory.
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly limiter: RateLimiterMemory | null;
 
-  constructor(
-    private readonly perSecond: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
-
-  /** Takes a token for `key`; returns 0 when granted, or the seconds until one is available. */
-  take(key: string): number {
-    if (this.perSecond <= 0) return 0;
-    const capacity = this.perSecond * 2;
-    const t = this.now();
-    const bucket = this.buckets.get(key) ?? { tokens: capacity, at: t };
-    bucket.tokens = Math.min(capacity, bucket.tokens + ((t - bucket.at) / 1000) * this.perSecond);
-    bucket.at = t;
-    this.buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
+  constructor(perSecond: number) {
+    if (perSecond <= 0) {
+      this.limiter = null;
+    } else if (perSecond >= 0.5) {
+      this.limiter = new RateLimiterMemory({ points: Math.round(perSecond * 2), duration: 2 });
+    } else {
+      // Below a request per two seconds, the window grows instead: one request per 1/rate seconds.
+      this.limiter = new RateLimiterMemory({ points: 1, duration: Math.ceil(1 / perSecond) });
     }
-    if (this.buckets.size > 100_000) this.evictFull(t);
-    return Math.ceil((1 - bucket.tokens) / this.perSecond);
   }
 
-  /** A bucket that has refilled completely is indistinguishable from a missing one. */
-  private evictFull(t: number): void {
-    for (const [key, b] of this.buckets) {
-      if (b.tokens + ((t - b.at) / 1000) * this.perSecond >= this.perSecond * 2) this.buckets.delete(key);
+  /** Takes one request from `key`'s budget; returns 0 when granted, or the whole seconds until the next one is. */
+  async take(key: string): Promise<number> {
+    if (!this.limiter) return 0;
+    try {
+      await this.limiter.consume(key);
+      return 0;
+    } catch (res) {
+      if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+      throw res;
     }
   }
 }

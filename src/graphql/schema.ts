@@ -8,6 +8,7 @@ import { CustomerResolver } from './customers/customer.resolver';
 import { QuotePreviewResolver } from './quotes/quote-preview.resolver';
 import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceResolver } from './invoices/invoice.resolver';
+import { BillingRunResolver } from './billing/billing-run.resolver';
 import { CreditNoteResolver, InvoiceCreditNotesResolver } from './credit-notes/credit-note.resolver';
 import { EventResolver } from './events/event.resolver';
 import { PriceMigrationResolver } from './subscriptions/price-migration.resolver';
@@ -44,6 +45,7 @@ const resolvers: NonEmptyArray<Function> = [
   PriceMigrationResolver,
   UsageResolver,
   InvoiceResolver,
+  BillingRunResolver,
   TestClockResolver,
   CustomerTestClockResolver,
   CreditNoteResolver,

@@ -4,9 +4,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { Express } from 'express';
 import { GraphQLError } from 'graphql';
-import { authenticate } from '../domain/auth/api-key.service';
 import type { Actor } from '../domain/auth/actor';
-import { DomainError, RateLimitedError, UnauthenticatedError } from '../domain/errors';
+import { DomainError } from '../domain/errors';
+import { authenticateRequest } from '../http/authenticate.middleware';
+import { errorHeaders, HTTP_STATUS } from '../http/error-status';
 import { defaultPaymentProviders, PaymentProviders } from '../domain/payments/providers';
 import { createServices } from '../domain/services';
 import type { PortalLinkSettings } from '../domain/portal/portal-session.service';
@@ -23,6 +24,13 @@ import { buildTariffSchema } from './schema';
 import { invoiceHtmlRoute } from './invoices/invoice-html.route';
 import { portalRoutes } from '../portal/portal.route';
 import { dashboardRoutes } from '../dashboard/dashboard.route';
+import { corsForOrigins } from '../http/cors';
+import { graphqlStatusPlugin } from '../http/graphql-status.plugin';
+import { jsonBodyErrors } from '../http/json-body-errors';
+import { metricsPlugin } from '../http/metrics.plugin';
+import { enableMetrics, recordError } from '../metrics/metrics';
+import { metricsRoute } from '../http/metrics.route';
+import { requestIds, resumeRequestLogContext } from '../http/request-id';
 import { ideRoutes } from '../ide/ide.route';
 
 export interface ServerOptions {
@@ -33,6 +41,10 @@ export interface ServerOptions {
   limits: QueryLimits;
   maxBodyBytes: number;
   portal: PortalLinkSettings;
+  /** Origins whose browser pages may call the API (TARIFF_CORS_ORIGINS); empty: none. */
+  corsOrigins?: readonly string[];
+  /** Serve GET /metrics and count requests (TARIFF_METRICS). */
+  metrics?: boolean;
   /** Defaults to the providers that ship (sandbox, manual); tests and deployments may pass others. */
   paymentProviders?: PaymentProviders;
 }
@@ -43,16 +55,16 @@ export interface TariffServer {
   stop(): Promise<void>;
 }
 
-function bearer(header: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match ? match[1] : null;
-}
-
 function httpError(err: DomainError, status: number, headers?: Record<string, string>): GraphQLError {
   const mapped = toGraphQLError(err);
   return new GraphQLError(mapped.message, {
     extensions: { ...mapped.extensions, http: { status, headers: new Map(Object.entries(headers ?? {})) } },
   });
+}
+
+async function countPendingDeliveries(orm: MikroORM): Promise<number> {
+  const [row] = await orm.em.fork().execute<{ pending: number }[]>(`select count(*)::int as pending from webhook_delivery where status = 'PENDING'`);
+  return row?.pending ?? 0;
 }
 
 export async function createServer(options: ServerOptions): Promise<TariffServer> {
@@ -69,12 +81,23 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
     introspection: true,
     // A subgraph would otherwise send resolver timings (ftv1) to anyone asking with a header.
     // The landing page loads from Apollo's CDN: browsers get the bundled IDE (ideRoutes) instead.
-    plugins: [queryLimitsPlugin(schema, options.limits), idempotencyPlugin({ em: orm.em, clock, logger }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      // First, so that the status it settles is the one the idempotency plugin stores.
+      graphqlStatusPlugin(),
+      queryLimitsPlugin(schema, options.limits),
+      idempotencyPlugin({ em: orm.em, clock, logger }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.metrics ? [metricsPlugin()] : []),
+    ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestIds(logger));
+  const cors = corsForOrigins(options.corsOrigins ?? []);
+  if (cors) app.use(cors);
 
   app.get('/health', async (_req, res) => {
     try {
@@ -90,27 +113,27 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
   app.use(dashboardRoutes());
   app.use(invoiceHtmlRoute({ orm, clock, logger, limiter }));
   app.use(ideRoutes({ logger }));
+  if (options.metrics) {
+    enableMetrics({ countPendingDeliveries: () => countPendingDeliveries(orm) });
+    app.use(metricsRoute({ orm, clock, logger }));
+  }
 
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
+    jsonBodyErrors(logger, options.metrics ? recordError : undefined),
+    resumeRequestLogContext(),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
-        const em = orm.em.fork();
-        const secret = bearer(req.headers.authorization);
-        if (!secret) throw httpError(new UnauthenticatedError('an API key is required: Authorization: Bearer <key>'), 401);
+        let em: Context['em'];
         let actor: Actor;
         try {
-          actor = await authenticate(em, secret, clock.now());
+          ({ em, actor } = await authenticateRequest(req.headers.authorization, { orm, clock, limiter }));
         } catch (err) {
-          if (err instanceof DomainError) throw httpError(err, 401);
+          if (err instanceof DomainError) throw httpError(err, HTTP_STATUS[err.code], errorHeaders(err));
           throw err;
         }
-        const retryAfter = limiter.take(actor.keyId);
-        if (retryAfter > 0) {
-          throw httpError(new RateLimitedError(retryAfter), 429, { 'retry-after': String(retryAfter) });
-        }
-        return { em, actor, services: createServices({ em, actor, clock, providers }), loaders: createLoaders(em), logger, portal: options.portal };
+        return { em, actor, services: createServices({ em, actor, clock, providers, logger }), loaders: createLoaders(em), logger, portal: options.portal };
       },
     }),
   );

@@ -1,9 +1,12 @@
 import '../production-defaults';
 import 'reflect-metadata';
 import { Actor, Role } from '../domain/auth/actor';
+import { runCollection } from '../domain/billing/collection-run';
+import { defaultPaymentProviders } from '../domain/payments/providers';
 import { systemClock } from '../system-clock';
-import { parseInstant, runCli } from './cli-args';
-import { collectHere } from './collection-here';
+import { instantOption, parseCliArgs, printedHelp, runCli } from '../cli/cli-args';
+import { withCliDatabase } from '../cli/cli-database';
+import { collectionProgressLine } from './progress-lines';
 
 const USAGE = `usage: npm run dunning -- [--at <ISO 8601 instant, e.g. 2027-01-08T00:00:00Z>]
 
@@ -17,36 +20,24 @@ Exit codes: 0 done, 1 an error or invoices whose step failed (see the log), 2 ba
 
 const cliActor: Actor = { keyId: 'dunning-cli', name: 'dunning run (CLI)', role: Role.ADMIN, customerId: null };
 
-function parseAt(argv: readonly string[]): Date | 'help' {
-  let at: Date | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (arg !== '--at') throw new Error(`unknown argument '${arg}'`);
-    const v = argv[++i];
-    if (v === undefined) throw new Error('--at needs a value');
-    at = parseInstant(v);
-    if (!at) throw new Error(`--at must be an ISO 8601 instant with an offset, got '${v}'`);
-  }
-  return at ?? systemClock.now();
-}
-
 async function main(): Promise<number> {
-  let at: Date | 'help';
-  try {
-    at = parseAt(process.argv.slice(2));
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (at === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const values = parseCliArgs(process.argv.slice(2), { at: { type: 'string' } });
+  if (printedHelp(values, USAGE)) return 0;
+  const at = instantOption(values.at, () => systemClock.now());
   const started = performance.now();
-  const result = await collectHere(at, cliActor, 'tariff-dunning');
+  const result = await withCliDatabase({ service: 'tariff-dunning' }, ({ fork, logger }) =>
+    runCollection({
+      fork,
+      providers: defaultPaymentProviders(fork, systemClock),
+      at,
+      clock: systemClock,
+      actor: cliActor,
+      logger,
+      onProgress: (p) => process.stderr.write(collectionProgressLine(p)),
+    }),
+  );
   process.stdout.write(`${JSON.stringify({ at: at.toISOString(), ...result, elapsedMs: Math.round(performance.now() - started) })}\n`);
   return result.invoicesFailed === 0 ? 0 : 1;
 }
 
-runCli('dunning', main);
+runCli('dunning', main, USAGE);

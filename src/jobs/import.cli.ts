@@ -2,14 +2,12 @@ import '../production-defaults';
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pino from 'pino';
-import { loadConfig } from '../config';
-import { openDatabase } from '../db/database';
 import { Actor, Role } from '../domain/auth/actor';
 import type { ImportProgress } from '../import/import-run';
 import { DumpNotFoundError, ImportReport, importStripeDump } from '../import/stripe-import';
 import { systemClock } from '../system-clock';
-import { runCli } from './cli-args';
+import { parseCliArgs, printedHelp, runCli, UsageError, wholeNumberOption } from '../cli/cli-args';
+import { withCliDatabase } from '../cli/cli-database';
 
 const USAGE = `usage: npm run import -- --from <dir> [--dry-run] [--resume] [--report <file>] [--batch N] [--concurrency N]
 
@@ -33,50 +31,6 @@ error, 2 bad arguments.`;
 const MAX_CONCURRENCY = 64;
 const MAX_BATCH = 5000;
 const DEFAULT_BATCH = 500;
-
-interface Args {
-  from: string;
-  dryRun: boolean;
-  resume: boolean;
-  report: string;
-  batch: number;
-  concurrency: number | null;
-}
-
-class UsageError extends Error {}
-
-function parseArgs(argv: readonly string[]): Args | 'help' {
-  let from: string | null = null;
-  let report: string | null = null;
-  let concurrency: number | null = null;
-  let batch = DEFAULT_BATCH;
-  let dryRun = false;
-  let resume = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--help' || arg === '-h') return 'help';
-    else if (arg === '--from') from = value();
-    else if (arg === '--report') report = value();
-    else if (arg === '--dry-run') dryRun = true;
-    else if (arg === '--resume') resume = true;
-    else if (arg === '--batch') {
-      const v = value();
-      batch = Number(v);
-      if (!/^\d+$/.test(v) || batch < 1 || batch > MAX_BATCH) throw new UsageError(`--batch must be a whole number from 1 to ${MAX_BATCH}, got '${v}'`);
-    } else if (arg === '--concurrency') {
-      const v = value();
-      concurrency = Number(v);
-      if (!/^\d+$/.test(v) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got '${v}'`);
-    } else throw new UsageError(`unknown argument '${arg}'`);
-  }
-  if (from === null) throw new UsageError('--from <dir> is required');
-  return { from, dryRun, resume, report: report ?? path.join(from, 'import-report.json'), batch, concurrency };
-}
 
 const cliActor: Actor = { keyId: 'stripe-import', name: 'Stripe import (CLI)', role: Role.ADMIN, customerId: null };
 
@@ -131,46 +85,45 @@ function summary(report: ImportReport, reportPath: string): Record<string, unkno
 }
 
 async function main(): Promise<number> {
-  let args: Args | 'help';
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`${err.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (args === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const config = loadConfig();
-  // stdout carries the summary only: logs go to stderr.
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'tariff-import', pid: process.pid } }, pino.destination(2));
+  const values = parseCliArgs(process.argv.slice(2), {
+    from: { type: 'string' },
+    report: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    resume: { type: 'boolean' },
+    batch: { type: 'string' },
+    concurrency: { type: 'string' },
+  });
+  if (printedHelp(values, USAGE)) return 0;
+  const batch = wholeNumberOption(values.batch, '--batch', 1, MAX_BATCH, DEFAULT_BATCH);
+  const requested = wholeNumberOption(values.concurrency, '--concurrency', 1, MAX_CONCURRENCY, null);
+  if (values.from === undefined) throw new UsageError('--from <dir> is required');
+  const from = values.from;
+  const dryRun = values['dry-run'] === true;
+  const reportPath = values.report ?? path.join(from, 'import-report.json');
   // A dry run writes nothing, migrations included: it reads a database that is up to date.
-  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.TARIFF_DATA_DIR, poolMax: config.TARIFF_DB_POOL_SIZE, migrate: !args.dryRun, logger });
-  try {
-    if (args.dryRun && (await db.orm.getMigrator().getPendingMigrations()).length > 0) {
+  return withCliDatabase({ service: 'tariff-import', migrate: !dryRun }, async ({ db, config, fork }) => {
+    if (dryRun && (await db.orm.getMigrator().getPendingMigrations()).length > 0) {
       process.stderr.write('import: the database has migrations pending; a dry run writes nothing, so run `npm run migrate` (or a real import) first\n');
       return 1;
     }
     // The embedded database runs one transaction at a time: more in flight would only queue.
-    const concurrency = args.concurrency ?? (db.embedded ? 1 : Math.min(4, config.TARIFF_DB_POOL_SIZE));
-    const report = await importStripeDump({
-      dir: args.from, dryRun: args.dryRun, resume: args.resume, batchSize: args.batch, concurrency, actor: cliActor, clock: systemClock,
-      fork: () => db.orm.em.fork(), onProgress: progressPrinter(),
-    });
-    writeFileSync(args.report, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify(summary(report, args.report))}\n`);
-    return report.ok ? 0 : 1;
-  } catch (err) {
-    if (err instanceof DumpNotFoundError) {
-      process.stderr.write(`import: ${err.message}\n`);
-      return 2;
+    const concurrency = requested ?? (db.embedded ? 1 : Math.min(4, config.TARIFF_DB_POOL_SIZE));
+    try {
+      const report = await importStripeDump({
+        dir: from, dryRun, resume: values.resume === true, batchSize: batch, concurrency, actor: cliActor, clock: systemClock,
+        fork, onProgress: progressPrinter(),
+      });
+      writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(summary(report, reportPath))}\n`);
+      return report.ok ? 0 : 1;
+    } catch (err) {
+      if (err instanceof DumpNotFoundError) {
+        process.stderr.write(`import: ${err.message}\n`);
+        return 2;
+      }
+      throw err;
     }
-    throw err;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-runCli('import', main);
+runCli('import', main, USAGE);

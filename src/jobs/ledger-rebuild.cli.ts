@@ -1,10 +1,8 @@
 import '../production-defaults';
-import { runCli } from './cli-args';
 import 'reflect-metadata';
-import pino from 'pino';
-import { loadConfig } from '../config';
-import { openDatabase } from '../db/database';
 import { rebuildRevenueLedger } from '../domain/analytics/ledger-rebuild';
+import { parseCliArgs, printedHelp, runCli } from '../cli/cli-args';
+import { withCliDatabase } from '../cli/cli-database';
 
 const USAGE = `usage: npm run analytics:rebuild
 
@@ -14,25 +12,14 @@ transaction: readers see the old ledger until it commits. With DATABASE_URL it w
 Progress goes to stderr, a JSON summary to stdout. Exit codes: 0 done, 1 an error.`;
 
 async function main(): Promise<number> {
-  if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (process.argv.length > 2) {
-    process.stderr.write(`unknown argument '${process.argv[2]}'\n\n${USAGE}\n`);
-    return 2;
-  }
-  const config = loadConfig();
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'tariff-ledger-rebuild', pid: process.pid } }, pino.destination(2));
-  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.TARIFF_DATA_DIR, poolMax: config.TARIFF_DB_POOL_SIZE, migrate: true, logger });
-  const started = performance.now();
-  try {
-    const result = await db.orm.em.fork().transactional((em) => rebuildRevenueLedger(em, (done) => process.stderr.write(`ledger: ${done} events replayed\n`)));
+  const values = parseCliArgs(process.argv.slice(2), {});
+  if (printedHelp(values, USAGE)) return 0;
+  return withCliDatabase({ service: 'tariff-ledger-rebuild' }, async ({ fork }) => {
+    const started = performance.now();
+    const result = await fork().transactional((em) => rebuildRevenueLedger(em, (done) => process.stderr.write(`ledger: ${done} events replayed\n`)));
     process.stdout.write(`${JSON.stringify({ ...result, elapsedMs: Math.round(performance.now() - started) })}\n`);
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-runCli('analytics:rebuild', main);
+runCli('analytics:rebuild', main, USAGE);

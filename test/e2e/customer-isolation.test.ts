@@ -3,14 +3,15 @@ import { buildTariffSchema } from '../../src/graphql/schema';
 import { startTestApp, TestApp, Untyped } from '../support/app';
 import { must } from '../support/catalog';
 import {
-  allowSelfService, casesFor, changes, Entity, holdingsFor, Holdings, isOwned, marksIn, Owner, Snapshot, snapshotOf, variablesFor,
+  allowSelfService, casesFor, changes, Entity, holdingsFor, Holdings, isOwned, marksIn, Owner, Snapshot, snapshotOf, storefrontFor, variablesFor,
 } from '../support/isolation-fixtures';
 import { everyField, Operation, operationsOf } from '../support/operations';
 
 // README: a CUSTOMER key "sees that account and nothing else". Every operation of the schema
 // (new ones included, automatically) is sent with A's key and arguments pointing at B's objects,
 // asking for every field it offers: no answer may show anything of B, and B's rows must be
-// exactly as they were afterwards.
+// exactly as they were afterwards. A STOREFRONT key sees the customers it signed up and nothing
+// else: the storefront that signed A up is one of A's keys, and B is another storefront's.
 const now = new Date('2026-03-01T00:00:00Z');
 let t: TestApp;
 let operations: Operation[];
@@ -20,6 +21,7 @@ let marksOfB: string[];
 const DEPTHS = [0, 1];
 let shallow: Map<number, Operation[]>;
 let keysOfA: [string, string][];
+let storefrontOfA: string;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const internal = (errors?: { extensions?: Record<string, any> }[]) => errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR') ?? false;
@@ -41,7 +43,9 @@ beforeAll(async () => {
   holdings = { A: await holdingsFor(t, 'A', now, mutations), B: await holdingsFor(t, 'B', now, mutations) };
   holdings.A.ids.webhookEndpoint = holdings.B.ids.webhookEndpoint = endpoint;
   await allowSelfService(t, operations, [holdings.A.codes, holdings.B.codes].flatMap((c) => [c.price, c.usage]));
-  keysOfA = [['API key', holdings.A.secret]];
+  storefrontOfA = await storefrontFor(t, holdings.A);
+  await storefrontFor(t, holdings.B);
+  keysOfA = [['API key', holdings.A.secret], ['STOREFRONT key', storefrontOfA]];
   // A hosted-portal session is a CUSTOMER key too, handed to the customer's browser.
   if (mutations.has('createPortalSession')) {
     const link = await must(t, 'mutation($c: ID!, $r: String!) { createPortalSession(customerId: $c, returnUrl: $r) { url } }', { c: holdings.A.ids.customer, r: 'https://example.com/back' });
@@ -84,21 +88,31 @@ describe('customer isolation', () => {
     expect(reached.length).toBeGreaterThanOrEqual(15);
   });
 
-  it('and A’s key reads its own objects with the same arguments aimed at A, unless its role may not read them at all', async () => {
+  // A STOREFRONT key may not read a customer's contracts, payments or credit notes, which are
+  // non-null fields of what it reads: it is asked for the objects' own fields only.
+  it.each([
+    ['CUSTOMER', () => holdings.A.secret, -1, ['customer', 'subscription', 'invoice', 'quote', 'contract', 'creditNote']],
+    ['STOREFRONT', () => storefrontOfA, 0, ['customer', 'subscription', 'invoice', 'customers', 'subscriptions', 'invoices', 'upcomingInvoice', 'customerByExternalId', 'invoiceByExternalId', 'subscriptionByExternalId']],
+  ] as const)('and A’s %s key reads its own objects with the same arguments aimed at A, unless its role may not read them at all', async (role, secret, depth, expected) => {
     const marksOfA = [...(await snapshotOf(t, holdings.A.ids.customer!)).ids, ...holdings.A.marks];
     const read: string[] = [];
-    for (const op of operations.filter((o) => o.kind === 'query')) {
+    const refused: string[] = [];
+    for (const [i, op] of operations.entries()) {
+      if (op.kind !== 'query') continue;
       const { variables, targets } = variablesFor(op, holdings, now, { optional: true, ownerOf: () => 'A', catalog: 'A' });
       if (!targets.some((x) => x.entity !== 'unknown' && isOwned(x.entity))) continue;
-      const res = await t.gql<Untyped>(op.document, variables, holdings.A.secret);
-      const refusals = (res.errors ?? []).filter((e) => !(e.extensions?.code === 'FORBIDDEN' && e.message.startsWith('role CUSTOMER may not')));
+      const res = await t.gql<Untyped>(depth < 0 ? op.document : shallow.get(depth)![i].document, variables, secret());
+      const refusals = (res.errors ?? []).filter((e) => !(e.extensions?.code === 'FORBIDDEN' && e.message.startsWith(`role ${role} may not`)));
       expect({ op: op.name, errors: refusals }).toEqual({ op: op.name, errors: [] });
+      if (res.errors?.length) refused.push(op.name);
       if (rootOf(op, res.data) === null) continue;
       if (UUID.test(JSON.stringify(res.data))) expect({ op: op.name, marks: marksIn(res.data, marksOfA).length > 0 }).toEqual({ op: op.name, marks: true });
       expect(marksIn(res.data, marksOfB)).toEqual([]);
       read.push(op.name);
     }
-    expect(read).toEqual(expect.arrayContaining(['customer', 'subscription', 'invoice', 'quote', 'contract', 'creditNote']));
+    expect(read).toEqual(expect.arrayContaining([...expected]));
+    // What a storefront has no business reading, even of its own customers.
+    if (role === 'STOREFRONT') expect(refused).toEqual(expect.arrayContaining(['contract', 'creditNote', 'quote']));
   });
 
   it('serves A the printable invoice of its own (GET /invoices/:id.html) and nothing of B’s', async () => {
@@ -118,9 +132,11 @@ describe('customer isolation', () => {
     }
   });
 
-  it('shows and changes nothing of B to A’s CUSTOMER key, whatever the operation and its arguments', async () => {
+  it('shows and changes nothing of B to A’s keys, whatever the operation and its arguments', async () => {
     const since = await lastEventPosition();
     const leaks: string[] = [];
+    // A storefront writes nothing but sign-ups (and subscriptions of its own customers, which B is not).
+    const storefrontWrites: string[] = [];
     const bugs: string[] = [];
     const unaimed = new Set<string>();
     let cases = 0;
@@ -139,6 +155,10 @@ describe('customer isolation', () => {
             const shown = [...marksIn(res.data, marksOfB), ...marksIn(res.errors, marksOfB.filter((m) => !sent.includes(m.toLowerCase())))];
             if (shown.length > 0) leaks.push(`${op.name} [${c.name}, ${keyName}] showed ${shown.join(', ')}`);
             if (res.status >= 500 || internal(res.errors)) bugs.push(`${op.name} [${c.name}, ${keyName}] HTTP ${res.status} ${JSON.stringify(res.errors?.[0])}`);
+            const codes = (res.errors ?? []).map((e) => e.extensions?.code);
+            if (secret === storefrontOfA && op.kind === 'mutation' && op.name !== 'createCustomer' && (codes.length === 0 || codes.some((x) => x !== 'FORBIDDEN'))) {
+              storefrontWrites.push(`${op.name} [${c.name}] ${codes.join(', ') || 'answered'}`);
+            }
           }
         }
       }
@@ -152,7 +172,7 @@ describe('customer isolation', () => {
       [since, holdings.B.ids.customer, ...bIds],
     );
     const written = changes(before, await snapshotOf(t, holdings.B.ids.customer!));
-    expect({ leaks, written, events, bugs }).toEqual({ leaks: [], written: [], events: [], bugs: [] });
+    expect({ leaks, written, events, bugs, storefrontWrites }).toEqual({ leaks: [], written: [], events: [], bugs: [], storefrontWrites: [] });
     expect(cases).toBeGreaterThan(operations.length);
-  }, 120_000);
+  }, 240_000);
 });

@@ -1,7 +1,9 @@
+import { FieldNode, getIntrospectionQuery, Kind, OperationDefinitionNode, parse, print } from 'graphql';
 import { Role } from '../../src/domain/auth/actor';
 import { ApiKeyService } from '../../src/domain/auth/api-key.service';
 import { systemClock } from '../../src/system-clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
+import { NO_PAYMENT_PROVIDERS } from '../../src/domain/payments/providers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,7 +16,7 @@ afterAll(async () => {
 /** Keys made in the database directly, so that making them spends no request budget. */
 async function freshKey(): Promise<string> {
   const admin = { keyId: 'test', name: 'test', role: Role.ADMIN, customerId: null };
-  const service = new ApiKeyService({ em: t.app.db.orm.em.fork(), actor: admin, clock: systemClock });
+  const service = new ApiKeyService({ em: t.app.db.orm.em.fork(), actor: admin, clock: systemClock, providers: NO_PAYMENT_PROVIDERS });
   return (await service.create({ role: Role.SALES, name: 'limits' })).secret;
 }
 
@@ -57,9 +59,11 @@ describe('abuse limits', () => {
     expect(page.errors).toBeUndefined();
     const huge = '{ customers(first: 100) { edges { node { contracts { items { priceCode } } } } } }';
     const res = await t.gql(huge, undefined, key);
+    // A limit, not a malformed request: it keeps its 400 whatever the media type.
     expect(res.status).toBe(400);
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: 5000 });
-    expect(res.errors?.[0].extensions?.cost).toBeGreaterThan(10_000);
+    // 100 customers × (1 + 10 contracts × (1 + 10 items)): the objects it may return.
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', cost: 11_100, maxCost: 10_000 });
+    expect(res.data).toBeUndefined();
   });
 
   it('refuses a request body over the size limit', async () => {
@@ -86,5 +90,72 @@ describe('abuse limits', () => {
     expect(nul.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const unknown = await t.gql('{ nothingHere }', undefined, await freshKey());
     expect(unknown.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('cost limits at their defaults', () => {
+  let d: TestApp;
+  const keys: Partial<Record<Role, string>> = {};
+  beforeAll(async () => {
+    d = await startTestApp();
+    const customer = await d.gql<{ createCustomer: { id: string } }>('mutation { createCustomer(input: { name: "Limits Ltd", email: "ap@limits.example", currency: "EUR", taxStatus: EXEMPT }) { id } }');
+    expect(customer.errors).toBeUndefined();
+    const admin = { keyId: 'test', name: 'test', role: Role.ADMIN, customerId: null };
+    const service = new ApiKeyService({ em: d.app.db.orm.em.fork(), actor: admin, clock: systemClock, providers: NO_PAYMENT_PROVIDERS });
+    keys.ADMIN = d.adminKey;
+    for (const role of [Role.SALES, Role.PARTNER]) keys[role] = (await service.create({ role, name: role })).secret;
+    keys.CUSTOMER = (await service.create({ role: Role.CUSTOMER, name: 'customer', customerId: customer.data!.createCustomer.id })).secret;
+  });
+  afterAll(async () => {
+    await d.close();
+  });
+
+  it.each([Role.ADMIN, Role.SALES, Role.CUSTOMER, Role.PARTNER])('answers the standard introspection query (graphql-js getIntrospectionQuery) for a %s key', async (role) => {
+    for (const query of [getIntrospectionQuery(), getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true })]) {
+      const res = await d.gql<{ __schema: { types: { name: string }[] } }>(query, undefined, keys[role]);
+      expect(res.errors).toBeUndefined();
+      expect(res.status).toBe(200);
+      expect(res.data!.__schema.types.map((t) => t.name)).toEqual(expect.arrayContaining(['Customer', 'Invoice', 'Decimal']));
+    }
+  });
+
+  it('prices introspection as a read of the schema: the standard query costs 100, re-reading the schema per type is refused', async () => {
+    // 101 standard introspections in one document: 101 × 100 = 10,100, refused before any runs.
+    const standard = parse(getIntrospectionQuery());
+    const operation = standard.definitions[0] as OperationDefinitionNode;
+    const schemaField = operation.selectionSet.selections[0] as FieldNode;
+    const aliased = Array.from({ length: 101 }, (_, i): FieldNode => ({ ...schemaField, alias: { kind: Kind.NAME, value: `s${i}` } }));
+    const many = print({ ...standard, definitions: [{ ...operation, selectionSet: { ...operation.selectionSet, selections: aliased } }, ...standard.definitions.slice(1)] });
+    expect((await d.gql(many)).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', cost: 10_100, maxCost: 10_000 });
+    // Listing the members of a type reached by reference reads the schema once per type: priced
+    // as the number of types times a read (graphql-js refuses a third level itself).
+    const typeCount = (await d.gql<{ __schema: { types: unknown[] } }>('{ __schema { types { name } } }')).data!.__schema.types.length;
+    const each = 30 + 10 * typeCount;
+    const count = Math.floor(10_000 / each) + 1;
+    const reread = `{ ${Array.from({ length: count }, (_, i) => `r${i}: __schema { types { fields { type { fields { name } } } } }`).join(' ')} }`;
+    const res = await d.gql(reread);
+    expect(res.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', cost: count * each, maxCost: 10_000 });
+    const oneType = await d.gql<{ __type: { fields: { name: string }[] } }>('{ __type(name: "Customer") { name fields { name type { name ofType { name } } } } }');
+    expect(oneType.errors).toBeUndefined();
+    expect(oneType.data!.__type.fields.map((f) => f.name)).toContain('name');
+  });
+
+  it('lets a page of 50 records with two levels of children through', async () => {
+    const res = await d.gql<Untyped>('{ customers(first: 50) { edges { node { name contracts { code items { priceCode discountPercent } } } } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.customers.edges.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a query for about 10,000 objects, naming its cost and the maximum', async () => {
+    const res = await d.gql('{ customers(first: 100) { edges { node { name contracts { code items { priceCode discountPercent } } } } } }');
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors?.[0].message).toContain('cost 11100');
+    expect(res.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', cost: 11_100, maxCost: 10_000 });
+  });
+
+  it('counts a connection without `first` as a default page of 20', async () => {
+    // Three nested lists under a default page: 20 × (1 + 10 × (1 + (1 + 10 × (1 + 10)))).
+    const res = await d.gql('{ customers { edges { node { contracts { customer { contracts { items { priceCode } } } } } } } }');
+    expect(res.errors?.[0].extensions?.cost).toBe(20 * (1 + 10 * (1 + (1 + 10 * (1 + 10)))));
   });
 });

@@ -1,6 +1,6 @@
 import { Invoice } from '../../src/domain/invoices/invoice.entity';
 import { ManualClock } from '../../src/domain/shared/clock';
-import type { BillingRunResult } from '../../src/jobs/billing-run.job';
+import type { BillingRunResult } from '../../src/domain/billing/billing-run';
 import { startTestApp, TestApp } from '../support/app';
 import { createCustomer, createPrice, createProduct } from '../support/catalog';
 import { bill, expectGaplessNumbers, seq, subscribe } from './billing-support';

@@ -3,7 +3,7 @@ import { Role } from '../../src/domain/auth/actor';
 import { Invoice } from '../../src/domain/invoices/invoice.entity';
 import type { ManualClock } from '../../src/domain/shared/clock';
 import { UsageEvent } from '../../src/domain/usage/usage-event.entity';
-import { BillingRunOptions, BillingRunResult, runBilling } from '../../src/jobs/billing-run.job';
+import { BillingRunOptions, BillingRunResult, runBilling } from '../../src/domain/billing/billing-run';
 import { Decimal } from '../../src/pricing/decimal';
 import type { TestApp } from '../support/app';
 import { must } from '../support/catalog';

@@ -6,7 +6,7 @@ import { PaymentAttempt } from '../../src/domain/payments/payment-attempt.entity
 import type { PaymentProvider } from '../../src/domain/payments/provider';
 import { defaultPaymentProviders, PaymentProviders } from '../../src/domain/payments/providers';
 import { ManualClock } from '../../src/domain/shared/clock';
-import { runCollection } from '../../src/jobs/collection-run.job';
+import { runCollection } from '../../src/domain/billing/collection-run';
 import { startTestApp, TestApp } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 import { eventually } from '../support/eventually';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import type { DestinationStream } from 'pino';
 import { startApp, RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Clock } from '../../src/domain/shared/clock';
@@ -41,7 +42,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { env?: Record<string, string>; clock?: Clock; onQuery?: (sql: string) => void } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; clock?: Clock; onQuery?: (sql: string) => void; /** Where log lines go, for tests that read them. */ logDestination?: DestinationStream } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const adminKey = `test_admin_${randomBytes(12).toString('hex')}`;
   const config = loadConfig({
@@ -52,7 +55,7 @@ export async function startTestApp(options: { env?: Record<string, string>; cloc
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, options.logDestination);
   let app: RunningApp;
   try {
     app = await startApp({ config, logger, clock: options.clock, dataDir: null, onQuery: options.onQuery });

@@ -145,6 +145,19 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
 }
 
 /**
+ * A STOREFRONT key that, as the database tells, signed the holdings' customer up. Set in the
+ * table rather than through createCustomer because the holdings live on a test clock, which a
+ * storefront may not use; createCustomer's own path is tested in test/graphql/auth.test.ts.
+ */
+export async function storefrontFor(t: TestApp, holdings: Holdings): Promise<string> {
+  const key = (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }', {
+    input: { role: 'STOREFRONT', name: `storefront ${holdings.owner}` },
+  })).createApiKey;
+  await t.app.db.orm.em.fork().execute('update customer set created_by_key_id = ? where id = ?', [key.apiKey.id, holdings.ids.customer]);
+  return key.secret;
+}
+
+/**
  * Seller settings under which customers may do everything themselves (every switch on, the given
  * prices offered), so that a self-service operation aimed at another customer's object can be
  * refused for that reason alone. Returns the operations that saved them.

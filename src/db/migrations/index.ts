@@ -17,6 +17,8 @@ import { Migration20261125160100 } from './Migration20261125160100';
 import { Migration20261125160300 } from './Migration20261125160300';
 import { Migration20261205155000 } from './Migration20261205155000';
 import { Migration20261205170000 } from './Migration20261205170000';
+import { Migration20261207010000 } from './Migration20261207010000';
+import { Migration20261207012000 } from './Migration20261207012000';
 
 /**
  * In order. `npm run migration:create` writes the next file from the entities; add it here.
@@ -42,4 +44,6 @@ export const migrationsList = [
   { name: 'Migration20261125160300', class: Migration20261125160300 }, // subscriptions' external ids (the Stripe import)
   { name: 'Migration20261205155000', class: Migration20261205155000 }, // the revenue projection's view of discounts
   { name: 'Migration20261205170000', class: Migration20261205170000 }, // exchange rates (convertedRevenueMetrics)
+  { name: 'Migration20261207010000', class: Migration20261207010000 }, // the STOREFRONT role; customer.created_by_key_id
+  { name: 'Migration20261207012000', class: Migration20261207012000 }, // asynchronous billing runs (startBillingRun)
 ];

@@ -2,12 +2,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
 import type { DiscountTerms } from '../coupons/coupon-effect';
 import { discountOfEvent } from '../coupons/coupon-events';
-import type { DomainEventInput } from '../events/emit-event';
+import { couponRedemptionPayload } from '../events/event-schemas';
+import type { EventPayload } from '../events/event-types';
 
-/** A coupon event that starts or ends a discount (a quote's redemption, not yet a subscription's, does neither). */
-export function discountOf(event: Pick<DomainEventInput, 'type' | 'payload'>): DiscountTerms | null {
-  if (!event.type.startsWith('coupon.') || typeof event.payload.redemption !== 'object' || event.payload.redemption === null) return null;
-  return discountOfEvent(event.payload);
+type RedemptionPayload = EventPayload<'coupon.redeemed'>;
+
+/** A redemption event's discount and the payload that described it, which the state keeps. */
+export interface DiscountEvent {
+  discount: DiscountTerms;
+  payload: RedemptionPayload;
+}
+
+/** The discount a redemption event starts or ends; null for a quote's redemption, not yet a subscription's. */
+export function discountOf(payload: RedemptionPayload): DiscountTerms | null {
+  return discountOfEvent(payload);
 }
 
 /**
@@ -24,7 +32,8 @@ export async function loadDiscounts(em: EntityManager, customerIds: readonly str
   );
   for (const r of rows) {
     const list = out.get(r.customer_id) ?? [];
-    list.push({ ...discountOfEvent(r.payload)!, endedAt: r.ended_at === null ? null : new Date(r.ended_at) });
+    // Stored event payloads, read back: parsed as the outbox's readers parse them.
+    list.push({ ...discountOfEvent(couponRedemptionPayload.parse(r.payload))!, endedAt: r.ended_at === null ? null : new Date(r.ended_at) });
     out.set(r.customer_id, list);
   }
   return out;
@@ -49,8 +58,8 @@ export function applyDiscount(list: readonly DiscountTerms[], discount: Discount
  * Stores a customer's discounts after `events` (coupon events of that customer) were applied:
  * each discount's latest event payload, and when it ended.
  */
-export async function writeDiscounts(em: EntityManager, customerId: string, list: readonly DiscountTerms[], events: readonly DomainEventInput[]): Promise<void> {
-  const payloads = new Map(events.map((e) => [discountOf(e)!.id, e.payload]));
+export async function writeDiscounts(em: EntityManager, customerId: string, list: readonly DiscountTerms[], events: readonly DiscountEvent[]): Promise<void> {
+  const payloads = new Map(events.map((e) => [e.discount.id, e.payload]));
   await boundRows(
     em,
     `insert into mrr_discount_state (id, customer_id, subscription_id, payload, ended_at)

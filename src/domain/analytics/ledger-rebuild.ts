@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
-import type { AggregateType, DomainEventInput } from '../events/emit-event';
+import { parseStoredEvent } from '../events/event-types';
+import { REVENUE_EVENT_TYPES } from './revenue-events';
 import { projectRevenue } from './revenue-projection';
 
 export interface RebuildResult {
@@ -23,19 +24,18 @@ export async function rebuildRevenueLedger(em: EntityManager, onProgress?: (done
   await boundRows(em, 'delete from mrr_discount_state');
   let events = 0;
   for (let after: { tx: string; position: string } | null = null; ; ) {
-    const rows: { tx_id: string; position: string; aggregate_type: AggregateType; aggregate_id: string; type: string; customer_id: string | null; payload: Record<string, unknown>; occurred_at: Date }[] = await boundRows(
+    const rows: { tx_id: string; position: string; aggregate_id: string; type: string; customer_id: string | null; payload: unknown; occurred_at: Date }[] = await boundRows(
       em,
-      `select tx_id::text as tx_id, position::text as position, aggregate_type, aggregate_id, type, customer_id, payload, occurred_at
+      `select tx_id::text as tx_id, position::text as position, aggregate_id, type, customer_id, payload, occurred_at
          from domain_event
-        where (type like 'subscription.%' or type = 'contract.created' or type like 'coupon.%')
+        where type = any(?::text[])
           ${after ? 'and (tx_id, position) > (?::xid8, ?::bigint)' : ''}
         order by tx_id, position limit ${PAGE}`,
-      after ? [after.tx, after.position] : [],
+      [[...REVENUE_EVENT_TYPES], ...(after ? [after.tx, after.position] : [])],
     );
     if (rows.length === 0) break;
-    const batch: DomainEventInput[] = rows.map((r) => ({
-      aggregateType: r.aggregate_type, aggregateId: r.aggregate_id, type: r.type as DomainEventInput['type'], customerId: r.customer_id, payload: r.payload, at: new Date(r.occurred_at),
-    }));
+    // Stored payloads are parsed with their schemas: history that no longer matches fails the rebuild, not a figure.
+    const batch = rows.map(parseStoredEvent);
     // One customer's events in one call keep their order; calls follow the stream's order too.
     await projectRevenue(em, batch);
     events += rows.length;

@@ -5,29 +5,18 @@ import { priceReferences } from '../../pricing';
 import { Decimal, ZERO } from '../../pricing/decimal';
 import { CatalogPrice, catalogPriceOf, loadPriceClosure, PriceRow, toSnapshot } from '../catalog/price-snapshot';
 import { pricingCustomers } from '../contracts/contract-terms';
-import type { DomainEventInput } from '../events/emit-event';
+import type { DomainEventInput } from '../events/event-types';
+import type { Projector } from '../events/projectors';
 import { repeatingEnd, type DiscountTerms } from '../coupons/coupon-effect';
 import { ItemPricer } from '../subscriptions/subscription-pricing';
-import { applyDiscount, discountOf, loadDiscounts, writeDiscounts } from './discount-state';
+import { applyDiscount, DiscountEvent, loadDiscounts, writeDiscounts } from './discount-state';
 import { MrrMovementKind } from './mrr-movement.entity';
 import type { MrrItem } from './mrr-state.entity';
+import { REVENUE_EVENT_TYPES, revenueChange, SubscriptionEvent } from './revenue-events';
 import { subscriptionMrr } from './subscription-mrr';
 
-/**
- * The events that can move MRR: every subscription change (its payload is the state after it:
- * event-payloads.ts), a new contract, and a discount starting or ending (recurring coupons count:
- * CONTRACT.md). Subscription events that carry no state (lifecycle signals: a date coming up)
- * change nothing.
- */
-export function movesRevenue(event: Pick<DomainEventInput, 'type' | 'payload'>): boolean {
-  if (event.type === 'contract.created') return true;
-  if (event.type.startsWith('coupon.')) return discountOf(event) !== null;
-  if (SIGNALS.has(event.type)) return false;
-  return event.type.startsWith('subscription.') && Array.isArray(event.payload.items) && typeof event.payload.status === 'string';
-}
-
-/** Lifecycle signals about a subscription (src/domain/lifecycle): a date coming up, not a change. */
-const SIGNALS = new Set(['subscription.trial_ending', 'subscription.renewal_upcoming']);
+/** The revenue ledger, kept exact with the outbox: wired at the entry points (src/domain/services.ts). */
+export const revenueProjector: Projector = { name: 'revenue', types: REVENUE_EVENT_TYPES, project: projectRevenue };
 
 interface State {
   subscriptionId: string;
@@ -64,9 +53,11 @@ interface Movement {
  * CHURN, up → EXPANSION, down → CONTRACTION.
  */
 export async function projectRevenue(em: EntityManager, events: readonly DomainEventInput[]): Promise<void> {
-  const relevant = events.filter(movesRevenue);
-  if (relevant.length === 0) return;
-  const subscriptionIds = [...new Set(relevant.filter((e) => e.aggregateType === 'subscription').map((e) => e.aggregateId))];
+  const changes = events.map(revenueChange).filter((c) => c !== null);
+  if (changes.length === 0) return;
+  const relevant = changes.map((c) => c.event);
+  const subscriptionEvents = changes.flatMap((c) => (c.kind === 'subscription' ? [c.event] : []));
+  const subscriptionIds = [...new Set(subscriptionEvents.map((e) => e.aggregateId))];
   const customerIds = [...new Set(relevant.map((e) => e.customerId!).filter(Boolean))];
   const states = await loadStates(em, subscriptionIds, customerIds);
   const discounts = await loadDiscounts(em, customerIds);
@@ -75,10 +66,10 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
   let priced: { pricing: Awaited<ReturnType<typeof pricingFor>>; everHad: Set<string> } | null = null;
   const storedItems = [...states.values()].flatMap((s) => s.items);
   const pricingNow = async () => (priced ??= {
-    pricing: await pricingFor(em, customerIds, storedItems, relevant),
+    pricing: await pricingFor(em, customerIds, storedItems, subscriptionEvents),
     everHad: await customersWithMrrHistory(em, customerIds),
   });
-  const discountEvents = new Map<string, DomainEventInput[]>();
+  const discountEvents = new Map<string, DiscountEvent[]>();
   const movements: Movement[] = [];
 
   const customerMrr = (customerId: string, currency: string) =>
@@ -98,19 +89,20 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
     state.mrr = mrr;
   };
 
-  for (const event of relevant) {
-    if (event.aggregateType === 'subscription') {
-      const { state, changed } = applySnapshot(states, event);
+  for (const change of changes) {
+    const event = change.event;
+    if (change.kind === 'subscription') {
+      const { state, changed } = applySnapshot(states, change.event);
       // Same state, same prices: only a contract, or a repeating coupon running out, can move its MRR (a plain renewal, most often).
       const couponEnd = repeatingEndAfter(discounts.get(state.customerId), state.updatedAt);
       // Once the end is priced in, the state is written past it, so later renewals skip it again.
       if (couponEnd !== null && couponEnd.getTime() <= event.at.getTime()) state.changed = true;
-      if (changed || couponEnd !== null || contracted.has(state.customerId)) await reprice(state, event.at, causeOf(event));
-    } else if (event.aggregateType === 'coupon') {
-      const discount = discountOf(event)!;
+      if (changed || couponEnd !== null || contracted.has(state.customerId)) await reprice(state, event.at, causeOf(change.event));
+    } else if (change.kind === 'discount') {
+      const discount = change.discount;
       const customerId = event.customerId!;
       discounts.set(customerId, applyDiscount(discounts.get(customerId) ?? [], discount));
-      discountEvents.set(customerId, [...(discountEvents.get(customerId) ?? []), event]);
+      discountEvents.set(customerId, [...(discountEvents.get(customerId) ?? []), { discount, payload: change.event.payload }]);
       for (const state of states.values()) {
         if (state.customerId === customerId && (discount.subscriptionId === null || discount.subscriptionId === state.subscriptionId)) await reprice(state, event.at, event.type);
       }
@@ -147,14 +139,14 @@ function classify(before: Decimal, after: Decimal, hadMrrBefore: boolean): MrrMo
 }
 
 /** The event type, and for a cancellation why (`dunning`: involuntary churn). */
-function causeOf(event: DomainEventInput): string {
+function causeOf(event: SubscriptionEvent): string {
   const reason = event.payload.reason;
-  return typeof reason === 'string' ? `${event.type}:${reason}` : event.type;
+  return reason !== undefined ? `${event.type}:${reason}` : event.type;
 }
 
-/** The subscription's state after the event, from its payload (event-payloads.ts: a snapshot after the change). */
-function applySnapshot(states: Map<string, State>, event: DomainEventInput): { state: State; changed: boolean } {
-  const p = event.payload as { customerId: string; status: string; currency: string; interval: string; intervalCount: number; items: MrrItem[] };
+/** The subscription's state after the event, from its payload (event-schemas.ts: a snapshot after the change). */
+function applySnapshot(states: Map<string, State>, event: SubscriptionEvent): { state: State; changed: boolean } {
+  const p = event.payload;
   const items = p.items
     .map((i) => ({ priceCode: i.priceCode, priceVersion: i.priceVersion, quantity: i.quantity }))
     .sort((a, b) => (a.priceCode < b.priceCode ? -1 : a.priceCode > b.priceCode ? 1 : 0));
@@ -214,8 +206,8 @@ async function customersWithMrrHistory(em: EntityManager, customerIds: readonly 
 }
 
 /** Prices by the version each item was sold at (and bundles' components), and each customer's contracts: one query each. */
-async function pricingFor(em: EntityManager, customerIds: readonly string[], stored: readonly MrrItem[], events: readonly DomainEventInput[]) {
-  const items = [...stored, ...events.filter((e) => e.aggregateType === 'subscription').flatMap((e) => (e.payload as { items: MrrItem[] }).items)];
+async function pricingFor(em: EntityManager, customerIds: readonly string[], stored: readonly MrrItem[], events: readonly SubscriptionEvent[]) {
+  const items = [...stored, ...events.flatMap((e) => e.payload.items)];
   const keys = [...new Map(items.map((i) => [`${i.priceCode}@${i.priceVersion}`, { code: i.priceCode, version: i.priceVersion }])).values()];
   const rows = keys.length
     ? await boundRows<PriceRow>(

@@ -1,10 +1,15 @@
+import { wrap } from '@mikro-orm/core';
+import type { Customer } from '../customers/customer.entity';
 import { ForbiddenError } from '../errors';
+import { isId } from '../shared/ids';
 
 export enum Role {
   ADMIN = 'ADMIN',
   SALES = 'SALES',
   CUSTOMER = 'CUSTOMER',
   PARTNER = 'PARTNER',
+  /** A shop's back end: reads the catalog, signs up customers and subscribes them; sees only the customers it created. */
+  STOREFRONT = 'STOREFRONT',
 }
 
 /** Who is calling: resolved from the API key at the edge, passed to every service method. */
@@ -19,27 +24,32 @@ export interface Actor {
 /**
  * The permission table. Services ask for a permission, never for a role, so that what each
  * role may do is readable in one place. CUSTOMER permissions are further scoped to the key's
- * own customer by `authorizeCustomer`.
+ * own customer by `authorizeCustomer`, STOREFRONT permissions to the customers the key created.
  */
 const grants = {
   'apiKeys:manage': [Role.ADMIN],
   'catalog:write': [Role.ADMIN],
-  'catalog:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
+  'catalog:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
+  // A storefront signs customers up but changes nothing of them afterwards (customers:write).
+  'customers:create': [Role.ADMIN, Role.STOREFRONT],
   'customers:write': [Role.ADMIN],
-  'customers:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
+  'customers:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
   'contracts:write': [Role.ADMIN],
   'contracts:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
-  'quotes:preview': [Role.ADMIN, Role.SALES],
+  // A storefront shows prices at checkout, for a customer it created or for none.
+  'quotes:preview': [Role.ADMIN, Role.SALES, Role.STOREFRONT],
   'quotes:write': [Role.ADMIN, Role.SALES],
   'quotes:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
+  // Checkout: a storefront subscribes the customers it created; changing or canceling is subscriptions:write.
+  'subscriptions:create': [Role.ADMIN, Role.SALES, Role.STOREFRONT],
   'subscriptions:write': [Role.ADMIN, Role.SALES],
-  'subscriptions:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
+  'subscriptions:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
   // Usage becomes invoices: only the seller's backend (an ADMIN key) reports it, never the
   // customer it bills. Reading it is scoped like the customer's own subscriptions.
   'usage:write': [Role.ADMIN],
   'usage:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
   // A CUSTOMER key reads its own invoices only (authorizeCustomer, customerScope).
-  'invoices:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
+  'invoices:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
   'billing:run': [Role.ADMIN],
   // Simulated time moves a customer's billing: only ADMIN moves it; SALES sees it (demo customers live on one).
   'testClocks:write': [Role.ADMIN],
@@ -98,18 +108,61 @@ export function authorize(actor: Actor, permission: Permission): void {
   }
 }
 
-/** A permission on one customer's data: a CUSTOMER key passes only for its own customer. */
-export function authorizeCustomer(actor: Actor, permission: Permission, customerId: string): void {
+/** What tells whose a customer is: its id, and (for STOREFRONT keys) the key that created it. */
+export interface CustomerRecord {
+  id: string;
+  createdByKeyId?: string | null;
+}
+
+/**
+ * Whether the actor may touch this customer's data at all. A STOREFRONT key needs the record
+ * (an id alone cannot tell who created it): given an id, it is refused, so that a check not
+ * taught about storefronts fails closed.
+ */
+export function mayAccessCustomer(actor: Actor, customer: string | CustomerRecord): boolean {
+  const id = typeof customer === 'string' ? customer : customer.id;
+  if (actor.role === Role.CUSTOMER) return actor.customerId === id;
+  if (actor.role === Role.STOREFRONT) return typeof customer !== 'string' && customer.createdByKeyId === actor.keyId;
+  return true;
+}
+
+/** A permission on one customer's data: a CUSTOMER key passes only for its own customer, a STOREFRONT key for the customers it created. */
+export function authorizeCustomer(actor: Actor, permission: Permission, customer: string | CustomerRecord): void {
   authorize(actor, permission);
-  if (actor.role === Role.CUSTOMER && actor.customerId !== customerId) {
-    throw new ForbiddenError('this key may only access its own customer');
-  }
+  if (mayAccessCustomer(actor, customer)) return;
+  throw new ForbiddenError(actor.role === Role.STOREFRONT ? 'this key may only access the customers it created' : 'this key may only access its own customer');
+}
+
+/**
+ * The customer a record points at, loaded when the check needs more than its id (a STOREFRONT
+ * key's): other roles cost no query. Loads through the reference's own EntityManager, so inside
+ * a transaction it reads on the transaction's connection.
+ */
+export async function withCreator(actor: Actor, customer: Customer): Promise<Customer> {
+  if (actor.role === Role.STOREFRONT && !wrap(customer).isInitialized()) await wrap(customer).init();
+  return customer;
 }
 
 /** The customer a list must be narrowed to, or null when the actor may see every customer. */
 export function customerScope(actor: Actor): string | null {
+  // A list that knows only this answer cannot narrow to a storefront's customers: refuse rather than show all.
+  if (actor.role === Role.STOREFRONT) throw new ForbiddenError(`role ${actor.role} may not list these records`);
   if (actor.role !== Role.CUSTOMER) return null;
   // A CUSTOMER key always has a customer; without one it must see nothing rather than everything.
   if (!actor.customerId) throw new ForbiddenError('this key is not bound to a customer');
   return actor.customerId;
+}
+
+/**
+ * The condition a list of customer data puts on its customer (MikroORM `customer: …`), given
+ * the customer the caller asked for: null for none, false when nothing can match (another
+ * customer than a CUSTOMER key's own, a malformed id).
+ */
+export function customerCondition(actor: Actor, requested?: string | null): { id?: string; createdByKeyId?: string } | null | false {
+  if (requested != null && !isId(requested)) return false;
+  if (actor.role === Role.STOREFRONT) return { ...(requested != null ? { id: requested } : {}), createdByKeyId: actor.keyId };
+  const own = customerScope(actor);
+  if (own !== null && requested != null && requested !== own) return false;
+  const id = own ?? requested ?? null;
+  return id === null ? null : { id };
 }

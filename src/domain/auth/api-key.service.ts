@@ -5,6 +5,7 @@ import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError }
 import { Customer } from '../customers/customer.entity';
 import type { Clock } from '../shared/clock';
 import { isId } from '../shared/ids';
+import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { ServiceContext } from '../shared/service-context';
 import { Actor, authorize, Role } from './actor';
 import { ApiKey } from './api-key.entity';
@@ -51,6 +52,14 @@ export class ApiKeyService {
       await em.flush();
       return { apiKey, secret };
     });
+  }
+
+  /** Oldest first, revoked ones included (with revokedAt), so that any key can be found and revoked. */
+  async list(args: PageArgs): Promise<Page<ApiKey>> {
+    authorize(this.ctx.actor, 'apiKeys:manage');
+    const size = pageSize(args.first);
+    const rows = await this.ctx.em.find(ApiKey, afterCursor(args.after), { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 });
+    return toPage(rows, size);
   }
 
   async revoke(id: string): Promise<ApiKey> {

@@ -9,7 +9,8 @@ import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
 
 import { isId } from '../shared/ids';
-import { requireCode, requireCurrency } from '../shared/validate';
+import { parseInput } from '../shared/input-schema';
+import { createPriceSchema } from './catalog.schema';
 import { BillingInterval, Price, PriceStatus } from './price.entity';
 import { loadPriceClosure, toSnapshot } from './price-snapshot';
 import { Product } from './product.entity';
@@ -40,9 +41,7 @@ export class PriceService {
 
   async create(input: CreatePriceInput): Promise<Price> {
     authorize(this.ctx.actor, 'catalog:write');
-    const code = requireCode(input.code, 'input.code');
-    const currency = requireCurrency(input.currency, 'input.currency');
-    const intervalCount = validIntervalCount(input.interval, input.intervalCount ?? 1);
+    const { code, currency, intervalCount } = parseInput(createPriceSchema, input, 'input');
     return this.writing(code, async (em) => {
       const product = await em.findOne(Product, { code: input.productCode });
       if (!product) throw new NotFoundError('product', input.productCode, 'input.productCode');
@@ -155,8 +154,3 @@ export class PriceService {
   }
 }
 
-function validIntervalCount(interval: BillingInterval, count: number): number {
-  if (!Number.isInteger(count) || count < 1 || count > 36) throw new InvalidInputError('input.intervalCount', 'intervalCount must be a whole number from 1 to 36');
-  if (interval === BillingInterval.ONE_TIME && count !== 1) throw new InvalidInputError('input.intervalCount', 'a ONE_TIME price has intervalCount 1');
-  return count;
-}

@@ -1,10 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
 import { authorize } from '../auth/actor';
 import { ConflictError } from '../errors';
-import { ExternalIdInput, parseExternalId, requireCleanText } from '../external-ids/external-id-input';
+import type { ExternalIdInput } from '../external-ids/external-id-input';
 import { Upserted, UpsertOutcome, upsertTransaction } from '../external-ids/upsert';
 import type { ServiceContext } from '../shared/service-context';
-import { requireCode } from '../shared/validate';
+import { parseInput } from '../shared/input-schema';
+import { upsertProductSchema } from './catalog.schema';
 import { ProductExternalId } from './product-external-id.entity';
 import { Product } from './product.entity';
 
@@ -20,9 +21,7 @@ export class ProductUpsertService {
 
   async upsert(input: UpsertProductInput): Promise<Upserted<Product>> {
     authorize(this.ctx.actor, 'catalog:write');
-    const key = parseExternalId(input.externalId, { system: 'input.externalId.system', id: 'input.externalId.id' });
-    const code = requireCode(input.code, 'input.code');
-    const name = requireCleanText(input.name, 'input.name');
+    const { externalId: key, code, name } = parseInput(upsertProductSchema, input, 'input');
     return upsertTransaction(this.ctx.em, async (em) => {
       // Code first: a racing upsert commits its product and external id together, so once the
       // product is visible here (each statement takes a new snapshot) so is its external id.

@@ -6,7 +6,8 @@ import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
 
 import { isId } from '../shared/ids';
-import { requireCode, requireText } from '../shared/validate';
+import { parseInput } from '../shared/input-schema';
+import { createProductSchema } from './catalog.schema';
 import { Product } from './product.entity';
 
 export class ProductService {
@@ -14,8 +15,7 @@ export class ProductService {
 
   async create(input: { code: string; name: string }): Promise<Product> {
     authorize(this.ctx.actor, 'catalog:write');
-    const code = requireCode(input.code, 'input.code');
-    const name = requireText(input.name, 'input.name');
+    const { code, name } = parseInput(createProductSchema, input, 'input');
     try {
       return await this.ctx.em.transactional(async (em) => {
         if (await em.count(Product, { code })) throw new ConflictError(`a product with code '${code}' exists`, { field: 'input.code' });

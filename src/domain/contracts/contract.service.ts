@@ -1,6 +1,6 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Decimal, ZERO } from '../../pricing/decimal';
+import type { Decimal } from '../../pricing/decimal';
 import { parseContractItem, priceReferences, PriceSnapshot, validatePriceReferences } from '../../pricing/engine';
 import { PricingInputError, withPathPrefix } from '../../pricing/errors';
 import { authorize, authorizeCustomer } from '../auth/actor';
@@ -12,7 +12,8 @@ import { emitEvent } from '../events/emit-event';
 import { contractEvent } from '../events/event-payloads';
 import { isId } from '../shared/ids';
 import type { ServiceContext } from '../shared/service-context';
-import { requireAtMost, requireCode } from '../shared/validate';
+import { containsNul, parseInput } from '../shared/input-schema';
+import { createContractSchema } from './contract.schema';
 import { ContractItem } from './contract-item.entity';
 import { Contract } from './contract.entity';
 
@@ -36,26 +37,13 @@ export interface ContractsByCustomer {
   load(customerId: string): Promise<Contract[]>;
 }
 
-const MAX_ITEMS = 100;
 
 export class ContractService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async create(input: CreateContractInput): Promise<Contract> {
     authorize(this.ctx.actor, 'contracts:write');
-    const code = requireCode(input.code, 'input.code');
-    const startsAt = storable(input.startsAt, 'input.startsAt');
-    const endsAt = input.endsAt == null ? null : storable(input.endsAt, 'input.endsAt');
-    if (endsAt !== null && endsAt.getTime() <= startsAt.getTime()) {
-      throw new InvalidInputError('input.endsAt', 'endsAt must be after startsAt');
-    }
-    const minimumCommitment = input.minimumCommitment ?? null;
-    if (minimumCommitment !== null && minimumCommitment.lt(ZERO)) {
-      throw new InvalidInputError('input.minimumCommitment', 'minimumCommitment must be zero or more');
-    }
-    const items = requireAtMost(input.items, MAX_ITEMS, 'input.items');
-    if (items.length === 0) throw new InvalidInputError('input.items', 'a contract has at least one item');
-    assertDistinctPrices(items);
+    const { code, startsAt, endsAt, minimumCommitment, items } = parseInput(createContractSchema, input, 'input');
 
     try {
       return await this.ctx.em.transactional(async (em) => {
@@ -109,25 +97,6 @@ export class ContractService {
   }
 }
 
-/** DateTime accepts years PostgreSQL cannot store (0000, or past 9999 once moved to UTC). */
-function storable(at: Date, field: string): Date {
-  const year = at.getUTCFullYear();
-  if (year < 1 || year > 9999) throw new InvalidInputError(field, 'must be between the years 0001 and 9999 (UTC)');
-  return at;
-}
-
-function assertDistinctPrices(items: readonly ContractItemInput[]): void {
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    // No price code holds NUL, and PostgreSQL would refuse the query rather than find nothing.
-    if (hasNul(item.priceCode)) throw new InvalidInputError(`input.items[${i}].priceCode`, 'unknown price');
-    if (seen.has(item.priceCode)) {
-      throw new InvalidInputError(`input.items[${i}].priceCode`, `price '${item.priceCode}' appears twice; a contract has one item per price`);
-    }
-    seen.add(item.priceCode);
-  });
-}
-
 /** Each item names a current price in the customer's currency, and fits that price's kind. */
 async function validateItems(em: EntityManager, customer: Customer, items: readonly ContractItemInput[]): Promise<void> {
   const prices = await em.find(Price, { code: { $in: items.map((x) => x.priceCode) }, isCurrent: true });
@@ -142,7 +111,7 @@ async function validateItems(em: EntityManager, customer: Customer, items: reado
     }
     const parsed = withPathPrefix(field, () => parseContractItem(price.ruleKind, itemJson(item)));
     // jsonb refuses "\u0000"; checked after parsing, which bounds the depth to the config's shape.
-    if (hasNul(item.override)) throw new InvalidInputError(`${field}.override`, 'must not contain NUL characters');
+    if (containsNul(item.override)) throw new InvalidInputError(`${field}.override`, 'must not contain NUL characters');
     if (parsed.override === undefined) return;
     const { code, currency, interval, intervalCount } = price;
     const snapshot: PriceSnapshot = { code, currency, interval, intervalCount, rule: { kind: price.ruleKind, config: parsed.override } };
@@ -170,13 +139,6 @@ async function validateOverrideReferences(em: EntityManager, overrides: readonly
       throw err;
     }
   }
-}
-
-function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
-  return false;
 }
 
 /** The item as the engine's parser reads it: JSON, with the discount as a decimal string. */

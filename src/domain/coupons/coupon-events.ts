@@ -1,14 +1,32 @@
 import { Decimal } from '../../pricing/decimal';
-import type { DomainEventInput } from '../events/emit-event';
+import type { DomainEventInput, DomainEventOf, EventPayload } from '../events/event-types';
 import type { DiscountTerms } from './coupon-effect';
 import type { CouponRedemption } from './coupon-redemption.entity';
-import type { Coupon, CouponDuration } from './coupon.entity';
+import type { CouponDuration } from './coupon.entity';
 
-// Payloads as event-payloads.ts writes them: ids as strings, rates and amounts as plain decimals
+// Payloads as event-schemas.ts describes them: ids as strings, rates and amounts as plain decimals
 // (an amount off at its currency's scale is how it was given), instants in ISO 8601, absent as null.
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
+const instant = (d: Date): string => new Date(d).toISOString();
 
-export function couponFacts(c: Coupon): Record<string, unknown> {
+/** A coupon's terms as plain data: the entity is one, and so is a row the importer writes. */
+export interface CouponFacts {
+  id: string;
+  code: string;
+  name: string | null;
+  percentOff: Decimal | null;
+  amountOff: Decimal | null;
+  currency: string | null;
+  duration: string;
+  durationInMonths: number | null;
+  appliesToPriceCodes: string[] | null;
+  maxRedemptions: number | null;
+  timesRedeemed: number;
+  redeemBy: Date | null;
+  createdAt: Date;
+}
+
+export function couponFacts(c: CouponFacts): EventPayload<'coupon.created'> {
   return {
     id: c.id,
     code: c.code,
@@ -22,35 +40,69 @@ export function couponFacts(c: Coupon): Record<string, unknown> {
     maxRedemptions: c.maxRedemptions,
     timesRedeemed: c.timesRedeemed,
     redeemBy: iso(c.redeemBy),
-    createdAt: iso(c.createdAt),
+    createdAt: instant(c.createdAt),
   };
 }
 
-export function couponCreatedEvent(c: Coupon, at: Date): DomainEventInput {
+export function couponCreatedEvent(c: CouponFacts, at: Date): DomainEventOf<'coupon.created'> {
   return { aggregateType: 'coupon', aggregateId: c.id, type: 'coupon.created', customerId: null, payload: couponFacts(c), at, newAggregate: true };
 }
+
+/** A redemption as plain data, with its coupon's terms. */
+export interface RedemptionFacts {
+  id: string;
+  coupon: CouponFacts;
+  customerId: string;
+  subscriptionId: string | null;
+  quoteId: string | null;
+  promotionCode: string | null;
+  startsAt: Date | null;
+  endedAt: Date | null;
+  createdAt: Date;
+}
+
+export function redemptionFacts(r: CouponRedemption): RedemptionFacts {
+  return {
+    id: r.id,
+    coupon: r.coupon,
+    customerId: r.customer.id,
+    subscriptionId: r.subscription?.id ?? null,
+    quoteId: r.quote?.id ?? null,
+    promotionCode: r.promotionCode?.code ?? null,
+    startsAt: r.startsAt,
+    endedAt: r.endedAt,
+    createdAt: r.createdAt,
+  };
+}
+
+export type RedemptionVerb = 'redeemed' | 'discount_applied' | 'discount_removed' | 'discount_imported';
 
 /**
  * `redeemed`: counted against the coupon's limits, for a subscription or a customer (its discount
  * starts, ending the one there was) or for a quote when it is sent; `discount_applied`: accepting
  * that quote gave its discount to the new subscription; `discount_removed`: removeDiscount ended
- * one. Each concerns one customer, which a CUSTOMER key may read.
+ * one; `discount_imported`: the Stripe import brought one over (not counted again). Each concerns
+ * one customer, which a CUSTOMER key may read.
  */
-export function redemptionEvent(verb: 'redeemed' | 'discount_applied' | 'discount_removed', r: CouponRedemption, at: Date): DomainEventInput {
+export function redemptionEvent(verb: RedemptionVerb, r: CouponRedemption, at: Date): DomainEventInput {
+  return redemptionFactsEvent(verb, redemptionFacts(r), at);
+}
+
+export function redemptionFactsEvent(verb: RedemptionVerb, r: RedemptionFacts, at: Date): DomainEventOf<`coupon.${RedemptionVerb}`> {
   const payload = {
     coupon: couponFacts(r.coupon),
     redemption: {
       id: r.id,
-      customerId: r.customer.id,
-      subscriptionId: r.subscription?.id ?? null,
-      quoteId: r.quote?.id ?? null,
-      promotionCode: r.promotionCode?.code ?? null,
+      customerId: r.customerId,
+      subscriptionId: r.subscriptionId,
+      quoteId: r.quoteId,
+      promotionCode: r.promotionCode,
       startsAt: iso(r.startsAt),
       endedAt: iso(r.endedAt),
-      createdAt: iso(r.createdAt),
+      createdAt: instant(r.createdAt),
     },
   };
-  return { aggregateType: 'coupon', aggregateId: r.coupon.id, type: `coupon.${verb}`, customerId: r.customer.id, payload, at };
+  return { aggregateType: 'coupon', aggregateId: r.coupon.id, type: `coupon.${verb}`, customerId: r.customerId, payload, at };
 }
 
 /**
@@ -59,25 +111,24 @@ export function redemptionEvent(verb: 'redeemed' | 'discount_applied' | 'discoun
  * which must not read today's rows to replay yesterday. Null for a quote's redemption not yet
  * given to a subscription. ONCE use is not in events: MRR leaves ONCE coupons out anyway.
  */
-export function discountOfEvent(payload: Record<string, unknown>): DiscountTerms | null {
-  const c = payload.coupon as Record<string, unknown>;
-  const r = payload.redemption as Record<string, unknown>;
-  if (typeof r.startsAt !== 'string') return null;
-  const decimal = (v: unknown) => (typeof v === 'string' ? new Decimal(v) : null);
+export function discountOfEvent(payload: EventPayload<'coupon.redeemed'>): DiscountTerms | null {
+  const { coupon: c, redemption: r } = payload;
+  if (r.startsAt === null) return null;
+  const decimal = (v: string | null) => (v === null ? null : new Decimal(v));
   return {
-    id: String(r.id),
-    subscriptionId: typeof r.subscriptionId === 'string' ? r.subscriptionId : null,
+    id: r.id,
+    subscriptionId: r.subscriptionId,
     coupon: {
-      code: String(c.code),
+      code: c.code,
       percentOff: decimal(c.percentOff),
       amountOff: decimal(c.amountOff),
-      currency: typeof c.currency === 'string' ? c.currency : null,
-      appliesToPriceCodes: Array.isArray(c.appliesToPriceCodes) ? c.appliesToPriceCodes.map(String) : null,
+      currency: c.currency,
+      appliesToPriceCodes: c.appliesToPriceCodes === null ? null : [...c.appliesToPriceCodes],
     },
     duration: c.duration as CouponDuration,
-    durationInMonths: typeof c.durationInMonths === 'number' ? c.durationInMonths : null,
+    durationInMonths: c.durationInMonths,
     startsAt: new Date(r.startsAt),
-    endedAt: typeof r.endedAt === 'string' ? new Date(r.endedAt) : null,
+    endedAt: r.endedAt === null ? null : new Date(r.endedAt),
     consumedAt: null,
     consumedBySubscriptionId: null,
   };

@@ -1,6 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { minorUnits } from '../../pricing/currency';
-import { type Decimal, HUNDRED, ZERO } from '../../pricing/decimal';
+import type { Decimal } from '../../pricing/decimal';
 import { authorize } from '../auth/actor';
 import { Price } from '../catalog/price.entity';
 import { Customer } from '../customers/customer.entity';
@@ -9,7 +8,8 @@ import { emitEvent } from '../events/emit-event';
 import { isId } from '../shared/ids';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { ServiceContext } from '../shared/service-context';
-import { requireAtMost, requireCode, requireCurrency, requireText } from '../shared/validate';
+import { parseInput } from '../shared/input-schema';
+import { createCouponSchema, createPromotionCodeSchema } from './coupon.schema';
 import { couponCreatedEvent } from './coupon-events';
 import { findCoupon, findPromotionCode, normalizePromotionCode } from './coupon-lookup';
 import { Coupon, CouponDuration } from './coupon.entity';
@@ -36,10 +36,6 @@ export interface CreatePromotionCodeInput {
   customerId?: string | null;
 }
 
-const MAX_PRICE_CODES = 100;
-/** A hundred years: longer is a typo, and the end must stay a date PostgreSQL can store. */
-const MAX_DURATION_MONTHS = 1200;
-
 /** Coupons and their promotion codes: made by the seller (ADMIN), read by its staff. Applying them: discount.service.ts. */
 export class CouponService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -47,19 +43,12 @@ export class CouponService {
   async create(input: CreateCouponInput): Promise<Coupon> {
     authorize(this.ctx.actor, 'coupons:write');
     const now = this.ctx.clock.now();
-    const code = requireCode(input.code, 'input.code');
-    const name = input.name == null ? null : requireText(input.name, 'input.name');
-    const terms = discountTerms(input);
-    const durationInMonths = durationOf(input);
-    const maxRedemptions = limitOf(input.maxRedemptions, 'input.maxRedemptions');
-    const redeemBy = futureOf(input.redeemBy, now, 'input.redeemBy');
-    const codes = input.appliesToPriceCodes == null ? null : [...requireAtMost(input.appliesToPriceCodes, MAX_PRICE_CODES, 'input.appliesToPriceCodes')];
-    if (codes !== null && codes.length === 0) throw new InvalidInputError('input.appliesToPriceCodes', 'name at least one price, or leave it out for every price');
+    const { code, name, percentOff, amountOff, currency, duration, durationInMonths, appliesToPriceCodes: codes, maxRedemptions, redeemBy } = parseInput(createCouponSchema(now), input, 'input');
     try {
       return await this.ctx.em.transactional(async (em) => {
         if (codes !== null) await requirePrices(em, codes);
         if (await em.count(Coupon, { code })) throw new ConflictError(`a coupon '${code}' already exists`, { field: 'input.code' });
-        const coupon = em.create(Coupon, { code, name, ...terms, duration: input.duration, durationInMonths, appliesToPriceCodes: codes, maxRedemptions, redeemBy, createdAt: now });
+        const coupon = em.create(Coupon, { code, name, percentOff, amountOff, currency, duration, durationInMonths, appliesToPriceCodes: codes, maxRedemptions, redeemBy, createdAt: now });
         await em.flush();
         await emitEvent(em, couponCreatedEvent(coupon, now));
         return coupon;
@@ -86,9 +75,9 @@ export class CouponService {
   async createPromotionCode(input: CreatePromotionCodeInput): Promise<PromotionCode> {
     authorize(this.ctx.actor, 'coupons:write');
     const now = this.ctx.clock.now();
-    const code = normalizePromotionCode(requireCode(input.code, 'input.code'));
-    const maxRedemptions = limitOf(input.maxRedemptions, 'input.maxRedemptions');
-    const expiresAt = futureOf(input.expiresAt, now, 'input.expiresAt');
+    const checked = parseInput(createPromotionCodeSchema(now), input, 'input');
+    const { maxRedemptions, expiresAt } = checked;
+    const code = normalizePromotionCode(checked.code);
     try {
       return await this.ctx.em.transactional(async (em) => {
         const coupon = await findCoupon(em, input.couponCode);
@@ -118,56 +107,7 @@ export class CouponService {
   }
 }
 
-/** Exactly one of percent off (0 < p ≤ 100) and amount off (> 0, in a currency, at most its minor unit). */
-function discountTerms(input: CreateCouponInput): { percentOff: Decimal | null; amountOff: Decimal | null; currency: string | null } {
-  const percent = input.percentOff ?? null;
-  const amount = input.amountOff ?? null;
-  if ((percent === null) === (amount === null)) throw new InvalidInputError('input.percentOff', 'give percentOff or amountOff (with its currency), exactly one');
-  if (percent !== null) {
-    if (input.currency != null) throw new InvalidInputError('input.currency', 'a currency goes with amountOff only');
-    if (percent.lte(ZERO) || percent.gt(HUNDRED)) throw new InvalidInputError('input.percentOff', 'percentOff must be greater than 0 and at most 100');
-    return { percentOff: percent, amountOff: null, currency: null };
-  }
-  if (input.currency == null) throw new InvalidInputError('input.currency', 'amountOff needs the currency it is in');
-  const currency = requireCurrency(input.currency, 'input.currency');
-  if (amount!.lte(ZERO)) throw new InvalidInputError('input.amountOff', 'amountOff must be greater than 0');
-  if (amount!.decimalPlaces() > minorUnits(currency)) throw new InvalidInputError('input.amountOff', `${currency} amounts have at most ${minorUnits(currency)} decimals`);
-  return { percentOff: null, amountOff: amount, currency };
-}
-
-function durationOf(input: CreateCouponInput): number | null {
-  const months = input.durationInMonths ?? null;
-  if (input.duration !== CouponDuration.REPEATING) {
-    if (months !== null) throw new InvalidInputError('input.durationInMonths', 'durationInMonths goes with a REPEATING duration only');
-    return null;
-  }
-  if (months === null || !Number.isInteger(months) || months < 1 || months > MAX_DURATION_MONTHS) {
-    throw new InvalidInputError('input.durationInMonths', `a REPEATING coupon lasts a whole number of months from 1 to ${MAX_DURATION_MONTHS}`);
-  }
-  return months;
-}
-
-function limitOf(value: number | null | undefined, field: string): number | null {
-  if (value == null) return null;
-  if (!Number.isInteger(value) || value < 1) throw new InvalidInputError(field, 'must be a whole number of at least 1');
-  return value;
-}
-
-function futureOf(at: Date | null | undefined, now: Date, field: string): Date | null {
-  if (at == null) return null;
-  const year = at.getUTCFullYear();
-  if (year < 1 || year > 9999) throw new InvalidInputError(field, 'must be between the years 0001 and 9999 (UTC)');
-  if (at.getTime() <= now.getTime()) throw new InvalidInputError(field, 'must be in the future');
-  return at;
-}
-
 async function requirePrices(em: ServiceContext['em'], codes: readonly string[]): Promise<void> {
-  const seen = new Set<string>();
-  codes.forEach((code, i) => {
-    if (seen.has(code)) throw new InvalidInputError(`input.appliesToPriceCodes[${i}]`, `price '${code.slice(0, 100)}' appears twice`);
-    seen.add(code);
-    requireCode(code, `input.appliesToPriceCodes[${i}]`);
-  });
   const found = new Set((await em.find(Price, { code: { $in: [...codes] }, isCurrent: true })).map((p) => p.code));
   const missing = codes.findIndex((c) => !found.has(c));
   if (missing >= 0) throw new InvalidInputError(`input.appliesToPriceCodes[${missing}]`, `unknown price '${codes[missing]}'`);

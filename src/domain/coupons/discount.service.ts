@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { authorize, authorizeCustomer } from '../auth/actor';
+import { authorize, authorizeCustomer, withCreator } from '../auth/actor';
 import { Customer } from '../customers/customer.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { emitEvent } from '../events/emit-event';
@@ -78,15 +78,15 @@ export class DiscountService {
   }
 
   /** The subscription's own discount not ended (the parent was authorized when it was read). */
-  async ofSubscription(subscriptionId: string, customerId: string, loader: DiscountLoader): Promise<CouponRedemption | null> {
-    authorizeCustomer(this.ctx.actor, 'subscriptions:read', customerId);
+  async ofSubscription(subscriptionId: string, customer: Customer, loader: DiscountLoader): Promise<CouponRedemption | null> {
+    authorizeCustomer(this.ctx.actor, 'subscriptions:read', await withCreator(this.ctx.actor, customer));
     return latest(await loader.load(subscriptionId));
   }
 
   /** The customer's discount for all its subscriptions, not ended. */
-  async ofCustomer(customerId: string, loader: DiscountLoader): Promise<CouponRedemption | null> {
-    authorizeCustomer(this.ctx.actor, 'customers:read', customerId);
-    return latest(await loader.load(customerId));
+  async ofCustomer(customer: Customer, loader: DiscountLoader): Promise<CouponRedemption | null> {
+    authorizeCustomer(this.ctx.actor, 'customers:read', await withCreator(this.ctx.actor, customer));
+    return latest(await loader.load(customer.id));
   }
 }
 

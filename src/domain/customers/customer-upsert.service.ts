@@ -6,17 +6,17 @@ import { Contract } from '../contracts/contract.entity';
 import { ConflictError } from '../errors';
 import { emitEvent } from '../events/emit-event';
 import { customerEvent } from '../events/event-payloads';
-import { ExternalIdInput, parseExternalId, requireCleanText } from '../external-ids/external-id-input';
+import type { ExternalIdInput } from '../external-ids/external-id-input';
 import { Upserted, UpsertOutcome, upsertTransaction } from '../external-ids/upsert';
 import { Invoice } from '../invoices/invoice.entity';
 import { Quote } from '../quotes/quote.entity';
 import type { ServiceContext } from '../shared/service-context';
-import { requireCurrency } from '../shared/validate';
+import { parseInput } from '../shared/input-schema';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { CustomerMetadata, parseMetadata, parseTags, sameMetadata, sameTags } from '../segments/customer-segment-fields';
 import { CustomerExternalId } from './customer-external-id.entity';
 import { Customer, TaxStatus } from './customer.entity';
-import { checkTax, requireEmail } from './customer.service';
+import { checkTax, upsertCustomerSchema } from './customer.schema';
 
 /** The whole state a sync knows of a customer, keyed by its id in that system. */
 export interface UpsertCustomerInput {
@@ -53,11 +53,11 @@ export class CustomerUpsertService {
 
   async upsert(input: UpsertCustomerInput): Promise<Upserted<Customer>> {
     authorize(this.ctx.actor, 'customers:write');
-    const key = parseExternalId(input.externalId, { system: 'input.externalId.system', id: 'input.externalId.id' });
+    const { externalId: key, name, email, currency } = parseInput(upsertCustomerSchema, input, 'input');
     const wanted: CustomerFields = {
-      name: requireCleanText(input.name, 'input.name'),
-      email: requireEmail(input.email, 'input.email'),
-      currency: requireCurrency(input.currency, 'input.currency'),
+      name,
+      email,
+      currency,
       taxStatus: input.taxStatus,
       taxRate: checkTax(input.taxStatus, input.taxRate ?? null),
       ...(input.invoiceDrafts == null ? {} : { invoiceDrafts: input.invoiceDrafts }),

@@ -54,6 +54,10 @@ export class Customer {
   @Property({ type: 'jsonb', default: '{}' })
   metadata: Record<string, string | number | boolean | null> & Opt = {};
 
+  /** The STOREFRONT key that signed the customer up (such a key sees only these); null when staff created it. */
+  @Property({ type: 'uuid', nullable: true, index: true })
+  createdByKeyId: string | null = null;
+
   @OneToMany(() => CustomerExternalId, (x) => x.customer, { orphanRemoval: true })
   externalIds = new Collection<CustomerExternalId>(this);
 

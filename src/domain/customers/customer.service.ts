@@ -1,7 +1,7 @@
 import { FilterQuery, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Decimal } from '../../pricing/decimal';
-import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
+import { authorize, authorizeCustomer, customerCondition, customerScope, Role } from '../auth/actor';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { emitEvent } from '../events/emit-event';
 import { customerEvent } from '../events/event-payloads';
@@ -9,17 +9,16 @@ import { isId } from '../shared/ids';
 import { afterCursor, decodeCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
-import { requireAtMost, requireCurrency, requireText } from '../shared/validate';
+import { hasNul, parseInput } from '../shared/input-schema';
 import { TestClock } from '../test-clocks/test-clock.entity';
 import { CustomerFilter, listCustomersByFilter } from '../segments/customer-filter';
 import { CustomerMetadata, parseMetadata, parseTags } from '../segments/customer-segment-fields';
 import { CustomerExternalId } from './customer-external-id.entity';
 import { Customer, TaxStatus } from './customer.entity';
+import { checkTax, createCustomerSchema, customerSearch, externalKey, updateCustomerSchema } from './customer.schema';
+import type { ExternalIdInput } from '../external-ids/external-id-input';
 
-export interface ExternalIdInput {
-  system: string;
-  id: string;
-}
+export { checkTax, requireEmail } from './customer.schema';
 
 export interface CreateCustomerInput {
   name: string;
@@ -56,22 +55,15 @@ export interface CustomerListArgs extends PageArgs {
   filter?: CustomerFilter | null;
 }
 
-const MAX_EXTERNAL_IDS = 20;
-const MAX_SEARCH_LENGTH = 200;
-// Deliberately loose: the mail server is the real judge; this only catches obvious typos.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-
 export class CustomerService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async create(input: CreateCustomerInput): Promise<Customer> {
-    authorize(this.ctx.actor, 'customers:write');
-    const name = text(input.name, 'input.name');
-    const email = requireEmail(input.email, 'input.email');
-    const currency = requireCurrency(input.currency, 'input.currency');
+    authorize(this.ctx.actor, 'customers:create');
+    // Simulated time is staff's: a key that may not see test clocks may not put a customer on one.
+    if (input.testClockId != null) authorize(this.ctx.actor, 'testClocks:read');
+    const { name, email, currency, externalIds, paymentTermsDays } = parseInput(createCustomerSchema, input, 'input');
     const taxRate = checkTax(input.taxStatus, input.taxRate ?? null);
-    const externalIds = normalizeExternalIds(input.externalIds ?? []);
-    const paymentTermsDays = checkTerms(input.paymentTermsDays ?? 30);
     const tags = parseTags(input.tags ?? [], 'input.tags');
     const metadata: CustomerMetadata = parseMetadata(input.metadata ?? {}, 'input.metadata');
     return this.saving(externalIds, null, async (em) => {
@@ -89,6 +81,7 @@ export class CustomerService {
         testClock,
         tags,
         metadata,
+        createdByKeyId: this.ctx.actor.role === Role.STOREFRONT ? this.ctx.actor.keyId : null,
         createdAt: now,
         updatedAt: now,
       });
@@ -101,10 +94,7 @@ export class CustomerService {
 
   async update(id: string, input: UpdateCustomerInput): Promise<Customer> {
     authorize(this.ctx.actor, 'customers:write');
-    const name = input.name == null ? undefined : text(input.name, 'input.name');
-    const email = input.email == null ? undefined : requireEmail(input.email, 'input.email');
-    const externalIds = input.externalIds == null ? undefined : normalizeExternalIds(input.externalIds);
-    const paymentTermsDays = input.paymentTermsDays == null ? undefined : checkTerms(input.paymentTermsDays);
+    const { name, email, externalIds, paymentTermsDays } = parseInput(updateCustomerSchema, input, 'input');
     const tags = input.tags == null ? undefined : parseTags(input.tags, 'input.tags');
     const metadata = input.metadata == null ? undefined : parseMetadata(input.metadata, 'input.metadata');
     return this.saving(externalIds ?? [], id, async (em) => {
@@ -134,14 +124,18 @@ export class CustomerService {
   }
 
   async get(id: string): Promise<Customer | null> {
-    authorizeCustomer(this.ctx.actor, 'customers:read', id);
-    return isId(id) ? this.ctx.em.findOne(Customer, { id }) : null;
+    authorize(this.ctx.actor, 'customers:read');
+    const customer = isId(id) ? await this.ctx.em.findOne(Customer, { id }) : null;
+    authorizeCustomer(this.ctx.actor, 'customers:read', customer ?? id);
+    return customer;
   }
 
   /** As get(), read through the caller's loader so that many lookups in one tick are one query. */
   async getBatched(id: string, loader: BatchLoader<Customer>): Promise<Customer | null> {
-    authorizeCustomer(this.ctx.actor, 'customers:read', id);
-    return isId(id) ? loader.load(id) : null;
+    authorize(this.ctx.actor, 'customers:read');
+    const customer = isId(id) ? await loader.load(id) : null;
+    authorizeCustomer(this.ctx.actor, 'customers:read', customer ?? id);
+    return customer;
   }
 
   async getByExternalId(system: string, externalId: string): Promise<Customer | null> {
@@ -149,7 +143,7 @@ export class CustomerService {
     if (hasNul(system) || hasNul(externalId)) return null;
     const row = await this.ctx.em.findOne(CustomerExternalId, { system, externalId }, { populate: ['customer'] });
     if (!row) return null;
-    authorizeCustomer(this.ctx.actor, 'customers:read', row.customer.id);
+    authorizeCustomer(this.ctx.actor, 'customers:read', row.customer);
     return row.customer;
   }
 
@@ -159,13 +153,13 @@ export class CustomerService {
     if (args.filter) {
       const { after, search } = args;
       if (after) checkedAfter(after);
-      return listCustomersByFilter(this.ctx.em, { first: args.first, after, search: checkedSearch(search), filter: args.filter, scope: customerScope(this.ctx.actor), now: this.ctx.clock.now() });
+      return listCustomersByFilter(this.ctx.em, { first: args.first, after, search: parseInput(customerSearch, search, 'search'), filter: args.filter, scope: customerScope(this.ctx.actor), now: this.ctx.clock.now() });
     }
     const size = pageSize(args.first);
     const where: FilterQuery<Customer>[] = [checkedAfter(args.after) as FilterQuery<Customer>];
-    const scope = customerScope(this.ctx.actor);
-    if (scope !== null) where.push({ id: scope });
-    const search = checkedSearch(args.search);
+    const scope = customerCondition(this.ctx.actor);
+    if (scope) where.push(scope);
+    const search = parseInput(customerSearch, args.search, 'search');
     if (search) {
       const pattern = `%${escapeLike(search)}%`;
       where.push({ $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] });
@@ -191,27 +185,6 @@ export class CustomerService {
   }
 }
 
-/** The trimmed search text, or null for none. */
-function checkedSearch(value: string | null | undefined): string | null {
-  const search = value?.trim();
-  if (!search) return null;
-  if (search.length > MAX_SEARCH_LENGTH || hasNul(search)) {
-    throw new InvalidInputError('search', `search is at most ${MAX_SEARCH_LENGTH} characters, without NUL`);
-  }
-  return search;
-}
-
-// PostgreSQL text cannot hold NUL; refused here, it would otherwise fail as a driver error.
-function hasNul(value: string): boolean {
-  return value.includes('\u0000');
-}
-
-function text(value: string, field: string, max?: number): string {
-  const v = requireText(value, field, max);
-  if (hasNul(v)) throw new InvalidInputError(field, `${field.split('.').pop()} must not contain NUL characters`);
-  return v;
-}
-
 /**
  * Only cursors we wrote reach the query: a forged one that decodes could still fail in
  * PostgreSQL (a non-uuid id, a year it cannot store) instead of as bad input.
@@ -223,42 +196,6 @@ function checkedAfter(after: string | null | undefined): Record<string, unknown>
     if (!isId(id) || year < 1 || year > 9999) throw new InvalidInputError('after', 'invalid cursor');
   }
   return afterCursor(after);
-}
-
-export function requireEmail(value: string, field: string): string {
-  const email = text(value, field, 254);
-  if (!EMAIL.test(email)) throw new InvalidInputError(field, `'${email.slice(0, 60)}' is not an email address`);
-  return email;
-}
-
-/** PRICING.md, Taxes: a TAXABLE customer has a rate in (0, 100] percent, the others none. */
-export function checkTax(status: TaxStatus, rate: Decimal | null): Decimal | null {
-  if (status !== TaxStatus.TAXABLE) {
-    if (rate !== null) throw new InvalidInputError('input.taxRate', `a ${status} customer has no tax rate`);
-    return null;
-  }
-  if (rate === null) throw new InvalidInputError('input.taxRate', 'a TAXABLE customer needs a tax rate');
-  if (rate.lte(0) || rate.gt(100) || rate.decimalPlaces() > 4) {
-    throw new InvalidInputError('input.taxRate', 'the tax rate is a percentage above 0 and at most 100, with at most 4 decimals');
-  }
-  return rate;
-}
-
-function externalKey(system: string, id: string): string {
-  return JSON.stringify([system, id]);
-}
-
-function normalizeExternalIds(ids: readonly ExternalIdInput[]): ExternalIdInput[] {
-  requireAtMost(ids, MAX_EXTERNAL_IDS, 'input.externalIds');
-  const seen = new Set<string>();
-  return ids.map((x, i) => {
-    const system = text(x.system, `input.externalIds[${i}].system`, 100);
-    const id = text(x.id, `input.externalIds[${i}].id`, 200);
-    const key = externalKey(system, id);
-    if (seen.has(key)) throw new InvalidInputError(`input.externalIds[${i}]`, `${system} id '${id}' is listed twice`);
-    seen.add(key);
-    return { system, id };
-  });
 }
 
 /** The index of the first id some other customer holds, or -1. */
@@ -300,9 +237,3 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const MAX_TERMS_DAYS = 365;
-
-function checkTerms(days: number): number {
-  if (!Number.isInteger(days) || days < 0 || days > MAX_TERMS_DAYS) throw new InvalidInputError('input.paymentTermsDays', `a whole number of days from 0 to ${MAX_TERMS_DAYS}`);
-  return days;
-}

@@ -1,42 +1,26 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
-import { projectRevenue } from '../analytics/revenue-projection';
 import { ConflictError } from '../errors';
+import type { DomainEventInput } from './event-types';
+import { runProjectors, wiredProjectors } from './projectors';
 
-/** The aggregates that emit events; `type` is always `<aggregateType>.<verb>` (CONTRACT.md, Webhooks). */
-export type AggregateType = 'customer' | 'contract' | 'quote' | 'subscription' | 'invoice' | 'credit_note' | 'payment' | 'payment_method' | 'webhook_endpoint'
-  // A usage threshold's crossings (lifecycle signals): the aggregate is the threshold.
-  | 'usage'
-  // A coupon's creation and redemptions (README, Coupons).
-  | 'coupon';
-
-/** One state change of note, as the change's transaction records it (payloads: event-payloads.ts). */
-export interface DomainEventInput {
-  aggregateType: AggregateType;
-  aggregateId: string;
-  type: `${AggregateType}.${string}`;
-  /** The customer the change concerns: what a CUSTOMER key may read. */
-  customerId: string | null;
-  payload: Record<string, unknown>;
-  /** When it happened, on the clock the change ran on (a test clock's, for its customers). */
-  at: Date;
-  /** Created in this transaction, so it has no earlier events to look up (the batch path's invoices). */
-  newAggregate?: boolean;
-}
+export type { AggregateType, DomainEventInput } from './event-types';
 
 /** A lost race on an aggregate's next sequence number clears up on the next statement: a few tries suffice. */
 const MAX_TRIES = 5;
 
 /**
  * Writes one event inside the caller's transaction, numbered after the aggregate's last one, and
- * applies it to the projections kept in step with the outbox (the revenue ledger).
+ * runs the projectors wired at the entry point (projectors.ts) over it in that transaction.
  * The caller should hold the aggregate's row lock (or have created it in this transaction); when
  * it does not, a concurrent writer that takes the same number first makes the insert do nothing
  * (ON CONFLICT waits for that writer to commit), and the next try reads its number and goes on.
  */
 export async function emitEvent(em: EntityManager, event: DomainEventInput): Promise<void> {
+  // Before writing: an unwired entry point must not commit events its projections never saw.
+  wiredProjectors();
   for (let tries = 1; ; tries++) {
-    if ((await insertEvents(em, [event])) === 1) return projectRevenue(em, [event]);
+    if ((await insertEvents(em, [event])) === 1) return runProjectors(em, [event]);
     if (tries >= MAX_TRIES) throw lostRace(event.aggregateId);
   }
 }
@@ -48,10 +32,11 @@ export async function emitEvent(em: EntityManager, event: DomainEventInput): Pro
  * An aggregate's events are numbered in the order given.
  */
 export async function emitEvents(em: EntityManager, events: readonly DomainEventInput[]): Promise<void> {
+  wiredProjectors();
   if (events.length === 0) return;
   if (events.length === 1) return emitEvent(em, events[0]);
   if ((await insertEvents(em, events)) !== events.length) throw lostRace(events.map((e) => e.aggregateId).join(', '));
-  await projectRevenue(em, events);
+  await runProjectors(em, events);
 }
 
 /**

@@ -1,27 +1,42 @@
 import { formatMoney } from '../../pricing/currency';
 import type { Decimal } from '../../pricing/decimal';
 import type { Contract } from '../contracts/contract.entity';
-import type { CreditNote } from '../credit-notes/credit-note.entity';
-import type { Customer } from '../customers/customer.entity';
 import type { Invoice } from '../invoices/invoice.entity';
 import type { Quote } from '../quotes/quote.entity';
-import type { ScheduledChange } from '../subscriptions/scheduled-change.entity';
 import type { Subscription } from '../subscriptions/subscription.entity';
-import type { DomainEventInput } from './emit-event';
+import type { DomainEventInput, DomainEventOf, EventPayload, SUBSCRIPTION_VERBS } from './event-types';
 
 /**
- * The `data` of each event: a snapshot of the aggregate after the change, small and stable
- * (README, Events). Ids as strings, amounts as the API prints them (money at the currency's
- * minor unit, rates and quantities as plain decimals), instants in ISO 8601 UTC, absent values
- * as null. Lines and pricing steps stay out: read the aggregate for them.
+ * The builders of each event's `data`: a snapshot of the aggregate after the change, small and
+ * stable (README, Events), typed by its schema (event-schemas.ts). Lines and pricing steps stay
+ * out: read the aggregate for them. Builders take plain data (an entity is one, and so is a row
+ * the batch path or the importer holds), never an entity built for the purpose.
  */
 
 const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+const instant = (d: Date): string => new Date(d).toISOString();
 const money = (d: Decimal | null, currency: string): string | null => (d === null ? null : formatMoney(d, currency));
 const plain = (d: Decimal | null): string | null => (d === null ? null : d.toFixed());
 
-export function customerEvent(verb: 'created' | 'updated', c: Customer, at: Date): DomainEventInput {
-  const payload = {
+/** A customer as plain data: the entity is one. */
+export interface CustomerFacts {
+  id: string;
+  name: string;
+  email: string;
+  currency: string;
+  taxStatus: string;
+  taxRate: Decimal | null;
+  invoiceDrafts: boolean;
+  paymentTermsDays: number;
+  tags: readonly string[];
+  metadata: Record<string, string | number | boolean | null>;
+  testClock: { id: string } | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function customerEvent(verb: 'created' | 'updated' | 'imported', c: CustomerFacts, at: Date): DomainEventOf<`customer.${typeof verb}`> {
+  const payload: EventPayload<'customer.created'> = {
     id: c.id,
     name: c.name,
     email: c.email,
@@ -33,29 +48,29 @@ export function customerEvent(verb: 'created' | 'updated', c: Customer, at: Date
     tags: [...c.tags],
     metadata: { ...c.metadata },
     testClockId: c.testClock?.id ?? null,
-    createdAt: iso(c.createdAt),
-    updatedAt: iso(c.updatedAt),
+    createdAt: instant(c.createdAt),
+    updatedAt: instant(c.updatedAt),
   };
   return { aggregateType: 'customer', aggregateId: c.id, type: `customer.${verb}`, customerId: c.id, payload, at };
 }
 
 /** Call with the items loaded (createContract has just made them). */
-export function contractEvent(verb: 'created', c: Contract, at: Date): DomainEventInput {
+export function contractEvent(verb: 'created', c: Contract, at: Date): DomainEventOf<'contract.created'> {
   const payload = {
     id: c.id,
     customerId: c.customer.id,
     code: c.code,
-    startsAt: iso(c.startsAt),
+    startsAt: instant(c.startsAt),
     endsAt: iso(c.endsAt),
     minimumCommitment: plain(c.minimumCommitment),
     items: c.items.getItems().map((i) => ({ priceCode: i.priceCode, discountPercent: plain(i.discountPercent), override: i.override !== null })),
-    createdAt: iso(c.createdAt),
+    createdAt: instant(c.createdAt),
   };
   return { aggregateType: 'contract', aggregateId: c.id, type: `contract.${verb}`, customerId: c.customer.id, payload, at };
 }
 
 /** `status` is the stored one: EXPIRED is derived when read, never a change, so it has no event. Call with the lines loaded. */
-export function quoteEvent(verb: 'created' | 'updated' | 'sent' | 'accepted' | 'declined' | 'expiring', q: Quote, at: Date): DomainEventInput {
+export function quoteEvent(verb: 'created' | 'updated' | 'sent' | 'accepted' | 'declined' | 'expiring', q: Quote, at: Date): DomainEventOf<`quote.${typeof verb}`> {
   const payload = {
     id: q.id,
     customerId: q.customer.id,
@@ -72,30 +87,12 @@ export function quoteEvent(verb: 'created' | 'updated' | 'sent' | 'accepted' | '
     sentAt: iso(q.sentAt),
     acceptedAt: iso(q.acceptedAt),
     declinedAt: iso(q.declinedAt),
-    createdAt: iso(q.createdAt),
+    createdAt: instant(q.createdAt),
   };
   return { aggregateType: 'quote', aggregateId: q.id, type: `quote.${verb}`, customerId: q.customer.id, payload, at };
 }
 
-export type SubscriptionVerb =
-  | 'created'
-  | 'updated'
-  | 'paused'
-  | 'resumed'
-  | 'canceled'
-  | 'cancel_scheduled'
-  | 'started'
-  | 'trial_converted'
-  | 'renewed'
-  | 'change_scheduled'
-  | 'scheduled_change_canceled'
-  | 'scheduled_change_applied'
-  | 'price_migrated'
-  | 'past_due'
-  | 'recovered'
-  // Lifecycle signals (src/domain/lifecycle): no change, a date coming up.
-  | 'trial_ending'
-  | 'renewal_upcoming';
+export type SubscriptionVerb = (typeof SUBSCRIPTION_VERBS)[number];
 
 /** What a subscription's payload is made of: read from the entity, or from the billing run's rows. */
 export interface SubscriptionFacts {
@@ -140,7 +137,8 @@ export function subscriptionFacts(s: Subscription): SubscriptionFacts {
 
 /** Beside the snapshot, an event about a part of the subscription names that part. */
 export interface SubscriptionEventDetail {
-  scheduledChange?: ScheduledChange;
+  /** The entity is one. */
+  scheduledChange?: { id: string; status: string; effectiveAt: Date; items: readonly { priceCode: string; quantity: string }[] };
   priceMigration?: { priceCode: string; fromVersion: number; toVersion: number };
   /** past_due and recovered: the invoice whose payment moved the status. */
   invoiceId?: string;
@@ -149,12 +147,12 @@ export interface SubscriptionEventDetail {
 }
 
 /** Call with the items and their prices loaded (lockSubscription does). */
-export function subscriptionEvent(verb: SubscriptionVerb, s: Subscription, at: Date, detail: SubscriptionEventDetail = {}): DomainEventInput {
+export function subscriptionEvent(verb: SubscriptionVerb, s: Subscription, at: Date, detail: SubscriptionEventDetail = {}): DomainEventOf<`subscription.${SubscriptionVerb}`> {
   return subscriptionFactsEvent(verb, subscriptionFacts(s), at, detail);
 }
 
-export function subscriptionFactsEvent(verb: SubscriptionVerb, f: SubscriptionFacts, at: Date, detail: SubscriptionEventDetail = {}): DomainEventInput {
-  const payload: Record<string, unknown> = {
+export function subscriptionFactsEvent(verb: SubscriptionVerb, f: SubscriptionFacts, at: Date, detail: SubscriptionEventDetail = {}): DomainEventOf<`subscription.${SubscriptionVerb}`> {
+  const payload: EventPayload<'subscription.updated'> = {
     id: f.id,
     customerId: f.customerId,
     status: f.status,
@@ -163,9 +161,9 @@ export function subscriptionFactsEvent(verb: SubscriptionVerb, f: SubscriptionFa
     interval: f.interval,
     intervalCount: f.intervalCount,
     collectionMethod: f.collectionMethod,
-    startsAt: iso(f.startsAt),
-    currentPeriodStart: iso(f.currentPeriodStart),
-    currentPeriodEnd: iso(f.currentPeriodEnd),
+    startsAt: instant(f.startsAt),
+    currentPeriodStart: instant(f.currentPeriodStart),
+    currentPeriodEnd: instant(f.currentPeriodEnd),
     trialEnd: iso(f.trialEnd),
     cancelAtPeriodEnd: f.cancelAtPeriodEnd,
     pausedAt: iso(f.pausedAt),
@@ -177,7 +175,7 @@ export function subscriptionFactsEvent(verb: SubscriptionVerb, f: SubscriptionFa
     payload.scheduledChange = {
       id: change.id,
       status: change.status,
-      effectiveAt: iso(change.effectiveAt),
+      effectiveAt: instant(change.effectiveAt),
       items: change.items.map((i) => ({ priceCode: i.priceCode, quantity: i.quantity })),
     };
   }
@@ -234,20 +232,21 @@ export function invoiceFacts(i: Invoice): InvoiceFacts {
   };
 }
 
-export type InvoiceVerb =
-  | 'created'
-  | 'finalized'
-  | 'voided'
-  | 'credited'
-  | 'paid'
-  | 'payment_failed'
-  | 'overdue'
-  | 'reminder_sent'
-  | 'marked_uncollectible'
-  | 'dunning_exhausted';
+type PlainInvoiceVerb = 'created' | 'finalized' | 'voided' | 'credited' | 'paid' | 'marked_uncollectible' | 'imported';
+export type InvoiceVerb = PlainInvoiceVerb | 'payment_failed' | 'overdue' | 'reminder_sent' | 'dunning_exhausted';
 
-export function invoiceEvent(verb: InvoiceVerb, f: InvoiceFacts, at: Date, detail: Record<string, unknown> = {}): DomainEventInput {
-  const payload = {
+type InvoiceBase = EventPayload<'invoice.created'>;
+/** What an event about a part of the invoice's life says beside the snapshot (event-schemas.ts). */
+export type InvoiceReminderDetail = Omit<EventPayload<'invoice.overdue'>, keyof InvoiceBase>;
+export type InvoicePaymentFailedDetail = Omit<EventPayload<'invoice.payment_failed'>, keyof InvoiceBase>;
+export type InvoiceDunningExhaustedDetail = Omit<EventPayload<'invoice.dunning_exhausted'>, keyof InvoiceBase>;
+
+export function invoiceEvent(verb: PlainInvoiceVerb, f: InvoiceFacts, at: Date): DomainEventOf<`invoice.${PlainInvoiceVerb}`>;
+export function invoiceEvent(verb: 'overdue' | 'reminder_sent', f: InvoiceFacts, at: Date, detail: InvoiceReminderDetail): DomainEventOf<'invoice.overdue' | 'invoice.reminder_sent'>;
+export function invoiceEvent(verb: 'payment_failed', f: InvoiceFacts, at: Date, detail: InvoicePaymentFailedDetail): DomainEventOf<'invoice.payment_failed'>;
+export function invoiceEvent(verb: 'dunning_exhausted', f: InvoiceFacts, at: Date, detail: InvoiceDunningExhaustedDetail): DomainEventOf<'invoice.dunning_exhausted'>;
+export function invoiceEvent(verb: InvoiceVerb, f: InvoiceFacts, at: Date, detail: object = {}): DomainEventInput {
+  const payload: InvoiceBase = {
     id: f.id,
     number: f.number,
     status: f.status,
@@ -256,23 +255,37 @@ export function invoiceEvent(verb: InvoiceVerb, f: InvoiceFacts, at: Date, detai
     currency: f.currency,
     periodStart: iso(f.periodStart),
     periodEnd: iso(f.periodEnd),
-    subtotal: money(f.subtotal, f.currency),
-    tax: money(f.tax, f.currency),
-    total: money(f.total, f.currency),
-    amountDue: money(f.amountDue, f.currency),
-    amountCredited: money(f.amountCredited, f.currency),
-    amountPaid: money(f.amountPaid, f.currency),
-    createdAt: iso(f.createdAt),
+    subtotal: formatMoney(f.subtotal, f.currency),
+    tax: formatMoney(f.tax, f.currency),
+    total: formatMoney(f.total, f.currency),
+    amountDue: formatMoney(f.amountDue, f.currency),
+    amountCredited: formatMoney(f.amountCredited, f.currency),
+    amountPaid: formatMoney(f.amountPaid, f.currency),
+    createdAt: instant(f.createdAt),
     finalizedAt: iso(f.finalizedAt),
     dueAt: iso(f.dueAt),
     paidAt: iso(f.paidAt),
     voidedAt: iso(f.voidedAt),
-    ...detail,
   };
-  return { aggregateType: 'invoice', aggregateId: f.id, type: `invoice.${verb}`, customerId: f.customerId, payload, at };
+  // The overloads pair each verb with its detail, which the union cannot check through a spread.
+  return { aggregateType: 'invoice', aggregateId: f.id, type: `invoice.${verb}`, customerId: f.customerId, payload: { ...payload, ...detail }, at } as DomainEventInput;
 }
 
-export function creditNoteEvent(verb: 'created', n: CreditNote, at: Date): DomainEventInput {
+/** A credit note as plain data: the entity is one. */
+export interface CreditNoteFacts {
+  id: string;
+  number: string;
+  invoice: { id: string };
+  customer: { id: string };
+  currency: string;
+  reason: string | null;
+  subtotal: Decimal;
+  tax: Decimal;
+  total: Decimal;
+  createdAt: Date;
+}
+
+export function creditNoteEvent(verb: 'created', n: CreditNoteFacts, at: Date): DomainEventOf<'credit_note.created'> {
   const payload = {
     id: n.id,
     number: n.number,
@@ -280,10 +293,10 @@ export function creditNoteEvent(verb: 'created', n: CreditNote, at: Date): Domai
     customerId: n.customer.id,
     currency: n.currency,
     reason: n.reason,
-    subtotal: money(n.subtotal, n.currency),
-    tax: money(n.tax, n.currency),
-    total: money(n.total, n.currency),
-    createdAt: iso(n.createdAt),
+    subtotal: formatMoney(n.subtotal, n.currency),
+    tax: formatMoney(n.tax, n.currency),
+    total: formatMoney(n.total, n.currency),
+    createdAt: instant(n.createdAt),
   };
   return { aggregateType: 'credit_note', aggregateId: n.id, type: `credit_note.${verb}`, customerId: n.customer.id, payload, at };
 }

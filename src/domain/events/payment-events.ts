@@ -1,13 +1,28 @@
 import { formatMoney } from '../../pricing/currency';
+import type { Decimal } from '../../pricing/decimal';
 import type { Actor } from '../auth/actor';
-import type { PaymentAttempt } from '../payments/payment-attempt.entity';
-import type { PaymentMethod } from '../payments/payment-method.entity';
-import type { DomainEventInput } from './emit-event';
+import type { DomainEventOf } from './event-types';
 
 export type PaymentVerb = 'succeeded' | 'failed' | 'recorded';
 
-/** One payment attempt's outcome (payload conventions: event-payloads.ts). Reminders are invoice events. */
-export function paymentEvent(verb: PaymentVerb, a: PaymentAttempt, at: Date): DomainEventInput {
+/** A payment attempt as plain data: the entity is one. */
+export interface PaymentFacts {
+  id: string;
+  invoice: { id: string };
+  customer: { id: string };
+  kind: string;
+  step: number | null;
+  amount: Decimal;
+  currency: string;
+  outcome: string;
+  provider: string | null;
+  providerReference: string | null;
+  error: string | null;
+  at: Date;
+}
+
+/** One payment attempt's outcome (payload conventions: event-schemas.ts). Reminders are invoice events. */
+export function paymentEvent(verb: PaymentVerb, a: PaymentFacts, at: Date): DomainEventOf<`payment.${PaymentVerb}`> {
   const payload = {
     id: a.id,
     invoiceId: a.invoice.id,
@@ -25,8 +40,22 @@ export function paymentEvent(verb: PaymentVerb, a: PaymentAttempt, at: Date): Do
   return { aggregateType: 'payment', aggregateId: a.id, type: `payment.${verb}`, customerId: a.customer.id, payload, at, newAggregate: true };
 }
 
+/** A payment method as plain data: the entity is one. */
+export interface PaymentMethodFacts {
+  id: string;
+  customer: { id: string };
+  provider: string;
+  label: string;
+  isDefault: boolean;
+  createdAt: Date;
+  detachedAt: Date | null;
+  expiresAt: Date | null;
+}
+
+type PaymentMethodVerb = 'attached' | 'made_default' | 'detached' | 'expiring';
+
 /** A payment method attached, made the default or detached; `by` tells a customer's own change (self-service) from the seller's. */
-export function paymentMethodEvent(verb: 'attached' | 'made_default' | 'detached' | 'expiring', m: PaymentMethod, actor: Actor, at: Date): DomainEventInput {
+export function paymentMethodEvent(verb: PaymentMethodVerb, m: PaymentMethodFacts, actor: Pick<Actor, 'keyId' | 'role'>, at: Date): DomainEventOf<`payment_method.${PaymentMethodVerb}`> {
   const payload = {
     id: m.id,
     customerId: m.customer.id,

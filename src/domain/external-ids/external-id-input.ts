@@ -1,31 +1,26 @@
-import { InvalidInputError } from '../errors';
-import { requireText } from '../shared/validate';
+import { z } from 'zod';
+import { parseInput, text } from '../shared/input-schema';
 
-export interface ExternalIdInput {
-  system: string;
-  id: string;
-}
-
-/** As customers' external ids are checked (customer.service.ts): the same limits for every kind. */
+/** The same limits for every kind of record an external id names (customers, products, invoices...). */
 export const MAX_SYSTEM_LENGTH = 100;
 export const MAX_EXTERNAL_ID_LENGTH = 200;
 
-/** requireText, refusing NUL too. */
+/** Trimmed and bounded, without NUL. */
+export const externalIdSchema = z.object({ system: text(MAX_SYSTEM_LENGTH), id: text(MAX_EXTERNAL_ID_LENGTH) });
+
+export type ExternalIdInput = z.input<typeof externalIdSchema>;
+
+/** A trimmed, non-empty text of at most `max` characters without NUL, or InvalidInputError at `field`. */
 export function requireCleanText(value: string, field: string, max = 200): string {
-  const v = requireText(value, field, max);
-  // PostgreSQL text cannot hold NUL; refused here, it would otherwise fail as a driver error.
-  if (v.includes('\u0000')) throw new InvalidInputError(field, `${field.split('.').pop()} must not contain NUL characters`);
-  return v;
+  return parseInput(text(max), value, field);
 }
 
-/** Trimmed and bounded; `fields` name the inputs in errors (`input.externalId.system`). */
-export function parseExternalId(input: ExternalIdInput, fields: { system: string; id: string }): ExternalIdInput {
-  return { system: requireCleanText(input.system, fields.system, MAX_SYSTEM_LENGTH), id: requireCleanText(input.id, fields.id, MAX_EXTERNAL_ID_LENGTH) };
+/** `at` names the input in errors (`input.externalId` → `input.externalId.system`). */
+export function parseExternalId(input: ExternalIdInput, at = 'input.externalId'): ExternalIdInput {
+  return parseInput(externalIdSchema, input, at);
 }
 
 /** For lookups: what no stored external id can be (too long, NUL) finds nothing rather than failing. */
 export function isStorableExternalId(system: string, id: string): boolean {
-  const s = system.trim();
-  const i = id.trim();
-  return s.length > 0 && i.length > 0 && s.length <= MAX_SYSTEM_LENGTH && i.length <= MAX_EXTERNAL_ID_LENGTH && !s.includes('\u0000') && !i.includes('\u0000');
+  return externalIdSchema.safeParse({ system, id }).success;
 }

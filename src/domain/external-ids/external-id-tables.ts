@@ -10,6 +10,7 @@ import { Customer } from '../customers/customer.entity';
 import { InvoiceExternalId } from '../invoices/invoice-external-id.entity';
 import { Invoice } from '../invoices/invoice.entity';
 import { isId } from '../shared/ids';
+import { hasNul } from '../shared/input-schema';
 import { SubscriptionExternalId } from '../subscriptions/subscription-external-id.entity';
 import { Subscription } from '../subscriptions/subscription.entity';
 
@@ -83,7 +84,7 @@ const tables: Record<ExternalIdKind, KindTable> = {
     ownerKey: (row) => (row as PriceExternalId).priceCode,
     async findOwner(em, key) {
       // NUL would fail in PostgreSQL rather than find nothing.
-      return !key.includes('\u0000') && (await em.count(Price, { code: key })) > 0 ? { key, customerId: null } : null;
+      return !hasNul(key) && (await em.count(Price, { code: key })) > 0 ? { key, customerId: null } : null;
     },
     ownerColumns: (_em, owner) => ({ priceCode: owner.key }),
   },

@@ -1,6 +1,5 @@
-import { Index, ManyToOne, PrimaryKey, Property, Rel, Unique } from '@mikro-orm/core';
+import { PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Customer } from '../customers/customer.entity';
 
 /**
  * The columns every external-id table has. Each kind keeps a table of its own, alike but for the
@@ -16,12 +15,4 @@ export abstract class ExternalIdColumns {
 
   @Property({ type: 'text' })
   externalId!: string;
-}
-
-/** The same for an owner that belongs to a customer (invoice, subscription). */
-@Index({ properties: ['customer'] })
-export abstract class CustomerDataExternalIdColumns extends ExternalIdColumns {
-  /** The owner's customer, as on every table of a customer's data (README: Scaling out). */
-  @ManyToOne(() => Customer, { fieldName: 'customer_id' })
-  customer!: Rel<Customer>;
 }

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize, Role } from '../auth/actor';
+import { authorize, mayAccessCustomer, withCreator } from '../auth/actor';
 import { PriceExternalId } from '../catalog/price-external-id.entity';
 import { Price } from '../catalog/price.entity';
 import { ProductExternalId } from '../catalog/product-external-id.entity';
@@ -32,7 +32,7 @@ export class ExternalIdService {
   /** Idempotent: linking an id to the record that already holds it changes nothing. */
   async set(kind: ExternalIdKind, recordId: string, system: string, id: string): Promise<ExternalIdLink> {
     authorize(this.ctx.actor, 'externalIds:write');
-    const x = parseExternalId({ system, id }, { system: 'system', id: 'id' });
+    const x = parseExternalId({ system, id }, '');
     try {
       return await this.ctx.em.transactional((em) => linkExternalId(em, kind, recordId, x.system, x.id));
     } catch (err) {
@@ -78,7 +78,7 @@ export class ExternalIdService {
     authorize(actor, readPermissionOf(ExternalIdKind.INVOICE));
     if (!isStorableExternalId(system, id)) return null;
     const row = await em.findOne(InvoiceExternalId, { system: system.trim(), externalId: id.trim() });
-    if (!row || (actor.role === Role.CUSTOMER && row.customer.id !== actor.customerId)) return null;
+    if (!row || !mayAccessCustomer(actor, await withCreator(actor, row.customer))) return null;
     return em.findOne(Invoice, { id: row.invoice.id }, { populate: ['lines'], strategy: 'select-in' });
   }
 
@@ -88,7 +88,7 @@ export class ExternalIdService {
     authorize(actor, readPermissionOf(ExternalIdKind.SUBSCRIPTION));
     if (!isStorableExternalId(system, id)) return null;
     const row = await em.findOne(SubscriptionExternalId, { system: system.trim(), externalId: id.trim() });
-    if (!row || (actor.role === Role.CUSTOMER && row.customer.id !== actor.customerId)) return null;
+    if (!row || !mayAccessCustomer(actor, await withCreator(actor, row.customer))) return null;
     return em.findOne(Subscription, { id: row.subscription.id });
   }
 }

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, Rel } from '@mikro-orm/core';
-import { CustomerDataExternalIdColumns } from '../external-ids/external-id.entity';
+import { CustomerDataExternalIdColumns } from '../external-ids/customer-data-external-id.entity';
 import { Invoice } from './invoice.entity';
 
 /** An invoice's id in another system (an ERP document number, STRIPE in_…): unique per system. */

@@ -1,24 +1,13 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, authorize, authorizeCustomer, customerScope } from '../auth/actor';
+import { authorize, authorizeCustomer, customerCondition, withCreator } from '../auth/actor';
 import { isId } from '../shared/ids';
-import type { Clock } from '../shared/clock';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { BatchLoader } from '../shared/batch-loader';
-import { PaymentProviders, providersOf } from '../payments/providers';
 import type { ServiceContext } from '../shared/service-context';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 
 export interface InvoiceFilter extends PageArgs {
   customerId?: string | null;
   status?: InvoiceStatus | null;
-}
-
-/** What the billing run job needs to run as this request: its actor, its clock, fresh EntityManagers. */
-export interface BillingRunGrant {
-  actor: Actor;
-  clock: Clock;
-  fork: () => EntityManager;
-  providers: PaymentProviders;
 }
 
 const empty: Page<Invoice> = { nodes: [], hasNextPage: false, cursorOf: () => '' };
@@ -30,7 +19,7 @@ export class InvoiceService {
   async get(id: string): Promise<Invoice | null> {
     authorize(this.ctx.actor, 'invoices:read');
     const invoice = isId(id) ? await this.ctx.em.findOne(Invoice, { id }, { populate: ['lines'], strategy: 'select-in' }) : null;
-    if (invoice) authorizeCustomer(this.ctx.actor, 'invoices:read', invoice.customer.id);
+    if (invoice) authorizeCustomer(this.ctx.actor, 'invoices:read', await withCreator(this.ctx.actor, invoice.customer));
     return invoice;
   }
 
@@ -38,7 +27,7 @@ export class InvoiceService {
   async getBatched(id: string, loader: BatchLoader<Invoice>): Promise<Invoice | null> {
     authorize(this.ctx.actor, 'invoices:read');
     const invoice = isId(id) ? await loader.load(id) : null;
-    if (invoice) authorizeCustomer(this.ctx.actor, 'invoices:read', invoice.customer.id);
+    if (invoice) authorizeCustomer(this.ctx.actor, 'invoices:read', await withCreator(this.ctx.actor, invoice.customer));
     return invoice;
   }
 
@@ -46,24 +35,15 @@ export class InvoiceService {
   async list(filter: InvoiceFilter): Promise<Page<Invoice>> {
     authorize(this.ctx.actor, 'invoices:read');
     const size = pageSize(filter.first);
-    const scope = customerScope(this.ctx.actor);
-    if (scope && filter.customerId && filter.customerId !== scope) return empty;
-    const customerId = scope ?? filter.customerId ?? null;
-    if (customerId !== null && !isId(customerId)) return empty;
+    const customer = customerCondition(this.ctx.actor, filter.customerId);
+    if (customer === false) return empty;
     const where = {
-      ...(customerId ? { customer: customerId } : {}),
+      ...(customer ? { customer } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...afterCursor(filter.after),
     };
     // The lines of the whole page come in one more query, not one per invoice.
     const rows = await this.ctx.em.find(Invoice, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1, populate: ['lines'], strategy: 'select-in' });
     return toPage(rows, size);
-  }
-
-  /** The billing run is an ADMIN operation; it runs on this request's clock, as this key. */
-  grantBillingRun(): BillingRunGrant {
-    authorize(this.ctx.actor, 'billing:run');
-    const { em, actor, clock } = this.ctx;
-    return { actor, clock, providers: providersOf(this.ctx), fork: () => em.fork() };
   }
 }

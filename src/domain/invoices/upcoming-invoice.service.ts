@@ -1,4 +1,4 @@
-import { authorize, authorizeCustomer } from '../auth/actor';
+import { authorize, authorizeCustomer, withCreator } from '../auth/actor';
 import { NotFoundError } from '../errors';
 import { isId } from '../shared/ids';
 import type { ServiceContext } from '../shared/service-context';
@@ -14,7 +14,7 @@ export class UpcomingInvoiceService {
     authorize(this.ctx.actor, 'subscriptions:read');
     const sub = isId(subscriptionId) ? await this.ctx.em.findOne(Subscription, { id: subscriptionId }) : null;
     if (!sub) throw new NotFoundError('subscription', subscriptionId, 'subscriptionId');
-    authorizeCustomer(this.ctx.actor, 'subscriptions:read', sub.customer.id);
+    authorizeCustomer(this.ctx.actor, 'subscriptions:read', await withCreator(this.ctx.actor, sub.customer));
     return { subscription: sub, draft: await draftNextInvoice(this.ctx.em, sub) };
   }
 }

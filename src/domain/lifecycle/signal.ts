@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor';
 import type { DomainEventInput } from '../events/emit-event';
+import type { EventPayload } from '../events/event-types';
 
 /** The lifecycle signals: outbox events about a date coming up or a level reached, not about a change. */
 export type SignalType =
@@ -21,7 +22,7 @@ export interface DueSignal {
   /** Its own instant: it dates the event, whenever a run gets to it. */
   dueAt: Date;
   /** What the event says beside the aggregate's snapshot (a usage crossing's window and level). */
-  detail?: Record<string, unknown>;
+  detail?: EventPayload<'usage.threshold_crossed'>;
 }
 
 /** Which subjects a search looks at. */

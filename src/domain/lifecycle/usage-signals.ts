@@ -3,6 +3,7 @@ import { boundQuery, boundRows } from '../../db/bound-query';
 import { Decimal, meterOf, periodContaining, type UsageAggregation } from '../../pricing';
 import { toSnapshot } from '../catalog/price-snapshot';
 import type { BillingInterval } from '../catalog/price.entity';
+import { usageThresholdCrossedEvent } from '../events/system-events';
 import { SubscriptionItem } from '../subscriptions/subscription-item.entity';
 import { DuePage, DueSignal, scopeSql, SignalKind } from './signal';
 import { usageCrossing } from './usage-crossing';
@@ -143,7 +144,9 @@ export const usageThresholdCrossed: SignalKind = {
     await boundQuery(em, 'select 1 from usage_threshold where id = ?::uuid for update', [s.subjectId]);
   },
   async event(_em, s) {
-    return { aggregateType: 'usage', aggregateId: s.subjectId, type: TYPE, customerId: s.customerId, payload: { ...s.detail }, at: s.dueAt };
+    // due() sets it on every crossing it finds: a signal without one is a bug, not an empty payload.
+    if (!s.detail) throw new Error(`usage signal ${s.subjectId} carries no crossing`);
+    return usageThresholdCrossedEvent(s.detail, s.dueAt);
   },
 };
 

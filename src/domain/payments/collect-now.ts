@@ -3,7 +3,6 @@ import type { ServiceContext } from '../shared/service-context';
 import type { Subscription } from '../subscriptions/subscription.entity';
 import { clockForCustomer } from '../test-clocks/customer-clock';
 import { collectInvoice } from './collect-invoice';
-import { providersOf } from './providers';
 
 /**
  * After a change commits that finalized invoices (a subscription started, an ALWAYS_INVOICE
@@ -19,7 +18,7 @@ export async function collectNow(ctx: ServiceContext, customerId: string): Promi
     `select id from invoice where customer_id = ? and status = 'OPEN' and next_collection_at <= ? order by id`,
     [customerId, now],
   );
-  const context = { fork: () => ctx.em.fork(), providers: providersOf(ctx), actor: ctx.actor };
+  const context = { fork: () => ctx.em.fork(), providers: ctx.providers, actor: ctx.actor };
   for (const { id } of due) await collectInvoice(context, id, now, now);
 }
 

@@ -11,7 +11,7 @@ import { clockForCustomer } from '../test-clocks/customer-clock';
 import { collectNow } from './collect-now';
 import { scheduleAwaitingInvoices } from './collection-terms';
 import { PaymentMethod } from './payment-method.entity';
-import { providerNamed, providersOf } from './providers';
+import { providerNamed } from './providers';
 
 export interface AttachPaymentMethodInput {
   customerId: string;
@@ -32,7 +32,7 @@ export class PaymentMethodService {
   /** Attached as the default, it pays the invoices that were waiting for a payment method (collectNow, after the commit). */
   async attach(input: AttachPaymentMethodInput): Promise<PaymentMethod> {
     authorizeCustomer(this.ctx.actor, 'paymentMethods:write', input.customerId);
-    const provider = providerNamed(providersOf(this.ctx), input.provider, 'input.provider');
+    const provider = providerNamed(this.ctx.providers, input.provider, 'input.provider');
     const token = input.token;
     if (token.length > MAX_TOKEN) throw new InvalidInputError('input.token', `at most ${MAX_TOKEN} characters`);
     const { label } = await provider.attach(token, 'input.token');

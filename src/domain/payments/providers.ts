@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../errors';
 import type { Clock } from '../shared/clock';
-import type { ServiceContext } from '../shared/service-context';
 import { MANUAL_PROVIDER, ManualProvider } from './manual-provider';
 import type { PaymentProvider } from './provider';
 import { SandboxProvider } from './sandbox-provider';
@@ -16,13 +15,15 @@ export function defaultPaymentProviders(fork: () => EntityManager, clock: Clock)
   ]);
 }
 
-/** The context's providers, or those that ship (sandbox, manual) when the caller gave none. */
-export function providersOf(ctx: ServiceContext): PaymentProviders {
-  return ctx.providers ?? defaultPaymentProviders(() => ctx.em.fork(), ctx.clock);
-}
-
 export function providerNamed(providers: PaymentProviders, name: string, field: string): PaymentProvider {
   const provider = providers.get(name);
   if (!provider) throw new InvalidInputError(field, `unknown payment provider; this server offers ${[...providers.keys()].join(', ')}`);
   return provider;
 }
+
+/**
+ * For paths that take no payment (rendering a document, importing a catalog, seeding demo data):
+ * any attempt to charge through them is refused as an unknown provider instead of reaching a
+ * sandbox nobody chose.
+ */
+export const NO_PAYMENT_PROVIDERS: PaymentProviders = new Map();

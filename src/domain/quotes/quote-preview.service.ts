@@ -1,5 +1,7 @@
 import type { PricedDocument } from '../../pricing';
-import { authorize } from '../auth/actor';
+import { authorize, authorizeCustomer } from '../auth/actor';
+import { Customer } from '../customers/customer.entity';
+import { isId } from '../shared/ids';
 import { chooseCoupon, CouponChoice, hasChoice, termsOf } from '../coupons/coupon-redeem';
 import type { ServiceContext } from '../shared/service-context';
 import { requireCurrency } from '../shared/validate';
@@ -22,6 +24,11 @@ export class QuotePreviewService {
 
   async preview(input: PreviewQuoteInput): Promise<PricedDocument> {
     authorize(this.ctx.actor, 'quotes:preview');
+    // The customer's contracts price the preview: a storefront may ask only for its own customers.
+    if (input.customerId != null) {
+      const customer = isId(input.customerId) ? await this.ctx.em.findOne(Customer, { id: input.customerId }) : null;
+      authorizeCustomer(this.ctx.actor, 'quotes:preview', customer ?? input.customerId);
+    }
     const at = input.at ?? this.ctx.clock.now();
     let coupon = null;
     if (hasChoice(input)) {

@@ -3,15 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../auth/actor';
 import { BillingInterval, PriceStatus } from '../catalog/price.entity';
 import { loadPriceClosure } from '../catalog/price-snapshot';
-import { requireEmail } from '../customers/customer.service';
 import { InvalidInputError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
-import { requireAtMost, requireCode, requireText } from '../shared/validate';
+import { parseInput } from '../shared/input-schema';
+import { updateSellerSettingsSchema } from './seller-settings.schema';
 import { SellerSettings } from './seller-settings.entity';
 
 const SETTINGS_ID = 'default';
-const MAX_ADDRESS_LINES = 6;
-const MAX_PRICE_CODES = 50;
 
 /** The settings as read: the stored row, or the defaults while none was saved (`updatedAt` null). */
 export interface SellerSettingsView {
@@ -72,17 +70,8 @@ export async function readSellerSettings(em: EntityManager): Promise<SellerSetti
   return viewOf(await em.findOne(SellerSettings, { id: SETTINGS_ID }, { refresh: true }));
 }
 
-// PostgreSQL text cannot hold NUL: refused here rather than failing as a driver error.
-function text(value: string, field: string, max: number): string {
-  const v = requireText(value, field, max);
-  if (v.includes('\u0000')) throw new InvalidInputError(field, `${field.split('.').pop()} must not contain NUL characters`);
-  return v;
-}
-
 /** Listed plans must be prices a subscription can switch to: current, active, recurring. */
 async function checkPriceCodes(em: EntityManager, codes: readonly string[]): Promise<string[]> {
-  requireAtMost(codes, MAX_PRICE_CODES, 'input.selfServicePriceCodes');
-  codes.forEach((c, i) => requireCode(c, `input.selfServicePriceCodes[${i}]`));
   const unique = [...new Set(codes)];
   const prices = unique.length ? await loadPriceClosure(em, unique) : new Map();
   codes.forEach((code, i) => {
@@ -106,12 +95,9 @@ export class SellerSettingsService {
 
   async update(input: UpdateSellerSettingsInput): Promise<SellerSettingsView> {
     authorize(this.ctx.actor, 'settings:write');
-    const name = input.name == null ? undefined : text(input.name, 'input.name', 200);
-    const addressLines = input.addressLines == null ? undefined : requireAtMost(input.addressLines, MAX_ADDRESS_LINES, 'input.addressLines').map((l, i) => text(l, `input.addressLines[${i}]`, 200));
-    const email = input.email === undefined ? undefined : input.email === null ? null : requireEmail(input.email, 'input.email');
-    const taxId = input.taxId === undefined ? undefined : input.taxId === null ? null : text(input.taxId, 'input.taxId', 50);
+    const { name, addressLines, email, taxId, selfServicePriceCodes } = parseInput(updateSellerSettingsSchema, input, 'input');
     return this.ctx.em.transactional(async (em) => {
-      const priceCodes = input.selfServicePriceCodes == null ? undefined : await checkPriceCodes(em, input.selfServicePriceCodes);
+      const priceCodes = selfServicePriceCodes === undefined ? undefined : await checkPriceCodes(em, selfServicePriceCodes);
       const now = this.ctx.clock.now();
       // The first save inserts the defaults and every save then edits the locked row: two first
       // saves at once cannot collide on the key, and each keeps the other's fields.

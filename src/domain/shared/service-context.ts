@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '../../logger';
 import type { Actor } from '../auth/actor';
 import type { PaymentProviders } from '../payments/providers';
 import type { Clock } from './clock';
@@ -8,6 +9,8 @@ export interface ServiceContext {
   em: EntityManager;
   actor: Actor;
   clock: Clock;
-  /** The payment providers this deployment offers; without it, those that ship (providersOf). */
-  providers?: PaymentProviders;
+  /** The payment providers this deployment offers (defaultPaymentProviders at the wiring), never guessed here. */
+  providers: PaymentProviders;
+  /** The request's logger, for use cases that log as they go (billing runs, test clock advances). */
+  logger?: Logger;
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, can, Permission } from '../auth/actor';
 import { ForbiddenError } from '../errors';
 import { readSellerSettings, SellerSettingsView } from '../settings/seller-settings.service';
-import { ProrationBehavior } from './subscription-lifecycle.service';
+import { ProrationBehavior } from './proration-behavior';
 import type { ItemInput } from './subscription-items';
 import type { Subscription } from './subscription.entity';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertMetricsUnclaimed } from './metered-metrics';
 import { ItemInput, resolveItems } from './subscription-items';
-import { ProrationBehavior } from './subscription-lifecycle.service';
+import { ProrationBehavior } from './proration-behavior';
 import { ItemPricer, PricedItem, ProrationDraft } from './subscription-pricing';
 import type { SubscriptionItem } from './subscription-item.entity';
 import { Subscription, SubscriptionStatus } from './subscription.entity';

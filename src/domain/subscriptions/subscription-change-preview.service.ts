@@ -7,7 +7,7 @@ import { clockForCustomer } from '../test-clocks/customer-clock';
 import { PendingProration } from './pending-proration.entity';
 import type { ChangeSubscriptionInput } from './subscription-change.service';
 import { planChange } from './subscription-change-plan';
-import { ProrationBehavior } from './subscription-lifecycle.service';
+import { ProrationBehavior } from './proration-behavior';
 import { readSubscriptionForWrite } from './subscription-store';
 import { assertAllowed } from './subscription-transitions';
 import type { Subscription } from './subscription.entity';

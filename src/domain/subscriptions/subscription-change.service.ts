@@ -5,7 +5,7 @@ import { subscriptionEvent } from '../events/event-payloads';
 import { invoiceProrationsNow } from '../invoices/proration-invoice';
 import type { ServiceContext } from '../shared/service-context';
 import { clockForCustomer } from '../test-clocks/customer-clock';
-import { ProrationBehavior } from './subscription-lifecycle.service';
+import { ProrationBehavior } from './proration-behavior';
 import { planChange } from './subscription-change-plan';
 import type { ItemInput } from './subscription-items';
 import { lockSubscription, recordEvent, storeProrations, touch } from './subscription-store';

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, Rel } from '@mikro-orm/core';
-import { CustomerDataExternalIdColumns } from '../external-ids/external-id.entity';
+import { CustomerDataExternalIdColumns } from '../external-ids/customer-data-external-id.entity';
 import { Subscription } from './subscription.entity';
 
 /** A subscription's id in another system (STRIPE sub_…, a CRM's contract id): unique per system. */

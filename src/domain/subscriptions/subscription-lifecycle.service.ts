@@ -10,12 +10,7 @@ import { ItemPricer, ProrationDraft } from './subscription-pricing';
 import { lockSubscription, recordEvent, storeProrations, touch } from './subscription-store';
 import { assertAllowed } from './subscription-transitions';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
-
-export enum ProrationBehavior {
-  CREATE_PRORATIONS = 'CREATE_PRORATIONS',
-  ALWAYS_INVOICE = 'ALWAYS_INVOICE',
-  NONE = 'NONE',
-}
+import { ProrationBehavior } from './proration-behavior';
 
 /**
  * Pause, resume and cancel. Paused time is not paid for: the billing cycle keeps its anchor,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addInterval } from '../../pricing';
-import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
+import { authorize, authorizeCustomer, customerCondition, withCreator } from '../auth/actor';
 import type { Actor } from '../auth/actor';
 import { attachDiscount, chooseCoupon, CouponChoice, DiscountSource, hasChoice } from '../coupons/coupon-redeem';
 import { Customer } from '../customers/customer.entity';
@@ -46,12 +46,12 @@ export class SubscriptionService {
    * trial's end, when the first invoice comes).
    */
   async create(input: CreateSubscriptionInput): Promise<Subscription> {
-    authorize(this.ctx.actor, 'subscriptions:write');
+    authorize(this.ctx.actor, 'subscriptions:create');
     const trialDays = requireTrialDays(input.trialDays);
     const sub = await this.ctx.em.transactional(async (em) => {
       const customer = isId(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
       if (!customer) throw new NotFoundError('customer', input.customerId, 'input.customerId');
-      authorizeCustomer(this.ctx.actor, 'subscriptions:write', customer.id);
+      authorizeCustomer(this.ctx.actor, 'subscriptions:create', customer);
       const items = await resolveItems(em, input.items, customer.currency);
       const now = (await clockForCustomer(em, customer.id, this.ctx.clock)).now();
       const chosen = hasChoice(input) ? await chooseCoupon(em, input, customer, now, 'input', true) : null;
@@ -64,7 +64,7 @@ export class SubscriptionService {
   async get(id: string): Promise<Subscription | null> {
     authorize(this.ctx.actor, 'subscriptions:read');
     const sub = isId(id) ? await this.ctx.em.findOne(Subscription, { id }) : null;
-    if (sub) authorizeCustomer(this.ctx.actor, 'subscriptions:read', sub.customer.id);
+    if (sub) authorizeCustomer(this.ctx.actor, 'subscriptions:read', await withCreator(this.ctx.actor, sub.customer));
     return sub;
   }
 
@@ -72,19 +72,17 @@ export class SubscriptionService {
   async getBatched(id: string, loader: BatchLoader<Subscription>): Promise<Subscription | null> {
     authorize(this.ctx.actor, 'subscriptions:read');
     const sub = isId(id) ? await loader.load(id) : null;
-    if (sub) authorizeCustomer(this.ctx.actor, 'subscriptions:read', sub.customer.id);
+    if (sub) authorizeCustomer(this.ctx.actor, 'subscriptions:read', await withCreator(this.ctx.actor, sub.customer));
     return sub;
   }
 
   async list(filter: SubscriptionFilter): Promise<Page<Subscription>> {
     authorize(this.ctx.actor, 'subscriptions:read');
     const size = pageSize(filter.first);
-    const scope = customerScope(this.ctx.actor);
-    if (scope && filter.customerId && filter.customerId !== scope) return { nodes: [], hasNextPage: false, cursorOf: () => '' };
-    const customerId = scope ?? filter.customerId ?? null;
-    if (customerId !== null && !isId(customerId)) return { nodes: [], hasNextPage: false, cursorOf: () => '' };
+    const customer = customerCondition(this.ctx.actor, filter.customerId);
+    if (customer === false) return { nodes: [], hasNextPage: false, cursorOf: () => '' };
     const where = {
-      ...(customerId ? { customer: customerId } : {}),
+      ...(customer ? { customer } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...afterCursor(filter.after),
     };

@@ -1,5 +1,4 @@
 import { LockMode } from '@mikro-orm/core';
-import { providersOf } from '../payments/providers';
 import { authorize } from '../auth/actor';
 import { Customer } from '../customers/customer.entity';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
@@ -7,6 +6,7 @@ import { isId } from '../shared/ids';
 import type { ServiceContext } from '../shared/service-context';
 import { requireText } from '../shared/validate';
 import type { ClockAdvance } from './clock-advance';
+import { advanceTestClock } from './test-clock-advance';
 import { TestClock, TestClockStatus } from './test-clock.entity';
 
 /**
@@ -24,7 +24,7 @@ const LATEST = new Date('9900-01-01T00:00:00Z');
 
 /**
  * Test clocks (CONTRACT.md, simulated time): a clock holds a frozen time; customers created on it
- * live at that time; advancing it bills them up to the new time (src/jobs/test-clock-advance.job.ts).
+ * live at that time; advancing it bills them up to the new time (test-clock-advance.ts).
  */
 export class TestClockService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -33,7 +33,6 @@ export class TestClockService {
     authorize(this.ctx.actor, 'testClocks:write');
     requireWithin(frozenTime, 'frozenTime');
     const label = name == null ? null : requireText(name, 'name');
-    if (label?.includes('\u0000')) throw new InvalidInputError('name', 'name must not contain NUL characters');
     return this.ctx.em.transactional(async (em) => {
       const clock = em.create(TestClock, { name: label, frozenTime, status: TestClockStatus.READY, createdAt: this.ctx.clock.now() });
       await em.flush();
@@ -53,13 +52,18 @@ export class TestClockService {
     return this.ctx.em.findOne(TestClock, { id: customer.testClock.id });
   }
 
+  /** `advanceTestClock`: starts the advance, then bills the clock's customers at each boundary on the way to `to`. */
+  async advance(id: string, to: Date): Promise<TestClock> {
+    return advanceTestClock({ ...(await this.beginAdvance(id, to)), logger: this.ctx.logger });
+  }
+
   /**
    * Starts an advance: under the clock row's lock (which waits for changes to its customers in
    * flight, see clockForCustomer), checks it is READY and `to` is ahead, and marks it ADVANCING,
    * committed, so that a second advance and any change to its customers are refused while the
    * billing job moves it (one transaction per boundary, so no transaction can span the advance).
    */
-  async beginAdvance(id: string, to: Date): Promise<ClockAdvance> {
+  private async beginAdvance(id: string, to: Date): Promise<ClockAdvance> {
     authorize(this.ctx.actor, 'testClocks:write');
     // The advance runs the billing job as this key.
     authorize(this.ctx.actor, 'billing:run');
@@ -81,7 +85,7 @@ export class TestClockService {
       const customers = await em.createQueryBuilder(Customer).select('id').where({ testClock: clock.id }).orderBy({ id: 'asc' }).execute('all');
       return { from, customerIds: customers.map((c) => c.id) };
     });
-    return { clockId: id, from: started.from, to, customerIds: started.customerIds, actor, providers: providersOf(this.ctx), fork: () => requestEm.fork() };
+    return { clockId: id, from: started.from, to, customerIds: started.customerIds, actor, providers: this.ctx.providers, fork: () => requestEm.fork() };
   }
 }
 

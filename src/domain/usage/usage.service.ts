@@ -3,9 +3,10 @@ import { boundQuery } from '../../db/bound-query';
 import type { Decimal } from '../../pricing';
 import { authorize, authorizeCustomer } from '../auth/actor';
 import { InvalidInputError } from '../errors';
-import { isId } from '../shared/ids';
+import { FieldIssue, issuesOf } from '../shared/input-schema';
 import type { ServiceContext } from '../shared/service-context';
 import { shareUsageLocks } from './usage-ledger';
+import { usageEventsSchema } from './usage.schema';
 import { summarizeUsage, UsageSummary, UsageSummaryInput } from './usage-summary';
 
 export interface UsageEventInput {
@@ -26,56 +27,16 @@ export interface UsageResult {
 }
 
 export const MAX_EVENTS_PER_BATCH = 1000;
-const MAX_TEXT = 255;
 /** Clocks drift and queues replay; a day ahead is still a clock, further is a bug in the sender. */
 const MAX_FUTURE_MS = 86_400_000;
 /** Enough for a sender to fix a bad batch in one round trip, bounded so an error stays small. */
 const MAX_ISSUES = 50;
 
-interface Issue {
-  field: string;
-  message: string;
-}
-
-// PostgreSQL text holds neither NUL nor half a surrogate pair, and jsonb refuses both: a bad
-// character must be the sender's error at its path, not a failed statement.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const unstorable = (name: string) => `${name} contains a character that cannot be stored (NUL or a lone surrogate)`;
-
-function textProblem(value: string, name: string): string | null {
-  if (value.trim().length === 0 || value.length > MAX_TEXT) return `${name} must be 1 to ${MAX_TEXT} characters, not blank`;
-  return UNSTORABLE.test(value) ? unstorable(name) : null;
-}
-
-/**
- * The metric rule of a `usage` price (pricing-rules/usage.ts: 1 to 200 characters, no leading or
- * trailing spaces), not the stricter code pattern: any metric a price can meter must be
- * recordable, or that price could never bill. Tighten both together or neither.
- */
-function metricProblem(metric: string): string | null {
-  if (metric.length === 0 || metric.length > 200) return 'metric must be 1 to 200 characters';
-  if (metric.trim() !== metric) return 'metric must not start or end with spaces';
-  return UNSTORABLE.test(metric) ? unstorable('metric') : null;
-}
+type Issue = FieldIssue;
 
 function validateEvents(events: readonly UsageEventInput[], latest: Date): Issue[] {
-  const issues: Issue[] = [];
-  const add = (i: number, field: string, message: string) => {
-    if (issues.length < MAX_ISSUES) issues.push({ field: `events[${i}].${field}`, message });
-  };
-  const limit = latest.getTime();
-  events.forEach((e, i) => {
-    const id = textProblem(e.id, 'id');
-    if (id !== null) add(i, 'id', id);
-    if (!isId(e.customerId)) add(i, 'customerId', `unknown customer '${e.customerId.slice(0, 40)}'`);
-    const metric = metricProblem(e.metric);
-    if (metric !== null) add(i, 'metric', metric);
-    if (e.value.isNegative()) add(i, 'value', 'value must be zero or more');
-    if (e.timestamp.getTime() > limit) add(i, 'timestamp', `timestamp may be at most one day ahead of now (${latest.toISOString()})`);
-    const key = e.uniqueKey === undefined || e.uniqueKey === null ? null : textProblem(e.uniqueKey, 'uniqueKey');
-    if (key !== null) add(i, 'uniqueKey', key);
-  });
-  return issues;
+  const parsed = usageEventsSchema(latest).safeParse(events);
+  return parsed.success ? [] : issuesOf(parsed.error, 'events', MAX_ISSUES);
 }
 
 function refuse(issues: readonly Issue[]): never {

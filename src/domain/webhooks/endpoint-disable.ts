@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
 import { emitEvent } from '../events/emit-event';
+import { webhookEndpointDisabledEvent } from '../events/system-events';
 
 export type DisableReason = 'FAILING' | 'MANUAL';
 
@@ -21,12 +22,12 @@ export async function disableEndpoint(em: EntityManager, endpointId: string, now
     id: endpoint.id,
     url: endpoint.url,
     eventTypes: endpoint.event_types,
-    status: 'DISABLED',
+    status: 'DISABLED' as const,
     reason,
     disabledAt: now.toISOString(),
     failingSince: endpoint.failing_since ? new Date(endpoint.failing_since).toISOString() : null,
   };
   // The endpoint row is locked by the update above: the aggregate's next number is this transaction's.
-  await emitEvent(em, { aggregateType: 'webhook_endpoint', aggregateId: endpoint.id, type: 'webhook_endpoint.disabled', customerId: null, payload, at: now });
+  await emitEvent(em, webhookEndpointDisabledEvent(payload, now));
   return true;
 }

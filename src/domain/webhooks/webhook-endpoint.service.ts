@@ -7,9 +7,9 @@ import { isId } from '../shared/ids';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { ServiceContext } from '../shared/service-context';
 import { disableEndpoint } from './endpoint-disable';
-import { parseEventTypes } from './event-types';
 import { WebhookEndpoint, WebhookEndpointStatus } from './webhook-endpoint.entity';
-import { parseWebhookUrl } from './webhook-url';
+import { createWebhookEndpointSchema } from './webhook-endpoint.schema';
+import { parseInput } from '../shared/input-schema';
 
 export interface CreateWebhookEndpointInput {
   url: string;
@@ -31,8 +31,7 @@ export class WebhookEndpointService {
   /** The secret is returned here and never again. */
   async create(input: CreateWebhookEndpointInput): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     authorize(this.ctx.actor, 'webhooks:manage');
-    const url = parseWebhookUrl(input.url, 'input.url');
-    const eventTypes = parseEventTypes(input.eventTypes, 'input.eventTypes');
+    const { url, eventTypes } = parseInput(createWebhookEndpointSchema, input, 'input');
     return this.ctx.em.transactional(async (em) => {
       const secret = newSecret();
       const endpoint = em.create(WebhookEndpoint, { url, eventTypes, secret, status: WebhookEndpointStatus.ENABLED, createdAt: this.ctx.clock.now() });

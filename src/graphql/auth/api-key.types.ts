@@ -1,6 +1,7 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Role } from '../../domain/auth/actor';
 import { CustomerType } from '../customers/customer.types';
+import { Connection } from '../shared/connection';
 
 registerEnumType(Role, { name: 'Role' });
 
@@ -29,6 +30,17 @@ export class ApiKeyType {
 
   @Field(() => Date, { nullable: true, description: 'Set for portal session keys, which stop working then' })
   expiresAt!: Date | null;
+}
+
+export const ApiKeyConnection = Connection('ApiKey', ApiKeyType);
+
+@ArgsType()
+export class ApiKeysArgs {
+  @Field(() => Int, { nullable: true })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
 }
 
 @ObjectType('ApiKeyWithSecret')

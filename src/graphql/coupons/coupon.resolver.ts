@@ -113,7 +113,7 @@ export class DiscountResolver {
 export class SubscriptionDiscountResolver {
   @FieldResolver(() => DiscountType, { nullable: true, description: 'Its own discount, not ended (its customer’s may apply too: Customer.discount)' })
   discount(@Root() sub: Subscription, @Ctx() ctx: Context): Promise<CouponRedemption | null> {
-    return ctx.services.discounts.ofSubscription(sub.id, sub.customer.id, ctx.loaders.discountsBySubscription);
+    return ctx.services.discounts.ofSubscription(sub.id, sub.customer, ctx.loaders.discountsBySubscription);
   }
 }
 
@@ -121,6 +121,6 @@ export class SubscriptionDiscountResolver {
 export class CustomerDiscountResolver {
   @FieldResolver(() => DiscountType, { nullable: true, description: 'The discount for all its subscriptions, not ended' })
   discount(@Root() customer: Customer, @Ctx() ctx: Context): Promise<CouponRedemption | null> {
-    return ctx.services.discounts.ofCustomer(customer.id, ctx.loaders.discountsByCustomer);
+    return ctx.services.discounts.ofCustomer(customer, ctx.loaders.discountsByCustomer);
   }
 }

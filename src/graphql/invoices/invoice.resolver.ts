@@ -1,14 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Customer } from '../../domain/customers/customer.entity';
 import type { Subscription } from '../../domain/subscriptions/subscription.entity';
-import { runBillingCycle } from '../../jobs/billing-cycle';
 import type { Context } from '../context';
 import { CustomerType } from '../customers/customer.types';
 import type { ConnectionShape } from '../shared/connection';
 import { toConnection } from '../shared/connection';
 import { SubscriptionType } from '../subscriptions/subscription.types';
 import { draftToInvoice, storedToInvoice } from './invoice.mapping';
-import { BillingRunResultType, InvoiceConnection, InvoicesArgs, InvoiceType } from './invoice.types';
+import { InvoiceConnection, InvoicesArgs, InvoiceType } from './invoice.types';
 
 @Resolver(() => InvoiceType)
 export class InvoiceResolver {
@@ -28,11 +27,6 @@ export class InvoiceResolver {
   async invoices(@Args(() => InvoicesArgs) args: InvoicesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<InvoiceType>> {
     const connection = toConnection(await ctx.services.invoices.list(args));
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: storedToInvoice(e.node) })) };
-  }
-
-  @Mutation(() => BillingRunResultType, { description: 'Closes every period boundary due at or before `at`: invoices them and moves the subscriptions on. Safe to repeat.' })
-  async runBilling(@Arg('at') at: Date, @Ctx() ctx: Context): Promise<BillingRunResultType> {
-    return runBillingCycle({ ...ctx.services.invoices.grantBillingRun(), at, logger: ctx.logger });
   }
 
   @Mutation(() => InvoiceType, { description: 'OPEN or UNCOLLECTIBLE → VOID: nothing is due any more (ADMIN). A paid invoice is corrected with createCreditNote instead' })

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ProrationBehavior } from '../../domain/subscriptions/subscription-lifecycle.service';
+import { ProrationBehavior } from '../../domain/subscriptions/proration-behavior';
 import type { Subscription } from '../../domain/subscriptions/subscription.entity';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { CurrencyScalar } from '../scalars/standard';

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Customer } from '../../domain/customers/customer.entity';
 import type { PendingProration } from '../../domain/subscriptions/pending-proration.entity';
-import { ProrationBehavior } from '../../domain/subscriptions/subscription-lifecycle.service';
+import { ProrationBehavior } from '../../domain/subscriptions/proration-behavior';
 import type { SubscriptionEvent } from '../../domain/subscriptions/subscription-event.entity';
 import type { SubscriptionItem } from '../../domain/subscriptions/subscription-item.entity';
 import { Subscription, SubscriptionStatus } from '../../domain/subscriptions/subscription.entity';

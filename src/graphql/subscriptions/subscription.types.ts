@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ProrationBehavior } from '../../domain/subscriptions/subscription-lifecycle.service';
+import { ProrationBehavior } from '../../domain/subscriptions/proration-behavior';
 import { CollectionMethod, SubscriptionStatus } from '../../domain/subscriptions/subscription.entity';
 import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Customer } from '../../domain/customers/customer.entity';
 import type { TestClock } from '../../domain/test-clocks/test-clock.entity';
-import { advanceTestClock } from '../../jobs/test-clock-advance.job';
 import type { Context } from '../context';
 import { CustomerType } from '../customers/customer.types';
 import { TestClockType } from './test-clock.types';
@@ -18,8 +17,8 @@ export class TestClockResolver {
       'Moves the clock to `to` (after its frozen time, at most 5 years ahead), billing its customers at each boundary on the way, dated there. ' +
       'READY when it returns; if billing fails on the way, the clock stays READY at the last instant reached, what was billed stays billed, and the error is returned.',
   })
-  async advanceTestClock(@Arg('id', () => ID) id: string, @Arg('to') to: Date, @Ctx() ctx: Context): Promise<TestClock> {
-    return advanceTestClock({ ...(await ctx.services.testClocks.beginAdvance(id, to)), logger: ctx.logger });
+  advanceTestClock(@Arg('id', () => ID) id: string, @Arg('to') to: Date, @Ctx() ctx: Context): Promise<TestClock> {
+    return ctx.services.testClocks.advance(id, to);
   }
 
   @Query(() => TestClockType, { nullable: true })

@@ -5,6 +5,7 @@ import { RevenueMetricsService } from '../../domain/analytics/revenue-metrics.se
 import type { Actor } from '../../domain/auth/actor';
 import { ManualClock } from '../../domain/shared/clock';
 import { Decimal, ZERO } from '../../pricing/decimal';
+import { NO_PAYMENT_PROVIDERS } from '../../domain/payments/providers';
 
 /**
  * Tariff's MRR per currency at `at`, as `revenueMetrics` reports it (the revenue ledger, which
@@ -16,7 +17,7 @@ import { Decimal, ZERO } from '../../pricing/decimal';
 export async function tariffMrr(em: EntityManager, actor: Actor, at: Date, currencies: Iterable<string>): Promise<Map<string, Decimal>> {
   const held = await boundRows<{ currency: string }>(em, 'select distinct currency from mrr_movement');
   const codes = [...new Set([...currencies, ...held.map((r) => r.currency)])].sort();
-  const metrics = new RevenueMetricsService({ em, actor, clock: new ManualClock(at) });
+  const metrics = new RevenueMetricsService({ em, actor, clock: new ManualClock(at), providers: NO_PAYMENT_PROVIDERS });
   const out = new Map<string, Decimal>();
   for (const currency of codes) {
     const periods = await metrics.revenueMetrics(at, new Date(at.getTime() + 1), MetricsInterval.DAY, currency);

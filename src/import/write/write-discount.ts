@@ -1,11 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
-import { redemptionEvent } from '../../domain/coupons/coupon-events';
-import { CouponRedemption } from '../../domain/coupons/coupon-redemption.entity';
+import { redemptionFactsEvent } from '../../domain/coupons/coupon-events';
 import type { Coupon } from '../../domain/coupons/coupon.entity';
-import { Customer } from '../../domain/customers/customer.entity';
 import type { DomainEventInput } from '../../domain/events/emit-event';
-import { Subscription } from '../../domain/subscriptions/subscription.entity';
 import type { ResolvedDiscount } from '../map/map-discount';
 
 /** A Stripe discount on a record written in the same transaction: the customer's, or one subscription's. */
@@ -50,18 +47,14 @@ export async function insertDiscounts(tx: EntityManager, discounts: readonly Dis
        from jsonb_to_recordset(?::jsonb) as r(id uuid, coupon_id uuid, customer_id uuid, subscription_id uuid, starts_at timestamptz)`,
     [JSON.stringify(rows)],
   );
-  return discounts.map((d) => {
-    const redemption = Object.assign(new CouponRedemption(), {
-      id: d.discount.id,
-      coupon: d.coupon,
-      promotionCode: null,
-      customer: Object.assign(new Customer(), { id: d.customerId }),
-      subscription: d.subscriptionId === null ? null : Object.assign(new Subscription(), { id: d.subscriptionId }),
-      quote: null,
-      startsAt: d.discount.startsAt,
-      endedAt: null,
-      createdAt: d.discount.startsAt,
-    });
-    return { ...redemptionEvent('redeemed', redemption, now), type: 'coupon.discount_imported' as const };
-  });
+  return discounts.map((d) =>
+    redemptionFactsEvent(
+      'discount_imported',
+      {
+        id: d.discount.id, coupon: d.coupon, customerId: d.customerId, subscriptionId: d.subscriptionId, quoteId: null, promotionCode: null,
+        startsAt: d.discount.startsAt, endedAt: null, createdAt: d.discount.startsAt,
+      },
+      now,
+    ),
+  );
 }

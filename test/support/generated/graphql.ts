@@ -228,7 +228,8 @@ export type Role =
   | 'ADMIN'
   | 'CUSTOMER'
   | 'PARTNER'
-  | 'SALES';
+  | 'SALES'
+  | 'STOREFRONT';
 
 export type SetDunningPolicyInput = {
   finalAction: DunningFinalAction;

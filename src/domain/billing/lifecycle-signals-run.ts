@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, authorize } from '../domain/auth/actor';
-import { emitSignal, signalKinds } from '../domain/lifecycle/lifecycle-signals';
-import type { Clock } from '../domain/shared/clock';
-import type { Logger } from '../logger';
+import { Actor, authorize } from '../auth/actor';
+import { emitSignal, signalKinds } from '../lifecycle/lifecycle-signals';
+import type { Clock } from '../shared/clock';
+import type { Logger } from '../../logger';
 
 export interface LifecycleSignalsOptions {
   fork: () => EntityManager;

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundRows } from '../db/bound-query';
-import { Actor, authorize } from '../domain/auth/actor';
-import { collectInvoice, CollectionOutcome } from '../domain/payments/collect-invoice';
-import type { PaymentProviders } from '../domain/payments/providers';
-import type { Clock } from '../domain/shared/clock';
-import type { Logger } from '../logger';
+import { boundRows } from '../../db/bound-query';
+import { Actor, authorize } from '../auth/actor';
+import { collectInvoice, CollectionOutcome } from '../payments/collect-invoice';
+import type { PaymentProviders } from '../payments/providers';
+import type { Clock } from '../shared/clock';
+import type { Logger } from '../../logger';
 
 export interface CollectionRunOptions {
   fork: () => EntityManager;
@@ -17,7 +17,7 @@ export interface CollectionRunOptions {
   /** These customers only (a test clock's); without it, every customer not on a test clock. */
   customerIds?: readonly string[];
   logger?: Logger;
-  onProgress?: (progress: CollectionRunResult & { invoicesDue: number }) => void;
+  onProgress?: (progress: CollectionRunProgress) => void;
 }
 
 export interface CollectionRunResult {
@@ -30,6 +30,8 @@ export interface CollectionRunResult {
   /** Invoices a step could not be taken for (an error, logged with the id); the next run tries again. */
   invoicesFailed: number;
 }
+
+export type CollectionRunProgress = CollectionRunResult & { invoicesDue: number };
 
 const PAGE = 500;
 

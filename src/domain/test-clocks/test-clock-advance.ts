@@ -1,9 +1,9 @@
-import { ConflictError } from '../domain/errors';
-import { ManualClock } from '../domain/shared/clock';
-import { ClockAdvance, nextBoundaryAmong, setClockTime } from '../domain/test-clocks/clock-advance';
-import { TestClock, TestClockStatus } from '../domain/test-clocks/test-clock.entity';
-import type { Logger } from '../logger';
-import { runBillingCycle } from './billing-cycle';
+import { ConflictError } from '../errors';
+import { ManualClock } from '../shared/clock';
+import { ClockAdvance, nextBoundaryAmong, setClockTime } from './clock-advance';
+import { TestClock, TestClockStatus } from './test-clock.entity';
+import type { Logger } from '../../logger';
+import { runBillingCycle } from '../billing/billing-cycle';
 
 /** Steps taken again at one instant, for what the previous step made due there, before giving up. */
 const MAX_REPEATS_AT_ONE_INSTANT = 5;

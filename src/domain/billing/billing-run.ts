@@ -1,11 +1,11 @@
 import { FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, authorize } from '../domain/auth/actor';
-import { closeBoundary, dueFilter, isDue } from '../domain/invoices/close-boundary';
-import { closeRenewalBatch, RenewalBatchResult } from '../domain/invoices/renewal-batch';
-import type { Clock } from '../domain/shared/clock';
-import { Subscription } from '../domain/subscriptions/subscription.entity';
-import type { Logger } from '../logger';
+import { Actor, authorize } from '../auth/actor';
+import { closeBoundary, dueFilter, isDue } from '../invoices/close-boundary';
+import { closeRenewalBatch, RenewalBatchResult } from '../invoices/renewal-batch';
+import type { Clock } from '../shared/clock';
+import { Subscription } from '../subscriptions/subscription.entity';
+import type { Logger } from '../../logger';
 
 export interface BillingRunOptions {
   /** A new EntityManager; one is taken per batch read and per boundary, so memory stays flat. */
@@ -24,7 +24,8 @@ export interface BillingRunOptions {
    * customer on a test clock, whom only advanceTestClock moves (CONTRACT.md).
    */
   customerIds?: readonly string[];
-  onProgress?: (progress: BillingRunProgress) => void;
+  /** After each batch (and once when the due subscriptions are counted); awaited, so it may write the progress down. */
+  onProgress?: (progress: BillingRunProgress) => void | Promise<void>;
   /** Monotonic milliseconds, for the elapsed time reported; never a date. */
   timer?: () => number;
 }
@@ -71,7 +72,8 @@ export async function runBilling(options: BillingRunOptions): Promise<BillingRun
   let subscriptionsProcessed = 0;
   let invoicesCreated = 0;
   const result = (): BillingRunResult => ({ subscriptionsProcessed, invoicesCreated, subscriptionsFailed: failed.size });
-  const report = () => options.onProgress?.({ ...result(), subscriptionsDue, elapsedMs: Math.round(timer() - started) });
+  const report = async () => options.onProgress?.({ ...result(), subscriptionsDue, elapsedMs: Math.round(timer() - started) });
+  await report();
 
   /** Closes the subscription's boundaries one transaction at a time while it is due: a catch-up bills its periods in order. */
   async function bill(id: string, counted = false): Promise<boolean> {
@@ -130,7 +132,7 @@ export async function runBilling(options: BillingRunOptions): Promise<BillingRun
       const batch = await renewBatch(ids);
       if (batch.closed > 0) progressed = true;
       for (const id of batch.rest) if (await bill(id, batch.counted.has(id))) progressed = true;
-      report();
+      await report();
     }
     if (!sawAny) break;
     // What is left is held by other transactions: another run's worker finishes it, or a
@@ -141,7 +143,7 @@ export async function runBilling(options: BillingRunOptions): Promise<BillingRun
       break;
     } else await new Promise((resolve) => setTimeout(resolve, LOCKED_RETRY_MS));
   }
-  report();
+  await report();
   logger?.info({ at: at.toISOString(), subscriptionsDue, ...result(), elapsedMs: Math.round(timer() - started) }, 'billing run done');
   return result();
 }

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { authorize } from '../auth/actor';
+import { InvalidInputError } from '../errors';
+import { isId } from '../shared/ids';
+import type { ServiceContext } from '../shared/service-context';
+import { BillingCycleResult, runBillingCycle } from './billing-cycle';
+import { launchBillingRun } from './billing-run-launcher';
+import { BillingRunView, claimBillingRun, findBillingRun } from './billing-run-store';
+
+/**
+ * The billing cycle as an API operation (ADMIN: 'billing:run'): it runs on this request's clock,
+ * as this key, with this deployment's payment providers, each boundary in a transaction of its
+ * own (never the request's).
+ */
+export class BillingService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** `runBilling(at:)`: the whole cycle at `at`, answered when it is done. */
+  async run(at: Date): Promise<BillingCycleResult> {
+    authorize(this.ctx.actor, 'billing:run');
+    this.requireNotFuture(at);
+    const { em, actor, clock, providers, logger } = this.ctx;
+    return runBillingCycle({ fork: () => em.fork(), at, clock, actor, providers, logger });
+  }
+
+  /**
+   * `startBillingRun(at:)`: the same cycle in the background of this process, answered at once
+   * with the RUNNING run to poll (billingRun). One run per instant: while one is RUNNING for `at`,
+   * starting again returns that one (so a client that retries does not start a second).
+   */
+  async start(at: Date | null): Promise<BillingRunView> {
+    authorize(this.ctx.actor, 'billing:run');
+    const { em, actor, clock, providers, logger } = this.ctx;
+    const instant = at ?? clock.now();
+    this.requireNotFuture(instant);
+    const { run, created } = await em
+      .fork()
+      .transactional((tx) => claimBillingRun(tx, { id: randomUUID(), at: instant, startedAt: clock.now(), startedBy: actor.keyId }));
+    if (created) launchBillingRun(run, { fork: () => em.fork(), clock, actor, providers, logger });
+    return run;
+  }
+
+  /** `billingRun(id:)`; null for an id that names none. */
+  async get(id: string): Promise<BillingRunView | null> {
+    authorize(this.ctx.actor, 'billing:run');
+    return isId(id) ? findBillingRun(this.ctx.em, id) : null;
+  }
+
+  /**
+   * Billing later than the real clock would invoice a period that has not happened, close usage
+   * still arriving and charge for it now (issue 15). Simulated time is what test clocks are for.
+   */
+  private requireNotFuture(at: Date): void {
+    const now = this.ctx.clock.now();
+    if (at.getTime() > now.getTime()) {
+      throw new InvalidInputError(
+        'at',
+        `at must not be later than now (${now.toISOString()}); to bill ahead in time, put the customers on a test clock and advance it`,
+      );
+    }
+  }
+}
