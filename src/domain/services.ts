@@ -3,6 +3,8 @@ import { PriceService } from './catalog/price.service';
 import { ProductService } from './catalog/product.service';
 import { ContractService } from './contracts/contract.service';
 import { CustomerService } from './customers/customer.service';
+import { ContactService } from './customers/contact.service';
+import { LocationService } from './customers/location.service';
 import { QuoteLifecycleService } from './quotes/quote-lifecycle.service';
 import { QuotePreviewService } from './quotes/quote-preview.service';
 import { QuoteService } from './quotes/quote.service';
@@ -12,6 +14,7 @@ import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { UpcomingInvoiceService } from './invoices/upcoming-invoice.service';
 import { InvoiceService } from './invoices/invoice.service';
 import { InvoiceVoidService } from './invoices/invoice-void.service';
+import { InvoiceFinalizeService } from './invoices/invoice-finalize.service';
 import { CreditNoteService } from './credit-notes/credit-note.service';
 import { EventService } from './events/event.service';
 import { PriceMigrationService } from './subscriptions/price-migration.service';
@@ -69,9 +72,12 @@ export function createServices(ctx: ServiceContext) {
     upcomingInvoices: new UpcomingInvoiceService(ctx),
     invoices: new InvoiceService(ctx),
     invoiceVoids: new InvoiceVoidService(ctx),
+    invoiceFinalizations: new InvoiceFinalizeService(ctx),
     creditNotes: new CreditNoteService(ctx),
     events: new EventService(ctx),
     customers: new CustomerService(ctx),
+    locations: new LocationService(ctx),
+    contacts: new ContactService(ctx),
     contracts: new ContractService(ctx),
     usage: new UsageService(ctx),
     testClocks: new TestClockService(ctx),

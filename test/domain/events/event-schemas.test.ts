@@ -2,6 +2,7 @@ import { Collection } from '@mikro-orm/core';
 import { Role } from '../../../src/domain/auth/actor';
 import { ContractItem } from '../../../src/domain/contracts/contract-item.entity';
 import { Contract } from '../../../src/domain/contracts/contract.entity';
+import { contactEvent, ContactFacts, locationEvent, LocationFacts } from '../../../src/domain/customers/customer-contact-events';
 import { couponCreatedEvent, CouponFacts, redemptionFactsEvent, RedemptionFacts } from '../../../src/domain/coupons/coupon-events';
 import {
   contractEvent,
@@ -9,7 +10,7 @@ import {
   customerEvent,
   CustomerFacts,
   invoiceEvent,
-  InvoiceFacts,
+  InvoicePayloadFacts,
   quoteEvent,
   subscriptionFactsEvent,
   SubscriptionFacts,
@@ -17,6 +18,7 @@ import {
 import { DomainEventInput, eventSchemas, EventType, parseStoredEvent } from '../../../src/domain/events/event-types';
 import { paymentEvent, paymentMethodEvent } from '../../../src/domain/events/payment-events';
 import { usageThresholdCrossedEvent, webhookEndpointDisabledEvent } from '../../../src/domain/events/system-events';
+import { InvoiceStatus } from '../../../src/domain/invoices/invoice.entity';
 import { QuoteLine } from '../../../src/domain/quotes/quote-line.entity';
 import { Quote, QuoteStatus } from '../../../src/domain/quotes/quote.entity';
 import { Decimal } from '../../../src/pricing/decimal';
@@ -45,6 +47,25 @@ const customer: CustomerFacts = {
   createdAt: day('2026-01-01'),
   updatedAt: at,
 };
+const location: LocationFacts = {
+  id: '00000000-0000-4000-8000-0000000000d1',
+  customer: { id: ids.customer },
+  name: 'Plant Hamburg',
+  address: { line1: 'Hafenstraße 1', line2: null, city: 'Hamburg', postalCode: '20457', region: null, country: 'DE' },
+  externalIds: [{ system: 'SAP', externalId: 'WE-1' }],
+  createdAt: day('2026-01-01'),
+  updatedAt: at,
+};
+const contact: ContactFacts = {
+  id: '00000000-0000-4000-8000-0000000000d2',
+  customer: { id: ids.customer },
+  name: 'Ada Buyer',
+  email: 'ada@acme.test',
+  role: 'BUYER',
+  archivedAt: null,
+  createdAt: day('2026-01-01'),
+  updatedAt: at,
+};
 const subscription: SubscriptionFacts = {
   id: ids.subscription,
   customerId: ids.customer,
@@ -63,10 +84,10 @@ const subscription: SubscriptionFacts = {
   canceledAt: null,
   items: [{ priceCode: 'seat', priceVersion: 2, quantity: new Decimal('10') }],
 };
-const invoice: InvoiceFacts = {
+const invoice: InvoicePayloadFacts = {
   id: ids.invoice,
   number: 'INV-2026-000001',
-  status: 'OPEN',
+  status: InvoiceStatus.OPEN,
   customerId: ids.customer,
   subscriptionId: ids.subscription,
   currency: 'JPY',
@@ -201,6 +222,21 @@ const built: Record<EventType, DomainEventInput[]> = {
     customerEvent('updated', { ...customer, testClock: { id: '00000000-0000-4000-8000-0000000000a4' }, taxRate: null }, at),
   ],
   'customer.imported': [customerEvent('imported', customer, at)],
+  ...Object.fromEntries(
+    (['location_created', 'location_updated'] as const).map((v) => [
+      `customer.${v}`,
+      [
+        locationEvent(v, location, at),
+        locationEvent(v, { ...location, address: { line1: '1 Main St', line2: 'Dock 4', city: 'Oslo', postalCode: '0150', region: 'Oslo', country: 'NO' }, externalIds: [] }, at),
+      ],
+    ]),
+  ),
+  ...Object.fromEntries(
+    (['contact_created', 'contact_updated', 'contact_removed'] as const).map((v) => [
+      `customer.${v}`,
+      [contactEvent(v, { ...contact, archivedAt: v === 'contact_removed' ? at : null }, at)],
+    ]),
+  ),
   'contract.created': [contractEvent('created', contract(), at)],
   ...Object.fromEntries(
     (['created', 'updated', 'sent', 'accepted', 'declined', 'expiring'] as const).map((v) => [`quote.${v}`, [quoteEvent(v, quote(), at)]]),
@@ -256,7 +292,7 @@ const built: Record<EventType, DomainEventInput[]> = {
   'invoice.created': [
     invoiceEvent(
       'created',
-      { ...invoice, number: null, status: 'DRAFT', finalizedAt: null, dueAt: null, periodStart: null, periodEnd: null },
+      { ...invoice, number: null, status: InvoiceStatus.DRAFT, finalizedAt: null, dueAt: null, periodStart: null, periodEnd: null },
       at,
     ),
   ],
