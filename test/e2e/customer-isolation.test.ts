@@ -1,6 +1,6 @@
 import { ManualClock } from '../../src/domain/shared/clock';
 import { buildTariffSchema } from '../../src/graphql/schema';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { must } from '../support/catalog';
 import {
   allowSelfService, casesFor, changes, Entity, holdingsFor, Holdings, isOwned, marksIn, Owner, Snapshot, snapshotOf, storefrontFor, variablesFor,
@@ -83,7 +83,7 @@ describe('customer isolation', () => {
     for (const op of operations.filter((o) => o.kind === 'query')) {
       const { variables, targets } = variablesFor(op, holdings, now, { optional: true, ownerOf: () => 'B', catalog: 'B' });
       if (targets.length === 0) continue;
-      const res = await t.gql(op.document, variables);
+      const res = await t.gql<Untyped>(op.document, variables);
       expect({ op: op.name, errors: res.errors }).toEqual({ op: op.name, errors: undefined });
       expect({ op: op.name, found: rootOf(op, res.data) !== null }).toEqual({ op: op.name, found: true });
       // A result without ids (a quote preview, a usage summary) cannot show whose it is.
@@ -108,7 +108,7 @@ describe('customer isolation', () => {
       if (op.kind !== 'query') continue;
       const { variables, targets } = variablesFor(op, holdings, now, { optional: true, ownerOf: () => 'A', catalog: 'A' });
       if (!targets.some((x) => x.entity !== 'unknown' && isOwned(x.entity))) continue;
-      const res = await t.gql(depth < 0 ? op.document : shallow.get(depth)![i].document, variables, secret());
+      const res = await t.gql<Untyped>(depth < 0 ? op.document : shallow.get(depth)![i].document, variables, secret());
       const refusals = (res.errors ?? []).filter((e) => !(e.extensions?.code === 'FORBIDDEN' && e.message.startsWith(`role ${role} may not`)));
       expect({ op: op.name, errors: refusals }).toEqual({ op: op.name, errors: [] });
       if (res.errors?.length) refused.push(op.name);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   GraphQLEnumType, GraphQLInputType, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, isUnionType,
 } from 'graphql';
-import type { TestApp } from './app';
+import type { TestApp, Untyped } from './app';
 import { must } from './catalog';
 import type { Operation } from './operations';
 
@@ -128,7 +128,7 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
     customer, contract, subscription, invoice: invoice.id, invoiceLine, creditNote: note.id, quote, apiKey: key.apiKey.id, testClock, price, product,
   };
   if (mutations.has('attachPaymentMethod')) {
-    const res = await t.gql('mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id } }', {
+    const res = await t.gql<Untyped>('mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id } }', {
       input: { customerId: customer, provider: 'sandbox', token: 'pm_sandbox_ok' },
     });
     if (res.data?.attachPaymentMethod) ids.paymentMethod = res.data.attachPaymentMethod.id;
