@@ -6,6 +6,7 @@ import { Contract } from '../domain/contracts/contract.entity';
 import { IdempotencyKey } from '../domain/idempotency/idempotency-key.entity';
 import { QuoteLine } from '../domain/quotes/quote-line.entity';
 import { Quote } from '../domain/quotes/quote.entity';
+import { QuotePolicy } from '../domain/quotes/quote-policy.entity';
 import { ScheduledChange } from '../domain/subscriptions/scheduled-change.entity';
 import { InvoiceLine } from '../domain/invoices/invoice-line.entity';
 import { InvoiceNumber } from '../domain/invoices/invoice-number.entity';
@@ -45,11 +46,14 @@ import { UsageThreshold } from '../domain/lifecycle/usage-threshold.entity';
 import { LifecycleSignal } from '../domain/lifecycle/lifecycle-signal.entity';
 import { ExchangeRate } from '../domain/analytics/exchange-rate.entity';
 import { BillingRun } from '../domain/billing/billing-run.entity';
+import { Location } from '../domain/customers/location.entity';
+import { LocationExternalId } from '../domain/customers/location-external-id.entity';
+import { Contact } from '../domain/customers/contact.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
 export const entities = [
   ApiKey, Customer, CustomerExternalId, Product, Price, Contract, ContractItem, IdempotencyKey,
-  Subscription, SubscriptionItem, SubscriptionEvent, PendingProration, ScheduledChange, Quote, QuoteLine,
+  Subscription, SubscriptionItem, SubscriptionEvent, PendingProration, ScheduledChange, Quote, QuoteLine, QuotePolicy,
   UsageEvent, UsageWatermark, Invoice, InvoiceLine, InvoiceNumber, CreditNote, CreditNoteLine, TestClock,
   DomainEvent, ProductExternalId, PriceExternalId, InvoiceExternalId, SubscriptionExternalId,
   WebhookEndpoint, WebhookDelivery, WebhookAttempt,
@@ -59,4 +63,5 @@ export const entities = [
   UsageThreshold, LifecycleSignal,
   ExchangeRate,
   BillingRun,
+  Location, LocationExternalId, Contact,
 ];

@@ -3,6 +3,9 @@ import { PriceService } from './catalog/price.service';
 import { ProductService } from './catalog/product.service';
 import { ContractService } from './contracts/contract.service';
 import { CustomerService } from './customers/customer.service';
+import { ContactService } from './customers/contact.service';
+import { LocationService } from './customers/location.service';
+import { QuoteApprovalService } from './quotes/quote-approval.service';
 import { QuoteLifecycleService } from './quotes/quote-lifecycle.service';
 import { QuotePreviewService } from './quotes/quote-preview.service';
 import { QuoteService } from './quotes/quote.service';
@@ -62,6 +65,7 @@ export function createServices(ctx: ServiceContext) {
     quotePreviews: new QuotePreviewService(ctx),
     quotes: new QuoteService(ctx),
     quoteLifecycle: new QuoteLifecycleService(ctx),
+    quoteApproval: new QuoteApprovalService(ctx),
     subscriptions: new SubscriptionService(ctx),
     subscriptionChanges: new SubscriptionChangeService(ctx),
     subscriptionLifecycle: new SubscriptionLifecycleService(ctx),
@@ -74,6 +78,8 @@ export function createServices(ctx: ServiceContext) {
     creditNotes: new CreditNoteService(ctx),
     events: new EventService(ctx),
     customers: new CustomerService(ctx),
+    locations: new LocationService(ctx),
+    contacts: new ContactService(ctx),
     contracts: new ContractService(ctx),
     usage: new UsageService(ctx),
     testClocks: new TestClockService(ctx),

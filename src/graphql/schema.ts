@@ -5,7 +5,10 @@ import { PriceResolver } from './catalog/price.resolver';
 import { ProductResolver } from './catalog/product.resolver';
 import { ContractResolver, CustomerContractsResolver } from './contracts/contract.resolver';
 import { CustomerResolver } from './customers/customer.resolver';
+import { CustomerLocationsResolver, LocationResolver } from './customers/location.resolver';
+import { ContactResolver, CustomerContactsResolver } from './customers/contact.resolver';
 import { QuotePreviewResolver } from './quotes/quote-preview.resolver';
+import { QuoteApprovalResolver } from './quotes/quote-approval.resolver';
 import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceResolver } from './invoices/invoice.resolver';
 import { BillingRunResolver } from './billing/billing-run.resolver';
@@ -37,7 +40,12 @@ const resolvers: NonEmptyArray<Function> = [
   PriceResolver,
   QuotePreviewResolver,
   QuoteResolver,
+  QuoteApprovalResolver,
   CustomerResolver,
+  LocationResolver,
+  CustomerLocationsResolver,
+  ContactResolver,
+  CustomerContactsResolver,
   ContractResolver,
   CustomerContractsResolver,
   SubscriptionResolver,

@@ -1,6 +1,6 @@
 import { ManualClock } from '../../src/domain/shared/clock';
 import { subscribe } from '../jobs/billing-support';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 
 const clock = new ManualClock(new Date('2026-12-01T00:00:00Z'));
@@ -96,11 +96,11 @@ describe('customerLifetimeValue: who may ask, and bad input', () => {
     const someone = await customer([]);
     const keyOf = async (role: string) =>
       (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: role, customerId: role === 'CUSTOMER' ? someone : null } })).createApiKey.secret;
-    const sales = await t.gql(CLTV, { ...WINDOW, by: 'PLAN' }, await keyOf('SALES'));
+    const sales = await t.gql<Untyped>(CLTV, { ...WINDOW, by: 'PLAN' }, await keyOf('SALES'));
     expect(sales.errors).toBeUndefined();
     expect(sales.data!.customerLifetimeValue[0].cltv).toBe('2100.00');
     for (const role of ['CUSTOMER', 'PARTNER']) {
-      const res = await t.gql(CLTV, { ...WINDOW, by: 'PLAN' }, await keyOf(role));
+      const res = await t.gql<Untyped>(CLTV, { ...WINDOW, by: 'PLAN' }, await keyOf(role));
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(res.data?.customerLifetimeValue ?? null).toBeNull();
     }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { Decimal } from '../../src/pricing/decimal';
 import { subscribe } from '../jobs/billing-support';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 
 const clock = new ManualClock(new Date('2027-01-01T00:00:00Z'));
@@ -20,7 +20,7 @@ const RATES = 'query($currency: Currency, $reporting: Currency) { exchangeRates(
 const Q1 = { from: '2027-01-01T00:00:00Z', to: '2027-04-01T00:00:00Z', interval: 'MONTH' };
 
 const at = (iso: string) => clock.set(new Date(iso));
-const setRate = (currency: string, reporting: string, rate: string, from: string, key?: string) => t.gql(SET, { currency, reporting, rate, from }, key);
+const setRate = (currency: string, reporting: string, rate: string, from: string, key?: string) => t.gql<Untyped>(SET, { currency, reporting, rate, from }, key);
 const bridge = (p: any) => [p.startMrr, p.newMrr, p.expansionMrr, p.reactivationMrr, p.contractionMrr, p.churnedMrr, p.mrr, p.arr];
 /** In minor units, so that "adds up" is exact. */
 const addsUp = (p: any) => {
@@ -105,7 +105,7 @@ describe('convertedRevenueMetrics: EUR and USD in EUR, rates changing between pe
   });
 
   it('refuses a currency with MRR and no rate in force, naming the pair and the date, never counting it as 0', async () => {
-    const gbp = await t.gql(CONVERTED, { ...Q1, reporting: 'GBP' });
+    const gbp = await t.gql<Untyped>(CONVERTED, { ...Q1, reporting: 'GBP' });
     expect(gbp.data?.convertedRevenueMetrics ?? null).toBeNull();
     expect(gbp.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reportingCurrency', currency: 'EUR', reportingCurrency: 'GBP', at: '2027-02-01T00:00:00.000Z' });
     expect(gbp.errors?.[0].message).toContain('no exchange rate from EUR to GBP in force at 2027-02-01T00:00:00.000Z');

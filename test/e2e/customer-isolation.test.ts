@@ -1,6 +1,6 @@
 import { ManualClock } from '../../src/domain/shared/clock';
 import { buildTariffSchema } from '../../src/graphql/schema';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { must } from '../support/catalog';
 import {
   allowSelfService, casesFor, changes, Entity, holdingsFor, Holdings, isOwned, marksIn, Owner, Snapshot, snapshotOf, storefrontFor, variablesFor,
@@ -50,6 +50,13 @@ beforeAll(async () => {
   if (mutations.has('createPortalSession')) {
     const link = await must(t, 'mutation($c: ID!, $r: String!) { createPortalSession(customerId: $c, returnUrl: $r) { url } }', { c: holdings.A.ids.customer, r: 'https://example.com/back' });
     keysOfA.push(['portal session key', new URL(link.createPortalSession.url).hash.replace('#session=', '')]);
+    // One for A's ADMIN contact: a contact's role narrows the CUSTOMER role, never widens its reach.
+    if (holdings.A.ids.contact) {
+      const forContact = await must(t, 'mutation($c: ID!, $r: String!, $p: ID) { createPortalSession(customerId: $c, returnUrl: $r, contactId: $p) { url } }', {
+        c: holdings.A.ids.customer, r: 'https://example.com/back', p: holdings.A.ids.contact,
+      });
+      keysOfA.push(['contact portal session key', new URL(forContact.createPortalSession.url).hash.replace('#session=', '')]);
+    }
   }
   before = await snapshotOf(t, holdings.B.ids.customer!);
   marksOfB = [...before.ids, ...holdings.B.marks];
@@ -61,7 +68,7 @@ afterAll(async () => {
 describe('customer isolation', () => {
   it('finds B’s data in the database: its rows in every table that has some, and nothing of A', async () => {
     const tables = new Set([...before.rows.keys()].map((k) => k.split(':')[0]));
-    for (const table of ['customer', 'contract', 'subscription', 'subscription_item', 'invoice', 'invoice_line', 'credit_note', 'quote', 'usage_event', 'api_key', 'domain_event', 'test_clock']) {
+    for (const table of ['customer', 'contract', 'subscription', 'subscription_item', 'invoice', 'invoice_line', 'credit_note', 'quote', 'usage_event', 'api_key', 'domain_event', 'test_clock', 'location', 'location_external_id', 'contact']) {
       expect(tables).toContain(table);
     }
     // The clock is above the customer (customer.test_clock_id): in the snapshot, not among the rows below.
@@ -76,7 +83,7 @@ describe('customer isolation', () => {
     for (const op of operations.filter((o) => o.kind === 'query')) {
       const { variables, targets } = variablesFor(op, holdings, now, { optional: true, ownerOf: () => 'B', catalog: 'B' });
       if (targets.length === 0) continue;
-      const res = await t.gql(op.document, variables);
+      const res = await t.gql<Untyped>(op.document, variables);
       expect({ op: op.name, errors: res.errors }).toEqual({ op: op.name, errors: undefined });
       expect({ op: op.name, found: rootOf(op, res.data) !== null }).toEqual({ op: op.name, found: true });
       // A result without ids (a quote preview, a usage summary) cannot show whose it is.
@@ -101,7 +108,7 @@ describe('customer isolation', () => {
       if (op.kind !== 'query') continue;
       const { variables, targets } = variablesFor(op, holdings, now, { optional: true, ownerOf: () => 'A', catalog: 'A' });
       if (!targets.some((x) => x.entity !== 'unknown' && isOwned(x.entity))) continue;
-      const res = await t.gql(depth < 0 ? op.document : shallow.get(depth)![i].document, variables, secret());
+      const res = await t.gql<Untyped>(depth < 0 ? op.document : shallow.get(depth)![i].document, variables, secret());
       const refusals = (res.errors ?? []).filter((e) => !(e.extensions?.code === 'FORBIDDEN' && e.message.startsWith(`role ${role} may not`)));
       expect({ op: op.name, errors: refusals }).toEqual({ op: op.name, errors: [] });
       if (res.errors?.length) refused.push(op.name);

@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { must } from '../support/catalog';
 
 let t: TestApp;
@@ -41,23 +41,23 @@ describe('authentication', () => {
 
 describe('API keys', () => {
   it('creates a key whose secret works once created and stops working once revoked', async () => {
-    const created = await t.gql(createKey, { input: { role: 'SALES', name: 'CRM sync' } });
+    const created = await t.gql<Untyped>(createKey, { input: { role: 'SALES', name: 'CRM sync' } });
     expect(created.errors).toBeUndefined();
     const { secret, apiKey } = created.data!.createApiKey;
     expect(apiKey).toMatchObject({ name: 'CRM sync', role: 'SALES', customer: null });
     expect(secret.startsWith(apiKey.prefix)).toBe(true);
 
-    const asSales = await t.gql('{ viewer { role name } }', undefined, secret);
+    const asSales = await t.gql<Untyped>('{ viewer { role name } }', undefined, secret);
     expect(asSales.data?.viewer).toEqual({ role: 'SALES', name: 'CRM sync' });
 
-    const revoked = await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', { id: apiKey.id });
+    const revoked = await t.gql<Untyped>('mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', { id: apiKey.id });
     expect(revoked.data?.revokeApiKey.revokedAt).toEqual(expect.any(String));
     const after = await t.gql('{ viewer { role } }', undefined, secret);
     expect(after.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('lets only ADMIN create keys (FORBIDDEN otherwise)', async () => {
-    const sales = (await t.gql(createKey, { input: { role: 'SALES', name: 'sales' } })).data!.createApiKey.secret;
+    const sales = (await t.gql<Untyped>(createKey, { input: { role: 'SALES', name: 'sales' } })).data!.createApiKey.secret;
     const res = await t.gql(createKey, { input: { role: 'ADMIN', name: 'escalation' } }, sales);
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(res.data).toBeNull();
@@ -78,7 +78,7 @@ describe('API keys', () => {
   });
 
   it('refuses revoking twice with CONFLICT', async () => {
-    const { apiKey } = (await t.gql(createKey, { input: { role: 'PARTNER', name: 'gateway' } })).data!.createApiKey;
+    const { apiKey } = (await t.gql<Untyped>(createKey, { input: { role: 'PARTNER', name: 'gateway' } })).data!.createApiKey;
     await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: apiKey.id });
     const again = await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: apiKey.id });
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
@@ -90,7 +90,7 @@ describe('listing API keys', () => {
 
   it('lists every key page by page, oldest first, revoked ones with revokedAt, and no secret anywhere', async () => {
     const made = [];
-    for (const name of ['list one', 'list two', 'list three']) made.push((await t.gql(createKey, { input: { role: 'STOREFRONT', name } })).data!.createApiKey);
+    for (const name of ['list one', 'list two', 'list three']) made.push((await t.gql<Untyped>(createKey, { input: { role: 'STOREFRONT', name } })).data!.createApiKey);
     await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: made[1].apiKey.id });
 
     const seen: Record<string, any>[] = [];
@@ -114,20 +114,20 @@ describe('listing API keys', () => {
     for (const secret of [...made.map((m) => m.secret), t.adminKey, ...hashes.map((h) => h.secret_hash)]) {
       expect(bodies.join('\n')).not.toContain(secret);
     }
-    const fields = (await t.gql('{ __type(name: "ApiKey") { fields { name } } }')).data!.__type.fields.map((f: any) => f.name);
+    const fields = (await t.gql<Untyped>('{ __type(name: "ApiKey") { fields { name } } }')).data!.__type.fields.map((f: any) => f.name);
     expect(fields.filter((f: string) => /secret|hash/i.test(f))).toEqual([]);
   });
 
   it('finds a key whose id was not kept, by its name or prefix, so that it can be revoked', async () => {
-    const { secret } = (await t.gql(createKey, { input: { role: 'SALES', name: 'forgotten' } })).data!.createApiKey;
-    const all = (await t.gql(list, { first: 100 })).data!.apiKeys.edges.map((e: any) => e.node);
+    const { secret } = (await t.gql<Untyped>(createKey, { input: { role: 'SALES', name: 'forgotten' } })).data!.createApiKey;
+    const all = (await t.gql<Untyped>(list, { first: 100 })).data!.apiKeys.edges.map((e: any) => e.node);
     const found = all.find((k: any) => k.name === 'forgotten' && secret.startsWith(k.prefix));
     await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: found.id });
     expect((await t.gql('{ viewer { role } }', undefined, secret)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it.each(['SALES', 'PARTNER', 'STOREFRONT'])('refuses a %s key with FORBIDDEN', async (role) => {
-    const { secret } = (await t.gql(createKey, { input: { role, name: `${role} lister` } })).data!.createApiKey;
+    const { secret } = (await t.gql<Untyped>(createKey, { input: { role, name: `${role} lister` } })).data!.createApiKey;
     const res = await t.gql(list, {}, secret);
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(res.data).toBeNull();
@@ -140,7 +140,7 @@ describe('listing API keys', () => {
 });
 
 describe('STOREFRONT keys', () => {
-  const storefront = async (name: string) => (await t.gql(createKey, { input: { role: 'STOREFRONT', name } })).data!.createApiKey.secret as string;
+  const storefront = async (name: string) => (await t.gql<Untyped>(createKey, { input: { role: 'STOREFRONT', name } })).data!.createApiKey.secret as string;
   const signUp = 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id name } }';
   const subscribe = 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id status customer { id } } }';
   const preview = 'query($input: PreviewQuoteInput!) { previewQuote(input: $input) { total } }';

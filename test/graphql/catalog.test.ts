@@ -1,10 +1,10 @@
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 
 let t: TestApp;
 let salesKey: string;
 beforeAll(async () => {
   t = await startTestApp();
-  salesKey = (await t.gql('mutation { createApiKey(input: { role: SALES, name: "sales" }) { secret } }')).data!.createApiKey.secret;
+  salesKey = (await t.gql<Untyped>('mutation { createApiKey(input: { role: SALES, name: "sales" }) { secret } }')).data!.createApiKey.secret;
   await t.gql('mutation { createProduct(input: { code: "api", name: "API platform" }) { id } }');
 });
 afterAll(async () => {
@@ -27,11 +27,11 @@ function price(code: string, rule: { kind: string; config: unknown }, extra: Rec
 
 describe('products', () => {
   it('creates, reads and lists products', async () => {
-    const created = await t.gql('mutation { createProduct(input: { code: "seats", name: "Seats" }) { code name } }');
+    const created = await t.gql<Untyped>('mutation { createProduct(input: { code: "seats", name: "Seats" }) { code name } }');
     expect(created.data?.createProduct).toEqual({ code: 'seats', name: 'Seats' });
-    const read = await t.gql('{ product(code: "seats") { name prices { code } } }', undefined, salesKey);
+    const read = await t.gql<Untyped>('{ product(code: "seats") { name prices { code } } }', undefined, salesKey);
     expect(read.data?.product).toEqual({ name: 'Seats', prices: [] });
-    const list = await t.gql('{ products(first: 10) { edges { node { code } } pageInfo { hasNextPage } } }');
+    const list = await t.gql<Untyped>('{ products(first: 10) { edges { node { code } } pageInfo { hasNextPage } } }');
     expect(list.data?.products.edges.map((e: any) => e.node.code)).toEqual(['api', 'seats']);
   });
 
@@ -50,10 +50,10 @@ describe('products', () => {
 
 describe('prices', () => {
   it('creates a graduated price and reads it by code', async () => {
-    const res = await t.gql(createPrice, price('api-calls', { kind: 'graduated', config: { tiers } }));
+    const res = await t.gql<Untyped>(createPrice, price('api-calls', { kind: 'graduated', config: { tiers } }));
     expect(res.errors).toBeUndefined();
     expect(res.data?.createPrice).toMatchObject({ code: 'api-calls', version: 1, isCurrent: true, currency: 'EUR', status: 'ACTIVE', rule: { kind: 'graduated' }, product: { code: 'api' } });
-    const read = await t.gql('{ price(code: "api-calls") { version rule { config } } }', undefined, salesKey);
+    const read = await t.gql<Untyped>('{ price(code: "api-calls") { version rule { config } } }', undefined, salesKey);
     expect(read.data?.price.rule.config.tiers).toHaveLength(3);
   });
 
@@ -98,17 +98,17 @@ describe('prices', () => {
 
   it('updates by adding a version, keeping the old one readable', async () => {
     await t.gql(createPrice, price('storage', { kind: 'per_unit', config: { unitAmount: '0.10' } }));
-    const res = await t.gql('mutation { updatePrice(code: "storage", input: { rule: { kind: "per_unit", config: { unitAmount: "0.12" } } }) { version isCurrent rule { config } } }');
+    const res = await t.gql<Untyped>('mutation { updatePrice(code: "storage", input: { rule: { kind: "per_unit", config: { unitAmount: "0.12" } } }) { version isCurrent rule { config } } }');
     expect(res.data?.updatePrice).toEqual({ version: 2, isCurrent: true, rule: { config: { unitAmount: '0.12' } } });
-    const v1 = await t.gql('{ price(code: "storage", version: 1) { isCurrent rule { config } } }');
+    const v1 = await t.gql<Untyped>('{ price(code: "storage", version: 1) { isCurrent rule { config } } }');
     expect(v1.data?.price).toEqual({ isCurrent: false, rule: { config: { unitAmount: '0.10' } } });
-    const current = await t.gql('{ price(code: "storage") { version } }');
+    const current = await t.gql<Untyped>('{ price(code: "storage") { version } }');
     expect(current.data?.price.version).toBe(2);
   });
 
   it('archives a price: it stays readable, cannot be archived twice or updated', async () => {
     await t.gql(createPrice, price('legacy', { kind: 'flat', config: { amount: '99.00' } }));
-    const archived = await t.gql('mutation { archivePrice(code: "legacy") { status } }');
+    const archived = await t.gql<Untyped>('mutation { archivePrice(code: "legacy") { status } }');
     expect(archived.data?.archivePrice.status).toBe('ARCHIVED');
     const again = await t.gql('mutation { archivePrice(code: "legacy") { status } }');
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
@@ -119,9 +119,9 @@ describe('prices', () => {
   });
 
   it('lists current prices with filters and pages', async () => {
-    const usd = await t.gql('{ prices(currency: "USD") { edges { node { code } } } }');
+    const usd = await t.gql<Untyped>('{ prices(currency: "USD") { edges { node { code } } } }');
     expect(usd.data?.prices.edges.map((e: any) => e.node.code)).toEqual(['seat-usd']);
-    const yearly = await t.gql('{ prices(interval: YEAR) { edges { node { code } } } }');
+    const yearly = await t.gql<Untyped>('{ prices(interval: YEAR) { edges { node { code } } } }');
     expect(yearly.data?.prices.edges.map((e: any) => e.node.code)).toEqual(['seat-y']);
 
     const seen: string[] = [];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BillingInterval, Price } from '../../src/domain/catalog/price.entity';
 import { Product } from '../../src/domain/catalog/product.entity';
 import { contractTermsFor } from '../../src/domain/contracts/contract-terms';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 
 let t: TestApp;
 let eur: string;
@@ -29,13 +29,13 @@ const oneQ = `query($id: ID!) { contract(id: $id) { ${contractFields} } }`;
 const ofCustomerQ = `query($id: ID!) { customer(id: $id) { contracts { code items { priceCode } } } }`;
 
 async function newCustomer(currency = 'EUR'): Promise<string> {
-  const res = await t.gql(createCustomerQ, { input: { name: 'Contract Co', email: 'c@contract.example', currency, taxStatus: 'EXEMPT' } });
+  const res = await t.gql<Untyped>(createCustomerQ, { input: { name: 'Contract Co', email: 'c@contract.example', currency, taxStatus: 'EXEMPT' } });
   expect(res.errors).toBeUndefined();
   return res.data!.createCustomer.id;
 }
 
 async function keyFor(role: string, customerId?: string): Promise<string> {
-  const res = await t.gql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, {
+  const res = await t.gql<Untyped>(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, {
     input: { role, name: role, ...(customerId ? { customerId } : {}) },
   });
   return res.data!.createApiKey.secret;
@@ -50,7 +50,7 @@ function bundleOf(priceCode: string) {
 }
 
 async function codesOf(customerId: string): Promise<string[]> {
-  const res = await t.gql(ofCustomerQ, { id: customerId });
+  const res = await t.gql<Untyped>(ofCustomerQ, { id: customerId });
   return res.data!.customer.contracts.map((c: { code: string }) => c.code);
 }
 
@@ -69,7 +69,7 @@ afterAll(async () => {
 
 describe('createContract', () => {
   it('creates a contract with its items and lists it on the customer', async () => {
-    const res = await t.gql(createQ, {
+    const res = await t.gql<Untyped>(createQ, {
       input: {
         customerId: eur,
         code: 'ACME-2026',
@@ -95,7 +95,7 @@ describe('createContract', () => {
         { priceCode: 'SUPPORT', override: null, discountPercent: '2.5' },
       ],
     });
-    const read = await t.gql(oneQ, { id: c.id });
+    const read = await t.gql<Untyped>(oneQ, { id: c.id });
     expect(read.data!.contract).toMatchObject({ id: c.id, code: 'ACME-2026', items: expect.arrayContaining(c.items) });
     expect(await codesOf(eur)).toContain('ACME-2026');
   });
@@ -111,7 +111,7 @@ describe('createContract', () => {
     expect(terms[0].items[0].discountPercent?.toFixed()).toBe('10');
     expect((terms[0].items[0].override as { unitAmount: { toFixed(): string } }).unitAmount.toFixed()).toBe('8');
 
-    const quote = await t.gql(
+    const quote = await t.gql<Untyped>(
       `query($input: PreviewQuoteInput!) { previewQuote(input: $input) { total lines { amount } } }`,
       { input: { customerId, currency: 'EUR', at: FEB, lines: [{ priceCode: 'SEAT', quantity: '10' }] } },
     );
@@ -150,7 +150,7 @@ describe('createContract', () => {
   });
 
   it('accepts a bundle override whose components exist in the currency', async () => {
-    const res = await t.gql(createQ, { input: input(await newCustomer(), { items: [{ priceCode: 'SUITE', override: bundleOf('SUPPORT') }] }) });
+    const res = await t.gql<Untyped>(createQ, { input: input(await newCustomer(), { items: [{ priceCode: 'SUITE', override: bundleOf('SUPPORT') }] }) });
     expect(res.errors).toBeUndefined();
     expect(res.data!.createContract.items).toEqual([{ priceCode: 'SUITE', override: bundleOf('SUPPORT'), discountPercent: null }]);
   });
@@ -203,7 +203,7 @@ describe('createContract', () => {
 
   it('gives racing overlapping contracts exactly one winner, the rest CONFLICT', async () => {
     const customerId = await newCustomer();
-    const results = await Promise.all(Array.from({ length: 5 }, () => t.gql(createQ, { input: input(customerId) })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => t.gql<Untyped>(createQ, { input: input(customerId) })));
     expect(results.filter((r) => r.data?.createContract).length).toBe(1);
     for (const r of results.filter((x) => x.errors)) expect(r.errors![0].extensions?.code).toBe('CONFLICT');
     expect(await codesOf(customerId)).toHaveLength(1);
@@ -212,7 +212,7 @@ describe('createContract', () => {
   it('gives racing contracts with one code exactly one winner, the rest CONFLICT', async () => {
     const customerId = await newCustomer();
     const ranges = [[JAN, FEB], [FEB, MAR], [MAR, APR], [APR, JUN]];
-    const results = await Promise.all(ranges.map(([startsAt, endsAt]) => t.gql(createQ, { input: input(customerId, { code: 'SAME', startsAt, endsAt }) })));
+    const results = await Promise.all(ranges.map(([startsAt, endsAt]) => t.gql<Untyped>(createQ, { input: input(customerId, { code: 'SAME', startsAt, endsAt }) })));
     expect(results.filter((r) => r.data?.createContract).length).toBe(1);
     for (const r of results.filter((x) => x.errors)) expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
   });
@@ -233,25 +233,25 @@ describe('reading contracts', () => {
   beforeAll(async () => {
     mine = await newCustomer();
     theirs = await newCustomer();
-    mineContract = (await t.gql(createQ, { input: input(mine, { code: 'MINE' }) })).data!.createContract.id;
-    theirsContract = (await t.gql(createQ, { input: input(theirs, { code: 'THEIRS' }) })).data!.createContract.id;
+    mineContract = (await t.gql<Untyped>(createQ, { input: input(mine, { code: 'MINE' }) })).data!.createContract.id;
+    theirsContract = (await t.gql<Untyped>(createQ, { input: input(theirs, { code: 'THEIRS' }) })).data!.createContract.id;
   });
 
   it('answers null for unknown and malformed ids', async () => {
-    expect((await t.gql(oneQ, { id: randomUUID() })).data!.contract).toBeNull();
-    expect((await t.gql(oneQ, { id: 'ctr_1' })).data!.contract).toBeNull();
+    expect((await t.gql<Untyped>(oneQ, { id: randomUUID() })).data!.contract).toBeNull();
+    expect((await t.gql<Untyped>(oneQ, { id: 'ctr_1' })).data!.contract).toBeNull();
   });
 
   it('lets SALES read any contract', async () => {
     const key = await keyFor('SALES');
-    expect((await t.gql(oneQ, { id: theirsContract }, key)).data!.contract.code).toBe('THEIRS');
-    expect((await t.gql(ofCustomerQ, { id: theirs }, key)).data!.customer.contracts).toEqual([{ code: 'THEIRS', items: [{ priceCode: 'SEAT' }] }]);
+    expect((await t.gql<Untyped>(oneQ, { id: theirsContract }, key)).data!.contract.code).toBe('THEIRS');
+    expect((await t.gql<Untyped>(ofCustomerQ, { id: theirs }, key)).data!.customer.contracts).toEqual([{ code: 'THEIRS', items: [{ priceCode: 'SEAT' }] }]);
   });
 
   it('lets a CUSTOMER key read its own contracts only', async () => {
     const key = await keyFor('CUSTOMER', mine);
-    expect((await t.gql(oneQ, { id: mineContract }, key)).data!.contract.code).toBe('MINE');
-    expect((await t.gql(ofCustomerQ, { id: mine }, key)).data!.customer.contracts).toEqual([{ code: 'MINE', items: [{ priceCode: 'SEAT' }] }]);
+    expect((await t.gql<Untyped>(oneQ, { id: mineContract }, key)).data!.contract.code).toBe('MINE');
+    expect((await t.gql<Untyped>(ofCustomerQ, { id: mine }, key)).data!.customer.contracts).toEqual([{ code: 'MINE', items: [{ priceCode: 'SEAT' }] }]);
     const other = await t.gql(oneQ, { id: theirsContract }, key);
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
@@ -264,7 +264,7 @@ describe('reading contracts', () => {
   });
 
   it('lists the contracts of every customer on a page', async () => {
-    const res = await t.gql(`{ customers(first: 100) { edges { node { id contracts { code customer { id } } } } } }`);
+    const res = await t.gql<Untyped>(`{ customers(first: 100) { edges { node { id contracts { code customer { id } } } } } }`);
     expect(res.errors).toBeUndefined();
     const byId = new Map(res.data!.customers.edges.map((e: any) => [e.node.id, e.node.contracts]));
     expect(byId.get(mine)).toEqual([{ code: 'MINE', customer: { id: mine } }]);

@@ -5,8 +5,10 @@ import { discountTermsFor } from '../../src/domain/coupons/discount-terms';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { readableEvents } from '../support/events';
 import { startTestApp, TestApp } from '../support/app';
-import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
+import { createCustomer, createPrice, createProduct, found, must } from '../support/catalog';
 import { bill, billedContent, invoicesOf, subscribe, upcoming } from '../jobs/billing-support';
+import { graphql } from '../support/generated';
+import type { CouponFieldsFragment, CreateCouponInput, CreatePromotionCodeInput } from '../support/generated/graphql';
 
 // README, Coupons: percent off is a step of each line after the contract's discount and before
 // the line's rounding; amount off is a negative DISCOUNT line, capped; redemptions are counted
@@ -18,22 +20,22 @@ let sales: string;
 /** The statements the server runs while a test records them. */
 let recorded: string[] | null = null;
 
-const COUPON = 'id code name percentOff amountOff currency duration durationInMonths appliesToPriceCodes maxRedemptions timesRedeemed redeemBy';
-const DISCOUNT = 'id startsAt endsAt endedAt consumedAt promotionCode coupon { code } customer { id } subscription { id }';
+graphql(`fragment CouponFields on Coupon { id code name percentOff amountOff currency duration durationInMonths appliesToPriceCodes maxRedemptions timesRedeemed redeemBy }`);
+graphql(`fragment CouponDiscountFields on Discount { id startsAt endsAt endedAt consumedAt promotionCode coupon { code } customer { id } subscription { id } }`);
 
-function createCoupon(input: Record<string, unknown>, key?: string) {
-  return t.gql(`mutation($input: CreateCouponInput!) { createCoupon(input: $input) { ${COUPON} } }`, { input }, key);
+function createCoupon(input: CreateCouponInput, key?: string) {
+  return t.gql(graphql(`mutation CouponsCreateCoupon($input: CreateCouponInput!) { createCoupon(input: $input) { ...CouponFields } }`), { input }, key);
 }
-async function coupon(input: Record<string, unknown>): Promise<any> {
+async function coupon(input: CreateCouponInput): Promise<CouponFieldsFragment> {
   const res = await createCoupon(input);
   expect(res.errors).toBeUndefined();
   return res.data!.createCoupon;
 }
-function promotion(input: Record<string, unknown>) {
-  return t.gql('mutation($input: CreatePromotionCodeInput!) { createPromotionCode(input: $input) { id code maxRedemptions timesRedeemed expiresAt coupon { code } customer { id } } }', { input });
+function promotion(input: CreatePromotionCodeInput) {
+  return t.gql(graphql(`mutation CouponsCreatePromotionCode($input: CreatePromotionCodeInput!) { createPromotionCode(input: $input) { id code maxRedemptions timesRedeemed expiresAt coupon { code } customer { id } } }`), { input });
 }
 function applyCoupon(input: Record<string, unknown>, key?: string) {
-  return t.gql(`mutation($input: ApplyCouponInput!) { applyCoupon(input: $input) { ${DISCOUNT} } }`, { input }, key);
+  return t.gql(graphql(`mutation CouponsApplyCoupon($input: ApplyCouponInput!) { applyCoupon(input: $input) { ...CouponDiscountFields } }`), { input }, key);
 }
 const codeOf = (res: { errors?: { extensions?: Record<string, any> }[] }) => [res.errors?.[0]?.extensions?.code, res.errors?.[0]?.extensions?.field];
 const lineSummary = (inv: any) => inv.lines.map((l: any) => [l.kind, l.priceCode, l.amount, l.tax]);
@@ -46,7 +48,7 @@ beforeAll(async () => {
   await createPrice(t, 'addon', { kind: 'flat', config: { amount: '9.99' } });
   await createPrice(t, 'calls', { kind: 'usage', config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.10' } } } });
   await createPrice(t, 'yen-seat', { kind: 'per_unit', config: { unitAmount: '1000' } }, { currency: 'JPY' });
-  sales = (await must(t, 'mutation { createApiKey(input: { role: SALES, name: "sales" }) { secret } }')).createApiKey.secret;
+  sales = (await must(t, graphql(`mutation CouponsCreateApiKey { createApiKey(input: { role: SALES, name: "sales" }) { secret } }`))).createApiKey.secret;
 });
 afterAll(async () => {
   await t.close();
@@ -64,10 +66,10 @@ describe('createCoupon', () => {
     const list = await must(t, '{ coupons(first: 100) { edges { node { code } } } }');
     expect(list.coupons.edges.map((e: any) => e.node.code)).toEqual(expect.arrayContaining(['SPRING20', 'WELCOME5']));
     const events = await readableEvents(t, ['coupon.created']);
-    expect(events.map((e: any) => e.data.code)).toEqual(expect.arrayContaining(['SPRING20', 'WELCOME5']));
+    expect(events.map((e) => e.data.code)).toEqual(expect.arrayContaining(['SPRING20', 'WELCOME5']));
   });
 
-  it.each([
+  it.each<[string, CreateCouponInput, string[]]>([
     ['neither discount', { code: 'X1', duration: 'FOREVER' }, ['BAD_USER_INPUT', 'input.percentOff']],
     ['both discounts', { code: 'X2', percentOff: '10', amountOff: '1', currency: 'EUR', duration: 'FOREVER' }, ['BAD_USER_INPUT', 'input.percentOff']],
     ['0 %', { code: 'X3', percentOff: '0', duration: 'FOREVER' }, ['BAD_USER_INPUT', 'input.percentOff']],
@@ -89,9 +91,9 @@ describe('createCoupon', () => {
 
   it('is ADMIN’s; SALES reads coupons; a CUSTOMER key sees none', async () => {
     const customer = await createCustomer(t);
-    const key = (await must(t, 'mutation($c: ID!) { createApiKey(input: { role: CUSTOMER, customerId: $c, name: "c" }) { secret } }', { c: customer })).createApiKey.secret;
+    const key = (await must(t, graphql(`mutation CouponsCreateApiKey2($c: ID!) { createApiKey(input: { role: CUSTOMER, customerId: $c, name: "c" }) { secret } }`), { c: customer })).createApiKey.secret;
     expect(codeOf(await createCoupon({ code: 'BYSALES', percentOff: '5', duration: 'FOREVER' }, sales))[0]).toBe('FORBIDDEN');
-    expect((await t.gql('{ coupon(code: "SPRING20") { code } }', {}, sales)).data!.coupon.code).toBe('SPRING20');
+    expect((await t.gql(graphql(`query CouponsCoupon { coupon(code: "SPRING20") { code } }`), {}, sales)).data?.coupon?.code).toBe('SPRING20');
     expect((await t.gql('{ coupon(code: "SPRING20") { code } }', {}, key)).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect(codeOf(await applyCoupon({ customerId: customer, couponCode: 'SPRING20' }, key))[0]).toBe('FORBIDDEN');
   });
@@ -139,7 +141,7 @@ describe('promotion codes', () => {
     const past = await applyCoupon({ customerId: a, couponCode: 'BRIEF' });
     expect([...codeOf(past), past.errors![0].extensions!.reason]).toEqual(['CONFLICT', 'input.couponCode', 'REDEEM_BY_PASSED']);
     clock.set(new Date('2026-01-04T00:00:00Z'));
-    await must(t, 'mutation($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: "BRIEF" }) { id } }', { c: a });
+    await must(t, graphql(`mutation CouponsApplyCoupon2($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: "BRIEF" }) { id } }`), { c: a });
     const full = await applyCoupon({ customerId: b, couponCode: 'BRIEF' });
     expect([...codeOf(full), full.errors![0].extensions!.reason]).toEqual(['CONFLICT', 'input.couponCode', 'MAX_REDEMPTIONS_REACHED']);
     // A refused redemption counts nothing.
@@ -169,7 +171,7 @@ describe('billing with coupons', () => {
     clock.set(new Date('2026-01-01T00:00:00Z'));
     await coupon({ code: 'PCT15', percentOff: '15', duration: 'FOREVER', appliesToPriceCodes: ['seat'] });
     const customer = await createCustomer(t, TAXED);
-    await must(t, 'mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', {
+    await must(t, graphql(`mutation CouponsCreateContract($input: CreateContractInput!) { createContract(input: $input) { id } }`), {
       input: { customerId: customer, code: 'C-10', startsAt: '2026-01-01T00:00:00Z', items: [{ priceCode: 'seat', discountPercent: '10' }] },
     });
     const id = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '3' }, { priceCode: 'addon', quantity: '1' }], couponCode: 'PCT15' });
@@ -180,8 +182,8 @@ describe('billing with coupons', () => {
     ]);
     expect(lineSummary(first)).toEqual([['RECURRING', 'seat', '28.69', '5.74'], ['RECURRING', 'addon', '9.99', '2.00']]);
     expect(totals(first)).toEqual(['38.68', '7.74', '46.42']);
-    const sub = await must(t, `query($id: ID!) { subscription(id: $id) { discount { ${DISCOUNT} } } }`, { id });
-    expect(sub.subscription.discount).toMatchObject({ coupon: { code: 'PCT15' }, startsAt: '2026-01-01T00:00:00.000Z', endsAt: null, subscription: { id } });
+    const sub = await must(t, graphql(`query CouponsSubscription($id: ID!) { subscription(id: $id) { discount { ...CouponDiscountFields } } }`), { id });
+    expect(sub.subscription?.discount).toMatchObject({ coupon: { code: 'PCT15' }, startsAt: '2026-01-01T00:00:00.000Z', endsAt: null, subscription: { id } });
 
     clock.set(new Date('2026-02-01T00:00:00Z'));
     const shown = await upcoming(t, id);
@@ -208,8 +210,8 @@ describe('billing with coupons', () => {
     const [zero] = await invoicesOf(t, b);
     expect(lineSummary(zero).at(-1)).toEqual(['DISCOUNT', null, '-22.49', '-4.50']);
     expect([...totals(zero), zero.amountDue, zero.status]).toEqual(['0.00', '0.00', '0.00', '0.00', 'PAID']);
-    const used = (await must(t, `query($id: ID!) { subscription(id: $id) { discount { consumedAt } } }`, { id })).subscription.discount;
-    expect(used.consumedAt).toBe('2026-01-01T00:00:00.000Z');
+    const used = (await must(t, graphql(`query CouponsSubscription2($id: ID!) { subscription(id: $id) { discount { consumedAt } } }`), { id })).subscription?.discount;
+    expect(used?.consumedAt).toBe('2026-01-01T00:00:00.000Z');
     clock.set(new Date('2026-02-01T00:00:00Z'));
     expect(totals(await upcoming(t, id))).toEqual(['22.49', '4.50', '26.99']);
   });
@@ -219,7 +221,7 @@ describe('billing with coupons', () => {
     await coupon({ code: 'TWO-MONTHS', percentOff: '50', duration: 'REPEATING', durationInMonths: 2 });
     const customer = await createCustomer(t);
     const id = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '2' }], couponCode: 'TWO-MONTHS' });
-    expect((await must(t, `query($id: ID!) { subscription(id: $id) { discount { endsAt } } }`, { id })).subscription.discount.endsAt).toBe('2026-03-01T00:00:00.000Z');
+    expect((await must(t, graphql(`query CouponsSubscription3($id: ID!) { subscription(id: $id) { discount { endsAt } } }`), { id })).subscription?.discount?.endsAt).toBe('2026-03-01T00:00:00.000Z');
     clock.set(new Date('2026-04-01T00:00:00Z'));
     await bill(t, clock, undefined, { customerIds: [customer] });
     expect((await invoicesOf(t, customer)).map((i) => [i.periodStart.slice(0, 7), i.total])).toEqual([
@@ -237,10 +239,10 @@ describe('billing with coupons', () => {
     clock.set(new Date('2026-01-16T12:00:00Z'));
     const applied = (await applyCoupon({ customerId: customer, couponCode: 'CUST10' })).data!.applyCoupon;
     expect(applied).toMatchObject({ subscription: null, startsAt: '2026-01-16T12:00:00.000Z' });
-    expect((await must(t, 'query($id: ID!) { customer(id: $id) { discount { id } } }', { id: customer })).customer.discount.id).toBe(applied.id);
-    await must(t, 'mutation($input: ApplyCouponInput!) { applyCoupon(input: $input) { id } }', { input: { subscriptionId: two, couponCode: 'SUB40' } });
+    expect((await must(t, graphql(`query CouponsCustomer($id: ID!) { customer(id: $id) { discount { id } } }`), { id: customer })).customer?.discount?.id).toBe(applied.id);
+    await must(t, graphql(`mutation CouponsApplyCoupon3($input: ApplyCouponInput!) { applyCoupon(input: $input) { id } }`), { input: { subscriptionId: two, couponCode: 'SUB40' } });
     // A change in the period billed before the coupons: prorated at the undiscounted price.
-    await must(t, 'mutation($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: "2" }] }) { id } }', { id: one });
+    await must(t, graphql(`mutation CouponsChangeSubscription($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: "2" }] }) { id } }`), { id: one });
     clock.set(new Date('2026-02-01T00:00:00Z'));
     const next = await upcoming(t, one);
     // Half the period unused: −50.00 × ½ and +25.00 × ½, undiscounted as January was.
@@ -255,11 +257,11 @@ describe('billing with coupons', () => {
     const customer = await createCustomer(t);
     const id = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '2' }], couponCode: 'HALF' });
     clock.set(new Date('2026-01-16T12:00:00Z'));
-    await must(t, 'mutation($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: "4" }] }) { id } }', { id });
-    const discount = (await must(t, `query($id: ID!) { subscription(id: $id) { discount { id } } }`, { id })).subscription.discount.id;
-    const removed = (await must(t, 'mutation($id: ID!) { removeDiscount(id: $id) { endedAt } }', { id: discount })).removeDiscount;
+    await must(t, graphql(`mutation CouponsChangeSubscription2($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: "4" }] }) { id } }`), { id });
+    const discount = found((await must(t, graphql(`query CouponsSubscription4($id: ID!) { subscription(id: $id) { discount { id } } }`), { id })).subscription?.discount?.id, 'the discount');
+    const removed = (await must(t, graphql(`mutation CouponsRemoveDiscount($id: ID!) { removeDiscount(id: $id) { endedAt } }`), { id: discount })).removeDiscount;
     expect(removed.endedAt).toBe('2026-01-16T12:00:00.000Z');
-    expect(codeOf(await t.gql('mutation($id: ID!) { removeDiscount(id: $id) { id } }', { id: discount }))).toEqual(['CONFLICT', 'id']);
+    expect(codeOf(await t.gql(graphql(`mutation CouponsRemoveDiscount2($id: ID!) { removeDiscount(id: $id) { id } }`), { id: discount }))).toEqual(['CONFLICT', 'id']);
     clock.set(new Date('2026-02-01T00:00:00Z'));
     // January was billed 12.50 for 2 seats (50 % off 25.00); half of it unused: −12.50 × ½, then 4 seats +25.00 × ½.
     // February: the coupon was removed before it.
@@ -271,10 +273,10 @@ describe('billing with coupons', () => {
     await coupon({ code: 'QUOTED', amountOff: '10', currency: 'EUR', duration: 'ONCE', maxRedemptions: 1 });
     await coupon({ code: 'QPCT', percentOff: '20', duration: 'FOREVER' });
     const customer = await createCustomer(t, TAXED);
-    const preview = await must(t, 'query($input: PreviewQuoteInput!) { previewQuote(input: $input) { subtotal tax total lines { kind priceCode amount tax couponCode steps } } }', {
+    const preview = await must(t, graphql(`query CouponsPreviewQuote($input: PreviewQuoteInput!) { previewQuote(input: $input) { subtotal tax total lines { kind priceCode amount tax couponCode steps } } }`), {
       input: { customerId: customer, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '2' }], couponCode: 'QUOTED' },
     });
-    expect(preview.previewQuote.lines.map((l: any) => [l.kind, l.couponCode, l.amount, l.tax])).toEqual([['CHARGE', null, '25.00', '5.00'], ['DISCOUNT', 'QUOTED', '-10.00', '-2.00']]);
+    expect(preview.previewQuote.lines.map((l) => [l.kind, l.couponCode, l.amount, l.tax])).toEqual([['CHARGE', null, '25.00', '5.00'], ['DISCOUNT', 'QUOTED', '-10.00', '-2.00']]);
     const quoteFields = 'id subtotal tax total coupon { code } promotionCode discount { couponCode amount tax steps } lines { amount steps }';
     const quote = (await must(t, `mutation($input: CreateQuoteInput!) { createQuote(input: $input) { ${quoteFields} } }`, {
       input: { customerId: customer, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '2' }], couponCode: 'QPCT' },
@@ -288,14 +290,14 @@ describe('billing with coupons', () => {
     expect((await must(t, '{ coupon(code: "QUOTED") { timesRedeemed } }')).coupon.timesRedeemed).toBe(1);
     // The sent quote holds the only redemption: nobody else gets it, and accepting needs none more.
     expect(codeOf(await applyCoupon({ customerId: customer, couponCode: 'QUOTED' }))).toEqual(['CONFLICT', 'input.couponCode']);
-    const sub = (await must(t, `mutation($id: ID!) { acceptQuote(id: $id) { id discount { coupon { code } startsAt } } }`, { id: quote.id })).acceptQuote;
+    const sub = (await must(t, graphql(`mutation CouponsAcceptQuote($id: ID!) { acceptQuote(id: $id) { id discount { coupon { code } startsAt } } }`), { id: quote.id })).acceptQuote;
     expect(sub.discount).toEqual({ coupon: { code: 'QUOTED' }, startsAt: '2026-01-01T00:00:00.000Z' });
     expect((await must(t, '{ coupon(code: "QUOTED") { timesRedeemed } }')).coupon.timesRedeemed).toBe(1);
     const [first] = await invoicesOf(t, customer);
     expect(totals(first)).toEqual([sent.subtotal, sent.tax, sent.total]);
     const events = await readableEvents(t, ['coupon.redeemed', 'coupon.discount_applied']);
-    const mine = events.filter((n: any) => n.data.coupon.code === 'QUOTED');
-    expect(mine.map((n: any) => [n.type, n.customerId, n.data.redemption.quoteId, n.data.redemption.subscriptionId])).toEqual([
+    const mine = events.filter((n) => n.data.coupon.code === 'QUOTED');
+    expect(mine.map((n) => [n.type, n.customerId, n.data.redemption.quoteId, n.data.redemption.subscriptionId])).toEqual([
       ['coupon.redeemed', customer, quote.id, null],
       ['coupon.discount_applied', customer, quote.id, sub.id],
     ]);
@@ -308,13 +310,13 @@ describe('billing with coupons', () => {
     const customer = await createCustomer(t);
     const sub = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '1' }], couponCode: 'EV-PCT' });
     clock.set(new Date('2026-01-20T00:00:00Z'));
-    await must(t, 'mutation($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: "EV-REP" }) { id } }', { c: customer });
-    const replaced = (await must(t, 'mutation($s: ID!) { applyCoupon(input: { subscriptionId: $s, couponCode: "EV-REP" }) { id } }', { s: sub })).applyCoupon.id;
-    await must(t, 'mutation($id: ID!) { removeDiscount(id: $id) { id } }', { id: replaced });
+    await must(t, graphql(`mutation CouponsApplyCoupon4($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: "EV-REP" }) { id } }`), { c: customer });
+    const replaced = (await must(t, graphql(`mutation CouponsApplyCoupon5($s: ID!) { applyCoupon(input: { subscriptionId: $s, couponCode: "EV-REP" }) { id } }`), { s: sub })).applyCoupon.id;
+    await must(t, graphql(`mutation CouponsRemoveDiscount3($id: ID!) { removeDiscount(id: $id) { id } }`), { id: replaced });
     const events = await readableEvents(t, ['coupon.*']);
     // The latest event of each redemption describes it as it stands (a replaced one: see its successor's start).
     const described = new Map<string, unknown>();
-    for (const e of events.filter((n: any) => n.customerId === customer)) {
+    for (const e of events.filter((n) => n.customerId === customer)) {
       const d = discountOfEvent(e.data)!;
       described.set(d.id, d);
     }
@@ -328,16 +330,16 @@ describe('billing with coupons', () => {
     clock.set(new Date('2026-01-01T00:00:00Z'));
     await coupon({ code: 'LAST-ONE', percentOff: '5', duration: 'FOREVER', maxRedemptions: 1 });
     const customer = await createCustomer(t);
-    const quote = (await must(t, 'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id } }', {
+    const quote = (await must(t, graphql(`mutation CouponsCreateQuote($input: CreateQuoteInput!) { createQuote(input: $input) { id } }`), {
       input: { customerId: customer, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '1' }], couponCode: 'LAST-ONE' },
     })).createQuote.id;
-    await must(t, 'mutation($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: "LAST-ONE" }) { id } }', { c: await createCustomer(t) });
-    const res = await t.gql('mutation($id: ID!) { sendQuote(id: $id) { id } }', { id: quote });
+    await must(t, graphql(`mutation CouponsApplyCoupon6($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: "LAST-ONE" }) { id } }`), { c: await createCustomer(t) });
+    const res = await t.gql(graphql(`mutation CouponsSendQuote($id: ID!) { sendQuote(id: $id) { id } }`), { id: quote });
     expect([res.errors?.[0]?.extensions?.code, res.errors?.[0]?.extensions?.reason]).toEqual(['CONFLICT', 'MAX_REDEMPTIONS_REACHED']);
-    expect((await must(t, 'query($id: ID!) { quote(id: $id) { status total } }', { id: quote })).quote).toEqual({ status: 'DRAFT', total: null });
+    expect((await must(t, graphql(`query CouponsQuote($id: ID!) { quote(id: $id) { status total } }`), { id: quote })).quote).toEqual({ status: 'DRAFT', total: null });
     // Without the coupon it goes out.
-    await must(t, 'mutation($id: ID!) { updateQuote(id: $id, input: { couponCode: null }) { id } }', { id: quote });
-    expect((await must(t, 'mutation($id: ID!) { sendQuote(id: $id) { status total coupon { code } } }', { id: quote })).sendQuote).toEqual({ status: 'SENT', total: '12.50', coupon: null });
+    await must(t, graphql(`mutation CouponsUpdateQuote($id: ID!) { updateQuote(id: $id, input: { couponCode: null }) { id } }`), { id: quote });
+    expect((await must(t, graphql(`mutation CouponsSendQuote2($id: ID!) { sendQuote(id: $id) { status total coupon { code } } }`), { id: quote })).sendQuote).toEqual({ status: 'SENT', total: '12.50', coupon: null });
   });
 });
 
@@ -371,7 +373,7 @@ describe('the billing run’s batch path', () => {
       return { customer, id };
     };
     const pct = await add('currency: "EUR", taxStatus: TAXABLE, taxRate: "19"', seatAndAddon, { couponCode: 'B-PCT' });
-    await must(t, 'mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', {
+    await must(t, graphql(`mutation CouponsCreateContract2($input: CreateContractInput!) { createContract(input: $input) { id } }`), {
       input: { customerId: pct.customer, code: 'B-C', startsAt: '2026-05-01T00:00:00Z', items: [{ priceCode: 'seat', discountPercent: '7' }] },
     });
     const repeating = await add('currency: "EUR", taxStatus: TAXABLE, taxRate: "7.7"', seatAndAddon);
@@ -384,9 +386,9 @@ describe('the billing run’s batch path', () => {
     const sharedSubs = [await subscribe(t, shared, { items: seatAndAddon }), await subscribe(t, shared, { items: seatAndAddon })];
 
     clock.set(new Date('2026-05-10T00:00:00Z'));
-    await must(t, 'mutation($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: "B-REP" }) { id } }', { c: repeating.customer });
-    await must(t, 'mutation($s: ID!) { applyCoupon(input: { subscriptionId: $s, couponCode: "B-ONCE" }) { id } }', { s: once.id });
-    await must(t, 'mutation($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: "B-SHARED" }) { id } }', { c: shared });
+    await must(t, graphql(`mutation CouponsApplyCoupon7($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: "B-REP" }) { id } }`), { c: repeating.customer });
+    await must(t, graphql(`mutation CouponsApplyCoupon8($s: ID!) { applyCoupon(input: { subscriptionId: $s, couponCode: "B-ONCE" }) { id } }`), { s: once.id });
+    await must(t, graphql(`mutation CouponsApplyCoupon9($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: "B-SHARED" }) { id } }`), { c: shared });
     const em = t.app.db.orm.em.fork();
     await em.execute(`insert into usage_event (id, customer_id, event_id, metric, value, "timestamp", received_at)
       values (gen_random_uuid(), '${usage.customer}', 'b-1', 'calls', 123.4, '2026-05-20T00:00:00Z', '2026-05-20T00:00:00Z')`);

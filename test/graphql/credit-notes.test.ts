@@ -4,23 +4,28 @@ import { ManualClock } from '../../src/domain/shared/clock';
 import { Decimal } from '../../src/pricing/decimal';
 import { expectGaplessNumbers, invoicesOf, subscribe } from '../jobs/billing-support';
 import { startTestApp, TestApp } from '../support/app';
-import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
+import { createCustomer, createPrice, createProduct, found, must } from '../support/catalog';
+import { graphql } from '../support/generated';
+import type { CreditedInvoiceFieldsFragment, CreditNoteFieldsFragment, Role } from '../support/generated/graphql';
 
 const clock = new ManualClock(new Date('2026-03-01T00:00:00Z'));
 let t: TestApp;
 
-const NOTE = 'id number currency reason subtotal tax total createdAt invoice { id amountCredited amountDue } customer { id } lines { invoiceLineId description amount tax }';
-const INVOICE = 'id number status total tax amountDue amountCredited voidedAt lines { id amount tax proration } creditNotes { id number total lines { invoiceLineId amount tax } }';
-const createQ = `mutation($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { ${NOTE} } }`;
-const voidQ = `mutation($id: ID!) { voidInvoice(id: $id) { ${INVOICE} } }`;
-const invoiceQ = `query($id: ID!) { invoice(id: $id) { ${INVOICE} } }`;
-const noteQ = `query($id: ID!) { creditNote(id: $id) { ${NOTE} } }`;
-const listQ = `query($first: Int, $after: String, $customerId: ID, $invoiceId: ID) {
-  creditNotes(first: $first, after: $after, customerId: $customerId, invoiceId: $invoiceId) { edges { cursor node { id number customer { id } } } pageInfo { hasNextPage endCursor } } }`;
+graphql(`fragment CreditNoteFields on CreditNote { id number currency reason subtotal tax total createdAt invoice { id amountCredited amountDue } customer { id } lines { invoiceLineId description amount tax } }`);
+graphql(`fragment CreditedInvoiceFields on Invoice { id number status total tax amountDue amountCredited voidedAt lines { id amount tax proration } creditNotes { id number total lines { invoiceLineId amount tax } } }`);
+const createQ = graphql(`mutation CreditNotesCreate($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { ...CreditNoteFields } }`);
+const voidQ = graphql(`mutation CreditNotesVoidInvoice($id: ID!) { voidInvoice(id: $id) { ...CreditedInvoiceFields } }`);
+const invoiceQ = graphql(`query CreditNotesInvoiceById($id: ID!) { invoice(id: $id) { ...CreditedInvoiceFields } }`);
+const noteQ = graphql(`query CreditNotesNote($id: ID!) { creditNote(id: $id) { ...CreditNoteFields } }`);
+const listQ = graphql(`query CreditNotesCreditNotes($first: Int, $after: String, $customerId: ID, $invoiceId: ID) {
+  creditNotes(first: $first, after: $after, customerId: $customerId, invoiceId: $invoiceId) { edges { cursor node { id number customer { id } } } pageInfo { hasNextPage endCursor } } }`);
 
 type Line = { invoiceLineId: string; amount?: string };
 
-async function credit(invoiceId: string, lines?: Line[], reason?: string): Promise<any> {
+type Note = CreditNoteFieldsFragment;
+type CreditedInvoice = CreditedInvoiceFieldsFragment;
+
+async function credit(invoiceId: string, lines?: Line[], reason?: string): Promise<Note> {
   return (await must(t, createQ, { input: { invoiceId, lines, reason } })).createCreditNote;
 }
 async function refusal(invoiceId: string, lines?: Line[], reason?: string, key?: string): Promise<Record<string, unknown>> {
@@ -28,17 +33,17 @@ async function refusal(invoiceId: string, lines?: Line[], reason?: string, key?:
   expect(res.data?.createCreditNote ?? null).toBeNull();
   return { ...res.errors?.[0].extensions, message: res.errors?.[0].message };
 }
-async function invoice(id: string): Promise<any> {
-  return (await must(t, invoiceQ, { id })).invoice;
+async function invoice(id: string): Promise<CreditedInvoice> {
+  return found((await must(t, invoiceQ, { id })).invoice, `invoice ${id}`);
 }
 /** A new customer's first invoice: a subscription that starts now invoices its first period at once. */
-async function firstInvoice(items: { priceCode: string; quantity: string }[], customerFields = 'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"'): Promise<any> {
+async function firstInvoice(items: { priceCode: string; quantity: string }[], customerFields = 'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"'): Promise<CreditedInvoice> {
   const customer = await createCustomer(t, customerFields);
   await subscribe(t, customer, { items });
   return invoice((await invoicesOf(t, customer))[0].id);
 }
-async function key(role: string, customerId?: string): Promise<string> {
-  return (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: role.toLowerCase(), customerId } })).createApiKey.secret;
+async function key(role: Role, customerId?: string): Promise<string> {
+  return (await must(t, graphql(`mutation CreditNotesCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`), { input: { role, name: role.toLowerCase(), customerId } })).createApiKey.secret;
 }
 /** Payments come with issue 6; until then a paid or written-off invoice is set up in the database. */
 async function setStatus(id: string, status: InvoiceStatus, amountDue?: string): Promise<void> {
@@ -60,9 +65,9 @@ afterAll(async () => {
 });
 
 describe('createCreditNote', () => {
-  let inv: any;
-  let seat: any;
-  let support: any;
+  let inv: CreditedInvoice;
+  let seat: CreditedInvoice['lines'][number];
+  let support: CreditedInvoice['lines'][number];
 
   it('credits part of a line, with its tax in proportion, and lowers amountDue', async () => {
     inv = await firstInvoice([{ priceCode: 'seat', quantity: '3' }, { priceCode: 'support', quantity: '1' }]);
@@ -125,7 +130,7 @@ describe('createCreditNote', () => {
     const after = await invoice(inv.id);
     // Nothing is left to pay: PAID, as Stripe settles an invoice credited in full.
     expect(after).toMatchObject({ status: 'PAID', amountCredited: '131.96', amountDue: '0.00' });
-    expect(after.creditNotes.map((n: any) => n.number)).toEqual(['CN-2026-000001', 'CN-2026-000002', 'CN-2026-000003']);
+    expect(after.creditNotes.map((n) => n.number)).toEqual(['CN-2026-000001', 'CN-2026-000002', 'CN-2026-000003']);
     const ext = await refusal(inv.id);
     expect(ext).toMatchObject({ code: 'CONFLICT' });
     expect(ext.message).toContain('nothing left to credit');
@@ -160,12 +165,12 @@ describe('createCreditNote', () => {
     const sub = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '1' }] });
     clock.set(new Date('2026-03-16T00:00:00Z'));
     try {
-      await must(t, 'mutation($id: ID!) { changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: "seat", quantity: "3" }] }) { id } }', { id: sub });
+      await must(t, graphql(`mutation CreditNotesChangeSubscription($id: ID!) { changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: "seat", quantity: "3" }] }) { id } }`), { id: sub });
     } finally {
       clock.set(new Date('2026-03-01T00:00:00Z'));
     }
     const invoices = await Promise.all((await invoicesOf(t, customer)).map((i) => invoice(i.id)));
-    const prorated = invoices.find((i) => i.lines.every((l: any) => l.proration))!;
+    const prorated = invoices.find((i) => i.lines.every((l) => l.proration))!;
     const [creditLine, charge] = prorated.lines;
     expect(dec(creditLine.amount).isNegative() && dec(charge.amount).isPositive()).toBe(true);
     expect(await refusal(prorated.id, [{ invoiceLineId: creditLine.id }])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].invoiceLineId' });
@@ -208,7 +213,7 @@ describe('createCreditNote', () => {
             [{ priceCode: 'odd', quantity: String(odd) }, { priceCode: 'seat', quantity: String(seats) }, { priceCode: 'support', quantity: '1' }],
             `currency: "EUR", taxStatus: TAXABLE, taxRate: "${rate}"`,
           );
-          const left = inv.lines.map((l: any) => dec(l.amount));
+          const left = inv.lines.map((l) => dec(l.amount));
           for (const s of steps) {
             const amount = left[s.line].times(s.permille).div(1000).toDecimalPlaces(2, Decimal.ROUND_DOWN);
             if (amount.isZero()) continue;
@@ -222,13 +227,13 @@ describe('createCreditNote', () => {
           const last = await credit(inv.id);
           expect(last.invoice).toMatchObject({ amountCredited: inv.total, amountDue: '0.00' });
           const notes = (await invoice(inv.id)).creditNotes;
-          expect(notes.reduce((sum: Decimal, n: any) => sum.plus(n.total), dec('0')).toFixed(2)).toBe(inv.total);
+          expect(notes.reduce((sum: Decimal, n) => sum.plus(n.total), dec('0')).toFixed(2)).toBe(inv.total);
           // Per line too: every line gives back exactly its amount and its tax, never more on the way.
-          inv.lines.forEach((l: any) => {
-            const parts = notes.flatMap((n: any) => n.lines).filter((p: any) => p.invoiceLineId === l.id);
-            expect(parts.reduce((sum: Decimal, p: any) => sum.plus(p.amount), dec('0')).toFixed(2)).toBe(l.amount);
-            expect(parts.reduce((sum: Decimal, p: any) => sum.plus(p.tax), dec('0')).toFixed(2)).toBe(l.tax);
-            expect(parts.every((p: any) => dec(p.tax).gte(0))).toBe(true);
+          inv.lines.forEach((l) => {
+            const parts = notes.flatMap((n) => n.lines).filter((p) => p.invoiceLineId === l.id);
+            expect(parts.reduce((sum: Decimal, p) => sum.plus(p.amount), dec('0')).toFixed(2)).toBe(l.amount);
+            expect(parts.reduce((sum: Decimal, p) => sum.plus(p.tax), dec('0')).toFixed(2)).toBe(l.tax);
+            expect(parts.every((p) => dec(p.tax).gte(0))).toBe(true);
           });
         },
       ),
@@ -244,7 +249,7 @@ describe('voidInvoice', () => {
     const [open] = await invoicesOf(t, customer);
     const voided = (await must(t, voidQ, { id: open.id })).voidInvoice;
     expect(voided).toMatchObject({ id: open.id, number: open.number, status: 'VOID', total: '23.99', amountDue: '0.00', voidedAt: '2026-03-01T00:00:00.000Z' });
-    await must(t, 'mutation($at: DateTime!) { runBilling(at: $at) { invoicesCreated } }', { at: '2026-03-01T00:00:00Z' });
+    await must(t, graphql(`mutation CreditNotesRunBilling($at: DateTime!) { runBilling(at: $at) { invoicesCreated } }`), { at: '2026-03-01T00:00:00Z' });
     expect((await invoicesOf(t, customer)).map((i) => [i.id, i.status])).toEqual([[open.id, 'VOID']]);
     const again = await t.gql(voidQ, { id: open.id });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'VOID' });
@@ -282,8 +287,8 @@ describe('voidInvoice', () => {
 describe('reading credit notes', () => {
   let mine: string;
   let theirs: string;
-  let mineNote: any;
-  let theirNote: any;
+  let mineNote: Note;
+  let theirNote: Note;
   let mineKey: string;
 
   beforeAll(async () => {
@@ -304,19 +309,19 @@ describe('reading credit notes', () => {
     const res = await t.gql(noteQ, { id: theirNote.id }, mineKey);
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(res.data?.creditNote).toBeNull();
-    const own = (await must(t, listQ, { first: 100 }, mineKey)).creditNotes.edges.map((e: any) => e.node);
+    const own = (await must(t, listQ, { first: 100 }, mineKey)).creditNotes.edges.map((e) => e.node);
     expect(own.length).toBe(2);
-    expect(own.every((n: any) => n.customer.id === mine)).toBe(true);
+    expect(own.every((n) => n.customer.id === mine)).toBe(true);
     expect((await must(t, listQ, { customerId: theirs }, mineKey)).creditNotes.edges).toEqual([]);
     expect((await must(t, listQ, { invoiceId: theirNote.invoice.id }, mineKey)).creditNotes.edges).toEqual([]);
-    const inv = await t.gql(`query($id: ID!) { invoice(id: $id) { creditNotes { id } } }`, { id: theirNote.invoice.id }, mineKey);
+    const inv = await t.gql(graphql(`query CreditNotesInvoice($id: ID!) { invoice(id: $id) { creditNotes { id } } }`), { id: theirNote.invoice.id }, mineKey);
     expect(inv.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('lets SALES and PARTNER read, and only ADMIN credit or void', async () => {
-    for (const role of ['SALES', 'PARTNER']) {
+    for (const role of ['SALES', 'PARTNER'] as const) {
       const k = await key(role);
-      expect((await must(t, noteQ, { id: theirNote.id }, k)).creditNote.number).toBe(theirNote.number);
+      expect((await must(t, noteQ, { id: theirNote.id }, k)).creditNote?.number).toBe(theirNote.number);
       expect((await refusal(theirNote.invoice.id, undefined, undefined, k)).code).toBe('FORBIDDEN');
     }
     for (const k of [await key('SALES'), mineKey]) {
@@ -328,23 +333,23 @@ describe('reading credit notes', () => {
   it('pages by creation with Relay cursors and filters by customer and invoice', async () => {
     const all = (await must(t, listQ, { first: 100 })).creditNotes;
     expect(all.pageInfo.hasNextPage).toBe(false);
-    const ids = all.edges.map((e: any) => e.node.id);
+    const ids = all.edges.map((e) => e.node.id);
     expect(ids.length).toBeGreaterThan(5);
     const page1 = (await must(t, listQ, { first: 2 })).creditNotes;
     expect(page1.pageInfo).toEqual({ hasNextPage: true, endCursor: page1.edges[1].cursor });
     const page2 = (await must(t, listQ, { first: 100, after: page1.pageInfo.endCursor })).creditNotes;
-    expect([...page1.edges, ...page2.edges].map((e: any) => e.node.id)).toEqual(ids);
-    const byInvoice = (await must(t, listQ, { invoiceId: mineNote.invoice.id })).creditNotes.edges.map((e: any) => e.node.id);
+    expect([...page1.edges, ...page2.edges].map((e) => e.node.id)).toEqual(ids);
+    const byInvoice = (await must(t, listQ, { invoiceId: mineNote.invoice.id })).creditNotes.edges.map((e) => e.node.id);
     expect(byInvoice).toContain(mineNote.id);
     expect(byInvoice.length).toBe(2);
-    expect((await must(t, listQ, { customerId: theirs })).creditNotes.edges.map((e: any) => e.node.id)).toEqual([theirNote.id]);
+    expect((await must(t, listQ, { customerId: theirs })).creditNotes.edges.map((e) => e.node.id)).toEqual([theirNote.id]);
     expect((await must(t, listQ, { invoiceId: 'nope' })).creditNotes.edges).toEqual([]);
     expect((await t.gql(listQ, { after: 'garbage' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     expect((await must(t, noteQ, { id: 'nope' })).creditNote).toBeNull();
   });
 
   it('numbers every note CN-2026-… gaplessly, apart from the invoice series', async () => {
-    const numbers = (await must(t, listQ, { first: 100 })).creditNotes.edges.map((e: any) => e.node.number).sort();
+    const numbers = (await must(t, listQ, { first: 100 })).creditNotes.edges.map((e) => e.node.number).sort();
     expect(numbers).toEqual(numbers.map((_: string, i: number) => `CN-2026-${String(i + 1).padStart(6, '0')}`));
     const [counter] = await t.app.db.orm.em.fork().execute<{ last: number }[]>(`select last from invoice_number where series = 'CN' and year = 2026`);
     expect(counter.last).toBe(numbers.length);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../src/domain/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 
 // Every write moves the clock, so creation order is listing order.
 const clock = new ManualClock(new Date('2026-03-01T00:00:00Z'));
@@ -28,19 +28,19 @@ function base(overrides: Record<string, unknown> = {}) {
 
 async function createCustomer(overrides: Record<string, unknown> = {}): Promise<{ id: string } & Record<string, any>> {
   clock.advanceSeconds(1);
-  const res = await t.gql(create, { input: base(overrides) });
+  const res = await t.gql<Untyped>(create, { input: base(overrides) });
   expect(res.errors).toBeUndefined();
   return res.data!.createCustomer;
 }
 
 async function keyFor(role: string, customerId?: string): Promise<string> {
-  const res = await t.gql(createKey, { input: { role, name: `${role} key`, ...(customerId ? { customerId } : {}) } });
+  const res = await t.gql<Untyped>(createKey, { input: { role, name: `${role} key`, ...(customerId ? { customerId } : {}) } });
   expect(res.errors).toBeUndefined();
   return res.data!.createApiKey.secret;
 }
 
 async function countNamed(name: string): Promise<number> {
-  const res = await t.gql(list, { first: 100, search: name });
+  const res = await t.gql<Untyped>(list, { first: 100, search: name });
   return res.data!.customers.edges.length;
 }
 
@@ -62,7 +62,7 @@ describe('createCustomer', () => {
       externalIds: [{ system: 'SAP', id: 'sap-1' }, { system: 'SALESFORCE', id: '001xx' }],
     });
     expect(c.createdAt).toBe(c.updatedAt);
-    const read = await t.gql(one, { id: c.id });
+    const read = await t.gql<Untyped>(one, { id: c.id });
     expect(read.data!.customer).toMatchObject({ id: c.id, taxRate: '19.5', externalIds: expect.arrayContaining([{ system: 'SAP', id: 'sap-1' }]) });
   });
 
@@ -119,7 +119,7 @@ describe('createCustomer', () => {
     const res = await t.gql(create, { input: base({ name, externalIds: [{ system: 'SAP', id: 'free-1' }, { system: 'SAP', id: 'taken-1' }] }) });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.externalIds[1]' });
     expect(await countNamed(name)).toBe(0);
-    const free = await t.gql(byExternal, { system: 'SAP', id: 'free-1' });
+    const free = await t.gql<Untyped>(byExternal, { system: 'SAP', id: 'free-1' });
     expect(free.data!.customerByExternalId).toBeNull();
   });
 
@@ -132,7 +132,7 @@ describe('createCustomer', () => {
   it('gives racing creates with one external id exactly one winner, the rest CONFLICT', async () => {
     const name = `Racer ${randomUUID()}`;
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => t.gql(create, { input: base({ name, externalIds: [{ system: 'SAP', id: 'race-1' }] }) })),
+      Array.from({ length: 5 }, () => t.gql<Untyped>(create, { input: base({ name, externalIds: [{ system: 'SAP', id: 'race-1' }] }) })),
     );
     expect(results.filter((r) => r.data?.createCustomer).length).toBe(1);
     for (const r of results.filter((x) => x.errors)) {
@@ -153,7 +153,7 @@ describe('updateCustomer', () => {
   it('changes only the fields given', async () => {
     const c = await createCustomer({ taxStatus: 'TAXABLE', taxRate: '20', externalIds: [{ system: 'SAP', id: 'upd-1' }] });
     clock.advanceSeconds(60);
-    const res = await t.gql(update, { id: c.id, input: { name: 'Acme AG' } });
+    const res = await t.gql<Untyped>(update, { id: c.id, input: { name: 'Acme AG' } });
     expect(res.errors).toBeUndefined();
     expect(res.data!.updateCustomer).toMatchObject({
       name: 'Acme AG',
@@ -168,31 +168,31 @@ describe('updateCustomer', () => {
 
   it('drops the rate when leaving TAXABLE and asks for one when entering it', async () => {
     const c = await createCustomer({ taxStatus: 'TAXABLE', taxRate: '20' });
-    const exempt = await t.gql(update, { id: c.id, input: { taxStatus: 'EXEMPT' } });
+    const exempt = await t.gql<Untyped>(update, { id: c.id, input: { taxStatus: 'EXEMPT' } });
     expect(exempt.data!.updateCustomer).toMatchObject({ taxStatus: 'EXEMPT', taxRate: null });
     const bare = await t.gql(update, { id: c.id, input: { taxStatus: 'TAXABLE' } });
     expect(bare.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.taxRate' });
     const rateOnly = await t.gql(update, { id: c.id, input: { taxRate: '10' } });
     expect(rateOnly.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.taxRate' });
-    const taxable = await t.gql(update, { id: c.id, input: { taxStatus: 'TAXABLE', taxRate: '7.7' } });
+    const taxable = await t.gql<Untyped>(update, { id: c.id, input: { taxStatus: 'TAXABLE', taxRate: '7.7' } });
     expect(taxable.data!.updateCustomer).toMatchObject({ taxStatus: 'TAXABLE', taxRate: '7.7' });
-    const cleared = await t.gql(update, { id: c.id, input: { taxRate: null } });
+    const cleared = await t.gql<Untyped>(update, { id: c.id, input: { taxRate: null } });
     expect(cleared.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.taxRate' });
-    const newRate = await t.gql(update, { id: c.id, input: { taxRate: '8.1', invoiceDrafts: true } });
+    const newRate = await t.gql<Untyped>(update, { id: c.id, input: { taxRate: '8.1', invoiceDrafts: true } });
     expect(newRate.data!.updateCustomer).toMatchObject({ taxRate: '8.1', invoiceDrafts: true });
   });
 
   it('replaces the external ids, keeping the ones that stay', async () => {
     const c = await createCustomer({ externalIds: [{ system: 'SAP', id: 'keep-1' }, { system: 'SAP', id: 'drop-1' }] });
-    const res = await t.gql(update, { id: c.id, input: { externalIds: [{ system: 'SAP', id: 'keep-1' }, { system: 'STRIPE', id: 'cus_new' }] } });
+    const res = await t.gql<Untyped>(update, { id: c.id, input: { externalIds: [{ system: 'SAP', id: 'keep-1' }, { system: 'STRIPE', id: 'cus_new' }] } });
     expect(res.errors).toBeUndefined();
     expect(res.data!.updateCustomer.externalIds).toEqual(
       expect.arrayContaining([{ system: 'SAP', id: 'keep-1' }, { system: 'STRIPE', id: 'cus_new' }]),
     );
     expect(res.data!.updateCustomer.externalIds).toHaveLength(2);
-    expect((await t.gql(byExternal, { system: 'SAP', id: 'drop-1' })).data!.customerByExternalId).toBeNull();
-    expect((await t.gql(byExternal, { system: 'STRIPE', id: 'cus_new' })).data!.customerByExternalId).toEqual({ id: c.id });
-    const read = await t.gql(one, { id: c.id });
+    expect((await t.gql<Untyped>(byExternal, { system: 'SAP', id: 'drop-1' })).data!.customerByExternalId).toBeNull();
+    expect((await t.gql<Untyped>(byExternal, { system: 'STRIPE', id: 'cus_new' })).data!.customerByExternalId).toEqual({ id: c.id });
+    const read = await t.gql<Untyped>(one, { id: c.id });
     expect(read.data!.customer.externalIds).toEqual([{ system: 'SAP', id: 'keep-1' }, { system: 'STRIPE', id: 'cus_new' }]);
   });
 
@@ -201,7 +201,7 @@ describe('updateCustomer', () => {
     const c = await createCustomer({ name: 'Unchanged', externalIds: [{ system: 'SAP', id: 'mine' }] });
     const res = await t.gql(update, { id: c.id, input: { name: 'Changed', externalIds: [{ system: 'SAP', id: 'someone-else' }] } });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.externalIds[0]' });
-    const read = await t.gql(one, { id: c.id });
+    const read = await t.gql<Untyped>(one, { id: c.id });
     expect(read.data!.customer).toMatchObject({ name: 'Unchanged', externalIds: [{ system: 'SAP', id: 'mine' }] });
   });
 
@@ -235,9 +235,9 @@ describe('updateCustomer', () => {
 
 describe('customer and customerByExternalId', () => {
   it('answers null for unknown and malformed ids', async () => {
-    expect((await t.gql(one, { id: randomUUID() })).data!.customer).toBeNull();
-    expect((await t.gql(one, { id: 'not-a-uuid' })).data!.customer).toBeNull();
-    expect((await t.gql(byExternal, { system: 'SAP', id: 'nobody' })).data!.customerByExternalId).toBeNull();
+    expect((await t.gql<Untyped>(one, { id: randomUUID() })).data!.customer).toBeNull();
+    expect((await t.gql<Untyped>(one, { id: 'not-a-uuid' })).data!.customer).toBeNull();
+    expect((await t.gql<Untyped>(byExternal, { system: 'SAP', id: 'nobody' })).data!.customerByExternalId).toBeNull();
     const nul = await t.gql(byExternal, { system: 'SAP\u0000', id: 'x' });
     expect(nul.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'system' });
   });
@@ -246,8 +246,8 @@ describe('customer and customerByExternalId', () => {
     const c = await createCustomer({ externalIds: [{ system: 'CRM', id: 'read-1' }] });
     for (const role of ['SALES', 'PARTNER']) {
       const key = await keyFor(role);
-      expect((await t.gql(one, { id: c.id }, key)).data!.customer.id).toBe(c.id);
-      expect((await t.gql(byExternal, { system: 'CRM', id: 'read-1' }, key)).data!.customerByExternalId.id).toBe(c.id);
+      expect((await t.gql<Untyped>(one, { id: c.id }, key)).data!.customer.id).toBe(c.id);
+      expect((await t.gql<Untyped>(byExternal, { system: 'CRM', id: 'read-1' }, key)).data!.customerByExternalId.id).toBe(c.id);
     }
   });
 
@@ -255,13 +255,13 @@ describe('customer and customerByExternalId', () => {
     const mine = await createCustomer({ externalIds: [{ system: 'CRM', id: 'own-1' }] });
     const theirs = await createCustomer({ externalIds: [{ system: 'CRM', id: 'their-1' }] });
     const key = await keyFor('CUSTOMER', mine.id);
-    expect((await t.gql(one, { id: mine.id }, key)).data!.customer.id).toBe(mine.id);
+    expect((await t.gql<Untyped>(one, { id: mine.id }, key)).data!.customer.id).toBe(mine.id);
     const other = await t.gql(one, { id: theirs.id }, key);
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await t.gql(byExternal, { system: 'CRM', id: 'own-1' }, key)).data!.customerByExternalId.id).toBe(mine.id);
+    expect((await t.gql<Untyped>(byExternal, { system: 'CRM', id: 'own-1' }, key)).data!.customerByExternalId.id).toBe(mine.id);
     const otherExternal = await t.gql(byExternal, { system: 'CRM', id: 'their-1' }, key);
     expect(otherExternal.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const listed = await t.gql(list, { first: 100 }, key);
+    const listed = await t.gql<Untyped>(list, { first: 100 }, key);
     expect(listed.data!.customers.edges.map((e: any) => e.node.id)).toEqual([mine.id]);
   });
 });
@@ -294,9 +294,9 @@ describe('customers', () => {
     const token = randomUUID().slice(0, 8);
     const literal = await createCustomer({ name: `100% ${token}` });
     await createCustomer({ name: `1000 ${token}` });
-    const percent = await t.gql(list, { search: `0% ${token}` });
+    const percent = await t.gql<Untyped>(list, { search: `0% ${token}` });
     expect(percent.data!.customers.edges.map((e: any) => e.node.id)).toEqual([literal.id]);
-    const underscore = await t.gql(list, { search: `10_0 ${token}` });
+    const underscore = await t.gql<Untyped>(list, { search: `10_0 ${token}` });
     expect(underscore.data!.customers.edges).toEqual([]);
   });
 

@@ -1,7 +1,11 @@
 import { ManualClock } from '../../src/domain/shared/clock';
 import { subscribe } from '../jobs/billing-support';
 import { startTestApp, TestApp } from '../support/app';
-import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
+import { createCustomer, createPrice, createProduct, found, must } from '../support/catalog';
+import { readEvents } from '../support/events';
+import { eventually } from '../support/eventually';
+import { graphql } from '../support/generated';
+import type { DunningAttachPaymentMethodMutation, DunningFinalAction, DunningInvoicesQuery, DunningSubscriptionFieldsFragment } from '../support/generated/graphql';
 
 // The dunning story, end to end over HTTP, driven by test clocks (CONTRACT.md: "a test clock
 // drives them too"): each retry happens when its clock reaches it, dated there.
@@ -11,12 +15,12 @@ let t: TestApp;
 const START = '2027-03-01T00:00:00.000Z';
 const day = (n: number) => new Date(Date.parse(START) + n * 86_400_000).toISOString();
 
-const INVOICE = `id number status total amountDue amountPaid amountRemaining paidAt dueAt collectionMethod nextPaymentAttemptAt
-  attempts { kind step at amount outcome error provider providerReference }`;
-const SUB = 'status version history { type }';
+graphql(`fragment DunningInvoiceFields on Invoice { id number status total amountDue amountPaid amountRemaining paidAt dueAt collectionMethod nextPaymentAttemptAt
+  attempts { kind step at amount outcome error provider providerReference } }`);
+graphql(`fragment DunningSubscriptionFields on Subscription { status version history { type } }`);
 
-async function setPolicy(retryAfterDays: number[], finalAction: string, graceDays = 0): Promise<void> {
-  await must(t, 'mutation($input: SetDunningPolicyInput!) { setDunningPolicy(input: $input) { retryAfterDays } }', { input: { retryAfterDays, finalAction, graceDays } });
+async function setPolicy(retryAfterDays: number[], finalAction: DunningFinalAction, graceDays = 0): Promise<void> {
+  await must(t, graphql(`mutation DunningSetDunningPolicy($input: SetDunningPolicyInput!) { setDunningPolicy(input: $input) { retryAfterDays } }`), { input: { retryAfterDays, finalAction, graceDays } });
 }
 
 /** A customer on its own clock at START, with a card (a sandbox token), subscribed to 100.00 a month: its first invoice is charged at once. */
@@ -28,22 +32,22 @@ async function story(token: string | null, collection = 'CHARGE_AUTOMATICALLY', 
   return { clockId, customerId, subId };
 }
 
-async function attach(customerId: string, token: string, provider = 'sandbox', as?: string): Promise<any> {
-  const q = 'mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id provider label isDefault } }';
+async function attach(customerId: string, token: string, provider = 'sandbox', as?: string): Promise<DunningAttachPaymentMethodMutation['attachPaymentMethod']> {
+  const q = graphql(`mutation DunningAttachPaymentMethod($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id provider label isDefault } }`);
   return (await must(t, q, { input: { customerId, provider, token } }, as)).attachPaymentMethod;
 }
 
 async function advance(clockId: string, to: string): Promise<void> {
-  await must(t, 'mutation($id: ID!, $to: DateTime!) { advanceTestClock(id: $id, to: $to) { status } }', { id: clockId, to });
+  await must(t, graphql(`mutation DunningAdvanceTestClock($id: ID!, $to: DateTime!) { advanceTestClock(id: $id, to: $to) { status } }`), { id: clockId, to });
 }
 
-async function invoices(customerId: string): Promise<any[]> {
-  const data = await must(t, `query($c: ID) { invoices(customerId: $c, first: 10) { edges { node { ${INVOICE} periodStart } } } }`, { c: customerId });
-  return data.invoices.edges.map((e: any) => e.node).sort((a: any, b: any) => (a.periodStart ?? '').localeCompare(b.periodStart ?? ''));
+async function invoices(customerId: string): Promise<DunningInvoicesQuery['invoices']['edges'][number]['node'][]> {
+  const data = await must(t, graphql(`query DunningInvoices($c: ID) { invoices(customerId: $c, first: 10) { edges { node { ...DunningInvoiceFields periodStart } } } }`), { c: customerId });
+  return data.invoices.edges.map((e) => e.node).sort((a, b) => (a.periodStart ?? '').localeCompare(b.periodStart ?? ''));
 }
 
-async function sub(id: string): Promise<any> {
-  return (await must(t, `query($id: ID!) { subscription(id: $id) { ${SUB} } }`, { id })).subscription;
+async function sub(id: string): Promise<DunningSubscriptionFieldsFragment> {
+  return found((await must(t, graphql(`query DunningSubscription($id: ID!) { subscription(id: $id) { ...DunningSubscriptionFields } }`), { id })).subscription, `subscription ${id}`);
 }
 
 /**
@@ -53,21 +57,8 @@ async function sub(id: string): Promise<any> {
  */
 async function eventTypes(customerId: string): Promise<string[]> {
   const [{ n }] = await t.app.db.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from domain_event where customer_id = ?', [customerId]);
-  for (let tries = 0; ; tries++) {
-    const types = await readEventTypes(customerId);
-    if (types.length >= Number(n) || tries > 100) return types;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function readEventTypes(customerId: string): Promise<string[]> {
-  const types: string[] = [];
-  for (let after: string | null = null; ; ) {
-    const data: any = await must(t, 'query($after: String) { events(first: 100, after: $after) { edges { node { type customerId } } pageInfo { hasNextPage endCursor } } }', { after });
-    types.push(...data.events.edges.filter((e: any) => e.node.customerId === customerId).map((e: any) => e.node.type));
-    if (!data.events.pageInfo.hasNextPage) return types;
-    after = data.events.pageInfo.endCursor;
-  }
+  const read = () => readEvents(t, { fields: 'type customerId' }).then((events) => events.filter((e) => e.customerId === customerId).map((e) => e.type as string));
+  return eventually(read, { until: (types) => types.length >= Number(n), what: `the customer's ${n} stored events readable` });
 }
 
 async function sandboxCharges(invoiceId: string): Promise<number> {
@@ -100,7 +91,7 @@ describe('dunning', () => {
     // Retry 1, a day after the first failure: declined again.
     await advance(clockId, day(2));
     [invoice] = await invoices(customerId);
-    expect(invoice.attempts.map((a: any) => [a.step, a.at, a.outcome])).toEqual([[0, START, 'failed'], [1, day(1), 'failed']]);
+    expect(invoice.attempts.map((a) => [a.step, a.at, a.outcome])).toEqual([[0, START, 'failed'], [1, day(1), 'failed']]);
     expect(invoice.nextPaymentAttemptAt).toBe(day(3));
 
     // The customer replaces the card with its own key (self-service): retry 2 succeeds.
@@ -109,7 +100,7 @@ describe('dunning', () => {
     await advance(clockId, day(4));
     [invoice] = await invoices(customerId);
     expect(invoice).toMatchObject({ status: 'PAID', amountPaid: '100.00', amountRemaining: '0.00', paidAt: day(3), nextPaymentAttemptAt: null });
-    expect(invoice.attempts.map((a: any) => [a.step, a.at, a.outcome])).toEqual([[0, START, 'failed'], [1, day(1), 'failed'], [2, day(3), 'succeeded']]);
+    expect(invoice.attempts.map((a) => [a.step, a.at, a.outcome])).toEqual([[0, START, 'failed'], [1, day(1), 'failed'], [2, day(3), 'succeeded']]);
     const recovered = await sub(subId);
     expect(recovered.status).toBe('ACTIVE');
     expect(recovered.history.map((h: any) => h.type)).toEqual(expect.arrayContaining(['past_due', 'recovered']));
@@ -125,7 +116,7 @@ describe('dunning', () => {
     expect((await invoices(customerId))[0].attempts).toHaveLength(3);
   });
 
-  it.each([
+  it.each<[DunningFinalAction, string, string]>([
     ['CANCEL_SUBSCRIPTION', 'OPEN', 'CANCELED'],
     ['MARK_UNCOLLECTIBLE', 'UNCOLLECTIBLE', 'ACTIVE'],
     ['LEAVE_PAST_DUE', 'OPEN', 'PAST_DUE'],
@@ -137,7 +128,7 @@ describe('dunning', () => {
     await advance(clockId, day(10));
 
     const [invoice] = await invoices(customerId);
-    expect(invoice.attempts.map((a: any) => [a.step, a.at, a.outcome, a.error])).toEqual([
+    expect(invoice.attempts.map((a) => [a.step, a.at, a.outcome, a.error])).toEqual([
       [0, START, 'failed', expect.stringContaining('insufficient_funds')],
       [1, day(1), 'failed', expect.stringContaining('insufficient_funds')],
       [2, day(3), 'failed', expect.stringContaining('insufficient_funds')],
@@ -169,11 +160,11 @@ describe('dunning', () => {
     // The renewal a month later: its own first charge fails once too, then the retry pays it.
     await advance(clockId, '2027-04-02T12:00:00.000Z');
     const all = await invoices(customerId);
-    expect(all.map((i) => [i.status, i.attempts.map((a: any) => a.outcome)])).toEqual([
+    expect(all.map((i) => [i.status, i.attempts.map((a) => a.outcome)])).toEqual([
       ['PAID', ['failed', 'succeeded']],
       ['PAID', ['failed', 'succeeded']],
     ]);
-    expect(all[1].attempts.map((a: any) => a.at)).toEqual(['2027-04-01T00:00:00.000Z', '2027-04-02T00:00:00.000Z']);
+    expect(all[1].attempts.map((a) => a.at)).toEqual(['2027-04-01T00:00:00.000Z', '2027-04-02T00:00:00.000Z']);
   });
 
   it('pm_sandbox_ok: invoices are paid as they are finalized, the renewals of the billing run included', async () => {
@@ -205,12 +196,12 @@ describe('dunning', () => {
   it('a payment method detached before a retry fails that retry without asking any provider', async () => {
     await setPolicy([1], 'LEAVE_PAST_DUE');
     const { clockId, customerId } = await story('pm_sandbox_decline');
-    const [method] = (await must(t, 'query($c: ID!) { paymentMethods(customerId: $c) { id } }', { c: customerId })).paymentMethods;
-    await must(t, 'mutation($id: ID!) { detachPaymentMethod(id: $id) { id } }', { id: method.id });
-    expect((await must(t, 'query($c: ID!) { paymentMethods(customerId: $c) { id } }', { c: customerId })).paymentMethods).toEqual([]);
+    const [method] = (await must(t, graphql(`query DunningPaymentMethods($c: ID!) { paymentMethods(customerId: $c) { id } }`), { c: customerId })).paymentMethods;
+    await must(t, graphql(`mutation DunningDetachPaymentMethod($id: ID!) { detachPaymentMethod(id: $id) { id } }`), { id: method.id });
+    expect((await must(t, graphql(`query DunningPaymentMethods2($c: ID!) { paymentMethods(customerId: $c) { id } }`), { c: customerId })).paymentMethods).toEqual([]);
     await advance(clockId, day(2));
     const [invoice] = await invoices(customerId);
-    expect(invoice.attempts.map((a: any) => [a.step, a.outcome, a.error, a.provider])).toEqual([
+    expect(invoice.attempts.map((a) => [a.step, a.outcome, a.error, a.provider])).toEqual([
       [0, 'failed', expect.stringContaining('card_declined'), 'sandbox'],
       [1, 'failed', 'no default payment method', null],
     ]);
@@ -222,7 +213,7 @@ describe('dunning', () => {
     const voided = await story('pm_sandbox_decline');
     const [first] = await invoices(voided.customerId);
     expect((await sub(voided.subId)).status).toBe('PAST_DUE');
-    await must(t, 'mutation($id: ID!) { voidInvoice(id: $id) { status } }', { id: first.id });
+    await must(t, graphql(`mutation DunningVoidInvoice($id: ID!) { voidInvoice(id: $id) { status } }`), { id: first.id });
     expect((await invoices(voided.customerId))[0]).toMatchObject({ status: 'VOID', nextPaymentAttemptAt: null });
     expect((await sub(voided.subId)).status).toBe('ACTIVE');
     await advance(voided.clockId, day(5));
@@ -230,7 +221,7 @@ describe('dunning', () => {
 
     const credited = await story('pm_sandbox_decline');
     const [owed] = await invoices(credited.customerId);
-    await must(t, 'mutation($id: ID!) { createCreditNote(input: { invoiceId: $id, reason: "goodwill" }) { total } }', { id: owed.id });
+    await must(t, graphql(`mutation DunningCreateCreditNote($id: ID!) { createCreditNote(input: { invoiceId: $id, reason: "goodwill" }) { total } }`), { id: owed.id });
     expect((await invoices(credited.customerId))[0]).toMatchObject({ status: 'PAID', amountDue: '0.00', amountRemaining: '0.00', nextPaymentAttemptAt: null });
     expect((await sub(credited.subId)).status).toBe('ACTIVE');
   });
@@ -259,14 +250,14 @@ describe('sent invoices (SEND_INVOICE, bank transfer)', () => {
 
     await advance(clockId, day(17));
     [invoice] = await invoices(customerId);
-    expect(invoice.attempts.map((a: any) => [a.kind, a.step, a.at, a.outcome])).toEqual([
+    expect(invoice.attempts.map((a) => [a.kind, a.step, a.at, a.outcome])).toEqual([
       ['REMINDER', 0, day(14), 'reminder_sent'],
       ['REMINDER', 1, day(16), 'reminder_sent'],
     ]);
     expect((await sub(subId)).status).toBe('PAST_DUE');
     expect(await eventTypes(customerId)).toEqual(expect.arrayContaining(['invoice.overdue', 'invoice.reminder_sent']));
 
-    const record = 'mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { status amountPaid amountRemaining attempts { kind amount outcome providerReference } } }';
+    const record = graphql(`mutation DunningRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { status amountPaid amountRemaining attempts { kind amount outcome providerReference } } }`);
     const part = (await must(t, record, { input: { invoiceId: invoice.id, amount: '40.00', reference: 'SEPA-1' } })).recordPayment;
     expect(part).toMatchObject({ status: 'OPEN', amountPaid: '40.00', amountRemaining: '60.00' });
     const full = (await must(t, record, { input: { invoiceId: invoice.id, amount: '60', reference: 'SEPA-2' } })).recordPayment;
@@ -279,7 +270,7 @@ describe('sent invoices (SEND_INVOICE, bank transfer)', () => {
     expect((await sub(subId)).status).toBe('ACTIVE');
     // Paid: the reminder that was due on day 19 never comes.
     await advance(clockId, day(25));
-    expect((await invoices(customerId))[0].attempts.filter((a: any) => a.kind === 'REMINDER')).toHaveLength(2);
+    expect((await invoices(customerId))[0].attempts.filter((a) => a.kind === 'REMINDER')).toHaveLength(2);
   });
 
   it('a CHARGE_AUTOMATICALLY customer paying by bank transfer gets sent invoices with its terms, never a charge', async () => {
@@ -288,9 +279,9 @@ describe('sent invoices (SEND_INVOICE, bank transfer)', () => {
     // Attached after the first invoice, which was waiting for a method: it becomes a sent invoice, due after the terms from now.
     await attach(customerId, 'DE89 …3000', 'manual');
     expect((await invoices(customerId))[0]).toMatchObject({ status: 'OPEN', collectionMethod: 'SEND_INVOICE', dueAt: day(30), nextPaymentAttemptAt: day(30), attempts: [] });
-    const methods = (await must(t, 'query($c: ID!) { paymentMethods(customerId: $c) { provider label isDefault } }', { c: customerId })).paymentMethods;
+    const methods = (await must(t, graphql(`query DunningPaymentMethods3($c: ID!) { paymentMethods(customerId: $c) { provider label isDefault } }`), { c: customerId })).paymentMethods;
     expect(methods).toEqual([{ provider: 'manual', label: 'Bank transfer (DE89 …3000)', isDefault: true }]);
-    const clockId = (await must(t, `query($id: ID!) { customer(id: $id) { testClock { id } } }`, { id: customerId })).customer.testClock.id;
+    const clockId = found((await must(t, graphql(`query DunningCustomer($id: ID!) { customer(id: $id) { testClock { id } } }`), { id: customerId })).customer?.testClock?.id, 'the customer’s test clock');
     await advance(clockId, '2027-04-01T00:00:00.000Z');
     const renewal = (await invoices(customerId))[1];
     expect(renewal).toMatchObject({ status: 'OPEN', collectionMethod: 'SEND_INVOICE', dueAt: '2027-05-01T00:00:00.000Z', attempts: [] });
@@ -304,7 +295,7 @@ describe('recordPayment refuses', () => {
     const { customerId } = await story(null, 'SEND_INVOICE');
     invoiceId = (await invoices(customerId))[0].id;
   });
-  const record = (input: Record<string, unknown>, as?: string) => t.gql('mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { status } }', { input: { invoiceId, reference: 'R', amount: '1', ...input } }, as);
+  const record = (input: Record<string, unknown>, as?: string) => t.gql(graphql(`mutation DunningRecordPayment2($input: RecordPaymentInput!) { recordPayment(input: $input) { status } }`), { input: { invoiceId, reference: 'R', amount: '1', ...input } }, as);
 
   it.each([
     [{ amount: '0' }, 'input.amount'],
@@ -321,17 +312,17 @@ describe('recordPayment refuses', () => {
   it('the same reference twice, and SALES keys', async () => {
     expect((await record({ reference: 'ONCE' })).errors).toBeUndefined();
     expect((await record({ reference: 'ONCE' })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.reference' });
-    const sales = (await must(t, 'mutation { createApiKey(input: { role: SALES, name: "s" }) { secret } }')).createApiKey.secret;
+    const sales = (await must(t, graphql(`mutation DunningCreateApiKey { createApiKey(input: { role: SALES, name: "s" }) { secret } }`))).createApiKey.secret;
     expect((await record({ reference: 'S' }, sales)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('payments on a VOID invoice, and voids of a partly paid one', async () => {
     // A payment was recorded above: the invoice is corrected with a credit note, not voided.
-    const partlyPaid = await t.gql('mutation($id: ID!) { voidInvoice(id: $id) { status } }', { id: invoiceId });
+    const partlyPaid = await t.gql(graphql(`mutation DunningVoidInvoice2($id: ID!) { voidInvoice(id: $id) { status } }`), { id: invoiceId });
     expect(partlyPaid.errors?.[0]).toMatchObject({ message: expect.stringContaining('partly paid'), extensions: { code: 'CONFLICT' } });
     const { customerId } = await story(null, 'SEND_INVOICE');
     invoiceId = (await invoices(customerId))[0].id;
-    await must(t, 'mutation($id: ID!) { voidInvoice(id: $id) { status } }', { id: invoiceId });
+    await must(t, graphql(`mutation DunningVoidInvoice3($id: ID!) { voidInvoice(id: $id) { status } }`), { id: invoiceId });
     expect((await record({ reference: 'V' })).errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 });
@@ -345,7 +336,7 @@ describe('dunning policy', () => {
       await fresh.close();
     }
     const set = (retryAfterDays: number[], graceDays = 0) =>
-      t.gql('mutation($input: SetDunningPolicyInput!) { setDunningPolicy(input: $input) { retryAfterDays } }', { input: { retryAfterDays, finalAction: 'LEAVE_PAST_DUE', graceDays } });
+      t.gql(graphql(`mutation DunningSetDunningPolicy2($input: SetDunningPolicyInput!) { setDunningPolicy(input: $input) { retryAfterDays } }`), { input: { retryAfterDays, finalAction: 'LEAVE_PAST_DUE', graceDays } });
     expect((await set([3, 1])).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.retryAfterDays[1]' });
     expect((await set([0])).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.retryAfterDays[0]' });
     expect((await set([1], -1)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.graceDays' });

@@ -7,6 +7,7 @@ import { TestClock, TestClockStatus } from '../../src/domain/test-clocks/test-cl
 import { bill, runner, subscribe } from '../jobs/billing-support';
 import { startTestApp, TestApp } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
+import { eventually } from '../support/eventually';
 
 const clock = new ManualClock(new Date('2026-03-01T00:00:00Z'));
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -48,12 +49,7 @@ async function readAll(options: { after?: string | null; types?: string[]; first
  * PostgreSQL another test file's transaction can hold back what a commit just made readable: wait for it.
  */
 async function readUntil(done: (events: Ev[]) => boolean, options: Parameters<typeof readAll>[0] = {}): Promise<{ events: Ev[]; cursor: string | null }> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const read = await readAll(options);
-    if (done(read.events) || Date.now() > deadline) return read;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return eventually(() => readAll(options), { until: (read) => done(read.events), what: 'the events to be readable' });
 }
 
 async function storedCount(): Promise<number> {

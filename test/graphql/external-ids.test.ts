@@ -1,6 +1,6 @@
 import { DomainEvent } from '../../src/domain/events/domain-event.entity';
 import { ManualClock } from '../../src/domain/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createPrice, createProduct, must } from '../support/catalog';
 
 // Every write moves the clock, so an updatedAt that did not move was not written.
@@ -123,14 +123,14 @@ describe('upsertCustomer', () => {
     ['a bad email', 'input.email', { email: 'nope' }],
     ['a name with NUL', 'input.name', { name: 'A\u0000' }],
   ])('refuses %s with BAD_USER_INPUT at %s, creating nothing', async (_what, field, overrides) => {
-    const res = await t.gql(upsertCustomerQ, { input: sap('bad-1', overrides) });
+    const res = await t.gql<Untyped>(upsertCustomerQ, { input: sap('bad-1', overrides) });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect((await must(t, customerByQ, { system: 'SAP', id: 'bad-1' })).customerByExternalId).toBeNull();
   });
 
   it.each([1, 2, 3])('gives concurrent upserts of one new external id one customer and no errors (round %i)', async (round) => {
     const name = `Race ${round} Inc`;
-    const results = await Promise.all(Array.from({ length: 5 }, () => t.gql(upsertCustomerQ, { input: sap(`race-${round}`, { name }) })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => t.gql<Untyped>(upsertCustomerQ, { input: sap(`race-${round}`, { name }) })));
     for (const r of results) expect(r.errors).toBeUndefined();
     const outcomes = results.map((r) => r.data!.upsertCustomer.outcome).sort();
     expect(outcomes).toEqual(['CREATED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED']);
@@ -161,14 +161,14 @@ describe('upsertProduct', () => {
   });
 
   it('does not adopt a product that exists under the code without the external id', async () => {
-    const res = await t.gql(upsertProductQ, { input: { externalId: { system: 'SAP', id: 'MAT-PLAN' }, code: 'plan', name: 'Plan' } });
+    const res = await t.gql<Untyped>(upsertProductQ, { input: { externalId: { system: 'SAP', id: 'MAT-PLAN' }, code: 'plan', name: 'Plan' } });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
     expect((await must(t, productByQ, { system: 'SAP', id: 'MAT-PLAN' })).productByExternalId).toBeNull();
   });
 
   it.each([1, 2, 3])('gives concurrent upserts of one new external id one product and no errors (round %i)', async (round) => {
     const input = { externalId: { system: 'SAP', id: `MAT-RACE-${round}` }, code: `race-product-${round}`, name: 'Race' };
-    const results = await Promise.all(Array.from({ length: 5 }, () => t.gql(upsertProductQ, { input })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => t.gql<Untyped>(upsertProductQ, { input })));
     for (const r of results) expect(r.errors).toBeUndefined();
     expect(results.map((r) => r.data!.upsertProduct.outcome).sort()).toEqual(['CREATED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED']);
     expect(new Set(results.map((r) => r.data!.upsertProduct.product.id)).size).toBe(1);
@@ -261,7 +261,7 @@ describe('external ids of every kind', () => {
     expect((await must(t, invoiceByQ, { system: 'STRIPE', id: 'in_1' }, ownKey)).invoiceByExternalId.id).toBe(invoiceId);
     const stranger = (await upsertCustomer(sap('kinds-3', { name: 'Stranger' }))).customer.id;
     const strangerKey = await keyFor('CUSTOMER', stranger);
-    const res = await t.gql(invoiceByQ, { system: 'STRIPE', id: 'in_1' }, strangerKey);
+    const res = await t.gql<Untyped>(invoiceByQ, { system: 'STRIPE', id: 'in_1' }, strangerKey);
     expect(res.errors).toBeUndefined();
     expect(res.data!.invoiceByExternalId).toBeNull();
     expect((await must(t, invoiceByQ, { system: 'STRIPE', id: 'in_1' }, salesKey)).invoiceByExternalId.id).toBe(invoiceId);

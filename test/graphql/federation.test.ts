@@ -8,7 +8,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import fc from 'fast-check';
 import { parse } from 'graphql';
 import { ManualClock } from '../../src/domain/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 
 // CONTRACT.md, Federation: Tariff is an Apollo Federation 2 subgraph. A partner CRM subgraph adds
@@ -110,7 +110,7 @@ const entitiesQ = `query($representations: [_Any!]!) { _entities(representations
 } }`;
 
 async function entities(representations: unknown[], key?: string) {
-  return t.gql(entitiesQ, { representations }, key);
+  return t.gql<Untyped>(entitiesQ, { representations }, key);
 }
 
 async function key(role: string, customerId?: string): Promise<string> {
@@ -344,7 +344,7 @@ describe('_entities', () => {
   });
 
   it('refuses bad representations written inline in the query too, a NUL escaped in a literal included', async () => {
-    const res = await t.gql('{ _entities(representations: [{ __typename: "Customer", id: 5 }, "x", { __typename: "Price", code: "se\\u0000at" }]) { __typename } }');
+    const res = await t.gql<Untyped>('{ _entities(representations: [{ __typename: "Customer", id: 5 }, "x", { __typename: "Price", code: "se\\u0000at" }]) { __typename } }');
     expect(res.data!._entities).toEqual([null, null, null]);
     expect(res.errors?.map((e) => e.extensions?.field)).toEqual(['representations[0].id', 'representations[1]', 'representations[2].code']);
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);

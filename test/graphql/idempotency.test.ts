@@ -4,11 +4,14 @@ import { IdempotencyService } from '../../src/domain/idempotency/idempotency.ser
 import { ManualClock } from '../../src/domain/shared/clock';
 import { requestHash } from '../../src/graphql/idempotency';
 import { startTestApp, TestApp } from '../support/app';
+import { eventually } from '../support/eventually';
 
 const clock = new ManualClock(new Date('2026-06-01T00:00:00Z'));
 let t: TestApp;
+/** The SQL run while a test listens (null: nobody does). */
+let heard: string[] | null = null;
 beforeAll(async () => {
-  t = await startTestApp({ clock });
+  t = await startTestApp({ clock, onQuery: (sql) => heard?.push(sql) });
 });
 afterAll(async () => {
   await t.close();
@@ -172,8 +175,11 @@ describe('Idempotency-Key on mutations', () => {
     const claimed = await store.acquire(adminKeyId, 'key-wait', requestHash(null, createProduct, variables));
     if (claimed.kind !== 'run') throw new Error('expected to run');
 
+    heard = [];
     const duplicate = post(createProduct, variables, 'key-wait');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Completed only once the duplicate has found the key in progress and looked again: it is waiting, not arriving late.
+    const looks = () => heard!.filter((sql) => sql.includes('select id, request_hash')).length;
+    await eventually(looks, { until: (n) => n >= 2, what: 'the duplicate to poll the running key' }).finally(() => (heard = null));
     const body = '{"data":{"createProduct":{"id":"from-the-first-request","code":"idem-wait","name":"Wait"}}}';
     expect(await store.complete(claimed.lease, { status: 200, body })).toBe(true);
     const res = await duplicate;

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/domain/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 import { readableEvents } from '../support/events';
 
@@ -95,7 +95,7 @@ describe('finalizeInvoice', () => {
   it('keeps the series gapless under concurrent finalizations (on PostgreSQL), the same draft numbered once', async () => {
     const drafts = await sequentially(Array.from({ length: 6 }), () => draftInvoice());
     const [twice] = drafts;
-    const finalize = ({ id }: { id: string }) => t.gql(finalizeQ, { id });
+    const finalize = ({ id }: { id: string }) => t.gql<Untyped>(finalizeQ, { id });
     // STACK.md: the embedded database runs one statement at a time and its socket mixes up
     // concurrent connections' unnamed statements, so there they go one after another.
     const results = ON_SERVER ? await Promise.all([...drafts, twice].map(finalize)) : await sequentially([...drafts, twice], finalize);

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/domain/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 
 const clock = new ManualClock(new Date('2026-03-01T00:00:00Z'));
@@ -71,7 +71,7 @@ describe('invoice', () => {
   it('is readable by SALES, PARTNER and the customer’s own key, and FORBIDDEN to another customer’s key', async () => {
     for (const as of [salesKey, partnerKey, acmeKey]) expect((await must(t, invoiceQ, { id: first.id }, as)).invoice.id).toBe(first.id);
     const otherKey = await key('CUSTOMER', globex);
-    const res = await t.gql(invoiceQ, { id: first.id }, otherKey);
+    const res = await t.gql<Untyped>(invoiceQ, { id: first.id }, otherKey);
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(res.data?.invoice).toBeNull();
   });

@@ -21,7 +21,7 @@ const base = { name: 'Acme GmbH', email: 'ap@acme.example', currency: 'EUR', tax
 async function refused(query: string, variables: Record<string, unknown>): Promise<{ field: string; message: string }> {
   const res = await t.gql(query, variables);
   expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-  return { field: res.errors![0].extensions!.field, message: res.errors![0].message };
+  return { field: String(res.errors![0].extensions!.field), message: res.errors![0].message };
 }
 
 beforeAll(async () => {

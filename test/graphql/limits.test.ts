@@ -2,7 +2,7 @@ import { FieldNode, getIntrospectionQuery, Kind, OperationDefinitionNode, parse,
 import { Role } from '../../src/domain/auth/actor';
 import { ApiKeyService } from '../../src/domain/auth/api-key.service';
 import { systemClock } from '../../src/system-clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { NO_PAYMENT_PROVIDERS } from '../../src/domain/payments/providers';
 
 let t: TestApp;
@@ -141,7 +141,7 @@ describe('cost limits at their defaults', () => {
   });
 
   it('lets a page of 50 records with two levels of children through', async () => {
-    const res = await d.gql('{ customers(first: 50) { edges { node { name contracts { code items { priceCode discountPercent } } } } } }');
+    const res = await d.gql<Untyped>('{ customers(first: 50) { edges { node { name contracts { code items { priceCode discountPercent } } } } } }');
     expect(res.errors).toBeUndefined();
     expect(res.data!.customers.edges.length).toBeGreaterThan(0);
   });

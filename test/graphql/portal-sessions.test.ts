@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/domain/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, must } from '../support/catalog';
 
 const START = new Date('2027-03-01T10:00:00Z');
@@ -51,7 +51,7 @@ describe('createPortalSession', () => {
     const viewer = await must(t, '{ viewer { name role customerId } }', undefined, secret);
     expect(viewer.viewer).toEqual({ name: `portal session ${id}`, role: 'CUSTOMER', customerId });
 
-    const own = await t.gql('query($id: ID!) { customer(id: $id) { id } }', { id: customerId }, secret);
+    const own = await t.gql<Untyped>('query($id: ID!) { customer(id: $id) { id } }', { id: customerId }, secret);
     expect(own.data?.customer).toEqual({ id: customerId });
     const other = await t.gql('query($id: ID!) { customer(id: $id) { id } }', { id: otherCustomerId }, secret);
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 
 let t: TestApp;
 let salesKey: string;
@@ -11,7 +11,7 @@ const preview = `query($input: PreviewQuoteInput!) {
 }`;
 
 async function must(query: string, variables?: Record<string, unknown>) {
-  const res = await t.gql(query, variables);
+  const res = await t.gql<Untyped>(query, variables);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data!;
 }
@@ -56,7 +56,7 @@ afterAll(async () => {
 
 describe('previewQuote', () => {
   it('prices the PRICING.md tier examples and explains them', async () => {
-    const res = await t.gql(preview, { input: { currency: 'EUR', lines: [{ priceCode: 'graduated', quantity: '60' }, { priceCode: 'volume', quantity: '60' }] } }, salesKey);
+    const res = await t.gql<Untyped>(preview, { input: { currency: 'EUR', lines: [{ priceCode: 'graduated', quantity: '60' }, { priceCode: 'volume', quantity: '60' }] } }, salesKey);
     expect(res.errors).toBeUndefined();
     const q = res.data!.previewQuote;
     expect(q.lines.map((l: any) => l.amount)).toEqual(['240.00', '180.00']);
@@ -66,7 +66,7 @@ describe('previewQuote', () => {
 
   it('applies the customer’s contract (override and discount) and tax while the contract is in force', async () => {
     const lines = [{ priceCode: 'seats', quantity: '3' }, { priceCode: 'graduated', quantity: '60' }];
-    const during = (await t.gql(preview, { input: { customerId: acme, currency: 'EUR', at: '2026-06-01T00:00:00Z', lines } }, salesKey)).data!.previewQuote;
+    const during = (await t.gql<Untyped>(preview, { input: { customerId: acme, currency: 'EUR', at: '2026-06-01T00:00:00Z', lines } }, salesKey)).data!.previewQuote;
     expect(during.lines.map((l: any) => [l.amount, l.tax, l.contractCode])).toEqual([
       ['27.00', '5.40', 'ACME-2026'], // 3 × 10.00 − 10 %
       ['120.00', '24.00', 'ACME-2026'], // overridden tiers: 60 × 2.00
@@ -74,24 +74,24 @@ describe('previewQuote', () => {
     expect(during.lines[0].steps.join(' | ')).toContain('ACME-2026');
     expect(during).toMatchObject({ subtotal: '147.00', tax: '29.40', total: '176.40' });
 
-    const after = (await t.gql(preview, { input: { customerId: acme, currency: 'EUR', at: '2027-01-01T00:00:00Z', lines } }, salesKey)).data!.previewQuote;
+    const after = (await t.gql<Untyped>(preview, { input: { customerId: acme, currency: 'EUR', at: '2027-01-01T00:00:00Z', lines } }, salesKey)).data!.previewQuote;
     expect(after.lines.map((l: any) => [l.amount, l.contractCode])).toEqual([['30.00', null], ['240.00', null]]);
   });
 
   it('prices usage lines on the usage given, with 12-decimal unit prices', async () => {
-    const q = (await t.gql(preview, { input: { currency: 'EUR', lines: [{ priceCode: 'calls', quantity: '1000000' }] } })).data!.previewQuote;
+    const q = (await t.gql<Untyped>(preview, { input: { currency: 'EUR', lines: [{ priceCode: 'calls', quantity: '1000000' }] } })).data!.previewQuote;
     expect(q.lines[0].amount).toBe('125.00');
   });
 
   it('rounds half-up once per line: 0.125 → 0.13, and JPY to whole yen', async () => {
-    const eur = (await t.gql(preview, { input: { currency: 'EUR', lines: [{ priceCode: 'half', quantity: '1' }] } })).data!.previewQuote;
+    const eur = (await t.gql<Untyped>(preview, { input: { currency: 'EUR', lines: [{ priceCode: 'half', quantity: '1' }] } })).data!.previewQuote;
     expect(eur.lines[0].amount).toBe('0.13');
-    const jpy = (await t.gql(preview, { input: { customerId: yen, currency: 'JPY', lines: [{ priceCode: 'yen-seat', quantity: '5' }] } })).data!.previewQuote;
+    const jpy = (await t.gql<Untyped>(preview, { input: { customerId: yen, currency: 'JPY', lines: [{ priceCode: 'yen-seat', quantity: '5' }] } })).data!.previewQuote;
     expect(jpy).toMatchObject({ currency: 'JPY', subtotal: '3', total: '3' }); // 2.5 → 3
   });
 
   it('prices a bundle through its components with the bundle discount', async () => {
-    const q = (await t.gql(preview, { input: { currency: 'EUR', lines: [{ priceCode: 'team', quantity: '2' }] } })).data!.previewQuote;
+    const q = (await t.gql<Untyped>(preview, { input: { currency: 'EUR', lines: [{ priceCode: 'team', quantity: '2' }] } })).data!.previewQuote;
     // components at quantity × 2 bundles: 10 seats × 10.00 = 100, graduated(20) = 10 × 5 + 10 × 4 = 90;
     // 190 − 10 % = 171 (graduated is not linear, so it is not 2 × one bundle)
     expect(q.lines[0].amount).toBe('171.00');
@@ -104,12 +104,12 @@ describe('previewQuote', () => {
         { priceCode: 'team', override: { components: [{ priceCode: 'support', quantity: '1' }, { priceCode: 'seats', quantity: '2' }] } },
       ] },
     });
-    const q = (await t.gql(preview, { input: { customerId: globex, currency: 'EUR', at: '2026-06-01T00:00:00Z', lines: [{ priceCode: 'team', quantity: '1' }] } })).data!.previewQuote;
+    const q = (await t.gql<Untyped>(preview, { input: { customerId: globex, currency: 'EUR', at: '2026-06-01T00:00:00Z', lines: [{ priceCode: 'team', quantity: '1' }] } })).data!.previewQuote;
     expect(q.lines[0]).toMatchObject({ amount: '120.00', contractCode: 'GLOBEX-SUPPORT' }); // 100 + 2 × 10
   });
 
   it('adds the reverse-charge mention with zero tax', async () => {
-    const q = (await t.gql(preview, { input: { customerId: globex, currency: 'EUR', lines: [{ priceCode: 'seats', quantity: '1' }] } })).data!.previewQuote;
+    const q = (await t.gql<Untyped>(preview, { input: { customerId: globex, currency: 'EUR', lines: [{ priceCode: 'seats', quantity: '1' }] } })).data!.previewQuote;
     expect(q.tax).toBe('0.00');
     expect(q.notes[0]).toMatch(/reverse charge/i);
   });
@@ -133,7 +133,7 @@ describe('previewQuote', () => {
   });
 
   it.each([['1e3'], ['NaN'], [' 1'], [''], ['1.0000000000001'], ['0x10']])('refuses the malformed quantity %p', async (quantity) => {
-    const res = await t.gql(preview, { input: { currency: 'EUR', lines: [{ priceCode: 'seats', quantity }] } });
+    const res = await t.gql<Untyped>(preview, { input: { currency: 'EUR', lines: [{ priceCode: 'seats', quantity }] } });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 

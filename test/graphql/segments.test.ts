@@ -1,8 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { subscribe } from '../jobs/billing-support';
-import { startTestApp, TestApp } from '../support/app';
+import { Document, startTestApp, TestApp } from '../support/app';
 import { createPrice, createProduct, must } from '../support/catalog';
+import { readEvents } from '../support/events';
+import { eventually } from '../support/eventually';
+import { graphql } from '../support/generated';
+import type { Role } from '../support/generated/graphql';
 
 // Segments: customers carry tags and metadata, and customers(filter:) selects by plan, MRR,
 // subscription status, tenure and tags, keyset-paginated, scoped as customers(…) is.
@@ -11,12 +15,12 @@ const DAY = 86_400_000;
 const clock = new ManualClock(T0);
 let t: TestApp;
 
-const CUSTOMER_FIELDS = 'id name tags metadata';
-const createQ = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { ${CUSTOMER_FIELDS} } }`;
-const updateQ = `mutation($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { ${CUSTOMER_FIELDS} } }`;
-const upsertQ = `mutation($input: UpsertCustomerInput!) { upsertCustomer(input: $input) { outcome customer { ${CUSTOMER_FIELDS} updatedAt } } }`;
-const listQ = `query($first: Int, $after: String, $search: String, $filter: CustomerFilter) {
-  customers(first: $first, after: $after, search: $search, filter: $filter) { edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`;
+graphql(`fragment SegmentCustomerFields on Customer { id name tags metadata }`);
+const createQ = graphql(`mutation SegmentsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { ...SegmentCustomerFields } }`);
+const updateQ = graphql(`mutation SegmentsUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { ...SegmentCustomerFields } }`);
+const upsertQ = graphql(`mutation SegmentsUpsertCustomer($input: UpsertCustomerInput!) { upsertCustomer(input: $input) { outcome customer { ...SegmentCustomerFields updatedAt } } }`);
+const listQ = graphql(`query SegmentsCustomers($first: Int, $after: String, $search: String, $filter: CustomerFilter) {
+  customers(first: $first, after: $after, search: $search, filter: $filter) { edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`);
 
 /** A run of customers whose names share a prefix no other test uses: `search` keeps each test to its own. */
 function group(): { prefix: string; name: (n: string) => string } {
@@ -32,17 +36,18 @@ async function customer(name: string, extra: Record<string, unknown> = {}): Prom
 
 async function names(search: string, filter?: Record<string, unknown>, key?: string): Promise<string[]> {
   const data = await must(t, listQ, { first: 100, search, filter }, key);
-  return data.customers.edges.map((e: any) => e.node.name.slice(search.length + 1));
+  return data.customers.edges.map((e) => e.node.name.slice(search.length + 1));
 }
 
-async function errorOf(query: string, variables: Record<string, unknown>, key?: string) {
-  const res = await t.gql(query, variables, key);
+/** The one error of a request whose variables are wrong on purpose, so they are not typed. */
+async function errorOf(query: Document<unknown, never>, variables: Record<string, unknown>, key?: string) {
+  const res = await t.gql(String(query), variables, key);
   expect(res.errors).toHaveLength(1);
   return res.errors![0];
 }
 
-async function apiKey(role: string, customerId?: string): Promise<string> {
-  return (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: role.toLowerCase(), customerId } })).createApiKey.secret;
+async function apiKey(role: Role, customerId?: string): Promise<string> {
+  return (await must(t, graphql(`mutation SegmentsCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`), { input: { role, name: role.toLowerCase(), customerId } })).createApiKey.secret;
 }
 
 /** Revenue ledger rows written directly, as the ledger's writers would (they are not what is under test here). */
@@ -81,13 +86,11 @@ describe('customer tags and metadata', () => {
     expect((await must(t, updateQ, { id: created.id, input: { tags: [], metadata: {} } })).updateCustomer).toMatchObject({ tags: [], metadata: {} });
 
     // The read horizon is the oldest transaction on the whole server: on a shared PostgreSQL, wait for it.
-    let events: any[] = [];
-    for (const deadline = Date.now() + 15_000; events.length < 4 && Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
-      events = (await must(t, 'query($types: [String!]) { events(first: 100, types: $types) { edges { node { aggregateId type data } } } }', { types: ['customer.*'] }))
-        .events.edges.map((e: any) => e.node)
-        .filter((e: any) => e.aggregateId === created.id);
-    }
-    expect(events.map((e: any) => [e.type, e.data.tags, e.data.metadata])).toEqual([
+    const events = await eventually(async () => (await readEvents(t, { types: ['customer.*'], fields: 'aggregateId type data' })).filter((e) => e.aggregateId === created.id), {
+      until: (events) => events.length >= 4,
+      what: 'four customer events',
+    });
+    expect(events.map((e) => [e.type, e.data.tags, e.data.metadata])).toEqual([
       ['customer.created', ['vip', 'region:eu'], { owner: 'Ana', seats: 12, beta: true, churnRisk: null }],
       ['customer.updated', ['vip', 'region:eu'], { owner: 'Ana', seats: 12, beta: true, churnRisk: null }],
       ['customer.updated', ['enterprise'], { owner: 'Bo' }],
@@ -96,7 +99,7 @@ describe('customer tags and metadata', () => {
   });
 
   it('are part of an upsert’s whole state: a replay (keys in another order) is UNCHANGED, a difference UPDATED, an omission keeps them', async () => {
-    const input = { externalId: { system: 'CRM', id: `seg-${randomBytes(3).toString('hex')}` }, name: 'Synced', email: 's@example.com', currency: 'EUR', taxStatus: 'EXEMPT' };
+    const input = { externalId: { system: 'CRM', id: `seg-${randomBytes(3).toString('hex')}` }, name: 'Synced', email: 's@example.com', currency: 'EUR', taxStatus: 'EXEMPT' } as const;
     const first = (await must(t, upsertQ, { input: { ...input, tags: ['a', 'b'], metadata: { x: '1', y: 2 } } })).upsertCustomer;
     expect(first).toMatchObject({ outcome: 'CREATED', customer: { tags: ['a', 'b'], metadata: { x: '1', y: 2 } } });
     const replay = (await must(t, upsertQ, { input: { ...input, tags: ['a', 'b'], metadata: { y: 2, x: '1' } } })).upsertCustomer;
@@ -109,7 +112,7 @@ describe('customer tags and metadata', () => {
   });
 
   it('are bounded and validated, each refusal naming its field', async () => {
-    const base = { name: 'Bad', email: 'b@example.com', currency: 'EUR', taxStatus: 'EXEMPT' };
+    const base = { name: 'Bad', email: 'b@example.com', currency: 'EUR', taxStatus: 'EXEMPT' } as const;
     const cases: [Record<string, unknown>, string][] = [
       [{ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, 'input.tags'],
       [{ tags: ['ok', 'a,b'] }, 'input.tags[1]'],
@@ -173,7 +176,7 @@ describe('customers(filter:)', () => {
     await subscribe(t, basic, { items: [{ priceCode: 'basic', quantity: '1' }] });
     await subscribe(t, pro, { items: [{ priceCode: 'pro', quantity: '1' }, { priceCode: 'basic', quantity: '2' }] });
     const gone = await subscribe(t, canceled, { items: [{ priceCode: 'basic', quantity: '1' }] });
-    await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }', { id: gone });
+    await must(t, graphql(`mutation SegmentsCancelSubscription($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }`), { id: gone });
     await subscribe(t, trial, { items: [{ priceCode: 'pro', quantity: '1' }], trialDays: 14 });
 
     expect(await names(g.prefix, { planPriceCodes: ['basic'] })).toEqual(['basic', 'pro']);
@@ -217,14 +220,14 @@ describe('customers(filter:)', () => {
     const g = group();
     const old = await customer(g.name('old'));
     await subscribe(t, old, { items: [{ priceCode: 'basic', quantity: '1' }] });
-    const testClock = (await must(t, 'mutation($at: DateTime!) { createTestClock(frozenTime: $at) { id } }', { at: T0.toISOString() })).createTestClock.id;
+    const testClock = (await must(t, graphql(`mutation SegmentsCreateTestClock($at: DateTime!) { createTestClock(frozenTime: $at) { id } }`), { at: T0.toISOString() })).createTestClock.id;
     const demo = await customer(g.name('demo'), { testClockId: testClock });
     await subscribe(t, demo, { items: [{ priceCode: 'basic', quantity: '1' }] });
     await customer(g.name('none'));
     // Canceled before it started: never a customer's start.
     const later = await customer(g.name('later'));
     const pending = await subscribe(t, later, { items: [{ priceCode: 'basic', quantity: '1' }], startsAt: new Date(T0.getTime() + 10 * DAY).toISOString() });
-    await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }', { id: pending });
+    await must(t, graphql(`mutation SegmentsCancelSubscription2($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }`), { id: pending });
 
     // 40 days and an hour later on the real clock; the demo customer's test clock still stands at T0.
     clock.set(new Date(T0.getTime() + 40 * DAY + 3_600_000));
@@ -275,7 +278,7 @@ describe('customers(filter:)', () => {
     // The cursor is the unfiltered list's: a page of the plain list can be continued with a filter and back.
     const plain = await must(t, listQ, { first: 1, search: g.prefix });
     const cont = await must(t, listQ, { first: 2, after: plain.customers.pageInfo.endCursor, search: g.prefix, filter: { tags: ['paged'] } });
-    expect(cont.customers.edges.map((e: any) => e.node.id)).toEqual(ids.slice(1, 3));
+    expect(cont.customers.edges.map((e) => e.node.id)).toEqual(ids.slice(1, 3));
 
     for (const after of ['garbage', Buffer.from('2026-01-01T00:00:00Z|not-a-uuid').toString('base64url'), Buffer.from('+275760-09-13T00:00:00.000Z|00000000-0000-4000-8000-000000000000').toString('base64url')]) {
       const err = await errorOf(listQ, { first: 2, after, filter: { tags: ['paged'] } });
@@ -293,7 +296,7 @@ describe('customers(filter:)', () => {
     expect(await names(g.prefix, { tags: ['scoped'] }, sales)).toEqual(['mine', 'theirs']);
     expect(await names(g.prefix, { tags: ['scoped'] }, own)).toEqual(['mine']);
     const all = await must(t, listQ, { first: 100, filter: {} }, own);
-    expect(all.customers.edges.map((e: any) => e.node.id)).toEqual([mine]);
+    expect(all.customers.edges.map((e) => e.node.id)).toEqual([mine]);
     // A filter the own customer does not meet shows nothing, not someone else.
     expect(await names(g.prefix, { tags: ['other'] }, own)).toEqual([]);
     expect(await names(g.prefix, { mrrMax: '0', currency: 'EUR' }, own)).toEqual(['mine']);
@@ -321,7 +324,7 @@ describe('customers(filter:)', () => {
       expect({ filter, extensions: err.extensions }).toMatchObject({ filter, extensions: { code: 'BAD_USER_INPUT', field } });
     }
     for (const filter of [{ mrrMin: 'NaN', currency: 'EUR' }, { subscriptionStatus: ['DELETED'] }, { tenureMinDays: 1.5 }]) {
-      const res = await t.gql(listQ, { first: 5, filter });
+      const res = await t.gql(String(listQ), { first: 5, filter });
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
     // Hostile search text next to a filter is a pattern like any other.

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/domain/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 
 // A CUSTOMER key changes its own subscriptions within what the seller's settings allow; the
@@ -32,7 +32,7 @@ async function subscribe(customerId: string, items: { priceCode: string; quantit
 }
 
 function change(id: string, items: { priceCode: string; quantity: string }[], as: string, extra: Record<string, unknown> = {}) {
-  return t.gql(CHANGE, { input: { id, items, ...extra } }, as);
+  return t.gql<Untyped>(CHANGE, { input: { id, items, ...extra } }, as);
 }
 
 async function read(id: string) {
@@ -146,12 +146,12 @@ describe('self-service changes by a CUSTOMER key', () => {
     const resume = 'mutation($id: ID!) { resumeSubscription(id: $id) { status } }';
     await expectRefused(id, await t.gql(pause, { id }, keys.alice.secret), 'FORBIDDEN', /allowSelfServicePause/, before);
     await settings({ allowSelfServicePause: true });
-    expect((await t.gql(pause, { id }, keys.alice.secret)).data?.pauseSubscription.status).toBe('PAUSED');
+    expect((await t.gql<Untyped>(pause, { id }, keys.alice.secret)).data?.pauseSubscription.status).toBe('PAUSED');
     await settings({ allowSelfServicePause: false });
     const paused = await read(id);
     await expectRefused(id, await t.gql(resume, { id }, keys.alice.secret), 'FORBIDDEN', /allowSelfServicePause/, paused);
     await settings({ allowSelfServicePause: true });
-    expect((await t.gql(resume, { id }, keys.alice.secret)).data?.resumeSubscription.status).toBe('ACTIVE');
+    expect((await t.gql<Untyped>(resume, { id }, keys.alice.secret)).data?.resumeSubscription.status).toBe('ACTIVE');
     const history = (await read(id)).history.slice(-2);
     expect(history.map((h: any) => [h.type, h.actor, h.data.by.role])).toEqual([['paused', 'alice portal', 'CUSTOMER'], ['resumed', 'alice portal', 'CUSTOMER']]);
   });
@@ -164,7 +164,7 @@ describe('self-service changes by a CUSTOMER key', () => {
     await settings({ allowSelfServiceCancel: false });
     await expectRefused(id, await t.gql(cancel, { id, end: true }, keys.alice.secret), 'FORBIDDEN', /allowSelfServiceCancel/, before);
     await settings({ allowSelfServiceCancel: true });
-    expect((await t.gql(cancel, { id, end: true }, keys.alice.secret)).data?.cancelSubscription).toEqual({ status: 'ACTIVE', cancelAtPeriodEnd: true });
+    expect((await t.gql<Untyped>(cancel, { id, end: true }, keys.alice.secret)).data?.cancelSubscription).toEqual({ status: 'ACTIVE', cancelAtPeriodEnd: true });
     expect((await read(id)).history.at(-1)).toMatchObject({ type: 'cancel_scheduled', actor: 'alice portal', data: { by: { keyId: keys.alice.id, role: 'CUSTOMER' } } });
   });
 
@@ -193,8 +193,8 @@ describe('self-service changes by a CUSTOMER key', () => {
     const refused = [
       await t.gql('mutation($input: ScheduleChangeInput!) { scheduleChange(input: $input) { id } }', { input: { id, items: [{ priceCode: 'pro', quantity: '1' }] } }, keys.alice.secret),
       await t.gql('mutation($id: ID!) { cancelScheduledChange(subscriptionId: $id) { id } }', { id }, keys.alice.secret),
-      await t.gql('mutation { migratePriceVersion(priceCode: "basic", toVersion: 1, when: NOW) { __typename } }', {}, keys.alice.secret),
-      await t.gql('mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input: { customerId: alice, items: [{ priceCode: 'pro', quantity: '1' }] } }, keys.alice.secret),
+      await t.gql<Untyped>('mutation { migratePriceVersion(priceCode: "basic", toVersion: 1, when: NOW) { __typename } }', {}, keys.alice.secret),
+      await t.gql<Untyped>('mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input: { customerId: alice, items: [{ priceCode: 'pro', quantity: '1' }] } }, keys.alice.secret),
     ];
     for (const res of refused) expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await read(id)).toEqual(before);
@@ -206,6 +206,6 @@ describe('self-service changes by a CUSTOMER key', () => {
     const res = await change(id, [{ priceCode: 'enterprise', quantity: '4' }], keys.sales.secret, { prorationBehavior: 'NONE' });
     expect(res.data?.changeSubscription).toMatchObject({ items: [{ priceCode: 'enterprise', quantity: '4' }], pendingProrations: [] });
     expect(res.data?.changeSubscription.history.at(-1)).toMatchObject({ actor: 'sales desk', data: { by: { keyId: keys.sales.id, role: 'SALES' } } });
-    expect((await t.gql('mutation($id: ID!) { pauseSubscription(id: $id) { status } }', { id }, keys.sales.secret)).data?.pauseSubscription.status).toBe('PAUSED');
+    expect((await t.gql<Untyped>('mutation($id: ID!) { pauseSubscription(id: $id) { status } }', { id }, keys.sales.secret)).data?.pauseSubscription.status).toBe('PAUSED');
   });
 });

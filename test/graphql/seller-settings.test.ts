@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/domain/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 
 const clock = new ManualClock(new Date('2026-03-01T00:00:00Z'));
@@ -77,7 +77,7 @@ describe('seller settings', () => {
 
   it('is read by ADMIN, SALES and CUSTOMER keys and written by ADMIN only', async () => {
     for (const role of ['SALES', 'CUSTOMER']) {
-      expect((await t.gql(READ, {}, keys[role])).data?.sellerSettings.name).toBe('Acme Billing GmbH');
+      expect((await t.gql<Untyped>(READ, {}, keys[role])).data?.sellerSettings.name).toBe('Acme Billing GmbH');
       const res = await t.gql(UPDATE, { input: { allowSelfServicePause: false } }, keys[role]);
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/domain/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 
 // Lists resolve their relations through DataLoaders: a page of 100 subscriptions with customer,
@@ -32,7 +32,7 @@ const page = `query($first: Int!) { subscriptions(first: $first) { edges { node 
 
 async function statementsFor(first: number): Promise<{ count: number; edges: number }> {
   statements = 0;
-  const res = await t.gql(page, { first });
+  const res = await t.gql<Untyped>(page, { first });
   expect(res.errors).toBeUndefined();
   return { count: statements, edges: res.data!.subscriptions.edges.length };
 }

@@ -1,6 +1,6 @@
 import { Subscription, SubscriptionStatus } from '../../src/domain/subscriptions/subscription.entity';
 import { ManualClock } from '../../src/domain/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 
 const clock = new ManualClock(new Date('2026-05-10T00:00:00Z'));
@@ -52,7 +52,7 @@ const cases = table.flatMap(([from, outcomes]) => Object.entries(outcomes).map((
 describe('subscription transitions (status × action)', () => {
   it.each(cases)('%s + %s → %s', async (from, action, expected) => {
     const id = await inStatus(from);
-    const res = await t.gql(actions[action], { id });
+    const res = await t.gql<Untyped>(actions[action], { id });
     if (expected === 'CONFLICT') {
       expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
       expect(res.errors?.[0].message).toMatch(new RegExp(`cannot .* a ${from} subscription: .+`));

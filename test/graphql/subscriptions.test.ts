@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/domain/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 
 const clock = new ManualClock(new Date('2026-03-10T12:00:00Z'));
@@ -93,9 +93,9 @@ describe('reading subscriptions', () => {
     const mine = await createCustomer(t);
     const { createSubscription: s } = await must(t, create, { input: { customerId: mine, items: [{ priceCode: 'seat', quantity: '1' }] } });
     const key = (await must(t, 'mutation($c: ID) { createApiKey(input: { role: CUSTOMER, customerId: $c, name: "portal" }) { secret } }', { c: mine })).createApiKey.secret;
-    const list = await t.gql('{ subscriptions(first: 100) { edges { node { id customer { id } } } } }', undefined, key);
+    const list = await t.gql<Untyped>('{ subscriptions(first: 100) { edges { node { id customer { id } } } } }', undefined, key);
     expect(list.data?.subscriptions.edges.map((e: any) => e.node.id)).toEqual([s.id]);
-    const foreign = await t.gql('query($c: ID) { subscriptions(customerId: $c) { edges { node { id } } } }', { c: customer }, key);
+    const foreign = await t.gql<Untyped>('query($c: ID) { subscriptions(customerId: $c) { edges { node { id } } } }', { c: customer }, key);
     expect(foreign.data?.subscriptions.edges).toEqual([]);
     const others = (await must(t, create, { input: { customerId: customer, items: [{ priceCode: 'seat', quantity: '1' }] } })).createSubscription.id;
     const read = await t.gql('query($id: ID!) { subscription(id: $id) { id } }', { id: others }, key);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { Decimal, aggregateUsage, type UsageAggregation } from '../../src/pricing';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 
 const START = '2026-03-10T12:00:00.000Z';
@@ -41,7 +41,7 @@ async function keyFor(role: string, customerId?: string): Promise<string> {
 }
 
 async function summary(s: string, m: string, window: { from?: string; to?: string; p?: string } = {}, key?: string) {
-  return t.gql(summaryQuery, { s, m, ...window }, key);
+  return t.gql<Untyped>(summaryQuery, { s, m, ...window }, key);
 }
 
 async function quantity(s: string, m: string, from: string, to: string): Promise<string> {
@@ -138,8 +138,8 @@ describe('recordUsage', () => {
   });
 
   it('lists every problem of a batch in `issues`', async () => {
-    const res = await t.gql(record, { events: [ev(customer, { value: '-1' }), ev(customer), ev(customer, { id: '', metric: '' })] });
-    expect(res.errors?.[0].extensions?.issues.map((i: { field: string }) => i.field)).toEqual(['events[0].value', 'events[2].id', 'events[2].metric']);
+    const res = await t.gql<Untyped>(record, { events: [ev(customer, { value: '-1' }), ev(customer), ev(customer, { id: '', metric: '' })] });
+    expect((res.errors?.[0].extensions?.issues as { field: string }[]).map((i) => i.field)).toEqual(['events[0].value', 'events[2].id', 'events[2].metric']);
   });
 
   it('refuses an unknown customer at its path and writes nothing of the batch', async () => {

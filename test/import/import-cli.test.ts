@@ -4,6 +4,8 @@ import path from 'node:path';
 import { writeStripeDump } from '../support/stripe-fixtures/stripe-fixtures';
 import { addInterval } from '../../src/pricing';
 import { startTestApp, TestApp } from '../support/app';
+import { eventually } from '../support/eventually';
+import { openSessions } from '../support/sessions';
 import { importSnapshot } from './db-snapshot';
 import { customer, DAY, dumpDir, price, product, removeDumps, subscription, writeDump } from './stripe-builders';
 
@@ -92,15 +94,12 @@ it('killed with SIGKILL half-way leaves whole records only, and resumed ends as 
   const killed = await startTestApp();
   const reference = await startTestApp();
   try {
-    const doomed = start(args, envFor(killed));
-    const deadline = Date.now() + 240_000;
-    while ((await count(killed, 'subscription_external_id')) < 150) {
-      if (Date.now() > deadline) throw new Error('the import never got going');
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const doomed = start(args, { ...envFor(killed), PGAPPNAME: 'import-doomed' });
+    await eventually(() => count(killed, 'subscription_external_id'), { until: (n) => n >= 150, what: 'the import to get going', timeoutMs: 240_000, intervalMs: 20 });
     doomed.kill('SIGKILL');
     await doomed.done;
-    await new Promise((r) => setTimeout(r, 300));
+    // A COMMIT already on the wire when it died may still land: counted once its sessions are gone.
+    await eventually(() => openSessions(killed, 'import-doomed'), { until: (n) => n === 0, what: "the killed import's database sessions to end", timeoutMs: 10_000, intervalMs: 20 });
     const partial = await count(killed, 'subscription_external_id');
     expect(partial).toBeLessThan(counts.subscriptions);
 

@@ -6,6 +6,8 @@ import { Invoice } from '../../src/domain/invoices/invoice.entity';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { startTestApp, TestApp } from '../support/app';
 import { createCustomer, createPrice, createProduct } from '../support/catalog';
+import { eventually } from '../support/eventually';
+import { openSessions } from '../support/sessions';
 import { expectGaplessNumbers, subscribe } from './billing-support';
 
 // `npm run billing` as operators run it: a separate process on the same database (on the embedded
@@ -28,8 +30,8 @@ afterAll(async () => {
   await t.close();
 });
 
-function start(args: string[]): ChildProcess & { out: string[]; err: string[]; done: Promise<number | null> } {
-  const child = spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, env });
+function start(args: string[], extraEnv: NodeJS.ProcessEnv = {}): ChildProcess & { out: string[]; err: string[]; done: Promise<number | null> } {
+  const child = spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, env: { ...env, ...extraEnv } });
   const out: string[] = [];
   const err: string[] = [];
   child.stdout.on('data', (d) => out.push(String(d)));
@@ -64,14 +66,6 @@ function alive(pid: number): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`still waiting after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
@@ -124,21 +118,19 @@ it('bills every boundary exactly once after a run killed with SIGKILL half-way',
   const customers = await customersWithSubscriptions(24);
   const expected = 24 * 10; // the first invoices, and nine months to catch up
   const before = await count(customers);
-  const doomed = start(['--at', '2026-10-01T00:00:00Z', '--workers', WORKERS]);
+  const doomed = start(['--at', '2026-10-01T00:00:00Z', '--workers', WORKERS], { PGAPPNAME: 'billing-doomed' });
   // Kill it once it has billed something; its workers stop when their IPC channel closes.
-  while ((await count(customers)) < before + 20) await new Promise((r) => setTimeout(r, 10));
+  await eventually(() => count(customers), { until: (n) => n >= before + 20, what: 'the run to bill 20 invoices', timeoutMs: 120_000, intervalMs: 10 });
   const workers = childPids(doomed.pid!);
   expect(workers).toHaveLength(WORKERS === '1' ? 0 : Number(WORKERS));
   doomed.kill('SIGKILL');
   await doomed.done;
   // Nothing bills on behind its back: the workers stop with it. A COMMIT already on the wire when
-  // they died may still land, so the count is read once they are gone.
-  await waitUntil(() => workers.every((pid) => !alive(pid)), 10_000);
-  await new Promise((r) => setTimeout(r, 300));
+  // they died may still land, so the count is read once the server has ended all their sessions.
+  await eventually(() => workers.filter(alive), { until: (left) => left.length === 0, what: 'the workers to exit', timeoutMs: 10_000, intervalMs: 20 });
+  await eventually(() => openSessions(t, 'billing-doomed'), { until: (n) => n === 0, what: "the killed run's database sessions to end", timeoutMs: 10_000, intervalMs: 20 });
   const partial = await count(customers);
   expect(partial).toBeLessThan(expected);
-  await new Promise((r) => setTimeout(r, 1500));
-  expect(await count(customers)).toBe(partial);
   const rerun = start(['--at', '2026-10-01T00:00:00Z']);
   expect(await rerun.done).toBe(0);
   expect(JSON.parse(rerun.out.join(''))).toMatchObject({ subscriptionsFailed: 0 });

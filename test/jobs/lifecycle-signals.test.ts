@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { boundRows } from '../../src/db/bound-query';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { runLifecycleSignals } from '../../src/domain/billing/lifecycle-signals-run';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
+import { readEvents } from '../support/events';
+import { eventually } from '../support/eventually';
 import { runner, subscribe } from './billing-support';
 import { Receiver, WebhookHarness } from './webhook-support';
 
@@ -60,18 +62,7 @@ async function stored(customerId: string, types: string[]): Promise<number> {
 async function eventsOf(customerId: string, types = SIGNAL_TYPES): Promise<Signal[]> {
   const key = (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role: 'CUSTOMER', customerId, name: 'reader' } })).createApiKey.secret;
   const want = await stored(customerId, types);
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const out: Signal[] = [];
-    for (let after: string | null = null; ; ) {
-      const data: any = await must(t, 'query($after: String, $types: [String!]) { events(first: 100, after: $after, types: $types) { edges { node { type aggregateType aggregateId sequence occurredAt data } } pageInfo { hasNextPage endCursor } } }', { after, types }, key);
-      out.push(...data.events.edges.map((e: any) => e.node));
-      if (!data.events.pageInfo.hasNextPage) break;
-      after = data.events.pageInfo.endCursor;
-    }
-    if (out.length >= want || Date.now() > deadline) return out;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return eventually(() => readEvents(t, { types, key, fields: 'type aggregateType aggregateId sequence occurredAt data' }), { until: (out) => out.length >= want, what: `${want} stored signals readable` });
 }
 const brief = (events: Signal[]) => events.map((e) => [e.type, e.occurredAt]);
 
@@ -303,7 +294,7 @@ describe('payment_method.expiring', () => {
     const c = await newClock();
     const customer = await customerOn(c);
     const attachQ = 'mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id expiresAt } }';
-    const attach = (expiresAt: string | null, makeDefault = true) => t.gql(attachQ, { input: { customerId: customer, provider: 'sandbox', token: 'pm_sandbox_ok', expiresAt, makeDefault } });
+    const attach = (expiresAt: string | null, makeDefault = true) => t.gql<Untyped>(attachQ, { input: { customerId: customer, provider: 'sandbox', token: 'pm_sandbox_ok', expiresAt, makeDefault } });
     const card = (await attach('2026-05-31T00:00:00Z')).data!.attachPaymentMethod;
     expect(card.expiresAt).toBe('2026-05-31T00:00:00.000Z');
     const old = (await attach('2026-04-15T00:00:00Z', false)).data!.attachPaymentMethod;
@@ -416,9 +407,13 @@ describe('webhooks', () => {
     expect(emitted.find((e) => e.type === 'subscription.renewal_upcoming')?.aggregateId).toBe(sub);
     const ids = (await boundRows<{ id: string }>(t.app.db.orm.em.fork(), 'select id from domain_event where type = any(?::text[]) and customer_id = any(?::uuid[])', [SIGNAL_TYPES, [trial, yearly]])).map((r) => r.id);
     expect(ids).toHaveLength(emitted.length);
-    const until = Date.now() + 30_000;
-    while (receiver.accepted().length < ids.length && Date.now() < until) await h.pass();
-    const received = receiver.accepted();
+    const received = await eventually(
+      async () => {
+        await h.pass();
+        return receiver.accepted();
+      },
+      { until: (accepted) => accepted.length >= ids.length, what: `${ids.length} signals delivered`, timeoutMs: 30_000, intervalMs: 0 },
+    );
     // Every signal, once, and nothing else of all these customers did.
     expect(received.map((b) => b.id).sort()).toEqual(ids.sort());
     expect(received.every((b) => SIGNAL_TYPES.includes(b.type) && b.data && b.createdAt)).toBe(true);

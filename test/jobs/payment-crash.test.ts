@@ -9,6 +9,7 @@ import { ManualClock } from '../../src/domain/shared/clock';
 import { runCollection } from '../../src/domain/billing/collection-run';
 import { startTestApp, TestApp } from '../support/app';
 import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
+import { eventually } from '../support/eventually';
 import { runner, subscribe } from './billing-support';
 
 // A charge is never made twice for one invoice attempt, even when the process dies between the
@@ -106,7 +107,7 @@ describe('a crash between the charge and the commit', () => {
     it('survives a SIGKILL of `npm run dunning` between the charge and the commit, and runs racing on one invoice charge once', async () => {
       const { invoiceId, subId } = await invoiceAwaitingRetry();
       const url = t.app.db.orm.config.get('clientUrl');
-      const env = { ...process.env, DATABASE_URL: url, TARIFF_DB_POOL_SIZE: '2', LOG_LEVEL: 'warn' };
+      const env = { ...process.env, DATABASE_URL: url, TARIFF_DB_POOL_SIZE: '2', LOG_LEVEL: 'warn', PGAPPNAME: 'dunning-doomed' };
       const dunning = () => {
         const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/jobs/dunning.cli.ts'], { cwd: path.resolve(__dirname, '../..'), env });
         const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -120,12 +121,11 @@ describe('a crash between the charge and the commit', () => {
         await holder.query('begin');
         await holder.query('select id from subscription where id = $1 for update', [subId]);
         const cli = dunning();
-        const deadline = Date.now() + 30_000;
-        while ((await sandboxCharges(invoiceId)).length === 0) {
-          if (Date.now() > deadline) throw new Error('the CLI never charged');
-          await new Promise((r) => setTimeout(r, 25));
-        }
-        await new Promise((r) => setTimeout(r, 300));
+        await eventually(() => sandboxCharges(invoiceId), { until: (charges) => charges.length > 0, what: 'the CLI to charge', timeoutMs: 30_000, intervalMs: 25 });
+        // Killed only once its settling statement waits for the held lock: after the charge, before the commit.
+        const blocked = "select count(*)::int as n from pg_stat_activity where application_name = 'dunning-doomed' and wait_event_type = 'Lock'";
+        // Read outside the holder's transaction, which would see one snapshot of pg_stat_activity.
+        await eventually(async () => (await fork().getConnection().execute<{ n: number }[]>(blocked))[0].n, { until: (n) => n > 0, what: 'the CLI to wait for the subscription lock', timeoutMs: 30_000, intervalMs: 25 });
         cli.kill('SIGKILL');
         await cli.done;
       } finally {

@@ -1,13 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http, { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { boundRows } from '../../src/db/bound-query';
 import type { ManualClock } from '../../src/domain/shared/clock';
 import { fanOutEvents } from '../../src/domain/webhooks/fan-out';
 import { deliverWebhooks, WebhookDeliveryOptions } from '../../src/jobs/webhook-delivery.job';
 import type { TestApp } from '../support/app';
 import { must } from '../support/catalog';
+import { eventually } from '../support/eventually';
 
 export interface Hit {
   raw: string;
@@ -146,14 +146,13 @@ export class WebhookHarness {
   }
 
   private async untilFannedOut(step: () => Promise<unknown>): Promise<void> {
-    const until = Date.now() + 20_000;
-    for (;;) {
-      await step();
-      const n = await this.unseen();
-      if (n === 0) return;
-      if (Date.now() > until) throw new Error(`${n} events still not fanned out`);
-      await sleep(20);
-    }
+    await eventually(
+      async () => {
+        await step();
+        return this.unseen();
+      },
+      { until: (unseen) => unseen === 0, what: 'every event fanned out', timeoutMs: 20_000, intervalMs: 20 },
+    );
   }
 
   async deliveries(endpointId: string, status?: string): Promise<any[]> {

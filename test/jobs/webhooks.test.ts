@@ -11,8 +11,9 @@ import { signatureHeader } from '../../src/domain/webhooks/signature';
 import { deliveryBody } from '../../src/domain/webhooks/webhook-payload';
 import { postWebhook } from '../../src/domain/webhooks/webhook-post';
 import { deliverWebhooks, startWebhookWorker } from '../../src/jobs/webhook-delivery.job';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, Untyped } from '../support/app';
 import { must } from '../support/catalog';
+import { eventually } from '../support/eventually';
 import { Receiver, verifySignature, WebhookHarness } from './webhook-support';
 
 const SECOND = 1000;
@@ -45,16 +46,16 @@ const CREATE = 'mutation($input: CreateWebhookEndpointInput!) { createWebhookEnd
 
 describe('webhook endpoints', () => {
   it('are created with a secret shown once, and listed without it', async () => {
-    const res = await t.gql(CREATE, { input: { url: 'https://hooks.example.com/tariff?x=1', eventTypes: ['customer.*', 'invoice.finalized', 'customer.*'] } });
+    const res = await t.gql<Untyped>(CREATE, { input: { url: 'https://hooks.example.com/tariff?x=1', eventTypes: ['customer.*', 'invoice.finalized', 'customer.*'] } });
     expect(res.errors).toBeUndefined();
     const { secret, endpoint } = res.data!.createWebhookEndpoint;
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(endpoint).toMatchObject({ url: 'https://hooks.example.com/tariff?x=1', eventTypes: ['customer.*', 'invoice.finalized'], status: 'ENABLED' });
 
-    const listed = await t.gql('{ webhookEndpoints(first: 100) { edges { node { id url eventTypes status failingSince createdAt disabledAt } } } }');
+    const listed = await t.gql<Untyped>('{ webhookEndpoints(first: 100) { edges { node { id url eventTypes status failingSince createdAt disabledAt } } } }');
     expect(listed.data!.webhookEndpoints.edges.map((e: any) => e.node.id)).toContain(endpoint.id);
     expect(JSON.stringify(listed)).not.toContain(secret);
-    const second = await t.gql(CREATE, { input: { url: 'https://hooks.example.com/other', eventTypes: ['*'] } });
+    const second = await t.gql<Untyped>(CREATE, { input: { url: 'https://hooks.example.com/other', eventTypes: ['*'] } });
     expect(second.data!.createWebhookEndpoint.secret).not.toBe(secret);
   });
 
@@ -71,7 +72,7 @@ describe('webhook endpoints', () => {
     ['a fragment', 'https://hooks.example.com/#x'],
     ['2,100 characters', `https://hooks.example.com/${'a'.repeat(2100)}`],
   ])('refuse a URL with %s: BAD_USER_INPUT at input.url', async (_, url) => {
-    const res = await t.gql(CREATE, { input: { url, eventTypes: ['*'] } });
+    const res = await t.gql<Untyped>(CREATE, { input: { url, eventTypes: ['*'] } });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url' });
     expect(res.data?.createWebhookEndpoint ?? null).toBeNull();
   });
@@ -411,6 +412,7 @@ describe('webhook delivery', () => {
       const earlyRow = (await early.query(insert, [randomUUID(), clock.now()])).rows[0];
       expect(BigInt(lateRow.position)).toBeLessThan(BigInt(earlyRow.position));
       await early.query('commit');
+      // Passes while `late` is still open: however long they take, none may move past its event.
       for (let i = 0; i < 20 && r.accepted().length === 0; i++) {
         await deliverWebhooks(h.options());
         await sleep(20);
@@ -429,10 +431,12 @@ describe('webhook delivery', () => {
     await h.createEndpoint(r.url, ['quote.*']);
     const worker = startWebhookWorker({ ...h.options(), intervalMs: 20 });
     const first = await h.emit('quote.accepted', randomUUID(), 1);
-    for (let i = 0; i < 500 && r.accepted().length === 0; i++) await sleep(20);
+    await eventually(() => r.accepted(), { until: (accepted) => accepted.length > 0, what: 'the worker to deliver', timeoutMs: 10_000, intervalMs: 20 });
     await worker.stop();
     expect(r.accepted().map((b) => b.id)).toEqual([first]);
     await h.emit('quote.accepted', randomUUID(), 1);
+    // A negative, so it needs a window: ten of the worker's intervals. The window cannot fail a
+    // worker that stopped (stop() awaits the loop's end); it can only be too short to catch one that did not.
     await sleep(200);
     expect(r.hits).toHaveLength(1);
   });

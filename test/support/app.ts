@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import type { DestinationStream } from 'pino';
 import { startApp, RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
@@ -6,19 +7,38 @@ import type { Clock } from '../../src/domain/shared/clock';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase } from './database';
 
-export interface GraphQLResponse<T = Record<string, any>> {
+export interface GraphQLResponse<T = unknown> {
   status: number;
   headers: Headers;
   data?: T;
-  errors?: { message: string; extensions?: Record<string, any>; path?: (string | number)[] }[];
+  errors?: { message: string; extensions?: GraphQLErrorExtensions; path?: (string | number)[] }[];
 }
+
+/** What CONTRACT.md puts in an error's extensions; anything else is there to be asserted on, so unknown. */
+export interface GraphQLErrorExtensions {
+  code?: string;
+  field?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * A document from `graphql(...)` (test/support/generated, docs/tests.md): the result and the
+ * variables are typed from the schema. A plain string gives `unknown` data unless told otherwise.
+ */
+export type Document<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> | string;
+
+/**
+ * The result of a plain-string query in a test not yet converted to `graphql(...)` documents:
+ * `t.gql<Untyped>(...)` marks each such call, so what is left to convert can be found.
+ */
+export type Untyped = Record<string, any>;
 
 export interface TestApp {
   app: RunningApp;
   url: string;
   adminKey: string;
   /** POSTs a GraphQL request as the given key (the admin key by default; null for none). */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string | null, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<TResult = unknown, TVariables = Record<string, unknown>>(query: Document<TResult, TVariables>, variables?: TVariables, key?: string | null, headers?: Record<string, string>): Promise<GraphQLResponse<TResult>>;
   close(): Promise<void>;
 }
 
@@ -52,9 +72,9 @@ export async function startTestApp(
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: String(query), variables }),
       });
-      const body = (await res.json()) as { data?: any; errors?: any[] };
+      const body = (await res.json()) as Omit<GraphQLResponse<never>, 'status' | 'headers'>;
       return { status: res.status, headers: res.headers, data: body.data, errors: body.errors };
     },
     async close() {

@@ -1,10 +1,14 @@
-import type { TestApp } from './app';
+import type { Document, TestApp } from './app';
 
-/** Fails the test with the server's errors instead of a TypeError later. */
-export async function must<T = any>(t: TestApp, query: string, variables?: Record<string, unknown>, key?: string): Promise<T> {
+/**
+ * Fails the test with the server's errors instead of a TypeError later. A typed document
+ * (`graphql(...)`) types the result and the variables; a plain string's result is `any` until
+ * its test is converted (docs/tests.md).
+ */
+export async function must<TResult = any, TVariables = Record<string, unknown>>(t: TestApp, query: Document<TResult, TVariables>, variables?: TVariables, key?: string): Promise<TResult> {
   const res = await t.gql(query, variables, key);
-  if (res.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(res.errors)}`);
-  return res.data as T;
+  if (res.errors) throw new Error(`${String(query).trim().slice(0, 60)}…: ${JSON.stringify(res.errors)}`);
+  return res.data as TResult;
 }
 
 export async function createProduct(t: TestApp, code: string): Promise<void> {
@@ -25,4 +29,10 @@ export async function createPrice(
 export async function createCustomer(t: TestApp, fields = 'currency: "EUR", taxStatus: EXEMPT'): Promise<string> {
   const data = await must(t, `mutation { createCustomer(input: { name: "Customer", email: "c@example.com", ${fields} }) { id } }`);
   return data.createCustomer.id;
+}
+
+/** The value a test needs to go on, or a failure that names what was missing (instead of a TypeError later). */
+export function found<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what}, got ${value}`);
+  return value;
 }

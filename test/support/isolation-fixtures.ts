@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   GraphQLEnumType, GraphQLInputType, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, isUnionType,
 } from 'graphql';
-import type { TestApp } from './app';
+import type { TestApp, Untyped } from './app';
 import { must } from './catalog';
 import type { Operation } from './operations';
 
@@ -24,9 +24,13 @@ const ENTITIES = {
   apiKey: { owned: true, types: ['ApiKey', 'ApiKeyWithSecret'], words: ['key'] },
   testClock: { owned: true, types: ['TestClock'], words: ['clock'] },
   paymentMethod: { owned: true, types: ['PaymentMethod'], words: ['method'] },
+  location: { owned: true, types: ['Location'], words: [] },
+  contact: { owned: true, types: ['Contact'], words: [] },
   price: { owned: false, types: ['Price'], words: [] },
   product: { owned: false, types: ['Product'], words: [] },
   webhookEndpoint: { owned: false, types: ['WebhookEndpoint', 'WebhookEndpointWithSecret'], words: ['endpoint'] },
+  // The seller's own record (ADMIN only), like a webhook endpoint: nobody's customer data.
+  billingRun: { owned: false, types: ['BillingRun'], words: ['run'] },
 } as const;
 export type Entity = keyof typeof ENTITIES;
 // Longest first, so that `invoiceLineId` is a line and not an invoice.
@@ -124,10 +128,26 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
     customer, contract, subscription, invoice: invoice.id, invoiceLine, creditNote: note.id, quote, apiKey: key.apiKey.id, testClock, price, product,
   };
   if (mutations.has('attachPaymentMethod')) {
-    const res = await t.gql('mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id } }', {
+    const res = await t.gql<Untyped>('mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id } }', {
       input: { customerId: customer, provider: 'sandbox', token: 'pm_sandbox_ok' },
     });
     if (res.data?.attachPaymentMethod) ids.paymentMethod = res.data.attachPaymentMethod.id;
+  }
+  const locationName = `Dock ${tag}`;
+  if (mutations.has('createLocation')) {
+    ids.location = (await gql('mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }', {
+      input: { customerId: customer, name: locationName, address: { line1: `${tag} Hafenstraße 1`, city: 'Hamburg', country: 'DE' }, externalIds: [{ system: SYSTEM, id: `${tag}-WE` }] },
+    })).createLocation.id;
+  }
+  const contactEmail = `buyer-${tag}@isolation.example`;
+  if (mutations.has('createContact')) {
+    ids.contact = (await gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', {
+      input: { customerId: customer, name: `Buyer ${tag}`, email: contactEmail, role: 'ADMIN' },
+    })).createContact.id;
+  }
+  if (mutations.has('startBillingRun')) {
+    // The customers live on a test clock, so a real-time run bills none of them: it only exists.
+    ids.billingRun = (await gql('mutation($at: DateTime) { startBillingRun(at: $at) { id } }', { at: now.toISOString() })).startBillingRun.id;
   }
   const wire = `${tag}-WIRE`;
   if (mutations.has('recordPayment')) {
@@ -140,7 +160,7 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
     externalIds: { customer: customerExternal, invoice: invoiceExternal, price: `${tag}-PRC`, product: `${tag}-MAT`, subscription: subscriptionExternal },
     name,
     secret: key.secret,
-    marks: [name, email, customerExternal, invoiceExternal, contractCode, invoice.number, note.number, usageEvent, `goodwill ${tag}`, `clock ${tag}`, testClock, wire],
+    marks: [name, email, customerExternal, invoiceExternal, contractCode, invoice.number, note.number, usageEvent, `goodwill ${tag}`, `clock ${tag}`, testClock, wire, locationName, contactEmail],
   };
 }
 

@@ -90,6 +90,19 @@ export type CollectionMethod =
   | 'CHARGE_AUTOMATICALLY'
   | 'SEND_INVOICE';
 
+/** What a contact does for its customer; a portal session for the contact acts with it */
+export type ContactRole =
+  /** Pays (payment methods) and downloads invoices; changes no subscription */
+  | 'ACCOUNTS_PAYABLE'
+  /** Everything the portal allows */
+  | 'ADMIN'
+  /** Approves quotes and orders; reads in the portal */
+  | 'APPROVER'
+  /** Changes quantities and plans (self-service); neither pays nor cancels */
+  | 'BUYER'
+  /** Reads; changes and downloads nothing */
+  | 'VIEWER';
+
 export type ContractItemInput = {
   /** 0 to 100 */
   discountPercent?: InputMaybe<Scalars['Decimal']['input']>;
@@ -108,6 +121,14 @@ export type CreateApiKeyInput = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
   role: Role;
+};
+
+export type CreateContactInput = {
+  customerId: Scalars['ID']['input'];
+  /** Unique among the customer's contacts, case-insensitive */
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  role: ContactRole;
 };
 
 export type CreateContractInput = {
@@ -165,6 +186,14 @@ export type CreateCustomerInput = {
   testClockId?: InputMaybe<Scalars['ID']['input']>;
   /** With its country's prefix (Greece: EL); format-checked for the billing address's country (no VIES lookup). Required when REVERSE_CHARGE */
   vatId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateLocationInput = {
+  address: AddressInput;
+  customerId: Scalars['ID']['input'];
+  /** The location's ids in other systems (an ERP's ship-to party); each unique per system */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
+  name: Scalars['String']['input'];
 };
 
 export type CreatePriceInput = {
@@ -371,6 +400,7 @@ export type Role =
   | 'CUSTOMER'
   | 'PARTNER'
   | 'SALES'
+  | 'SALES_MANAGER'
   | 'STOREFRONT';
 
 export type ScheduleChangeInput = {
@@ -386,6 +416,14 @@ export type SetDunningPolicyInput = {
   graceDays?: InputMaybe<Scalars['Int']['input']>;
   /** e.g. [1, 3, 5, 7]: ascending, 1 to 365, at most 10 */
   retryAfterDays: Array<Scalars['Int']['input']>;
+};
+
+/** Replaces the policy: an omitted or null limit is no limit */
+export type SetQuotePolicyInput = {
+  /** 0 to 100, at most 4 decimals */
+  maxDiscountPercent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Zero or more */
+  maxTotal?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
 export type SubscriptionItemInput = {
@@ -412,6 +450,13 @@ export type TestClockStatus =
   | 'ADVANCING'
   | 'READY';
 
+/** Absent fields are kept */
+export type UpdateContactInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<ContactRole>;
+};
+
 /** Omitted fields are kept; the currency cannot change */
 export type UpdateCustomerInput = {
   /** Replaces the address; null clears it */
@@ -432,6 +477,13 @@ export type UpdateCustomerInput = {
   taxStatus?: InputMaybe<TaxStatus>;
   /** null clears it (refused while REVERSE_CHARGE); checked against the billing country */
   vatId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Absent fields are kept; externalIds replaces the whole set */
+export type UpdateLocationInput = {
+  address?: InputMaybe<AddressInput>;
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The terms of the next version */

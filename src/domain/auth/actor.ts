@@ -1,11 +1,15 @@
 import { wrap } from '@mikro-orm/core';
+import type { ContactRole } from '../customers/contact-role';
 import type { Customer } from '../customers/customer.entity';
 import { ForbiddenError } from '../errors';
 import { isId } from '../shared/ids';
+import { contactMay } from './contact-permissions';
 
 export enum Role {
   ADMIN = 'ADMIN',
   SALES = 'SALES',
+  /** SALES, and approves quotes beyond the quote policy. */
+  SALES_MANAGER = 'SALES_MANAGER',
   CUSTOMER = 'CUSTOMER',
   PARTNER = 'PARTNER',
   /** A shop's back end: reads the catalog, signs up customers and subscribes them; sees only the customers it created. */
@@ -19,6 +23,8 @@ export interface Actor {
   role: Role;
   /** Set for CUSTOMER keys only: the one account such a key may see. */
   customerId: string | null;
+  /** Set for a portal session made for one of the customer's contacts: narrows the CUSTOMER role (contact-permissions.ts). */
+  contactRole?: ContactRole | null;
 }
 
 /**
@@ -29,39 +35,43 @@ export interface Actor {
 const grants = {
   'apiKeys:manage': [Role.ADMIN],
   'catalog:write': [Role.ADMIN],
-  'catalog:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
+  'catalog:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
   // A storefront signs customers up but changes nothing of them afterwards (customers:write).
   'customers:create': [Role.ADMIN, Role.STOREFRONT],
   'customers:write': [Role.ADMIN],
-  'customers:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
+  'customers:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
   'contracts:write': [Role.ADMIN],
-  'contracts:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
+  'contracts:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.CUSTOMER],
   // A storefront shows prices at checkout, for a customer it created or for none.
-  'quotes:preview': [Role.ADMIN, Role.SALES, Role.STOREFRONT],
-  'quotes:write': [Role.ADMIN, Role.SALES],
-  'quotes:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
+  'quotes:preview': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.STOREFRONT],
+  'quotes:write': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER],
+  // A quote beyond the quote policy is sent only once a manager approved it; the policy is the seller's (ADMIN).
+  'quotes:approve': [Role.ADMIN, Role.SALES_MANAGER],
+  'quotePolicy:write': [Role.ADMIN],
+  'quotePolicy:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER],
+  'quotes:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.CUSTOMER],
   // Checkout: a storefront subscribes the customers it created; changing or canceling is subscriptions:write.
-  'subscriptions:create': [Role.ADMIN, Role.SALES, Role.STOREFRONT],
-  'subscriptions:write': [Role.ADMIN, Role.SALES],
-  'subscriptions:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
+  'subscriptions:create': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.STOREFRONT],
+  'subscriptions:write': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER],
+  'subscriptions:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
   // Usage becomes invoices: only the seller's backend (an ADMIN key) reports it, never the
   // customer it bills. Reading it is scoped like the customer's own subscriptions.
   'usage:write': [Role.ADMIN],
-  'usage:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
+  'usage:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.CUSTOMER],
   // A CUSTOMER key reads its own invoices only (authorizeCustomer, customerScope).
-  'invoices:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
+  'invoices:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
   'billing:run': [Role.ADMIN],
   // Simulated time moves a customer's billing: only ADMIN moves it; SALES sees it (demo customers live on one).
   'testClocks:write': [Role.ADMIN],
-  'testClocks:read': [Role.ADMIN, Role.SALES],
+  'testClocks:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER],
   // A finalized invoice is never edited: an ADMIN voids it or issues a credit note against it.
   'invoices:correct': [Role.ADMIN],
   // Read like invoices: a CUSTOMER key sees its own customer's credit notes only.
-  'creditNotes:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
+  'creditNotes:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.PARTNER, Role.CUSTOMER],
   // The outbox (events): every payload is a snapshot SALES can read anyway (customers, contracts,
   // quotes, subscriptions, invoices, credit notes), and sales tools sync from it; a CUSTOMER key
   // reads its own customer's events only (customerScope).
-  'events:read': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER],
+  'events:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.PARTNER, Role.CUSTOMER],
   // Linking records to ids in an ERP or CRM (setExternalId, removeExternalId) is the sync's job.
   'externalIds:write': [Role.ADMIN],
   // Webhook URLs are the operator's choice (the server posts to them) and their secrets sign every event: ADMIN only.
@@ -69,22 +79,22 @@ const grants = {
   'webhooks:read': [Role.ADMIN],
   // Payments: finance (ADMIN) records and refunds; a customer sees its own attempts and methods
   // and manages its own payment methods (self-service); SALES reads for account conversations.
-  'payments:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
+  'payments:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.CUSTOMER],
   'payments:record': [Role.ADMIN],
   'paymentMethods:write': [Role.ADMIN, Role.CUSTOMER],
   'dunning:write': [Role.ADMIN],
-  'dunning:read': [Role.ADMIN, Role.SALES],
+  'dunning:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER],
   // Seller settings: who the seller is (printed on invoices) and what customers may do themselves.
   'settings:write': [Role.ADMIN],
-  'settings:read': [Role.ADMIN, Role.SALES, Role.CUSTOMER],
+  'settings:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.CUSTOMER],
   // A hosted-portal link for one customer, made by the seller's staff.
-  'portal:create': [Role.ADMIN, Role.SALES],
+  'portal:create': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER],
   // What a customer may change of its own subscriptions, within what the seller's settings allow.
   'subscriptions:selfServe': [Role.CUSTOMER],
   // Usage thresholds make lifecycle signals for CRM and marketing: the seller's staff set them.
-  'usageThresholds:write': [Role.ADMIN, Role.SALES],
+  'usageThresholds:write': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER],
   // Revenue analytics aggregate every customer: the seller's staff only.
-  'analytics:read': [Role.ADMIN, Role.SALES],
+  'analytics:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER],
   // Rebuilding the revenue ledger from the outbox rewrites it: operators only.
   'analytics:rebuild': [Role.ADMIN],
   // Exchange rates move every converted revenue figure: operators set them; staff read them (analytics:read).
@@ -92,14 +102,20 @@ const grants = {
   // Coupons are the seller's offers: ADMIN makes them; staff read them and apply them to
   // subscriptions, customers and quotes. Customers see their own discounts on what they read.
   'coupons:write': [Role.ADMIN],
-  'coupons:read': [Role.ADMIN, Role.SALES],
-  'coupons:apply': [Role.ADMIN, Role.SALES],
+  'coupons:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER],
+  'coupons:apply': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER],
+  // A customer's ship-to locations and contacts: the seller's operators keep them; whoever reads the customer reads them.
+  'locations:write': [Role.ADMIN],
+  'contacts:write': [Role.ADMIN],
+  // The printable invoice (GET /invoices/:id.html): read like invoices, except by portal contacts who do not handle them.
+  'invoices:download': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;
 
 export function can(actor: Actor, permission: Permission): boolean {
-  return (grants[permission] as readonly Role[]).includes(actor.role);
+  if (!(grants[permission] as readonly Role[]).includes(actor.role)) return false;
+  return actor.role !== Role.CUSTOMER || actor.contactRole == null || contactMay(actor.contactRole, permission);
 }
 
 export function authorize(actor: Actor, permission: Permission): void {

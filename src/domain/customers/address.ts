@@ -1,6 +1,6 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
-import { parseInput, text } from '../shared/input-schema';
+import { hasUnstorable, parseInput, text } from '../shared/input-schema';
 
 /** A postal address as stored and shown: the country is an ISO 3166-1 alpha-2 code in upper case. */
 export interface Address {
@@ -30,13 +30,18 @@ const country = z
     error: (issue) => `unknown country '${String(issue.input).slice(0, 20)}' (ISO 3166-1 alpha-2, e.g. "DE")`,
   });
 
+/** Text that also goes into jsonb (the address column, event payloads), which refuses half a surrogate pair as well as NUL. */
+export const line = (max: number) =>
+  text(max).refine((v) => !hasUnstorable(v), { error: 'must not contain NUL or unpaired surrogate characters' });
+
 // An empty optional line is no line: forms send "" for a field left blank.
-const optional = (max: number) => z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v), text(max).nullable());
+const optional = (max: number) =>
+  z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v), line(max).nullable());
 
 export const addressSchema = z.object({
-  line1: text(200),
+  line1: line(200),
   line2: optional(200),
-  city: text(100),
+  city: line(100),
   postalCode: optional(20),
   region: optional(100),
   country,

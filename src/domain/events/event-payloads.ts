@@ -75,7 +75,7 @@ export function contractEvent(verb: 'created', c: Contract, at: Date): DomainEve
 }
 
 /** `status` is the stored one: EXPIRED is derived when read, never a change, so it has no event. Call with the lines loaded. */
-export function quoteEvent(verb: 'created' | 'updated' | 'sent' | 'accepted' | 'declined' | 'expiring', q: Quote, at: Date): DomainEventOf<`quote.${typeof verb}`> {
+export function quoteEvent(verb: 'created' | 'updated' | 'approved' | 'sent' | 'accepted' | 'declined' | 'expiring', q: Quote, at: Date): DomainEventOf<`quote.${typeof verb}`> {
   const payload = {
     id: q.id,
     customerId: q.customer.id,
@@ -93,6 +93,11 @@ export function quoteEvent(verb: 'created' | 'updated' | 'sent' | 'accepted' | '
     acceptedAt: iso(q.acceptedAt),
     declinedAt: iso(q.declinedAt),
     createdAt: instant(q.createdAt),
+    number: q.number,
+    requiresApproval: q.requiresApproval,
+    approval: q.approvedAt
+      ? { approvedAt: instant(q.approvedAt), approvedBy: { apiKeyId: q.approvedByKeyId ?? '', name: q.approvedByName ?? '', role: q.approvedByRole ?? '' }, note: q.approvalNote }
+      : null,
   };
   return { aggregateType: 'quote', aggregateId: q.id, type: `quote.${verb}`, customerId: q.customer.id, payload, at };
 }

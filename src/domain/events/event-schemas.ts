@@ -40,6 +40,38 @@ export const customerPayload = z.object({
   vatId: nullable(z.string()).optional(),
 });
 
+const addressPayload = z.object({
+  line1: z.string(),
+  line2: nullable(z.string()),
+  city: z.string(),
+  postalCode: nullable(z.string()),
+  region: nullable(z.string()),
+  country: z.string(),
+});
+
+/** A customer's ship-to location after the change (`customer.location_*`: the customer is the aggregate, so its events keep one order). */
+export const locationPayload = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  name: z.string(),
+  address: addressPayload,
+  externalIds: z.array(z.object({ system: z.string(), id: z.string() })),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+/** A customer's contact after the change (`customer.contact_*`); `archivedAt` is set once removed. */
+export const contactPayload = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.string(),
+  archivedAt: nullable(instant),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
 export const contractPayload = z.object({
   id: z.string(),
   customerId: z.string(),
@@ -70,6 +102,16 @@ export const quotePayload = z.object({
   acceptedAt: nullable(instant),
   declinedAt: nullable(instant),
   createdAt: instant,
+  // Added with quote approval (issue 16): optional, so events stored before still parse.
+  number: z.string().optional(),
+  requiresApproval: z.boolean().optional(),
+  approval: nullable(
+    z.object({
+      approvedAt: instant,
+      approvedBy: z.object({ apiKeyId: z.string(), name: z.string(), role: z.string() }),
+      note: nullable(z.string()),
+    }),
+  ).optional(),
 });
 
 /** The state after the change, which the revenue ledger projects; the optional parts name what changed. */

@@ -36,8 +36,10 @@ export const SUBSCRIPTION_VERBS = [
  */
 export const eventSchemas = {
   ...verbs('customer', ['created', 'updated', 'imported'], s.customerPayload),
+  ...verbs('customer', ['location_created', 'location_updated'], s.locationPayload),
+  ...verbs('customer', ['contact_created', 'contact_updated', 'contact_removed'], s.contactPayload),
   ...verbs('contract', ['created'], s.contractPayload),
-  ...verbs('quote', ['created', 'updated', 'sent', 'accepted', 'declined', 'expiring'], s.quotePayload),
+  ...verbs('quote', ['created', 'updated', 'approved', 'sent', 'accepted', 'declined', 'expiring'], s.quotePayload),
   ...verbs('subscription', SUBSCRIPTION_VERBS, s.subscriptionPayload),
   ...verbs('invoice', ['created', 'finalized', 'voided', 'credited', 'paid', 'marked_uncollectible', 'imported'], s.invoicePayload),
   ...verbs('invoice', ['overdue', 'reminder_sent'], s.invoiceReminderPayload),

@@ -15,6 +15,9 @@ import { clockForCustomer } from '../test-clocks/customer-clock';
 import { priceQuoteDocument, PricedQuote } from './quote-pricing';
 import { lockQuote, requireStatus, validateQuoteLines } from './quote-store';
 import { Quote, QuoteStatus } from './quote.entity';
+import {
+  applyAssessment, approvalCovers, assessQuote, beyondPolicy, listDocument, lockedQuotePolicy, PolicyLimits, QuoteAssessment, storedAssessment,
+} from './quote-approval';
 
 /**
  * DRAFT → SENT (priced and frozen) → ACCEPTED (a subscription) or DECLINED. Each step locks the
@@ -38,6 +41,7 @@ export class QuoteLifecycleService {
       const inputs = lines.map((l) => ({ priceCode: l.priceCode, quantity: l.quantity }));
       let priced: PricedQuote;
       let chosen: ChosenCoupon | null;
+      let assessment: QuoteAssessment;
       try {
         // The catalog or the customer's contracts may have changed since the draft was made, and
         // the coupon's limits since it was chosen: checked again, under the coupon's lock.
@@ -45,12 +49,14 @@ export class QuoteLifecycleService {
         chosen = await chooseQuoteCoupon(em, quote, now);
         const coupon = chosen ? termsOf(chosen.coupon) : null;
         priced = await priceQuoteDocument(em, { customerId: quote.customer.id, currency: quote.currency, at: now, lines: inputs, coupon });
+        assessment = assessQuote(priced.document, await listDocument(em, quote.currency, now, inputs));
       } catch (err) {
         if (err instanceof InvalidInputError || err instanceof PricingInputError) {
           throw new ConflictError(`quote ${quote.id} cannot be sent as it stands: ${err.message}; update it first`, { details: { reason: err.field } });
         }
         throw err;
       }
+      requireApprovalIfBeyond(quote, assessment, await lockedQuotePolicy(em));
       const { document, prices } = priced;
       lines.forEach((line, i) => {
         const docLine = document.lines[i];
@@ -131,6 +137,24 @@ export class QuoteLifecycleService {
       return quote;
     });
   }
+}
+
+/**
+ * The policy in force at sending decides (a quote approved under a stricter one stays approved);
+ * an approval covers the terms it was given for, so prices that moved since then towards a
+ * larger discount or total need a new one. Refused before anything is written.
+ */
+function requireApprovalIfBeyond(quote: Quote, now: QuoteAssessment, policy: PolicyLimits | null): void {
+  const beyond = beyondPolicy(now, policy);
+  const approved = quote.approvedAt ? storedAssessment(quote) : null;
+  if (beyond && !(approved && approvalCovers(approved, now))) {
+    const why = quote.approvedAt
+      ? 'its discount or total grew since it was approved; approve it again'
+      : 'it is beyond the quote policy; an ADMIN or SALES_MANAGER key approves it with approveQuote';
+    throw new ConflictError(`quote ${quote.id} cannot be sent: ${why}`, { details: { reason: 'APPROVAL_REQUIRED' } });
+  }
+  // Frozen with the amounts: what the quote was sent as.
+  applyAssessment(quote, now, policy);
 }
 
 /** The quote's coupon, checked again as redeemable now and locked for its redemption. */

@@ -27,6 +27,10 @@ export class Quote {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  /** `Q-<year>-NNNNNN`, taken when the quote is created: gapless per calendar year (UTC). */
+  @Property({ type: 'text', unique: true })
+  number!: string;
+
   @ManyToOne(() => Customer, { fieldName: 'customer_id' })
   customer!: Rel<Customer>;
 
@@ -88,6 +92,44 @@ export class Quote {
 
   @Property({ type: 'timestamptz', nullable: true })
   declinedAt: Date | null = null;
+
+  /**
+   * Beyond the quote policy when last evaluated (quote-approval.ts): on create and update, when
+   * the policy changes while the quote is a DRAFT, and for good when it is sent.
+   */
+  @Property({ type: 'boolean' })
+  requiresApproval: boolean & Opt = false;
+
+  /**
+   * The evaluation behind `requiresApproval`, kept exact so a new policy re-evaluates drafts
+   * without pricing them again: the largest line discount as the pair (list − priced, list), and
+   * the total. Null while the quote could not be priced.
+   */
+  @Property({ type: DecimalType, nullable: true })
+  worstDiscount: Decimal | null = null;
+
+  @Property({ type: DecimalType, nullable: true })
+  worstDiscountBase: Decimal | null = null;
+
+  @Property({ type: DecimalType, nullable: true })
+  evaluatedTotal: Decimal | null = null;
+
+  /** Who approved the quote as it stood, and when; cleared when a DRAFT's terms change. */
+  @Property({ type: 'timestamptz', nullable: true })
+  approvedAt: Date | null = null;
+
+  /** Text, not uuid: CLI actors (the importer, the seed) have ids of their own. */
+  @Property({ type: 'text', nullable: true })
+  approvedByKeyId: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  approvedByName: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  approvedByRole: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  approvalNote: string | null = null;
 
   @ManyToOne(() => Subscription, { fieldName: 'subscription_id', nullable: true })
   subscription: Rel<Subscription> | null = null;

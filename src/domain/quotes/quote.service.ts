@@ -14,6 +14,22 @@ import { requireTrialDays } from '../subscriptions/subscription.service';
 import type { QuoteLineInput } from './quote-pricing';
 import { addLines, effectiveStatus, lockQuote, requireFutureValidUntil, requireStatus, statusWhere, validateQuoteLines } from './quote-store';
 import { Quote, QuoteStatus } from './quote.entity';
+import { applyAssessment, assessDraft, clearApproval, lockedQuotePolicy } from './quote-approval';
+import { takeInvoiceNumber } from '../invoices/invoice-number';
+import { termsOf } from '../coupons/coupon-redeem';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** Quote numbers share the invoice numbers' counter table: `Q-2027-000001`. */
+export const QUOTE_SERIES = 'Q';
+
+/** requiresApproval for the draft as it now stands, priced as sendQuote would price it. */
+async function assess(em: EntityManager, quote: Quote, lines: readonly QuoteLineInput[], now: Date): Promise<void> {
+  const policy = await lockedQuotePolicy(em);
+  if (quote.coupon) await em.populate(quote, ['coupon']);
+  const coupon = quote.coupon ? termsOf(quote.coupon) : null;
+  const input = { customerId: quote.customer.id, currency: quote.currency, at: now, lines: lines.map((l) => ({ priceCode: l.priceCode, quantity: l.quantity })), coupon };
+  applyAssessment(quote, await assessDraft(em, input), policy);
+}
 
 export interface CreateQuoteInput extends CouponChoice {
   customerId: string;
@@ -65,6 +81,8 @@ export class QuoteService {
       // Checked now, redeemed when the quote is sent.
       const chosen = hasChoice(input) ? await chooseCoupon(em, input, customer, now, 'input', false) : null;
       const quote = em.create(Quote, {
+        // Taken just before the flush: the number's row lock is held from then to the commit only.
+        number: '',
         customer,
         status: QuoteStatus.DRAFT,
         currency,
@@ -78,6 +96,8 @@ export class QuoteService {
         updatedAt: now,
       });
       addLines(em, quote, input.lines);
+      await assess(em, quote, input.lines, now);
+      quote.number = await takeInvoiceNumber(em, now.getUTCFullYear(), QUOTE_SERIES);
       await em.flush();
       await emitEvent(em, quoteEvent('created', quote, now));
       return quote;
@@ -105,6 +125,8 @@ export class QuoteService {
         quote.coupon = chosen?.coupon ?? null;
         quote.promotionCode = chosen?.promotionCode ?? null;
       }
+      clearApproval(quote);
+      await assess(em, quote, quote.lines.getItems(), now);
       quote.updatedAt = now;
       await em.flush();
       await emitEvent(em, quoteEvent('updated', quote, now));

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Written by hand: legal identity (issue 16). Addresses are value objects kept whole as jsonb
  * (customer-address.ts parses their shape); nothing queries a city or a postal code on its own.
  */
-export class Migration20261207021000 extends Migration {
+export class Migration20261207024500 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table "customer" add column "billing_address" jsonb null, add column "vat_id" text null;`);
