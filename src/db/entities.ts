@@ -45,6 +45,7 @@ import { UsageThreshold } from '../domain/lifecycle/usage-threshold.entity';
 import { LifecycleSignal } from '../domain/lifecycle/lifecycle-signal.entity';
 import { ExchangeRate } from '../domain/analytics/exchange-rate.entity';
 import { BillingRun } from '../domain/billing/billing-run.entity';
+import { AuditEntry } from '../domain/audit/audit-entry.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
 export const entities = [
@@ -59,4 +60,5 @@ export const entities = [
   UsageThreshold, LifecycleSignal,
   ExchangeRate,
   BillingRun,
+  AuditEntry,
 ];

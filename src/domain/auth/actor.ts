@@ -94,6 +94,8 @@ const grants = {
   'coupons:write': [Role.ADMIN],
   'coupons:read': [Role.ADMIN, Role.SALES],
   'coupons:apply': [Role.ADMIN, Role.SALES],
+  // Who changed what: the log shows every record's fields, of every customer.
+  'audit:read': [Role.ADMIN],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;
