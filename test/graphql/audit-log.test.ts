@@ -154,6 +154,28 @@ describe('auditLog', () => {
     expect(await entries('00000000-0000-4000-8000-000000000000')).toEqual([]);
   });
 
+  it('sums a billing cycle up in one entry with its counts, and a started run with its id', async () => {
+    const customer = await newCustomer('Billed');
+    await must(
+      t,
+      'mutation($c: ID!) { createSubscription(input: { customerId: $c, items: [{ priceCode: "calls", quantity: "1" }] }) { id } }',
+      { c: customer },
+    );
+    const before = await count();
+    const at = new Date().toISOString();
+    const result = (await must(t, 'mutation($at: DateTime!) { runBilling(at: $at) { invoicesCreated } }', { at })).runBilling;
+    expect(await count()).toBe(before + 1);
+    const [summary] = await entries(undefined, 1);
+    expect(summary).toMatchObject({ operation: 'runBilling', recordType: 'BillingRun', recordId: null });
+    expect(summary.changes.at).toEqual({ before: null, after: at });
+    expect(summary.changes.invoicesCreated).toEqual({ before: null, after: result.invoicesCreated });
+
+    const run = (await must(t, 'mutation { startBillingRun { id } }')).startBillingRun.id;
+    const [started] = await entries(run);
+    expect(started).toMatchObject({ operation: 'startBillingRun', recordType: 'BillingRun', recordId: run });
+    expect(started.changes.status).toEqual({ before: null, after: 'RUNNING' });
+  });
+
   it.each([
     ['after', { after: 'not-a-cursor' }],
     ['first', { first: 0 }],

@@ -23,3 +23,11 @@ export function runInAuditScope<T>(scope: AuditScope, fn: () => T): T {
 export function currentAuditScope(): AuditScope | undefined {
   return storage.getStore();
 }
+
+/**
+ * Runs `fn` with no audit scope: for work a mutation sets off that writes records of record
+ * record by record (a billing cycle), which the mutation summarizes in one entry instead.
+ */
+export function withoutAudit<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
