@@ -186,6 +186,20 @@ describe('auditLog', () => {
     expect(res.errors?.[0].extensions?.field).toBe(field);
   });
 
+  it.each([
+    ['a NUL byte', '\u0000'],
+    ['a long id', 'x'.repeat(5000)],
+    ['SQL', "' or 1=1 --"],
+    ['a cursor of another list', Buffer.from('2026-01-01T00:00:00.000Z|00000000-0000-4000-8000-000000000000').toString('base64url')],
+  ])('answers hostile arguments (%s) with a typed error or an empty page, never INTERNAL_SERVER_ERROR', async (_name, value) => {
+    for (const args of [{ r: value }, { after: value }]) {
+      const res = await t.gql(log, args);
+      expect(res.status).toBeLessThan(500);
+      expect(res.errors?.map((e) => e.extensions?.code) ?? []).not.toContain('INTERNAL_SERVER_ERROR');
+      if (!res.errors) expect(res.data!.auditLog.edges).toEqual([]);
+    }
+  });
+
   it.each(['SALES', 'PARTNER', 'STOREFRONT', 'CUSTOMER'])('is FORBIDDEN to a %s key', async (role) => {
     const key = await keyFor(role, role === 'CUSTOMER' ? await newCustomer('Own') : undefined);
     const res = await t.gql(log, { first: 1 }, key);
