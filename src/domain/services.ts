@@ -12,6 +12,7 @@ import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { UpcomingInvoiceService } from './invoices/upcoming-invoice.service';
 import { InvoiceService } from './invoices/invoice.service';
 import { InvoiceVoidService } from './invoices/invoice-void.service';
+import { InvoiceFinalizeService } from './invoices/invoice-finalize.service';
 import { CreditNoteService } from './credit-notes/credit-note.service';
 import { EventService } from './events/event.service';
 import { PriceMigrationService } from './subscriptions/price-migration.service';
@@ -71,6 +72,7 @@ export function createServices(ctx: ServiceContext) {
     upcomingInvoices: new UpcomingInvoiceService(ctx),
     invoices: new InvoiceService(ctx),
     invoiceVoids: new InvoiceVoidService(ctx),
+    invoiceFinalizations: new InvoiceFinalizeService(ctx),
     creditNotes: new CreditNoteService(ctx),
     events: new EventService(ctx),
     customers: new CustomerService(ctx),

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { Invoice, InvoiceStatus } from '../../src/domain/invoices/invoice.entity';
-import { takeInvoiceNumber } from '../../src/domain/invoices/invoice-finalize';
+import { takeInvoiceNumber } from '../../src/domain/invoices/invoice-number';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { startTestApp, TestApp } from '../support/app';
 import { createCustomer, createPrice, createProduct } from '../support/catalog';

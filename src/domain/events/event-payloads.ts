@@ -1,7 +1,7 @@
 import { formatMoney } from '../../pricing/currency';
 import type { Decimal } from '../../pricing/decimal';
 import type { Contract } from '../contracts/contract.entity';
-import type { Invoice } from '../invoices/invoice.entity';
+import type { InvoiceFacts } from '../invoices/invoice-writer';
 import type { Quote } from '../quotes/quote.entity';
 import type { Subscription } from '../subscriptions/subscription.entity';
 import type { DomainEventInput, DomainEventOf, EventPayload, SUBSCRIPTION_VERBS } from './event-types';
@@ -185,52 +185,12 @@ export function subscriptionFactsEvent(verb: SubscriptionVerb, f: SubscriptionFa
   return { aggregateType: 'subscription', aggregateId: f.id, type: `subscription.${verb}`, customerId: f.customerId, payload, at };
 }
 
-/** What an invoice's payload is made of: read from the entity, or from the billing run's rows. */
-export interface InvoiceFacts {
-  id: string;
-  number: string | null;
-  status: string;
-  customerId: string;
-  subscriptionId: string | null;
-  currency: string;
-  periodStart: Date | null;
-  periodEnd: Date | null;
-  subtotal: Decimal;
-  tax: Decimal;
-  total: Decimal;
-  amountDue: Decimal;
-  amountCredited: Decimal;
-  amountPaid: Decimal;
-  createdAt: Date;
-  finalizedAt: Date | null;
-  dueAt: Date | null;
-  paidAt: Date | null;
-  voidedAt: Date | null;
-}
-
-export function invoiceFacts(i: Invoice): InvoiceFacts {
-  return {
-    id: i.id,
-    number: i.number,
-    status: i.status,
-    customerId: i.customer.id,
-    subscriptionId: i.subscription?.id ?? null,
-    currency: i.currency,
-    periodStart: i.periodStart,
-    periodEnd: i.periodEnd,
-    subtotal: i.subtotal,
-    tax: i.tax,
-    total: i.total,
-    amountDue: i.amountDue,
-    amountCredited: i.amountCredited,
-    amountPaid: i.amountPaid,
-    createdAt: i.createdAt,
-    finalizedAt: i.finalizedAt,
-    dueAt: i.dueAt,
-    paidAt: i.paidAt,
-    voidedAt: i.voidedAt,
-  };
-}
+/** What an invoice's payload reads of the invoice shape (invoice-writer.ts). */
+export type InvoicePayloadFacts = Pick<
+  InvoiceFacts,
+  | 'id' | 'number' | 'status' | 'customerId' | 'subscriptionId' | 'currency' | 'periodStart' | 'periodEnd' | 'subtotal' | 'tax' | 'total'
+  | 'amountDue' | 'amountCredited' | 'amountPaid' | 'createdAt' | 'finalizedAt' | 'dueAt' | 'paidAt' | 'voidedAt'
+>;
 
 type PlainInvoiceVerb = 'created' | 'finalized' | 'voided' | 'credited' | 'paid' | 'marked_uncollectible' | 'imported';
 export type InvoiceVerb = PlainInvoiceVerb | 'payment_failed' | 'overdue' | 'reminder_sent' | 'dunning_exhausted';
@@ -241,11 +201,11 @@ export type InvoiceReminderDetail = Omit<EventPayload<'invoice.overdue'>, keyof 
 export type InvoicePaymentFailedDetail = Omit<EventPayload<'invoice.payment_failed'>, keyof InvoiceBase>;
 export type InvoiceDunningExhaustedDetail = Omit<EventPayload<'invoice.dunning_exhausted'>, keyof InvoiceBase>;
 
-export function invoiceEvent(verb: PlainInvoiceVerb, f: InvoiceFacts, at: Date): DomainEventOf<`invoice.${PlainInvoiceVerb}`>;
-export function invoiceEvent(verb: 'overdue' | 'reminder_sent', f: InvoiceFacts, at: Date, detail: InvoiceReminderDetail): DomainEventOf<'invoice.overdue' | 'invoice.reminder_sent'>;
-export function invoiceEvent(verb: 'payment_failed', f: InvoiceFacts, at: Date, detail: InvoicePaymentFailedDetail): DomainEventOf<'invoice.payment_failed'>;
-export function invoiceEvent(verb: 'dunning_exhausted', f: InvoiceFacts, at: Date, detail: InvoiceDunningExhaustedDetail): DomainEventOf<'invoice.dunning_exhausted'>;
-export function invoiceEvent(verb: InvoiceVerb, f: InvoiceFacts, at: Date, detail: object = {}): DomainEventInput {
+export function invoiceEvent(verb: PlainInvoiceVerb, f: InvoicePayloadFacts, at: Date): DomainEventOf<`invoice.${PlainInvoiceVerb}`>;
+export function invoiceEvent(verb: 'overdue' | 'reminder_sent', f: InvoicePayloadFacts, at: Date, detail: InvoiceReminderDetail): DomainEventOf<'invoice.overdue' | 'invoice.reminder_sent'>;
+export function invoiceEvent(verb: 'payment_failed', f: InvoicePayloadFacts, at: Date, detail: InvoicePaymentFailedDetail): DomainEventOf<'invoice.payment_failed'>;
+export function invoiceEvent(verb: 'dunning_exhausted', f: InvoicePayloadFacts, at: Date, detail: InvoiceDunningExhaustedDetail): DomainEventOf<'invoice.dunning_exhausted'>;
+export function invoiceEvent(verb: InvoiceVerb, f: InvoicePayloadFacts, at: Date, detail: object = {}): DomainEventInput {
   const payload: InvoiceBase = {
     id: f.id,
     number: f.number,

@@ -9,7 +9,7 @@ import { SubscriptionItem } from '../subscriptions/subscription-item.entity';
 import { Subscription, SubscriptionStatus as S } from '../subscriptions/subscription.entity';
 import { lockUsage, raiseWatermarks, settleLateUsage } from '../usage/usage-ledger';
 import { storeInvoice } from './invoice-finalize';
-import type { Invoice } from './invoice.entity';
+import type { InvoiceFacts } from './invoice-writer';
 import { BoundaryPlan, planNextBoundary } from './next-invoice';
 
 /**
@@ -55,7 +55,7 @@ export function billingKeyOf(sub: Subscription, plan: Pick<BoundaryPlan, 'kind' 
 export interface BoundaryClosed {
   subscription: Subscription;
   /** Null for a trial that begins: its first invoice comes at its end. */
-  invoice: Invoice | null;
+  invoice: InvoiceFacts | null;
 }
 
 /**

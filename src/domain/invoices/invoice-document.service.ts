@@ -2,6 +2,7 @@ import { Customer } from '../customers/customer.entity';
 import { readSellerSettings } from '../settings/seller-settings.service';
 import type { ServiceContext } from '../shared/service-context';
 import { invoiceFileName, renderInvoiceHtml } from './invoice-html';
+import { invoiceFacts, invoiceLineFacts } from './invoice-writer';
 import { InvoiceService } from './invoice.service';
 
 export interface InvoiceDocument {
@@ -24,7 +25,7 @@ export class InvoiceDocumentService {
     const customer = await this.ctx.em.findOneOrFail(Customer, { id: invoice.customer.id });
     const seller = await readSellerSettings(this.ctx.em);
     return {
-      html: renderInvoiceHtml({ invoice, lines: invoice.lines.getItems(), customer, seller }),
+      html: renderInvoiceHtml({ invoice: invoiceFacts(invoice), lines: invoice.lines.getItems().map(invoiceLineFacts), customer, seller }),
       fileName: invoiceFileName(invoice),
     };
   }

@@ -2,37 +2,7 @@ import { formatMoney } from '../../pricing/currency';
 import type { Decimal } from '../../pricing/decimal';
 import { TaxStatus } from '../customers/customer.entity';
 import type { SellerSettingsView } from '../settings/seller-settings.service';
-import { InvoiceStatus } from './invoice.entity';
-
-/** What the printed invoice shows of the invoice: its stored fields, read as they are. */
-export interface InvoiceForPrint {
-  id: string;
-  number: string | null;
-  status: InvoiceStatus;
-  currency: string;
-  periodStart: Date | null;
-  periodEnd: Date | null;
-  subtotal: Decimal;
-  tax: Decimal;
-  total: Decimal;
-  amountCredited: Decimal;
-  amountDue: Decimal;
-  amountPaid: Decimal;
-  notes: readonly string[];
-  createdAt: Date;
-  finalizedAt: Date | null;
-  dueAt: Date | null;
-  voidedAt: Date | null;
-}
-
-export interface InvoiceLineForPrint {
-  description: string;
-  quantity: Decimal;
-  amount: Decimal;
-  tax: Decimal;
-  periodStart: Date | null;
-  periodEnd: Date | null;
-}
+import type { InvoiceFacts, InvoiceLineFacts } from './invoice-writer';
 
 export interface CustomerForPrint {
   name: string;
@@ -41,9 +11,13 @@ export interface CustomerForPrint {
   taxRate: Decimal | null;
 }
 
+/** What the page reads of the invoice shape (invoice-writer.ts): its stored fields, as they are. */
+type PrintedFields = 'id' | 'number' | 'status' | 'currency' | 'periodStart' | 'periodEnd' | 'subtotal' | 'tax' | 'total'
+  | 'amountCredited' | 'amountDue' | 'amountPaid' | 'notes' | 'createdAt' | 'finalizedAt' | 'dueAt' | 'voidedAt';
+
 export interface InvoiceDocumentInput {
-  invoice: InvoiceForPrint;
-  lines: readonly InvoiceLineForPrint[];
+  invoice: Pick<InvoiceFacts, PrintedFields>;
+  lines: readonly Pick<InvoiceLineFacts, 'description' | 'quantity' | 'amount' | 'tax' | 'periodStart' | 'periodEnd'>[];
   customer: CustomerForPrint;
   seller: SellerSettingsView;
 }
@@ -70,7 +44,7 @@ const TAX_STATUS: Record<TaxStatus, string> = {
 };
 
 /** A file name from the number: letters, digits, `-`, `_` and `.` only, so no header can be forged. */
-export function invoiceFileName(invoice: Pick<InvoiceForPrint, 'id' | 'number'>): string {
+export function invoiceFileName(invoice: Pick<InvoiceFacts, 'id' | 'number'>): string {
   const base = invoice.number ?? `draft-${invoice.id}`;
   return `${base.replace(/[^A-Za-z0-9._-]/g, '_')}.html`;
 }

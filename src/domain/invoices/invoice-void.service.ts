@@ -1,7 +1,8 @@
 import { authorize } from '../auth/actor';
 import { ConflictError } from '../errors';
 import { emitEvent } from '../events/emit-event';
-import { invoiceEvent, invoiceFacts } from '../events/event-payloads';
+import { invoiceEvent } from '../events/event-payloads';
+import { invoiceFacts } from './invoice-writer';
 import type { ServiceContext } from '../shared/service-context';
 import { ZERO } from '../../pricing/decimal';
 import { recoverSubscription } from '../payments/invoice-settlement';

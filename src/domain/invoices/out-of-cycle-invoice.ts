@@ -8,7 +8,7 @@ import { aggregateStoredUsage } from '../usage/usage-summary';
 import { lockUsage, raiseWatermarks } from '../usage/usage-ledger';
 import { draftSubscriptionInvoice, Period } from './invoice-draft';
 import { storeInvoice } from './invoice-finalize';
-import type { Invoice } from './invoice.entity';
+import type { InvoiceFacts } from './invoice-writer';
 
 /**
  * An invoice made now, outside the period cycle, for what would otherwise never be billed: the
@@ -25,7 +25,7 @@ export async function invoiceOutOfCycle(
   now: Date,
   billingKey: string,
   options: { prorations: boolean },
-): Promise<Invoice | null> {
+): Promise<InvoiceFacts | null> {
   await em.flush();
   const metered = usage && usage.end.getTime() > usage.start.getTime() ? items.filter((i) => meterOf(toSnapshot(i.price)) !== null) : [];
   const pending = options.prorations ? await em.find(PendingProration, { subscription: sub.id }, { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } }) : [];

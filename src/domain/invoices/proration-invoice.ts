@@ -5,14 +5,14 @@ import type { ItemPricer } from '../subscriptions/subscription-pricing';
 import type { Subscription } from '../subscriptions/subscription.entity';
 import { draftSubscriptionInvoice, InvoiceDraft, ProrationSource } from './invoice-draft';
 import { storeInvoice } from './invoice-finalize';
-import type { Invoice } from './invoice.entity';
+import type { InvoiceFacts } from './invoice-writer';
 
 /**
  * ALWAYS_INVOICE: every pending proration of the subscription, billed now on an invoice of its
  * own (finalized like any other) instead of waiting for the next period's invoice. Keyed by the
  * subscription's version, so one change makes at most one such invoice.
  */
-export async function invoiceProrationsNow(em: EntityManager, sub: Subscription, pricer: ItemPricer, now: Date): Promise<Invoice | null> {
+export async function invoiceProrationsNow(em: EntityManager, sub: Subscription, pricer: ItemPricer, now: Date): Promise<InvoiceFacts | null> {
   await em.flush();
   const pending = await em.find(PendingProration, { subscription: sub.id }, { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } });
   if (pending.length === 0) return null;

@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { boundRows } from '../../db/bound-query';
 import { Decimal, meterOf, periodContaining, priceReferences } from '../../pricing';
-import { ZERO } from '../../pricing/decimal';
 import type { Actor } from '../auth/actor';
 import { CatalogPrice, catalogPriceOf, loadPriceClosure, PriceRow, toSnapshot } from '../catalog/price-snapshot';
 import { BillingInterval } from '../catalog/price.entity';
@@ -10,15 +8,14 @@ import { pricingCustomers } from '../contracts/contract-terms';
 import type { DiscountTerms } from '../coupons/coupon-effect';
 import { consumeOnceDiscounts, discountTermsFor, OnceUse } from '../coupons/discount-terms';
 import { emitEvents } from '../events/emit-event';
-import { InvoiceFacts, invoiceEvent, SubscriptionFacts, subscriptionFactsEvent } from '../events/event-payloads';
+import { SubscriptionFacts, subscriptionFactsEvent } from '../events/event-payloads';
 import type { CollectionMethod } from '../subscriptions/subscription.entity';
 import { ItemPricer, PricedItem } from '../subscriptions/subscription-pricing';
 import { lockUsage, raiseWatermarks } from '../usage/usage-ledger';
 import { usageAggregateSql } from '../usage/usage-summary';
 import { draftSubscriptionInvoice, InvoiceDraft, Period } from './invoice-draft';
-import { INVOICE_SERIES } from './invoice-finalize';
 import { collectionTerms } from '../payments/collection-terms';
-import { insertInvoiceRows, takeInvoiceNumbers } from './invoice-rows';
+import { issueInvoices } from './invoice-issue';
 
 export interface RenewalBatchResult {
   /** Subscriptions whose boundary this batch closed (one invoice each). */
@@ -197,22 +194,17 @@ async function loadComponents(em: EntityManager, renewals: readonly Renewal[]): 
   return refs.size > 0 ? loadPriceClosure(em, refs) : new Map();
 }
 
-/** The numbers, then invoices and lines, the subscriptions moved on with their history, watermarks, and the events. */
+/** The invoices and lines (numbered), the subscriptions moved on with their history, watermarks, and the events. */
 async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], now: Date, actor: Actor): Promise<void> {
-  const numbers = await takeInvoiceNumbers(em, renewals.filter((r) => !r.sub.invoice_drafts).length, now.getUTCFullYear(), INVOICE_SERIES);
-  let next = 0;
-  const invoices = renewals.map((r) => {
-    const finalize = !r.sub.invoice_drafts;
-    const terms = collectionTerms(r.sub.collection_method, { paymentTermsDays: r.sub.payment_terms_days, defaultProvider: r.sub.default_provider }, r.draft!.total, now);
-    return { id: randomUUID(), renewal: r, finalize, number: finalize ? numbers[next++] : null, terms, paid: finalize && terms.paidOnFinalization };
-  });
-  await insertInvoiceRows(
+  const issued = await issueInvoices(
     em,
-    invoices.map(({ id, renewal: r, finalize, number, terms, paid }) => ({
-      id, customerId: r.sub.customer_id, subscriptionId: r.sub.id, billingKey: r.billingKey, draft: r.draft!, number,
-      status: paid ? 'PAID' : finalize ? 'OPEN' : 'DRAFT', finalizedAt: finalize ? now : null, dueAt: finalize ? terms.dueAt : null, createdAt: now,
-      collectionMethod: terms.collectionMethod, nextCollectionAt: finalize ? terms.nextCollectionAt : null, paidAt: paid ? now : null,
+    renewals.map((r) => ({
+      draft: r.draft!,
+      origin: { customerId: r.sub.customer_id, subscriptionId: r.sub.id, billingKey: r.billingKey },
+      terms: collectionTerms(r.sub.collection_method, { paymentTermsDays: r.sub.payment_terms_days, defaultProvider: r.sub.default_provider }, r.draft!.total, now),
+      finalize: !r.sub.invoice_drafts,
     })),
+    now,
   );
   await boundRows(
     em,
@@ -249,23 +241,7 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
   await consumeOnceDiscounts(em, renewals.flatMap((r) => r.draft!.onceUses));
   // The events closeBoundary writes for the same boundary, in its order, in one statement: the
   // subscriptions are locked above and the invoices are new, as emitEvents requires.
-  await emitEvents(
-    em,
-    invoices.flatMap(({ id, renewal: r, finalize, number, terms, paid }) => {
-      const draft: InvoiceFacts = {
-        id, number: null, status: 'DRAFT', customerId: r.sub.customer_id, subscriptionId: r.sub.id, currency: r.draft!.currency,
-        periodStart: r.draft!.periodStart, periodEnd: r.draft!.periodEnd, subtotal: r.draft!.subtotal, tax: r.draft!.tax, total: r.draft!.total,
-        amountDue: r.draft!.total, amountCredited: ZERO, amountPaid: ZERO, createdAt: now, finalizedAt: null, dueAt: null, paidAt: null, voidedAt: null,
-      };
-      const finalized: InvoiceFacts = { ...draft, number, status: 'OPEN', finalizedAt: now, dueAt: terms.dueAt };
-      return [
-        subscriptionFactsEvent('renewed', renewedFacts(r), now),
-        { ...invoiceEvent('created', draft, now), newAggregate: true },
-        ...(finalize ? [{ ...invoiceEvent('finalized', finalized, now), newAggregate: true }] : []),
-        ...(paid ? [{ ...invoiceEvent('paid', { ...finalized, status: 'PAID', paidAt: now }, now), newAggregate: true }] : []),
-      ];
-    }),
-  );
+  await emitEvents(em, renewals.flatMap((r, i) => [subscriptionFactsEvent('renewed', renewedFacts(r), now), ...issued[i].events]));
 }
 
 /** The subscription as the batch leaves it: the next period, one version on. */

@@ -1,62 +1,21 @@
-import type { DraftLine, InvoiceDraft } from '../../domain/invoices/invoice-draft';
-import type { InvoiceLine } from '../../domain/invoices/invoice-line.entity';
+import type { InvoiceDraft } from '../../domain/invoices/invoice-draft';
+import { draftedInvoice } from '../../domain/invoices/invoice-issue';
+import { InvoiceFacts, invoiceFacts, InvoiceLineFacts, invoiceLineFacts } from '../../domain/invoices/invoice-writer';
 import { Invoice, InvoiceStatus } from '../../domain/invoices/invoice.entity';
 import type { Subscription } from '../../domain/subscriptions/subscription.entity';
 import { formatMoney } from '../../pricing/currency';
-import { ZERO } from '../../pricing/decimal';
 import type { InvoiceLineType, InvoiceType } from './invoice.types';
 
-type Money = (amount: Parameters<typeof formatMoney>[0]) => string;
-
-function lineToType(l: DraftLine | InvoiceLine, id: string, money: Money): InvoiceLineType {
-  return {
-    id, kind: l.kind, description: l.description, priceCode: l.priceCode, quantity: l.quantity.toFixed(),
-    amount: money(l.amount), tax: money(l.tax), periodStart: l.periodStart, periodEnd: l.periodEnd, proration: l.proration, steps: l.steps,
-  };
-}
-
-/** upcomingInvoice: the draft the next billing run would store, shown as an invoice that has no id or number yet. */
-export function draftToInvoice(draft: InvoiceDraft, subscription: Subscription): InvoiceType {
-  const money: Money = (d) => formatMoney(d, draft.currency);
-  return {
-    id: `upcoming_${subscription.id}`,
-    number: null,
-    status: InvoiceStatus.DRAFT,
-    currency: draft.currency,
-    customerId: subscription.customer.id,
-    subscriptionId: subscription.id,
-    periodStart: draft.periodStart,
-    periodEnd: draft.periodEnd,
-    subtotal: money(draft.subtotal),
-    tax: money(draft.tax),
-    total: money(draft.total),
-    amountDue: money(draft.total),
-    amountCredited: money(ZERO),
-    voidedAt: null,
-    notes: draft.notes,
-    // Not stored, so not creditable: ids that name no stored line.
-    lines: draft.lines.map((l, i) => lineToType(l, `upcoming_${subscription.id}_${i}`, money)),
-    createdAt: null,
-    finalizedAt: null,
-    dueAt: null,
-    amountPaid: money(ZERO),
-    amountRemaining: money(draft.total),
-    paidAt: null,
-    collectionMethod: null,
-    nextPaymentAttemptAt: null,
-  };
-}
-
-/** A stored invoice, its lines loaded (the service populates them), amounts at the currency's scale. */
-export function storedToInvoice(invoice: Invoice): InvoiceType {
-  const money: Money = (d) => formatMoney(d, invoice.currency);
+/** The invoice shape as clients see it, amounts at the currency's scale. */
+export function toInvoiceType(invoice: InvoiceFacts, lines: readonly InvoiceLineFacts[]): InvoiceType {
+  const money = (d: Parameters<typeof formatMoney>[0]) => formatMoney(d, invoice.currency);
   return {
     id: invoice.id,
     number: invoice.number,
     status: invoice.status,
     currency: invoice.currency,
-    customerId: invoice.customer.id,
-    subscriptionId: invoice.subscription?.id ?? null,
+    customerId: invoice.customerId,
+    subscriptionId: invoice.subscriptionId,
     periodStart: invoice.periodStart,
     periodEnd: invoice.periodEnd,
     subtotal: money(invoice.subtotal),
@@ -65,8 +24,13 @@ export function storedToInvoice(invoice: Invoice): InvoiceType {
     amountDue: money(invoice.amountDue),
     amountCredited: money(invoice.amountCredited),
     voidedAt: invoice.voidedAt,
-    notes: invoice.notes,
-    lines: invoice.lines.getItems().map((l) => lineToType(l, l.id, money)),
+    notes: [...invoice.notes],
+    lines: lines.map(
+      (l): InvoiceLineType => ({
+        id: l.id, kind: l.kind, description: l.description, priceCode: l.priceCode, quantity: l.quantity.toFixed(),
+        amount: money(l.amount), tax: money(l.tax), periodStart: l.periodStart, periodEnd: l.periodEnd, proration: l.proration, steps: [...l.steps],
+      }),
+    ),
     createdAt: invoice.createdAt,
     finalizedAt: invoice.finalizedAt,
     dueAt: invoice.dueAt,
@@ -76,4 +40,19 @@ export function storedToInvoice(invoice: Invoice): InvoiceType {
     collectionMethod: invoice.status === InvoiceStatus.DRAFT ? null : invoice.collectionMethod,
     nextPaymentAttemptAt: invoice.nextCollectionAt,
   };
+}
+
+/** upcomingInvoice: the draft the next billing run would store, shown as an invoice that has no id or number yet. */
+export function draftToInvoice(draft: InvoiceDraft, subscription: Subscription): InvoiceType {
+  const origin = { customerId: subscription.customer.id, subscriptionId: subscription.id, billingKey: null };
+  // Not stored, so not creditable: ids that name no stored line.
+  const ids = { invoice: `upcoming_${subscription.id}`, line: (i: number) => `upcoming_${subscription.id}_${i}` };
+  // Not stored, so made at no instant: createdAt is null whatever is passed for it.
+  const { invoice, lines } = draftedInvoice(draft, origin, subscription.collectionMethod, new Date(0), ids);
+  return { ...toInvoiceType(invoice, lines), createdAt: null };
+}
+
+/** A stored invoice, its lines loaded (the service populates them). */
+export function storedToInvoice(invoice: Invoice): InvoiceType {
+  return toInvoiceType(invoiceFacts(invoice), invoice.lines.getItems().map(invoiceLineFacts));
 }

@@ -34,6 +34,13 @@ export class InvoiceResolver {
     return storedToInvoice(await ctx.services.invoiceVoids.void(id));
   }
 
+  @Mutation(() => InvoiceType, {
+    description: 'DRAFT → OPEN (ADMIN): numbered, dated and due as a billing run finalizes, and charged then when collected automatically. Only a DRAFT (customers with invoiceDrafts get them)',
+  })
+  async finalizeInvoice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InvoiceType> {
+    return storedToInvoice(await ctx.services.invoiceFinalizations.finalize(id));
+  }
+
   @FieldResolver(() => CustomerType)
   async customer(@Root() invoice: InvoiceType, @Ctx() ctx: Context): Promise<Customer> {
     return (await ctx.loaders.customer.load(invoice.customerId))!;

@@ -3,8 +3,10 @@ import { boundRows } from '../../db/bound-query';
 import type { CatalogPrice } from '../../domain/catalog/price-snapshot';
 import { toSnapshot } from '../../domain/catalog/price-snapshot';
 import { emitEvents } from '../../domain/events/emit-event';
-import { invoiceEvent, InvoiceFacts } from '../../domain/events/event-payloads';
+import { invoiceEvent } from '../../domain/events/event-payloads';
 import { InvoiceLineKind } from '../../domain/invoices/invoice-line.entity';
+import { InvoiceRows, newInvoiceFacts, writeInvoices as writeInvoiceRows } from '../../domain/invoices/invoice-writer';
+import { InvoiceStatus } from '../../domain/invoices/invoice.entity';
 import { collectionTerms } from '../../domain/payments/collection-terms';
 import { isMetered } from '../../pricing';
 import { importTransaction } from './import-transaction';
@@ -29,67 +31,45 @@ export interface InvoiceToWrite {
  * carry. Returns the Stripe ids written.
  */
 export async function writeInvoices(em: EntityManager, invoices: readonly InvoiceToWrite[], prices: ReadonlyMap<string, CatalogPrice>, now: Date): Promise<Set<string>> {
-  const rows = invoices.map(({ invoice: inv, customerId, paymentTermsDays, subscriptionId }) => {
-    const remaining = inv.amountDue.minus(inv.amountPaid);
-    const terms = collectionTerms(inv.collectionMethod, { paymentTermsDays, defaultProvider: null }, remaining, inv.finalizedAt);
-    return {
-      id: inv.id, stripe_id: inv.stripeId, xid: stableId('invoice_external_id', inv.stripeId), customer_id: customerId, subscription_id: subscriptionId,
-      number: inv.number, currency: inv.currency, period_start: inv.periodStart, period_end: inv.periodEnd, subtotal: inv.subtotal.toFixed(), tax: inv.tax.toFixed(),
-      total: inv.total.toFixed(), amount_credited: inv.amountCredited.toFixed(), amount_due: inv.amountDue.toFixed(), amount_paid: inv.amountPaid.toFixed(),
-      notes: [`Imported from Stripe (${inv.stripeId}), issued there as ${inv.number}`], finalized_at: inv.finalizedAt, due_at: inv.dueAt, created_at: inv.createdAt,
-      collection_method: terms.collectionMethod, next_collection_at: terms.nextCollectionAt === null ? null : inv.dueAt,
-    };
-  });
-  const lines = invoices.flatMap(({ invoice: inv }) =>
-    inv.lines.map((l, position) => {
-      const price = l.priceStripeId ? prices.get(l.priceStripeId) ?? null : null;
-      const usage = l.kind === InvoiceLineKind.RECURRING && price !== null && isMetered(toSnapshot(price));
-      return {
-        id: l.id, invoice_id: inv.id, position, kind: usage ? InvoiceLineKind.USAGE : l.kind, description: l.description, price_id: price?.id ?? null,
-        price_code: price?.code ?? null, quantity: l.quantity.toFixed(), amount: l.amount.toFixed(), tax: l.tax.toFixed(), period_start: l.periodStart,
-        period_end: l.periodEnd, proration: l.proration, steps: l.steps,
-      };
-    }),
-  );
+  const rows = invoices.map((w) => rowsOf(w, prices));
   return importTransaction(em, async (tx) => {
-    const created = await boundRows<{ stripe_id: string }>(
+    // Stable ids: an invoice imported before is left as it is, with its lines.
+    const written = new Set(await writeInvoiceRows(tx, rows, { skipExisting: true }));
+    const fresh = invoices.filter((w) => written.has(w.invoice.id));
+    await boundRows(
       tx,
-      `with fresh as materialized (
-              select x.* from jsonb_to_recordset(?::jsonb) as x(id uuid, stripe_id text, xid uuid, customer_id uuid, subscription_id uuid, number text, currency text,
-                   period_start timestamptz, period_end timestamptz, subtotal numeric, tax numeric, total numeric, amount_credited numeric, amount_due numeric,
-                   amount_paid numeric, notes jsonb, finalized_at timestamptz, due_at timestamptz, created_at timestamptz, collection_method text, next_collection_at timestamptz)
-               where not exists (select 1 from invoice_external_id e where e.system = ? and e.external_id = x.stripe_id)),
-            i as (insert into invoice (id, customer_id, subscription_id, billing_key, status, number, currency, period_start, period_end, subtotal, tax, total,
-                                       amount_credited, amount_due, amount_paid, notes, finalized_at, due_at, created_at, collection_method, next_collection_at)
-                  select id, customer_id, subscription_id, null, 'OPEN', number, currency, period_start, period_end, subtotal, tax, total,
-                         amount_credited, amount_due, amount_paid, notes, finalized_at, due_at, created_at, collection_method::collection_method, next_collection_at
-                    from fresh returning id),
-            l as (insert into invoice_line (id, invoice_id, customer_id, position, kind, description, price_id, price_code, quantity, amount, tax,
-                                            period_start, period_end, proration, steps)
-                  select x.id, f.id, f.customer_id, x.position, x.kind, x.description, x.price_id, x.price_code, x.quantity, x.amount, x.tax,
-                         x.period_start, x.period_end, x.proration, x.steps
-                    from jsonb_to_recordset(?::jsonb) as x(id uuid, invoice_id uuid, position int, kind text, description text, price_id uuid, price_code text,
-                         quantity numeric, amount numeric, tax numeric, period_start timestamptz, period_end timestamptz, proration boolean, steps jsonb)
-                    join fresh f on f.id = x.invoice_id returning 1),
-            e as (insert into invoice_external_id (id, invoice_id, customer_id, system, external_id) select xid, id, customer_id, ?, stripe_id from fresh returning 1)
-       select f.stripe_id from fresh f join i on i.id = f.id`,
-      [JSON.stringify(rows), STRIPE, JSON.stringify(lines), STRIPE],
+      `insert into invoice_external_id (id, invoice_id, customer_id, system, external_id)
+       select x.id, x.invoice_id, x.customer_id, ?, x.external_id
+         from jsonb_to_recordset(?::jsonb) as x(id uuid, invoice_id uuid, customer_id uuid, external_id text)`,
+      [STRIPE, JSON.stringify(fresh.map((w) => ({ id: stableId('invoice_external_id', w.invoice.stripeId), invoice_id: w.invoice.id, customer_id: w.customerId, external_id: w.invoice.stripeId })))],
     );
-    const ids = new Set(created.map((r) => r.stripe_id));
     await emitEvents(
       tx,
-      invoices
-        .filter(({ invoice }) => ids.has(invoice.stripeId))
-        .map((w) => ({ ...invoiceEvent('created', factsOf(w), now), type: 'invoice.imported' as const, newAggregate: true })),
+      rows
+        .filter(({ invoice }) => written.has(invoice.id))
+        .map(({ invoice }) => ({ ...invoiceEvent('created', invoice, now), type: 'invoice.imported' as const, newAggregate: true })),
     );
-    return ids;
+    return new Set(fresh.map((w) => w.invoice.stripeId));
   });
 }
 
-function factsOf({ invoice: inv, customerId, subscriptionId }: InvoiceToWrite): InvoiceFacts {
-  return {
-    id: inv.id, number: inv.number, status: 'OPEN', customerId, subscriptionId, currency: inv.currency, periodStart: inv.periodStart, periodEnd: inv.periodEnd,
-    subtotal: inv.subtotal, tax: inv.tax, total: inv.total, amountDue: inv.amountDue, amountCredited: inv.amountCredited, amountPaid: inv.amountPaid,
-    createdAt: inv.createdAt, finalizedAt: inv.finalizedAt, dueAt: inv.dueAt, paidAt: null, voidedAt: null,
-  };
+/** The Stripe invoice as Tariff's rows, its prices resolved (a metered price's line is USAGE). */
+function rowsOf({ invoice: inv, customerId, paymentTermsDays, subscriptionId }: InvoiceToWrite, prices: ReadonlyMap<string, CatalogPrice>): InvoiceRows {
+  const remaining = inv.amountDue.minus(inv.amountPaid);
+  const terms = collectionTerms(inv.collectionMethod, { paymentTermsDays, defaultProvider: null }, remaining, inv.finalizedAt);
+  const invoice = newInvoiceFacts({
+    id: inv.id, customerId, subscriptionId, status: InvoiceStatus.OPEN, number: inv.number, currency: inv.currency, periodStart: inv.periodStart,
+    periodEnd: inv.periodEnd, subtotal: inv.subtotal, tax: inv.tax, total: inv.total, amountCredited: inv.amountCredited, amountDue: inv.amountDue,
+    amountPaid: inv.amountPaid, notes: [`Imported from Stripe (${inv.stripeId}), issued there as ${inv.number}`], finalizedAt: inv.finalizedAt,
+    dueAt: inv.dueAt, createdAt: inv.createdAt, collectionMethod: terms.collectionMethod, nextCollectionAt: terms.nextCollectionAt === null ? null : inv.dueAt,
+  });
+  const lines = inv.lines.map((l) => {
+    const price = l.priceStripeId ? prices.get(l.priceStripeId) ?? null : null;
+    const usage = l.kind === InvoiceLineKind.RECURRING && price !== null && isMetered(toSnapshot(price));
+    return {
+      id: l.id, kind: usage ? InvoiceLineKind.USAGE : l.kind, description: l.description, priceId: price?.id ?? null, priceCode: price?.code ?? null,
+      quantity: l.quantity, amount: l.amount, tax: l.tax, periodStart: l.periodStart, periodEnd: l.periodEnd, proration: l.proration, steps: l.steps,
+    };
+  });
+  return { invoice, lines };
 }

@@ -9,7 +9,7 @@ import {
   customerEvent,
   CustomerFacts,
   invoiceEvent,
-  InvoiceFacts,
+  InvoicePayloadFacts,
   quoteEvent,
   subscriptionFactsEvent,
   SubscriptionFacts,
@@ -17,6 +17,7 @@ import {
 import { DomainEventInput, eventSchemas, EventType, parseStoredEvent } from '../../../src/domain/events/event-types';
 import { paymentEvent, paymentMethodEvent } from '../../../src/domain/events/payment-events';
 import { usageThresholdCrossedEvent, webhookEndpointDisabledEvent } from '../../../src/domain/events/system-events';
+import { InvoiceStatus } from '../../../src/domain/invoices/invoice.entity';
 import { QuoteLine } from '../../../src/domain/quotes/quote-line.entity';
 import { Quote, QuoteStatus } from '../../../src/domain/quotes/quote.entity';
 import { Decimal } from '../../../src/pricing/decimal';
@@ -63,10 +64,10 @@ const subscription: SubscriptionFacts = {
   canceledAt: null,
   items: [{ priceCode: 'seat', priceVersion: 2, quantity: new Decimal('10') }],
 };
-const invoice: InvoiceFacts = {
+const invoice: InvoicePayloadFacts = {
   id: ids.invoice,
   number: 'INV-2026-000001',
-  status: 'OPEN',
+  status: InvoiceStatus.OPEN,
   customerId: ids.customer,
   subscriptionId: ids.subscription,
   currency: 'JPY',
@@ -256,7 +257,7 @@ const built: Record<EventType, DomainEventInput[]> = {
   'invoice.created': [
     invoiceEvent(
       'created',
-      { ...invoice, number: null, status: 'DRAFT', finalizedAt: null, dueAt: null, periodStart: null, periodEnd: null },
+      { ...invoice, number: null, status: InvoiceStatus.DRAFT, finalizedAt: null, dueAt: null, periodStart: null, periodEnd: null },
       at,
     ),
   ],

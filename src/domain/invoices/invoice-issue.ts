@@ -1,0 +1,97 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { DomainEventInput } from '../events/emit-event';
+import { invoiceEvent } from '../events/event-payloads';
+import type { CollectionTerms } from '../payments/collection-terms';
+import type { CollectionMethod } from '../subscriptions/subscription.entity';
+import type { DraftLine, InvoiceDraft } from './invoice-draft';
+import { INVOICE_SERIES, takeInvoiceNumbers } from './invoice-number';
+import { InvoiceFacts, InvoiceLineFacts, InvoiceRows, newInvoiceFacts, writeInvoices } from './invoice-writer';
+import { InvoiceStatus } from './invoice.entity';
+
+/** Whose invoice a draft becomes, and the key that makes it once. */
+export interface InvoiceOrigin {
+  customerId: string;
+  subscriptionId: string | null;
+  billingKey: string | null;
+}
+
+/** A draft to store now, finalized in the same step unless the customer reviews drafts (CONTRACT.md). */
+export interface DraftToIssue {
+  draft: InvoiceDraft;
+  origin: InvoiceOrigin;
+  /** How it is collected once finalized (collection-terms.ts). */
+  terms: CollectionTerms;
+  finalize: boolean;
+}
+
+export interface IssuedInvoice {
+  /** As stored. */
+  invoice: InvoiceFacts;
+  /** created, then finalized and paid when it was: to emit in this order. */
+  events: DomainEventInput[];
+}
+
+export function draftLineFacts(l: DraftLine, id: string): InvoiceLineFacts {
+  return {
+    id, kind: l.kind, description: l.description, priceId: l.price?.id ?? null, priceCode: l.priceCode, quantity: l.quantity,
+    amount: l.amount, tax: l.tax, periodStart: l.periodStart, periodEnd: l.periodEnd, proration: l.proration, steps: l.steps,
+  };
+}
+
+/** A draft as a DRAFT invoice's rows: nothing paid or credited, no number, not due. */
+export function draftedInvoice(
+  draft: InvoiceDraft,
+  origin: InvoiceOrigin,
+  collectionMethod: CollectionMethod,
+  now: Date,
+  ids: { invoice: string; line: (position: number) => string } = { invoice: randomUUID(), line: () => randomUUID() },
+): InvoiceRows {
+  const invoice = newInvoiceFacts({
+    id: ids.invoice, ...origin, status: InvoiceStatus.DRAFT, currency: draft.currency, periodStart: draft.periodStart, periodEnd: draft.periodEnd,
+    subtotal: draft.subtotal, tax: draft.tax, total: draft.total, amountDue: draft.total, notes: [...draft.notes], collectionMethod, createdAt: now,
+  });
+  return { invoice, lines: draft.lines.map((l, i) => draftLineFacts(l, ids.line(i))) };
+}
+
+/**
+ * DRAFT → OPEN: numbered, dated, due, its collection scheduled (collection-terms.ts); the charge
+ * itself is made after the commit, by the collection run, never inside this transaction.
+ */
+export function finalizedFacts(draft: InvoiceFacts, number: string, terms: CollectionTerms, now: Date): InvoiceFacts {
+  return {
+    ...draft, status: InvoiceStatus.OPEN, number, finalizedAt: now,
+    collectionMethod: terms.collectionMethod, dueAt: terms.dueAt, nextCollectionAt: terms.nextCollectionAt,
+  };
+}
+
+/** Nothing to pay makes a finalized invoice PAID at once, as Stripe does for zero totals. */
+export function paidOnFinalization(open: InvoiceFacts, terms: CollectionTerms, now: Date): InvoiceFacts | null {
+  return terms.paidOnFinalization ? { ...open, status: InvoiceStatus.PAID, paidAt: now } : null;
+}
+
+/** The events of finalizing: finalized, then paid when nothing was to be paid. */
+export function finalizationEvents(open: InvoiceFacts, paid: InvoiceFacts | null, now: Date): DomainEventInput[] {
+  return [invoiceEvent('finalized', open, now), ...(paid ? [invoiceEvent('paid', paid, now)] : [])];
+}
+
+/**
+ * Stores drafts as invoices in one write, each finalized as it is stored unless its customer
+ * reviews drafts: the numbers of all of them are taken first (one lock of the series, held until
+ * the commit), so each row is written once, as it stays. Inside the caller's transaction; a
+ * billing key already taken fails the write, and with it the caller's whole unit. The events are
+ * returned for the caller to emit where its own order puts them (all of them on new aggregates).
+ */
+export async function issueInvoices(em: EntityManager, drafts: readonly DraftToIssue[], now: Date): Promise<IssuedInvoice[]> {
+  const numbers = await takeInvoiceNumbers(em, drafts.filter((d) => d.finalize).length, now.getUTCFullYear(), INVOICE_SERIES);
+  let next = 0;
+  const issued = drafts.map(({ draft, origin, terms, finalize }) => {
+    const rows = draftedInvoice(draft, origin, terms.collectionMethod, now);
+    const open = finalize ? finalizedFacts(rows.invoice, numbers[next++], terms, now) : null;
+    const paid = open && paidOnFinalization(open, terms, now);
+    const events = [invoiceEvent('created', rows.invoice, now), ...(open ? finalizationEvents(open, paid, now) : [])];
+    return { rows: { invoice: paid ?? open ?? rows.invoice, lines: rows.lines }, events: events.map((e) => ({ ...e, newAggregate: true })) };
+  });
+  await writeInvoices(em, issued.map((i) => i.rows));
+  return issued.map(({ rows, events }) => ({ invoice: rows.invoice, events }));
+}
