@@ -45,6 +45,9 @@ import { UsageThreshold } from '../domain/lifecycle/usage-threshold.entity';
 import { LifecycleSignal } from '../domain/lifecycle/lifecycle-signal.entity';
 import { ExchangeRate } from '../domain/analytics/exchange-rate.entity';
 import { BillingRun } from '../domain/billing/billing-run.entity';
+import { Location } from '../domain/customers/location.entity';
+import { LocationExternalId } from '../domain/customers/location-external-id.entity';
+import { Contact } from '../domain/customers/contact.entity';
 import { AuditEntry } from '../domain/audit/audit-entry.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
@@ -60,5 +63,6 @@ export const entities = [
   UsageThreshold, LifecycleSignal,
   ExchangeRate,
   BillingRun,
+  Location, LocationExternalId, Contact,
   AuditEntry,
 ];

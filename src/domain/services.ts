@@ -3,6 +3,8 @@ import { PriceService } from './catalog/price.service';
 import { ProductService } from './catalog/product.service';
 import { ContractService } from './contracts/contract.service';
 import { CustomerService } from './customers/customer.service';
+import { ContactService } from './customers/contact.service';
+import { LocationService } from './customers/location.service';
 import { QuoteLifecycleService } from './quotes/quote-lifecycle.service';
 import { QuotePreviewService } from './quotes/quote-preview.service';
 import { QuoteService } from './quotes/quote.service';
@@ -76,6 +78,8 @@ export function createServices(ctx: ServiceContext) {
     creditNotes: new CreditNoteService(ctx),
     events: new EventService(ctx),
     customers: new CustomerService(ctx),
+    locations: new LocationService(ctx),
+    contacts: new ContactService(ctx),
     contracts: new ContractService(ctx),
     usage: new UsageService(ctx),
     testClocks: new TestClockService(ctx),

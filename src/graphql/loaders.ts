@@ -22,6 +22,9 @@ import { PaymentAttempt } from '../domain/payments/payment-attempt.entity';
 import { Coupon } from '../domain/coupons/coupon.entity';
 import { CouponRedemption } from '../domain/coupons/coupon-redemption.entity';
 import { SubscriptionExternalId } from '../domain/subscriptions/subscription-external-id.entity';
+import { Location } from '../domain/customers/location.entity';
+import { LocationExternalId } from '../domain/customers/location-external-id.entity';
+import { Contact } from '../domain/customers/contact.entity';
 
 /** One loader per entity: `load(id)` calls within a tick become one `where id in (...)`. */
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, options: { populate?: string[] } = {}): DataLoader<string, T | null> {
@@ -100,6 +103,10 @@ export function createLoaders(em: EntityManager) {
     coupon: byId(em, Coupon),
     // Discounts not ended: a subscription's own, and a customer's for all its subscriptions.
     discountsBySubscription: byParent(em, CouponRedemption, 'subscription', { where: { endedAt: null }, populate: ['promotionCode'] }),
+    // A page of customers asks for its locations and contacts in one query each.
+    locationsByCustomer: byParent(em, Location, 'customer', { orderBy: { createdAt: 'asc', id: 'asc' } }),
+    externalIdsByLocation: byParent(em, LocationExternalId, 'location', { orderBy: { system: 'asc', externalId: 'asc' } }),
+    contactsByCustomer: byParent(em, Contact, 'customer', { where: { archivedAt: null }, orderBy: { createdAt: 'asc', id: 'asc' } }),
     discountsByCustomer: byParent(em, CouponRedemption, 'customer', { where: { endedAt: null, subscription: null, quote: null }, populate: ['promotionCode'] }),
   };
 }

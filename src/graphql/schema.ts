@@ -6,6 +6,8 @@ import { PriceResolver } from './catalog/price.resolver';
 import { ProductResolver } from './catalog/product.resolver';
 import { ContractResolver, CustomerContractsResolver } from './contracts/contract.resolver';
 import { CustomerResolver } from './customers/customer.resolver';
+import { CustomerLocationsResolver, LocationResolver } from './customers/location.resolver';
+import { ContactResolver, CustomerContactsResolver } from './customers/contact.resolver';
 import { QuotePreviewResolver } from './quotes/quote-preview.resolver';
 import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceResolver } from './invoices/invoice.resolver';
@@ -39,6 +41,10 @@ const resolvers: NonEmptyArray<Function> = [
   QuotePreviewResolver,
   QuoteResolver,
   CustomerResolver,
+  LocationResolver,
+  CustomerLocationsResolver,
+  ContactResolver,
+  CustomerContactsResolver,
   ContractResolver,
   CustomerContractsResolver,
   SubscriptionResolver,

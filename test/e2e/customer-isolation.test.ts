@@ -50,6 +50,13 @@ beforeAll(async () => {
   if (mutations.has('createPortalSession')) {
     const link = await must(t, 'mutation($c: ID!, $r: String!) { createPortalSession(customerId: $c, returnUrl: $r) { url } }', { c: holdings.A.ids.customer, r: 'https://example.com/back' });
     keysOfA.push(['portal session key', new URL(link.createPortalSession.url).hash.replace('#session=', '')]);
+    // One for A's ADMIN contact: a contact's role narrows the CUSTOMER role, never widens its reach.
+    if (holdings.A.ids.contact) {
+      const forContact = await must(t, 'mutation($c: ID!, $r: String!, $p: ID) { createPortalSession(customerId: $c, returnUrl: $r, contactId: $p) { url } }', {
+        c: holdings.A.ids.customer, r: 'https://example.com/back', p: holdings.A.ids.contact,
+      });
+      keysOfA.push(['contact portal session key', new URL(forContact.createPortalSession.url).hash.replace('#session=', '')]);
+    }
   }
   before = await snapshotOf(t, holdings.B.ids.customer!);
   marksOfB = [...before.ids, ...holdings.B.marks];
@@ -61,7 +68,7 @@ afterAll(async () => {
 describe('customer isolation', () => {
   it('finds B’s data in the database: its rows in every table that has some, and nothing of A', async () => {
     const tables = new Set([...before.rows.keys()].map((k) => k.split(':')[0]));
-    for (const table of ['customer', 'contract', 'subscription', 'subscription_item', 'invoice', 'invoice_line', 'credit_note', 'quote', 'usage_event', 'api_key', 'domain_event', 'test_clock']) {
+    for (const table of ['customer', 'contract', 'subscription', 'subscription_item', 'invoice', 'invoice_line', 'credit_note', 'quote', 'usage_event', 'api_key', 'domain_event', 'test_clock', 'location', 'location_external_id', 'contact']) {
       expect(tables).toContain(table);
     }
     // The clock is above the customer (customer.test_clock_id): in the snapshot, not among the rows below.

@@ -24,6 +24,8 @@ const ENTITIES = {
   apiKey: { owned: true, types: ['ApiKey', 'ApiKeyWithSecret'], words: ['key'] },
   testClock: { owned: true, types: ['TestClock'], words: ['clock'] },
   paymentMethod: { owned: true, types: ['PaymentMethod'], words: ['method'] },
+  location: { owned: true, types: ['Location'], words: [] },
+  contact: { owned: true, types: ['Contact'], words: [] },
   price: { owned: false, types: ['Price'], words: [] },
   product: { owned: false, types: ['Product'], words: [] },
   webhookEndpoint: { owned: false, types: ['WebhookEndpoint', 'WebhookEndpointWithSecret'], words: ['endpoint'] },
@@ -129,6 +131,18 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
     });
     if (res.data?.attachPaymentMethod) ids.paymentMethod = res.data.attachPaymentMethod.id;
   }
+  const locationName = `Dock ${tag}`;
+  if (mutations.has('createLocation')) {
+    ids.location = (await gql('mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }', {
+      input: { customerId: customer, name: locationName, address: { line1: `${tag} Hafenstraße 1`, city: 'Hamburg', country: 'DE' }, externalIds: [{ system: SYSTEM, id: `${tag}-WE` }] },
+    })).createLocation.id;
+  }
+  const contactEmail = `buyer-${tag}@isolation.example`;
+  if (mutations.has('createContact')) {
+    ids.contact = (await gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', {
+      input: { customerId: customer, name: `Buyer ${tag}`, email: contactEmail, role: 'ADMIN' },
+    })).createContact.id;
+  }
   const wire = `${tag}-WIRE`;
   if (mutations.has('recordPayment')) {
     await gql('mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }', { input: { invoiceId: invoice.id, amount: '1', reference: wire } });
@@ -140,7 +154,7 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
     externalIds: { customer: customerExternal, invoice: invoiceExternal, price: `${tag}-PRC`, product: `${tag}-MAT`, subscription: subscriptionExternal },
     name,
     secret: key.secret,
-    marks: [name, email, customerExternal, invoiceExternal, contractCode, invoice.number, note.number, usageEvent, `goodwill ${tag}`, `clock ${tag}`, testClock, wire],
+    marks: [name, email, customerExternal, invoiceExternal, contractCode, invoice.number, note.number, usageEvent, `goodwill ${tag}`, `clock ${tag}`, testClock, wire, locationName, contactEmail],
   };
 }
 

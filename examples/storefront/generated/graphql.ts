@@ -26,6 +26,17 @@ export type Scalars = {
   link__Import: { input: unknown; output: unknown; }
 };
 
+/** A postal address; country is an ISO 3166-1 alpha-2 code ("DE"), in any case */
+export type AddressInput = {
+  city: Scalars['String']['input'];
+  country: Scalars['String']['input'];
+  line1: Scalars['String']['input'];
+  line2?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** State, province or county, where the country uses one */
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** subscriptionId or customerId; couponCode or promotionCode */
 export type ApplyCouponInput = {
   couponCode?: InputMaybe<Scalars['String']['input']>;
@@ -79,6 +90,19 @@ export type CollectionMethod =
   | 'CHARGE_AUTOMATICALLY'
   | 'SEND_INVOICE';
 
+/** What a contact does for its customer; a portal session for the contact acts with it */
+export type ContactRole =
+  /** Pays (payment methods) and downloads invoices; changes no subscription */
+  | 'ACCOUNTS_PAYABLE'
+  /** Everything the portal allows */
+  | 'ADMIN'
+  /** Approves quotes and orders; reads in the portal */
+  | 'APPROVER'
+  /** Changes quantities and plans (self-service); neither pays nor cancels */
+  | 'BUYER'
+  /** Reads; changes and downloads nothing */
+  | 'VIEWER';
+
 export type ContractItemInput = {
   /** 0 to 100 */
   discountPercent?: InputMaybe<Scalars['Decimal']['input']>;
@@ -97,6 +121,14 @@ export type CreateApiKeyInput = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
   role: Role;
+};
+
+export type CreateContactInput = {
+  customerId: Scalars['ID']['input'];
+  /** Unique among the customer's contacts, case-insensitive */
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  role: ContactRole;
 };
 
 export type CreateContractInput = {
@@ -151,6 +183,14 @@ export type CreateCustomerInput = {
   taxStatus: TaxStatus;
   /** The customer lives on this test clock (simulated time), for good */
   testClockId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateLocationInput = {
+  address: AddressInput;
+  customerId: Scalars['ID']['input'];
+  /** The location's ids in other systems (an ERP's ship-to party); each unique per system */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
+  name: Scalars['String']['input'];
 };
 
 export type CreatePriceInput = {
@@ -398,6 +438,13 @@ export type TestClockStatus =
   | 'ADVANCING'
   | 'READY';
 
+/** Absent fields are kept */
+export type UpdateContactInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<ContactRole>;
+};
+
 /** Omitted fields are kept; the currency cannot change */
 export type UpdateCustomerInput = {
   email?: InputMaybe<Scalars['String']['input']>;
@@ -414,6 +461,13 @@ export type UpdateCustomerInput = {
   /** null clears it; leaving TAXABLE clears it too */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
   taxStatus?: InputMaybe<TaxStatus>;
+};
+
+/** Absent fields are kept; externalIds replaces the whole set */
+export type UpdateLocationInput = {
+  address?: InputMaybe<AddressInput>;
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The terms of the next version */

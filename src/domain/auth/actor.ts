@@ -1,7 +1,9 @@
 import { wrap } from '@mikro-orm/core';
+import type { ContactRole } from '../customers/contact-role';
 import type { Customer } from '../customers/customer.entity';
 import { ForbiddenError } from '../errors';
 import { isId } from '../shared/ids';
+import { contactMay } from './contact-permissions';
 
 export enum Role {
   ADMIN = 'ADMIN',
@@ -19,6 +21,8 @@ export interface Actor {
   role: Role;
   /** Set for CUSTOMER keys only: the one account such a key may see. */
   customerId: string | null;
+  /** Set for a portal session made for one of the customer's contacts: narrows the CUSTOMER role (contact-permissions.ts). */
+  contactRole?: ContactRole | null;
 }
 
 /**
@@ -94,6 +98,11 @@ const grants = {
   'coupons:write': [Role.ADMIN],
   'coupons:read': [Role.ADMIN, Role.SALES],
   'coupons:apply': [Role.ADMIN, Role.SALES],
+  // A customer's ship-to locations and contacts: the seller's operators keep them; whoever reads the customer reads them.
+  'locations:write': [Role.ADMIN],
+  'contacts:write': [Role.ADMIN],
+  // The printable invoice (GET /invoices/:id.html): read like invoices, except by portal contacts who do not handle them.
+  'invoices:download': [Role.ADMIN, Role.SALES, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
   // Who changed what: the log shows every record's fields, of every customer.
   'audit:read': [Role.ADMIN],
 } as const satisfies Record<string, readonly Role[]>;
@@ -101,7 +110,8 @@ const grants = {
 export type Permission = keyof typeof grants;
 
 export function can(actor: Actor, permission: Permission): boolean {
-  return (grants[permission] as readonly Role[]).includes(actor.role);
+  if (!(grants[permission] as readonly Role[]).includes(actor.role)) return false;
+  return actor.role !== Role.CUSTOMER || actor.contactRole == null || contactMay(actor.contactRole, permission);
 }
 
 export function authorize(actor: Actor, permission: Permission): void {

@@ -7,6 +7,7 @@ import type { Clock } from '../shared/clock';
 import { isId } from '../shared/ids';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { ServiceContext } from '../shared/service-context';
+import type { ContactRole } from '../customers/contact-role';
 import { Actor, authorize, Role } from './actor';
 import { ApiKey } from './api-key.entity';
 
@@ -82,14 +83,23 @@ export class ApiKeyService {
  * request's clock, so a test clock expires portal sessions as it would in real time.
  */
 export async function authenticate(em: EntityManager, secret: string, now: Date): Promise<Actor> {
-  const rows = await em.execute<{ id: string; name: string; role: Role; customer_id: string | null; expired: boolean }[]>(
-    'select id, name, role, customer_id, coalesce(expires_at <= ?, false) as expired from api_key where secret_hash = ? and revoked_at is null',
+  // A portal session for a contact acts with the contact's current role: a change or removal takes effect on the next request.
+  const rows = await em.execute<
+    { id: string; name: string; role: Role; customer_id: string | null; expired: boolean; contact_id: string | null; contact_role: ContactRole | null; contact_archived: boolean }[]
+  >(
+    `select k.id, k.name, k.role, k.customer_id, coalesce(k.expires_at <= ?, false) as expired,
+            s.contact_id, c.role as contact_role, c.archived_at is not null as contact_archived
+       from api_key k
+       left join portal_session s on s.api_key_id = k.id
+       left join contact c on c.id = s.contact_id
+      where k.secret_hash = ? and k.revoked_at is null`,
     [now, hashSecret(secret)],
   );
   const key = rows[0];
   if (!key) throw new UnauthenticatedError('invalid or revoked API key');
   if (key.expired) throw new UnauthenticatedError('portal session expired');
-  return { keyId: key.id, name: key.name, role: key.role, customerId: key.customer_id };
+  if (key.contact_id !== null && key.contact_archived) throw new UnauthenticatedError('the contact of this portal session was removed');
+  return { keyId: key.id, name: key.name, role: key.role, customerId: key.customer_id, contactRole: key.contact_role };
 }
 
 /**

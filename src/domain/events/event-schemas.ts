@@ -28,6 +28,38 @@ export const customerPayload = z.object({
   updatedAt: instant,
 });
 
+const addressPayload = z.object({
+  line1: z.string(),
+  line2: nullable(z.string()),
+  city: z.string(),
+  postalCode: nullable(z.string()),
+  region: nullable(z.string()),
+  country: z.string(),
+});
+
+/** A customer's ship-to location after the change (`customer.location_*`: the customer is the aggregate, so its events keep one order). */
+export const locationPayload = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  name: z.string(),
+  address: addressPayload,
+  externalIds: z.array(z.object({ system: z.string(), id: z.string() })),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+/** A customer's contact after the change (`customer.contact_*`); `archivedAt` is set once removed. */
+export const contactPayload = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.string(),
+  archivedAt: nullable(instant),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
 export const contractPayload = z.object({
   id: z.string(),
   customerId: z.string(),

@@ -36,6 +36,8 @@ export const SUBSCRIPTION_VERBS = [
  */
 export const eventSchemas = {
   ...verbs('customer', ['created', 'updated', 'imported'], s.customerPayload),
+  ...verbs('customer', ['location_created', 'location_updated'], s.locationPayload),
+  ...verbs('customer', ['contact_created', 'contact_updated', 'contact_removed'], s.contactPayload),
   ...verbs('contract', ['created'], s.contractPayload),
   ...verbs('quote', ['created', 'updated', 'sent', 'accepted', 'declined', 'expiring'], s.quotePayload),
   ...verbs('subscription', SUBSCRIPTION_VERBS, s.subscriptionPayload),

@@ -1,3 +1,4 @@
+import { authorize } from '../auth/actor';
 import { Customer } from '../customers/customer.entity';
 import { readSellerSettings } from '../settings/seller-settings.service';
 import type { ServiceContext } from '../shared/service-context';
@@ -20,6 +21,8 @@ export class InvoiceDocumentService {
    * issued it, so the seller's details need no permission of their own.
    */
   async html(id: string): Promise<InvoiceDocument | null> {
+    // Reading an invoice in the API and keeping its document differ for portal contacts only (contact-permissions.ts).
+    authorize(this.ctx.actor, 'invoices:download');
     const invoice = await new InvoiceService(this.ctx).get(id);
     if (!invoice) return null;
     const customer = await this.ctx.em.findOneOrFail(Customer, { id: invoice.customer.id });

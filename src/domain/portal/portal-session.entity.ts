@@ -1,6 +1,7 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, Opt, PrimaryKey, Property, Rel } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { ApiKey } from '../auth/api-key.entity';
+import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
 
 /**
@@ -17,6 +18,10 @@ export class PortalSession {
 
   @ManyToOne(() => Customer, { fieldName: 'customer_id', index: true })
   customer!: Rel<Customer>;
+
+  /** The contact the portal acts for, with that contact's role (contact-permissions.ts); null: the customer as a whole. */
+  @ManyToOne(() => Contact, { fieldName: 'contact_id', nullable: true, deleteRule: 'set null' })
+  contact: Opt<Rel<Contact>> | null = null;
 
   @Property({ type: 'text' })
   returnUrl!: string;

@@ -1,6 +1,8 @@
 import { authorize, Role } from '../auth/actor';
 import { ApiKey } from '../auth/api-key.entity';
 import { hashSecret, newSecret } from '../auth/api-key.service';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Contact } from '../customers/contact.entity';
 import { Customer } from '../customers/customer.entity';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { isId } from '../shared/ids';
@@ -39,6 +41,13 @@ function requireReturnUrl(value: string, field: string): string {
   return url.href;
 }
 
+/** A contact of this customer that is not removed; any other id is NOT_FOUND at `contactId`, another customer's included. */
+async function findLiveContact(em: EntityManager, customer: Customer, contactId: string): Promise<Contact> {
+  const contact = isId(contactId) ? await em.findOne(Contact, { id: contactId, customer, archivedAt: null }) : null;
+  if (!contact) throw new NotFoundError('contact', contactId.slice(0, 100), 'contactId');
+  return contact;
+}
+
 export class PortalSessionService {
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -47,13 +56,14 @@ export class PortalSessionService {
    * secret travels in the URL's fragment: browsers send neither it to the server nor it in a
    * Referer, so it stays out of access logs and other sites.
    */
-  async create(customerId: string, returnUrl: string, settings: PortalLinkSettings): Promise<PortalSessionLink> {
+  async create(customerId: string, returnUrl: string, settings: PortalLinkSettings, contactId?: string | null): Promise<PortalSessionLink> {
     authorize(this.ctx.actor, 'portal:create');
     const back = requireReturnUrl(returnUrl, 'returnUrl');
     if (!isId(customerId)) throw new NotFoundError('customer', customerId, 'customerId');
     return this.ctx.em.transactional(async (em) => {
       const customer = await em.findOne(Customer, { id: customerId });
       if (!customer) throw new NotFoundError('customer', customerId, 'customerId');
+      const contact = contactId == null ? null : await findLiveContact(em, customer, contactId);
       const now = this.ctx.clock.now();
       const expiresAt = new Date(now.getTime() + settings.sessionMinutes * 60_000);
       const secret = newSecret();
@@ -68,7 +78,7 @@ export class PortalSessionService {
         createdAt: now,
         expiresAt,
       });
-      em.assign(session, { apiKey, customer, returnUrl: back, createdByKeyId: this.ctx.actor.keyId, expiresAt, createdAt: now });
+      em.assign(session, { apiKey, customer, contact, returnUrl: back, createdByKeyId: this.ctx.actor.keyId, expiresAt, createdAt: now });
       em.persist(session);
       await em.flush();
       return { id: session.id, url: `${settings.publicUrl()}/portal#session=${secret}`, expiresAt };
@@ -79,6 +89,6 @@ export class PortalSessionService {
   async current(): Promise<PortalSession | null> {
     const { actor } = this.ctx;
     if (actor.role !== Role.CUSTOMER || !isId(actor.keyId)) return null;
-    return this.ctx.em.findOne(PortalSession, { apiKey: actor.keyId }, { populate: ['customer'] });
+    return this.ctx.em.findOne(PortalSession, { apiKey: actor.keyId }, { populate: ['customer', 'contact'] });
   }
 }

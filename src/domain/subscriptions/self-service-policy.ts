@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, can, Permission } from '../auth/actor';
+import { contactMayRequest } from '../auth/contact-permissions';
 import { ForbiddenError } from '../errors';
 import { readSellerSettings, SellerSettingsView } from '../settings/seller-settings.service';
 import { ProrationBehavior } from './proration-behavior';
@@ -29,6 +30,9 @@ export function writePermission(actor: Actor, request: SubscriptionRequest | und
  */
 export async function checkSelfService(em: EntityManager, actor: Actor, sub: Subscription, request: SubscriptionRequest | undefined): Promise<void> {
   if (!request || writePermission(actor, request) !== 'subscriptions:selfServe') return;
+  if (!contactMayRequest(actor.contactRole, request.action)) {
+    throw new ForbiddenError(`a ${actor.contactRole} contact may not ${request.action} subscriptions; the customer's ADMIN contact may`);
+  }
   assertSelfServiceAllowed(await readSellerSettings(em), sub, request);
 }
 

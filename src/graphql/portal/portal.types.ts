@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { ContactType } from '../customers/contact.types';
 import { CustomerType } from '../customers/customer.types';
 
 @ObjectType('PortalSessionLink', { description: 'A hosted-portal link for one customer: send it to them; it works until expiresAt' })
@@ -17,6 +18,9 @@ export class PortalSessionLinkType {
 export class PortalSessionInfoType {
   @Field(() => CustomerType)
   customer!: CustomerType;
+
+  @Field(() => ContactType, { nullable: true, description: "The contact the session acts for, with that contact's role; null: the customer as a whole" })
+  contact!: ContactType | null;
 
   @Field({ description: "Where the portal's \"Return to …\" link goes" })
   returnUrl!: string;

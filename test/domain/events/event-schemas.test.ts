@@ -2,6 +2,7 @@ import { Collection } from '@mikro-orm/core';
 import { Role } from '../../../src/domain/auth/actor';
 import { ContractItem } from '../../../src/domain/contracts/contract-item.entity';
 import { Contract } from '../../../src/domain/contracts/contract.entity';
+import { contactEvent, ContactFacts, locationEvent, LocationFacts } from '../../../src/domain/customers/customer-contact-events';
 import { couponCreatedEvent, CouponFacts, redemptionFactsEvent, RedemptionFacts } from '../../../src/domain/coupons/coupon-events';
 import {
   contractEvent,
@@ -43,6 +44,25 @@ const customer: CustomerFacts = {
   tags: ['b2b'],
   metadata: { crm: 'A-1', seats: 3, vip: true, none: null },
   testClock: null,
+  createdAt: day('2026-01-01'),
+  updatedAt: at,
+};
+const location: LocationFacts = {
+  id: '00000000-0000-4000-8000-0000000000d1',
+  customer: { id: ids.customer },
+  name: 'Plant Hamburg',
+  address: { line1: 'Hafenstraße 1', line2: null, city: 'Hamburg', postalCode: '20457', region: null, country: 'DE' },
+  externalIds: [{ system: 'SAP', externalId: 'WE-1' }],
+  createdAt: day('2026-01-01'),
+  updatedAt: at,
+};
+const contact: ContactFacts = {
+  id: '00000000-0000-4000-8000-0000000000d2',
+  customer: { id: ids.customer },
+  name: 'Ada Buyer',
+  email: 'ada@acme.test',
+  role: 'BUYER',
+  archivedAt: null,
   createdAt: day('2026-01-01'),
   updatedAt: at,
 };
@@ -202,6 +222,21 @@ const built: Record<EventType, DomainEventInput[]> = {
     customerEvent('updated', { ...customer, testClock: { id: '00000000-0000-4000-8000-0000000000a4' }, taxRate: null }, at),
   ],
   'customer.imported': [customerEvent('imported', customer, at)],
+  ...Object.fromEntries(
+    (['location_created', 'location_updated'] as const).map((v) => [
+      `customer.${v}`,
+      [
+        locationEvent(v, location, at),
+        locationEvent(v, { ...location, address: { line1: '1 Main St', line2: 'Dock 4', city: 'Oslo', postalCode: '0150', region: 'Oslo', country: 'NO' }, externalIds: [] }, at),
+      ],
+    ]),
+  ),
+  ...Object.fromEntries(
+    (['contact_created', 'contact_updated', 'contact_removed'] as const).map((v) => [
+      `customer.${v}`,
+      [contactEvent(v, { ...contact, archivedAt: v === 'contact_removed' ? at : null }, at)],
+    ]),
+  ),
   'contract.created': [contractEvent('created', contract(), at)],
   ...Object.fromEntries(
     (['created', 'updated', 'sent', 'accepted', 'declined', 'expiring'] as const).map((v) => [`quote.${v}`, [quoteEvent(v, quote(), at)]]),
