@@ -49,6 +49,7 @@ import { BillingRun } from '../domain/billing/billing-run.entity';
 import { Location } from '../domain/customers/location.entity';
 import { LocationExternalId } from '../domain/customers/location-external-id.entity';
 import { Contact } from '../domain/customers/contact.entity';
+import { AuditEntry } from '../domain/audit/audit-entry.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
 export const entities = [
@@ -64,4 +65,5 @@ export const entities = [
   ExchangeRate,
   BillingRun,
   Location, LocationExternalId, Contact,
+  AuditEntry,
 ];

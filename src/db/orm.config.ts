@@ -3,6 +3,7 @@ import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { ReflectMetadataProvider } from '@mikro-orm/core';
 import path from 'node:path';
 import { entities } from './entities';
+import { AuditSubscriber } from '../domain/audit/audit.subscriber';
 import { migrationsList } from './migrations';
 
 export interface OrmOptions {
@@ -18,6 +19,8 @@ export function ormConfig(options: OrmOptions) {
     driver: PostgreSqlDriver,
     clientUrl: options.clientUrl,
     entities,
+    // Records what GraphQL mutations change, in their own flushes (docs/audit-log.md).
+    subscribers: [new AuditSubscriber()],
     metadataProvider: ReflectMetadataProvider,
     discovery: { warnWhenNoEntities: true },
     extensions: [Migrator],

@@ -44,6 +44,7 @@ import { CouponService } from './coupons/coupon.service';
 import { DiscountService } from './coupons/discount.service';
 import { UsageThresholdService } from './lifecycle/usage-threshold.service';
 import { BillingService } from './billing/billing.service';
+import { AuditLogService } from './audit/audit-log.service';
 import { revenueProjector } from './analytics/revenue-projection';
 import { wireProjectors } from './events/projectors';
 
@@ -60,6 +61,7 @@ export function wireDomainProjectors(): void {
 export function createServices(ctx: ServiceContext) {
   return {
     apiKeys: new ApiKeyService(ctx),
+    auditLog: new AuditLogService(ctx),
     products: new ProductService(ctx),
     prices: new PriceService(ctx),
     quotePreviews: new QuotePreviewService(ctx),

@@ -1,6 +1,7 @@
 import { GraphQLSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { ApiKeyResolver } from './auth/api-key.resolver';
+import { AuditLogResolver } from './audit/audit-log.resolver';
 import { PriceResolver } from './catalog/price.resolver';
 import { ProductResolver } from './catalog/product.resolver';
 import { ContractResolver, CustomerContractsResolver } from './contracts/contract.resolver';
@@ -80,6 +81,7 @@ const resolvers: NonEmptyArray<Function> = [
   CustomerDiscountResolver,
   QuoteCouponResolver,
   UsageThresholdResolver,
+  AuditLogResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

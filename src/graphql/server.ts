@@ -32,6 +32,8 @@ import { enableMetrics, recordError } from '../metrics/metrics';
 import { metricsRoute } from '../http/metrics.route';
 import { requestIds, resumeRequestLogContext } from '../http/request-id';
 import { ideRoutes } from '../ide/ide.route';
+import { currentAuditScope } from '../domain/audit/audit-context';
+import { auditOperationPlugin, auditScope } from './audit/audit-scope.plugin';
 
 export interface ServerOptions {
   orm: MikroORM;
@@ -86,6 +88,7 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
       graphqlStatusPlugin(),
       queryLimitsPlugin(schema, options.limits),
       idempotencyPlugin({ em: orm.em, clock, logger }),
+      auditOperationPlugin(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ...(options.metrics ? [metricsPlugin()] : []),
@@ -123,6 +126,7 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
     express.json({ limit: options.maxBodyBytes }),
     jsonBodyErrors(logger, options.metrics ? recordError : undefined),
     resumeRequestLogContext(),
+    auditScope(clock),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         let em: Context['em'];
@@ -133,6 +137,8 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
           if (err instanceof DomainError) throw httpError(err, HTTP_STATUS[err.code], errorHeaders(err));
           throw err;
         }
+        const audit = currentAuditScope();
+        if (audit) audit.actor = actor;
         return { em, actor, services: createServices({ em, actor, clock, providers, logger }), loaders: createLoaders(em), logger, portal: options.portal };
       },
     }),

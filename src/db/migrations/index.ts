@@ -20,6 +20,7 @@ import { Migration20261205170000 } from './Migration20261205170000';
 import { Migration20261207010000 } from './Migration20261207010000';
 import { Migration20261207012000 } from './Migration20261207012000';
 import { Migration20261207020000 } from './Migration20261207020000';
+import { Migration20261207020500 } from './Migration20261207020500';
 import { Migration20261207023300 } from './Migration20261207023300';
 import { Migration20261207024500 } from './Migration20261207024500';
 
@@ -50,6 +51,7 @@ export const migrationsList = [
   { name: 'Migration20261207010000', class: Migration20261207010000 }, // the STOREFRONT role; customer.created_by_key_id
   { name: 'Migration20261207012000', class: Migration20261207012000 }, // asynchronous billing runs (startBillingRun)
   { name: 'Migration20261207020000', class: Migration20261207020000 }, // customers' locations and contacts; portal sessions for a contact
+  { name: 'Migration20261207020500', class: Migration20261207020500 }, // the audit log
   { name: 'Migration20261207023300', class: Migration20261207023300 }, // quote numbers, the quote policy and approvals; the SALES_MANAGER role
   { name: 'Migration20261207024500', class: Migration20261207024500 }, // legal identity: billing address and VAT id, the seller's
 ];

@@ -109,6 +109,8 @@ const grants = {
   'contacts:write': [Role.ADMIN],
   // The printable invoice (GET /invoices/:id.html): read like invoices, except by portal contacts who do not handle them.
   'invoices:download': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
+  // Who changed what: the log shows every record's fields, of every customer.
+  'audit:read': [Role.ADMIN],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { withoutAudit } from '../audit/audit-context';
+import { recordAuditSummary } from '../audit/audit-summary';
 import { authorize } from '../auth/actor';
 import { InvalidInputError } from '../errors';
 import { isId } from '../shared/ids';
@@ -20,7 +22,10 @@ export class BillingService {
     authorize(this.ctx.actor, 'billing:run');
     this.requireNotFuture(at);
     const { em, actor, clock, providers, logger } = this.ctx;
-    return runBillingCycle({ fork: () => em.fork(), at, clock, actor, providers, logger });
+    // Audited as one entry with its counts, not record by record (docs/audit-log.md).
+    const result = await withoutAudit(() => runBillingCycle({ fork: () => em.fork(), at, clock, actor, providers, logger }));
+    await recordAuditSummary(em.fork(), { type: 'BillingRun', id: null }, { at, ...result });
+    return result;
   }
 
   /**
@@ -33,10 +38,14 @@ export class BillingService {
     const { em, actor, clock, providers, logger } = this.ctx;
     const instant = at ?? clock.now();
     this.requireNotFuture(instant);
-    const { run, created } = await em
-      .fork()
-      .transactional((tx) => claimBillingRun(tx, { id: randomUUID(), at: instant, startedAt: clock.now(), startedBy: actor.keyId }));
-    if (created) launchBillingRun(run, { fork: () => em.fork(), clock, actor, providers, logger });
+    const { run, created } = await em.fork().transactional(async (tx) => {
+      const claimed = await claimBillingRun(tx, { id: randomUUID(), at: instant, startedAt: clock.now(), startedBy: actor.keyId });
+      if (claimed.created)
+        await recordAuditSummary(tx, { type: 'BillingRun', id: claimed.run.id }, { at: instant, status: claimed.run.status });
+      return claimed;
+    });
+    // The run outlives the request: its own writes are the billing run's record, not this mutation's.
+    if (created) withoutAudit(() => launchBillingRun(run, { fork: () => em.fork(), clock, actor, providers, logger }));
     return run;
   }
 

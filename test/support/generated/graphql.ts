@@ -229,6 +229,7 @@ export type Role =
   | 'CUSTOMER'
   | 'PARTNER'
   | 'SALES'
+  | 'SALES_MANAGER'
   | 'STOREFRONT';
 
 export type SetDunningPolicyInput = {
