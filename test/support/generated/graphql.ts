@@ -4,6 +4,17 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A postal address; country is an ISO 3166-1 alpha-2 code ("DE"), in any case */
+export type AddressInput = {
+  city: string;
+  country: string;
+  line1: string;
+  line2?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  /** State, province or county, where the country uses one */
+  region?: string | null | undefined;
+};
+
 /** subscriptionId or customerId; couponCode or promotionCode */
 export type ApplyCouponInput = {
   couponCode?: string | null | undefined;
@@ -85,6 +96,7 @@ export type CreateCreditNoteInput = {
 };
 
 export type CreateCustomerInput = {
+  billingAddress?: AddressInput | null | undefined;
   currency: string;
   email: string;
   /** At most 20; each unique per system */
@@ -102,6 +114,8 @@ export type CreateCustomerInput = {
   taxStatus: TaxStatus;
   /** The customer lives on this test clock (simulated time), for good */
   testClockId?: string | number | null | undefined;
+  /** With its country's prefix (Greece: EL); format-checked for the billing address's country (no VIES lookup). Required when REVERSE_CHARGE */
+  vatId?: string | null | undefined;
 };
 
 export type CreatePromotionCodeInput = {
@@ -261,6 +275,8 @@ export type TestClockStatus =
 
 /** Omitted fields are kept; the currency cannot change */
 export type UpdateCustomerInput = {
+  /** Replaces the address; null clears it */
+  billingAddress?: AddressInput | null | undefined;
   email?: string | null | undefined;
   /** Replaces the whole set when given */
   externalIds?: Array<ExternalIdInput> | null | undefined;
@@ -275,6 +291,8 @@ export type UpdateCustomerInput = {
   /** null clears it; leaving TAXABLE clears it too */
   taxRate?: string | null | undefined;
   taxStatus?: TaxStatus | null | undefined;
+  /** null clears it (refused while REVERSE_CHARGE); checked against the billing country */
+  vatId?: string | null | undefined;
 };
 
 /** For a DRAFT quote; omitted fields stay as they are */
@@ -292,6 +310,8 @@ export type UpdateQuoteInput = {
 
 /** The customer's whole state in the syncing system, found by its id there */
 export type UpsertCustomerInput = {
+  /** Omitted or null: kept (none for a new customer) */
+  billingAddress?: AddressInput | null | undefined;
   /** Can change only while the customer has no subscriptions, invoices, contracts or quotes */
   currency: string;
   email: string;
@@ -307,6 +327,8 @@ export type UpsertCustomerInput = {
   /** Percent, required when TAXABLE */
   taxRate?: string | null | undefined;
   taxStatus: TaxStatus;
+  /** Omitted or null: kept (none for a new customer); format-checked for the billing country. Required when REVERSE_CHARGE */
+  vatId?: string | null | undefined;
 };
 
 /** UNCHANGED: a replay; nothing was written */
