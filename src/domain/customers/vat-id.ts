@@ -10,7 +10,7 @@ const SHAPE = /^[A-Z0-9]{4,20}$/;
 
 /** Upper case, without the spaces, dots and dashes people write ids with ("de 136.695.976"). */
 export function normalizeVatId(raw: string): string {
-  return raw.replace(/[\s.\-]/g, '').toUpperCase();
+  return raw.replace(/[\s.-]/g, '').toUpperCase();
 }
 
 /** The prefix a country's VAT ids carry: the ISO code, except Greece's EL. */
