@@ -35,7 +35,9 @@ const DASHBOARD = `query($from: DateTime!, $to: DateTime!) {
 
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) {
-    console.error('bench:analytics needs real PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres); it creates and drops a database of its own there.');
+    console.error(
+      'bench:analytics needs real PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres); it creates and drops a database of its own there.',
+    );
     process.exit(1);
   }
   const t = await startTestApp({ clock: new ManualClock(new Date(TO)), env: { LOG_LEVEL: 'silent', TARIFF_RATE_LIMIT: '0' } });
@@ -45,8 +47,12 @@ async function main(): Promise<void> {
     const seeded = performance.now();
     await seedLedger(sql);
     await sql.query('vacuum analyze mrr_movement');
-    const { rows: [{ n }] } = await sql.query<{ n: string }>('select count(*) as n from mrr_movement');
-    console.log(`seeded ${Number(n).toLocaleString('en-US')} movements of ${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+    const {
+      rows: [{ n }],
+    } = await sql.query<{ n: string }>('select count(*) as n from mrr_movement');
+    console.log(
+      `seeded ${Number(n).toLocaleString('en-US')} movements of ${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+    );
 
     // Warm both paths once (plans, JIT of the resolver path), then time each CALLS times.
     const first = await t.gql(QUERY, { from: FROM, to: TO });
@@ -63,10 +69,16 @@ async function main(): Promise<void> {
     });
     const periods = (first.data as { revenueMetrics: { mrr: string; activeCustomers: number }[] }).revenueMetrics;
     const last = periods[periods.length - 1];
-    console.log(`revenueMetrics, 24 monthly periods: median ${api.median.toFixed(1)} ms, p95 ${api.p95.toFixed(1)} ms (final MRR ${last.mrr}, ${last.activeCustomers} customers)`);
+    console.log(
+      `revenueMetrics, 24 monthly periods: median ${api.median.toFixed(1)} ms, p95 ${api.p95.toFixed(1)} ms (final MRR ${last.mrr}, ${last.activeCustomers} customers)`,
+    );
     console.log(`baseline (one SQL aggregation of the ledger): median ${base.median.toFixed(1)} ms`);
-    console.log(`ratio: revenueMetrics takes ${(api.median / base.median).toFixed(2)}× the baseline; target < ${TARGET_MS} ms per call: ${api.median < TARGET_MS ? 'met' : 'NOT met'}`);
-    console.log(`dashboard refresh (revenueMetrics + cohorts + top movements, one request): median ${dashboard.median.toFixed(1)} ms, p95 ${dashboard.p95.toFixed(1)} ms, ${(dashboard.median / base.median).toFixed(2)}× the baseline`);
+    console.log(
+      `ratio: revenueMetrics takes ${(api.median / base.median).toFixed(2)}× the baseline; target < ${TARGET_MS} ms per call: ${api.median < TARGET_MS ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      `dashboard refresh (revenueMetrics + cohorts + top movements, one request): median ${dashboard.median.toFixed(1)} ms, p95 ${dashboard.p95.toFixed(1)} ms, ${(dashboard.median / base.median).toFixed(2)}× the baseline`,
+    );
   } finally {
     await sql.end();
     await t.close();
@@ -95,9 +107,12 @@ async function baseline(sql: Client): Promise<unknown[]> {
 }
 
 async function seedLedger(sql: Client): Promise<void> {
-  await sql.query(`create temporary table bench_sub as
+  await sql.query(
+    `create temporary table bench_sub as
     select gen_random_uuid() as id, '${FROM}'::timestamptz + random() * interval '700 days' as started, (50 + floor(random() * 20) * 25)::numeric as mrr
-      from generate_series(1, $1)`, [SUBSCRIPTIONS]);
+      from generate_series(1, $1)`,
+    [SUBSCRIPTIONS],
+  );
   await sql.query(`insert into mrr_movement (id, customer_id, subscription_id, currency, kind, delta, mrr_after, cause, at)
     select gen_random_uuid(), id, id, 'EUR', 'NEW', mrr, mrr, 'subscription.created', started from bench_sub`);
   // Each later month: a tenth expand or contract, 2 % churn, a third of those come back a month later.

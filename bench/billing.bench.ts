@@ -30,7 +30,9 @@ const BOUNDARY = '2026-02-01T00:00:00Z';
 
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) {
-    console.error('bench:billing needs real PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres); it creates and drops a database of its own there.');
+    console.error(
+      'bench:billing needs real PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres); it creates and drops a database of its own there.',
+    );
     process.exit(1);
   }
   if (!Number.isInteger(SUBSCRIPTIONS) || SUBSCRIPTIONS < 10 || !Number.isInteger(BATCH) || BATCH < 1) {
@@ -45,7 +47,9 @@ async function main(): Promise<void> {
     await createCatalog(t);
     const seedStarted = performance.now();
     await seedBook(sql);
-    console.log(`seeded ${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+    );
     await sql.query('vacuum analyze');
 
     clock.set(new Date(BOUNDARY));
@@ -64,13 +68,17 @@ async function main(): Promise<void> {
       onProgress: (p) => {
         if (p.elapsedMs - lastReport < 2000) return;
         lastReport = p.elapsedMs;
-        process.stderr.write(`billing: ${p.subscriptionsProcessed}/${p.subscriptionsDue} subscriptions, ${p.invoicesCreated} invoices, ${(p.elapsedMs / 1000).toFixed(1)} s\n`);
+        process.stderr.write(
+          `billing: ${p.subscriptionsProcessed}/${p.subscriptionsDue} subscriptions, ${p.invoicesCreated} invoices, ${(p.elapsedMs / 1000).toFixed(1)} s\n`,
+        );
       },
     });
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
 
-    const { rows: [counts] } = await sql.query<{ invoices: string; lines: string; numbered: string; advanced: string }>(
+    const {
+      rows: [counts],
+    } = await sql.query<{ invoices: string; lines: string; numbered: string; advanced: string }>(
       `select (select count(*) from invoice where period_start = $1) as invoices,
               (select count(*) from invoice_line l join invoice i on i.id = l.invoice_id where i.period_start = $1) as lines,
               (select count(distinct number) from invoice where period_start = $1 and number is not null) as numbered,
@@ -80,18 +88,28 @@ async function main(): Promise<void> {
     const invoices = Number(counts.invoices);
     const lines = Number(counts.lines);
     const problems: string[] = [];
-    if (result.invoicesCreated !== SUBSCRIPTIONS || invoices !== SUBSCRIPTIONS) problems.push(`expected ${SUBSCRIPTIONS} invoices, the run reported ${result.invoicesCreated} and stored ${invoices}`);
+    if (result.invoicesCreated !== SUBSCRIPTIONS || invoices !== SUBSCRIPTIONS)
+      problems.push(`expected ${SUBSCRIPTIONS} invoices, the run reported ${result.invoicesCreated} and stored ${invoices}`);
     if (Number(counts.numbered) !== SUBSCRIPTIONS) problems.push(`expected ${SUBSCRIPTIONS} distinct numbers, found ${counts.numbered}`);
-    if (Number(counts.advanced) !== SUBSCRIPTIONS) problems.push(`expected every subscription moved to the next period, ${counts.advanced} were`);
+    if (Number(counts.advanced) !== SUBSCRIPTIONS)
+      problems.push(`expected every subscription moved to the next period, ${counts.advanced} were`);
     if (result.subscriptionsFailed > 0) problems.push(`${result.subscriptionsFailed} subscriptions failed`);
 
     const baseline = await insertBaseline(sql);
     const tariffRate = (invoices + lines) / seconds;
     const ratio = tariffRate / baseline.rowsPerSecond;
-    console.log(`PostgreSQL (DATABASE_URL), ${availableParallelism()} cores; ${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions × 3 items, a tenth metered (${EVENTS_PER_METERED} events each); pages of ${BATCH}`);
-    console.log(`billing run:   ${seconds.toFixed(1)} s, ${fmt(invoices / seconds)} invoices/s, ${fmt(tariffRate)} rows/s (${fmt(invoices)} invoices + ${fmt(lines)} lines)`);
-    console.log(`baseline:      ${baseline.seconds.toFixed(1)} s, ${fmt(baseline.rowsPerSecond)} rows/s (the same rows, multi-row INSERT through pg)`);
-    console.log(`ratio ${(ratio * 100).toFixed(0)}% of the baseline (target ≥ ${TARGET_RATIO * 100}%); run ${seconds.toFixed(1)} s (target < ${TARGET_SECONDS} s)`);
+    console.log(
+      `PostgreSQL (DATABASE_URL), ${availableParallelism()} cores; ${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions × 3 items, a tenth metered (${EVENTS_PER_METERED} events each); pages of ${BATCH}`,
+    );
+    console.log(
+      `billing run:   ${seconds.toFixed(1)} s, ${fmt(invoices / seconds)} invoices/s, ${fmt(tariffRate)} rows/s (${fmt(invoices)} invoices + ${fmt(lines)} lines)`,
+    );
+    console.log(
+      `baseline:      ${baseline.seconds.toFixed(1)} s, ${fmt(baseline.rowsPerSecond)} rows/s (the same rows, multi-row INSERT through pg)`,
+    );
+    console.log(
+      `ratio ${(ratio * 100).toFixed(0)}% of the baseline (target ≥ ${TARGET_RATIO * 100}%); run ${seconds.toFixed(1)} s (target < ${TARGET_SECONDS} s)`,
+    );
     console.log(`memory: rss ${mb(rssBefore)} MB before, peak ${mb(peakRss)} MB during the run`);
     for (const p of problems) console.error(`FAILED: ${p}`);
     if (problems.length > 0) process.exitCode = 1;
@@ -113,14 +131,57 @@ async function createCatalog(t: TestApp): Promise<void> {
   await must('mutation($code: String!) { createProduct(input: { code: $code, name: $code }) { id } }', { code: 'plan' });
   const rules: [string, unknown][] = [
     ['seat', { kind: 'per_unit', config: { unitAmount: '12.50' } }],
-    ['storage', { kind: 'graduated', config: { tiers: [{ upTo: '10', unitAmount: '2.00' }, { upTo: '100', unitAmount: '1.50' }, { upTo: null, unitAmount: '1.00' }] } }],
-    ['api', { kind: 'volume', config: { tiers: [{ upTo: '1000', unitAmount: '0.05' }, { upTo: null, unitAmount: '0.03' }] } }],
+    [
+      'storage',
+      {
+        kind: 'graduated',
+        config: {
+          tiers: [
+            { upTo: '10', unitAmount: '2.00' },
+            { upTo: '100', unitAmount: '1.50' },
+            { upTo: null, unitAmount: '1.00' },
+          ],
+        },
+      },
+    ],
+    [
+      'api',
+      {
+        kind: 'volume',
+        config: {
+          tiers: [
+            { upTo: '1000', unitAmount: '0.05' },
+            { upTo: null, unitAmount: '0.03' },
+          ],
+        },
+      },
+    ],
     ['pack', { kind: 'package', config: { packageSize: '100', packageAmount: '9.00' } }],
     ['base', { kind: 'flat', config: { amount: '49.00' } }],
-    ['calls', { kind: 'usage', config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'graduated', config: { tiers: [{ upTo: '1000', unitAmount: '0.01' }, { upTo: null, unitAmount: '0.005' }] } } } }],
+    [
+      'calls',
+      {
+        kind: 'usage',
+        config: {
+          metric: 'calls',
+          aggregation: 'sum',
+          pricing: {
+            kind: 'graduated',
+            config: {
+              tiers: [
+                { upTo: '1000', unitAmount: '0.01' },
+                { upTo: null, unitAmount: '0.005' },
+              ],
+            },
+          },
+        },
+      },
+    ],
   ];
   for (const [code, rule] of rules) {
-    await must('mutation($input: CreatePriceInput!) { createPrice(input: $input) { id } }', { input: { code, productCode: 'plan', currency: 'EUR', interval: 'MONTH', intervalCount: 1, rule } });
+    await must('mutation($input: CreatePriceInput!) { createPrice(input: $input) { id } }', {
+      input: { code, productCode: 'plan', currency: 'EUR', interval: 'MONTH', intervalCount: 1, rule },
+    });
   }
 }
 
@@ -182,7 +243,10 @@ async function insertBaseline(sql: Client): Promise<{ seconds: number; rowsPerSe
   await sql.query('create table invoice_baseline (like invoice including all)');
   await sql.query('create table invoice_line_baseline (like invoice_line including all)');
   const { rows: invoices } = await sql.query(`select * from invoice where period_start = $1 order by number`, [BOUNDARY]);
-  const { rows: lines } = await sql.query(`select l.* from invoice_line l join invoice i on i.id = l.invoice_id where i.period_start = $1`, [BOUNDARY]);
+  const { rows: lines } = await sql.query(
+    `select l.* from invoice_line l join invoice i on i.id = l.invoice_id where i.period_start = $1`,
+    [BOUNDARY],
+  );
   const linesOf = new Map<string, any[]>();
   for (const l of lines) linesOf.set(l.invoice_id, [...(linesOf.get(l.invoice_id) ?? []), l]);
   await sql.query('checkpoint').catch(() => undefined);
@@ -191,7 +255,11 @@ async function insertBaseline(sql: Client): Promise<{ seconds: number; rowsPerSe
     const page = invoices.slice(i, i + BATCH);
     await sql.query('begin');
     await insertRows(sql, 'invoice_baseline', page);
-    await insertRows(sql, 'invoice_line_baseline', page.flatMap((inv) => linesOf.get(inv.id) ?? []));
+    await insertRows(
+      sql,
+      'invoice_line_baseline',
+      page.flatMap((inv) => linesOf.get(inv.id) ?? []),
+    );
     await sql.query('commit');
   }
   const seconds = (performance.now() - started) / 1000;

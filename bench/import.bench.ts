@@ -28,16 +28,38 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const TARGET_SECONDS = 120;
 const AS_OF = new Date('2026-11-20T12:00:00Z');
 const TABLES = [
-  'customer', 'customer_external_id', 'subscription', 'subscription_item', 'subscription_external_id', 'subscription_event',
-  'invoice', 'invoice_line', 'invoice_external_id', 'coupon', 'coupon_redemption', 'domain_event', 'mrr_movement', 'mrr_subscription_state', 'mrr_discount_state',
+  'customer',
+  'customer_external_id',
+  'subscription',
+  'subscription_item',
+  'subscription_external_id',
+  'subscription_event',
+  'invoice',
+  'invoice_line',
+  'invoice_external_id',
+  'coupon',
+  'coupon_redemption',
+  'domain_event',
+  'mrr_movement',
+  'mrr_subscription_state',
+  'mrr_discount_state',
 ];
 
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) {
-    console.error('bench:import needs real PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres); it creates and drops a database of its own there.');
+    console.error(
+      'bench:import needs real PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres); it creates and drops a database of its own there.',
+    );
     process.exit(1);
   }
-  if (!Number.isInteger(CUSTOMERS) || CUSTOMERS < 10 || !Number.isInteger(BATCH) || BATCH < 1 || !Number.isInteger(CONCURRENCY) || CONCURRENCY < 1) {
+  if (
+    !Number.isInteger(CUSTOMERS) ||
+    CUSTOMERS < 10 ||
+    !Number.isInteger(BATCH) ||
+    BATCH < 1 ||
+    !Number.isInteger(CONCURRENCY) ||
+    CONCURRENCY < 1
+  ) {
     console.error('BENCH_CUSTOMERS must be a whole number ≥ 10, BENCH_BATCH and BENCH_CONCURRENCY ≥ 1');
     process.exit(1);
   }
@@ -49,14 +71,22 @@ async function main(): Promise<void> {
   try {
     const generatedAt = performance.now();
     const dump = writeStripeDump(dir, { customers: CUSTOMERS, seed: 1, asOf: AS_OF });
-    console.log(`generated ${fmt(dump.customers)} customers, ${fmt(dump.subscriptions)} subscriptions, ${fmt(dump.invoices)} invoices (${fmt(dump.openInvoices)} open) in ${((performance.now() - generatedAt) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${fmt(dump.customers)} customers, ${fmt(dump.subscriptions)} subscriptions, ${fmt(dump.invoices)} invoices (${fmt(dump.openInvoices)} open) in ${((performance.now() - generatedAt) / 1000).toFixed(1)} s`,
+    );
 
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
     let lastPhase = '';
     const started = performance.now();
     const report = await importStripeDump({
-      dir, dryRun: false, resume: false, batchSize: BATCH, concurrency: CONCURRENCY, clock, fork: () => t.app.db.orm.em.fork(),
+      dir,
+      dryRun: false,
+      resume: false,
+      batchSize: BATCH,
+      concurrency: CONCURRENCY,
+      clock,
+      fork: () => t.app.db.orm.em.fork(),
       actor: { keyId: 'bench', name: 'import bench', role: Role.ADMIN, customerId: null },
       onProgress: (p) => {
         const line = 'total' in p ? `${p.phase} ${fmt(p.done)}/${fmt(p.total)}` : p.phase;
@@ -68,20 +98,38 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
 
-    const records = (['product', 'price', 'coupon', 'customer', 'subscription', 'invoice'] as const).reduce((n, k) => n + report.counts[k].imported, 0);
+    const records = (['product', 'price', 'coupon', 'customer', 'subscription', 'invoice'] as const).reduce(
+      (n, k) => n + report.counts[k].imported,
+      0,
+    );
     const rows = await rowCounts(sql);
     const written = Object.values(rows).reduce((a, b) => a + b, 0);
     const problems: string[] = [];
-    if (!report.ok) problems.push(`the import is not clean: ${report.rejected.length} refused, ${report.reconciliation?.differences.length ?? '?'} differences`);
+    if (!report.ok)
+      problems.push(
+        `the import is not clean: ${report.rejected.length} refused, ${report.reconciliation?.differences.length ?? '?'} differences`,
+      );
 
     const baseline = await insertBaseline(sql);
     const rate = written / seconds;
     const ratio = rate / baseline.rowsPerSecond;
-    console.log(`PostgreSQL (DATABASE_URL), ${availableParallelism()} cores; ${fmt(CUSTOMERS)} customers; batches of ${BATCH} records, ${CONCURRENCY} at once`);
-    console.log(`import:   ${seconds.toFixed(1)} s for scan, catalog, ${fmt(report.counts.customer.imported)} customers, ${fmt(report.counts.subscription.imported)} subscriptions, ${fmt(report.counts.invoice.imported)} open invoices and the reconciliation (${report.reconciliation?.clean ? 'clean' : 'NOT clean'})`);
-    console.log(`          ${fmt(records / seconds)} records/s; ${fmt(rate)} rows/s (${fmt(written)} rows: ${Object.entries(rows).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')})`);
-    console.log(`baseline: ${baseline.seconds.toFixed(1)} s, ${fmt(baseline.rowsPerSecond)} rows/s (the same rows, multi-row INSERT through pg)`);
-    console.log(`ratio ${(ratio * 100).toFixed(0)}% of the baseline's rows/s; whole import ${seconds.toFixed(1)} s (target < ${TARGET_SECONDS} s)`);
+    console.log(
+      `PostgreSQL (DATABASE_URL), ${availableParallelism()} cores; ${fmt(CUSTOMERS)} customers; batches of ${BATCH} records, ${CONCURRENCY} at once`,
+    );
+    console.log(
+      `import:   ${seconds.toFixed(1)} s for scan, catalog, ${fmt(report.counts.customer.imported)} customers, ${fmt(report.counts.subscription.imported)} subscriptions, ${fmt(report.counts.invoice.imported)} open invoices and the reconciliation (${report.reconciliation?.clean ? 'clean' : 'NOT clean'})`,
+    );
+    console.log(
+      `          ${fmt(records / seconds)} records/s; ${fmt(rate)} rows/s (${fmt(written)} rows: ${Object.entries(rows)
+        .map(([k, v]) => `${k} ${fmt(v)}`)
+        .join(', ')})`,
+    );
+    console.log(
+      `baseline: ${baseline.seconds.toFixed(1)} s, ${fmt(baseline.rowsPerSecond)} rows/s (the same rows, multi-row INSERT through pg)`,
+    );
+    console.log(
+      `ratio ${(ratio * 100).toFixed(0)}% of the baseline's rows/s; whole import ${seconds.toFixed(1)} s (target < ${TARGET_SECONDS} s)`,
+    );
     console.log(`memory: peak rss ${Math.round(peakRss / 1_048_576)} MB during the import`);
     for (const p of problems) console.error(`FAILED: ${p}`);
     if (problems.length > 0) process.exitCode = 1;
@@ -109,7 +157,9 @@ async function insertBaseline(sql: Client): Promise<{ seconds: number; rowsPerSe
   for (const table of TABLES) {
     await sql.query(`create table ${table}_baseline (like ${table} including all)`);
     // Read in pages by ctid order (cheap, stable while nothing writes the table).
-    const { rows: [{ n }] } = await sql.query(`select count(*)::int as n from ${table}`);
+    const {
+      rows: [{ n }],
+    } = await sql.query(`select count(*)::int as n from ${table}`);
     for (let offset = 0; offset < n; offset += 10_000) {
       const { rows: page, fields } = await sql.query(`select * from ${table} order by ctid limit 10000 offset ${offset}`);
       const arrays = arrayColumns(fields);

@@ -8,15 +8,7 @@
  * registry, bundle components resolved through the engine, and the readable steps of every
  * line. The baseline is honest: its total must equal the engine's to the cent.
  */
-import {
-  type ContractTerms,
-  Decimal,
-  type PriceSnapshot,
-  ZERO,
-  parseContractItem,
-  parseRule,
-  priceLine,
-} from '../src/pricing';
+import { type ContractTerms, Decimal, type PriceSnapshot, ZERO, parseContractItem, parseRule, priceLine } from '../src/pricing';
 
 const LINES = 100_000;
 const ROUNDS = 7;
@@ -176,7 +168,9 @@ function checkSameResults(): void {
     const engine = priceLine({ price: line.price, quantity: line.quantity, currency: 'EUR', contracts, at, resolvePrice }).amount;
     const baseline = baselineLine(line.kind, line.quantity).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     if (!engine.eq(baseline)) {
-      console.error(`line ${i} (${line.price.code} × ${line.quantity.toFixed()}): engine ${engine.toFixed(2)}, baseline ${baseline.toFixed(2)}`);
+      console.error(
+        `line ${i} (${line.price.code} × ${line.quantity.toFixed()}): engine ${engine.toFixed(2)}, baseline ${baseline.toFixed(2)}`,
+      );
       process.exit(2);
     }
   });

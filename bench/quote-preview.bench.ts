@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   const t = await startTestApp({ env: { LOG_LEVEL: 'silent' } });
   try {
     const { customerId, lines } = await seedCatalog(t.gql.bind(t));
-    const body = JSON.stringify({ query: previewQuery, variables: { input: { customerId: process.env.BENCH_NO_CUSTOMER ? undefined : customerId, currency: 'EUR', lines } } });
+    const body = JSON.stringify({
+      query: previewQuery,
+      variables: { input: { customerId: process.env.BENCH_NO_CUSTOMER ? undefined : customerId, currency: 'EUR', lines } },
+    });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}` };
     const sample = await (await fetch(`${t.url}/graphql`, { method: 'POST', headers, body })).text();
     const parsed = JSON.parse(sample);
@@ -38,10 +41,16 @@ async function main(): Promise<void> {
       // Warm both up (JIT, connection pools, caches) before measuring.
       await runLoad(`${baseline.url}/graphql`, { headers, body }, { concurrency: CONCURRENCY, seconds: 2, expectPrefix });
       await runLoad(`${t.url}/graphql`, { headers, body }, { concurrency: CONCURRENCY, seconds: 2, expectPrefix });
-      const base = await runLoad(`${baseline.url}/graphql`, { headers, body }, { concurrency: CONCURRENCY, seconds: SECONDS, expectPrefix });
+      const base = await runLoad(
+        `${baseline.url}/graphql`,
+        { headers, body },
+        { concurrency: CONCURRENCY, seconds: SECONDS, expectPrefix },
+      );
       const tariff = await runLoad(`${t.url}/graphql`, { headers, body }, { concurrency: CONCURRENCY, seconds: SECONDS, expectPrefix });
       const ratio = tariff.perSecond / base.perSecond;
-      console.log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ${lines.length}-line quote, response ${sample.length} bytes, concurrency ${CONCURRENCY}, ${SECONDS} s each`);
+      console.log(
+        `database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ${lines.length}-line quote, response ${sample.length} bytes, concurrency ${CONCURRENCY}, ${SECONDS} s each`,
+      );
       console.log(`baseline (constant resolver): ${base.perSecond.toFixed(0)} req/s (${base.failures} failures)`);
       console.log(`previewQuote:                 ${tariff.perSecond.toFixed(0)} req/s (${tariff.failures} failures)`);
       console.log(`ratio ${(ratio * 100).toFixed(0)}% of baseline (target ≥ ${TARGET * 100}%, aim 60%)`);
@@ -65,7 +74,11 @@ async function seedCatalog(gql: Gql): Promise<{ customerId: string; lines: { pri
     return r.data;
   };
   await must('mutation { createProduct(input: { code: "bench", name: "Bench" }) { id } }');
-  const tiers = [{ upTo: 10, unitAmount: '5.00' }, { upTo: 50, unitAmount: '4.00', flatAmount: '10.00' }, { upTo: null, unitAmount: '3.00' }];
+  const tiers = [
+    { upTo: 10, unitAmount: '5.00' },
+    { upTo: 50, unitAmount: '4.00', flatAmount: '10.00' },
+    { upTo: null, unitAmount: '3.00' },
+  ];
   const rules = [
     { kind: 'flat', config: { amount: '49.00' } },
     { kind: 'per_unit', config: { unitAmount: '0.000125' } },
@@ -85,18 +98,47 @@ async function seedCatalog(gql: Gql): Promise<{ customerId: string; lines: { pri
   for (let i = 0; i < 5; i++) {
     const code = `bundle${i}`;
     await must('mutation($input: CreatePriceInput!) { createPrice(input: $input) { id } }', {
-      input: { code, productCode: 'bench', currency: 'EUR', interval: 'MONTH', rule: { kind: 'bundle', config: {
-        components: [{ priceCode: 'p0', quantity: '1' }, { priceCode: 'p2', quantity: '5' }], discountPercent: '10' } } },
+      input: {
+        code,
+        productCode: 'bench',
+        currency: 'EUR',
+        interval: 'MONTH',
+        rule: {
+          kind: 'bundle',
+          config: {
+            components: [
+              { priceCode: 'p0', quantity: '1' },
+              { priceCode: 'p2', quantity: '5' },
+            ],
+            discountPercent: '10',
+          },
+        },
+      },
     });
     codes.push(code);
   }
-  const customer = await must(`mutation { createCustomer(input: { name: "Bench AG", email: "bench@example.com", currency: "EUR", taxStatus: TAXABLE, taxRate: "19" }) { id } }`);
+  const customer = await must(
+    `mutation { createCustomer(input: { name: "Bench AG", email: "bench@example.com", currency: "EUR", taxStatus: TAXABLE, taxRate: "19" }) { id } }`,
+  );
   const customerId = customer.createCustomer.id as string;
   await must('mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', {
-    input: { customerId, code: 'BENCH-1', startsAt: '2020-01-01T00:00:00Z', items: [
-      { priceCode: 'p2', discountPercent: '10' },
-      { priceCode: 'p8', override: { tiers: [{ upTo: 100, unitAmount: '3.50' }, { upTo: null, unitAmount: '2.00' }] } },
-    ] },
+    input: {
+      customerId,
+      code: 'BENCH-1',
+      startsAt: '2020-01-01T00:00:00Z',
+      items: [
+        { priceCode: 'p2', discountPercent: '10' },
+        {
+          priceCode: 'p8',
+          override: {
+            tiers: [
+              { upTo: 100, unitAmount: '3.50' },
+              { upTo: null, unitAmount: '2.00' },
+            ],
+          },
+        },
+      ],
+    },
   });
   const lines = codes.map((priceCode, i) => ({ priceCode, quantity: String(7 + ((i * 37) % 200)) }));
   return { customerId, lines };

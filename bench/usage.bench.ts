@@ -28,7 +28,9 @@ const TARGET_RATE = 20_000;
 
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) {
-    console.error('bench:usage needs real PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres); it creates and drops a database of its own there.');
+    console.error(
+      'bench:usage needs real PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres); it creates and drops a database of its own there.',
+    );
     process.exit(1);
   }
   if (!Number.isInteger(EVENTS) || EVENTS < BATCH || !Number.isInteger(CONCURRENCY) || CONCURRENCY < 1) {
@@ -62,12 +64,21 @@ async function main(): Promise<void> {
       ...verify('bare insert', bare, plan, await countRows(sql, 'usage_event_baseline')),
     ];
     const ratio = tariff.perSecond / bare.perSecond;
-    console.log(`PostgreSQL (DATABASE_URL), ${availableParallelism()} cores; ${plan.sent} events in batches of ${BATCH} (${plan.duplicates} resent), ${CUSTOMERS} customers, concurrency ${CONCURRENCY}`);
+    console.log(
+      `PostgreSQL (DATABASE_URL), ${availableParallelism()} cores; ${plan.sent} events in batches of ${BATCH} (${plan.duplicates} resent), ${CUSTOMERS} customers, concurrency ${CONCURRENCY}`,
+    );
     console.log(`bare INSERT ... ON CONFLICT (pg): ${fmt(bare.perSecond)} events/s (${bare.seconds.toFixed(1)} s)`);
-    console.log(`recordUsage over HTTP:            ${fmt(tariff.perSecond)} events/s (${tariff.seconds.toFixed(1)} s, ${tariff.failures} failed requests)`);
-    console.log(`ratio ${(ratio * 100).toFixed(0)}% of the bare insert (target ≥ ${TARGET_RATIO * 100}%); target ≥ ${fmt(TARGET_RATE)} events/s`);
+    console.log(
+      `recordUsage over HTTP:            ${fmt(tariff.perSecond)} events/s (${tariff.seconds.toFixed(1)} s, ${tariff.failures} failed requests)`,
+    );
+    console.log(
+      `ratio ${(ratio * 100).toFixed(0)}% of the bare insert (target ≥ ${TARGET_RATIO * 100}%); target ≥ ${fmt(TARGET_RATE)} events/s`,
+    );
     // Server, database and load generator share the machine: anything else running skews both runs.
-    if (busyBefore > 0.2) console.log(`note: the CPUs were ${(busyBefore * 100).toFixed(0)}% busy before the run: other processes compete; events/s are lower bounds`);
+    if (busyBefore > 0.2)
+      console.log(
+        `note: the CPUs were ${(busyBefore * 100).toFixed(0)}% busy before the run: other processes compete; events/s are lower bounds`,
+      );
     for (const p of problems) console.error(`FAILED: ${p}`);
     if (problems.length > 0) process.exitCode = 1;
     else if (ratio < TARGET_RATIO || tariff.perSecond < TARGET_RATE) process.exitCode = 2;
@@ -79,7 +90,11 @@ async function main(): Promise<void> {
 
 /** How busy the CPUs were over one second, before the run loads them itself. */
 async function busyShare(): Promise<number> {
-  const total = () => cpus().reduce((sum, c) => ({ idle: sum.idle + c.times.idle, all: sum.all + Object.values(c.times).reduce((a, b) => a + b, 0) }), { idle: 0, all: 0 });
+  const total = () =>
+    cpus().reduce((sum, c) => ({ idle: sum.idle + c.times.idle, all: sum.all + Object.values(c.times).reduce((a, b) => a + b, 0) }), {
+      idle: 0,
+      all: 0,
+    });
   const before = total();
   await sleep(1000);
   const after = total();
@@ -121,7 +136,8 @@ function verify(name: string, r: LoadResult, plan: ReturnType<typeof loadPlan>, 
   const problems: string[] = [];
   if (r.failures > 0) problems.push(`${name}: ${r.failures} failed requests (${r.firstError ?? ''})`);
   if (r.accepted !== plan.unique) problems.push(`${name}: accepted ${r.accepted}, expected ${plan.unique}`);
-  if (r.accepted + r.duplicates !== plan.sent) problems.push(`${name}: accepted + duplicates = ${r.accepted + r.duplicates}, sent ${plan.sent}`);
+  if (r.accepted + r.duplicates !== plan.sent)
+    problems.push(`${name}: accepted + duplicates = ${r.accepted + r.duplicates}, sent ${plan.sent}`);
   if (r.duplicates !== plan.duplicates) problems.push(`${name}: duplicates ${r.duplicates}, expected ${plan.duplicates}`);
   if (rows !== plan.unique) problems.push(`${name}: ${rows} rows stored, expected ${plan.unique}`);
   return problems;

@@ -29,7 +29,11 @@ const schema = z
     }
     config.components.forEach(({ priceCode }, i) => {
       if (config.components.findIndex((c) => c.priceCode === priceCode) === i) return;
-      ctx.addIssue({ code: 'custom', path: ['components', i, 'priceCode'], message: `duplicate component '${priceCode}': raise its quantity instead` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['components', i, 'priceCode'],
+        message: `duplicate component '${priceCode}': raise its quantity instead`,
+      });
     });
   });
 

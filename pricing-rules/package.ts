@@ -31,7 +31,9 @@ export const pkg: PricingRule<PackageConfig> = {
     const q = quantity.toFixed();
     return {
       amount,
-      steps: [`package: ceil(${q} / ${config.packageSize.toFixed()}) = ${packages.toFixed()} × ${each} = ${formatAmount(amount, ctx.minorUnits)}`],
+      steps: [
+        `package: ceil(${q} / ${config.packageSize.toFixed()}) = ${packages.toFixed()} × ${each} = ${formatAmount(amount, ctx.minorUnits)}`,
+      ],
     };
   },
 };

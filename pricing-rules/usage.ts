@@ -23,7 +23,7 @@ const schema = z.strictObject({
   aggregation: z.enum(usageAggregations, { error: `must be one of ${usageAggregations.join(', ')}` }),
   pricing: z.strictObject({
     kind: z.enum(nestedKinds as [string, ...string[]], { error: `must be one of ${nestedKinds.join(', ')}` }),
-    config: z.unknown().meta({ type: 'object', description: 'a config of `pricing.kind`, as that kind\'s own schema says' }),
+    config: z.unknown().meta({ type: 'object', description: "a config of `pricing.kind`, as that kind's own schema says" }),
   }),
 });
 

@@ -74,7 +74,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const listening = http;
     // Runs started by startBillingRun, counted for /metrics (tariff_billing_runs_total, …).
     const stopCountingRuns = onBillingRunFinished((run, elapsedMs) =>
-      recordBillingRun({ status: run.status === BillingRunStatus.SUCCEEDED ? 'SUCCEEDED' : 'FAILED', invoicesCreated: run.invoicesCreated, durationSeconds: elapsedMs / 1000 }),
+      recordBillingRun({
+        status: run.status === BillingRunStatus.SUCCEEDED ? 'SUCCEEDED' : 'FAILED',
+        invoicesCreated: run.invoicesCreated,
+        durationSeconds: elapsedMs / 1000,
+      }),
     );
     const webhooks: WebhookWorker | null = options.webhookWorker
       ? startWebhookWorker({

@@ -14,8 +14,14 @@ const schema = z.object({
   TARIFF_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   TARIFF_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   TARIFF_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(86_400_000).default(10_000),
-  TARIFF_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
-  TARIFF_WEBHOOK_WORKER: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
+  TARIFF_WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['0', '1'])
+    .default('1')
+    .transform((v) => v === '1'),
+  TARIFF_WEBHOOK_WORKER: z
+    .enum(['0', '1'])
+    .default('1')
+    .transform((v) => v === '1'),
   TARIFF_PORTAL_SESSION_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   TARIFF_PUBLIC_URL: z
     .string()
@@ -27,13 +33,19 @@ const schema = z.object({
     .string()
     .default('')
     .transform((v, ctx) => {
-      const origins = v.split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+      const origins = v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o.length > 0);
       for (const origin of origins) {
         if (!isOrigin(origin)) ctx.addIssue({ code: 'custom', message: `${origin} is not an origin (scheme://host[:port], no path)` });
       }
       return origins;
     }),
-  TARIFF_METRICS: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
+  TARIFF_METRICS: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

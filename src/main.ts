@@ -23,7 +23,11 @@ async function main(): Promise<void> {
     );
   }
   logger.info(
-    { url: `${app.url}/graphql`, database: app.db.embedded ? `embedded (${config.TARIFF_DATA_DIR})` : 'DATABASE_URL', startupMs: Math.round(performance.now() - started) },
+    {
+      url: `${app.url}/graphql`,
+      database: app.db.embedded ? `embedded (${config.TARIFF_DATA_DIR})` : 'DATABASE_URL',
+      startupMs: Math.round(performance.now() - started),
+    },
     'Tariff is serving',
   );
   const shutdown = (signal: string) => {

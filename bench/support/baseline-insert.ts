@@ -13,14 +13,24 @@ export function arrayColumns(fields: readonly FieldDef[]): Set<string> {
  * multi-row INSERT and bind parameters through the same pg driver. Objects and lists (jsonb) go
  * as JSON text, except the `arrays` columns (PostgreSQL arrays); dates and scalars as pg binds them.
  */
-export async function insertRows(sql: Client, table: string, rows: Record<string, unknown>[], arrays: ReadonlySet<string> = new Set()): Promise<void> {
+export async function insertRows(
+  sql: Client,
+  table: string,
+  rows: Record<string, unknown>[],
+  arrays: ReadonlySet<string> = new Set(),
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
   const values: unknown[] = [];
-  const tuples = rows.map((row) => `(${columns.map((c) => {
-    const v = row[c];
-    values.push(v !== null && typeof v === 'object' && !(v instanceof Date) && !arrays.has(c) ? JSON.stringify(v) : v);
-    return `$${values.length}`;
-  }).join(', ')})`);
+  const tuples = rows.map(
+    (row) =>
+      `(${columns
+        .map((c) => {
+          const v = row[c];
+          values.push(v !== null && typeof v === 'object' && !(v instanceof Date) && !arrays.has(c) ? JSON.stringify(v) : v);
+          return `$${values.length}`;
+        })
+        .join(', ')})`,
+  );
   await sql.query(`insert into ${table} (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`, values);
 }

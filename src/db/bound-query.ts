@@ -6,13 +6,21 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
  * which costs more than the statement itself for a batch sent as one large jsonb parameter
  * (the billing run's invoice rows, recordUsage's events).
  */
-export async function boundQuery<T = Record<string, unknown>>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<{ rows: T[]; rowCount: number }> {
+export async function boundQuery<T = Record<string, unknown>>(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<{ rows: T[]; rowCount: number }> {
   const knex = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
   const result = await knex.raw(sql, params as Knex.RawBinding[]);
   return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
 }
 
 /** boundQuery's rows. */
-export async function boundRows<T = Record<string, unknown>>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+export async function boundRows<T = Record<string, unknown>>(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<T[]> {
   return (await boundQuery<T>(em, sql, params)).rows;
 }

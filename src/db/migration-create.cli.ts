@@ -19,7 +19,11 @@ async function main(): Promise<number> {
   const db = await openDatabase({ dataDir: null, poolMax: 1, migrate: true });
   try {
     const result = await db.orm.getMigrator().createMigration();
-    process.stdout.write(result.diff.up.length === 0 ? 'entities and migrations agree: nothing to create\n' : `created ${result.fileName}; add it to src/db/migrations/index.ts\n`);
+    process.stdout.write(
+      result.diff.up.length === 0
+        ? 'entities and migrations agree: nothing to create\n'
+        : `created ${result.fileName}; add it to src/db/migrations/index.ts\n`,
+    );
     return 0;
   } finally {
     await db.close();

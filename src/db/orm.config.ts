@@ -39,7 +39,7 @@ export function ormConfig(options: OrmOptions) {
     // Every request forks its own EntityManager; touching the global one is a bug.
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    debug: options.onQuery ? ['query'] : options.debug ?? false,
+    debug: options.onQuery ? ['query'] : (options.debug ?? false),
     ...(options.onQuery ? { logger: options.onQuery } : {}),
     ignoreUndefinedInQuery: true,
   });

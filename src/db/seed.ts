@@ -32,29 +32,73 @@ export async function seedDemoData(db: Database, clock: Clock, logger: Logger): 
   const month = BillingInterval.MONTH;
   const base = { productCode: 'platform', currency: 'EUR', interval: month };
   await prices.create({ ...base, code: 'platform-base', rule: { kind: 'flat', config: { amount: '49.00' } } });
-  await prices.create({ ...base, code: 'seats', rule: { kind: 'graduated', config: { tiers: [
-    { upTo: 10, unitAmount: '12.00' }, { upTo: 50, unitAmount: '10.00' }, { upTo: null, unitAmount: '8.00' },
-  ] } } });
+  await prices.create({
+    ...base,
+    code: 'seats',
+    rule: {
+      kind: 'graduated',
+      config: {
+        tiers: [
+          { upTo: 10, unitAmount: '12.00' },
+          { upTo: 50, unitAmount: '10.00' },
+          { upTo: null, unitAmount: '8.00' },
+        ],
+      },
+    },
+  });
   await prices.create({ ...base, code: 'storage', rule: { kind: 'package', config: { packageSize: '100', packageAmount: '5.00' } } });
-  await prices.create({ ...base, productCode: 'api', code: 'api-calls', rule: { kind: 'usage', config: {
-    metric: 'api_calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.000125' } },
-  } } });
-  await prices.create({ ...base, code: 'team-bundle', rule: { kind: 'bundle', config: {
-    components: [{ priceCode: 'platform-base', quantity: '1' }, { priceCode: 'seats', quantity: '5' }], discountPercent: '10',
-  } } });
+  await prices.create({
+    ...base,
+    productCode: 'api',
+    code: 'api-calls',
+    rule: {
+      kind: 'usage',
+      config: {
+        metric: 'api_calls',
+        aggregation: 'sum',
+        pricing: { kind: 'per_unit', config: { unitAmount: '0.000125' } },
+      },
+    },
+  });
+  await prices.create({
+    ...base,
+    code: 'team-bundle',
+    rule: {
+      kind: 'bundle',
+      config: {
+        components: [
+          { priceCode: 'platform-base', quantity: '1' },
+          { priceCode: 'seats', quantity: '5' },
+        ],
+        discountPercent: '10',
+      },
+    },
+  });
 
   const acme = await customers.create({
-    name: 'Acme GmbH', email: 'billing@acme.example', currency: 'EUR', taxStatus: TaxStatus.TAXABLE,
-    taxRate: new Decimal('19'), externalIds: [{ system: 'SAP', id: '0000100001' }],
-    billingAddress: { line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115', country: 'DE' }, vatId: 'DE136695976',
+    name: 'Acme GmbH',
+    email: 'billing@acme.example',
+    currency: 'EUR',
+    taxStatus: TaxStatus.TAXABLE,
+    taxRate: new Decimal('19'),
+    externalIds: [{ system: 'SAP', id: '0000100001' }],
+    billingAddress: { line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115', country: 'DE' },
+    vatId: 'DE136695976',
   });
   await customers.create({
-    name: 'Globex SARL', email: 'ap@globex.example', currency: 'EUR', taxStatus: TaxStatus.REVERSE_CHARGE,
-    billingAddress: { line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' }, vatId: 'FR40303265045',
+    name: 'Globex SARL',
+    email: 'ap@globex.example',
+    currency: 'EUR',
+    taxStatus: TaxStatus.REVERSE_CHARGE,
+    billingAddress: { line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' },
+    vatId: 'FR40303265045',
     externalIds: [{ system: 'SALESFORCE', id: '0015g00000GLOBEX' }],
   });
   await new ContractService(ctx).create({
-    customerId: acme.id, code: 'ACME-2026', startsAt: new Date('2026-01-01T00:00:00Z'), endsAt: null,
+    customerId: acme.id,
+    code: 'ACME-2026',
+    startsAt: new Date('2026-01-01T00:00:00Z'),
+    endsAt: null,
     minimumCommitment: null,
     items: [{ priceCode: 'seats', discountPercent: new Decimal('15') }],
   });

@@ -27,8 +27,10 @@ const passThrough = new Set([
  * at "input.startsAt"; …`: the field a client needs, which it does not put in the extensions.
  */
 function variablePath(message: string): string | undefined {
-  const match = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value .*? at "([^"]+)"/s.exec(message) ?? /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value/.exec(message);
-  return match ? match[2] ?? match[1] : undefined;
+  const match =
+    /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value .*? at "([^"]+)"/s.exec(message) ??
+    /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value/.exec(message);
+  return match ? (match[2] ?? match[1]) : undefined;
 }
 
 /** A domain error as the GraphQL error clients see (CONTRACT.md: Errors). */
@@ -66,6 +68,11 @@ export function createErrorFormatter(logger: Logger) {
       return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

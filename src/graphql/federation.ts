@@ -1,7 +1,17 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
-  DirectiveNode, executeSync, GraphQLFieldResolver, GraphQLNamedType, GraphQLSchema, isObjectType, Kind,
-  lexicographicSortSchema, parse, print, printSchema, visit,
+  DirectiveNode,
+  executeSync,
+  GraphQLFieldResolver,
+  GraphQLNamedType,
+  GraphQLSchema,
+  isObjectType,
+  Kind,
+  lexicographicSortSchema,
+  parse,
+  print,
+  printSchema,
+  visit,
 } from 'graphql';
 import { createResolversMap } from 'type-graphql';
 import { InvalidInputError } from '../domain/errors';
@@ -57,7 +67,8 @@ function keysOf(type: GraphQLNamedType): string[][] {
  * Error there (INTERNAL_SERVER_ERROR) or a lookup with a value PostgreSQL cannot compare.
  */
 function checkRepresentation(rep: unknown, at: string, entities: Map<string, string[][]>): Representation | InvalidInputError {
-  if (typeof rep !== 'object' || rep === null || Array.isArray(rep)) return new InvalidInputError(at, 'a representation is an object with __typename and key fields');
+  if (typeof rep !== 'object' || rep === null || Array.isArray(rep))
+    return new InvalidInputError(at, 'a representation is an object with __typename and key fields');
   const fields = rep as Record<string, unknown>;
   const typename = fields.__typename;
   const keys = typeof typename === 'string' ? entities.get(typename) : undefined;
@@ -84,7 +95,10 @@ function guardEntities(schema: GraphQLSchema, entities: Map<string, string[][]>)
   const resolve = field.resolve as GraphQLFieldResolver<unknown, Context, { representations: unknown[] }>;
   field.resolve = (source, args: { representations: unknown[] }, context: Context, info) => {
     if (args.representations.length > MAX_REPRESENTATIONS) {
-      throw new InvalidInputError('representations', `at most ${MAX_REPRESENTATIONS} representations per request, not ${args.representations.length}`);
+      throw new InvalidInputError(
+        'representations',
+        `at most ${MAX_REPRESENTATIONS} representations per request, not ${args.representations.length}`,
+      );
     }
     const checked = args.representations.map((rep, i) => checkRepresentation(rep, `representations[${i}]`, entities));
     const accepted = checked.filter((c): c is Representation => !(c instanceof Error));

@@ -1,10 +1,24 @@
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLResponse } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DocumentNode, FormattedExecutionResult, GraphQLError, GraphQLFormattedError, Kind, OperationTypeNode, SelectionSetNode } from 'graphql';
+import {
+  DocumentNode,
+  FormattedExecutionResult,
+  GraphQLError,
+  GraphQLFormattedError,
+  Kind,
+  OperationTypeNode,
+  SelectionSetNode,
+} from 'graphql';
 import { createHash } from 'node:crypto';
 import { DomainError, InvalidInputError } from '../domain/errors';
-import { Acquired, IdempotencyService, IdempotencyOptions, Lease, defaultIdempotencyOptions } from '../domain/idempotency/idempotency.service';
+import {
+  Acquired,
+  IdempotencyService,
+  IdempotencyOptions,
+  Lease,
+  defaultIdempotencyOptions,
+} from '../domain/idempotency/idempotency.service';
 import type { Clock } from '../domain/shared/clock';
 import type { Logger } from '../logger';
 import type { Context } from './context';

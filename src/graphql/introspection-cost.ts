@@ -21,7 +21,11 @@ const MAX_VISITS = 20_000;
  * multiplies by the number of types (`{ __schema { types { fields { type { fields { name } } } } } }`):
  * nesting is how introspection gets expensive, and depth limits do not count `__` fields.
  */
-export function introspectionCost(selectionSet: SelectionSetNode | undefined, fragments: ReadonlyMap<string, FragmentDefinitionNode>, typeCount: number): number {
+export function introspectionCost(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  typeCount: number,
+): number {
   let visits = 0;
   const walk = (set: SelectionSetNode, multiplier: number, onReference: boolean): number => {
     let cost = 0;

@@ -63,13 +63,21 @@ interface CostContext {
  * replaced by `{ __typename }`: walking the standard introspection query's fragments field by
  * field takes tens of milliseconds, and its price does not depend on them.
  */
-function withIntrospectionPriced(document: DocumentNode, typeCount: number): { document: DocumentNode; introspection: Map<FieldNode, number> } {
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+function withIntrospectionPriced(
+  document: DocumentNode,
+  typeCount: number,
+): { document: DocumentNode; introspection: Map<FieldNode, number> } {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
   const introspection = new Map<FieldNode, number>();
   const priced = visit(document, {
     Field(node) {
       if (node.name.value !== '__schema' && node.name.value !== '__type') return undefined;
-      const standIn: FieldNode = { ...node, selectionSet: { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] } };
+      const standIn: FieldNode = {
+        ...node,
+        selectionSet: { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] },
+      };
       introspection.set(standIn, introspectionCost(node.selectionSet, fragments, typeCount));
       return standIn;
     },
@@ -104,9 +112,12 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
           }
           const cost = costOf(schema, estimators, document, operationName ?? null, request.variables ?? {});
           if (cost !== null && cost > limits.maxCost) {
-            throw new GraphQLError(`query is too expensive: cost ${cost}, the maximum is ${limits.maxCost} (a query costs the objects it may return: ask for smaller pages or fewer nested lists)`, {
-              extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `query is too expensive: cost ${cost}, the maximum is ${limits.maxCost} (a query costs the objects it may return: ask for smaller pages or fewer nested lists)`,
+              {
+                extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost, http: { status: 400 } },
+              },
+            );
           }
         },
       };
@@ -119,9 +130,16 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
 const costCache = new WeakMap<DocumentNode, Map<string, number>>();
 
 /** The cost of the operation, or null when its variables do not coerce (execution reports that, as graphql-js words it). */
-function costOf(schema: GraphQLSchema, estimators: ComplexityEstimator[], document: DocumentNode, operationName: string | null, variables: Record<string, unknown>): number | null {
+function costOf(
+  schema: GraphQLSchema,
+  estimators: ComplexityEstimator[],
+  document: DocumentNode,
+  operationName: string | null,
+  variables: Record<string, unknown>,
+): number | null {
   const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName === null || d.name?.value === operationName),
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION && (operationName === null || d.name?.value === operationName),
   );
   const intVariables = (operation?.variableDefinitions ?? [])
     .filter((v) => namedTypeOf(v.type) === 'Int')
@@ -131,7 +149,7 @@ function costOf(schema: GraphQLSchema, estimators: ComplexityEstimator[], docume
   const cached = byKey?.get(key);
   if (cached !== undefined) return cached;
   const { document: priced, introspection } = withIntrospectionPriced(document, Object.keys(schema.getTypeMap()).length);
-  const query = operationName ? separateOperations(priced)[operationName] ?? priced : priced;
+  const query = operationName ? (separateOperations(priced)[operationName] ?? priced) : priced;
   let cost: number;
   try {
     cost = getComplexity({ schema, query, variables, estimators, context: { introspection } satisfies CostContext });

@@ -27,7 +27,11 @@ import { LocationExternalId } from '../domain/customers/location-external-id.ent
 import { Contact } from '../domain/customers/contact.entity';
 
 /** One loader per entity: `load(id)` calls within a tick become one `where id in (...)`. */
-function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, options: { populate?: string[] } = {}): DataLoader<string, T | null> {
+function byId<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  options: { populate?: string[] } = {},
+): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
     const rows = (await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, options as never)) as T[];
     const map = new Map(rows.map((r) => [r.id, r]));
@@ -36,7 +40,11 @@ function byId<T extends { id: string }>(em: EntityManager, entity: EntityName<T>
 }
 
 /** By a unique code (products, current price versions): `load(code)` calls within a tick become one `where code in (...)`. */
-function byCode<T extends { code: string }>(em: EntityManager, entity: EntityName<T>, where: Record<string, unknown> = {}): DataLoader<string, T | null> {
+function byCode<T extends { code: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: Record<string, unknown> = {},
+): DataLoader<string, T | null> {
   return new DataLoader(async (codes) => {
     const rows = (await em.find(entity, { ...where, code: { $in: [...codes] } } as unknown as FilterQuery<T>)) as T[];
     const map = new Map(rows.map((r) => [r.code, r]));
@@ -54,7 +62,11 @@ function byParent<T extends object, K extends keyof T & string>(
   return new DataLoader(async (parentIds) => {
     const { where, ...findOptions } = options;
     // The options are checked by the entity's own listing in createLoaders; the ORM's path types cannot follow a generic K.
-    const rows = (await em.find(entity, { ...where, [parent]: { $in: [...parentIds] } } as unknown as FilterQuery<T>, findOptions as never)) as T[];
+    const rows = (await em.find(
+      entity,
+      { ...where, [parent]: { $in: [...parentIds] } } as unknown as FilterQuery<T>,
+      findOptions as never,
+    )) as T[];
     const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
     for (const row of rows) groups.get((row[parent] as { id: string }).id)?.push(row);
     return parentIds.map((id) => groups.get(id)!);
@@ -62,7 +74,12 @@ function byParent<T extends object, K extends keyof T & string>(
 }
 
 /** As byParent, for children naming their parent by a plain column (a price code) rather than a relation. */
-function byColumn<T extends object, K extends keyof T & string>(em: EntityManager, entity: EntityName<T>, column: K, orderBy: Record<string, 'asc' | 'desc'>): DataLoader<string, T[]> {
+function byColumn<T extends object, K extends keyof T & string>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  column: K,
+  orderBy: Record<string, 'asc' | 'desc'>,
+): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
     const rows = (await em.find(entity, { [column]: { $in: [...keys] } } as unknown as FilterQuery<T>, { orderBy } as never)) as T[];
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
@@ -91,7 +108,9 @@ export function createLoaders(em: EntityManager) {
     pendingChangeBySubscription: byParent(em, ScheduledChange, 'subscription', { where: { status: ScheduledChangeStatus.PENDING } }),
     eventsBySubscription: byParent(em, SubscriptionEvent, 'subscription', { orderBy: { at: 'asc', version: 'asc' } }),
     // Per change: credits (negative) before charges, as an invoice lists them.
-    prorationsBySubscription: byParent(em, PendingProration, 'subscription', { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } }),
+    prorationsBySubscription: byParent(em, PendingProration, 'subscription', {
+      orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' },
+    }),
     subscription: byId(em, Subscription),
     quote: byId(em, Quote),
     // With each line's price version: a sent quote shows the version it froze.
@@ -107,7 +126,10 @@ export function createLoaders(em: EntityManager) {
     locationsByCustomer: byParent(em, Location, 'customer', { orderBy: { createdAt: 'asc', id: 'asc' } }),
     externalIdsByLocation: byParent(em, LocationExternalId, 'location', { orderBy: { system: 'asc', externalId: 'asc' } }),
     contactsByCustomer: byParent(em, Contact, 'customer', { where: { archivedAt: null }, orderBy: { createdAt: 'asc', id: 'asc' } }),
-    discountsByCustomer: byParent(em, CouponRedemption, 'customer', { where: { endedAt: null, subscription: null, quote: null }, populate: ['promotionCode'] }),
+    discountsByCustomer: byParent(em, CouponRedemption, 'customer', {
+      where: { endedAt: null, subscription: null, quote: null },
+      populate: ['promotionCode'],
+    }),
   };
 }
 

@@ -19,7 +19,13 @@ import { PriceMigrationResolver } from './subscriptions/price-migration.resolver
 import { SubscriptionItemResolver, SubscriptionResolver } from './subscriptions/subscription.resolver';
 import { UsageResolver } from './usage/usage.resolver';
 import { CustomerTestClockResolver, TestClockResolver } from './test-clocks/test-clock.resolver';
-import { ExternalIdResolver, InvoiceExternalIdsResolver, PriceExternalIdsResolver, ProductExternalIdsResolver, SubscriptionExternalIdsResolver } from './external-ids/external-id.resolver';
+import {
+  ExternalIdResolver,
+  InvoiceExternalIdsResolver,
+  PriceExternalIdsResolver,
+  ProductExternalIdsResolver,
+  SubscriptionExternalIdsResolver,
+} from './external-ids/external-id.resolver';
 import { WebhookResolver } from './webhooks/webhook.resolver';
 import { SellerSettingsResolver } from './settings/seller-settings.resolver';
 import { InvoicePaymentsResolver, PaymentResolver } from './payments/payment.resolver';
@@ -29,7 +35,13 @@ import { ExchangeRateResolver } from './analytics/exchange-rate.resolver';
 import { SubscriptionChangePreviewResolver } from './subscriptions/subscription-change-preview.resolver';
 import { PortalResolver } from './portal/portal.resolver';
 import { UsageThresholdResolver } from './lifecycle/usage-threshold.resolver';
-import { CouponResolver, CustomerDiscountResolver, DiscountResolver, PromotionCodeResolver, SubscriptionDiscountResolver } from './coupons/coupon.resolver';
+import {
+  CouponResolver,
+  CustomerDiscountResolver,
+  DiscountResolver,
+  PromotionCodeResolver,
+  SubscriptionDiscountResolver,
+} from './coupons/coupon.resolver';
 import { QuoteCouponResolver } from './coupons/quote-coupon.resolver';
 import { DateTimeScalar } from './scalars/standard';
 import { subgraphSdl, toSubgraphSchema } from './federation';

@@ -65,7 +65,9 @@ function httpError(err: DomainError, status: number, headers?: Record<string, st
 }
 
 async function countPendingDeliveries(orm: MikroORM): Promise<number> {
-  const [row] = await orm.em.fork().execute<{ pending: number }[]>(`select count(*)::int as pending from webhook_delivery where status = 'PENDING'`);
+  const [row] = await orm.em
+    .fork()
+    .execute<{ pending: number }[]>(`select count(*)::int as pending from webhook_delivery where status = 'PENDING'`);
   return row?.pending ?? 0;
 }
 
@@ -139,7 +141,14 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
         }
         const audit = currentAuditScope();
         if (audit) audit.actor = actor;
-        return { em, actor, services: createServices({ em, actor, clock, providers, logger }), loaders: createLoaders(em), logger, portal: options.portal };
+        return {
+          em,
+          actor,
+          services: createServices({ em, actor, clock, providers, logger }),
+          loaders: createLoaders(em),
+          logger,
+          portal: options.portal,
+        };
       },
     }),
   );

@@ -9,7 +9,12 @@ interface BodyParserError {
 }
 
 function isBodyParserError(err: unknown): err is BodyParserError {
-  return typeof err === 'object' && err !== null && typeof (err as BodyParserError).status === 'number' && typeof (err as BodyParserError).type === 'string';
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as BodyParserError).status === 'number' &&
+    typeof (err as BodyParserError).type === 'string'
+  );
 }
 
 function messageFor(err: BodyParserError): string {

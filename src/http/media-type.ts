@@ -25,7 +25,14 @@ function acceptance(ranges: Range[], mediaType: string): { q: number; specificit
   const [type, subtype] = mediaType.split('/');
   let best = { q: 0, specificity: -1, position: Number.POSITIVE_INFINITY };
   for (const r of ranges) {
-    const specificity = r.type === type && r.subtype === subtype ? 2 : r.type === type && r.subtype === '*' ? 1 : r.type === '*' && r.subtype === '*' ? 0 : -1;
+    const specificity =
+      r.type === type && r.subtype === subtype
+        ? 2
+        : r.type === type && r.subtype === '*'
+          ? 1
+          : r.type === '*' && r.subtype === '*'
+            ? 0
+            : -1;
     if (specificity > best.specificity) best = { q: r.q, specificity, position: r.position };
   }
   return best;

@@ -36,7 +36,12 @@ export function metricsPlugin(): ApolloServerPlugin {
           const body = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
           const failed = body.errors ?? [];
           for (const e of failed) recordError(codeOf(e));
-          recordRequest({ operation: label, type: operation?.operation ?? 'unknown', failed: failed.length > 0, durationSeconds: Number(process.hrtime.bigint() - started) / 1e9 });
+          recordRequest({
+            operation: label,
+            type: operation?.operation ?? 'unknown',
+            failed: failed.length > 0,
+            durationSeconds: Number(process.hrtime.bigint() - started) / 1e9,
+          });
         },
       };
     },

@@ -25,7 +25,13 @@ export function requestIds(logger: Logger): RequestHandler {
     // 'close', not 'finish': a client that hangs up early gets its line too, marked aborted.
     res.once('close', () => {
       const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
-      const line = { method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, durationMs, ...(res.writableFinished ? {} : { aborted: true }) };
+      const line = {
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        status: res.statusCode,
+        durationMs,
+        ...(res.writableFinished ? {} : { aborted: true }),
+      };
       // A GET /graphql query string holds variables: only the path is logged.
       requestLogContext.run(fields, () => logger.info(line, 'request'));
     });

@@ -68,7 +68,10 @@ export function ideRoutes(options: { logger: Logger }): Router {
         res.type(type).send(bundle[part]);
       } catch (err) {
         options.logger.error({ err }, 'the GraphQL IDE could not be built');
-        res.status(503).type('text/plain').send('The GraphQL IDE is not built: run `npm run build`, or start from source with the dev dependencies installed.');
+        res
+          .status(503)
+          .type('text/plain')
+          .send('The GraphQL IDE is not built: run `npm run build`, or start from source with the dev dependencies installed.');
       }
     });
   }

@@ -32,7 +32,14 @@ export function phaseProgress(ctx: ImportContext, phase: RecordKind, total: numb
   const started = performance.now();
   let done = 0;
   let last = -Infinity;
-  const report = () => ctx.onProgress?.({ phase, done, total: Math.max(total, done), rejected: ctx.book.counts[phase].rejected, elapsedMs: performance.now() - started });
+  const report = () =>
+    ctx.onProgress?.({
+      phase,
+      done,
+      total: Math.max(total, done),
+      rejected: ctx.book.counts[phase].rejected,
+      elapsedMs: performance.now() - started,
+    });
   return {
     tick() {
       done++;
@@ -78,7 +85,12 @@ function fileRefusal(ctx: ImportContext, kind: RecordKind, line: DumpLine, err: 
  * record is refused (filed with its place, id and reason) or was handled inside `check`
  * (skipped, found imported). Anything but a refusal is a bug and stops the run.
  */
-export async function checkRecord<T>(ctx: ImportContext, kind: RecordKind, line: DumpLine, check: () => Promise<T | null | void>): Promise<T | null> {
+export async function checkRecord<T>(
+  ctx: ImportContext,
+  kind: RecordKind,
+  line: DumpLine,
+  check: () => Promise<T | null | void>,
+): Promise<T | null> {
   ctx.book.counts[kind].read++;
   if (line.error !== null) {
     ctx.book.reject({ kind, file: line.file, line: line.line, id: null, reason: line.error });
@@ -105,7 +117,11 @@ export interface Checked<T> {
  * transaction when a batch is refused. A record refused on its own is tried once more after a
  * unique violation (another run imported it at the same moment: the retry finds it), then filed.
  */
-export function recordWriter<T>(ctx: ImportContext, kind: RecordKind, write: (records: T[]) => Promise<Set<string>>): BatchRunner<Checked<T>> {
+export function recordWriter<T>(
+  ctx: ImportContext,
+  kind: RecordKind,
+  write: (records: T[]) => Promise<Set<string>>,
+): BatchRunner<Checked<T>> {
   const counts = ctx.book.counts[kind];
   const tally = (items: Checked<T>[], created: Set<string>) => {
     counts.imported += created.size;

@@ -14,7 +14,10 @@ import { asCoupon, writeCoupon } from './write/write-coupon';
  * what customers' and subscriptions' discounts are checked against. Deleted coupons are skipped,
  * so a discount still on one is refused with that reason.
  */
-export async function importCoupons(ctx: ImportContext, catalog: { products: ReadonlyMap<string, string>; prices: ReadonlyMap<string, CatalogPrice> }): Promise<Map<string, Coupon>> {
+export async function importCoupons(
+  ctx: ImportContext,
+  catalog: { products: ReadonlyMap<string, string>; prices: ReadonlyMap<string, CatalogPrice> },
+): Promise<Map<string, Coupon>> {
   const { book } = ctx;
   const known = await importedCoupons(ctx.fork());
   const planned = new Map<string, Coupon>();
@@ -26,7 +29,8 @@ export async function importCoupons(ctx: ImportContext, catalog: { products: Rea
   for await (const line of readDumpFile(ctx.dir, 'coupons.jsonl')) {
     await checkRecord(ctx, 'coupon', line, async () => {
       const stripe = parseStripe(stripeCouponSchema, line.json, 'coupon');
-      if (stripe.deleted) return book.skip({ kind: 'coupon', file: line.file, line: line.line, id: stripe.id, reason: 'deleted in Stripe' });
+      if (stripe.deleted)
+        return book.skip({ kind: 'coupon', file: line.file, line: line.line, id: stripe.id, reason: 'deleted in Stripe' });
       const coupon = mapCoupon(stripe, priceCodesOf);
       const done = known.get(stripe.id);
       if (done) {
@@ -54,7 +58,8 @@ export async function importCoupons(ctx: ImportContext, catalog: { products: Rea
 function driftOf(done: Coupon, now: MappedCoupon): string | null {
   const same = (a: Decimal | null, b: Decimal | null) => (a === null || b === null ? a === b : a.eq(b));
   const diffs: string[] = [];
-  if (!same(done.percentOff, now.percentOff) || !same(done.amountOff, now.amountOff) || done.currency !== now.currency) diffs.push('amount or percent off');
+  if (!same(done.percentOff, now.percentOff) || !same(done.amountOff, now.amountOff) || done.currency !== now.currency)
+    diffs.push('amount or percent off');
   if (done.duration !== now.duration || done.durationInMonths !== now.durationInMonths) diffs.push('duration');
   if (JSON.stringify(done.appliesToPriceCodes) !== JSON.stringify(now.appliesToPriceCodes)) diffs.push('applies_to');
   if (done.maxRedemptions !== now.maxRedemptions) diffs.push('max_redemptions');

@@ -27,7 +27,8 @@ export async function importCustomers(ctx: ImportContext, coupons: ReadonlyMap<s
     const record = await checkRecord<CustomerToWrite>(ctx, 'customer', line, async () => {
       const stripe = parseStripe(stripeCustomerSchema, line.json, 'customer');
       ctx.scan.source.noteCustomer(stripe);
-      if (stripe.deleted) return book.skip({ kind: 'customer', file: line.file, line: line.line, id: stripe.id, reason: 'deleted in Stripe' });
+      if (stripe.deleted)
+        return book.skip({ kind: 'customer', file: line.file, line: line.line, id: stripe.id, reason: 'deleted in Stripe' });
       const done = known.get(stripe.id);
       if (done) {
         book.counts.customer.existing++;
@@ -38,7 +39,10 @@ export async function importCustomers(ctx: ImportContext, coupons: ReadonlyMap<s
       const customer = mapCustomer(stripe, ctx.scan.facts.of(stripe.id));
       if (customer.discount === null) return { customer, discount: null };
       const discount = resolveDiscount(customer.discount, 'discount', coupons, customer.currency, (id) => book.reasons.get(id));
-      return { customer, discount: { discount, coupon: coupons.get(discount.couponStripeId)!, customerId: customer.id, subscriptionId: null } };
+      return {
+        customer,
+        discount: { discount, coupon: coupons.get(discount.couponStripeId)!, customerId: customer.id, subscriptionId: null },
+      };
     });
     progress.tick();
     if (record === null) continue;
@@ -70,7 +74,8 @@ function driftOf(done: ImportedCustomer, map: () => MappedCustomer): string | nu
   if (done.email !== now.email) diffs.push(`email ${done.email} → ${now.email}`);
   if (done.currency !== now.currency) diffs.push(`currency ${done.currency} → ${now.currency}`);
   const sameRate = done.taxRate === null || now.taxRate === null ? done.taxRate === now.taxRate : done.taxRate.eq(now.taxRate);
-  if (done.taxStatus !== now.taxStatus || !sameRate) diffs.push(`tax ${done.taxStatus} ${done.taxRate?.toFixed() ?? ''} → ${now.taxStatus} ${now.taxRate?.toFixed() ?? ''}`.trimEnd());
+  if (done.taxStatus !== now.taxStatus || !sameRate)
+    diffs.push(`tax ${done.taxStatus} ${done.taxRate?.toFixed() ?? ''} → ${now.taxStatus} ${now.taxRate?.toFixed() ?? ''}`.trimEnd());
   if (done.paymentTermsDays !== now.paymentTermsDays) diffs.push(`payment terms ${done.paymentTermsDays} → ${now.paymentTermsDays} days`);
   if (!sameMetadata(done.metadata, now.metadata)) diffs.push('metadata');
   return diffs.length === 0 ? null : `imported before; the dump differs (not changed): ${diffs.join('; ')}`;

@@ -28,11 +28,23 @@ export async function importInvoices(
       const status = (line.json as { status?: unknown } | null)?.status;
       // Settled history (most of a dump) is skipped on its status alone, without a full parse.
       if (typeof status === 'string' && SETTLED.has(status)) {
-        return book.skip({ kind: 'invoice', file: line.file, line: line.line, id: idOf(line.json), reason: `${status}: settled history stays in Stripe` });
+        return book.skip({
+          kind: 'invoice',
+          file: line.file,
+          line: line.line,
+          id: idOf(line.json),
+          reason: `${status}: settled history stays in Stripe`,
+        });
       }
       const stripe = parseStripe(stripeInvoiceSchema, line.json, 'invoice');
       if (invoiceDisposition(stripe) === 'history') {
-        return book.skip({ kind: 'invoice', file: line.file, line: line.line, id: stripe.id, reason: `${stripe.status}: settled history stays in Stripe` });
+        return book.skip({
+          kind: 'invoice',
+          file: line.file,
+          line: line.line,
+          id: stripe.id,
+          reason: `${stripe.status}: settled history stays in Stripe`,
+        });
       }
       const done = known.get(stripe.id);
       if (done) {
@@ -53,8 +65,9 @@ export async function importInvoices(
         const why = book.reasons.get(invoice.customerStripeId) ?? 'not in customers.jsonl';
         throw new ImportRejection(`customer: '${invoice.customerStripeId}' is not imported (${why})`);
       }
-      if (customer.currency !== invoice.currency) throw new ImportRejection(`currency: the invoice is in ${invoice.currency}, its customer pays in ${customer.currency}`);
-      const subscriptionId = invoice.subscriptionStripeId ? subscriptions.get(invoice.subscriptionStripeId)?.id ?? null : null;
+      if (customer.currency !== invoice.currency)
+        throw new ImportRejection(`currency: the invoice is in ${invoice.currency}, its customer pays in ${customer.currency}`);
+      const subscriptionId = invoice.subscriptionStripeId ? (subscriptions.get(invoice.subscriptionStripeId)?.id ?? null) : null;
       return { invoice, customerId: customer.id, paymentTermsDays: customer.paymentTermsDays, subscriptionId };
     });
     progress.tick();

@@ -35,7 +35,9 @@ export interface ImportProgress {
 
 /** Counts and notes of a run, kept as records finish (in any order: they run concurrently). */
 export class RunBook {
-  readonly counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, { read: 0, imported: 0, existing: 0, rejected: 0, skipped: 0 }])) as Record<RecordKind, KindCounts>;
+  readonly counts = Object.fromEntries(
+    RECORD_KINDS.map((k) => [k, { read: 0, imported: 0, existing: 0, rejected: 0, skipped: 0 }]),
+  ) as Record<RecordKind, KindCounts>;
   readonly rejected: RecordNote[] = [];
   readonly skipped: RecordNote[] = [];
   /** Records imported before whose stored state no longer matches the dump (a run without --resume compares). */

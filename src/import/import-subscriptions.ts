@@ -32,30 +32,46 @@ export async function importSubscriptions(
   // The metrics the dump's earlier subscriptions claim, per customer: createSubscription's rule
   // across records that are not all written yet.
   const claims = new Map<string, Map<string, string>>();
-  const writer = recordWriter<SubscriptionToWrite>(ctx, 'subscription', (batch) => writeSubscriptions(ctx.fork(), ctx.actor, batch, ctx.clock.now()));
+  const writer = recordWriter<SubscriptionToWrite>(ctx, 'subscription', (batch) =>
+    writeSubscriptions(ctx.fork(), ctx.actor, batch, ctx.clock.now()),
+  );
   const progress = phaseProgress(ctx, 'subscription', ctx.scan.lines['subscriptions.jsonl'] ?? 0);
   for await (const line of readDumpFile(ctx.dir, 'subscriptions.jsonl')) {
-    const resolved = await checkRecord<{ sub: ResolvedSubscription; discount: DiscountToWrite | null }>(ctx, 'subscription', line, async () => {
-      const stripe = parseStripe(stripeSubscriptionSchema, line.json, 'subscription');
-      ctx.scan.source.noteSubscription(stripe);
-      const done = known.get(stripe.id);
-      if (done) {
-        book.counts.subscription.existing++;
-        const drift = ctx.resume ? null : driftOf(done, stripe, catalog);
-        if (drift) book.drift({ kind: 'subscription', file: line.file, line: line.line, id: stripe.id, reason: drift });
-        return;
-      }
-      const mapped = mapSubscription(stripe, ctx.clock.now());
-      const customer = customers.customers.get(mapped.customerStripeId);
-      if (!customer) {
-        const why = book.reasons.get(mapped.customerStripeId) ?? 'not in customers.jsonl';
-        throw new ImportRejection(`customer: '${mapped.customerStripeId}' is not imported (${why})`);
-      }
-      const sub = resolveSubscription(mapped, catalog, customer);
-      const discount = mapped.discount && resolveDiscount(mapped.discount, 'discount', coupons, customer.currency, (id) => book.reasons.get(id));
-      claimMetrics(claims, sub);
-      return { sub, discount: discount && { discount, coupon: coupons.get(discount.couponStripeId)!, customerId: sub.customerId, subscriptionId: sub.id } };
-    });
+    const resolved = await checkRecord<{ sub: ResolvedSubscription; discount: DiscountToWrite | null }>(
+      ctx,
+      'subscription',
+      line,
+      async () => {
+        const stripe = parseStripe(stripeSubscriptionSchema, line.json, 'subscription');
+        ctx.scan.source.noteSubscription(stripe);
+        const done = known.get(stripe.id);
+        if (done) {
+          book.counts.subscription.existing++;
+          const drift = ctx.resume ? null : driftOf(done, stripe, catalog);
+          if (drift) book.drift({ kind: 'subscription', file: line.file, line: line.line, id: stripe.id, reason: drift });
+          return;
+        }
+        const mapped = mapSubscription(stripe, ctx.clock.now());
+        const customer = customers.customers.get(mapped.customerStripeId);
+        if (!customer) {
+          const why = book.reasons.get(mapped.customerStripeId) ?? 'not in customers.jsonl';
+          throw new ImportRejection(`customer: '${mapped.customerStripeId}' is not imported (${why})`);
+        }
+        const sub = resolveSubscription(mapped, catalog, customer);
+        const discount =
+          mapped.discount && resolveDiscount(mapped.discount, 'discount', coupons, customer.currency, (id) => book.reasons.get(id));
+        claimMetrics(claims, sub);
+        return {
+          sub,
+          discount: discount && {
+            discount,
+            coupon: coupons.get(discount.couponStripeId)!,
+            customerId: sub.customerId,
+            subscriptionId: sub.id,
+          },
+        };
+      },
+    );
     progress.tick();
     if (resolved === null) continue;
     const { sub, discount } = resolved;
@@ -81,7 +97,9 @@ function claimMetrics(claims: Map<string, Map<string, string>>, s: ResolvedSubsc
   for (const metric of metrics) {
     const other = held.get(metric);
     if (other !== undefined && other !== s.id) {
-      throw new ConflictError(`subscription ${other} of this customer already meters '${metric}': usage is recorded per customer, so one live subscription bills a metric`);
+      throw new ConflictError(
+        `subscription ${other} of this customer already meters '${metric}': usage is recorded per customer, so one live subscription bills a metric`,
+      );
     }
   }
   for (const metric of metrics) held.set(metric, s.id);
@@ -94,7 +112,8 @@ function driftOf(done: ImportedSubscription, stripe: StripeSubscription, catalog
   const status: string = STATUS_OF[stripe.status] ?? stripe.status;
   if (done.status !== status) diffs.push(`status ${done.status} → ${status}`);
   const end = stripe.current_period_end ?? stripe.items.data[0]?.current_period_end;
-  if (end !== undefined && done.currentPeriodEnd.getTime() !== toDate(end).getTime()) diffs.push(`current period end ${done.currentPeriodEnd.toISOString()} → ${toDate(end).toISOString()}`);
+  if (end !== undefined && done.currentPeriodEnd.getTime() !== toDate(end).getTime())
+    diffs.push(`current period end ${done.currentPeriodEnd.toISOString()} → ${toDate(end).toISOString()}`);
   const cancel = stripe.cancel_at_period_end === true || (stripe.cancel_at !== null && stripe.cancel_at !== undefined);
   if (status !== 'CANCELED' && done.cancelAtPeriodEnd !== cancel) diffs.push(`cancel at period end ${done.cancelAtPeriodEnd} → ${cancel}`);
   const items = stripe.items.data

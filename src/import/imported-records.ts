@@ -55,7 +55,17 @@ export async function importedPrices(em: EntityManager): Promise<Map<string, Cat
 }
 
 export async function importedCustomers(em: EntityManager): Promise<Map<string, ImportedCustomer>> {
-  const rows = await boundRows<{ stripe_id: string; id: string; name: string; email: string; currency: string; tax_status: string; tax_rate: string | null; payment_terms_days: number; metadata: CustomerMetadata }>(
+  const rows = await boundRows<{
+    stripe_id: string;
+    id: string;
+    name: string;
+    email: string;
+    currency: string;
+    tax_status: string;
+    tax_rate: string | null;
+    payment_terms_days: number;
+    metadata: CustomerMetadata;
+  }>(
     em,
     `select e.external_id as stripe_id, c.id, c.name, c.email, c.currency, c.tax_status, c.tax_rate::text as tax_rate, c.payment_terms_days, c.metadata
        from customer_external_id e join customer c on c.id = e.customer_id where e.system = ?`,
@@ -64,13 +74,30 @@ export async function importedCustomers(em: EntityManager): Promise<Map<string, 
   return new Map(
     rows.map((r) => [
       r.stripe_id,
-      { id: r.id, name: r.name, email: r.email, currency: r.currency, taxStatus: r.tax_status, taxRate: r.tax_rate === null ? null : new Decimal(r.tax_rate), paymentTermsDays: r.payment_terms_days, metadata: r.metadata },
+      {
+        id: r.id,
+        name: r.name,
+        email: r.email,
+        currency: r.currency,
+        taxStatus: r.tax_status,
+        taxRate: r.tax_rate === null ? null : new Decimal(r.tax_rate),
+        paymentTermsDays: r.payment_terms_days,
+        metadata: r.metadata,
+      },
     ]),
   );
 }
 
 export async function importedSubscriptions(em: EntityManager): Promise<Map<string, ImportedSubscription>> {
-  const rows = await boundRows<{ stripe_id: string; id: string; customer_id: string; status: string; current_period_end: Date; cancel_at_period_end: boolean; items: string[] | null }>(
+  const rows = await boundRows<{
+    stripe_id: string;
+    id: string;
+    customer_id: string;
+    status: string;
+    current_period_end: Date;
+    cancel_at_period_end: boolean;
+    items: string[] | null;
+  }>(
     em,
     `select e.external_id as stripe_id, s.id, s.customer_id, s.status, s.current_period_end, s.cancel_at_period_end,
             (select array_agg(i.price_code || '×' || trim_scale(i.quantity)::text) from subscription_item i where i.subscription_id = s.id) as items
@@ -80,7 +107,14 @@ export async function importedSubscriptions(em: EntityManager): Promise<Map<stri
   return new Map(
     rows.map((r) => [
       r.stripe_id,
-      { id: r.id, customerId: r.customer_id, status: r.status, currentPeriodEnd: new Date(r.current_period_end), cancelAtPeriodEnd: r.cancel_at_period_end, items: r.items ?? [] },
+      {
+        id: r.id,
+        customerId: r.customer_id,
+        status: r.status,
+        currentPeriodEnd: new Date(r.current_period_end),
+        cancelAtPeriodEnd: r.cancel_at_period_end,
+        items: r.items ?? [],
+      },
     ]),
   );
 }
@@ -92,7 +126,9 @@ export async function importedInvoices(em: EntityManager): Promise<Map<string, {
        from invoice_external_id e join invoice i on i.id = e.invoice_id where e.system = ?`,
     [STRIPE],
   );
-  return new Map(rows.map((r) => [r.stripe_id, { id: r.id, amountDue: new Decimal(r.amount_due), amountPaid: new Decimal(r.amount_paid) }]));
+  return new Map(
+    rows.map((r) => [r.stripe_id, { id: r.id, amountDue: new Decimal(r.amount_due), amountPaid: new Decimal(r.amount_paid) }]),
+  );
 }
 
 /**
@@ -101,8 +137,19 @@ export async function importedInvoices(em: EntityManager): Promise<Map<string, {
  */
 export async function importedCoupons(em: EntityManager): Promise<Map<string, Coupon>> {
   const rows = await boundRows<{
-    id: string; code: string; name: string | null; percent_off: string | null; amount_off: string | null; currency: string | null; duration: CouponDuration;
-    duration_in_months: number | null; applies_to_price_codes: string[] | null; max_redemptions: number | null; times_redeemed: number; redeem_by: Date | null; created_at: Date;
+    id: string;
+    code: string;
+    name: string | null;
+    percent_off: string | null;
+    amount_off: string | null;
+    currency: string | null;
+    duration: CouponDuration;
+    duration_in_months: number | null;
+    applies_to_price_codes: string[] | null;
+    max_redemptions: number | null;
+    times_redeemed: number;
+    redeem_by: Date | null;
+    created_at: Date;
   }>(
     em,
     `select id, code, name, percent_off::text as percent_off, amount_off::text as amount_off, currency, duration, duration_in_months, applies_to_price_codes,
@@ -115,9 +162,19 @@ export async function importedCoupons(em: EntityManager): Promise<Map<string, Co
       .map((r) => [
         r.code,
         asCoupon({
-          id: r.id, code: r.code, name: r.name, percentOff: r.percent_off === null ? null : new Decimal(r.percent_off), amountOff: r.amount_off === null ? null : new Decimal(r.amount_off),
-          currency: r.currency, duration: r.duration, durationInMonths: r.duration_in_months, appliesToPriceCodes: r.applies_to_price_codes, maxRedemptions: r.max_redemptions,
-          timesRedeemed: r.times_redeemed, redeemBy: r.redeem_by === null ? null : new Date(r.redeem_by), createdAt: new Date(r.created_at),
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          percentOff: r.percent_off === null ? null : new Decimal(r.percent_off),
+          amountOff: r.amount_off === null ? null : new Decimal(r.amount_off),
+          currency: r.currency,
+          duration: r.duration,
+          durationInMonths: r.duration_in_months,
+          appliesToPriceCodes: r.applies_to_price_codes,
+          maxRedemptions: r.max_redemptions,
+          timesRedeemed: r.times_redeemed,
+          redeemBy: r.redeem_by === null ? null : new Date(r.redeem_by),
+          createdAt: new Date(r.created_at),
         }),
       ]),
   );

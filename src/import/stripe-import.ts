@@ -63,8 +63,17 @@ export async function importStripeDump(options: ImportOptions): Promise<ImportRe
   const scan = await scanDump(options.dir, startedAt);
   const book = new RunBook();
   const ctx: ImportContext = {
-    dir: options.dir, dryRun: options.dryRun, resume: options.resume, batchSize: Math.max(1, options.batchSize), concurrency: Math.max(1, options.concurrency),
-    actor: options.actor, clock: options.clock, fork: options.fork, book, scan, onProgress: options.onProgress,
+    dir: options.dir,
+    dryRun: options.dryRun,
+    resume: options.resume,
+    batchSize: Math.max(1, options.batchSize),
+    concurrency: Math.max(1, options.concurrency),
+    actor: options.actor,
+    clock: options.clock,
+    fork: options.fork,
+    book,
+    scan,
+    onProgress: options.onProgress,
   };
   const catalog = await importCatalog(ctx);
   const coupons = await importCoupons(ctx, catalog);
@@ -74,7 +83,14 @@ export async function importStripeDump(options: ImportOptions): Promise<ImportRe
   let reconciliation: Reconciliation | null = null;
   if (!options.dryRun) {
     options.onProgress?.({ phase: 'reconcile' });
-    reconciliation = await reconcile({ fork: options.fork, actor: options.actor, clock: options.clock, scan, book, concurrency: ctx.concurrency });
+    reconciliation = await reconcile({
+      fork: options.fork,
+      actor: options.actor,
+      clock: options.clock,
+      scan,
+      book,
+      concurrency: ctx.concurrency,
+    });
   }
   return {
     dir: options.dir,

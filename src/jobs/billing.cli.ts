@@ -35,21 +35,30 @@ type ChildMessage = { type: 'progress'; progress: BillingRunProgress } | { type:
 function billInWorkers(workers: number, state: { ok: boolean }) {
   return async (options: BillingRunOptions): Promise<BillingRunResult> => {
     const results = await Promise.all(
-      Array.from({ length: workers }, (_, n) =>
-        new Promise<{ result: BillingRunResult | null; code: number | null }>((resolve) => {
-          const child = fork(__filename, ['--at', options.at.toISOString(), '--child'], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-          let result: BillingRunResult | null = null;
-          child.on('message', (m: ChildMessage) => {
-            if (m.type === 'progress') process.stderr.write(billingProgressLine(m.progress, `[worker ${n + 1}] `));
-            else result = m.result;
-          });
-          child.on('exit', (code) => resolve({ result, code }));
-        }),
+      Array.from(
+        { length: workers },
+        (_, n) =>
+          new Promise<{ result: BillingRunResult | null; code: number | null }>((resolve) => {
+            const child = fork(__filename, ['--at', options.at.toISOString(), '--child'], {
+              execArgv: process.execArgv,
+              stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+            });
+            let result: BillingRunResult | null = null;
+            child.on('message', (m: ChildMessage) => {
+              if (m.type === 'progress') process.stderr.write(billingProgressLine(m.progress, `[worker ${n + 1}] `));
+              else result = m.result;
+            });
+            child.on('exit', (code) => resolve({ result, code }));
+          }),
       ),
     );
     state.ok = results.every((r) => r.code === 0 && r.result !== null);
     const sum = (k: keyof BillingRunResult) => results.reduce((s, r) => s + (r.result?.[k] ?? 0), 0);
-    return { subscriptionsProcessed: sum('subscriptionsProcessed'), invoicesCreated: sum('invoicesCreated'), subscriptionsFailed: sum('subscriptionsFailed') };
+    return {
+      subscriptionsProcessed: sum('subscriptionsProcessed'),
+      invoicesCreated: sum('invoicesCreated'),
+      subscriptionsFailed: sum('subscriptionsFailed'),
+    };
   };
 }
 
@@ -59,7 +68,14 @@ async function runChild(at: Date): Promise<number> {
   // the next run closes it (a worker must not go on billing unsupervised).
   process.on('disconnect', () => process.exit(1));
   const result = await withCliDatabase({ service: SERVICE }, ({ fork, logger }) =>
-    runBilling({ fork, at, clock: systemClock, actor: cliActor, logger, onProgress: (progress) => void process.send?.({ type: 'progress', progress } satisfies ChildMessage) }),
+    runBilling({
+      fork,
+      at,
+      clock: systemClock,
+      actor: cliActor,
+      logger,
+      onProgress: (progress) => void process.send?.({ type: 'progress', progress } satisfies ChildMessage),
+    }),
   );
   process.send?.({ type: 'result', result } satisfies ChildMessage);
   return result.subscriptionsFailed > 0 ? 1 : 0;
@@ -89,7 +105,9 @@ async function main(): Promise<number> {
       onCollectionProgress: (progress) => process.stderr.write(collectionProgressLine(progress)),
       ...(workers > 1 ? { bill: billInWorkers(workers, workersState) } : {}),
     });
-    process.stdout.write(`${JSON.stringify({ at: at.toISOString(), workers, ...result, elapsedMs: Math.round(performance.now() - started) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ at: at.toISOString(), workers, ...result, elapsedMs: Math.round(performance.now() - started) })}\n`,
+    );
     return workersState.ok && result.subscriptionsFailed === 0 && result.invoicesFailed === 0 && result.signalsFailed === 0 ? 0 : 1;
   });
 }

@@ -34,7 +34,14 @@ const DEFAULT_BATCH = 500;
 
 const cliActor: Actor = { keyId: 'stripe-import', name: 'Stripe import (CLI)', role: Role.ADMIN, customerId: null };
 
-const NAMES: Record<string, string> = { product: 'products', price: 'prices', coupon: 'coupons', customer: 'customers', subscription: 'subscriptions', invoice: 'invoices' };
+const NAMES: Record<string, string> = {
+  product: 'products',
+  price: 'prices',
+  coupon: 'coupons',
+  customer: 'customers',
+  subscription: 'subscriptions',
+  invoice: 'invoices',
+};
 
 /** `import: customers [########------------] 41,200/100,000 · 3,120/s · 2 refused`, redrawn in place on a terminal. */
 function progressPrinter(): (p: ImportProgress | { phase: 'scan' | 'reconcile' }) => void {
@@ -103,15 +110,24 @@ async function main(): Promise<number> {
   // A dry run writes nothing, migrations included: it reads a database that is up to date.
   return withCliDatabase({ service: 'tariff-import', migrate: !dryRun }, async ({ db, config, fork }) => {
     if (dryRun && (await db.orm.getMigrator().getPendingMigrations()).length > 0) {
-      process.stderr.write('import: the database has migrations pending; a dry run writes nothing, so run `npm run migrate` (or a real import) first\n');
+      process.stderr.write(
+        'import: the database has migrations pending; a dry run writes nothing, so run `npm run migrate` (or a real import) first\n',
+      );
       return 1;
     }
     // The embedded database runs one transaction at a time: more in flight would only queue.
     const concurrency = requested ?? (db.embedded ? 1 : Math.min(4, config.TARIFF_DB_POOL_SIZE));
     try {
       const report = await importStripeDump({
-        dir: from, dryRun, resume: values.resume === true, batchSize: batch, concurrency, actor: cliActor, clock: systemClock,
-        fork, onProgress: progressPrinter(),
+        dir: from,
+        dryRun,
+        resume: values.resume === true,
+        batchSize: batch,
+        concurrency,
+        actor: cliActor,
+        clock: systemClock,
+        fork,
+        onProgress: progressPrinter(),
       });
       writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
       process.stdout.write(`${JSON.stringify(summary(report, reportPath))}\n`);

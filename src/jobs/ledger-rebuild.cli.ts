@@ -16,7 +16,9 @@ async function main(): Promise<number> {
   if (printedHelp(values, USAGE)) return 0;
   return withCliDatabase({ service: 'tariff-ledger-rebuild' }, async ({ fork }) => {
     const started = performance.now();
-    const result = await fork().transactional((em) => rebuildRevenueLedger(em, (done) => process.stderr.write(`ledger: ${done} events replayed\n`)));
+    const result = await fork().transactional((em) =>
+      rebuildRevenueLedger(em, (done) => process.stderr.write(`ledger: ${done} events replayed\n`)),
+    );
     process.stdout.write(`${JSON.stringify({ ...result, elapsedMs: Math.round(performance.now() - started) })}\n`);
     return 0;
   });

@@ -82,7 +82,11 @@ export async function deliverWebhooks(options: WebhookDeliveryOptions): Promise<
       [SIGNATURE_HEADER.toLowerCase()]: signatureHeader(claim.secret, body, attemptedAt),
     };
     const started = timer();
-    const outcome = await postWebhook(claim.url, body, headers, { timeoutMs, allowPrivateAddresses: options.allowPrivateAddresses, signal });
+    const outcome = await postWebhook(claim.url, body, headers, {
+      timeoutMs,
+      allowPrivateAddresses: options.allowPrivateAddresses,
+      signal,
+    });
     if (outcome.stopped) {
       await releaseDelivery(options.fork(), claim.id, clock.now());
       return;
@@ -99,7 +103,10 @@ export async function deliverWebhooks(options: WebhookDeliveryOptions): Promise<
     if (record.status === 'SUCCEEDED') result.succeeded++;
     else if (record.status === 'FAILED') {
       result.failed++;
-      options.logger?.warn({ ...ids, statusCode: outcome.statusCode, error: outcome.error }, 'webhook delivery given up after 3 days of failures');
+      options.logger?.warn(
+        { ...ids, statusCode: outcome.statusCode, error: outcome.error },
+        'webhook delivery given up after 3 days of failures',
+      );
     } else {
       result.retrying++;
       options.logger?.info({ ...ids, statusCode: outcome.statusCode, error: outcome.error }, 'webhook attempt failed; will retry');

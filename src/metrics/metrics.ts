@@ -95,4 +95,3 @@ export function enableMetrics(options: { countPendingDeliveries: () => Promise<n
     defaultsCollected = true;
   }
 }
-

@@ -55,7 +55,13 @@ function keptFraction(percent: Decimal): Decimal {
  * Takes each percent-off coupon that applies to `priceCode` off the unrounded line amount and
  * explains it, as the contract discount does: `coupon SUMMER20: −20% = 80.00`.
  */
-export function applyPercentOff(coupons: readonly CouponTerms[], priceCode: string, amount: Decimal, steps: string[], minorUnits: number): Decimal {
+export function applyPercentOff(
+  coupons: readonly CouponTerms[],
+  priceCode: string,
+  amount: Decimal,
+  steps: string[],
+  minorUnits: number,
+): Decimal {
   let out = amount;
   for (const coupon of coupons) {
     if (coupon.percentOff === null || !couponApplies(coupon, priceCode)) continue;
@@ -87,7 +93,9 @@ export function amountOffLine(
   if (coupon.currency !== currency) {
     throw PricingInputError.at('', `coupon ${coupon.code} takes ${coupon.currency} off; the document is in ${currency}`);
   }
-  const eligibleLines = lines.filter((l) => (l.priceCode === null ? coupon.appliesToPriceCodes === null : couponApplies(coupon, l.priceCode)));
+  const eligibleLines = lines.filter((l) =>
+    l.priceCode === null ? coupon.appliesToPriceCodes === null : couponApplies(coupon, l.priceCode),
+  );
   const sum = (lines: readonly CappedLine[], pick: (l: CappedLine) => Decimal) => lines.reduce((s, l) => s.plus(pick(l)), ZERO);
   const eligibleAmount = sum(eligibleLines, (l) => l.amount);
   const all = [...lines, ...others];

@@ -1,14 +1,7 @@
 import { amountOffLine, type CappedLine, type CouponTerms } from './coupon';
 import { minorUnits, roundToScale } from './currency';
 import { type Decimal, HUNDRED, ONE, ZERO, toEngineDecimal } from './decimal';
-import {
-  type ContractTerms,
-  type PriceSnapshot,
-  type PricedLine,
-  type ResolvePrice,
-  isContractInForce,
-  priceLine,
-} from './engine';
+import { type ContractTerms, type PriceSnapshot, type PricedLine, type ResolvePrice, isContractInForce, priceLine } from './engine';
 import { PricingInputError, withPathPrefix } from './errors';
 
 export type TaxStatus = 'TAXABLE' | 'EXEMPT' | 'REVERSE_CHARGE';
@@ -81,8 +74,7 @@ export interface PricedDocument {
   readonly notes: readonly string[];
 }
 
-export const REVERSE_CHARGE_NOTE =
-  'Reverse charge: VAT to be accounted for by the recipient (Art. 196 Directive 2006/112/EC)';
+export const REVERSE_CHARGE_NOTE = 'Reverse charge: VAT to be accounted for by the recipient (Art. 196 Directive 2006/112/EC)';
 
 function taxRate(tax: TaxTreatment): Decimal {
   if (tax.status === 'EXEMPT' || tax.status === 'REVERSE_CHARGE') return ZERO;
@@ -104,7 +96,13 @@ export function lineTax(amount: Decimal, tax: TaxTreatment, currency: string): D
   return rate.isZero() ? ZERO : roundToScale(toEngineDecimal(amount).times(rate).div(HUNDRED), minorUnits(currency));
 }
 
-function trueUps(contracts: readonly ContractTerms[], at: Date, lines: readonly ChargeLine[], minor: number, rate: Decimal): MinimumCommitmentLine[] {
+function trueUps(
+  contracts: readonly ContractTerms[],
+  at: Date,
+  lines: readonly ChargeLine[],
+  minor: number,
+  rate: Decimal,
+): MinimumCommitmentLine[] {
   const out: MinimumCommitmentLine[] = [];
   contracts.forEach((contract, i) => {
     if (contract.minimumCommitment === null || !isContractInForce(contract, at)) return;
@@ -140,14 +138,21 @@ export function priceDocument(input: DocumentInput): PricedDocument {
   const rate = taxRate(input.tax);
   const charges: ChargeLine[] = input.lines.map((line, i) =>
     withPathPrefix(`lines[${i}]`, (): ChargeLine => {
-      const priced = priceLine({ price: line.price, quantity: line.quantity, currency, contracts: input.contracts, at, resolvePrice: input.resolvePrice, coupons: input.coupons });
+      const priced = priceLine({
+        price: line.price,
+        quantity: line.quantity,
+        currency,
+        contracts: input.contracts,
+        at,
+        resolvePrice: input.resolvePrice,
+        coupons: input.coupons,
+      });
       const tax = rate.isZero() ? ZERO : roundToScale(priced.amount.times(rate).div(HUNDRED), minor);
       return { ...priced, kind: 'charge', tax };
     }),
   );
-  const lines: DocumentLine[] = input.applyMinimumCommitments === true
-    ? [...charges, ...trueUps(input.contracts, at, charges, minor, rate)]
-    : charges;
+  const lines: DocumentLine[] =
+    input.applyMinimumCommitments === true ? [...charges, ...trueUps(input.contracts, at, charges, minor, rate)] : charges;
   lines.push(...discounts(input, lines, rate, minor));
   let subtotal = ZERO;
   let tax = ZERO;
@@ -165,7 +170,16 @@ function discounts(input: DocumentInput, priced: readonly DocumentLine[], rate: 
   for (const coupon of input.coupons ?? []) {
     const line = withPathPrefix('coupons', () => amountOffLine(coupon, priced, [...others, ...out], rate, input.currency, minor));
     if (line === null) continue;
-    out.push({ kind: 'discount', priceCode: null, couponCode: line.couponCode, quantity: ONE, amount: line.amount, unroundedAmount: line.amount, steps: line.steps, tax: line.tax });
+    out.push({
+      kind: 'discount',
+      priceCode: null,
+      couponCode: line.couponCode,
+      quantity: ONE,
+      amount: line.amount,
+      unroundedAmount: line.amount,
+      steps: line.steps,
+      tax: line.tax,
+    });
   }
   return out;
 }

@@ -83,7 +83,9 @@ function parsedKindOf(config: unknown): string | undefined {
 
 function assertParsed(price: PriceSnapshot): void {
   if (parsedKindOf(price.rule.config) !== price.rule.kind) {
-    throw new Error(`price '${price.code}': rule.config was not produced by parseRule for kind '${price.rule.kind}'; parse configs once, when prices are created or loaded`);
+    throw new Error(
+      `price '${price.code}': rule.config was not produced by parseRule for kind '${price.rule.kind}'; parse configs once, when prices are created or loaded`,
+    );
   }
 }
 
@@ -98,7 +100,10 @@ function assertOverrideFits(contractCode: string, item: ContractItemTerms, price
     throw new Error(`contract ${contractCode}: the override of '${item.priceCode}' was not produced by parseContractItem`);
   }
   if (kind !== price.rule.kind) {
-    throw PricingInputError.at('contracts', `contract ${contractCode} overrides '${price.code}' with a ${kind} config, but the price is now ${price.rule.kind}`);
+    throw PricingInputError.at(
+      'contracts',
+      `contract ${contractCode} overrides '${price.code}' with a ${kind} config, but the price is now ${price.rule.kind}`,
+    );
   }
 }
 
@@ -139,9 +144,10 @@ export function selectContractItem(
       const start = contract.startsAt.getTime();
       const chosenStart = chosen === null ? -Infinity : chosen.contract.startsAt.getTime();
       if (chosen !== null && start === chosenStart) {
-        const message = chosen.contract === contract
-          ? `contract ${contract.code} lists '${priceCode}' twice`
-          : `contracts ${chosen.contract.code} and ${contract.code} both price '${priceCode}' from the same instant`;
+        const message =
+          chosen.contract === contract
+            ? `contract ${contract.code} lists '${priceCode}' twice`
+            : `contracts ${chosen.contract.code} and ${contract.code} both price '${priceCode}' from the same instant`;
         throw PricingInputError.at('contracts', message);
       }
       if (start > chosenStart) chosen = { contract, item };
@@ -150,12 +156,7 @@ export function selectContractItem(
   return chosen;
 }
 
-function componentContext(
-  currency: string,
-  minor: number,
-  resolvePrice: ResolvePrice,
-  path: readonly string[],
-): PricingContext {
+function componentContext(currency: string, minor: number, resolvePrice: ResolvePrice, path: readonly string[]): PricingContext {
   return {
     currency,
     minorUnits: minor,
@@ -237,7 +238,8 @@ export function validatePriceReferences(price: PriceSnapshot, resolvePrice: Reso
     if (path.length >= MAX_COMPONENT_DEPTH) throw PricingInputError.at(where, `prices nest deeper than ${MAX_COMPONENT_DEPTH} levels`);
     const next = resolvePrice(code);
     if (next === undefined) throw PricingInputError.at(where, `unknown price '${code}'`);
-    if (next.currency !== price.currency) throw PricingInputError.at(where, `price '${code}' is in ${next.currency}, not ${price.currency}`);
+    if (next.currency !== price.currency)
+      throw PricingInputError.at(where, `price '${code}' is in ${next.currency}, not ${price.currency}`);
     for (const nested of priceReferences(next)) visit(nested, [...path, code], where);
   };
   priceReferences(price).forEach((code, i) => visit(code, [price.code], `rule.config.references[${i}]`));

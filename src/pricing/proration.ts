@@ -74,7 +74,9 @@ function shiftMonths(anchor: Date, months: number): Date {
   // Always measured from the anchor, never from the previous boundary, so a clamped month
   // does not shorten the ones after it: Jan 31 → Feb 28 → Mar 31.
   const day = Math.min(anchor.getUTCDate(), daysInMonth(year, month));
-  const at = new Date(Date.UTC(year, month, day, anchor.getUTCHours(), anchor.getUTCMinutes(), anchor.getUTCSeconds(), anchor.getUTCMilliseconds()));
+  const at = new Date(
+    Date.UTC(year, month, day, anchor.getUTCHours(), anchor.getUTCMinutes(), anchor.getUTCSeconds(), anchor.getUTCMilliseconds()),
+  );
   // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not.
   at.setUTCFullYear(year, month, day);
   return at;

@@ -36,9 +36,17 @@ export const tiersSchema = z
         ctx.addIssue({ code: 'custom', path: [i, 'upTo'], message: 'the last tier must have upTo: null (no ceiling)' });
       }
       if (previous !== null && tier.upTo.eq(previous)) {
-        ctx.addIssue({ code: 'custom', path: [i, 'upTo'], message: `duplicate bound: tier ${i - 1} already ends at ${previous.toFixed()}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'upTo'],
+          message: `duplicate bound: tier ${i - 1} already ends at ${previous.toFixed()}`,
+        });
       } else if (previous !== null && tier.upTo.lt(previous)) {
-        ctx.addIssue({ code: 'custom', path: [i, 'upTo'], message: `tiers must be sorted by upTo ascending: ${tier.upTo.toFixed()} is below ${previous.toFixed()}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'upTo'],
+          message: `tiers must be sorted by upTo ascending: ${tier.upTo.toFixed()} is below ${previous.toFixed()}`,
+        });
       }
     });
   })

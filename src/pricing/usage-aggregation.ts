@@ -25,7 +25,9 @@ export function aggregateUsage(aggregation: UsageAggregation, events: readonly U
     case 'count':
       return new Decimal(events.length);
     case 'max':
-      return toEngineDecimal(events.reduce<Decimal | null>((best, e) => (best === null || e.value.gt(best) ? e.value : best), null) ?? ZERO);
+      return toEngineDecimal(
+        events.reduce<Decimal | null>((best, e) => (best === null || e.value.gt(best) ? e.value : best), null) ?? ZERO,
+      );
     case 'unique_count': {
       const keys = new Set<string>();
       for (const event of events) if (event.uniqueKey !== undefined && event.uniqueKey !== null) keys.add(event.uniqueKey);

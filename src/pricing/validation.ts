@@ -64,10 +64,16 @@ const DECIMAL_JSON_SCHEMA: Record<Bound, { pattern: string; description: string;
   any: { pattern: '^-?0*\\d{1,18}(\\.\\d{1,12})?$', description: 'a decimal' },
   nonNegative: { pattern: '^0*\\d{1,18}(\\.\\d{1,12})?$', minimum: 0, description: 'a decimal ≥ 0' },
   positive: { pattern: '^(?!0+(\\.0+)?$)0*\\d{1,18}(\\.\\d{1,12})?$', exclusiveMinimum: 0, description: 'a decimal > 0' },
-  percent: { pattern: '^0*(100(\\.0{1,12})?|\\d{1,2}(\\.\\d{1,12})?)$', minimum: 0, maximum: 100, description: 'a percentage from 0 to 100' },
+  percent: {
+    pattern: '^0*(100(\\.0{1,12})?|\\d{1,2}(\\.\\d{1,12})?)$',
+    minimum: 0,
+    maximum: 100,
+    description: 'a percentage from 0 to 100',
+  },
 };
 
-const DECIMAL_FORM = 'as a string such as "12.50" (at most 18 digits before the point and 12 after, no exponent) or a JSON number whose plain form is one';
+const DECIMAL_FORM =
+  'as a string such as "12.50" (at most 18 digits before the point and 12 after, no exponent) or a JSON number whose plain form is one';
 
 function decimalJsonSchema(bound: Bound, nullMeaning?: string) {
   const { description, ...keywords } = DECIMAL_JSON_SCHEMA[bound];
@@ -78,36 +84,40 @@ function decimalJsonSchema(bound: Bound, nullMeaning?: string) {
 
 /** A required decimal field. */
 export function decimalField(bound: Bound = 'nonNegative') {
-  return z.unknown().transform((value, ctx): Decimal => {
-    if (value === undefined || value === null) {
-      ctx.addIssue({ code: 'custom', message: 'is required' });
-      return z.NEVER;
-    }
-    return toDecimal(value, bound, ctx);
-  }).meta(decimalJsonSchema(bound));
+  return z
+    .unknown()
+    .transform((value, ctx): Decimal => {
+      if (value === undefined || value === null) {
+        ctx.addIssue({ code: 'custom', message: 'is required' });
+        return z.NEVER;
+      }
+      return toDecimal(value, bound, ctx);
+    })
+    .meta(decimalJsonSchema(bound));
 }
 
 /** An optional decimal field; JSON null counts as absent. */
 export function optionalDecimalField(bound: Bound = 'nonNegative') {
   return z
     .unknown()
-    .transform((value, ctx): Decimal | undefined =>
-      value === undefined || value === null ? undefined : toDecimal(value, bound, ctx),
-    )
+    .transform((value, ctx): Decimal | undefined => (value === undefined || value === null ? undefined : toDecimal(value, bound, ctx)))
     .meta(decimalJsonSchema(bound, 'the same as leaving it out'))
     .optional();
 }
 
 /** A decimal that may be null on purpose (a tier's `upTo: null`), but must be present. */
 export function nullableDecimalField(bound: Bound, nullMeaning: string) {
-  return z.unknown().transform((value, ctx): Decimal | null => {
-    if (value === null) return null;
-    if (value === undefined) {
-      ctx.addIssue({ code: 'custom', message: `is required (null means ${nullMeaning})` });
-      return z.NEVER;
-    }
-    return toDecimal(value, bound, ctx);
-  }).meta(decimalJsonSchema(bound, nullMeaning));
+  return z
+    .unknown()
+    .transform((value, ctx): Decimal | null => {
+      if (value === null) return null;
+      if (value === undefined) {
+        ctx.addIssue({ code: 'custom', message: `is required (null means ${nullMeaning})` });
+        return z.NEVER;
+      }
+      return toDecimal(value, bound, ctx);
+    })
+    .meta(decimalJsonSchema(bound, nullMeaning));
 }
 
 /** A non-empty, trimmed identifier such as a price code or a metric name. */

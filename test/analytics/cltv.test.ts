@@ -26,7 +26,12 @@ beforeAll(async () => {
   at('2026-12-01T00:00:00Z');
   const basic = [{ priceCode: 'basic', quantity: '1' }];
   const pro = [{ priceCode: 'pro', quantity: '1' }];
-  const [a, b, c, d] = [await customer(['region:eu']), await customer(['region:eu']), await customer(['region:us']), await customer(['region:us'])];
+  const [a, b, c, d] = [
+    await customer(['region:eu']),
+    await customer(['region:eu']),
+    await customer(['region:us']),
+    await customer(['region:us']),
+  ];
   const [e, f, g] = [await customer(['region:eu']), await customer(['region:us']), await customer(['region:eu', 'vip'])];
   const subA = await subscribe(t, a, { items: basic });
   await subscribe(t, b, { items: basic });
@@ -80,11 +85,15 @@ describe('customerLifetimeValue: a worked example computed by hand (January to M
 
   it('is computed from the unrounded ARPA and churn rate, each figure rounded once', async () => {
     // One month (February) by plan: pro had 3 at the start, G churned: 1/3; ARPA 900 / 3 = 300 → 900.00.
-    const rows = (await must(t, CLTV, { from: '2027-02-01T00:00:00Z', to: '2027-03-01T00:00:00Z', currency: 'EUR', by: 'PLAN' })).customerLifetimeValue;
+    const rows = (await must(t, CLTV, { from: '2027-02-01T00:00:00Z', to: '2027-03-01T00:00:00Z', currency: 'EUR', by: 'PLAN' }))
+      .customerLifetimeValue;
     expect(rows.find((r: any) => r.segment === 'pro')).toMatchObject({ monthlyChurnRate: '0.3333', cltv: '900.00', months: 1 });
     // Before anyone had MRR: no months with a base, nothing to divide.
-    const empty = (await must(t, CLTV, { from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z', currency: 'EUR', by: 'TAG' })).customerLifetimeValue;
-    expect(empty).toEqual([{ segment: null, activeCustomers: 0, mrr: '0.00', arpa: null, churnedCustomers: 0, months: 0, monthlyChurnRate: null, cltv: null }]);
+    const empty = (await must(t, CLTV, { from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z', currency: 'EUR', by: 'TAG' }))
+      .customerLifetimeValue;
+    expect(empty).toEqual([
+      { segment: null, activeCustomers: 0, mrr: '0.00', arpa: null, churnedCustomers: 0, months: 0, monthlyChurnRate: null, cltv: null },
+    ]);
     // Another currency has its own ledger: nothing in USD.
     const usd = (await must(t, CLTV, { ...WINDOW, currency: 'USD', by: 'PLAN' })).customerLifetimeValue;
     expect(usd.map(row)).toEqual([[null, 0, '0.00', null, 0, 0, null, null]]);
@@ -95,7 +104,11 @@ describe('customerLifetimeValue: who may ask, and bad input', () => {
   it('is for ADMIN and SALES: CUSTOMER and PARTNER keys are refused', async () => {
     const someone = await customer([]);
     const keyOf = async (role: string) =>
-      (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: role, customerId: role === 'CUSTOMER' ? someone : null } })).createApiKey.secret;
+      (
+        await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
+          input: { role, name: role, customerId: role === 'CUSTOMER' ? someone : null },
+        })
+      ).createApiKey.secret;
     const sales = await t.gql<Untyped>(CLTV, { ...WINDOW, by: 'PLAN' }, await keyOf('SALES'));
     expect(sales.errors).toBeUndefined();
     expect(sales.data!.customerLifetimeValue[0].cltv).toBe('2100.00');

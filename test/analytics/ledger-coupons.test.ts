@@ -16,16 +16,22 @@ const METRICS = `query($from: DateTime!, $to: DateTime!) {
 const at = (iso: string) => clock.set(new Date(iso));
 
 async function movements(subscriptionId: string): Promise<unknown[]> {
-  return t.app.db.orm.em.fork().getConnection().execute(
-    `select kind, round(delta, 2)::text as delta, cause, to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day from mrr_movement where subscription_id = ? order by at, kind`,
-    [subscriptionId],
-  );
+  return t.app.db.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `select kind, round(delta, 2)::text as delta, cause, to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day from mrr_movement where subscription_id = ? order by at, kind`,
+      [subscriptionId],
+    );
 }
 
 async function ledger(): Promise<unknown[]> {
-  return t.app.db.orm.em.fork().getConnection().execute(
-    'select customer_id, subscription_id, currency, kind, delta::text, mrr_after::text, cause, at from mrr_movement order by at, subscription_id, kind, delta',
-  );
+  return t.app.db.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      'select customer_id, subscription_id, currency, kind, delta::text, mrr_after::text, cause, at from mrr_movement order by at, subscription_id, kind, delta',
+    );
 }
 
 async function rebuilt(): Promise<unknown[]> {
@@ -62,14 +68,23 @@ describe('MRR rounded once per figure', () => {
   it('sums monthly shares unrounded: three yearly prices of 100.00 make 25.00, not 3 × 8.33', async () => {
     at('2030-01-01T00:00:00Z');
     const subs = [];
-    for (let i = 0; i < 3; i++) subs.push(await subscribe(t, await createCustomer(t), { items: [{ priceCode: 'hundred-yearly', quantity: '1' }] }));
+    for (let i = 0; i < 3; i++)
+      subs.push(await subscribe(t, await createCustomer(t), { items: [{ priceCode: 'hundred-yearly', quantity: '1' }] }));
     const [january] = await metrics('2030-01-01T00:00:00Z', '2030-02-01T00:00:00Z');
     expect(january).toMatchObject({ startMrr: '0.00', newMrr: '25.00', mrr: '25.00', arr: '300.00', activeCustomers: 3, arpa: '8.33' });
     // Each movement is one subscription's share, shown rounded once.
-    const top = (await must(t, 'query { mrrMovements(from: "2030-01-01T00:00:00Z", to: "2030-02-01T00:00:00Z", currency: "EUR", first: 3) { delta mrrAfter } }')).mrrMovements;
+    const top = (
+      await must(
+        t,
+        'query { mrrMovements(from: "2030-01-01T00:00:00Z", to: "2030-02-01T00:00:00Z", currency: "EUR", first: 3) { delta mrrAfter } }',
+      )
+    ).mrrMovements;
     expect(top).toEqual(Array(3).fill({ delta: '8.33', mrrAfter: '8.33' }));
     // Stored to the ledger's 30 decimals (100 / 12 = 8.333…333): the figure snaps their sum back to 25 before its rounding.
-    const [{ total }] = await t.app.db.orm.em.fork().getConnection().execute<{ total: string }[]>('select sum(delta)::text as total from mrr_movement where subscription_id in (?)', [subs]);
+    const [{ total }] = await t.app.db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ total: string }[]>('select sum(delta)::text as total from mrr_movement where subscription_id in (?)', [subs]);
     expect(total).toBe(`24.${'9'.repeat(30)}`);
   });
 
@@ -78,7 +93,11 @@ describe('MRR rounded once per figure', () => {
     const customer = await createCustomer(t);
     const sub = await subscribe(t, customer, { items: [{ priceCode: 'hundred-yearly', quantity: '1' }] });
     at('2030-06-10T00:00:00Z');
-    await must(t, 'mutation($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: "hundred-yearly", quantity: "2" }], prorationBehavior: NONE }) { id } }', { id: sub });
+    await must(
+      t,
+      'mutation($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: "hundred-yearly", quantity: "2" }], prorationBehavior: NONE }) { id } }',
+      { id: sub },
+    );
     const [june] = await metrics('2030-06-01T00:00:00Z', '2030-07-01T00:00:00Z');
     const cents = (s: string) => BigInt(s.replace('.', ''));
     // 25.00 from the first test, + 8.33… new, + 8.33… expansion = 41.666… → 41.67.
@@ -114,9 +133,19 @@ describe('recurring coupons in MRR', () => {
       { kind: 'EXPANSION', delta: '50.00', cause: 'subscription.renewed', day: '2031-03-01' },
     ]);
     // The invoices agree: half off in January and February, full price from March.
-    const totals = (await must(t, 'query($id: ID!) { invoices(customerId: $id, first: 10) { edges { node { subtotal periodStart } } } }', { id: customer })).invoices.edges
-      .map((e: any) => [e.node.periodStart.slice(0, 10), e.node.subtotal]).sort();
-    expect(totals).toEqual([['2031-01-01', '100.00'], ['2031-02-01', '50.00'], ['2031-03-01', '100.00'], ['2031-04-01', '100.00']]);
+    const totals = (
+      await must(t, 'query($id: ID!) { invoices(customerId: $id, first: 10) { edges { node { subtotal periodStart } } } }', {
+        id: customer,
+      })
+    ).invoices.edges
+      .map((e: any) => [e.node.periodStart.slice(0, 10), e.node.subtotal])
+      .sort();
+    expect(totals).toEqual([
+      ['2031-01-01', '100.00'],
+      ['2031-02-01', '50.00'],
+      ['2031-03-01', '100.00'],
+      ['2031-04-01', '100.00'],
+    ]);
   });
 
   it('leaves a ONCE coupon out: it is not recurring revenue', async () => {
@@ -129,8 +158,13 @@ describe('recurring coupons in MRR', () => {
     at('2031-01-01T00:00:00Z');
     const customer = await createCustomer(t);
     const monthly = await subscribe(t, customer, { items: [{ priceCode: 'basic', quantity: '1' }] });
-    const discount = (await must(t, 'mutation($id: ID!) { applyCoupon(input: { customerId: $id, couponCode: "THIRTY" }) { id } }', { id: customer })).applyCoupon.id;
-    const yearly = await subscribe(t, await createCustomer(t), { items: [{ priceCode: 'pro-yearly', quantity: '1' }], couponCode: 'YEARLY120' });
+    const discount = (
+      await must(t, 'mutation($id: ID!) { applyCoupon(input: { customerId: $id, couponCode: "THIRTY" }) { id } }', { id: customer })
+    ).applyCoupon.id;
+    const yearly = await subscribe(t, await createCustomer(t), {
+      items: [{ priceCode: 'pro-yearly', quantity: '1' }],
+      couponCode: 'YEARLY120',
+    });
     at('2031-01-20T00:00:00Z');
     await must(t, 'mutation($id: ID!) { removeDiscount(id: $id) { endedAt } }', { id: discount });
     expect(await movements(monthly)).toEqual([

@@ -17,13 +17,19 @@ const METRICS = `query($from: DateTime!, $to: DateTime!, $currency: Currency!) {
 
 const at = (iso: string) => clock.set(new Date(iso));
 const change = (id: string, items: { priceCode: string; quantity: string }[]) =>
-  must(t, 'mutation($id: ID!, $items: [SubscriptionItemInput!]!) { changeSubscription(input: { id: $id, items: $items }) { id } }', { id, items });
+  must(t, 'mutation($id: ID!, $items: [SubscriptionItemInput!]!) { changeSubscription(input: { id: $id, items: $items }) { id } }', {
+    id,
+    items,
+  });
 
 /** The ledger as rows, in a stable order, without ids: what a rebuild must reproduce. */
 async function ledger(): Promise<unknown[]> {
-  return t.app.db.orm.em.fork().getConnection().execute(
-    `select customer_id, subscription_id, currency, kind, delta::text, mrr_after::text, cause, at from mrr_movement order by at, subscription_id, kind, delta`,
-  );
+  return t.app.db.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `select customer_id, subscription_id, currency, kind, delta::text, mrr_after::text, cause, at from mrr_movement order by at, subscription_id, kind, delta`,
+    );
 }
 
 async function rebuilt(): Promise<unknown[]> {
@@ -55,20 +61,42 @@ describe('revenue ledger: a worked example computed by hand', () => {
     const subB = await subscribe(t, b, { items: [{ priceCode: 'pro-yearly', quantity: '1' }] }); // NEW +100 (1200 / 12)
     await subscribe(t, c, { items: [{ priceCode: 'basic', quantity: '1' }], trialDays: 14 }); // a trial counts 0
     at('2027-01-10T00:00:00Z');
-    await change(subA, [{ priceCode: 'basic', quantity: '1' }, { priceCode: 'seat', quantity: '5' }]); // EXPANSION +50
+    await change(subA, [
+      { priceCode: 'basic', quantity: '1' },
+      { priceCode: 'seat', quantity: '5' },
+    ]); // EXPANSION +50
     at('2027-01-15T00:00:00Z');
     await bill(t, clock); // C's trial converts: NEW +100
     at('2027-02-05T00:00:00Z');
     await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }', { id: subB }); // CHURN −100
     at('2027-02-10T00:00:00Z');
-    await change(subA, [{ priceCode: 'basic', quantity: '1' }, { priceCode: 'seat', quantity: '2' }]); // CONTRACTION −30
+    await change(subA, [
+      { priceCode: 'basic', quantity: '1' },
+      { priceCode: 'seat', quantity: '2' },
+    ]); // CONTRACTION −30
     at('2027-03-01T12:00:00Z');
     await must(t, 'mutation($id: ID!) { pauseSubscription(id: $id) { status } }', { id: subA }); // CHURN −120
     at('2027-03-10T00:00:00Z');
     await must(t, 'mutation($id: ID!) { resumeSubscription(id: $id) { status } }', { id: subA }); // REACTIVATION +120
 
-    const { revenueMetrics: months } = await must(t, METRICS, { from: '2027-01-01T00:00:00Z', to: '2027-04-01T00:00:00Z', currency: 'EUR' });
-    expect(months.map((m: any) => [m.startMrr, m.newMrr, m.expansionMrr, m.reactivationMrr, m.contractionMrr, m.churnedMrr, m.mrr, m.arr, m.activeCustomers])).toEqual([
+    const { revenueMetrics: months } = await must(t, METRICS, {
+      from: '2027-01-01T00:00:00Z',
+      to: '2027-04-01T00:00:00Z',
+      currency: 'EUR',
+    });
+    expect(
+      months.map((m: any) => [
+        m.startMrr,
+        m.newMrr,
+        m.expansionMrr,
+        m.reactivationMrr,
+        m.contractionMrr,
+        m.churnedMrr,
+        m.mrr,
+        m.arr,
+        m.activeCustomers,
+      ]),
+    ).toEqual([
       ['0.00', '300.00', '50.00', '0.00', '0.00', '0.00', '350.00', '4200.00', 3],
       ['350.00', '0.00', '0.00', '0.00', '30.00', '100.00', '220.00', '2640.00', 2],
       ['220.00', '0.00', '0.00', '120.00', '0.00', '120.00', '220.00', '2640.00', 2],
@@ -76,18 +104,43 @@ describe('revenue ledger: a worked example computed by hand', () => {
     // January: 3 customers, 350 / 3; one trial ended and converted.
     expect(months[0]).toMatchObject({ arpa: '116.67', logoChurnRate: null, grossRevenueRetention: null, trialConversionRate: '1.0000' });
     // February: B churned (1 of 3); (350 − 30 − 100) / 350.
-    expect(months[1]).toMatchObject({ arpa: '110.00', logoChurnRate: '0.3333', grossRevenueRetention: '0.6286', netRevenueRetention: '0.6286' });
+    expect(months[1]).toMatchObject({
+      arpa: '110.00',
+      logoChurnRate: '0.3333',
+      grossRevenueRetention: '0.6286',
+      netRevenueRetention: '0.6286',
+    });
     // March: A paused (churn) and came back (reactivation): 1 of 2 churned; (220 − 120) / 220.
-    expect(months[2]).toMatchObject({ logoChurnRate: '0.5000', grossRevenueRetention: '0.4545', netRevenueRetention: '0.4545', involuntaryChurnMrr: '0.00' });
+    expect(months[2]).toMatchObject({
+      logoChurnRate: '0.5000',
+      grossRevenueRetention: '0.4545',
+      netRevenueRetention: '0.4545',
+      involuntaryChurnMrr: '0.00',
+    });
 
-    const top = (await must(t, 'query { mrrMovements(from: "2027-01-01T00:00:00Z", to: "2027-04-01T00:00:00Z", currency: "EUR", first: 2) { kind delta cause customer { id } } }')).mrrMovements;
-    expect(top.map((m: any) => [m.kind, m.delta])).toEqual([['CHURN', '-120.00'], ['REACTIVATION', '120.00']]);
+    const top = (
+      await must(
+        t,
+        'query { mrrMovements(from: "2027-01-01T00:00:00Z", to: "2027-04-01T00:00:00Z", currency: "EUR", first: 2) { kind delta cause customer { id } } }',
+      )
+    ).mrrMovements;
+    expect(top.map((m: any) => [m.kind, m.delta])).toEqual([
+      ['CHURN', '-120.00'],
+      ['REACTIVATION', '120.00'],
+    ]);
     expect(top[0].customer.id).toBe(a);
 
-    const cohorts = (await must(t, 'query { cohorts(from: "2027-01-01T00:00:00Z", to: "2027-04-01T00:00:00Z", currency: "EUR") { month customers startMrr months { offset customers mrr logoRetention revenueRetention } } }')).cohorts;
+    const cohorts = (
+      await must(
+        t,
+        'query { cohorts(from: "2027-01-01T00:00:00Z", to: "2027-04-01T00:00:00Z", currency: "EUR") { month customers startMrr months { offset customers mrr logoRetention revenueRetention } } }',
+      )
+    ).cohorts;
     expect(cohorts).toEqual([
       {
-        month: '2027-01-01T00:00:00.000Z', customers: 3, startMrr: '350.00',
+        month: '2027-01-01T00:00:00.000Z',
+        customers: 3,
+        startMrr: '350.00',
         months: [
           { offset: 0, customers: 3, mrr: '350.00', logoRetention: '1.0000', revenueRetention: '1.0000' },
           { offset: 1, customers: 2, mrr: '220.00', logoRetention: '0.6667', revenueRetention: '0.6286' },
@@ -108,7 +161,13 @@ describe('revenue ledger: a worked example computed by hand', () => {
     });
     at('2029-02-01T00:00:00Z');
     await bill(t, clock);
-    const rows = await t.app.db.orm.em.fork().getConnection().execute("select kind, delta::numeric(20,2)::text as delta, cause, to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day from mrr_movement where subscription_id = ? order by at", [sub]);
+    const rows = await t.app.db.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        "select kind, delta::numeric(20,2)::text as delta, cause, to_char(at at time zone 'UTC', 'YYYY-MM-DD') as day from mrr_movement where subscription_id = ? order by at",
+        [sub],
+      );
     expect(rows).toEqual([
       { kind: 'NEW', delta: '100.00', cause: 'subscription.created', day: '2029-01-01' },
       { kind: 'CONTRACTION', delta: '-10.00', cause: 'subscription.renewed', day: '2029-02-01' },
@@ -119,7 +178,11 @@ describe('revenue ledger: a worked example computed by hand', () => {
   it('is for the seller: CUSTOMER and PARTNER keys are refused, bad ranges are BAD_USER_INPUT', async () => {
     const customer = await createCustomer(t);
     for (const role of ['CUSTOMER', 'PARTNER']) {
-      const key = (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: role, customerId: role === 'CUSTOMER' ? customer : null } })).createApiKey.secret;
+      const key = (
+        await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
+          input: { role, name: role, customerId: role === 'CUSTOMER' ? customer : null },
+        })
+      ).createApiKey.secret;
       const res = await t.gql(METRICS, { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z', currency: 'EUR' }, key);
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
@@ -162,9 +225,16 @@ describe('revenue ledger: properties over random histories', () => {
             plans.set(s.who, priceCode);
             subs.set(s.who, await subscribe(t, customers[s.who], { items: [{ priceCode, quantity: String(s.quantity) }] }));
           } else if (s.kind === 'quantity') {
-            await step(t.gql('mutation($id: ID!, $p: String!, $q: Decimal!) { changeSubscription(input: { id: $id, items: [{ priceCode: $p, quantity: $q }] }) { id } }', { id: sub, p: plans.get(s.who), q: String(s.quantity) }));
+            await step(
+              t.gql(
+                'mutation($id: ID!, $p: String!, $q: Decimal!) { changeSubscription(input: { id: $id, items: [{ priceCode: $p, quantity: $q }] }) { id } }',
+                { id: sub, p: plans.get(s.who), q: String(s.quantity) },
+              ),
+            );
           } else if (s.kind === 'coupon' && !discounts.has(s.who)) {
-            const res = await t.gql('mutation($id: ID!) { applyCoupon(input: { subscriptionId: $id, couponCode: "FIFTEEN" }) { id } }', { id: sub });
+            const res = await t.gql('mutation($id: ID!) { applyCoupon(input: { subscriptionId: $id, couponCode: "FIFTEEN" }) { id } }', {
+              id: sub,
+            });
             if (res.data) discounts.set(s.who, (res.data as any).applyCoupon.id);
           } else if (s.kind === 'uncoupon' && discounts.has(s.who)) {
             await must(t, 'mutation($id: ID!) { removeDiscount(id: $id) { id } }', { id: discounts.get(s.who) });
@@ -178,7 +248,12 @@ describe('revenue ledger: properties over random histories', () => {
           } else if (s.kind === 'contract' && !contracted.has(s.who)) {
             contracted.add(s.who);
             await must(t, 'mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', {
-              input: { customerId: customers[s.who], code: `C-${customers[s.who]}`, startsAt: new Date(now).toISOString(), items: [{ priceCode: 'seat', discountPercent: '10' }] },
+              input: {
+                customerId: customers[s.who],
+                code: `C-${customers[s.who]}`,
+                startsAt: new Date(now).toISOString(),
+                items: [{ priceCode: 'seat', discountPercent: '10' }],
+              },
             });
           }
         }
@@ -187,30 +262,58 @@ describe('revenue ledger: properties over random histories', () => {
         // rounded once as the invoice line, then per month.
         let total = new Decimal(0);
         for (const [who, id] of subs) {
-          const sub = (await must(t, 'query($id: ID!) { subscription(id: $id) { status items { priceCode quantity } } }', { id })).subscription;
+          const sub = (await must(t, 'query($id: ID!) { subscription(id: $id) { status items { priceCode quantity } } }', { id }))
+            .subscription;
           const counted = sub.status === 'ACTIVE' || sub.status === 'PAST_DUE';
-          const UNIT: Record<string, [string, number]> = { seat: ['10.00', 1], 'seat-yearly': ['120.00', 12], 'seat-odd-yearly': ['100.00', 12] };
-          const expected = !counted ? new Decimal(0) : sub.items.reduce((sum: Decimal, i: any) => {
-            const [unit, months] = UNIT[i.priceCode];
-            let line = new Decimal(i.quantity).times(unit);
-            if (i.priceCode === 'seat' && contracted.has(who)) line = line.times('0.9');
-            if (discounts.has(who)) line = line.times('0.85');
-            return sum.plus(line.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).div(months));
-          }, new Decimal(0));
-          const [{ mrr }] = await t.app.db.orm.em.fork().getConnection().execute<{ mrr: string | null }[]>('select sum(delta)::text as mrr from mrr_movement where subscription_id = ?', [id]);
+          const UNIT: Record<string, [string, number]> = {
+            seat: ['10.00', 1],
+            'seat-yearly': ['120.00', 12],
+            'seat-odd-yearly': ['100.00', 12],
+          };
+          const expected = !counted
+            ? new Decimal(0)
+            : sub.items.reduce((sum: Decimal, i: any) => {
+                const [unit, months] = UNIT[i.priceCode];
+                let line = new Decimal(i.quantity).times(unit);
+                if (i.priceCode === 'seat' && contracted.has(who)) line = line.times('0.9');
+                if (discounts.has(who)) line = line.times('0.85');
+                return sum.plus(line.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).div(months));
+              }, new Decimal(0));
+          const [{ mrr }] = await t.app.db.orm.em
+            .fork()
+            .getConnection()
+            .execute<{ mrr: string | null }[]>('select sum(delta)::text as mrr from mrr_movement where subscription_id = ?', [id]);
           expect(new Decimal(mrr ?? 0).minus(expected).abs().lt('1e-28')).toBe(true);
           total = total.plus(expected);
         }
         // Bridges: each period's end is its start plus its movements, and the next period starts there.
-        const { revenueMetrics: periods } = await must(t, METRICS, { from: new Date(start).toISOString(), to: new Date(now + 3_600_000).toISOString(), currency: 'EUR' });
+        const { revenueMetrics: periods } = await must(t, METRICS, {
+          from: new Date(start).toISOString(),
+          to: new Date(now + 3_600_000).toISOString(),
+          currency: 'EUR',
+        });
         // Only this history's subscriptions move MRR in its range: the end is what came before plus their total, rounded once.
-        const [{ before }] = await t.app.db.orm.em.fork().getConnection().execute<{ before: string | null }[]>('select sum(delta)::text as before from mrr_movement where at < ?', [new Date(start)]);
+        const [{ before }] = await t.app.db.orm.em
+          .fork()
+          .getConnection()
+          .execute<{ before: string | null }[]>('select sum(delta)::text as before from mrr_movement where at < ?', [new Date(start)]);
         expect(periods[periods.length - 1].mrr).toBe(mrrFigure(total.plus(before ?? 0), 'EUR').toFixed(2));
         for (let i = 0; i < periods.length; i++) {
           const p = periods[i];
-          const bridged = new Decimal(p.startMrr).plus(p.newMrr).plus(p.expansionMrr).plus(p.reactivationMrr).minus(p.contractionMrr).minus(p.churnedMrr);
+          const bridged = new Decimal(p.startMrr)
+            .plus(p.newMrr)
+            .plus(p.expansionMrr)
+            .plus(p.reactivationMrr)
+            .minus(p.contractionMrr)
+            .minus(p.churnedMrr);
           expect(bridged.toFixed(2)).toBe(p.mrr);
-          const [{ ledgerTotal }] = await t.app.db.orm.em.fork().getConnection().execute<{ ledgerTotal: string | null }[]>("select coalesce(sum(delta), 0)::text as \"ledgerTotal\" from mrr_movement where currency = 'EUR' and at < ?", [p.periodEnd]);
+          const [{ ledgerTotal }] = await t.app.db.orm.em
+            .fork()
+            .getConnection()
+            .execute<{ ledgerTotal: string | null }[]>(
+              'select coalesce(sum(delta), 0)::text as "ledgerTotal" from mrr_movement where currency = \'EUR\' and at < ?',
+              [p.periodEnd],
+            );
           expect(p.mrr).toBe(mrrFigure(new Decimal(ledgerTotal ?? 0), 'EUR').toFixed(2));
           if (i > 0) expect(p.startMrr).toBe(periods[i - 1].mrr);
         }

@@ -84,7 +84,9 @@ beforeAll(async () => {
   clock.set(NOW);
 
   const key = (role: string, customerId?: string) =>
-    must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }', { input: { role, customerId, name: `${role} dashboard test` } });
+    must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }', {
+      input: { role, customerId, name: `${role} dashboard test` },
+    });
   const sales = (await key('SALES')).createApiKey;
   salesKey = { id: sales.apiKey.id, secret: sales.secret };
   customerKey = (await key('CUSTOMER', acme)).createApiKey.secret;
@@ -113,7 +115,9 @@ type Shown = { from: string; to: string; currency: string; interval: string };
 
 async function shown(): Promise<Shown> {
   const summary = page.locator('#range-summary');
-  const [from, to, currency, interval] = await Promise.all(['from', 'to', 'currency', 'interval'].map((a) => summary.getAttribute(`data-${a}`)));
+  const [from, to, currency, interval] = await Promise.all(
+    ['from', 'to', 'currency', 'interval'].map((a) => summary.getAttribute(`data-${a}`)),
+  );
   return { from: from!, to: to!, currency: currency!, interval: interval! };
 }
 
@@ -128,7 +132,11 @@ function signed(amount: string, currency: string): string {
 }
 
 function percent(rate: string | null): string {
-  return rate === null ? '\u2014' : new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate as unknown as number);
+  return rate === null
+    ? '\u2014'
+    : new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+        rate as unknown as number,
+      );
 }
 
 function sum(values: string[]): Decimal {
@@ -183,13 +191,21 @@ async function expectPageEqualsApi(): Promise<any> {
   // One row per period, MRR and ARR exact.
   const rows = page.locator('#growth-rows tr');
   expect(await rows.count()).toBe(periods.length);
-  expect(await page.locator('#growth-rows tr td:nth-of-type(1)').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-amount')))).toEqual(periods.map((p: any) => p.mrr));
-  expect(await page.locator('#growth-rows tr td:nth-of-type(2)').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-amount')))).toEqual(periods.map((p: any) => p.arr));
-  expect(await page.locator('#retention-rows tr td:nth-of-type(3)').allTextContents()).toEqual(periods.map((p: any) => percent(p.netRevenueRetention)));
+  expect(
+    await page.locator('#growth-rows tr td:nth-of-type(1)').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-amount'))),
+  ).toEqual(periods.map((p: any) => p.mrr));
+  expect(
+    await page.locator('#growth-rows tr td:nth-of-type(2)').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-amount'))),
+  ).toEqual(periods.map((p: any) => p.arr));
+  expect(await page.locator('#retention-rows tr td:nth-of-type(3)').allTextContents()).toEqual(
+    periods.map((p: any) => percent(p.netRevenueRetention)),
+  );
 
   // The top movements, largest first, as mrrMovements lists them.
   const movements = api.mrrMovements;
-  expect(await page.locator('#movement-rows tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-movement-id')))).toEqual(movements.map((m: any) => m.id));
+  expect(await page.locator('#movement-rows tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-movement-id')))).toEqual(
+    movements.map((m: any) => m.id),
+  );
   if (movements.length) {
     const top = page.locator('#movement-rows tr').first();
     expect(await top.locator('th').textContent()).toBe(movements[0].customer.name);
@@ -203,7 +219,9 @@ async function expectPageEqualsApi(): Promise<any> {
   expect(await page.locator('#cohort-rows tr').count()).toBe(api.cohorts.length);
   for (const [i, cohort] of api.cohorts.entries()) {
     const cells = page.locator(`#cohort-rows tr:nth-child(${i + 1}) td[data-offset]`);
-    expect(await cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')))).toEqual(cohort.months.map((m: any) => m[measure]));
+    expect(await cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')))).toEqual(
+      cohort.months.map((m: any) => m[measure]),
+    );
     expect(await cells.allTextContents()).toEqual(cohort.months.map((m: any) => percent(m[measure])));
   }
   return api;
@@ -246,7 +264,12 @@ describe('the revenue dashboard', () => {
     expect(chart.headers.get('content-type')).toMatch(/javascript/);
     expect(await chart.text()).toContain('Chart.js v4');
     // That one file only: neither the route's source nor the rest of the package.
-    for (const path of ['/dashboard/dashboard.route.ts', '/dashboard/vendor/chart.cjs', '/dashboard/vendor/chart.umd.js', '/dashboard/vendor/%2e%2e/package.json']) {
+    for (const path of [
+      '/dashboard/dashboard.route.ts',
+      '/dashboard/vendor/chart.cjs',
+      '/dashboard/vendor/chart.umd.js',
+      '/dashboard/vendor/%2e%2e/package.json',
+    ]) {
       expect({ path, status: (await fetch(`${t.url}${path}`)).status }).toEqual({ path, status: 404 });
     }
   });
@@ -313,7 +336,9 @@ describe('the revenue dashboard', () => {
     expect(await page.$$eval('main h1', (els) => els.filter((e: any) => e.offsetParent !== null).length)).toBe(1);
     expect(await page.$$eval('input, select', (els) => els.filter((e: any) => e.labels?.length === 0).length)).toBe(0);
     expect(await page.$$eval('th', (els) => els.filter((e) => !e.getAttribute('scope')).length)).toBe(0);
-    const charts = await page.$$eval('canvas', (els) => els.map((e) => ({ role: e.getAttribute('role'), label: e.getAttribute('aria-label') ?? '' })));
+    const charts = await page.$$eval('canvas', (els) =>
+      els.map((e) => ({ role: e.getAttribute('role'), label: e.getAttribute('aria-label') ?? '' })),
+    );
     expect(charts).toHaveLength(3);
     for (const chart of charts) expect(chart).toEqual({ role: 'img', label: expect.stringMatching(/\d/) });
     expect(await page.locator('#growth-chart').getAttribute('aria-label')).toContain('€360.00');

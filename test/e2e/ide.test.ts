@@ -27,7 +27,10 @@ beforeAll(async () => {
   ]);
   context = await newBrowserContext(browser);
   context.on('request', (request) => requests.push(request));
-  await must(t, 'mutation { createCustomer(input: { name: "Initech GmbH", email: "ap@initech.example", currency: "EUR", taxStatus: EXEMPT }) { id } }');
+  await must(
+    t,
+    'mutation { createCustomer(input: { name: "Initech GmbH", email: "ap@initech.example", currency: "EUR", taxStatus: EXEMPT }) { id } }',
+  );
 });
 
 afterAll(async () => {
@@ -41,7 +44,9 @@ function graphqlPosts(): Request[] {
 
 describe('GET /graphql', () => {
   it('serves the IDE to a browser, under the hosted pages’ policy, and the API to anything else', async () => {
-    const html = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+    const html = await fetch(`${t.url}/graphql`, {
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    });
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toMatch(/^text\/html/);
     expect(html.headers.get('vary')).toMatch(/Accept/);
@@ -102,7 +107,9 @@ describe('the IDE in a browser', () => {
     await page.getByRole('button', { name: 'Use key' }).click();
     await page.locator('#key-status', { hasText: 'Schema loaded' }).waitFor();
     expect(await page.evaluate<string | null>(`sessionStorage.getItem('${STORAGE_KEY}')`)).toBe(t.adminKey);
-    const introspection = graphqlPosts().find((r) => (r.postData() ?? '').includes('__schema') && r.headers().authorization === `Bearer ${t.adminKey}`);
+    const introspection = graphqlPosts().find(
+      (r) => (r.postData() ?? '').includes('__schema') && r.headers().authorization === `Bearer ${t.adminKey}`,
+    );
     expect(introspection).toBeDefined();
     // The schema reached the editor: the docs explorer lists the root types.
     await page.getByRole('button', { name: /Show Documentation Explorer/i }).click();

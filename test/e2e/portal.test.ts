@@ -32,19 +32,34 @@ beforeAll(async () => {
   await must(t, 'mutation { createProduct(input: { code: "seats", name: "Team seats" }) { id } }');
   await createPrice(t, 'seats', { kind: 'per_unit', config: { unitAmount: '10.00' } }, { productCode: 'seats' });
   await createPrice(t, 'seats-pro', { kind: 'per_unit', config: { unitAmount: '25.00' } }, { productCode: 'seats' });
-  await must(t, 'mutation { updateSellerSettings(input: { name: "Northwind Cloud", selfServicePriceCodes: ["seats", "seats-pro"] }) { name } }');
-  customerId = (await must(t, 'mutation { createCustomer(input: { name: "Globex Ltd", email: "billing@globex.example", currency: "EUR", taxStatus: EXEMPT }) { id } }')).createCustomer.id;
+  await must(
+    t,
+    'mutation { updateSellerSettings(input: { name: "Northwind Cloud", selfServicePriceCodes: ["seats", "seats-pro"] }) { name } }',
+  );
+  customerId = (
+    await must(
+      t,
+      'mutation { createCustomer(input: { name: "Globex Ltd", email: "billing@globex.example", currency: "EUR", taxStatus: EXEMPT }) { id } }',
+    )
+  ).createCustomer.id;
   const sub = await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
     input: { customerId, items: [{ priceCode: 'seats', quantity: '2' }], collection: 'SEND_INVOICE' },
   });
   subscriptionId = sub.createSubscription.id;
-  const invoices = await must(t, 'query($c: ID!) { invoices(customerId: $c, first: 10) { edges { node { number total } } } }', { c: customerId });
+  const invoices = await must(t, 'query($c: ID!) { invoices(customerId: $c, first: 10) { edges { node { number total } } } }', {
+    c: customerId,
+  });
   invoiceNumber = invoices.invoices.edges[0].node.number;
   expect(invoiceNumber).toMatch(/^INV-/);
 
   clock.set(NOW);
-  link = (await must(t, 'mutation($c: ID!) { createPortalSession(customerId: $c, returnUrl: "https://shop.example.com/account") { id url expiresAt } }', { c: customerId }))
-    .createPortalSession;
+  link = (
+    await must(
+      t,
+      'mutation($c: ID!) { createPortalSession(customerId: $c, returnUrl: "https://shop.example.com/account") { id url expiresAt } }',
+      { c: customerId },
+    )
+  ).createPortalSession;
 });
 
 afterAll(async () => {
@@ -68,7 +83,9 @@ describe('the hosted portal', () => {
   it('opens from the link, takes the secret out of the address bar and shows the account', async () => {
     ({ page, problems } = await open(link.url));
     expect(page.url()).toBe(`${t.url}/portal`);
-    expect(await page.evaluate<string | null>("sessionStorage.getItem('tariff.portal.session')")).toBe(new URL(link.url).hash.replace('#session=', ''));
+    expect(await page.evaluate<string | null>("sessionStorage.getItem('tariff.portal.session')")).toBe(
+      new URL(link.url).hash.replace('#session=', ''),
+    );
     await expect(page.locator('#error-view').isHidden()).resolves.toBe(true);
     expect(await page.locator('#customer-line').textContent()).toBe('Globex Ltd · billing@globex.example');
     expect(await page.locator('#invoice-rows th[scope="row"]').allTextContents()).toEqual([invoiceNumber]);
@@ -89,7 +106,10 @@ describe('the hosted portal', () => {
   });
 
   it('downloads an invoice with the bearer key and opens it', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download invoice ${invoiceNumber}` }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Download invoice ${invoiceNumber}` }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`${invoiceNumber}.html`);
     const html = readFileSync((await download.path())!, 'utf8');
     expect(html).toContain(invoiceNumber);
@@ -112,9 +132,13 @@ describe('the hosted portal', () => {
     await page.getByRole('button', { name: 'Preview change' }).click();
     const amount = page.locator('.preview-amount');
     await amount.waitFor();
-    const expected = await must(t, 'query($input: ChangeSubscriptionInput!) { previewSubscriptionChange(input: $input) { amountDueNow } }', {
-      input: { id: subscriptionId, items: [{ priceCode: 'seats', quantity: '5' }], prorationBehavior: 'CREATE_PRORATIONS' },
-    });
+    const expected = await must(
+      t,
+      'query($input: ChangeSubscriptionInput!) { previewSubscriptionChange(input: $input) { amountDueNow } }',
+      {
+        input: { id: subscriptionId, items: [{ priceCode: 'seats', quantity: '5' }], prorationBehavior: 'CREATE_PRORATIONS' },
+      },
+    );
     expect(await amount.getAttribute('data-amount')).toBe(expected.previewSubscriptionChange.amountDueNow);
     expect(Number(expected.previewSubscriptionChange.amountDueNow)).toBeGreaterThan(0);
     await shot(page, '04-change-preview');
@@ -124,7 +148,9 @@ describe('the hosted portal', () => {
     expect(await page.locator('[data-subscription-id] td[data-quantity]').allTextContents()).toEqual(['5']);
     await shot(page, '05-changed');
 
-    const after = await must(t, 'query($id: ID!) { subscription(id: $id) { items { priceCode quantity } history { type actor } } }', { id: subscriptionId });
+    const after = await must(t, 'query($id: ID!) { subscription(id: $id) { items { priceCode quantity } history { type actor } } }', {
+      id: subscriptionId,
+    });
     expect(after.subscription.items).toEqual([{ priceCode: 'seats', quantity: '5' }]);
     expect(after.subscription.history.at(-1)).toEqual({ type: expect.stringMatching(/chang/), actor: `portal session ${link.id}` });
   });
@@ -144,7 +170,9 @@ describe('the hosted portal', () => {
     await shot(page, '07-cancel-confirm');
     await page.getByRole('button', { name: 'Confirm: cancel at period end' }).click();
     await page.locator('#status', { hasText: 'will end on' }).waitFor();
-    const after = await must(t, 'query($id: ID!) { subscription(id: $id) { status cancelAtPeriodEnd history { type actor } } }', { id: subscriptionId });
+    const after = await must(t, 'query($id: ID!) { subscription(id: $id) { status cancelAtPeriodEnd history { type actor } } }', {
+      id: subscriptionId,
+    });
     expect(after.subscription).toMatchObject({ status: 'ACTIVE', cancelAtPeriodEnd: true });
     expect(after.subscription.history.at(-1).actor).toBe(`portal session ${link.id}`);
     // Offered no more once scheduled.

@@ -86,16 +86,18 @@ describe('API keys', () => {
 });
 
 describe('listing API keys', () => {
-  const list = 'query($first: Int, $after: String) { apiKeys(first: $first, after: $after) { edges { cursor node { id name role prefix createdAt revokedAt } } pageInfo { hasNextPage endCursor } } }';
+  const list =
+    'query($first: Int, $after: String) { apiKeys(first: $first, after: $after) { edges { cursor node { id name role prefix createdAt revokedAt } } pageInfo { hasNextPage endCursor } } }';
 
   it('lists every key page by page, oldest first, revoked ones with revokedAt, and no secret anywhere', async () => {
     const made = [];
-    for (const name of ['list one', 'list two', 'list three']) made.push((await t.gql<Untyped>(createKey, { input: { role: 'STOREFRONT', name } })).data!.createApiKey);
+    for (const name of ['list one', 'list two', 'list three'])
+      made.push((await t.gql<Untyped>(createKey, { input: { role: 'STOREFRONT', name } })).data!.createApiKey);
     await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: made[1].apiKey.id });
 
     const seen: Record<string, any>[] = [];
     const bodies: string[] = [];
-    for (let after: string | null = null, more = true; more; ) {
+    for (let after: string | null = null, more = true; more;) {
       const res: any = await t.gql(list, { first: 2, after });
       expect(res.errors).toBeUndefined();
       bodies.push(JSON.stringify(res.data));
@@ -140,7 +142,8 @@ describe('listing API keys', () => {
 });
 
 describe('STOREFRONT keys', () => {
-  const storefront = async (name: string) => (await t.gql<Untyped>(createKey, { input: { role: 'STOREFRONT', name } })).data!.createApiKey.secret as string;
+  const storefront = async (name: string) =>
+    (await t.gql<Untyped>(createKey, { input: { role: 'STOREFRONT', name } })).data!.createApiKey.secret as string;
   const signUp = 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id name } }';
   const subscribe = 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id status customer { id } } }';
   const preview = 'query($input: PreviewQuoteInput!) { previewQuote(input: $input) { total } }';
@@ -150,14 +153,23 @@ describe('STOREFRONT keys', () => {
     subscriptions(first: 100, customerId: $id) { edges { node { id } } }
     invoices(first: 100) { edges { node { id customer { id } } } }
   }`;
-  const newCustomer = (name: string) => ({ name, email: `${name.replace(/\W/g, '')}@shop.example`, currency: 'EUR', taxStatus: 'TAXABLE', taxRate: '19' });
+  const newCustomer = (name: string) => ({
+    name,
+    email: `${name.replace(/\W/g, '')}@shop.example`,
+    currency: 'EUR',
+    taxStatus: 'TAXABLE',
+    taxRate: '19',
+  });
   const forbidden = (res: { errors?: { extensions?: Record<string, any> }[] }) => res.errors?.map((e) => e.extensions?.code);
   let shop: string;
   let otherShop: string;
 
   beforeAll(async () => {
     await must(t, 'mutation { createProduct(input: { code: "shop-plan", name: "Plan" }) { id } }');
-    await must(t, 'mutation { createPrice(input: { code: "shop-seat", productCode: "shop-plan", currency: "EUR", interval: MONTH, rule: { kind: "per_unit", config: { unitAmount: "10" } } }) { id } }');
+    await must(
+      t,
+      'mutation { createPrice(input: { code: "shop-seat", productCode: "shop-plan", currency: "EUR", interval: MONTH, rule: { kind: "per_unit", config: { unitAmount: "10" } } }) { id } }',
+    );
     shop = await storefront('shop one');
     otherShop = await storefront('shop two');
   });
@@ -165,16 +177,34 @@ describe('STOREFRONT keys', () => {
   /** A customer signed up and subscribed by `key`, with its first invoice. */
   const signedUp = async (key: string, name: string) => {
     const customer = (await must(t, signUp, { input: newCustomer(name) }, key)).createCustomer.id as string;
-    const sub = (await must(t, subscribe, { input: { customerId: customer, items: [{ priceCode: 'shop-seat', quantity: '2' }], collection: 'SEND_INVOICE' } }, key)).createSubscription;
-    const inv = (await must(t, 'query($c: ID) { invoices(customerId: $c) { edges { node { id } } } }', { c: customer })).invoices.edges[0].node.id as string;
+    const sub = (
+      await must(
+        t,
+        subscribe,
+        { input: { customerId: customer, items: [{ priceCode: 'shop-seat', quantity: '2' }], collection: 'SEND_INVOICE' } },
+        key,
+      )
+    ).createSubscription;
+    const inv = (await must(t, 'query($c: ID) { invoices(customerId: $c) { edges { node { id } } } }', { c: customer })).invoices.edges[0]
+      .node.id as string;
     return { customer, sub: sub.id as string, inv };
   };
 
   it('reads the catalog, signs a customer up, previews its quote and subscribes it, then reads what it made', async () => {
-    const prices = await must(t, '{ prices(first: 100) { edges { node { code } } } products(first: 100) { edges { node { code } } } }', {}, shop);
+    const prices = await must(
+      t,
+      '{ prices(first: 100) { edges { node { code } } } products(first: 100) { edges { node { code } } } }',
+      {},
+      shop,
+    );
     expect(prices.prices.edges.map((e: any) => e.node.code)).toContain('shop-seat');
     const own = await signedUp(shop, 'Shop Customer One');
-    const quote = await must(t, preview, { input: { customerId: own.customer, currency: 'EUR', lines: [{ priceCode: 'shop-seat', quantity: '2' }] } }, shop);
+    const quote = await must(
+      t,
+      preview,
+      { input: { customerId: own.customer, currency: 'EUR', lines: [{ priceCode: 'shop-seat', quantity: '2' }] } },
+      shop,
+    );
     expect(quote.previewQuote.total).toBe('23.80');
     const read = await must(t, readAll, { id: own.customer, sub: own.sub, inv: own.inv }, shop);
     expect(read.customer.id).toBe(own.customer);
@@ -200,10 +230,17 @@ describe('STOREFRONT keys', () => {
         const res = await t.gql(q, v, shop);
         expect({ q, codes: forbidden(res) }).toEqual({ q, codes: ['FORBIDDEN'] });
       }
-      const lists = await must(t, 'query($c: ID) { subscriptions(customerId: $c) { edges { node { id } } } invoices(customerId: $c) { edges { node { id } } } }', { c: other.customer }, shop);
+      const lists = await must(
+        t,
+        'query($c: ID) { subscriptions(customerId: $c) { edges { node { id } } } invoices(customerId: $c) { edges { node { id } } } }',
+        { c: other.customer },
+        shop,
+      );
       expect(lists).toEqual({ subscriptions: { edges: [] }, invoices: { edges: [] } });
     }
-    const subscriptions = (await must(t, 'query($c: ID) { subscriptions(customerId: $c) { edges { node { id } } } }', { c: theirs.customer })).subscriptions.edges;
+    const subscriptions = (
+      await must(t, 'query($c: ID) { subscriptions(customerId: $c) { edges { node { id } } } }', { c: theirs.customer })
+    ).subscriptions.edges;
     expect(subscriptions).toHaveLength(1);
     const all = await must(t, '{ customers(first: 100) { edges { node { name } } } }', {}, shop);
     expect(all.customers.edges.map((e: any) => e.node.name)).not.toEqual(expect.arrayContaining(['Shop Customer Two']));
@@ -213,10 +250,16 @@ describe('STOREFRONT keys', () => {
   it.each([
     ['updateCustomer', 'mutation($id: ID!) { updateCustomer(id: $id, input: { name: "renamed" }) { id } }'],
     ['cancelSubscription', 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { id } }'],
-    ['createQuote', 'mutation($id: ID!) { createQuote(input: { customerId: $id, currency: "EUR", lines: [{ priceCode: "shop-seat", quantity: "1" }] }) { id } }'],
+    [
+      'createQuote',
+      'mutation($id: ID!) { createQuote(input: { customerId: $id, currency: "EUR", lines: [{ priceCode: "shop-seat", quantity: "1" }] }) { id } }',
+    ],
     ['createApiKey', 'mutation($id: ID!) { createApiKey(input: { role: CUSTOMER, customerId: $id, name: "escalation" }) { secret } }'],
     ['createPortalSession', 'mutation($id: ID!) { createPortalSession(customerId: $id, returnUrl: "https://shop.example") { url } }'],
-    ['createPrice', 'mutation { createPrice(input: { code: "shop-new", productCode: "shop-plan", currency: "EUR", interval: MONTH, rule: { kind: "flat", config: { amount: "0" } } }) { id } }'],
+    [
+      'createPrice',
+      'mutation { createPrice(input: { code: "shop-new", productCode: "shop-plan", currency: "EUR", interval: MONTH, rule: { kind: "flat", config: { amount: "0" } } }) { id } }',
+    ],
   ])('may not %s, even for its own customer (FORBIDDEN)', async (name, q) => {
     const own = await signedUp(shop, `Own ${name}`);
     const id = name === 'cancelSubscription' ? own.sub : own.customer;

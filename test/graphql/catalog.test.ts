@@ -4,7 +4,8 @@ let t: TestApp;
 let salesKey: string;
 beforeAll(async () => {
   t = await startTestApp();
-  salesKey = (await t.gql<Untyped>('mutation { createApiKey(input: { role: SALES, name: "sales" }) { secret } }')).data!.createApiKey.secret;
+  salesKey = (await t.gql<Untyped>('mutation { createApiKey(input: { role: SALES, name: "sales" }) { secret } }')).data!.createApiKey
+    .secret;
   await t.gql('mutation { createProduct(input: { code: "api", name: "API platform" }) { id } }');
 });
 afterAll(async () => {
@@ -52,7 +53,15 @@ describe('prices', () => {
   it('creates a graduated price and reads it by code', async () => {
     const res = await t.gql<Untyped>(createPrice, price('api-calls', { kind: 'graduated', config: { tiers } }));
     expect(res.errors).toBeUndefined();
-    expect(res.data?.createPrice).toMatchObject({ code: 'api-calls', version: 1, isCurrent: true, currency: 'EUR', status: 'ACTIVE', rule: { kind: 'graduated' }, product: { code: 'api' } });
+    expect(res.data?.createPrice).toMatchObject({
+      code: 'api-calls',
+      version: 1,
+      isCurrent: true,
+      currency: 'EUR',
+      status: 'ACTIVE',
+      rule: { kind: 'graduated' },
+      product: { code: 'api' },
+    });
     const read = await t.gql<Untyped>('{ price(code: "api-calls") { version rule { config } } }', undefined, salesKey);
     expect(read.data?.price.rule.config.tiers).toHaveLength(3);
   });
@@ -60,7 +69,20 @@ describe('prices', () => {
   it.each([
     ['an unknown kind', { kind: 'magic', config: {} }, 'input.rule.kind'],
     ['an empty tier list', { kind: 'graduated', config: { tiers: [] } }, 'input.rule.config.tiers'],
-    ['unsorted tiers', { kind: 'volume', config: { tiers: [{ upTo: 50, unitAmount: '1' }, { upTo: 10, unitAmount: '1' }, { upTo: null, unitAmount: '1' }] } }, 'input.rule.config.tiers'],
+    [
+      'unsorted tiers',
+      {
+        kind: 'volume',
+        config: {
+          tiers: [
+            { upTo: 50, unitAmount: '1' },
+            { upTo: 10, unitAmount: '1' },
+            { upTo: null, unitAmount: '1' },
+          ],
+        },
+      },
+      'input.rule.config.tiers',
+    ],
     ['a last tier with a ceiling', { kind: 'graduated', config: { tiers: [{ upTo: 10, unitAmount: '1' }] } }, 'input.rule.config.tiers'],
     ['an exponent amount', { kind: 'per_unit', config: { unitAmount: '1e3' } }, 'input.rule.config.unitAmount'],
     ['a zero package size', { kind: 'package', config: { packageSize: '0', packageAmount: '10' } }, 'input.rule.config.packageSize'],
@@ -84,7 +106,8 @@ describe('prices', () => {
     await t.gql(createPrice, price('seat-m', { kind: 'per_unit', config: { unitAmount: '10.00' } }));
     await t.gql(createPrice, price('seat-y', { kind: 'per_unit', config: { unitAmount: '100.00' } }, { interval: 'YEAR' }));
     await t.gql(createPrice, price('seat-usd', { kind: 'per_unit', config: { unitAmount: '10.00' } }, { currency: 'USD' }));
-    const bundle = (code: string, component: string) => price(code, { kind: 'bundle', config: { components: [{ priceCode: component, quantity: '5' }], discountPercent: '10' } });
+    const bundle = (code: string, component: string) =>
+      price(code, { kind: 'bundle', config: { components: [{ priceCode: component, quantity: '5' }], discountPercent: '10' } });
     const missing = await t.gql(createPrice, bundle('b1', 'ghost'));
     expect(missing.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(missing.errors?.[0].message).toContain('ghost');
@@ -98,7 +121,9 @@ describe('prices', () => {
 
   it('updates by adding a version, keeping the old one readable', async () => {
     await t.gql(createPrice, price('storage', { kind: 'per_unit', config: { unitAmount: '0.10' } }));
-    const res = await t.gql<Untyped>('mutation { updatePrice(code: "storage", input: { rule: { kind: "per_unit", config: { unitAmount: "0.12" } } }) { version isCurrent rule { config } } }');
+    const res = await t.gql<Untyped>(
+      'mutation { updatePrice(code: "storage", input: { rule: { kind: "per_unit", config: { unitAmount: "0.12" } } }) { version isCurrent rule { config } } }',
+    );
     expect(res.data?.updatePrice).toEqual({ version: 2, isCurrent: true, rule: { config: { unitAmount: '0.12' } } });
     const v1 = await t.gql<Untyped>('{ price(code: "storage", version: 1) { isCurrent rule { config } } }');
     expect(v1.data?.price).toEqual({ isCurrent: false, rule: { config: { unitAmount: '0.10' } } });
@@ -112,7 +137,9 @@ describe('prices', () => {
     expect(archived.data?.archivePrice.status).toBe('ARCHIVED');
     const again = await t.gql('mutation { archivePrice(code: "legacy") { status } }');
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
-    const update = await t.gql('mutation { updatePrice(code: "legacy", input: { rule: { kind: "flat", config: { amount: "1" } } }) { id } }');
+    const update = await t.gql(
+      'mutation { updatePrice(code: "legacy", input: { rule: { kind: "flat", config: { amount: "1" } } }) { id } }',
+    );
     expect(update.errors?.[0].extensions?.code).toBe('CONFLICT');
     const missing = await t.gql('mutation { archivePrice(code: "never") { status } }');
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -127,7 +154,10 @@ describe('prices', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = await t.gql('query($after: String) { prices(first: 2, after: $after) { edges { node { code version } } pageInfo { hasNextPage endCursor } } }', { after });
+      const page: any = await t.gql(
+        'query($after: String) { prices(first: 2, after: $after) { edges { node { code version } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
       seen.push(...page.data.prices.edges.map((e: any) => `${e.node.code}@${e.node.version}`));
       if (!page.data.prices.pageInfo.hasNextPage) break;
       after = page.data.prices.pageInfo.endCursor;

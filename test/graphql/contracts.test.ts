@@ -17,7 +17,9 @@ const JUL = '2026-07-01T00:00:00.000Z';
 
 async function seedPrice(code: string, currency: string, ruleKind: string, ruleConfig: Record<string, unknown>): Promise<void> {
   const em = t.app.db.orm.em.fork();
-  const product = (await em.findOne(Product, { code: 'contracts-test' })) ?? em.create(Product, { code: 'contracts-test', name: 'Contracts test', createdAt: new Date() });
+  const product =
+    (await em.findOne(Product, { code: 'contracts-test' })) ??
+    em.create(Product, { code: 'contracts-test', name: 'Contracts test', createdAt: new Date() });
   em.create(Price, { code, version: 1, product, currency, interval: BillingInterval.MONTH, ruleKind, ruleConfig, createdAt: new Date() });
   await em.flush();
 }
@@ -29,7 +31,9 @@ const oneQ = `query($id: ID!) { contract(id: $id) { ${contractFields} } }`;
 const ofCustomerQ = `query($id: ID!) { customer(id: $id) { contracts { code items { priceCode } } } }`;
 
 async function newCustomer(currency = 'EUR'): Promise<string> {
-  const res = await t.gql<Untyped>(createCustomerQ, { input: { name: 'Contract Co', email: 'c@contract.example', currency, taxStatus: 'EXEMPT' } });
+  const res = await t.gql<Untyped>(createCustomerQ, {
+    input: { name: 'Contract Co', email: 'c@contract.example', currency, taxStatus: 'EXEMPT' },
+  });
   expect(res.errors).toBeUndefined();
   return res.data!.createCustomer.id;
 }
@@ -102,7 +106,9 @@ describe('createContract', () => {
 
   it('gives the engine the terms, parsed, through contractTermsFor and previewQuote', async () => {
     const customerId = await newCustomer();
-    await t.gql(createQ, { input: input(customerId, { code: 'TERMS', items: [{ priceCode: 'SEAT', override: { unitAmount: '8.00' }, discountPercent: '10' }] }) });
+    await t.gql(createQ, {
+      input: input(customerId, { code: 'TERMS', items: [{ priceCode: 'SEAT', override: { unitAmount: '8.00' }, discountPercent: '10' }] }),
+    });
     const terms = await contractTermsFor(t.app.db.orm.em.fork(), customerId);
     expect(terms).toHaveLength(1);
     expect(terms[0]).toMatchObject({ code: 'TERMS', endsAt: null, minimumCommitment: null });
@@ -111,10 +117,9 @@ describe('createContract', () => {
     expect(terms[0].items[0].discountPercent?.toFixed()).toBe('10');
     expect((terms[0].items[0].override as { unitAmount: { toFixed(): string } }).unitAmount.toFixed()).toBe('8');
 
-    const quote = await t.gql<Untyped>(
-      `query($input: PreviewQuoteInput!) { previewQuote(input: $input) { total lines { amount } } }`,
-      { input: { customerId, currency: 'EUR', at: FEB, lines: [{ priceCode: 'SEAT', quantity: '10' }] } },
-    );
+    const quote = await t.gql<Untyped>(`query($input: PreviewQuoteInput!) { previewQuote(input: $input) { total lines { amount } } }`, {
+      input: { customerId, currency: 'EUR', at: FEB, lines: [{ priceCode: 'SEAT', quantity: '10' }] },
+    });
     expect(quote.errors).toBeUndefined();
     expect(quote.data!.previewQuote.lines[0].amount).toBe('72.00');
   });
@@ -129,18 +134,38 @@ describe('createContract', () => {
     ['an unknown price', 'input.items[1].priceCode', { items: [{ priceCode: 'SEAT' }, { priceCode: 'NOPE' }] }],
     ['a price in another currency', 'input.items[0].priceCode', { items: [{ priceCode: 'SEAT-USD' }] }],
     ['the same price twice', 'input.items[1].priceCode', { items: [{ priceCode: 'SEAT' }, { priceCode: 'SEAT' }] }],
-    ['an override of another shape', 'input.items[0].override.unitAmount', { items: [{ priceCode: 'SEAT', override: { unitAmount: 'ten' } }] }],
-    ['an override with an unknown key', 'input.items[0].override', { items: [{ priceCode: 'SEAT', override: { unitAmount: '1', tiers: [] } }] }],
+    [
+      'an override of another shape',
+      'input.items[0].override.unitAmount',
+      { items: [{ priceCode: 'SEAT', override: { unitAmount: 'ten' } }] },
+    ],
+    [
+      'an override with an unknown key',
+      'input.items[0].override',
+      { items: [{ priceCode: 'SEAT', override: { unitAmount: '1', tiers: [] } }] },
+    ],
     ['an override of the flat price without amount', 'input.items[0].override.amount', { items: [{ priceCode: 'SUPPORT', override: {} }] }],
     ['a discount over 100 %', 'input.items[0].discountPercent', { items: [{ priceCode: 'SEAT', discountPercent: '100.5' }] }],
     ['a negative discount', 'input.items[0].discountPercent', { items: [{ priceCode: 'SEAT', discountPercent: '-1' }] }],
     ['a start in year 0', 'input.startsAt', { startsAt: '0000-06-01T00:00:00Z' }],
     ['an end past 9999 in UTC', 'input.endsAt', { endsAt: '9999-12-31T23:00:00-05:00' }],
     ['a price code with NUL', 'input.items[0].priceCode', { items: [{ priceCode: 'SE\u0000AT' }] }],
-    ['a bundle override with an unknown component', 'input.items[0].override', { items: [{ priceCode: 'SUITE', override: bundleOf('NOPE') }] }],
-    ['a bundle override with a component in USD', 'input.items[0].override', { items: [{ priceCode: 'SUITE', override: bundleOf('SEAT-USD') }] }],
+    [
+      'a bundle override with an unknown component',
+      'input.items[0].override',
+      { items: [{ priceCode: 'SUITE', override: bundleOf('NOPE') }] },
+    ],
+    [
+      'a bundle override with a component in USD',
+      'input.items[0].override',
+      { items: [{ priceCode: 'SUITE', override: bundleOf('SEAT-USD') }] },
+    ],
     ['a bundle override containing itself', 'input.items[0].override', { items: [{ priceCode: 'SUITE', override: bundleOf('SUITE') }] }],
-    ['a bundle override with NUL', 'input.items[0].override.components[0].priceCode', { items: [{ priceCode: 'SUITE', override: bundleOf('SE\u0000AT') }] }],
+    [
+      'a bundle override with NUL',
+      'input.items[0].override.components[0].priceCode',
+      { items: [{ priceCode: 'SUITE', override: bundleOf('SE\u0000AT') }] },
+    ],
   ])('refuses %s with BAD_USER_INPUT on %s and creates nothing', async (_what, field, overrides) => {
     const customerId = await newCustomer();
     const res = await t.gql(createQ, { input: input(customerId, overrides) });
@@ -150,7 +175,9 @@ describe('createContract', () => {
   });
 
   it('accepts a bundle override whose components exist in the currency', async () => {
-    const res = await t.gql<Untyped>(createQ, { input: input(await newCustomer(), { items: [{ priceCode: 'SUITE', override: bundleOf('SUPPORT') }] }) });
+    const res = await t.gql<Untyped>(createQ, {
+      input: input(await newCustomer(), { items: [{ priceCode: 'SUITE', override: bundleOf('SUPPORT') }] }),
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.createContract.items).toEqual([{ priceCode: 'SUITE', override: bundleOf('SUPPORT'), discountPercent: null }]);
   });
@@ -184,7 +211,9 @@ describe('createContract', () => {
     const customerId = await newCustomer();
     const first = await t.gql(createQ, { input: input(customerId, { code: 'FIRST', startsAt: s1, endsAt: e1 }) });
     expect(first.errors).toBeUndefined();
-    const second = await t.gql(createQ, { input: input(customerId, { startsAt: s2, endsAt: e2, items: [{ priceCode: 'SUPPORT' }, { priceCode: 'SEAT' }] }) });
+    const second = await t.gql(createQ, {
+      input: input(customerId, { startsAt: s2, endsAt: e2, items: [{ priceCode: 'SUPPORT' }, { priceCode: 'SEAT' }] }),
+    });
     if (conflict) {
       expect(second.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.items[1].priceCode', contractCode: 'FIRST' });
       expect(second.errors?.[0].message).toContain('FIRST');
@@ -211,10 +240,18 @@ describe('createContract', () => {
 
   it('gives racing contracts with one code exactly one winner, the rest CONFLICT', async () => {
     const customerId = await newCustomer();
-    const ranges = [[JAN, FEB], [FEB, MAR], [MAR, APR], [APR, JUN]];
-    const results = await Promise.all(ranges.map(([startsAt, endsAt]) => t.gql<Untyped>(createQ, { input: input(customerId, { code: 'SAME', startsAt, endsAt }) })));
+    const ranges = [
+      [JAN, FEB],
+      [FEB, MAR],
+      [MAR, APR],
+      [APR, JUN],
+    ];
+    const results = await Promise.all(
+      ranges.map(([startsAt, endsAt]) => t.gql<Untyped>(createQ, { input: input(customerId, { code: 'SAME', startsAt, endsAt }) })),
+    );
     expect(results.filter((r) => r.data?.createContract).length).toBe(1);
-    for (const r of results.filter((x) => x.errors)) expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
+    for (const r of results.filter((x) => x.errors))
+      expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
   });
 
   it('is FORBIDDEN to SALES and CUSTOMER keys', async () => {
@@ -245,13 +282,17 @@ describe('reading contracts', () => {
   it('lets SALES read any contract', async () => {
     const key = await keyFor('SALES');
     expect((await t.gql<Untyped>(oneQ, { id: theirsContract }, key)).data!.contract.code).toBe('THEIRS');
-    expect((await t.gql<Untyped>(ofCustomerQ, { id: theirs }, key)).data!.customer.contracts).toEqual([{ code: 'THEIRS', items: [{ priceCode: 'SEAT' }] }]);
+    expect((await t.gql<Untyped>(ofCustomerQ, { id: theirs }, key)).data!.customer.contracts).toEqual([
+      { code: 'THEIRS', items: [{ priceCode: 'SEAT' }] },
+    ]);
   });
 
   it('lets a CUSTOMER key read its own contracts only', async () => {
     const key = await keyFor('CUSTOMER', mine);
     expect((await t.gql<Untyped>(oneQ, { id: mineContract }, key)).data!.contract.code).toBe('MINE');
-    expect((await t.gql<Untyped>(ofCustomerQ, { id: mine }, key)).data!.customer.contracts).toEqual([{ code: 'MINE', items: [{ priceCode: 'SEAT' }] }]);
+    expect((await t.gql<Untyped>(ofCustomerQ, { id: mine }, key)).data!.customer.contracts).toEqual([
+      { code: 'MINE', items: [{ priceCode: 'SEAT' }] },
+    ]);
     const other = await t.gql(oneQ, { id: theirsContract }, key);
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

@@ -11,14 +11,108 @@ import type { CreditedInvoiceFieldsFragment, CreditNoteFieldsFragment, Role } fr
 const clock = new ManualClock(new Date('2026-03-01T00:00:00Z'));
 let t: TestApp;
 
-graphql(`fragment CreditNoteFields on CreditNote { id number currency reason subtotal tax total createdAt invoice { id amountCredited amountDue } customer { id } lines { invoiceLineId description amount tax } }`);
-graphql(`fragment CreditedInvoiceFields on Invoice { id number status total tax amountDue amountCredited voidedAt lines { id amount tax proration } creditNotes { id number total lines { invoiceLineId amount tax } } }`);
-const createQ = graphql(`mutation CreditNotesCreate($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { ...CreditNoteFields } }`);
-const voidQ = graphql(`mutation CreditNotesVoidInvoice($id: ID!) { voidInvoice(id: $id) { ...CreditedInvoiceFields } }`);
-const invoiceQ = graphql(`query CreditNotesInvoiceById($id: ID!) { invoice(id: $id) { ...CreditedInvoiceFields } }`);
-const noteQ = graphql(`query CreditNotesNote($id: ID!) { creditNote(id: $id) { ...CreditNoteFields } }`);
-const listQ = graphql(`query CreditNotesCreditNotes($first: Int, $after: String, $customerId: ID, $invoiceId: ID) {
-  creditNotes(first: $first, after: $after, customerId: $customerId, invoiceId: $invoiceId) { edges { cursor node { id number customer { id } } } pageInfo { hasNextPage endCursor } } }`);
+graphql(`
+  fragment CreditNoteFields on CreditNote {
+    id
+    number
+    currency
+    reason
+    subtotal
+    tax
+    total
+    createdAt
+    invoice {
+      id
+      amountCredited
+      amountDue
+    }
+    customer {
+      id
+    }
+    lines {
+      invoiceLineId
+      description
+      amount
+      tax
+    }
+  }
+`);
+graphql(`
+  fragment CreditedInvoiceFields on Invoice {
+    id
+    number
+    status
+    total
+    tax
+    amountDue
+    amountCredited
+    voidedAt
+    lines {
+      id
+      amount
+      tax
+      proration
+    }
+    creditNotes {
+      id
+      number
+      total
+      lines {
+        invoiceLineId
+        amount
+        tax
+      }
+    }
+  }
+`);
+const createQ = graphql(`
+  mutation CreditNotesCreate($input: CreateCreditNoteInput!) {
+    createCreditNote(input: $input) {
+      ...CreditNoteFields
+    }
+  }
+`);
+const voidQ = graphql(`
+  mutation CreditNotesVoidInvoice($id: ID!) {
+    voidInvoice(id: $id) {
+      ...CreditedInvoiceFields
+    }
+  }
+`);
+const invoiceQ = graphql(`
+  query CreditNotesInvoiceById($id: ID!) {
+    invoice(id: $id) {
+      ...CreditedInvoiceFields
+    }
+  }
+`);
+const noteQ = graphql(`
+  query CreditNotesNote($id: ID!) {
+    creditNote(id: $id) {
+      ...CreditNoteFields
+    }
+  }
+`);
+const listQ = graphql(`
+  query CreditNotesCreditNotes($first: Int, $after: String, $customerId: ID, $invoiceId: ID) {
+    creditNotes(first: $first, after: $after, customerId: $customerId, invoiceId: $invoiceId) {
+      edges {
+        cursor
+        node {
+          id
+          number
+          customer {
+            id
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
 
 type Line = { invoiceLineId: string; amount?: string };
 
@@ -37,13 +131,28 @@ async function invoice(id: string): Promise<CreditedInvoice> {
   return found((await must(t, invoiceQ, { id })).invoice, `invoice ${id}`);
 }
 /** A new customer's first invoice: a subscription that starts now invoices its first period at once. */
-async function firstInvoice(items: { priceCode: string; quantity: string }[], customerFields = 'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"'): Promise<CreditedInvoice> {
+async function firstInvoice(
+  items: { priceCode: string; quantity: string }[],
+  customerFields = 'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"',
+): Promise<CreditedInvoice> {
   const customer = await createCustomer(t, customerFields);
   await subscribe(t, customer, { items });
   return invoice((await invoicesOf(t, customer))[0].id);
 }
 async function key(role: Role, customerId?: string): Promise<string> {
-  return (await must(t, graphql(`mutation CreditNotesCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`), { input: { role, name: role.toLowerCase(), customerId } })).createApiKey.secret;
+  return (
+    await must(
+      t,
+      graphql(`
+        mutation CreditNotesCreateApiKey($input: CreateApiKeyInput!) {
+          createApiKey(input: $input) {
+            secret
+          }
+        }
+      `),
+      { input: { role, name: role.toLowerCase(), customerId } },
+    )
+  ).createApiKey.secret;
 }
 /** Payments come with issue 6; until then a paid or written-off invoice is set up in the database. */
 async function setStatus(id: string, status: InvoiceStatus, amountDue?: string): Promise<void> {
@@ -70,25 +179,48 @@ describe('createCreditNote', () => {
   let support: CreditedInvoice['lines'][number];
 
   it('credits part of a line, with its tax in proportion, and lowers amountDue', async () => {
-    inv = await firstInvoice([{ priceCode: 'seat', quantity: '3' }, { priceCode: 'support', quantity: '1' }]);
+    inv = await firstInvoice([
+      { priceCode: 'seat', quantity: '3' },
+      { priceCode: 'support', quantity: '1' },
+    ]);
     [seat, support] = inv.lines;
-    expect(inv).toMatchObject({ status: 'OPEN', total: '131.96', tax: '21.99', amountDue: '131.96', amountCredited: '0.00', voidedAt: null, creditNotes: [] });
+    expect(inv).toMatchObject({
+      status: 'OPEN',
+      total: '131.96',
+      tax: '21.99',
+      amountDue: '131.96',
+      amountCredited: '0.00',
+      voidedAt: null,
+      creditNotes: [],
+    });
     expect([seat.amount, seat.tax, support.amount, support.tax]).toEqual(['59.97', '11.99', '50.00', '10.00']);
     const note = await credit(inv.id, [{ invoiceLineId: seat.id, amount: '19.99' }], 'one seat returned');
     // 11.99 × 19.99 / 59.97 = 3.9966… → 4.00
     expect(note).toMatchObject({
-      number: 'CN-2026-000001', currency: 'EUR', reason: 'one seat returned', subtotal: '19.99', tax: '4.00', total: '23.99',
-      createdAt: '2026-03-01T00:00:00.000Z', invoice: { id: inv.id, amountCredited: '23.99', amountDue: '107.97' }, customer: { id: expect.any(String) },
+      number: 'CN-2026-000001',
+      currency: 'EUR',
+      reason: 'one seat returned',
+      subtotal: '19.99',
+      tax: '4.00',
+      total: '23.99',
+      createdAt: '2026-03-01T00:00:00.000Z',
+      invoice: { id: inv.id, amountCredited: '23.99', amountDue: '107.97' },
+      customer: { id: expect.any(String) },
       lines: [{ invoiceLineId: seat.id, description: '3 × seat', amount: '19.99', tax: '4.00' }],
     });
     const after = await invoice(inv.id);
     expect(after).toMatchObject({ status: 'OPEN', total: '131.96', amountCredited: '23.99', amountDue: '107.97' });
     expect(after.lines).toEqual(inv.lines);
-    expect(after.creditNotes).toEqual([{ id: note.id, number: 'CN-2026-000001', total: '23.99', lines: [{ invoiceLineId: seat.id, amount: '19.99', tax: '4.00' }] }]);
+    expect(after.creditNotes).toEqual([
+      { id: note.id, number: 'CN-2026-000001', total: '23.99', lines: [{ invoiceLineId: seat.id, amount: '19.99', tax: '4.00' }] },
+    ]);
   });
 
   it('refuses more than is left of a line, naming the field, and changes nothing', async () => {
-    const ext = await refusal(inv.id, [{ invoiceLineId: support.id, amount: '1.00' }, { invoiceLineId: seat.id, amount: '39.99' }]);
+    const ext = await refusal(inv.id, [
+      { invoiceLineId: support.id, amount: '1.00' },
+      { invoiceLineId: seat.id, amount: '39.99' },
+    ]);
     expect(ext).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[1].amount', left: '39.98' });
     expect(ext.message).toContain('39.98');
     expect(await invoice(inv.id)).toMatchObject({ amountCredited: '23.99', amountDue: '107.97' });
@@ -105,10 +237,28 @@ describe('createCreditNote', () => {
     ['a zero amount', () => [{ invoiceLineId: support.id, amount: '0' }], 'input.lines[0].amount', 'more than 0'],
     ['a negative amount', () => [{ invoiceLineId: support.id, amount: '-5.00' }], 'input.lines[0].amount', 'more than 0'],
     ['more decimals than the minor unit', () => [{ invoiceLineId: support.id, amount: '1.001' }], 'input.lines[0].amount', 'minor units'],
-    ['a line credited in full already', () => [{ invoiceLineId: seat.id, amount: '1.00' }], 'input.lines[0].invoiceLineId', 'fully credited'],
-    ['a line of no invoice', () => [{ invoiceLineId: '00000000-0000-4000-8000-000000000000' }], 'input.lines[0].invoiceLineId', 'not a charge line'],
+    [
+      'a line credited in full already',
+      () => [{ invoiceLineId: seat.id, amount: '1.00' }],
+      'input.lines[0].invoiceLineId',
+      'fully credited',
+    ],
+    [
+      'a line of no invoice',
+      () => [{ invoiceLineId: '00000000-0000-4000-8000-000000000000' }],
+      'input.lines[0].invoiceLineId',
+      'not a charge line',
+    ],
     ['a malformed line id', () => [{ invoiceLineId: 'nope' }], 'input.lines[0].invoiceLineId', 'not a charge line'],
-    ['a line listed twice', () => [{ invoiceLineId: support.id, amount: '1.00' }, { invoiceLineId: support.id, amount: '1.00' }], 'input.lines[1].invoiceLineId', 'twice'],
+    [
+      'a line listed twice',
+      () => [
+        { invoiceLineId: support.id, amount: '1.00' },
+        { invoiceLineId: support.id, amount: '1.00' },
+      ],
+      'input.lines[1].invoiceLineId',
+      'twice',
+    ],
   ])('refuses %s with BAD_USER_INPUT at its path', async (_name, lines, field, words) => {
     const ext = await refusal(inv.id, lines());
     expect(ext).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -117,7 +267,10 @@ describe('createCreditNote', () => {
 
   it('refuses a line of another invoice, a blank reason and an unknown invoice', async () => {
     const other = await firstInvoice([{ priceCode: 'seat', quantity: '1' }]);
-    expect(await refusal(inv.id, [{ invoiceLineId: other.lines[0].id }])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].invoiceLineId' });
+    expect(await refusal(inv.id, [{ invoiceLineId: other.lines[0].id }])).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.lines[0].invoiceLineId',
+    });
     expect(await refusal(inv.id, undefined, '   ')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
     expect(await refusal('00000000-0000-4000-8000-000000000000')).toMatchObject({ code: 'NOT_FOUND', field: 'input.invoiceId' });
     expect(await refusal('not-an-id')).toMatchObject({ code: 'NOT_FOUND', field: 'input.invoiceId' });
@@ -126,7 +279,13 @@ describe('createCreditNote', () => {
 
   it('credits everything still creditable when no lines are given, to exactly the invoice total; then nothing is left', async () => {
     const note = await credit(inv.id, []);
-    expect(note).toMatchObject({ number: 'CN-2026-000003', subtotal: '50.00', tax: '10.00', total: '60.00', lines: [{ invoiceLineId: support.id, amount: '50.00', tax: '10.00' }] });
+    expect(note).toMatchObject({
+      number: 'CN-2026-000003',
+      subtotal: '50.00',
+      tax: '10.00',
+      total: '60.00',
+      lines: [{ invoiceLineId: support.id, amount: '50.00', tax: '10.00' }],
+    });
     const after = await invoice(inv.id);
     // Nothing is left to pay: PAID, as Stripe settles an invoice credited in full.
     expect(after).toMatchObject({ status: 'PAID', amountCredited: '131.96', amountDue: '0.00' });
@@ -139,9 +298,18 @@ describe('createCreditNote', () => {
   it('makes a full note of a fresh invoice equal to its total, at the currency’s scale', async () => {
     const jpy = await firstInvoice([{ priceCode: 'seat-jpy', quantity: '3' }], 'currency: "JPY", taxStatus: TAXABLE, taxRate: "10"');
     expect(jpy).toMatchObject({ total: '4399', tax: '400' });
-    expect(await refusal(jpy.id, [{ invoiceLineId: jpy.lines[0].id, amount: '0.5' }])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].amount' });
+    expect(await refusal(jpy.id, [{ invoiceLineId: jpy.lines[0].id, amount: '0.5' }])).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.lines[0].amount',
+    });
     const note = await credit(jpy.id);
-    expect(note).toMatchObject({ currency: 'JPY', subtotal: '3999', tax: '400', total: '4399', invoice: { amountCredited: '4399', amountDue: '0' } });
+    expect(note).toMatchObject({
+      currency: 'JPY',
+      subtotal: '3999',
+      tax: '400',
+      total: '4399',
+      invoice: { amountCredited: '4399', amountDue: '0' },
+    });
   });
 
   it('refuses a DRAFT invoice with CONFLICT saying why', async () => {
@@ -165,7 +333,17 @@ describe('createCreditNote', () => {
     const sub = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '1' }] });
     clock.set(new Date('2026-03-16T00:00:00Z'));
     try {
-      await must(t, graphql(`mutation CreditNotesChangeSubscription($id: ID!) { changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: "seat", quantity: "3" }] }) { id } }`), { id: sub });
+      await must(
+        t,
+        graphql(`
+          mutation CreditNotesChangeSubscription($id: ID!) {
+            changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: "seat", quantity: "3" }] }) {
+              id
+            }
+          }
+        `),
+        { id: sub },
+      );
     } finally {
       clock.set(new Date('2026-03-01T00:00:00Z'));
     }
@@ -173,7 +351,10 @@ describe('createCreditNote', () => {
     const prorated = invoices.find((i) => i.lines.every((l) => l.proration))!;
     const [creditLine, charge] = prorated.lines;
     expect(dec(creditLine.amount).isNegative() && dec(charge.amount).isPositive()).toBe(true);
-    expect(await refusal(prorated.id, [{ invoiceLineId: creditLine.id }])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].invoiceLineId' });
+    expect(await refusal(prorated.id, [{ invoiceLineId: creditLine.id }])).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.lines[0].invoiceLineId',
+    });
     // The whole charge line with its tax is more than the invoice's total.
     const over = await refusal(prorated.id, [{ invoiceLineId: charge.id }]);
     expect(over).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines', left: prorated.total });
@@ -207,10 +388,17 @@ describe('createCreditNote', () => {
     const step = fc.record({ line: fc.nat(2), permille: fc.integer({ min: 1, max: 1000 }) });
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('20', '7.7', '19', '5.5', '33.3333'), fc.integer({ min: 1, max: 97 }), fc.integer({ min: 1, max: 13 }), fc.array(step, { maxLength: 8 }),
+        fc.constantFrom('20', '7.7', '19', '5.5', '33.3333'),
+        fc.integer({ min: 1, max: 97 }),
+        fc.integer({ min: 1, max: 13 }),
+        fc.array(step, { maxLength: 8 }),
         async (rate, odd, seats, steps) => {
           const inv = await firstInvoice(
-            [{ priceCode: 'odd', quantity: String(odd) }, { priceCode: 'seat', quantity: String(seats) }, { priceCode: 'support', quantity: '1' }],
+            [
+              { priceCode: 'odd', quantity: String(odd) },
+              { priceCode: 'seat', quantity: String(seats) },
+              { priceCode: 'support', quantity: '1' },
+            ],
             `currency: "EUR", taxStatus: TAXABLE, taxRate: "${rate}"`,
           );
           const left = inv.lines.map((l) => dec(l.amount));
@@ -248,8 +436,25 @@ describe('voidInvoice', () => {
     await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '1' }] });
     const [open] = await invoicesOf(t, customer);
     const voided = (await must(t, voidQ, { id: open.id })).voidInvoice;
-    expect(voided).toMatchObject({ id: open.id, number: open.number, status: 'VOID', total: '23.99', amountDue: '0.00', voidedAt: '2026-03-01T00:00:00.000Z' });
-    await must(t, graphql(`mutation CreditNotesRunBilling($at: DateTime!) { runBilling(at: $at) { invoicesCreated } }`), { at: '2026-03-01T00:00:00Z' });
+    expect(voided).toMatchObject({
+      id: open.id,
+      number: open.number,
+      status: 'VOID',
+      total: '23.99',
+      amountDue: '0.00',
+      voidedAt: '2026-03-01T00:00:00.000Z',
+    });
+    await must(
+      t,
+      graphql(`
+        mutation CreditNotesRunBilling($at: DateTime!) {
+          runBilling(at: $at) {
+            invoicesCreated
+          }
+        }
+      `),
+      { at: '2026-03-01T00:00:00Z' },
+    );
     expect((await invoicesOf(t, customer)).map((i) => [i.id, i.status])).toEqual([[open.id, 'VOID']]);
     const again = await t.gql(voidQ, { id: open.id });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'VOID' });
@@ -264,7 +469,12 @@ describe('voidInvoice', () => {
     expect((await must(t, voidQ, { id: written.id })).voidInvoice).toMatchObject({ status: 'VOID', amountDue: '0.00' });
     const partly = await firstInvoice([{ priceCode: 'seat', quantity: '2' }]);
     await credit(partly.id, [{ invoiceLineId: partly.lines[0].id, amount: '5.00' }]);
-    expect((await must(t, voidQ, { id: partly.id })).voidInvoice).toMatchObject({ status: 'VOID', amountDue: '0.00', amountCredited: '6.00', creditNotes: [{ total: '6.00' }] });
+    expect((await must(t, voidQ, { id: partly.id })).voidInvoice).toMatchObject({
+      status: 'VOID',
+      amountDue: '0.00',
+      amountCredited: '6.00',
+      creditNotes: [{ total: '6.00' }],
+    });
   });
 
   it('refuses PAID (a credit note corrects it) and DRAFT invoices with CONFLICT saying why, and an unknown one with NOT_FOUND', async () => {
@@ -314,7 +524,19 @@ describe('reading credit notes', () => {
     expect(own.every((n) => n.customer.id === mine)).toBe(true);
     expect((await must(t, listQ, { customerId: theirs }, mineKey)).creditNotes.edges).toEqual([]);
     expect((await must(t, listQ, { invoiceId: theirNote.invoice.id }, mineKey)).creditNotes.edges).toEqual([]);
-    const inv = await t.gql(graphql(`query CreditNotesInvoice($id: ID!) { invoice(id: $id) { creditNotes { id } } }`), { id: theirNote.invoice.id }, mineKey);
+    const inv = await t.gql(
+      graphql(`
+        query CreditNotesInvoice($id: ID!) {
+          invoice(id: $id) {
+            creditNotes {
+              id
+            }
+          }
+        }
+      `),
+      { id: theirNote.invoice.id },
+      mineKey,
+    );
     expect(inv.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -351,7 +573,9 @@ describe('reading credit notes', () => {
   it('numbers every note CN-2026-… gaplessly, apart from the invoice series', async () => {
     const numbers = (await must(t, listQ, { first: 100 })).creditNotes.edges.map((e) => e.node.number).sort();
     expect(numbers).toEqual(numbers.map((_: string, i: number) => `CN-2026-${String(i + 1).padStart(6, '0')}`));
-    const [counter] = await t.app.db.orm.em.fork().execute<{ last: number }[]>(`select last from invoice_number where series = 'CN' and year = 2026`);
+    const [counter] = await t.app.db.orm.em
+      .fork()
+      .execute<{ last: number }[]>(`select last from invoice_number where series = 'CN' and year = 2026`);
     expect(counter.last).toBe(numbers.length);
     await expectGaplessNumbers(t);
   });

@@ -50,7 +50,10 @@ describe('createCustomer', () => {
       taxStatus: 'TAXABLE',
       taxRate: '19.5',
       invoiceDrafts: true,
-      externalIds: [{ system: 'SAP', id: 'sap-1' }, { system: 'SALESFORCE', id: '001xx' }],
+      externalIds: [
+        { system: 'SAP', id: 'sap-1' },
+        { system: 'SALESFORCE', id: '001xx' },
+      ],
     });
     expect(c).toMatchObject({
       name: 'Acme GmbH',
@@ -59,11 +62,18 @@ describe('createCustomer', () => {
       taxStatus: 'TAXABLE',
       taxRate: '19.5',
       invoiceDrafts: true,
-      externalIds: [{ system: 'SAP', id: 'sap-1' }, { system: 'SALESFORCE', id: '001xx' }],
+      externalIds: [
+        { system: 'SAP', id: 'sap-1' },
+        { system: 'SALESFORCE', id: '001xx' },
+      ],
     });
     expect(c.createdAt).toBe(c.updatedAt);
     const read = await t.gql<Untyped>(one, { id: c.id });
-    expect(read.data!.customer).toMatchObject({ id: c.id, taxRate: '19.5', externalIds: expect.arrayContaining([{ system: 'SAP', id: 'sap-1' }]) });
+    expect(read.data!.customer).toMatchObject({
+      id: c.id,
+      taxRate: '19.5',
+      externalIds: expect.arrayContaining([{ system: 'SAP', id: 'sap-1' }]),
+    });
   });
 
   it('defaults invoiceDrafts to false and trims the name', async () => {
@@ -86,7 +96,16 @@ describe('createCustomer', () => {
     ['a rate with 5 decimals', 'input.taxRate', { taxStatus: 'TAXABLE', taxRate: '7.12345' }],
     ['a rate on an EXEMPT customer', 'input.taxRate', { taxStatus: 'EXEMPT', taxRate: '20' }],
     ['a rate on a REVERSE_CHARGE customer', 'input.taxRate', { taxStatus: 'REVERSE_CHARGE', taxRate: '20' }],
-    ['the same external id twice', 'input.externalIds[1]', { externalIds: [{ system: 'SAP', id: 'dup' }, { system: 'SAP', id: 'dup' }] }],
+    [
+      'the same external id twice',
+      'input.externalIds[1]',
+      {
+        externalIds: [
+          { system: 'SAP', id: 'dup' },
+          { system: 'SAP', id: 'dup' },
+        ],
+      },
+    ],
     ['an empty external system', 'input.externalIds[0].system', { externalIds: [{ system: ' ', id: 'x' }] }],
     ['an empty external id', 'input.externalIds[0].id', { externalIds: [{ system: 'SAP', id: '' }] }],
     ['an external id with NUL', 'input.externalIds[0].id', { externalIds: [{ system: 'SAP', id: 'a\u0000' }] }],
@@ -116,7 +135,15 @@ describe('createCustomer', () => {
   it('refuses an external id another customer holds with CONFLICT, and creates nothing', async () => {
     await createCustomer({ externalIds: [{ system: 'SAP', id: 'taken-1' }] });
     const name = `Second ${randomUUID()}`;
-    const res = await t.gql(create, { input: base({ name, externalIds: [{ system: 'SAP', id: 'free-1' }, { system: 'SAP', id: 'taken-1' }] }) });
+    const res = await t.gql(create, {
+      input: base({
+        name,
+        externalIds: [
+          { system: 'SAP', id: 'free-1' },
+          { system: 'SAP', id: 'taken-1' },
+        ],
+      }),
+    });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.externalIds[1]' });
     expect(await countNamed(name)).toBe(0);
     const free = await t.gql<Untyped>(byExternal, { system: 'SAP', id: 'free-1' });
@@ -183,17 +210,36 @@ describe('updateCustomer', () => {
   });
 
   it('replaces the external ids, keeping the ones that stay', async () => {
-    const c = await createCustomer({ externalIds: [{ system: 'SAP', id: 'keep-1' }, { system: 'SAP', id: 'drop-1' }] });
-    const res = await t.gql<Untyped>(update, { id: c.id, input: { externalIds: [{ system: 'SAP', id: 'keep-1' }, { system: 'STRIPE', id: 'cus_new' }] } });
+    const c = await createCustomer({
+      externalIds: [
+        { system: 'SAP', id: 'keep-1' },
+        { system: 'SAP', id: 'drop-1' },
+      ],
+    });
+    const res = await t.gql<Untyped>(update, {
+      id: c.id,
+      input: {
+        externalIds: [
+          { system: 'SAP', id: 'keep-1' },
+          { system: 'STRIPE', id: 'cus_new' },
+        ],
+      },
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.updateCustomer.externalIds).toEqual(
-      expect.arrayContaining([{ system: 'SAP', id: 'keep-1' }, { system: 'STRIPE', id: 'cus_new' }]),
+      expect.arrayContaining([
+        { system: 'SAP', id: 'keep-1' },
+        { system: 'STRIPE', id: 'cus_new' },
+      ]),
     );
     expect(res.data!.updateCustomer.externalIds).toHaveLength(2);
     expect((await t.gql<Untyped>(byExternal, { system: 'SAP', id: 'drop-1' })).data!.customerByExternalId).toBeNull();
     expect((await t.gql<Untyped>(byExternal, { system: 'STRIPE', id: 'cus_new' })).data!.customerByExternalId).toEqual({ id: c.id });
     const read = await t.gql<Untyped>(one, { id: c.id });
-    expect(read.data!.customer.externalIds).toEqual([{ system: 'SAP', id: 'keep-1' }, { system: 'STRIPE', id: 'cus_new' }]);
+    expect(read.data!.customer.externalIds).toEqual([
+      { system: 'SAP', id: 'keep-1' },
+      { system: 'STRIPE', id: 'cus_new' },
+    ]);
   });
 
   it('refuses an external id of another customer with CONFLICT and changes nothing', async () => {
@@ -320,5 +366,4 @@ describe('customers', () => {
     const res = await t.gql(list, { after: Buffer.from(raw, 'utf8').toString('base64url') });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
-
 });

@@ -5,7 +5,12 @@ import { createCustomer, createPrice, createProduct, found, must } from '../supp
 import { readEvents } from '../support/events';
 import { eventually } from '../support/eventually';
 import { graphql } from '../support/generated';
-import type { DunningAttachPaymentMethodMutation, DunningFinalAction, DunningInvoicesQuery, DunningSubscriptionFieldsFragment } from '../support/generated/graphql';
+import type {
+  DunningAttachPaymentMethodMutation,
+  DunningFinalAction,
+  DunningInvoicesQuery,
+  DunningSubscriptionFieldsFragment,
+} from '../support/generated/graphql';
 
 // The dunning story, end to end over HTTP, driven by test clocks (CONTRACT.md: "a test clock
 // drives them too"): each retry happens when its clock reaches it, dated there.
@@ -15,16 +20,61 @@ let t: TestApp;
 const START = '2027-03-01T00:00:00.000Z';
 const day = (n: number) => new Date(Date.parse(START) + n * 86_400_000).toISOString();
 
-graphql(`fragment DunningInvoiceFields on Invoice { id number status total amountDue amountPaid amountRemaining paidAt dueAt collectionMethod nextPaymentAttemptAt
-  attempts { kind step at amount outcome error provider providerReference } }`);
-graphql(`fragment DunningSubscriptionFields on Subscription { status version history { type } }`);
+graphql(`
+  fragment DunningInvoiceFields on Invoice {
+    id
+    number
+    status
+    total
+    amountDue
+    amountPaid
+    amountRemaining
+    paidAt
+    dueAt
+    collectionMethod
+    nextPaymentAttemptAt
+    attempts {
+      kind
+      step
+      at
+      amount
+      outcome
+      error
+      provider
+      providerReference
+    }
+  }
+`);
+graphql(`
+  fragment DunningSubscriptionFields on Subscription {
+    status
+    version
+    history {
+      type
+    }
+  }
+`);
 
 async function setPolicy(retryAfterDays: number[], finalAction: DunningFinalAction, graceDays = 0): Promise<void> {
-  await must(t, graphql(`mutation DunningSetDunningPolicy($input: SetDunningPolicyInput!) { setDunningPolicy(input: $input) { retryAfterDays } }`), { input: { retryAfterDays, finalAction, graceDays } });
+  await must(
+    t,
+    graphql(`
+      mutation DunningSetDunningPolicy($input: SetDunningPolicyInput!) {
+        setDunningPolicy(input: $input) {
+          retryAfterDays
+        }
+      }
+    `),
+    { input: { retryAfterDays, finalAction, graceDays } },
+  );
 }
 
 /** A customer on its own clock at START, with a card (a sandbox token), subscribed to 100.00 a month: its first invoice is charged at once. */
-async function story(token: string | null, collection = 'CHARGE_AUTOMATICALLY', customerFields = ''): Promise<{ clockId: string; customerId: string; subId: string }> {
+async function story(
+  token: string | null,
+  collection = 'CHARGE_AUTOMATICALLY',
+  customerFields = '',
+): Promise<{ clockId: string; customerId: string; subId: string }> {
   const clockId = (await must(t, `mutation { createTestClock(frozenTime: "${START}") { id } }`)).createTestClock.id;
   const customerId = await createCustomer(t, `currency: "EUR", taxStatus: EXEMPT, testClockId: "${clockId}" ${customerFields}`);
   if (token) await attach(customerId, token);
@@ -32,22 +82,76 @@ async function story(token: string | null, collection = 'CHARGE_AUTOMATICALLY', 
   return { clockId, customerId, subId };
 }
 
-async function attach(customerId: string, token: string, provider = 'sandbox', as?: string): Promise<DunningAttachPaymentMethodMutation['attachPaymentMethod']> {
-  const q = graphql(`mutation DunningAttachPaymentMethod($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id provider label isDefault } }`);
+async function attach(
+  customerId: string,
+  token: string,
+  provider = 'sandbox',
+  as?: string,
+): Promise<DunningAttachPaymentMethodMutation['attachPaymentMethod']> {
+  const q = graphql(`
+    mutation DunningAttachPaymentMethod($input: AttachPaymentMethodInput!) {
+      attachPaymentMethod(input: $input) {
+        id
+        provider
+        label
+        isDefault
+      }
+    }
+  `);
   return (await must(t, q, { input: { customerId, provider, token } }, as)).attachPaymentMethod;
 }
 
 async function advance(clockId: string, to: string): Promise<void> {
-  await must(t, graphql(`mutation DunningAdvanceTestClock($id: ID!, $to: DateTime!) { advanceTestClock(id: $id, to: $to) { status } }`), { id: clockId, to });
+  await must(
+    t,
+    graphql(`
+      mutation DunningAdvanceTestClock($id: ID!, $to: DateTime!) {
+        advanceTestClock(id: $id, to: $to) {
+          status
+        }
+      }
+    `),
+    { id: clockId, to },
+  );
 }
 
 async function invoices(customerId: string): Promise<DunningInvoicesQuery['invoices']['edges'][number]['node'][]> {
-  const data = await must(t, graphql(`query DunningInvoices($c: ID) { invoices(customerId: $c, first: 10) { edges { node { ...DunningInvoiceFields periodStart } } } }`), { c: customerId });
+  const data = await must(
+    t,
+    graphql(`
+      query DunningInvoices($c: ID) {
+        invoices(customerId: $c, first: 10) {
+          edges {
+            node {
+              ...DunningInvoiceFields
+              periodStart
+            }
+          }
+        }
+      }
+    `),
+    { c: customerId },
+  );
   return data.invoices.edges.map((e) => e.node).sort((a, b) => (a.periodStart ?? '').localeCompare(b.periodStart ?? ''));
 }
 
 async function sub(id: string): Promise<DunningSubscriptionFieldsFragment> {
-  return found((await must(t, graphql(`query DunningSubscription($id: ID!) { subscription(id: $id) { ...DunningSubscriptionFields } }`), { id })).subscription, `subscription ${id}`);
+  return found(
+    (
+      await must(
+        t,
+        graphql(`
+          query DunningSubscription($id: ID!) {
+            subscription(id: $id) {
+              ...DunningSubscriptionFields
+            }
+          }
+        `),
+        { id },
+      )
+    ).subscription,
+    `subscription ${id}`,
+  );
 }
 
 /**
@@ -56,13 +160,22 @@ async function sub(id: string): Promise<DunningSubscriptionFieldsFragment> {
  * the last ones can take a moment to appear.
  */
 async function eventTypes(customerId: string): Promise<string[]> {
-  const [{ n }] = await t.app.db.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from domain_event where customer_id = ?', [customerId]);
-  const read = () => readEvents(t, { fields: 'type customerId' }).then((events) => events.filter((e) => e.customerId === customerId).map((e) => e.type as string));
+  const [{ n }] = await t.app.db.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ n: string }[]>('select count(*) as n from domain_event where customer_id = ?', [customerId]);
+  const read = () =>
+    readEvents(t, { fields: 'type customerId' }).then((events) =>
+      events.filter((e) => e.customerId === customerId).map((e) => e.type as string),
+    );
   return eventually(read, { until: (types) => types.length >= Number(n), what: `the customer's ${n} stored events readable` });
 }
 
 async function sandboxCharges(invoiceId: string): Promise<number> {
-  const rows = await t.app.db.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from sandbox_charge where invoice_id = ?', [invoiceId]);
+  const rows = await t.app.db.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ n: string }[]>('select count(*) as n from sandbox_charge where invoice_id = ?', [invoiceId]);
   return Number(rows[0].n);
 }
 
@@ -82,25 +195,61 @@ describe('dunning', () => {
     const { clockId, customerId, subId } = await story('pm_sandbox_decline');
 
     let [invoice] = await invoices(customerId);
-    expect(invoice).toMatchObject({ status: 'OPEN', total: '100.00', amountPaid: '0.00', amountRemaining: '100.00', dueAt: START, collectionMethod: 'CHARGE_AUTOMATICALLY', nextPaymentAttemptAt: day(1) });
+    expect(invoice).toMatchObject({
+      status: 'OPEN',
+      total: '100.00',
+      amountPaid: '0.00',
+      amountRemaining: '100.00',
+      dueAt: START,
+      collectionMethod: 'CHARGE_AUTOMATICALLY',
+      nextPaymentAttemptAt: day(1),
+    });
     expect(invoice.attempts).toEqual([
-      { kind: 'CHARGE', step: 0, at: START, amount: '100.00', outcome: 'failed', error: expect.stringContaining('card_declined'), provider: 'sandbox', providerReference: expect.stringMatching(/^sb_ch_/) },
+      {
+        kind: 'CHARGE',
+        step: 0,
+        at: START,
+        amount: '100.00',
+        outcome: 'failed',
+        error: expect.stringContaining('card_declined'),
+        provider: 'sandbox',
+        providerReference: expect.stringMatching(/^sb_ch_/),
+      },
     ]);
     expect((await sub(subId)).status).toBe('PAST_DUE');
 
     // Retry 1, a day after the first failure: declined again.
     await advance(clockId, day(2));
     [invoice] = await invoices(customerId);
-    expect(invoice.attempts.map((a) => [a.step, a.at, a.outcome])).toEqual([[0, START, 'failed'], [1, day(1), 'failed']]);
+    expect(invoice.attempts.map((a) => [a.step, a.at, a.outcome])).toEqual([
+      [0, START, 'failed'],
+      [1, day(1), 'failed'],
+    ]);
     expect(invoice.nextPaymentAttemptAt).toBe(day(3));
 
     // The customer replaces the card with its own key (self-service): retry 2 succeeds.
-    const customerKey = (await must(t, `mutation { createApiKey(input: { role: CUSTOMER, customerId: "${customerId}", name: "self" }) { secret } }`)).createApiKey.secret;
-    expect(await attach(customerId, 'pm_sandbox_ok', 'sandbox', customerKey)).toMatchObject({ provider: 'sandbox', label: 'Sandbox card (always succeeds)', isDefault: true });
+    const customerKey = (
+      await must(t, `mutation { createApiKey(input: { role: CUSTOMER, customerId: "${customerId}", name: "self" }) { secret } }`)
+    ).createApiKey.secret;
+    expect(await attach(customerId, 'pm_sandbox_ok', 'sandbox', customerKey)).toMatchObject({
+      provider: 'sandbox',
+      label: 'Sandbox card (always succeeds)',
+      isDefault: true,
+    });
     await advance(clockId, day(4));
     [invoice] = await invoices(customerId);
-    expect(invoice).toMatchObject({ status: 'PAID', amountPaid: '100.00', amountRemaining: '0.00', paidAt: day(3), nextPaymentAttemptAt: null });
-    expect(invoice.attempts.map((a) => [a.step, a.at, a.outcome])).toEqual([[0, START, 'failed'], [1, day(1), 'failed'], [2, day(3), 'succeeded']]);
+    expect(invoice).toMatchObject({
+      status: 'PAID',
+      amountPaid: '100.00',
+      amountRemaining: '0.00',
+      paidAt: day(3),
+      nextPaymentAttemptAt: null,
+    });
+    expect(invoice.attempts.map((a) => [a.step, a.at, a.outcome])).toEqual([
+      [0, START, 'failed'],
+      [1, day(1), 'failed'],
+      [2, day(3), 'succeeded'],
+    ]);
     const recovered = await sub(subId);
     expect(recovered.status).toBe('ACTIVE');
     expect(recovered.history.map((h: any) => h.type)).toEqual(expect.arrayContaining(['past_due', 'recovered']));
@@ -108,7 +257,16 @@ describe('dunning', () => {
 
     const types = await eventTypes(customerId);
     expect(types.filter((x) => x === 'payment.failed')).toHaveLength(2);
-    expect(types).toEqual(expect.arrayContaining(['payment_method.attached', 'invoice.payment_failed', 'subscription.past_due', 'payment.succeeded', 'invoice.paid', 'subscription.recovered']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'payment_method.attached',
+        'invoice.payment_failed',
+        'subscription.past_due',
+        'payment.succeeded',
+        'invoice.paid',
+        'subscription.recovered',
+      ]),
+    );
     expect(types.indexOf('subscription.past_due')).toBeLessThan(types.indexOf('subscription.recovered'));
 
     // Nothing more happens when the clock moves on (within the period): every step was taken once.
@@ -138,7 +296,8 @@ describe('dunning', () => {
     const types = await eventTypes(customerId);
     expect(types.filter((x) => x === 'invoice.dunning_exhausted')).toHaveLength(1);
     if (finalAction === 'CANCEL_SUBSCRIPTION') expect(types).toContain('subscription.canceled');
-    if (finalAction === 'MARK_UNCOLLECTIBLE') expect(types).toEqual(expect.arrayContaining(['invoice.marked_uncollectible', 'subscription.recovered']));
+    if (finalAction === 'MARK_UNCOLLECTIBLE')
+      expect(types).toEqual(expect.arrayContaining(['invoice.marked_uncollectible', 'subscription.recovered']));
   });
 
   it('waits the grace period after the last retry before the final action', async () => {
@@ -190,15 +349,55 @@ describe('dunning', () => {
 
     await attach(customerId, 'pm_sandbox_ok');
     [invoice] = await invoices(customerId);
-    expect(invoice).toMatchObject({ status: 'PAID', paidAt: day(10), attempts: [expect.objectContaining({ kind: 'CHARGE', step: 0, at: day(10), outcome: 'succeeded' })] });
+    expect(invoice).toMatchObject({
+      status: 'PAID',
+      paidAt: day(10),
+      attempts: [expect.objectContaining({ kind: 'CHARGE', step: 0, at: day(10), outcome: 'succeeded' })],
+    });
   });
 
   it('a payment method detached before a retry fails that retry without asking any provider', async () => {
     await setPolicy([1], 'LEAVE_PAST_DUE');
     const { clockId, customerId } = await story('pm_sandbox_decline');
-    const [method] = (await must(t, graphql(`query DunningPaymentMethods($c: ID!) { paymentMethods(customerId: $c) { id } }`), { c: customerId })).paymentMethods;
-    await must(t, graphql(`mutation DunningDetachPaymentMethod($id: ID!) { detachPaymentMethod(id: $id) { id } }`), { id: method.id });
-    expect((await must(t, graphql(`query DunningPaymentMethods2($c: ID!) { paymentMethods(customerId: $c) { id } }`), { c: customerId })).paymentMethods).toEqual([]);
+    const [method] = (
+      await must(
+        t,
+        graphql(`
+          query DunningPaymentMethods($c: ID!) {
+            paymentMethods(customerId: $c) {
+              id
+            }
+          }
+        `),
+        { c: customerId },
+      )
+    ).paymentMethods;
+    await must(
+      t,
+      graphql(`
+        mutation DunningDetachPaymentMethod($id: ID!) {
+          detachPaymentMethod(id: $id) {
+            id
+          }
+        }
+      `),
+      { id: method.id },
+    );
+    expect(
+      (
+        await must(
+          t,
+          graphql(`
+            query DunningPaymentMethods2($c: ID!) {
+              paymentMethods(customerId: $c) {
+                id
+              }
+            }
+          `),
+          { c: customerId },
+        )
+      ).paymentMethods,
+    ).toEqual([]);
     await advance(clockId, day(2));
     const [invoice] = await invoices(customerId);
     expect(invoice.attempts.map((a) => [a.step, a.outcome, a.error, a.provider])).toEqual([
@@ -213,7 +412,17 @@ describe('dunning', () => {
     const voided = await story('pm_sandbox_decline');
     const [first] = await invoices(voided.customerId);
     expect((await sub(voided.subId)).status).toBe('PAST_DUE');
-    await must(t, graphql(`mutation DunningVoidInvoice($id: ID!) { voidInvoice(id: $id) { status } }`), { id: first.id });
+    await must(
+      t,
+      graphql(`
+        mutation DunningVoidInvoice($id: ID!) {
+          voidInvoice(id: $id) {
+            status
+          }
+        }
+      `),
+      { id: first.id },
+    );
     expect((await invoices(voided.customerId))[0]).toMatchObject({ status: 'VOID', nextPaymentAttemptAt: null });
     expect((await sub(voided.subId)).status).toBe('ACTIVE');
     await advance(voided.clockId, day(5));
@@ -221,8 +430,23 @@ describe('dunning', () => {
 
     const credited = await story('pm_sandbox_decline');
     const [owed] = await invoices(credited.customerId);
-    await must(t, graphql(`mutation DunningCreateCreditNote($id: ID!) { createCreditNote(input: { invoiceId: $id, reason: "goodwill" }) { total } }`), { id: owed.id });
-    expect((await invoices(credited.customerId))[0]).toMatchObject({ status: 'PAID', amountDue: '0.00', amountRemaining: '0.00', nextPaymentAttemptAt: null });
+    await must(
+      t,
+      graphql(`
+        mutation DunningCreateCreditNote($id: ID!) {
+          createCreditNote(input: { invoiceId: $id, reason: "goodwill" }) {
+            total
+          }
+        }
+      `),
+      { id: owed.id },
+    );
+    expect((await invoices(credited.customerId))[0]).toMatchObject({
+      status: 'PAID',
+      amountDue: '0.00',
+      amountRemaining: '0.00',
+      nextPaymentAttemptAt: null,
+    });
     expect((await sub(credited.subId)).status).toBe('ACTIVE');
   });
 
@@ -245,7 +469,13 @@ describe('sent invoices (SEND_INVOICE, bank transfer)', () => {
     await setPolicy([2, 5], 'MARK_UNCOLLECTIBLE');
     const { clockId, customerId, subId } = await story(null, 'SEND_INVOICE', ', paymentTermsDays: 14');
     let [invoice] = await invoices(customerId);
-    expect(invoice).toMatchObject({ status: 'OPEN', collectionMethod: 'SEND_INVOICE', dueAt: day(14), nextPaymentAttemptAt: day(14), attempts: [] });
+    expect(invoice).toMatchObject({
+      status: 'OPEN',
+      collectionMethod: 'SEND_INVOICE',
+      dueAt: day(14),
+      nextPaymentAttemptAt: day(14),
+      attempts: [],
+    });
     expect((await sub(subId)).status).toBe('ACTIVE');
 
     await advance(clockId, day(17));
@@ -257,13 +487,31 @@ describe('sent invoices (SEND_INVOICE, bank transfer)', () => {
     expect((await sub(subId)).status).toBe('PAST_DUE');
     expect(await eventTypes(customerId)).toEqual(expect.arrayContaining(['invoice.overdue', 'invoice.reminder_sent']));
 
-    const record = graphql(`mutation DunningRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { status amountPaid amountRemaining attempts { kind amount outcome providerReference } } }`);
+    const record = graphql(`
+      mutation DunningRecordPayment($input: RecordPaymentInput!) {
+        recordPayment(input: $input) {
+          status
+          amountPaid
+          amountRemaining
+          attempts {
+            kind
+            amount
+            outcome
+            providerReference
+          }
+        }
+      }
+    `);
     const part = (await must(t, record, { input: { invoiceId: invoice.id, amount: '40.00', reference: 'SEPA-1' } })).recordPayment;
     expect(part).toMatchObject({ status: 'OPEN', amountPaid: '40.00', amountRemaining: '60.00' });
     const full = (await must(t, record, { input: { invoiceId: invoice.id, amount: '60', reference: 'SEPA-2' } })).recordPayment;
     expect(full).toMatchObject({ status: 'PAID', amountPaid: '100.00', amountRemaining: '0.00' });
     // Both at the clock's one instant: in any order.
-    expect(full.attempts.filter((a: any) => a.kind === 'MANUAL').sort((a: any, b: any) => a.providerReference.localeCompare(b.providerReference))).toEqual([
+    expect(
+      full.attempts
+        .filter((a: any) => a.kind === 'MANUAL')
+        .sort((a: any, b: any) => a.providerReference.localeCompare(b.providerReference)),
+    ).toEqual([
       { kind: 'MANUAL', amount: '40.00', outcome: 'succeeded', providerReference: 'SEPA-1' },
       { kind: 'MANUAL', amount: '60.00', outcome: 'succeeded', providerReference: 'SEPA-2' },
     ]);
@@ -278,10 +526,47 @@ describe('sent invoices (SEND_INVOICE, bank transfer)', () => {
     const { customerId } = await story(null, 'CHARGE_AUTOMATICALLY', ', paymentTermsDays: 30');
     // Attached after the first invoice, which was waiting for a method: it becomes a sent invoice, due after the terms from now.
     await attach(customerId, 'DE89 …3000', 'manual');
-    expect((await invoices(customerId))[0]).toMatchObject({ status: 'OPEN', collectionMethod: 'SEND_INVOICE', dueAt: day(30), nextPaymentAttemptAt: day(30), attempts: [] });
-    const methods = (await must(t, graphql(`query DunningPaymentMethods3($c: ID!) { paymentMethods(customerId: $c) { provider label isDefault } }`), { c: customerId })).paymentMethods;
+    expect((await invoices(customerId))[0]).toMatchObject({
+      status: 'OPEN',
+      collectionMethod: 'SEND_INVOICE',
+      dueAt: day(30),
+      nextPaymentAttemptAt: day(30),
+      attempts: [],
+    });
+    const methods = (
+      await must(
+        t,
+        graphql(`
+          query DunningPaymentMethods3($c: ID!) {
+            paymentMethods(customerId: $c) {
+              provider
+              label
+              isDefault
+            }
+          }
+        `),
+        { c: customerId },
+      )
+    ).paymentMethods;
     expect(methods).toEqual([{ provider: 'manual', label: 'Bank transfer (DE89 …3000)', isDefault: true }]);
-    const clockId = found((await must(t, graphql(`query DunningCustomer($id: ID!) { customer(id: $id) { testClock { id } } }`), { id: customerId })).customer?.testClock?.id, 'the customer’s test clock');
+    const clockId = found(
+      (
+        await must(
+          t,
+          graphql(`
+            query DunningCustomer($id: ID!) {
+              customer(id: $id) {
+                testClock {
+                  id
+                }
+              }
+            }
+          `),
+          { id: customerId },
+        )
+      ).customer?.testClock?.id,
+      'the customer’s test clock',
+    );
     await advance(clockId, '2027-04-01T00:00:00.000Z');
     const renewal = (await invoices(customerId))[1];
     expect(renewal).toMatchObject({ status: 'OPEN', collectionMethod: 'SEND_INVOICE', dueAt: '2027-05-01T00:00:00.000Z', attempts: [] });
@@ -295,7 +580,18 @@ describe('recordPayment refuses', () => {
     const { customerId } = await story(null, 'SEND_INVOICE');
     invoiceId = (await invoices(customerId))[0].id;
   });
-  const record = (input: Record<string, unknown>, as?: string) => t.gql(graphql(`mutation DunningRecordPayment2($input: RecordPaymentInput!) { recordPayment(input: $input) { status } }`), { input: { invoiceId, reference: 'R', amount: '1', ...input } }, as);
+  const record = (input: Record<string, unknown>, as?: string) =>
+    t.gql(
+      graphql(`
+        mutation DunningRecordPayment2($input: RecordPaymentInput!) {
+          recordPayment(input: $input) {
+            status
+          }
+        }
+      `),
+      { input: { invoiceId, reference: 'R', amount: '1', ...input } },
+      as,
+    );
 
   it.each([
     [{ amount: '0' }, 'input.amount'],
@@ -312,17 +608,47 @@ describe('recordPayment refuses', () => {
   it('the same reference twice, and SALES keys', async () => {
     expect((await record({ reference: 'ONCE' })).errors).toBeUndefined();
     expect((await record({ reference: 'ONCE' })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.reference' });
-    const sales = (await must(t, graphql(`mutation DunningCreateApiKey { createApiKey(input: { role: SALES, name: "s" }) { secret } }`))).createApiKey.secret;
+    const sales = (
+      await must(
+        t,
+        graphql(`
+          mutation DunningCreateApiKey {
+            createApiKey(input: { role: SALES, name: "s" }) {
+              secret
+            }
+          }
+        `),
+      )
+    ).createApiKey.secret;
     expect((await record({ reference: 'S' }, sales)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('payments on a VOID invoice, and voids of a partly paid one', async () => {
     // A payment was recorded above: the invoice is corrected with a credit note, not voided.
-    const partlyPaid = await t.gql(graphql(`mutation DunningVoidInvoice2($id: ID!) { voidInvoice(id: $id) { status } }`), { id: invoiceId });
+    const partlyPaid = await t.gql(
+      graphql(`
+        mutation DunningVoidInvoice2($id: ID!) {
+          voidInvoice(id: $id) {
+            status
+          }
+        }
+      `),
+      { id: invoiceId },
+    );
     expect(partlyPaid.errors?.[0]).toMatchObject({ message: expect.stringContaining('partly paid'), extensions: { code: 'CONFLICT' } });
     const { customerId } = await story(null, 'SEND_INVOICE');
     invoiceId = (await invoices(customerId))[0].id;
-    await must(t, graphql(`mutation DunningVoidInvoice3($id: ID!) { voidInvoice(id: $id) { status } }`), { id: invoiceId });
+    await must(
+      t,
+      graphql(`
+        mutation DunningVoidInvoice3($id: ID!) {
+          voidInvoice(id: $id) {
+            status
+          }
+        }
+      `),
+      { id: invoiceId },
+    );
     expect((await record({ reference: 'V' })).errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 });
@@ -331,12 +657,23 @@ describe('dunning policy', () => {
   it('is the documented default until set, and refuses schedules that do not count up', async () => {
     const fresh = await startTestApp({ clock });
     try {
-      expect((await fresh.gql('{ dunningPolicy { retryAfterDays graceDays finalAction } }')).data).toEqual({ dunningPolicy: { retryAfterDays: [1, 3, 5, 7], graceDays: 0, finalAction: 'LEAVE_PAST_DUE' } });
+      expect((await fresh.gql('{ dunningPolicy { retryAfterDays graceDays finalAction } }')).data).toEqual({
+        dunningPolicy: { retryAfterDays: [1, 3, 5, 7], graceDays: 0, finalAction: 'LEAVE_PAST_DUE' },
+      });
     } finally {
       await fresh.close();
     }
     const set = (retryAfterDays: number[], graceDays = 0) =>
-      t.gql(graphql(`mutation DunningSetDunningPolicy2($input: SetDunningPolicyInput!) { setDunningPolicy(input: $input) { retryAfterDays } }`), { input: { retryAfterDays, finalAction: 'LEAVE_PAST_DUE', graceDays } });
+      t.gql(
+        graphql(`
+          mutation DunningSetDunningPolicy2($input: SetDunningPolicyInput!) {
+            setDunningPolicy(input: $input) {
+              retryAfterDays
+            }
+          }
+        `),
+        { input: { retryAfterDays, finalAction: 'LEAVE_PAST_DUE', graceDays } },
+      );
     expect((await set([3, 1])).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.retryAfterDays[1]' });
     expect((await set([0])).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.retryAfterDays[0]' });
     expect((await set([1], -1)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.graceDays' });

@@ -29,11 +29,17 @@ interface Ev {
 }
 
 async function key(role: string, customerId?: string): Promise<string> {
-  return (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: role.toLowerCase(), customerId } })).createApiKey.secret;
+  return (
+    await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
+      input: { role, name: role.toLowerCase(), customerId },
+    })
+  ).createApiKey.secret;
 }
 
 /** Follows endCursor from `after` until the last page: every event visible now, once each. */
-async function readAll(options: { after?: string | null; types?: string[]; first?: number; as?: string } = {}): Promise<{ events: Ev[]; cursor: string | null }> {
+async function readAll(
+  options: { after?: string | null; types?: string[]; first?: number; as?: string } = {},
+): Promise<{ events: Ev[]; cursor: string | null }> {
   const events: Ev[] = [];
   let cursor = options.after ?? null;
   for (;;) {
@@ -48,7 +54,10 @@ async function readAll(options: { after?: string | null; types?: string[]; first
  * The read horizon is the oldest transaction running on the whole server, so on a shared
  * PostgreSQL another test file's transaction can hold back what a commit just made readable: wait for it.
  */
-async function readUntil(done: (events: Ev[]) => boolean, options: Parameters<typeof readAll>[0] = {}): Promise<{ events: Ev[]; cursor: string | null }> {
+async function readUntil(
+  done: (events: Ev[]) => boolean,
+  options: Parameters<typeof readAll>[0] = {},
+): Promise<{ events: Ev[]; cursor: string | null }> {
   return eventually(() => readAll(options), { until: (read) => done(read.events), what: 'the events to be readable' });
 }
 
@@ -85,7 +94,8 @@ const Q = {
   cancel: 'mutation($id: ID!, $atPeriodEnd: Boolean!) { cancelSubscription(id: $id, atPeriodEnd: $atPeriodEnd) { id } }',
   schedule: 'mutation($input: ScheduleChangeInput!) { scheduleChange(input: $input) { id } }',
   unschedule: 'mutation($id: ID!) { cancelScheduledChange(subscriptionId: $id) { id } }',
-  invoices: 'query($c: ID) { invoices(customerId: $c, first: 50) { edges { node { id number status total amountDue periodStart subscription { id } } } } }',
+  invoices:
+    'query($c: ID) { invoices(customerId: $c, first: 50) { edges { node { id number status total amountDue periodStart subscription { id } } } } }',
   voidInvoice: 'mutation($id: ID!) { voidInvoice(id: $id) { id } }',
   creditNote: 'mutation($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { id } }',
   migrate: 'mutation($code: String!, $v: Int!) { migratePriceVersion(priceCode: $code, toVersion: $v, when: NOW) { moved } }',
@@ -118,13 +128,26 @@ describe('events', () => {
     acme = await createCustomer(t, 'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"');
     globex = await createCustomer(t);
     await gqlOk(Q.updateCustomer, { id: acme, input: { name: 'Acme GmbH' } });
-    const contract = (await gqlOk(Q.createContract, { input: { customerId: acme, code: 'ACME-1', startsAt: '2026-01-01T00:00:00Z', items: [{ priceCode: 'seat', discountPercent: '10' }] } })).createContract.id;
+    const contract = (
+      await gqlOk(Q.createContract, {
+        input: {
+          customerId: acme,
+          code: 'ACME-1',
+          startsAt: '2026-01-01T00:00:00Z',
+          items: [{ priceCode: 'seat', discountPercent: '10' }],
+        },
+      })
+    ).createContract.id;
 
-    const quote = (await gqlOk(Q.createQuote, { input: { customerId: acme, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '2' }] } })).createQuote.id;
+    const quote = (
+      await gqlOk(Q.createQuote, { input: { customerId: acme, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '2' }] } })
+    ).createQuote.id;
     await gqlOk(Q.updateQuote, { id: quote, input: { lines: [{ priceCode: 'seat', quantity: '3' }] } });
     await gqlOk(Q.sendQuote, { id: quote });
     quoteAccepted = (await gqlOk(Q.acceptQuote, { id: quote })).acceptQuote.id;
-    const declined = (await gqlOk(Q.createQuote, { input: { customerId: globex, currency: 'EUR', lines: [{ priceCode: 'support', quantity: '1' }] } })).createQuote.id;
+    const declined = (
+      await gqlOk(Q.createQuote, { input: { customerId: globex, currency: 'EUR', lines: [{ priceCode: 'support', quantity: '1' }] } })
+    ).createQuote.id;
     await gqlOk(Q.declineQuote, { id: declined });
 
     sub = await subscribe(t, globex, { items: [{ priceCode: 'seat', quantity: '1' }] });
@@ -147,8 +170,13 @@ describe('events', () => {
     expect(byAggregate(events, declined)).toEqual(['quote.created', 'quote.declined']);
     expect(byAggregate(events, quoteAccepted)).toEqual(['subscription.created']);
     expect(byAggregate(events, sub)).toEqual([
-      'subscription.created', 'subscription.updated', 'subscription.paused', 'subscription.resumed',
-      'subscription.change_scheduled', 'subscription.scheduled_change_canceled', 'subscription.cancel_scheduled',
+      'subscription.created',
+      'subscription.updated',
+      'subscription.paused',
+      'subscription.resumed',
+      'subscription.change_scheduled',
+      'subscription.scheduled_change_canceled',
+      'subscription.cancel_scheduled',
     ]);
     // Invoices: the first period of each subscription and the ALWAYS_INVOICE prorations, created then finalized.
     const invoiceIds = [...new Set(events.filter((e) => e.aggregateType === 'invoice').map((e) => e.aggregateId))];
@@ -163,26 +191,75 @@ describe('events', () => {
 
     // Snapshots after the change, formatted as the API formats them.
     const updated = events.find((e) => e.type === 'customer.updated')!;
-    expect(updated).toMatchObject({ aggregateType: 'customer', aggregateId: acme, customerId: acme, occurredAt: '2026-03-01T00:00:00.000Z' });
-    expect(updated.data).toEqual({
-      id: acme, name: 'Acme GmbH', email: 'c@example.com', currency: 'EUR', taxStatus: 'TAXABLE', taxRate: '20', invoiceDrafts: false,
-      paymentTermsDays: 30, tags: [], metadata: {}, testClockId: null, createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z',
+    expect(updated).toMatchObject({
+      aggregateType: 'customer',
+      aggregateId: acme,
+      customerId: acme,
+      occurredAt: '2026-03-01T00:00:00.000Z',
     });
-    expect(events.find((e) => e.type === 'contract.created')!.data).toMatchObject({ code: 'ACME-1', customerId: acme, items: [{ priceCode: 'seat', discountPercent: '10', override: false }] });
+    expect(updated.data).toEqual({
+      id: acme,
+      name: 'Acme GmbH',
+      email: 'c@example.com',
+      currency: 'EUR',
+      taxStatus: 'TAXABLE',
+      taxRate: '20',
+      invoiceDrafts: false,
+      paymentTermsDays: 30,
+      tags: [],
+      metadata: {},
+      testClockId: null,
+      createdAt: '2026-03-01T00:00:00.000Z',
+      updatedAt: '2026-03-01T00:00:00.000Z',
+    });
+    expect(events.find((e) => e.type === 'contract.created')!.data).toMatchObject({
+      code: 'ACME-1',
+      customerId: acme,
+      items: [{ priceCode: 'seat', discountPercent: '10', override: false }],
+    });
     const sent = events.find((e) => e.type === 'quote.sent')!.data;
-    expect(sent).toMatchObject({ status: 'SENT', subtotal: '27.00', tax: '5.40', total: '32.40', lines: [{ priceCode: 'seat', quantity: '3', priceVersion: 1, amount: '27.00' }] });
+    expect(sent).toMatchObject({
+      status: 'SENT',
+      subtotal: '27.00',
+      tax: '5.40',
+      total: '32.40',
+      lines: [{ priceCode: 'seat', quantity: '3', priceVersion: 1, amount: '27.00' }],
+    });
     expect(events.find((e) => e.type === 'quote.accepted')!.data).toMatchObject({ status: 'ACCEPTED', subscriptionId: quoteAccepted });
     const paused = events.find((e) => e.aggregateId === sub && e.type === 'subscription.paused')!;
     expect(paused).toMatchObject({ customerId: globex, occurredAt: '2026-03-05T00:00:00.000Z' });
-    expect(paused.data).toMatchObject({ id: sub, status: 'PAUSED', version: 3, pausedAt: '2026-03-05T00:00:00.000Z', items: [{ priceCode: 'seat', priceVersion: 1, quantity: '4' }] });
-    expect(events.find((e) => e.type === 'subscription.change_scheduled')!.data.scheduledChange).toMatchObject({
-      status: 'PENDING', effectiveAt: '2026-04-01T00:00:00.000Z', items: [{ priceCode: 'seat', quantity: '2' }],
+    expect(paused.data).toMatchObject({
+      id: sub,
+      status: 'PAUSED',
+      version: 3,
+      pausedAt: '2026-03-05T00:00:00.000Z',
+      items: [{ priceCode: 'seat', priceVersion: 1, quantity: '4' }],
     });
-    expect(events.find((e) => e.type === 'subscription.cancel_scheduled')!.data).toMatchObject({ status: 'ACTIVE', cancelAtPeriodEnd: true });
+    expect(events.find((e) => e.type === 'subscription.change_scheduled')!.data.scheduledChange).toMatchObject({
+      status: 'PENDING',
+      effectiveAt: '2026-04-01T00:00:00.000Z',
+      items: [{ priceCode: 'seat', quantity: '2' }],
+    });
+    expect(events.find((e) => e.type === 'subscription.cancel_scheduled')!.data).toMatchObject({
+      status: 'ACTIVE',
+      cancelAtPeriodEnd: true,
+    });
     const finalized = events.find((e) => e.type === 'invoice.finalized' && e.customerId === acme)!.data;
     const [acmeInvoice] = await invoicesOf(acme);
-    expect(finalized).toMatchObject({ id: acmeInvoice.id, number: acmeInvoice.number, status: 'OPEN', total: acmeInvoice.total, amountDue: acmeInvoice.amountDue, amountCredited: '0.00' });
-    expect(events.find((e) => e.type === 'invoice.created' && e.customerId === acme)!.data).toMatchObject({ id: acmeInvoice.id, number: null, status: 'DRAFT', finalizedAt: null });
+    expect(finalized).toMatchObject({
+      id: acmeInvoice.id,
+      number: acmeInvoice.number,
+      status: 'OPEN',
+      total: acmeInvoice.total,
+      amountDue: acmeInvoice.amountDue,
+      amountCredited: '0.00',
+    });
+    expect(events.find((e) => e.type === 'invoice.created' && e.customerId === acme)!.data).toMatchObject({
+      id: acmeInvoice.id,
+      number: null,
+      status: 'DRAFT',
+      finalizedAt: null,
+    });
   });
 
   it('records voids and credit notes', async () => {
@@ -191,12 +268,21 @@ describe('events', () => {
     await gqlOk(Q.creditNote, { input: { invoiceId: second.id, reason: 'goodwill' } });
     const events = await settled();
     expect(byAggregate(events, first.id)).toEqual(['invoice.created', 'invoice.finalized', 'invoice.voided']);
-    expect(events.find((e) => e.type === 'invoice.voided')!.data).toMatchObject({ status: 'VOID', amountDue: '0.00', voidedAt: '2026-03-10T00:00:00.000Z' });
+    expect(events.find((e) => e.type === 'invoice.voided')!.data).toMatchObject({
+      status: 'VOID',
+      amountDue: '0.00',
+      voidedAt: '2026-03-10T00:00:00.000Z',
+    });
     // Credited in full: nothing is left to pay, so it is PAID (as Stripe settles it).
     expect(byAggregate(events, second.id)).toEqual(['invoice.created', 'invoice.finalized', 'invoice.credited', 'invoice.paid']);
     const note = events.find((e) => e.type === 'credit_note.created')!;
     expect(note).toMatchObject({ aggregateType: 'credit_note', sequence: 1, customerId: globex });
-    expect(note.data).toMatchObject({ invoiceId: second.id, reason: 'goodwill', total: second.total, number: expect.stringMatching(/^CN-2026-\d{6}$/) });
+    expect(note.data).toMatchObject({
+      invoiceId: second.id,
+      reason: 'goodwill',
+      total: second.total,
+      number: expect.stringMatching(/^CN-2026-\d{6}$/),
+    });
     expect(events.find((e) => e.type === 'invoice.credited')!.data).toMatchObject({ amountCredited: second.total, amountDue: '0.00' });
   });
 
@@ -257,7 +343,11 @@ describe('events', () => {
     expect(some.map((e) => e.id)).toEqual(all.filter((e) => e.type === 'customer.created' || e.aggregateType === 'quote').map((e) => e.id));
     expect((await readAll({ types: ['*'] })).events).toEqual(all);
     expect((await readAll({ types: ['payment.succeeded'] })).events).toEqual([]);
-    for (const [types, field] of [[['Invoice.created'], 'types[0]'], [['invoice.created', 'invoice'], 'types[1]'], [['invoice.*.x'], 'types[0]']] as const) {
+    for (const [types, field] of [
+      [['Invoice.created'], 'types[0]'],
+      [['invoice.created', 'invoice'], 'types[1]'],
+      [['invoice.*.x'], 'types[0]'],
+    ] as const) {
       const res = await t.gql(eventsQ, { types });
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
@@ -279,7 +369,10 @@ describe('billing', () => {
   it('emits the same events for a boundary whether the batch or closeBoundary closes it', async () => {
     clock.set(new Date('2026-05-01T00:00:00Z'));
     const customer = await createCustomer(t, 'currency: "EUR", taxStatus: TAXABLE, taxRate: "19"');
-    const items = [{ priceCode: 'seat', quantity: '3' }, { priceCode: 'support', quantity: '1' }];
+    const items = [
+      { priceCode: 'seat', quantity: '3' },
+      { priceCode: 'support', quantity: '1' },
+    ];
     const viaBatch = await subscribe(t, customer, { items });
     const oneByOne = await subscribe(t, customer, { items });
     const at = new Date('2026-06-01T00:00:00Z');
@@ -292,21 +385,36 @@ describe('billing', () => {
     const tail = (id: string) => events.filter((e) => e.aggregateId === id).slice(-1)[0];
     const boundary = (subId: string) => {
       const renewed = tail(subId);
-      const invoiceId = events.find((e) => e.type === 'invoice.created' && e.data.subscriptionId === subId && e.data.periodStart === '2026-06-01T00:00:00.000Z')!.aggregateId;
+      const invoiceId = events.find(
+        (e) => e.type === 'invoice.created' && e.data.subscriptionId === subId && e.data.periodStart === '2026-06-01T00:00:00.000Z',
+      )!.aggregateId;
       return { renewed, invoice: events.filter((e) => e.aggregateId === invoiceId) };
     };
     const a = boundary(viaBatch);
     const b = boundary(oneByOne);
     for (const x of [a, b]) {
       expect(x.renewed).toMatchObject({ type: 'subscription.renewed', sequence: 2, occurredAt: at.toISOString() });
-      expect(x.invoice.map((e) => [e.type, e.sequence])).toEqual([['invoice.created', 1], ['invoice.finalized', 2]]);
+      expect(x.invoice.map((e) => [e.type, e.sequence])).toEqual([
+        ['invoice.created', 1],
+        ['invoice.finalized', 2],
+      ]);
     }
     // The same payloads but for the ids and the number.
-    const same = (e: Ev, ids: Record<string, string>) => JSON.parse(JSON.stringify(e.data).replace(/INV-\d{4}-\d{6}/g, 'INV').replace(new RegExp(Object.keys(ids).join('|'), 'g'), (m) => ids[m]));
+    const same = (e: Ev, ids: Record<string, string>) =>
+      JSON.parse(
+        JSON.stringify(e.data)
+          .replace(/INV-\d{4}-\d{6}/g, 'INV')
+          .replace(new RegExp(Object.keys(ids).join('|'), 'g'), (m) => ids[m]),
+      );
     const ids = (x: typeof a, subId: string) => ({ [subId]: 'SUB', [x.invoice[0].aggregateId]: 'INVOICE' });
     expect(same(a.renewed, ids(a, viaBatch))).toEqual(same(b.renewed, ids(b, oneByOne)));
     expect(a.invoice.map((e) => same(e, ids(a, viaBatch)))).toEqual(b.invoice.map((e) => same(e, ids(b, oneByOne))));
-    expect(a.renewed.data).toMatchObject({ status: 'ACTIVE', version: 2, currentPeriodStart: '2026-06-01T00:00:00.000Z', currentPeriodEnd: '2026-07-01T00:00:00.000Z' });
+    expect(a.renewed.data).toMatchObject({
+      status: 'ACTIVE',
+      version: 2,
+      currentPeriodStart: '2026-06-01T00:00:00.000Z',
+      currentPeriodEnd: '2026-07-01T00:00:00.000Z',
+    });
     const stored = (await invoicesOf(customer)).find((i) => i.id === a.invoice[1].aggregateId);
     expect(a.invoice[1].data).toMatchObject({ number: stored.number, total: stored.total, status: 'OPEN', finalizedAt: at.toISOString() });
   });
@@ -327,9 +435,15 @@ describe('billing', () => {
     expect(byAggregate(events, plain)).toEqual(['subscription.created', 'subscription.renewed']);
     expect(byAggregate(events, trial)).toEqual(['subscription.created', 'subscription.trial_converted']);
     expect(byAggregate(events, ending)).toEqual(['subscription.created', 'subscription.cancel_scheduled', 'subscription.canceled']);
-    expect(byAggregate(events, changing)).toEqual(['subscription.created', 'subscription.change_scheduled', 'subscription.scheduled_change_applied', 'subscription.renewed']);
+    expect(byAggregate(events, changing)).toEqual([
+      'subscription.created',
+      'subscription.change_scheduled',
+      'subscription.scheduled_change_applied',
+      'subscription.renewed',
+    ]);
     expect(events.find((e) => e.aggregateId === changing && e.type === 'subscription.scheduled_change_applied')!.data).toMatchObject({
-      items: [{ priceCode: 'seat', quantity: '1' }], scheduledChange: { status: 'APPLIED' },
+      items: [{ priceCode: 'seat', quantity: '1' }],
+      scheduledChange: { status: 'APPLIED' },
     });
     // One invoice per boundary, each created and finalized once: the second run closed nothing.
     const invoices = await invoicesOf(customer);
@@ -350,69 +464,74 @@ describe('billing', () => {
       ['subscription.renewed', '2026-02-01T00:00:00.000Z'],
       ['subscription.renewed', '2026-03-01T00:00:00.000Z'],
     ]);
-    expect(clocked.filter((e) => e.type === 'invoice.finalized').map((e) => e.occurredAt)).toEqual(['2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z']);
+    expect(clocked.filter((e) => e.type === 'invoice.finalized').map((e) => e.occurredAt)).toEqual([
+      '2026-01-01T00:00:00.000Z',
+      '2026-02-01T00:00:00.000Z',
+      '2026-03-01T00:00:00.000Z',
+    ]);
   });
 });
 
 // Transactions held open beside others need a server: the embedded database is one backend (CI runs both).
-if (onPostgres) describe('the read horizon (PostgreSQL)', () => {
-  async function client(): Promise<Client> {
-    const c = new Client({ connectionString: t.app.db.orm.config.get('clientUrl') });
-    await c.connect();
-    return c;
-  }
-  /** An event written by hand inside the client's open transaction, as emitEvent writes it. */
-  async function insertEvent(c: Client, type: string): Promise<string> {
-    const id = randomUUID();
-    await c.query(
-      `insert into domain_event (id, aggregate_type, aggregate_id, aggregate_seq, type, customer_id, payload, occurred_at)
+if (onPostgres)
+  describe('the read horizon (PostgreSQL)', () => {
+    async function client(): Promise<Client> {
+      const c = new Client({ connectionString: t.app.db.orm.config.get('clientUrl') });
+      await c.connect();
+      return c;
+    }
+    /** An event written by hand inside the client's open transaction, as emitEvent writes it. */
+    async function insertEvent(c: Client, type: string): Promise<string> {
+      const id = randomUUID();
+      await c.query(
+        `insert into domain_event (id, aggregate_type, aggregate_id, aggregate_seq, type, customer_id, payload, occurred_at)
        values ($1, 'customer', $1, 1, $2, null, '{}', now())`,
-      [id, type],
-    );
-    return id;
-  }
-
-  it('holds back later commits until an earlier transaction’s event commits, then returns all in order', async () => {
-    await settled();
-    const { cursor: start } = await readAll();
-    const held = await client();
-    try {
-      await held.query('begin');
-      await held.query('select pg_current_xact_id()');
-      const early = await insertEvent(held, 'customer.updated');
-      const later = [await createCustomer(t), await createCustomer(t)];
-      // Committed, with higher positions, but behind a transaction that is still open.
-      expect((await readAll({ after: start })).events).toEqual([]);
-      await held.query('commit');
-      const { events } = await readUntil((evs) => evs.length >= 3, { after: start });
-      expect(events.map((e) => e.aggregateId)).toEqual([early, ...later]);
-    } finally {
-      await held.end();
+        [id, type],
+      );
+      return id;
     }
-  });
 
-  it('never skips an event that a younger transaction inserted first and commits last', async () => {
-    await settled();
-    const { cursor: start } = await readAll();
-    const older = await client();
-    const younger = await client();
-    try {
-      await older.query('begin');
-      await older.query('select pg_current_xact_id()');
-      await younger.query('begin');
-      // The younger transaction takes the lower position, the older one the higher, and commits first.
-      const low = await insertEvent(younger, 'customer.updated');
-      const high = await insertEvent(older, 'customer.updated');
-      await older.query('commit');
-      const first = await readUntil((evs) => evs.length >= 1, { after: start });
-      expect(first.events.map((e) => e.aggregateId)).toEqual([high]);
-      await younger.query('commit');
-      // A cursor on position alone would now stand past `low` for good.
-      const next = await readUntil((evs) => evs.length >= 1, { after: first.cursor });
-      expect(next.events.map((e) => e.aggregateId)).toEqual([low]);
-    } finally {
-      await older.end();
-      await younger.end();
-    }
+    it('holds back later commits until an earlier transaction’s event commits, then returns all in order', async () => {
+      await settled();
+      const { cursor: start } = await readAll();
+      const held = await client();
+      try {
+        await held.query('begin');
+        await held.query('select pg_current_xact_id()');
+        const early = await insertEvent(held, 'customer.updated');
+        const later = [await createCustomer(t), await createCustomer(t)];
+        // Committed, with higher positions, but behind a transaction that is still open.
+        expect((await readAll({ after: start })).events).toEqual([]);
+        await held.query('commit');
+        const { events } = await readUntil((evs) => evs.length >= 3, { after: start });
+        expect(events.map((e) => e.aggregateId)).toEqual([early, ...later]);
+      } finally {
+        await held.end();
+      }
+    });
+
+    it('never skips an event that a younger transaction inserted first and commits last', async () => {
+      await settled();
+      const { cursor: start } = await readAll();
+      const older = await client();
+      const younger = await client();
+      try {
+        await older.query('begin');
+        await older.query('select pg_current_xact_id()');
+        await younger.query('begin');
+        // The younger transaction takes the lower position, the older one the higher, and commits first.
+        const low = await insertEvent(younger, 'customer.updated');
+        const high = await insertEvent(older, 'customer.updated');
+        await older.query('commit');
+        const first = await readUntil((evs) => evs.length >= 1, { after: start });
+        expect(first.events.map((e) => e.aggregateId)).toEqual([high]);
+        await younger.query('commit');
+        // A cursor on position alone would now stand past `low` for good.
+        const next = await readUntil((evs) => evs.length >= 1, { after: first.cursor });
+        expect(next.events.map((e) => e.aggregateId)).toEqual([low]);
+      } finally {
+        await older.end();
+        await younger.end();
+      }
+    });
   });
-});

@@ -11,18 +11,32 @@ let salesKey: string;
 
 const customerFields = 'id name email currency taxStatus taxRate invoiceDrafts externalIds { system id } createdAt updatedAt';
 const upsertCustomerQ = `mutation($input: UpsertCustomerInput!) { upsertCustomer(input: $input) { outcome customer { ${customerFields} } } }`;
-const upsertProductQ = 'mutation($input: UpsertProductInput!) { upsertProduct(input: $input) { outcome product { id code name externalIds { system id } } } }';
+const upsertProductQ =
+  'mutation($input: UpsertProductInput!) { upsertProduct(input: $input) { outcome product { id code name externalIds { system id } } } }';
 const setQ = `mutation($kind: ExternalIdKind!, $recordId: ID!, $system: String!, $id: String!) {
   setExternalId(kind: $kind, recordId: $recordId, system: $system, id: $id) { kind recordId system id } }`;
-const removeQ = 'mutation($kind: ExternalIdKind!, $system: String!, $id: String!) { removeExternalId(kind: $kind, system: $system, id: $id) }';
-const customerByQ = 'query($system: String!, $id: String!) { customerByExternalId(system: $system, id: $id) { id externalIds { system id } } }';
-const productByQ = 'query($system: String!, $id: String!) { productByExternalId(system: $system, id: $id) { id code externalIds { system id } } }';
-const priceByQ = 'query($system: String!, $id: String!) { priceByExternalId(system: $system, id: $id) { id code version externalIds { system id } } }';
-const invoiceByQ = 'query($system: String!, $id: String!) { invoiceByExternalId(system: $system, id: $id) { id total customer { id } externalIds { system id } lines { priceCode } } }';
+const removeQ =
+  'mutation($kind: ExternalIdKind!, $system: String!, $id: String!) { removeExternalId(kind: $kind, system: $system, id: $id) }';
+const customerByQ =
+  'query($system: String!, $id: String!) { customerByExternalId(system: $system, id: $id) { id externalIds { system id } } }';
+const productByQ =
+  'query($system: String!, $id: String!) { productByExternalId(system: $system, id: $id) { id code externalIds { system id } } }';
+const priceByQ =
+  'query($system: String!, $id: String!) { priceByExternalId(system: $system, id: $id) { id code version externalIds { system id } } }';
+const invoiceByQ =
+  'query($system: String!, $id: String!) { invoiceByExternalId(system: $system, id: $id) { id total customer { id } externalIds { system id } lines { priceCode } } }';
 const createKeyQ = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }';
 
 function sap(id: string, overrides: Record<string, unknown> = {}) {
-  return { externalId: { system: 'SAP', id }, name: 'Acme GmbH', email: 'billing@acme.example', currency: 'EUR', taxStatus: 'TAXABLE', taxRate: '19', ...overrides };
+  return {
+    externalId: { system: 'SAP', id },
+    name: 'Acme GmbH',
+    email: 'billing@acme.example',
+    currency: 'EUR',
+    taxStatus: 'TAXABLE',
+    taxRate: '19',
+    ...overrides,
+  };
 }
 
 async function upsertCustomer(input: Record<string, unknown>, key?: string) {
@@ -44,7 +58,8 @@ async function keyFor(role: string, customerId?: string): Promise<string> {
 }
 
 async function customersNamed(search: string): Promise<number> {
-  return (await must(t, 'query($s: String) { customers(first: 100, search: $s) { edges { node { id } } } }', { s: search })).customers.edges.length;
+  return (await must(t, 'query($s: String) { customers(first: 100, search: $s) { edges { node { id } } } }', { s: search })).customers.edges
+    .length;
 }
 
 /** The customer's outbox events, oldest first: what webhooks and `events` would carry. */
@@ -54,8 +69,11 @@ async function eventTypes(customerId: string): Promise<string[]> {
 }
 
 async function firstInvoiceOf(customerId: string): Promise<string> {
-  await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input: { customerId, items: [{ priceCode: 'seat', quantity: '2' }] } });
-  return (await must(t, 'query($c: ID) { invoices(customerId: $c) { edges { node { id } } } }', { c: customerId })).invoices.edges[0].node.id;
+  await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+    input: { customerId, items: [{ priceCode: 'seat', quantity: '2' }] },
+  });
+  return (await must(t, 'query($c: ID) { invoices(customerId: $c) { edges { node { id } } } }', { c: customerId })).invoices.edges[0].node
+    .id;
 }
 
 beforeAll(async () => {
@@ -72,7 +90,14 @@ describe('upsertCustomer', () => {
   it('creates the customer with its external id, then a replay changes nothing', async () => {
     const first = await upsertCustomer(sap('0000123', { name: 'Replay AG' }));
     expect(first.outcome).toBe('CREATED');
-    expect(first.customer).toMatchObject({ name: 'Replay AG', currency: 'EUR', taxStatus: 'TAXABLE', taxRate: '19', invoiceDrafts: false, externalIds: [{ system: 'SAP', id: '0000123' }] });
+    expect(first.customer).toMatchObject({
+      name: 'Replay AG',
+      currency: 'EUR',
+      taxStatus: 'TAXABLE',
+      taxRate: '19',
+      invoiceDrafts: false,
+      externalIds: [{ system: 'SAP', id: '0000123' }],
+    });
     expect(first.customer.updatedAt).toBe(first.customer.createdAt);
 
     for (let i = 0; i < 3; i++) {
@@ -87,16 +112,35 @@ describe('upsertCustomer', () => {
 
   it('updates only what differs, bumping updatedAt once', async () => {
     const created = (await upsertCustomer(sap('upd-1', { name: 'Update GmbH', invoiceDrafts: true }))).customer;
-    const changed = await upsertCustomer(sap('upd-1', { name: 'Update GmbH', email: 'ap@update.example', taxStatus: 'REVERSE_CHARGE', taxRate: null, vatId: 'DE136695976' }));
+    const changed = await upsertCustomer(
+      sap('upd-1', { name: 'Update GmbH', email: 'ap@update.example', taxStatus: 'REVERSE_CHARGE', taxRate: null, vatId: 'DE136695976' }),
+    );
     expect(changed.outcome).toBe('UPDATED');
     expect(changed.customer).toMatchObject({
-      id: created.id, email: 'ap@update.example', taxStatus: 'REVERSE_CHARGE', taxRate: null, invoiceDrafts: true, createdAt: created.createdAt,
+      id: created.id,
+      email: 'ap@update.example',
+      taxStatus: 'REVERSE_CHARGE',
+      taxRate: null,
+      invoiceDrafts: true,
+      createdAt: created.createdAt,
     });
     expect(Date.parse(changed.customer.updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt));
     const read = (await must(t, `query($id: ID!) { customer(id: $id) { ${customerFields} } }`, { id: created.id })).customer;
     expect(read).toEqual(changed.customer);
     // invoiceDrafts omitted is kept, so replaying without it is still a replay.
-    expect((await upsertCustomer(sap('upd-1', { name: 'Update GmbH', email: 'ap@update.example', taxStatus: 'REVERSE_CHARGE', taxRate: null, vatId: 'DE136695976' }))).outcome).toBe('UNCHANGED');
+    expect(
+      (
+        await upsertCustomer(
+          sap('upd-1', {
+            name: 'Update GmbH',
+            email: 'ap@update.example',
+            taxStatus: 'REVERSE_CHARGE',
+            taxRate: null,
+            vatId: 'DE136695976',
+          }),
+        )
+      ).outcome,
+    ).toBe('UNCHANGED');
     expect(await eventTypes(created.id)).toEqual(['customer.created', 'customer.updated']);
   });
 
@@ -108,10 +152,15 @@ describe('upsertCustomer', () => {
     await firstInvoiceOf(c.id);
 
     clock.advanceSeconds(60);
-    const res = await t.gql(upsertCustomerQ, { input: sap('cur-1', { name: 'Currency Renamed', taxStatus: 'EXEMPT', taxRate: null, currency: 'USD' }) });
+    const res = await t.gql(upsertCustomerQ, {
+      input: sap('cur-1', { name: 'Currency Renamed', taxStatus: 'EXEMPT', taxRate: null, currency: 'USD' }),
+    });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.currency' });
     // Nothing half-written: the rename in the same request did not happen either.
-    expect((await must(t, 'query($id: ID!) { customer(id: $id) { name currency } }', { id: c.id })).customer).toEqual({ name: 'Currency Ltd', currency: 'EUR' });
+    expect((await must(t, 'query($id: ID!) { customer(id: $id) { name currency } }', { id: c.id })).customer).toEqual({
+      name: 'Currency Ltd',
+      currency: 'EUR',
+    });
     expect(await eventTypes(c.id)).toEqual(['customer.created', 'customer.updated', 'customer.updated']);
   });
 
@@ -130,7 +179,9 @@ describe('upsertCustomer', () => {
 
   it.each([1, 2, 3])('gives concurrent upserts of one new external id one customer and no errors (round %i)', async (round) => {
     const name = `Race ${round} Inc`;
-    const results = await Promise.all(Array.from({ length: 5 }, () => t.gql<Untyped>(upsertCustomerQ, { input: sap(`race-${round}`, { name }) })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => t.gql<Untyped>(upsertCustomerQ, { input: sap(`race-${round}`, { name }) })),
+    );
     for (const r of results) expect(r.errors).toBeUndefined();
     const outcomes = results.map((r) => r.data!.upsertCustomer.outcome).sort();
     expect(outcomes).toEqual(['CREATED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED']);
@@ -150,7 +201,10 @@ describe('upsertProduct', () => {
   it('creates, leaves a replay unchanged, renames, and never changes the code', async () => {
     const input = { externalId: { system: 'SAP', id: 'MAT-1' }, code: 'erp-seats', name: 'Seats' };
     const first = await upsertProduct(input);
-    expect(first).toMatchObject({ outcome: 'CREATED', product: { code: 'erp-seats', name: 'Seats', externalIds: [{ system: 'SAP', id: 'MAT-1' }] } });
+    expect(first).toMatchObject({
+      outcome: 'CREATED',
+      product: { code: 'erp-seats', name: 'Seats', externalIds: [{ system: 'SAP', id: 'MAT-1' }] },
+    });
     expect(await upsertProduct(input)).toEqual({ ...first, outcome: 'UNCHANGED' });
     const renamed = await upsertProduct({ ...input, name: 'Seats (named users)' });
     expect(renamed).toMatchObject({ outcome: 'UPDATED', product: { id: first.product.id, name: 'Seats (named users)' } });
@@ -161,7 +215,9 @@ describe('upsertProduct', () => {
   });
 
   it('does not adopt a product that exists under the code without the external id', async () => {
-    const res = await t.gql<Untyped>(upsertProductQ, { input: { externalId: { system: 'SAP', id: 'MAT-PLAN' }, code: 'plan', name: 'Plan' } });
+    const res = await t.gql<Untyped>(upsertProductQ, {
+      input: { externalId: { system: 'SAP', id: 'MAT-PLAN' }, code: 'plan', name: 'Plan' },
+    });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
     expect((await must(t, productByQ, { system: 'SAP', id: 'MAT-PLAN' })).productByExternalId).toBeNull();
   });
@@ -170,7 +226,13 @@ describe('upsertProduct', () => {
     const input = { externalId: { system: 'SAP', id: `MAT-RACE-${round}` }, code: `race-product-${round}`, name: 'Race' };
     const results = await Promise.all(Array.from({ length: 5 }, () => t.gql<Untyped>(upsertProductQ, { input })));
     for (const r of results) expect(r.errors).toBeUndefined();
-    expect(results.map((r) => r.data!.upsertProduct.outcome).sort()).toEqual(['CREATED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED']);
+    expect(results.map((r) => r.data!.upsertProduct.outcome).sort()).toEqual([
+      'CREATED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+      'UNCHANGED',
+    ]);
     expect(new Set(results.map((r) => r.data!.upsertProduct.product.id)).size).toBe(1);
   });
 });
@@ -185,9 +247,20 @@ describe('external ids of every kind', () => {
   });
 
   it('holds two systems’ ids on one record, each finding it', async () => {
-    expect(await link('CUSTOMER', customerId, 'SALESFORCE', '001A')).toEqual({ kind: 'CUSTOMER', recordId: customerId, system: 'SALESFORCE', id: '001A' });
+    expect(await link('CUSTOMER', customerId, 'SALESFORCE', '001A')).toEqual({
+      kind: 'CUSTOMER',
+      recordId: customerId,
+      system: 'SALESFORCE',
+      id: '001A',
+    });
     const bySap = (await must(t, customerByQ, { system: 'SAP', id: 'kinds-1' })).customerByExternalId;
-    expect(bySap).toEqual({ id: customerId, externalIds: [{ system: 'SALESFORCE', id: '001A' }, { system: 'SAP', id: 'kinds-1' }] });
+    expect(bySap).toEqual({
+      id: customerId,
+      externalIds: [
+        { system: 'SALESFORCE', id: '001A' },
+        { system: 'SAP', id: 'kinds-1' },
+      ],
+    });
     expect((await must(t, customerByQ, { system: 'SALESFORCE', id: '001A' })).customerByExternalId.id).toBe(customerId);
     // The CRM's sync, keyed by its own id, finds the same customer: nothing new.
     const crm = await upsertCustomer({ ...sap('kinds-1', { name: 'Kinds GmbH' }), externalId: { system: 'SALESFORCE', id: '001A' } });
@@ -200,17 +273,27 @@ describe('external ids of every kind', () => {
     await link('PRICE', 'seat', 'STRIPE', 'price_1');
     await link('INVOICE', invoiceId, 'STRIPE', 'in_1');
 
-    expect((await must(t, productByQ, { system: 'STRIPE', id: 'prod_1' })).productByExternalId).toEqual({ id: product, code: 'plan', externalIds: [{ system: 'STRIPE', id: 'prod_1' }] });
+    expect((await must(t, productByQ, { system: 'STRIPE', id: 'prod_1' })).productByExternalId).toEqual({
+      id: product,
+      code: 'plan',
+      externalIds: [{ system: 'STRIPE', id: 'prod_1' }],
+    });
     const v1 = (await must(t, priceByQ, { system: 'STRIPE', id: 'price_1' })).priceByExternalId;
     expect(v1).toMatchObject({ code: 'seat', version: 1, externalIds: [{ system: 'STRIPE', id: 'price_1' }] });
-    await must(t, 'mutation { updatePrice(code: "seat", input: { rule: { kind: "per_unit", config: { unitAmount: "12.00" } } }) { version } }');
+    await must(
+      t,
+      'mutation { updatePrice(code: "seat", input: { rule: { kind: "per_unit", config: { unitAmount: "12.00" } } }) { version } }',
+    );
     const v2 = (await must(t, priceByQ, { system: 'STRIPE', id: 'price_1' })).priceByExternalId;
     expect(v2).toMatchObject({ code: 'seat', version: 2, externalIds: [{ system: 'STRIPE', id: 'price_1' }] });
     expect(v2.id).not.toBe(v1.id);
     expect((await must(t, '{ price(code: "seat", version: 1) { externalIds { id } } }')).price.externalIds).toEqual([{ id: 'price_1' }]);
 
     expect((await must(t, invoiceByQ, { system: 'STRIPE', id: 'in_1' })).invoiceByExternalId).toMatchObject({
-      id: invoiceId, customer: { id: customerId }, externalIds: [{ system: 'STRIPE', id: 'in_1' }], lines: [{ priceCode: 'seat' }],
+      id: invoiceId,
+      customer: { id: customerId },
+      externalIds: [{ system: 'STRIPE', id: 'in_1' }],
+      lines: [{ priceCode: 'seat' }],
     });
     expect((await must(t, customerByQ, { system: 'SAP', id: 'kinds-1' })).customerByExternalId.id).toBe(customerId);
     for (const q of [productByQ, priceByQ, invoiceByQ, customerByQ]) {
@@ -224,7 +307,16 @@ describe('external ids of every kind', () => {
     const taken = await t.gql(setQ, { kind: 'CUSTOMER', recordId: other, system: 'SAP', id: 'kinds-1' });
     expect(taken.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
     const created = await t.gql('mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', {
-      input: { name: 'Third', email: 'x@third.example', currency: 'EUR', taxStatus: 'EXEMPT', externalIds: [{ system: 'HUBSPOT', id: '9' }, { system: 'SAP', id: 'kinds-1' }] },
+      input: {
+        name: 'Third',
+        email: 'x@third.example',
+        currency: 'EUR',
+        taxStatus: 'EXEMPT',
+        externalIds: [
+          { system: 'HUBSPOT', id: '9' },
+          { system: 'SAP', id: 'kinds-1' },
+        ],
+      },
     });
     expect(created.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.externalIds[1]' });
     const invoiceClash = await t.gql(setQ, { kind: 'INVOICE', recordId: await firstInvoiceOf(other), system: 'STRIPE', id: 'in_1' });
@@ -240,12 +332,20 @@ describe('external ids of every kind', () => {
   it('links idempotently, unlinks, and names a missing record', async () => {
     expect(await link('PRICE', 'seat', 'ERP', 'P-1')).toEqual({ kind: 'PRICE', recordId: 'seat', system: 'ERP', id: 'P-1' });
     expect(await link('PRICE', 'seat', 'ERP', 'P-1')).toEqual({ kind: 'PRICE', recordId: 'seat', system: 'ERP', id: 'P-1' });
-    expect((await must(t, '{ price(code: "seat") { externalIds { system id } } }')).price.externalIds.filter((x: { system: string }) => x.system === 'ERP')).toHaveLength(1);
+    expect(
+      (await must(t, '{ price(code: "seat") { externalIds { system id } } }')).price.externalIds.filter(
+        (x: { system: string }) => x.system === 'ERP',
+      ),
+    ).toHaveLength(1);
     expect((await must(t, removeQ, { kind: 'PRICE', system: 'ERP', id: 'P-1' })).removeExternalId).toBe(true);
     expect((await must(t, removeQ, { kind: 'PRICE', system: 'ERP', id: 'P-1' })).removeExternalId).toBe(false);
     expect((await must(t, priceByQ, { system: 'ERP', id: 'P-1' })).priceByExternalId).toBeNull();
 
-    for (const [kind, recordId] of [['PRICE', 'no-such-price'], ['INVOICE', '00000000-0000-4000-8000-000000000000'], ['PRODUCT', 'not-a-uuid']]) {
+    for (const [kind, recordId] of [
+      ['PRICE', 'no-such-price'],
+      ['INVOICE', '00000000-0000-4000-8000-000000000000'],
+      ['PRODUCT', 'not-a-uuid'],
+    ]) {
       const res = await t.gql(setQ, { kind, recordId, system: 'ERP', id: 'P-2' });
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'recordId' });
     }
@@ -268,14 +368,20 @@ describe('external ids of every kind', () => {
   });
 
   it('shows no external ids on an upcoming invoice, which is not stored', async () => {
-    const sub = (await must(t, 'query($c: ID) { subscriptions(customerId: $c) { edges { node { id } } } }', { c: customerId })).subscriptions.edges[0].node.id;
-    expect((await must(t, 'query($s: ID!) { upcomingInvoice(subscriptionId: $s) { externalIds { id } } }', { s: sub })).upcomingInvoice.externalIds).toEqual([]);
+    const sub = (await must(t, 'query($c: ID) { subscriptions(customerId: $c) { edges { node { id } } } }', { c: customerId }))
+      .subscriptions.edges[0].node.id;
+    expect(
+      (await must(t, 'query($s: ID!) { upcomingInvoice(subscriptionId: $s) { externalIds { id } } }', { s: sub })).upcomingInvoice
+        .externalIds,
+    ).toEqual([]);
   });
 
   it('reads the external ids of a list in one query per kind', async () => {
-    for (const code of ['batch-a', 'batch-b', 'batch-c']) await upsertProduct({ externalId: { system: 'SAP', id: code }, code, name: code });
+    for (const code of ['batch-a', 'batch-b', 'batch-c'])
+      await upsertProduct({ externalId: { system: 'SAP', id: code }, code, name: code });
     sql = [];
-    const products = (await must(t, '{ products(first: 10) { edges { node { code externalIds { id } prices { externalIds { id } } } } } }')).products.edges;
+    const products = (await must(t, '{ products(first: 10) { edges { node { code externalIds { id } prices { externalIds { id } } } } } }'))
+      .products.edges;
     expect(products.find((e: any) => e.node.code === 'batch-b').node.externalIds).toEqual([{ id: 'batch-b' }]);
     expect(sql.filter((s) => s.includes('"product_external_id"'))).toHaveLength(1);
     expect(sql.filter((s) => s.includes('"price_external_id"'))).toHaveLength(1);

@@ -114,7 +114,11 @@ async function entities(representations: unknown[], key?: string) {
 }
 
 async function key(role: string, customerId?: string): Promise<string> {
-  return (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: role.toLowerCase(), customerId } })).createApiKey.secret;
+  return (
+    await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
+      input: { role, name: role.toLowerCase(), customerId },
+    })
+  ).createApiKey.secret;
 }
 
 beforeAll(async () => {
@@ -122,17 +126,25 @@ beforeAll(async () => {
   await createProduct(t, 'plan');
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '10.00' } });
   seatV1 = (await must(t, '{ price(code: "seat") { id } }')).price.id;
-  await must(t, 'mutation { updatePrice(code: "seat", input: { rule: { kind: "per_unit", config: { unitAmount: "12.00" } } }) { version } }');
+  await must(
+    t,
+    'mutation { updatePrice(code: "seat", input: { rule: { kind: "per_unit", config: { unitAmount: "12.00" } } }) { version } }',
+  );
   acme = await createCustomer(t, 'currency: "EUR", taxStatus: EXEMPT');
   globex = await createCustomer(t, 'currency: "EUR", taxStatus: EXEMPT');
   for (let i = 0; i < 30; i++) extraCustomers.push(await createCustomer(t));
-  subscription = (await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
-    input: { customerId: globex, items: [{ priceCode: 'seat', quantity: '2' }] },
-  })).createSubscription.id;
-  invoice = (await must(t, 'query($c: ID) { invoices(customerId: $c) { edges { node { id } } } }', { c: globex })).invoices.edges[0].node.id;
-  quote = (await must(t, 'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id } }', {
-    input: { customerId: globex, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '1' }] },
-  })).createQuote.id;
+  subscription = (
+    await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+      input: { customerId: globex, items: [{ priceCode: 'seat', quantity: '2' }] },
+    })
+  ).createSubscription.id;
+  invoice = (await must(t, 'query($c: ID) { invoices(customerId: $c) { edges { node { id } } } }', { c: globex })).invoices.edges[0].node
+    .id;
+  quote = (
+    await must(t, 'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id } }', {
+      input: { customerId: globex, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '1' }] },
+    })
+  ).createQuote.id;
   acmeKey = await key('CUSTOMER', acme);
   partnerKey = await key('PARTNER');
 
@@ -189,10 +201,12 @@ describe('through the gateway', () => {
     expect(res.errors).toBeUndefined();
     const nodes = res.data.customers.edges.map((e: any) => e.node);
     expect(nodes).toHaveLength(32);
-    expect(nodes).toEqual(expect.arrayContaining([
-      { id: acme, name: 'Customer', currency: 'EUR', accountOwner: 'Ada (EMEA)' },
-      { id: globex, name: 'Customer', currency: 'EUR', accountOwner: 'Grace (US)' },
-    ]));
+    expect(nodes).toEqual(
+      expect.arrayContaining([
+        { id: acme, name: 'Customer', currency: 'EUR', accountOwner: 'Ada (EMEA)' },
+        { id: globex, name: 'Customer', currency: 'EUR', accountOwner: 'Grace (US)' },
+      ]),
+    );
     expect(nodes.filter((n: any) => n.accountOwner === null)).toHaveLength(30);
     // One entity fetch for the whole page, with the caller's key.
     expect(crmAuthorizations).toEqual([`Bearer ${partnerKey}`]);
@@ -218,7 +232,11 @@ describe('through the gateway', () => {
   });
 
   it('refuses a request without an API key at the Tariff subgraph', async () => {
-    const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ customers { edges { node { id } } } }' }) });
+    const res = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ customers { edges { node { id } } } }' }),
+    });
     const body = (await res.json()) as { data?: any; errors?: { extensions?: Record<string, any> }[] };
     expect(body.data?.customers ?? null).toBeNull();
     expect(body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -282,20 +300,39 @@ describe('_entities', () => {
   });
 
   it("authorizes each reference as the root query would: FORBIDDEN for another customer's, per item", async () => {
-    const res = await entities([
-      { __typename: 'Customer', id: acme },
-      { __typename: 'Customer', id: globex },
-      { __typename: 'Subscription', id: subscription },
-      { __typename: 'Invoice', id: invoice },
-      { __typename: 'Quote', id: quote },
-      { __typename: 'Price', code: 'seat' },
-    ], acmeKey);
-    expect(res.data!._entities).toEqual([{ __typename: 'Customer', id: acme, name: 'Customer' }, null, null, null, null, expect.objectContaining({ code: 'seat' })]);
+    const res = await entities(
+      [
+        { __typename: 'Customer', id: acme },
+        { __typename: 'Customer', id: globex },
+        { __typename: 'Subscription', id: subscription },
+        { __typename: 'Invoice', id: invoice },
+        { __typename: 'Quote', id: quote },
+        { __typename: 'Price', code: 'seat' },
+      ],
+      acmeKey,
+    );
+    expect(res.data!._entities).toEqual([
+      { __typename: 'Customer', id: acme, name: 'Customer' },
+      null,
+      null,
+      null,
+      null,
+      expect.objectContaining({ code: 'seat' }),
+    ]);
     expect(res.errors?.map((e) => [e.path, e.extensions?.code]).sort((a, b) => (a[0] as number[])[1] - (b[0] as number[])[1])).toEqual([
-      [['_entities', 1], 'FORBIDDEN'], [['_entities', 2], 'FORBIDDEN'], [['_entities', 3], 'FORBIDDEN'], [['_entities', 4], 'FORBIDDEN'],
+      [['_entities', 1], 'FORBIDDEN'],
+      [['_entities', 2], 'FORBIDDEN'],
+      [['_entities', 3], 'FORBIDDEN'],
+      [['_entities', 4], 'FORBIDDEN'],
     ]);
     // A PARTNER key reads customers but not quotes (actor.ts).
-    const partner = await entities([{ __typename: 'Quote', id: quote }, { __typename: 'Customer', id: globex }], partnerKey);
+    const partner = await entities(
+      [
+        { __typename: 'Quote', id: quote },
+        { __typename: 'Customer', id: globex },
+      ],
+      partnerKey,
+    );
     expect(partner.data!._entities).toEqual([null, { __typename: 'Customer', id: globex, name: 'Customer' }]);
     expect(partner.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
@@ -340,11 +377,15 @@ describe('_entities', () => {
     const res = await entities([representation, { __typename: 'Customer', id: acme }]);
     expect(res.status).toBe(200);
     expect(res.data!._entities).toEqual([null, { __typename: 'Customer', id: acme, name: 'Customer' }]);
-    expect(res.errors).toEqual([expect.objectContaining({ path: ['_entities', 0], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) })]);
+    expect(res.errors).toEqual([
+      expect.objectContaining({ path: ['_entities', 0], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) }),
+    ]);
   });
 
   it('refuses bad representations written inline in the query too, a NUL escaped in a literal included', async () => {
-    const res = await t.gql<Untyped>('{ _entities(representations: [{ __typename: "Customer", id: 5 }, "x", { __typename: "Price", code: "se\\u0000at" }]) { __typename } }');
+    const res = await t.gql<Untyped>(
+      '{ _entities(representations: [{ __typename: "Customer", id: 5 }, "x", { __typename: "Price", code: "se\\u0000at" }]) { __typename } }',
+    );
     expect(res.data!._entities).toEqual([null, null, null]);
     expect(res.errors?.map((e) => e.extensions?.field)).toEqual(['representations[0].id', 'representations[1]', 'representations[2].code']);
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
@@ -357,9 +398,35 @@ describe('_entities', () => {
   });
 
   it('never answers INTERNAL_SERVER_ERROR, whatever the representations', async () => {
-    const typename = fc.constantFrom('Customer', 'Subscription', 'Invoice', 'Quote', 'Price', 'Product', 'ApiKey', 'Query', '_Entity', '', 'customer');
+    const typename = fc.constantFrom(
+      'Customer',
+      'Subscription',
+      'Invoice',
+      'Quote',
+      'Price',
+      'Product',
+      'ApiKey',
+      'Query',
+      '_Entity',
+      '',
+      'customer',
+    );
     const value = fc.oneof(
-      fc.constantFrom(acme, globex, subscription, invoice, quote, seatV1, 'seat', 'plan', '', 'not-a-uuid', '00000000-0000-4000-8000-000000000000', 'x'.repeat(5000), "'; drop table customer; --"),
+      fc.constantFrom(
+        acme,
+        globex,
+        subscription,
+        invoice,
+        quote,
+        seatV1,
+        'seat',
+        'plan',
+        '',
+        'not-a-uuid',
+        '00000000-0000-4000-8000-000000000000',
+        'x'.repeat(5000),
+        "'; drop table customer; --",
+      ),
       fc.anything({ maxDepth: 2 }),
     );
     const representation = fc.oneof(
@@ -367,15 +434,21 @@ describe('_entities', () => {
       fc.anything({ maxDepth: 2 }),
     );
     const internal: string[] = [];
-    await fc.assert(
-      fc.asyncProperty(fc.array(representation, { maxLength: 6 }), fc.constantFrom(t.adminKey, acmeKey, partnerKey), async (representations, as) => {
-        const res = await entities(representations, as);
-        const bad = res.status >= 500 || res.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
-        if (bad) internal.push(`${JSON.stringify(representations).slice(0, 300)} → ${JSON.stringify(res.errors).slice(0, 300)}`);
-        return !bad;
-      }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
-    ).catch(() => undefined);
+    await fc
+      .assert(
+        fc.asyncProperty(
+          fc.array(representation, { maxLength: 6 }),
+          fc.constantFrom(t.adminKey, acmeKey, partnerKey),
+          async (representations, as) => {
+            const res = await entities(representations, as);
+            const bad = res.status >= 500 || res.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
+            if (bad) internal.push(`${JSON.stringify(representations).slice(0, 300)} → ${JSON.stringify(res.errors).slice(0, 300)}`);
+            return !bad;
+          },
+        ),
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
+      )
+      .catch(() => undefined);
     expect(internal).toEqual([]);
   }, 60_000);
 });

@@ -21,11 +21,14 @@ async function post(body: string, accept?: string): Promise<{ status: number; ty
 
 describe('GraphQL over HTTP', () => {
   it('passes every MUST and SHOULD audit of graphql-http', async () => {
-    const authorized: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${t.adminKey}` } });
+    const authorized: typeof fetch = (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${t.adminKey}` } });
     const audits = serverAudits({ url: `${t.url}/graphql`, fetchFn: authorized });
     const results = [];
     for (const audit of audits) results.push(await audit.fn());
-    const failed = results.filter((r) => r.status !== 'ok' && !r.name.startsWith('MAY')).map((r) => `${r.id} ${r.name}: ${r.status !== 'ok' ? r.reason : ''}`);
+    const failed = results
+      .filter((r) => r.status !== 'ok' && !r.name.startsWith('MAY'))
+      .map((r) => `${r.id} ${r.name}: ${r.status !== 'ok' ? r.reason : ''}`);
     expect(failed).toEqual([]);
     expect(results.length).toBeGreaterThan(40);
   });
@@ -33,11 +36,19 @@ describe('GraphQL over HTTP', () => {
   it.each([
     ['parse', JSON.stringify({ query: '{ viewer {' }), 'GRAPHQL_PARSE_FAILED'],
     ['validation', JSON.stringify({ query: '{ noSuchField }' }), 'GRAPHQL_VALIDATION_FAILED'],
-    ['variable coercion', JSON.stringify({ query: 'query($first: Int) { customers(first: $first) { edges { cursor } } }', variables: { first: 'ten' } }), 'BAD_USER_INPUT'],
+    [
+      'variable coercion',
+      JSON.stringify({ query: 'query($first: Int) { customers(first: $first) { edges { cursor } } }', variables: { first: 'ten' } }),
+      'BAD_USER_INPUT',
+    ],
   ])('answers a %s failure with 200 for application/json and 400 for application/graphql-response+json', async (_kind, body, code) => {
     for (const accept of [undefined, 'application/json', '*/*']) {
       const legacy = await post(body, accept);
-      expect({ accept, status: legacy.status, type: legacy.type }).toEqual({ accept, status: 200, type: 'application/json; charset=utf-8' });
+      expect({ accept, status: legacy.status, type: legacy.type }).toEqual({
+        accept,
+        status: 200,
+        type: 'application/json; charset=utf-8',
+      });
       expect(legacy.json.errors[0].extensions.code).toBe(code);
       expect(legacy.json.data).toBeUndefined();
     }
@@ -48,7 +59,10 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('keeps the 4xx of a limit and of a request it cannot read, whatever the media type', async () => {
-    const huge = await post(JSON.stringify({ query: '{ customers(first: 100) { edges { node { contracts { items { priceCode } } } } } }' }), 'application/json');
+    const huge = await post(
+      JSON.stringify({ query: '{ customers(first: 100) { edges { node { contracts { items { priceCode } } } } } }' }),
+      'application/json',
+    );
     expect(huge.status).toBe(400);
     expect(huge.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const noQuery = await post(JSON.stringify({ qeury: '{ __typename }' }), 'application/json');
@@ -78,7 +92,10 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('sends no CORS header without TARIFF_CORS_ORIGINS', async () => {
-    const res = await fetch(`${t.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } });
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+    });
     expect([...res.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
   });
 });

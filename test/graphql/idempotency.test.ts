@@ -136,7 +136,10 @@ describe('Idempotency-Key on mutations', () => {
   it('refuses a key on createApiKey, whose secret must never be stored', async () => {
     const res = await post(createKey, { input: { role: 'SALES', name: 'idempotent?' } }, 'key-secret');
     expect(res.status).toBe(400);
-    expect(res.json.errors?.[0]).toMatchObject({ message: expect.stringContaining('createApiKey'), extensions: { code: 'BAD_USER_INPUT', field: 'Idempotency-Key' } });
+    expect(res.json.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('createApiKey'),
+      extensions: { code: 'BAD_USER_INPUT', field: 'Idempotency-Key' },
+    });
     const viaFragment = await post(
       'mutation($input: CreateApiKeyInput!) { ...M } fragment M on Mutation { createApiKey(input: $input) { secret } }',
       { input: { role: 'SALES', name: 'idempotent?' } },
@@ -148,7 +151,9 @@ describe('Idempotency-Key on mutations', () => {
   });
 
   it('runs concurrent requests with the same key once, and answers them all alike', async () => {
-    const responses = await Promise.all(Array.from({ length: 5 }, () => post(createProduct, { input: { code: 'idem-race', name: 'Race' } }, 'key-race')));
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => post(createProduct, { input: { code: 'idem-race', name: 'Race' } }, 'key-race')),
+    );
     expect(responses.map((r) => r.replayed).filter((r) => r === null)).toHaveLength(1);
     for (const res of responses) {
       expect(res.status).toBe(200);
@@ -169,7 +174,9 @@ describe('Idempotency-Key on mutations', () => {
   });
 
   it('makes a duplicate wait for the running request and replay its response', async () => {
-    const [{ id: adminKeyId }] = await t.app.db.orm.em.fork().execute<{ id: string }[]>("select id from api_key where name = 'TARIFF_ADMIN_KEY'");
+    const [{ id: adminKeyId }] = await t.app.db.orm.em
+      .fork()
+      .execute<{ id: string }[]>("select id from api_key where name = 'TARIFF_ADMIN_KEY'");
     const variables = { input: { code: 'idem-wait', name: 'Wait' } };
     const store = new IdempotencyService(t.app.db.orm.em.fork(), clock);
     const claimed = await store.acquire(adminKeyId, 'key-wait', requestHash(null, createProduct, variables));
@@ -208,7 +215,10 @@ describe('IdempotencyService', () => {
     expect(retry.lease.id).toBe(dead.lease.id);
     expect(await store().complete(dead.lease, { status: 200, body: '{"data":{"late":true}}' })).toBe(false);
     expect(await store().complete(retry.lease, { status: 200, body: '{"data":{"retry":true}}' })).toBe(true);
-    expect(await store().acquire(apiKeyId, 'dead', 'h')).toEqual({ kind: 'replay', response: { status: 200, body: '{"data":{"retry":true}}' } });
+    expect(await store().acquire(apiKeyId, 'dead', 'h')).toEqual({
+      kind: 'replay',
+      response: { status: 200, body: '{"data":{"retry":true}}' },
+    });
   });
 
   it('frees a released key for the next request', async () => {

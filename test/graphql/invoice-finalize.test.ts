@@ -12,19 +12,28 @@ const finalizeQ = `mutation($id: ID!) { finalizeInvoice(id: $id) { ${FIELDS} } }
 const invoiceQ = `query($id: ID!) { invoice(id: $id) { ${FIELDS} } }`;
 
 async function key(role: string, customerId?: string): Promise<string> {
-  return (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: role.toLowerCase(), customerId } })).createApiKey.secret;
+  return (
+    await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
+      input: { role, name: role.toLowerCase(), customerId },
+    })
+  ).createApiKey.secret;
 }
 
 /** A customer who reviews drafts, subscribed: its first invoice, still a DRAFT. */
-async function draftInvoice(options: { token?: string; collection?: string; quantity?: string } = {}): Promise<{ customerId: string; id: string }> {
+async function draftInvoice(
+  options: { token?: string; collection?: string; quantity?: string } = {},
+): Promise<{ customerId: string; id: string }> {
   const customerId = await createCustomer(t, 'currency: "EUR", taxStatus: EXEMPT, invoiceDrafts: true, paymentTermsDays: 14');
   if (options.token) {
-    await must(t, 'mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id } }', { input: { customerId, provider: 'sandbox', token: options.token } });
+    await must(t, 'mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id } }', {
+      input: { customerId, provider: 'sandbox', token: options.token },
+    });
   }
   await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
     input: { customerId, items: [{ priceCode: 'seat', quantity: options.quantity ?? '2' }], collection: options.collection },
   });
-  const { edges } = (await must(t, 'query($c: ID) { invoices(customerId: $c) { edges { node { id status number } } } }', { c: customerId })).invoices;
+  const { edges } = (await must(t, 'query($c: ID) { invoices(customerId: $c) { edges { node { id status number } } } }', { c: customerId }))
+    .invoices;
   expect(edges.map((e: any) => [e.node.status, e.node.number])).toEqual([['DRAFT', null]]);
   return { customerId, id: edges[0].node.id };
 }
@@ -44,7 +53,9 @@ beforeAll(async () => {
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '10.00' } });
   // A customer who does not review drafts takes the series' first number at once.
   const plain = await createCustomer(t);
-  await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input: { customerId: plain, items: [{ priceCode: 'seat', quantity: '1' }] } });
+  await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+    input: { customerId: plain, items: [{ priceCode: 'seat', quantity: '1' }] },
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -55,8 +66,16 @@ describe('finalizeInvoice', () => {
     const { customerId, id } = await draftInvoice({ token: 'pm_sandbox_ok' });
     const invoice = (await must(t, finalizeQ, { id })).finalizeInvoice;
     expect(invoice).toMatchObject({
-      id, number: 'INV-2026-000002', status: 'PAID', total: '20.00', amountDue: '20.00', amountPaid: '20.00',
-      finalizedAt: NOW, dueAt: NOW, collectionMethod: 'CHARGE_AUTOMATICALLY', attempts: [{ amount: '20.00', outcome: 'succeeded' }],
+      id,
+      number: 'INV-2026-000002',
+      status: 'PAID',
+      total: '20.00',
+      amountDue: '20.00',
+      amountPaid: '20.00',
+      finalizedAt: NOW,
+      dueAt: NOW,
+      collectionMethod: 'CHARGE_AUTOMATICALLY',
+      attempts: [{ amount: '20.00', outcome: 'succeeded' }],
     });
     const events = (await readableEvents(t, ['invoice.finalized', 'invoice.paid'])).filter((e) => e.data.id === id);
     expect(events.map((e) => [e.type, e.customerId, e.data.status, e.data.number, e.data.finalizedAt])).toEqual([
@@ -68,7 +87,13 @@ describe('finalizeInvoice', () => {
   it('makes a SEND_INVOICE draft due after the customer’s terms, uncharged', async () => {
     const { id } = await draftInvoice({ collection: 'SEND_INVOICE' });
     expect((await must(t, finalizeQ, { id })).finalizeInvoice).toMatchObject({
-      number: 'INV-2026-000003', status: 'OPEN', amountPaid: '0.00', finalizedAt: NOW, dueAt: '2026-03-15T00:00:00.000Z', collectionMethod: 'SEND_INVOICE', attempts: [],
+      number: 'INV-2026-000003',
+      status: 'OPEN',
+      amountPaid: '0.00',
+      finalizedAt: NOW,
+      dueAt: '2026-03-15T00:00:00.000Z',
+      collectionMethod: 'SEND_INVOICE',
+      attempts: [],
     });
   });
 
@@ -105,7 +130,11 @@ describe('finalizeInvoice', () => {
     expect(new Set(numbered.map((i) => i.id)).size).toBe(drafts.length);
     // Every number the series gave so far, the earlier tests' included: 1 to the last, each once.
     const { edges } = (await must(t, 'query { invoices(first: 100) { edges { node { number } } } }')).invoices;
-    const numbers = edges.map((e: any) => e.node.number).filter((n: string | null) => n !== null).map(sequence).sort((a: number, b: number) => a - b);
+    const numbers = edges
+      .map((e: any) => e.node.number)
+      .filter((n: string | null) => n !== null)
+      .map(sequence)
+      .sort((a: number, b: number) => a - b);
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
     expect(numbers.length).toBe(4 + drafts.length);
   });

@@ -16,15 +16,31 @@ const keys: Record<string, string> = {};
 const HOSTILE = `<script>alert("x")</script> & 'Sons'`;
 
 async function customerWithInvoice(name: string): Promise<{ customer: string; invoice: string }> {
-  const customer = (await must(t, 'mutation($name: String!) { createCustomer(input: { name: $name, email: "ap@example.com", currency: "EUR", taxStatus: TAXABLE, taxRate: "19" }) { id } }', { name })).createCustomer.id;
-  const sub = await must(t, 'mutation($c: ID!) { createSubscription(input: { customerId: $c, collection: SEND_INVOICE, items: [{ priceCode: "seat", quantity: "2" }, { priceCode: "support", quantity: "1" }] }) { id } }', { c: customer });
-  const invoices = await must(t, 'query($c: ID) { invoices(customerId: $c, first: 5) { edges { node { id subscription { id } } } } }', { c: customer });
+  const customer = (
+    await must(
+      t,
+      'mutation($name: String!) { createCustomer(input: { name: $name, email: "ap@example.com", currency: "EUR", taxStatus: TAXABLE, taxRate: "19" }) { id } }',
+      { name },
+    )
+  ).createCustomer.id;
+  const sub = await must(
+    t,
+    'mutation($c: ID!) { createSubscription(input: { customerId: $c, collection: SEND_INVOICE, items: [{ priceCode: "seat", quantity: "2" }, { priceCode: "support", quantity: "1" }] }) { id } }',
+    { c: customer },
+  );
+  const invoices = await must(t, 'query($c: ID) { invoices(customerId: $c, first: 5) { edges { node { id subscription { id } } } } }', {
+    c: customer,
+  });
   const invoice = invoices.invoices.edges.find((e: any) => e.node.subscription?.id === sub.createSubscription.id).node.id;
   return { customer, invoice };
 }
 
 async function key(role: string, customerId?: string): Promise<string> {
-  return (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: `${role} key`, customerId } })).createApiKey.secret;
+  return (
+    await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
+      input: { role, name: `${role} key`, customerId },
+    })
+  ).createApiKey.secret;
 }
 
 function get(path: string, secret?: string | null): Promise<Response> {
@@ -37,7 +53,12 @@ beforeAll(async () => {
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '30.00' } });
   await createPrice(t, 'support', { kind: 'flat', config: { amount: '12.50' } });
   await must(t, `mutation($input: UpdateSellerSettingsInput!) { updateSellerSettings(input: $input) { name } }`, {
-    input: { name: 'Tariff Demo GmbH', addressLines: ['Hauptstr. 1', '10115 Berlin <DE>'], email: 'billing@tariff.example', taxId: 'DE123456789' },
+    input: {
+      name: 'Tariff Demo GmbH',
+      addressLines: ['Hauptstr. 1', '10115 Berlin <DE>'],
+      email: 'billing@tariff.example',
+      taxId: 'DE123456789',
+    },
   });
   const mine = await customerWithInvoice(HOSTILE);
   const other = await customerWithInvoice('Other AG');
@@ -48,8 +69,12 @@ beforeAll(async () => {
   keys.other = await key('CUSTOMER', other.customer);
   keys.partner = await key('PARTNER');
   // Part of the seat line given back: the page shows what was credited and what remains.
-  const line = (await must(t, 'query($id: ID!) { invoice(id: $id) { lines { id priceCode } } }', { id: invoiceId })).invoice.lines.find((l: any) => l.priceCode === 'seat');
-  await must(t, 'mutation($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { id } }', { input: { invoiceId, lines: [{ invoiceLineId: line.id, amount: '10.00' }] } });
+  const line = (await must(t, 'query($id: ID!) { invoice(id: $id) { lines { id priceCode } } }', { id: invoiceId })).invoice.lines.find(
+    (l: any) => l.priceCode === 'seat',
+  );
+  await must(t, 'mutation($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { id } }', {
+    input: { invoiceId, lines: [{ invoiceLineId: line.id, amount: '10.00' }] },
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -70,13 +95,29 @@ describe('GET /invoices/:id.html', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Sons&#39;');
     expect(html).toContain('10115 Berlin &lt;DE&gt;');
-    for (const text of ['Tariff Demo GmbH', 'billing@tariff.example', 'Tax id: DE123456789', 'ap@example.com', 'Taxable (19 %)', 'OPEN', 'Issued</dt><dd>2026-03-01', 'Due</dt><dd>2026-03-31', 'Period</dt><dd>2026-03-01 – 2026-04-01']) {
+    for (const text of [
+      'Tariff Demo GmbH',
+      'billing@tariff.example',
+      'Tax id: DE123456789',
+      'ap@example.com',
+      'Taxable (19 %)',
+      'OPEN',
+      'Issued</dt><dd>2026-03-01',
+      'Due</dt><dd>2026-03-31',
+      'Period</dt><dd>2026-03-01 – 2026-04-01',
+    ]) {
       expect(html).toContain(text);
     }
     // Lines: 2 × 30.00 = 60.00 (tax 11.40) and 12.50 (tax 2.38); totals 72.50 + 13.78 = 86.28, 11.90 credited (10.00 + 19 %).
     expect(html).toMatch(/2 × seat.*?<td class="num">2<\/td><td class="num">60\.00<\/td><td class="num">11\.40<\/td>/s);
     expect(html).toMatch(/1 × support.*?<td class="num">1<\/td><td class="num">12\.50<\/td><td class="num">2\.38<\/td>/s);
-    for (const [label, amount] of [['Subtotal', '72.50'], ['Tax', '13.78'], ['Total', '86.28'], ['Credited', '−11.90'], ['Amount remaining', '74.38']]) {
+    for (const [label, amount] of [
+      ['Subtotal', '72.50'],
+      ['Tax', '13.78'],
+      ['Total', '86.28'],
+      ['Credited', '−11.90'],
+      ['Amount remaining', '74.38'],
+    ]) {
       expect(html).toContain(`<th scope="row">${label}</th><td class="num">${amount} EUR</td>`);
     }
     expect(html).toContain('@media print');
@@ -111,7 +152,9 @@ describe('GET /invoices/:id.html', () => {
     expect(none.headers.get('www-authenticate')).toBe('Bearer');
     expect(((await none.json()) as any).error.code).toBe('UNAUTHENTICATED');
     expect((await get(`/invoices/${invoiceId}.html`, 'trf_not_a_key')).status).toBe(401);
-    const basic = await fetch(`${t.url}/invoices/${invoiceId}.html`, { headers: { authorization: `Basic ${Buffer.from(`x:${t.adminKey}`).toString('base64')}` } });
+    const basic = await fetch(`${t.url}/invoices/${invoiceId}.html`, {
+      headers: { authorization: `Basic ${Buffer.from(`x:${t.adminKey}`).toString('base64')}` },
+    });
     expect(basic.status).toBe(401);
   });
 
@@ -127,16 +170,53 @@ describe('renderInvoiceHtml', () => {
     const evil = `<b id="x" onload='y'>&amp;`;
     const html = renderInvoiceHtml({
       invoice: {
-        id: 'i', number: evil, status: InvoiceStatus.OPEN, currency: 'EUR', periodStart: null, periodEnd: null,
-        subtotal: new Decimal('1'), tax: new Decimal('0'), total: new Decimal('1'), amountCredited: new Decimal('0'), amountDue: new Decimal('1'),
-        amountPaid: new Decimal('0.5'), notes: [evil], createdAt: new Date(0), finalizedAt: new Date(0), dueAt: null, voidedAt: null,
+        id: 'i',
+        number: evil,
+        status: InvoiceStatus.OPEN,
+        currency: 'EUR',
+        periodStart: null,
+        periodEnd: null,
+        subtotal: new Decimal('1'),
+        tax: new Decimal('0'),
+        total: new Decimal('1'),
+        amountCredited: new Decimal('0'),
+        amountDue: new Decimal('1'),
+        amountPaid: new Decimal('0.5'),
+        notes: [evil],
+        createdAt: new Date(0),
+        finalizedAt: new Date(0),
+        dueAt: null,
+        voidedAt: null,
       },
-      lines: [{ description: evil, quantity: new Decimal('1'), amount: new Decimal('1'), tax: new Decimal('0'), periodStart: null, periodEnd: null }],
+      lines: [
+        {
+          description: evil,
+          quantity: new Decimal('1'),
+          amount: new Decimal('1'),
+          tax: new Decimal('0'),
+          periodStart: null,
+          periodEnd: null,
+        },
+      ],
       customer: { name: evil, email: evil, taxStatus: TaxStatus.REVERSE_CHARGE, taxRate: null },
-      seller: { name: evil, addressLines: [evil], email: evil, taxId: evil, legalName: null, address: null, vatId: null, registrationNumber: null, allowSelfServicePause: false, allowSelfServiceCancel: true, allowSelfServiceQuantityChange: true, selfServicePriceCodes: [], updatedAt: null },
+      seller: {
+        name: evil,
+        addressLines: [evil],
+        email: evil,
+        taxId: evil,
+        legalName: null,
+        address: null,
+        vatId: null,
+        registrationNumber: null,
+        allowSelfServicePause: false,
+        allowSelfServiceCancel: true,
+        allowSelfServiceQuantityChange: true,
+        selfServicePriceCodes: [],
+        updatedAt: null,
+      },
     });
     expect(html).not.toContain('<b ');
-    expect(html).not.toContain('onload=\'');
+    expect(html).not.toContain("onload='");
     // number ×2 (title, heading), seller name ×2, address, seller email, tax id, customer name and email, line, note.
     expect(html.split('&lt;b id=&quot;x&quot; onload=&#39;y&#39;&gt;&amp;amp;').length - 1).toBe(11);
     expect(html).toContain('<th scope="row">Paid</th><td class="num">−0.50 EUR</td>');

@@ -19,10 +19,18 @@ const listQ = `query($first: Int, $after: String, $customerId: ID, $status: Invo
 const runQ = 'mutation($at: DateTime!) { runBilling(at: $at) { subscriptionsProcessed invoicesCreated subscriptionsFailed } }';
 
 async function key(role: string, customerId?: string): Promise<string> {
-  return (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: role.toLowerCase(), customerId } })).createApiKey.secret;
+  return (
+    await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
+      input: { role, name: role.toLowerCase(), customerId },
+    })
+  ).createApiKey.secret;
 }
 async function subscribe(customerId: string, input: Record<string, unknown>): Promise<string> {
-  return (await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input: { customerId, ...input } })).createSubscription.id;
+  return (
+    await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+      input: { customerId, ...input },
+    })
+  ).createSubscription.id;
 }
 async function list(variables: Record<string, unknown>, as?: string) {
   return (await must(t, listQ, variables, as)).invoices;
@@ -52,15 +60,36 @@ describe('invoice', () => {
     const { edges } = await list({ customerId: acme });
     first = (await must(t, invoiceQ, { id: edges[0].node.id })).invoice;
     expect(first).toMatchObject({
-      number: 'INV-2026-000001', status: 'OPEN', currency: 'EUR', subtotal: '59.97', tax: '11.99', total: '71.96', amountDue: '71.96', notes: [],
-      periodStart: '2026-03-01T00:00:00.000Z', periodEnd: '2026-04-01T00:00:00.000Z',
-      createdAt: '2026-03-01T00:00:00.000Z', finalizedAt: '2026-03-01T00:00:00.000Z', dueAt: '2026-03-01T00:00:00.000Z',
-      customer: { id: acme }, subscription: { id: sub, status: 'ACTIVE' },
+      number: 'INV-2026-000001',
+      status: 'OPEN',
+      currency: 'EUR',
+      subtotal: '59.97',
+      tax: '11.99',
+      total: '71.96',
+      amountDue: '71.96',
+      notes: [],
+      periodStart: '2026-03-01T00:00:00.000Z',
+      periodEnd: '2026-04-01T00:00:00.000Z',
+      createdAt: '2026-03-01T00:00:00.000Z',
+      finalizedAt: '2026-03-01T00:00:00.000Z',
+      dueAt: '2026-03-01T00:00:00.000Z',
+      customer: { id: acme },
+      subscription: { id: sub, status: 'ACTIVE' },
     });
-    expect(first.lines).toEqual([{
-      kind: 'RECURRING', description: '3 × seat', priceCode: 'seat', quantity: '3', amount: '59.97', tax: '11.99',
-      periodStart: '2026-03-01T00:00:00.000Z', periodEnd: '2026-04-01T00:00:00.000Z', proration: false, steps: expect.arrayContaining([expect.any(String)]),
-    }]);
+    expect(first.lines).toEqual([
+      {
+        kind: 'RECURRING',
+        description: '3 × seat',
+        priceCode: 'seat',
+        quantity: '3',
+        amount: '59.97',
+        tax: '11.99',
+        periodStart: '2026-03-01T00:00:00.000Z',
+        periodEnd: '2026-04-01T00:00:00.000Z',
+        proration: false,
+        steps: expect.arrayContaining([expect.any(String)]),
+      },
+    ]);
   });
 
   it('is null when unknown or malformed', async () => {
@@ -95,15 +124,24 @@ describe('runBilling', () => {
       expect((await t.gql(runQ, { at: '2026-04-01T00:00:00Z' }, as)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
     // Both subscriptions (acme's and globex's) reach their first period end.
-    expect((await must(t, runQ, { at: '2026-04-01T00:00:00Z' })).runBilling).toEqual({ subscriptionsProcessed: 2, invoicesCreated: 2, subscriptionsFailed: 0 });
-    expect((await must(t, runQ, { at: '2026-04-01T00:00:00Z' })).runBilling).toEqual({ subscriptionsProcessed: 0, invoicesCreated: 0, subscriptionsFailed: 0 });
+    expect((await must(t, runQ, { at: '2026-04-01T00:00:00Z' })).runBilling).toEqual({
+      subscriptionsProcessed: 2,
+      invoicesCreated: 2,
+      subscriptionsFailed: 0,
+    });
+    expect((await must(t, runQ, { at: '2026-04-01T00:00:00Z' })).runBilling).toEqual({
+      subscriptionsProcessed: 0,
+      invoicesCreated: 0,
+      subscriptionsFailed: 0,
+    });
     const { edges } = await list({ customerId: acme });
     const made = (await must(t, invoiceQ, { id: edges[1].node.id })).invoice;
     const { id: _a, number: _b, status: _c, createdAt: _d, finalizedAt: _e, dueAt: _f, ...content } = made;
     const { id: _g, number: _h, status: _i, createdAt: _j, finalizedAt: _k, dueAt: _l, ...expected } = shown;
     expect(content).toEqual(expected);
     expect(made).toMatchObject({ status: 'OPEN', periodStart: '2026-04-01T00:00:00.000Z', finalizedAt: '2026-04-01T00:00:00.000Z' });
-    const history = (await must(t, 'query($id: ID!) { subscription(id: $id) { history { type actor } } }', { id: subId })).subscription.history;
+    const history = (await must(t, 'query($id: ID!) { subscription(id: $id) { history { type actor } } }', { id: subId })).subscription
+      .history;
     expect(history.at(-1)).toEqual({ type: 'period_closed', actor: 'TARIFF_ADMIN_KEY' });
   });
 
@@ -111,7 +149,10 @@ describe('runBilling', () => {
     const customer = await createCustomer(t);
     await subscribe(customer, { collection: 'SEND_INVOICE', items: [{ priceCode: 'seat', quantity: '1' }] });
     const { edges } = await list({ customerId: customer });
-    expect((await must(t, invoiceQ, { id: edges[0].node.id })).invoice).toMatchObject({ finalizedAt: '2026-04-01T00:00:00.000Z', dueAt: '2026-05-01T00:00:00.000Z' });
+    expect((await must(t, invoiceQ, { id: edges[0].node.id })).invoice).toMatchObject({
+      finalizedAt: '2026-04-01T00:00:00.000Z',
+      dueAt: '2026-05-01T00:00:00.000Z',
+    });
   });
 
   it('refuses an `at` that is not an instant with BAD_USER_INPUT', async () => {

@@ -45,9 +45,14 @@ describe('abuse limits', () => {
 
   it('refuses a query deeper than the maximum before running it', async () => {
     const key = await freshKey();
-    const shallow = await t.gql('mutation { createApiKey(input: { role: PARTNER, name: "shallow" }) { apiKey { customer { contracts { customer { id } } } } } }', undefined, key);
+    const shallow = await t.gql(
+      'mutation { createApiKey(input: { role: PARTNER, name: "shallow" }) { apiKey { customer { contracts { customer { id } } } } } }',
+      undefined,
+      key,
+    );
     expect(shallow.errors?.[0].extensions?.code).toBe('FORBIDDEN'); // depth 5 runs (and is refused for its role)
-    const deep = 'mutation { createApiKey(input: { role: PARTNER, name: "deep" }) { apiKey { customer { contracts { customer { contracts { code } } } } } } }';
+    const deep =
+      'mutation { createApiKey(input: { role: PARTNER, name: "deep" }) { apiKey { customer { contracts { customer { contracts { code } } } } } } }';
     const res = await t.gql(deep, undefined, key);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxDepth: 5 });
     expect(res.data).toBeUndefined();
@@ -98,7 +103,9 @@ describe('cost limits at their defaults', () => {
   const keys: Partial<Record<Role, string>> = {};
   beforeAll(async () => {
     d = await startTestApp();
-    const customer = await d.gql<{ createCustomer: { id: string } }>('mutation { createCustomer(input: { name: "Limits Ltd", email: "ap@limits.example", currency: "EUR", taxStatus: EXEMPT }) { id } }');
+    const customer = await d.gql<{ createCustomer: { id: string } }>(
+      'mutation { createCustomer(input: { name: "Limits Ltd", email: "ap@limits.example", currency: "EUR", taxStatus: EXEMPT }) { id } }',
+    );
     expect(customer.errors).toBeUndefined();
     const admin = { keyId: 'test', name: 'test', role: Role.ADMIN, customerId: null };
     const service = new ApiKeyService({ em: d.app.db.orm.em.fork(), actor: admin, clock: systemClock, providers: NO_PAYMENT_PROVIDERS });
@@ -110,14 +117,26 @@ describe('cost limits at their defaults', () => {
     await d.close();
   });
 
-  it.each([Role.ADMIN, Role.SALES, Role.CUSTOMER, Role.PARTNER])('answers the standard introspection query (graphql-js getIntrospectionQuery) for a %s key', async (role) => {
-    for (const query of [getIntrospectionQuery(), getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true })]) {
-      const res = await d.gql<{ __schema: { types: { name: string }[] } }>(query, undefined, keys[role]);
-      expect(res.errors).toBeUndefined();
-      expect(res.status).toBe(200);
-      expect(res.data!.__schema.types.map((t) => t.name)).toEqual(expect.arrayContaining(['Customer', 'Invoice', 'Decimal']));
-    }
-  });
+  it.each([Role.ADMIN, Role.SALES, Role.CUSTOMER, Role.PARTNER])(
+    'answers the standard introspection query (graphql-js getIntrospectionQuery) for a %s key',
+    async (role) => {
+      for (const query of [
+        getIntrospectionQuery(),
+        getIntrospectionQuery({
+          descriptions: true,
+          specifiedByUrl: true,
+          directiveIsRepeatable: true,
+          schemaDescription: true,
+          inputValueDeprecation: true,
+        }),
+      ]) {
+        const res = await d.gql<{ __schema: { types: { name: string }[] } }>(query, undefined, keys[role]);
+        expect(res.errors).toBeUndefined();
+        expect(res.status).toBe(200);
+        expect(res.data!.__schema.types.map((t) => t.name)).toEqual(expect.arrayContaining(['Customer', 'Invoice', 'Decimal']));
+      }
+    },
+  );
 
   it('prices introspection as a read of the schema: the standard query costs 100, re-reading the schema per type is refused', async () => {
     // 101 standard introspections in one document: 101 × 100 = 10,100, refused before any runs.
@@ -125,7 +144,10 @@ describe('cost limits at their defaults', () => {
     const operation = standard.definitions[0] as OperationDefinitionNode;
     const schemaField = operation.selectionSet.selections[0] as FieldNode;
     const aliased = Array.from({ length: 101 }, (_, i): FieldNode => ({ ...schemaField, alias: { kind: Kind.NAME, value: `s${i}` } }));
-    const many = print({ ...standard, definitions: [{ ...operation, selectionSet: { ...operation.selectionSet, selections: aliased } }, ...standard.definitions.slice(1)] });
+    const many = print({
+      ...standard,
+      definitions: [{ ...operation, selectionSet: { ...operation.selectionSet, selections: aliased } }, ...standard.definitions.slice(1)],
+    });
     expect((await d.gql(many)).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', cost: 10_100, maxCost: 10_000 });
     // Listing the members of a type reached by reference reads the schema once per type: priced
     // as the number of types times a read (graphql-js refuses a third level itself).
@@ -135,13 +157,17 @@ describe('cost limits at their defaults', () => {
     const reread = `{ ${Array.from({ length: count }, (_, i) => `r${i}: __schema { types { fields { type { fields { name } } } } }`).join(' ')} }`;
     const res = await d.gql(reread);
     expect(res.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', cost: count * each, maxCost: 10_000 });
-    const oneType = await d.gql<{ __type: { fields: { name: string }[] } }>('{ __type(name: "Customer") { name fields { name type { name ofType { name } } } } }');
+    const oneType = await d.gql<{ __type: { fields: { name: string }[] } }>(
+      '{ __type(name: "Customer") { name fields { name type { name ofType { name } } } } }',
+    );
     expect(oneType.errors).toBeUndefined();
     expect(oneType.data!.__type.fields.map((f) => f.name)).toContain('name');
   });
 
   it('lets a page of 50 records with two levels of children through', async () => {
-    const res = await d.gql<Untyped>('{ customers(first: 50) { edges { node { name contracts { code items { priceCode discountPercent } } } } } }');
+    const res = await d.gql<Untyped>(
+      '{ customers(first: 50) { edges { node { name contracts { code items { priceCode discountPercent } } } } } }',
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.customers.edges.length).toBeGreaterThan(0);
   });

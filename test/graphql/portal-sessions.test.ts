@@ -30,7 +30,10 @@ async function newKey(role: string, customer?: string): Promise<string> {
   return data.createApiKey.secret;
 }
 
-async function link(key?: string, returnUrl = 'https://shop.example.com/account'): Promise<{ id: string; url: string; expiresAt: string; secret: string }> {
+async function link(
+  key?: string,
+  returnUrl = 'https://shop.example.com/account',
+): Promise<{ id: string; url: string; expiresAt: string; secret: string }> {
   const data = await must(t, create, { customerId, returnUrl }, key);
   const made = data.createPortalSession;
   return { ...made, secret: new URL(made.url).hash.replace(/^#session=/, '') };
@@ -55,7 +58,11 @@ describe('createPortalSession', () => {
     expect(own.data?.customer).toEqual({ id: customerId });
     const other = await t.gql('query($id: ID!) { customer(id: $id) { id } }', { id: otherCustomerId }, secret);
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const otherUpdate = await t.gql('mutation($id: ID!) { updateCustomer(id: $id, input: { name: "Mine" }) { id } }', { id: otherCustomerId }, secret);
+    const otherUpdate = await t.gql(
+      'mutation($id: ID!) { updateCustomer(id: $id, input: { name: "Mine" }) { id } }',
+      { id: otherCustomerId },
+      secret,
+    );
     expect(otherUpdate.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // Nor may it make links of its own, for itself or anyone.
     const again = await t.gql(create, { customerId, returnUrl: 'https://shop.example.com/' }, secret);
@@ -154,7 +161,10 @@ describe('GET /portal', () => {
 
 describe('portal settings from the environment', () => {
   it('takes the TTL from TARIFF_PORTAL_SESSION_MINUTES and the origin from TARIFF_PUBLIC_URL', async () => {
-    const other = await startTestApp({ clock, env: { TARIFF_PORTAL_SESSION_MINUTES: '5', TARIFF_PUBLIC_URL: 'https://billing.example.com/' } });
+    const other = await startTestApp({
+      clock,
+      env: { TARIFF_PORTAL_SESSION_MINUTES: '5', TARIFF_PUBLIC_URL: 'https://billing.example.com/' },
+    });
     try {
       const id = await createCustomer(other);
       const data = await must(other, create, { customerId: id, returnUrl: 'https://shop.example.com/' });

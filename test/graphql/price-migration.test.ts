@@ -19,17 +19,28 @@ afterAll(async () => {
   await t.close();
 });
 
-const migrate = 'mutation($v: Int!, $w: MigrationTiming!) { migratePriceVersion(priceCode: "seat", toVersion: $v, when: $w) { matched moved scheduled } }';
-const read = 'query($id: ID!) { subscription(id: $id) { version items { price { version } } pendingProrations { amount } scheduledChange { items { priceCode } effectiveAt } history { type } } }';
+const migrate =
+  'mutation($v: Int!, $w: MigrationTiming!) { migratePriceVersion(priceCode: "seat", toVersion: $v, when: $w) { matched moved scheduled } }';
+const read =
+  'query($id: ID!) { subscription(id: $id) { version items { price { version } } pendingProrations { amount } scheduledChange { items { priceCode } effectiveAt } history { type } } }';
 
 async function subscribe(): Promise<string> {
-  return (await must(t, 'mutation($c: ID!) { createSubscription(input: { customerId: $c, items: [{ priceCode: "seat", quantity: "2" }] }) { id } }', { c: customer })).createSubscription.id;
+  return (
+    await must(
+      t,
+      'mutation($c: ID!) { createSubscription(input: { customerId: $c, items: [{ priceCode: "seat", quantity: "2" }] }) { id } }',
+      { c: customer },
+    )
+  ).createSubscription.id;
 }
 
 it('moves subscriptions on an older version NOW, with prorations under their contract, and reports how many', async () => {
   const a = await subscribe();
   const b = await subscribe();
-  await must(t, 'mutation { updatePrice(code: "seat", input: { rule: { kind: "per_unit", config: { unitAmount: "36.00" } } }) { version } }');
+  await must(
+    t,
+    'mutation { updatePrice(code: "seat", input: { rule: { kind: "per_unit", config: { unitAmount: "36.00" } } }) { version } }',
+  );
   const c = await subscribe(); // sold at version 2 already
   clock.set(new Date('2026-04-16T00:00:00Z')); // half of April remains
   const res = await must(t, migrate, { v: 2, w: 'NOW' });
@@ -47,7 +58,10 @@ it('moves subscriptions on an older version NOW, with prorations under their con
 
 it('schedules the move for each period end with NEXT_PERIOD', async () => {
   const d = await subscribe(); // version 2
-  await must(t, 'mutation { updatePrice(code: "seat", input: { rule: { kind: "per_unit", config: { unitAmount: "40.00" } } }) { version } }');
+  await must(
+    t,
+    'mutation { updatePrice(code: "seat", input: { rule: { kind: "per_unit", config: { unitAmount: "40.00" } } }) { version } }',
+  );
   const res = await must(t, migrate, { v: 3, w: 'NEXT_PERIOD' });
   expect(res.migratePriceVersion.scheduled).toBeGreaterThanOrEqual(1);
   const s = (await must(t, read, { id: d })).subscription;

@@ -10,26 +10,125 @@ let salesKey: string;
 let partnerKey: string;
 let acme: string; // TAXABLE 20 %, contract ACME-2026: 10 % off seats
 
-graphql(`fragment QuoteFields on Quote { id status currency validUntil trialDays collection subtotal tax total notes sentAt acceptedAt declinedAt createdAt
-  customer { id } lines { priceCode quantity priceVersion amount tax steps } subscription { id status } }`);
-graphql(`fragment QuoteSubscriptionFields on Subscription { id status collectionMethod trialEnd customer { id } items { priceCode quantity price { code version } } }`);
-const createQ = graphql(`mutation QuotesCreateQuote($input: CreateQuoteInput!) { createQuote(input: $input) { ...QuoteFields } }`);
-const updateQ = graphql(`mutation QuotesUpdateQuote($id: ID!, $input: UpdateQuoteInput!) { updateQuote(id: $id, input: $input) { ...QuoteFields } }`);
-const sendQ = graphql(`mutation QuotesSendQuote($id: ID!) { sendQuote(id: $id) { ...QuoteFields } }`);
-const acceptQ = graphql(`mutation QuotesAcceptQuote($id: ID!) { acceptQuote(id: $id) { ...QuoteSubscriptionFields } }`);
-const declineQ = graphql(`mutation QuotesDeclineQuote($id: ID!) { declineQuote(id: $id) { ...QuoteFields } }`);
-const readQ = graphql(`query QuotesQuote($id: ID!) { quote(id: $id) { ...QuoteFields } }`);
+graphql(`
+  fragment QuoteFields on Quote {
+    id
+    status
+    currency
+    validUntil
+    trialDays
+    collection
+    subtotal
+    tax
+    total
+    notes
+    sentAt
+    acceptedAt
+    declinedAt
+    createdAt
+    customer {
+      id
+    }
+    lines {
+      priceCode
+      quantity
+      priceVersion
+      amount
+      tax
+      steps
+    }
+    subscription {
+      id
+      status
+    }
+  }
+`);
+graphql(`
+  fragment QuoteSubscriptionFields on Subscription {
+    id
+    status
+    collectionMethod
+    trialEnd
+    customer {
+      id
+    }
+    items {
+      priceCode
+      quantity
+      price {
+        code
+        version
+      }
+    }
+  }
+`);
+const createQ = graphql(`
+  mutation QuotesCreateQuote($input: CreateQuoteInput!) {
+    createQuote(input: $input) {
+      ...QuoteFields
+    }
+  }
+`);
+const updateQ = graphql(`
+  mutation QuotesUpdateQuote($id: ID!, $input: UpdateQuoteInput!) {
+    updateQuote(id: $id, input: $input) {
+      ...QuoteFields
+    }
+  }
+`);
+const sendQ = graphql(`
+  mutation QuotesSendQuote($id: ID!) {
+    sendQuote(id: $id) {
+      ...QuoteFields
+    }
+  }
+`);
+const acceptQ = graphql(`
+  mutation QuotesAcceptQuote($id: ID!) {
+    acceptQuote(id: $id) {
+      ...QuoteSubscriptionFields
+    }
+  }
+`);
+const declineQ = graphql(`
+  mutation QuotesDeclineQuote($id: ID!) {
+    declineQuote(id: $id) {
+      ...QuoteFields
+    }
+  }
+`);
+const readQ = graphql(`
+  query QuotesQuote($id: ID!) {
+    quote(id: $id) {
+      ...QuoteFields
+    }
+  }
+`);
 
 const inDays = (days: number) => new Date(clock.now().getTime() + days * 86_400_000).toISOString();
-const seats = (quantity: string) => [{ priceCode: 'seat', quantity }, { priceCode: 'base', quantity: '1' }];
+const seats = (quantity: string) => [
+  { priceCode: 'seat', quantity },
+  { priceCode: 'base', quantity: '1' },
+];
 
 async function key(role: Role, customerId?: string): Promise<string> {
-  const data = await must(t, graphql(`mutation QuotesCreateApiKey($role: Role!, $c: ID) { createApiKey(input: { role: $role, customerId: $c, name: "k" }) { secret } }`), { role, c: customerId ?? null });
+  const data = await must(
+    t,
+    graphql(`
+      mutation QuotesCreateApiKey($role: Role!, $c: ID) {
+        createApiKey(input: { role: $role, customerId: $c, name: "k" }) {
+          secret
+        }
+      }
+    `),
+    { role, c: customerId ?? null },
+  );
   return data.createApiKey.secret;
 }
 
 async function draft(customerId: string, input: Record<string, unknown> = {}): Promise<any> {
-  return (await must(t, createQ, { input: { customerId, currency: 'EUR', lines: seats('2'), validUntil: inDays(30), ...input } }, salesKey)).createQuote;
+  return (await must(t, createQ, { input: { customerId, currency: 'EUR', lines: seats('2'), validUntil: inDays(30), ...input } }, salesKey))
+    .createQuote;
 }
 
 async function sent(customerId: string, input: Record<string, unknown> = {}): Promise<any> {
@@ -38,7 +137,21 @@ async function sent(customerId: string, input: Record<string, unknown> = {}): Pr
 }
 
 async function subscriptionCount(customerId: string): Promise<number> {
-  const data = await must(t, graphql(`query QuotesSubscriptions($c: ID) { subscriptions(customerId: $c, first: 100) { edges { node { id } } } }`), { c: customerId });
+  const data = await must(
+    t,
+    graphql(`
+      query QuotesSubscriptions($c: ID) {
+        subscriptions(customerId: $c, first: 100) {
+          edges {
+            node {
+              id
+            }
+          }
+        }
+      }
+    `),
+    { c: customerId },
+  );
   return data.subscriptions.edges.length;
 }
 
@@ -57,11 +170,36 @@ beforeAll(async () => {
   await createPrice(t, 'seat-usd', { kind: 'per_unit', config: { unitAmount: '10.00' } }, { currency: 'USD' });
   await createPrice(t, 'setup', { kind: 'flat', config: { amount: '500.00' } }, { interval: 'ONE_TIME' });
   await createPrice(t, 'old', { kind: 'flat', config: { amount: '1.00' } });
-  await must(t, graphql(`mutation QuotesArchivePrice { archivePrice(code: "old") { status } }`));
+  await must(
+    t,
+    graphql(`
+      mutation QuotesArchivePrice {
+        archivePrice(code: "old") {
+          status
+        }
+      }
+    `),
+  );
   acme = await createCustomer(t, 'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"');
-  await must(t, graphql(`mutation QuotesCreateContract($input: CreateContractInput!) { createContract(input: $input) { id } }`), {
-    input: { customerId: acme, code: 'ACME-2026', startsAt: '2026-01-01T00:00:00Z', endsAt: '2027-01-01T00:00:00Z', items: [{ priceCode: 'seat', discountPercent: '10' }] },
-  });
+  await must(
+    t,
+    graphql(`
+      mutation QuotesCreateContract($input: CreateContractInput!) {
+        createContract(input: $input) {
+          id
+        }
+      }
+    `),
+    {
+      input: {
+        customerId: acme,
+        code: 'ACME-2026',
+        startsAt: '2026-01-01T00:00:00Z',
+        endsAt: '2027-01-01T00:00:00Z',
+        items: [{ priceCode: 'seat', discountPercent: '10' }],
+      },
+    },
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -73,24 +211,82 @@ describe('the life of a quote', () => {
     const customer = await createCustomer(t);
     const created = await draft(customer, { lines: [{ priceCode: 'pro', quantity: '2' }], collection: 'SEND_INVOICE' });
     expect(created).toMatchObject({
-      status: 'DRAFT', currency: 'EUR', trialDays: 0, collection: 'SEND_INVOICE', subtotal: null, tax: null, total: null, notes: null,
-      sentAt: null, subscription: null, customer: { id: customer }, createdAt: '2026-03-10T12:00:00.000Z',
+      status: 'DRAFT',
+      currency: 'EUR',
+      trialDays: 0,
+      collection: 'SEND_INVOICE',
+      subtotal: null,
+      tax: null,
+      total: null,
+      notes: null,
+      sentAt: null,
+      subscription: null,
+      customer: { id: customer },
+      createdAt: '2026-03-10T12:00:00.000Z',
     });
     expect(created.lines).toEqual([{ priceCode: 'pro', quantity: '2', priceVersion: null, amount: null, tax: null, steps: null }]);
 
-    const updated = (await must(t, updateQ, { id: created.id, input: { lines: [{ priceCode: 'pro', quantity: '5' }, { priceCode: 'base', quantity: '1' }] } }, salesKey)).updateQuote;
-    expect(updated.lines.map((l) => [l.priceCode, l.quantity])).toEqual([['pro', '5'], ['base', '1']]);
+    const updated = (
+      await must(
+        t,
+        updateQ,
+        {
+          id: created.id,
+          input: {
+            lines: [
+              { priceCode: 'pro', quantity: '5' },
+              { priceCode: 'base', quantity: '1' },
+            ],
+          },
+        },
+        salesKey,
+      )
+    ).updateQuote;
+    expect(updated.lines.map((l) => [l.priceCode, l.quantity])).toEqual([
+      ['pro', '5'],
+      ['base', '1'],
+    ]);
     expect(updated).toMatchObject({ status: 'DRAFT', collection: 'SEND_INVOICE', validUntil: created.validUntil });
 
     const sentQuote = (await must(t, sendQ, { id: created.id }, salesKey)).sendQuote;
-    expect(sentQuote).toMatchObject({ status: 'SENT', sentAt: clock.now().toISOString(), subtotal: '200.00', tax: '0.00', total: '200.00', notes: [] });
+    expect(sentQuote).toMatchObject({
+      status: 'SENT',
+      sentAt: clock.now().toISOString(),
+      subtotal: '200.00',
+      tax: '0.00',
+      total: '200.00',
+      notes: [],
+    });
     expect(sentQuote.lines).toEqual([
-      { priceCode: 'pro', quantity: '5', priceVersion: 1, amount: '100.00', tax: '0.00', steps: expect.arrayContaining([expect.stringContaining('5 × 20.00')]) },
-      { priceCode: 'base', quantity: '1', priceVersion: 1, amount: '100.00', tax: '0.00', steps: expect.arrayContaining([expect.stringContaining('100.00')]) },
+      {
+        priceCode: 'pro',
+        quantity: '5',
+        priceVersion: 1,
+        amount: '100.00',
+        tax: '0.00',
+        steps: expect.arrayContaining([expect.stringContaining('5 × 20.00')]),
+      },
+      {
+        priceCode: 'base',
+        quantity: '1',
+        priceVersion: 1,
+        amount: '100.00',
+        tax: '0.00',
+        steps: expect.arrayContaining([expect.stringContaining('100.00')]),
+      },
     ]);
 
     // The catalog moves on; the quote keeps what it showed.
-    await must(t, graphql(`mutation QuotesUpdatePrice { updatePrice(code: "pro", input: { rule: { kind: "per_unit", config: { unitAmount: "25.00" } } }) { version } }`));
+    await must(
+      t,
+      graphql(`
+        mutation QuotesUpdatePrice {
+          updatePrice(code: "pro", input: { rule: { kind: "per_unit", config: { unitAmount: "25.00" } } }) {
+            version
+          }
+        }
+      `),
+    );
     clock.advanceSeconds(60);
     const reread = (await must(t, readQ, { id: created.id }, salesKey)).quote;
     expect(reread).toMatchObject({ status: 'SENT', subtotal: '200.00', total: '200.00' });
@@ -103,7 +299,12 @@ describe('the life of a quote', () => {
       { priceCode: 'pro', quantity: '5', price: { code: 'pro', version: 1 } },
     ]);
     const accepted = (await must(t, readQ, { id: created.id }, salesKey)).quote;
-    expect(accepted).toMatchObject({ status: 'ACCEPTED', acceptedAt: clock.now().toISOString(), subscription: { id: sub.id, status: 'ACTIVE' }, subtotal: '200.00' });
+    expect(accepted).toMatchObject({
+      status: 'ACCEPTED',
+      acceptedAt: clock.now().toISOString(),
+      subscription: { id: sub.id, status: 'ACTIVE' },
+      subtotal: '200.00',
+    });
   });
 
   it('accepts exactly once', async () => {
@@ -138,10 +339,28 @@ describe('the life of a quote', () => {
     expect(q).toMatchObject({ subtotal: '27.00', tax: '5.40', total: '32.40' });
     expect(q.lines[0]).toMatchObject({ amount: '27.00', tax: '5.40', priceVersion: expect.any(Number) });
     expect(q.lines[0].steps.join(' | ')).toContain('ACME-2026');
-    await must(t, graphql(`mutation QuotesUpdatePrice2 { updatePrice(code: "seat", input: { rule: { kind: "per_unit", config: { unitAmount: "11.00" } } }) { version } }`));
+    await must(
+      t,
+      graphql(`
+        mutation QuotesUpdatePrice2 {
+          updatePrice(code: "seat", input: { rule: { kind: "per_unit", config: { unitAmount: "11.00" } } }) {
+            version
+          }
+        }
+      `),
+    );
     expect((await must(t, readQ, { id: q.id })).quote).toMatchObject({ subtotal: '27.00', tax: '5.40', total: '32.40' });
     // Back to 10.00, which the other tests' quotes are priced at.
-    await must(t, graphql(`mutation QuotesUpdatePrice3 { updatePrice(code: "seat", input: { rule: { kind: "per_unit", config: { unitAmount: "10.00" } } }) { version } }`));
+    await must(
+      t,
+      graphql(`
+        mutation QuotesUpdatePrice3 {
+          updatePrice(code: "seat", input: { rule: { kind: "per_unit", config: { unitAmount: "10.00" } } }) {
+            version
+          }
+        }
+      `),
+    );
   });
 
   it('freezes the reverse-charge mention', async () => {
@@ -155,7 +374,16 @@ describe('the life of a quote', () => {
     await createPrice(t, 'team', { kind: 'per_unit', config: { unitAmount: '7.00' } });
     const customer = await createCustomer(t);
     const q = await draft(customer, { lines: [{ priceCode: 'team', quantity: '2' }] });
-    await must(t, graphql(`mutation QuotesUpdatePrice4 { updatePrice(code: "team", input: { rule: { kind: "per_unit", config: { unitAmount: "8.00" } } }) { version } }`));
+    await must(
+      t,
+      graphql(`
+        mutation QuotesUpdatePrice4 {
+          updatePrice(code: "team", input: { rule: { kind: "per_unit", config: { unitAmount: "8.00" } } }) {
+            version
+          }
+        }
+      `),
+    );
     const s = (await must(t, sendQ, { id: q.id }, salesKey)).sendQuote;
     expect(s.lines[0]).toMatchObject({ priceVersion: 2, amount: '16.00' });
   });
@@ -175,8 +403,27 @@ describe('rules of the states', () => {
     expect(errorOf(await t.gql(updateQ, { id: stale.id, input: { trialDays: 3 } }, salesKey)).code).toBe('CONFLICT');
     expect(errorOf(await t.gql(sendQ, { id: stale.id }, salesKey)).code).toBe('CONFLICT');
 
-    const list = (status: QuoteStatus) => must(t, graphql(`query QuotesQuotes($c: ID, $s: QuoteStatus) { quotes(customerId: $c, status: $s) { edges { node { id status } } } }`), { c: customer, s: status });
-    expect((await list('EXPIRED')).quotes.edges.map((e) => e.node)).toEqual([{ id: q.id, status: 'EXPIRED' }, { id: stale.id, status: 'EXPIRED' }]);
+    const list = (status: QuoteStatus) =>
+      must(
+        t,
+        graphql(`
+          query QuotesQuotes($c: ID, $s: QuoteStatus) {
+            quotes(customerId: $c, status: $s) {
+              edges {
+                node {
+                  id
+                  status
+                }
+              }
+            }
+          }
+        `),
+        { c: customer, s: status },
+      );
+    expect((await list('EXPIRED')).quotes.edges.map((e) => e.node)).toEqual([
+      { id: q.id, status: 'EXPIRED' },
+      { id: stale.id, status: 'EXPIRED' },
+    ]);
     expect((await list('SENT')).quotes.edges).toEqual([]);
     expect((await list('DRAFT')).quotes.edges).toEqual([]);
   });
@@ -185,7 +432,10 @@ describe('rules of the states', () => {
     const customer = await createCustomer(t);
     const d = (await must(t, declineQ, { id: (await draft(customer)).id }, salesKey)).declineQuote;
     expect(d).toMatchObject({ status: 'DECLINED', declinedAt: clock.now().toISOString() });
-    expect(errorOf(await t.gql(declineQ, { id: d.id }, salesKey))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('DECLINED') });
+    expect(errorOf(await t.gql(declineQ, { id: d.id }, salesKey))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('DECLINED'),
+    });
     expect(errorOf(await t.gql(sendQ, { id: d.id }, salesKey)).code).toBe('CONFLICT');
 
     const s = await sent(customer);
@@ -194,16 +444,25 @@ describe('rules of the states', () => {
 
     const a = await sent(customer);
     await must(t, acceptQ, { id: a.id }, salesKey);
-    expect(errorOf(await t.gql(declineQ, { id: a.id }, salesKey))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already accepted') });
+    expect(errorOf(await t.gql(declineQ, { id: a.id }, salesKey))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('already accepted'),
+    });
   });
 
   it('edits a DRAFT only, sends once, and accepts only what was sent', async () => {
     const customer = await createCustomer(t);
     const d = await draft(customer);
-    expect(errorOf(await t.gql(acceptQ, { id: d.id }, salesKey))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('DRAFT') });
+    expect(errorOf(await t.gql(acceptQ, { id: d.id }, salesKey))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('DRAFT'),
+    });
     await must(t, sendQ, { id: d.id }, salesKey);
     const res = await t.gql(updateQ, { id: d.id, input: { lines: seats('9') } }, salesKey);
-    expect(errorOf(res)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('is SENT; only a DRAFT quote can be updated') });
+    expect(errorOf(res)).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('is SENT; only a DRAFT quote can be updated'),
+    });
     expect(errorOf(await t.gql(sendQ, { id: d.id }, salesKey)).code).toBe('CONFLICT');
     expect((await must(t, readQ, { id: d.id })).quote?.lines.map((l) => l.quantity)).toEqual(['2', '1']);
   });
@@ -212,8 +471,20 @@ describe('rules of the states', () => {
     await createPrice(t, 'legacy', { kind: 'per_unit', config: { unitAmount: '3.00' } });
     const customer = await createCustomer(t);
     const d = await draft(customer, { lines: [{ priceCode: 'legacy', quantity: '1' }] });
-    await must(t, graphql(`mutation QuotesArchivePrice2 { archivePrice(code: "legacy") { status } }`));
-    expect(errorOf(await t.gql(sendQ, { id: d.id }, salesKey))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('archived') });
+    await must(
+      t,
+      graphql(`
+        mutation QuotesArchivePrice2 {
+          archivePrice(code: "legacy") {
+            status
+          }
+        }
+      `),
+    );
+    expect(errorOf(await t.gql(sendQ, { id: d.id }, salesKey))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('archived'),
+    });
     expect((await must(t, readQ, { id: d.id })).quote).toMatchObject({ status: 'DRAFT', subtotal: null });
   });
 });
@@ -229,29 +500,67 @@ describe('validation', () => {
     ['an archived price', { lines: [{ priceCode: 'old', quantity: '1' }] }, 'BAD_USER_INPUT', 'input.lines[0].priceCode'],
     ['a price in another currency', { lines: [{ priceCode: 'seat-usd', quantity: '1' }] }, 'BAD_USER_INPUT', 'input.lines[0].priceCode'],
     ['a one-time price', { lines: [{ priceCode: 'setup', quantity: '1' }] }, 'BAD_USER_INPUT', 'input.lines[0].priceCode'],
-    ['mixed billing cycles', { lines: [{ priceCode: 'seat', quantity: '1' }, { priceCode: 'seat-yearly', quantity: '1' }] }, 'BAD_USER_INPUT', 'input.lines[1].priceCode'],
-    ['the same price twice', { lines: [{ priceCode: 'seat', quantity: '1' }, { priceCode: 'seat', quantity: '2' }] }, 'BAD_USER_INPUT', 'input.lines[1].priceCode'],
+    [
+      'mixed billing cycles',
+      {
+        lines: [
+          { priceCode: 'seat', quantity: '1' },
+          { priceCode: 'seat-yearly', quantity: '1' },
+        ],
+      },
+      'BAD_USER_INPUT',
+      'input.lines[1].priceCode',
+    ],
+    [
+      'the same price twice',
+      {
+        lines: [
+          { priceCode: 'seat', quantity: '1' },
+          { priceCode: 'seat', quantity: '2' },
+        ],
+      },
+      'BAD_USER_INPUT',
+      'input.lines[1].priceCode',
+    ],
     ['a negative quantity', { lines: [{ priceCode: 'seat', quantity: '-1' }] }, 'BAD_USER_INPUT', 'input.lines[0].quantity'],
     ['a malformed quantity', { lines: [{ priceCode: 'seat', quantity: '1e3' }] }, 'BAD_USER_INPUT', 'input.lines[0].quantity'],
     ['validUntil in the past', { validUntil: '2020-01-01T00:00:00Z' }, 'BAD_USER_INPUT', 'input.validUntil'],
     ['validUntil now', { validUntil: 'NOW' }, 'BAD_USER_INPUT', 'input.validUntil'],
     ['a trial of -1 days', { trialDays: -1 }, 'BAD_USER_INPUT', 'input.trialDays'],
     ['a trial of 731 days', { trialDays: 731 }, 'BAD_USER_INPUT', 'input.trialDays'],
-    ['another currency than the customer’s', { currency: 'USD', lines: [{ priceCode: 'seat-usd', quantity: '1' }] }, 'BAD_USER_INPUT', 'input.currency'],
+    [
+      'another currency than the customer’s',
+      { currency: 'USD', lines: [{ priceCode: 'seat-usd', quantity: '1' }] },
+      'BAD_USER_INPUT',
+      'input.currency',
+    ],
     ['an unknown customer', { customerId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', 'input.customerId'],
     ['a malformed customer id', { customerId: 'nope' }, 'NOT_FOUND', 'input.customerId'],
   ])('refuses %s', async (_what, input: Record<string, unknown>, code, field) => {
     const customer = await createCustomer(t);
-    const validUntil = input.validUntil === 'NOW' ? clock.now().toISOString() : (input.validUntil as string | undefined) ?? inDays(30);
-    const res = await t.gql(createQ, { input: { customerId: customer, currency: 'EUR', lines: seats('1'), ...input, validUntil } }, salesKey);
+    const validUntil = input.validUntil === 'NOW' ? clock.now().toISOString() : ((input.validUntil as string | undefined) ?? inDays(30));
+    const res = await t.gql(
+      createQ,
+      { input: { customerId: customer, currency: 'EUR', lines: seats('1'), ...input, validUntil } },
+      salesKey,
+    );
     expect(errorOf(res)).toMatchObject({ code, field });
   });
 
   it('checks updates the same way', async () => {
     const q = await draft(await createCustomer(t));
-    expect(errorOf(await t.gql(updateQ, { id: q.id, input: { lines: [{ priceCode: 'setup', quantity: '1' }] } }, salesKey))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].priceCode' });
-    expect(errorOf(await t.gql(updateQ, { id: q.id, input: { validUntil: '2020-01-01T00:00:00Z' } }, salesKey))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.validUntil' });
-    expect(errorOf(await t.gql(updateQ, { id: q.id, input: { trialDays: 1000 } }, salesKey))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.trialDays' });
+    expect(errorOf(await t.gql(updateQ, { id: q.id, input: { lines: [{ priceCode: 'setup', quantity: '1' }] } }, salesKey))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.lines[0].priceCode',
+    });
+    expect(errorOf(await t.gql(updateQ, { id: q.id, input: { validUntil: '2020-01-01T00:00:00Z' } }, salesKey))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.validUntil',
+    });
+    expect(errorOf(await t.gql(updateQ, { id: q.id, input: { trialDays: 1000 } }, salesKey))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.trialDays',
+    });
   });
 
   it.each(['nope', '00000000-0000-4000-8000-000000000000'])('answers NOT_FOUND for the quote id %s', async (id) => {
@@ -290,7 +599,22 @@ describe('who may do what', () => {
     expect(errorOf(await t.gql(readQ, { id: foreign.id }, own)).code).toBe('FORBIDDEN');
     const list = await must(t, '{ quotes(first: 100) { edges { node { id } } } }', undefined, own);
     expect(list.quotes.edges.map((e: any) => e.node.id)).toEqual([q.id]);
-    const asked = await must(t, graphql(`query QuotesQuotes2($c: ID) { quotes(customerId: $c) { edges { node { id } } } }`), { c: other }, own);
+    const asked = await must(
+      t,
+      graphql(`
+        query QuotesQuotes2($c: ID) {
+          quotes(customerId: $c) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      `),
+      { c: other },
+      own,
+    );
     expect(asked.quotes.edges).toEqual([]);
   });
 });
@@ -304,8 +628,23 @@ describe('listing quotes', () => {
       clock.advanceSeconds(1);
     }
     await must(t, sendQ, { id: ids[1] }, salesKey);
-    const page = graphql(`query QuotesQuotes3($c: ID, $after: String, $s: QuoteStatus) { quotes(customerId: $c, first: 2, after: $after, status: $s) {
-      edges { cursor node { id status } } pageInfo { hasNextPage endCursor } } }`);
+    const page = graphql(`
+      query QuotesQuotes3($c: ID, $after: String, $s: QuoteStatus) {
+        quotes(customerId: $c, first: 2, after: $after, status: $s) {
+          edges {
+            cursor
+            node {
+              id
+              status
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    `);
     const first = (await must(t, page, { c: customer }, salesKey)).quotes;
     expect(first.edges.map((e) => e.node.id)).toEqual(ids.slice(0, 2));
     expect(first.pageInfo.hasNextPage).toBe(true);
@@ -313,7 +652,10 @@ describe('listing quotes', () => {
     expect(second.edges.map((e) => e.node.id)).toEqual([ids[2]]);
     expect(second.pageInfo.hasNextPage).toBe(false);
     const drafts = (await must(t, page, { c: customer, s: 'DRAFT' }, salesKey)).quotes;
-    expect(drafts.edges.map((e) => e.node)).toEqual([{ id: ids[0], status: 'DRAFT' }, { id: ids[2], status: 'DRAFT' }]);
+    expect(drafts.edges.map((e) => e.node)).toEqual([
+      { id: ids[0], status: 'DRAFT' },
+      { id: ids[2], status: 'DRAFT' },
+    ]);
     const everyone = (await must(t, '{ quotes(first: 100) { edges { node { id } } } }', undefined, salesKey)).quotes.edges;
     expect(everyone.length).toBeGreaterThan(ids.length);
     const bad = await t.gql(page, { c: customer, after: 'garbage' }, salesKey);

@@ -15,12 +15,56 @@ const DAY = 86_400_000;
 const clock = new ManualClock(T0);
 let t: TestApp;
 
-graphql(`fragment SegmentCustomerFields on Customer { id name tags metadata }`);
-const createQ = graphql(`mutation SegmentsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { ...SegmentCustomerFields } }`);
-const updateQ = graphql(`mutation SegmentsUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { ...SegmentCustomerFields } }`);
-const upsertQ = graphql(`mutation SegmentsUpsertCustomer($input: UpsertCustomerInput!) { upsertCustomer(input: $input) { outcome customer { ...SegmentCustomerFields updatedAt } } }`);
-const listQ = graphql(`query SegmentsCustomers($first: Int, $after: String, $search: String, $filter: CustomerFilter) {
-  customers(first: $first, after: $after, search: $search, filter: $filter) { edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`);
+graphql(`
+  fragment SegmentCustomerFields on Customer {
+    id
+    name
+    tags
+    metadata
+  }
+`);
+const createQ = graphql(`
+  mutation SegmentsCreateCustomer($input: CreateCustomerInput!) {
+    createCustomer(input: $input) {
+      ...SegmentCustomerFields
+    }
+  }
+`);
+const updateQ = graphql(`
+  mutation SegmentsUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {
+    updateCustomer(id: $id, input: $input) {
+      ...SegmentCustomerFields
+    }
+  }
+`);
+const upsertQ = graphql(`
+  mutation SegmentsUpsertCustomer($input: UpsertCustomerInput!) {
+    upsertCustomer(input: $input) {
+      outcome
+      customer {
+        ...SegmentCustomerFields
+        updatedAt
+      }
+    }
+  }
+`);
+const listQ = graphql(`
+  query SegmentsCustomers($first: Int, $after: String, $search: String, $filter: CustomerFilter) {
+    customers(first: $first, after: $after, search: $search, filter: $filter) {
+      edges {
+        cursor
+        node {
+          id
+          name
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
 
 /** A run of customers whose names share a prefix no other test uses: `search` keeps each test to its own. */
 function group(): { prefix: string; name: (n: string) => string } {
@@ -31,7 +75,8 @@ function group(): { prefix: string; name: (n: string) => string } {
 /** One second apart, so that creation order is the list's order ((createdAt, id)). */
 async function customer(name: string, extra: Record<string, unknown> = {}): Promise<string> {
   clock.advanceSeconds(1);
-  return (await must(t, createQ, { input: { name, email: 'c@example.com', currency: 'EUR', taxStatus: 'EXEMPT', ...extra } })).createCustomer.id;
+  return (await must(t, createQ, { input: { name, email: 'c@example.com', currency: 'EUR', taxStatus: 'EXEMPT', ...extra } }))
+    .createCustomer.id;
 }
 
 async function names(search: string, filter?: Record<string, unknown>, key?: string): Promise<string[]> {
@@ -47,15 +92,29 @@ async function errorOf(query: Document<unknown, never>, variables: Record<string
 }
 
 async function apiKey(role: Role, customerId?: string): Promise<string> {
-  return (await must(t, graphql(`mutation SegmentsCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`), { input: { role, name: role.toLowerCase(), customerId } })).createApiKey.secret;
+  return (
+    await must(
+      t,
+      graphql(`
+        mutation SegmentsCreateApiKey($input: CreateApiKeyInput!) {
+          createApiKey(input: $input) {
+            secret
+          }
+        }
+      `),
+      { input: { role, name: role.toLowerCase(), customerId } },
+    )
+  ).createApiKey.secret;
 }
 
 /** Revenue ledger rows written directly, as the ledger's writers would (they are not what is under test here). */
 async function mrr(customerId: string, currency: string, delta: string, at = T0): Promise<void> {
-  await t.app.db.orm.em.fork().execute(
-    `insert into mrr_movement (id, customer_id, subscription_id, currency, kind, delta, mrr_after, cause, at) values (?, ?, ?, ?, 'NEW', ?, ?, 'test', ?)`,
-    [randomUUID(), customerId, randomUUID(), currency, delta, delta, at],
-  );
+  await t.app.db.orm.em
+    .fork()
+    .execute(
+      `insert into mrr_movement (id, customer_id, subscription_id, currency, kind, delta, mrr_after, cause, at) values (?, ?, ?, ?, 'NEW', ?, ?, 'test', ?)`,
+      [randomUUID(), customerId, randomUUID(), currency, delta, delta, at],
+    );
 }
 
 beforeAll(async () => {
@@ -71,25 +130,45 @@ afterEach(() => clock.set(T0));
 
 describe('customer tags and metadata', () => {
   it('are set at creation, replaced by updateCustomer, shown on the customer and in its events', async () => {
-    const created = (await must(t, createQ, {
-      input: { name: 'Tagged', email: 't@example.com', currency: 'EUR', taxStatus: 'EXEMPT', tags: ['vip', 'region:eu', 'vip'], metadata: { owner: 'Ana', seats: 12, beta: true, churnRisk: null } },
-    })).createCustomer;
+    const created = (
+      await must(t, createQ, {
+        input: {
+          name: 'Tagged',
+          email: 't@example.com',
+          currency: 'EUR',
+          taxStatus: 'EXEMPT',
+          tags: ['vip', 'region:eu', 'vip'],
+          metadata: { owner: 'Ana', seats: 12, beta: true, churnRisk: null },
+        },
+      })
+    ).createCustomer;
     // Distinct, in the order given.
     expect(created).toMatchObject({ tags: ['vip', 'region:eu'], metadata: { owner: 'Ana', seats: 12, beta: true, churnRisk: null } });
-    const plain = (await must(t, createQ, { input: { name: 'Plain', email: 'p@example.com', currency: 'EUR', taxStatus: 'EXEMPT' } })).createCustomer;
+    const plain = (await must(t, createQ, { input: { name: 'Plain', email: 'p@example.com', currency: 'EUR', taxStatus: 'EXEMPT' } }))
+      .createCustomer;
     expect(plain).toMatchObject({ tags: [], metadata: {} });
 
     // Omitted: kept; given: the whole set or object.
-    expect((await must(t, updateQ, { id: created.id, input: { name: 'Tagged 2' } })).updateCustomer).toMatchObject({ tags: ['vip', 'region:eu'], metadata: { owner: 'Ana' } });
+    expect((await must(t, updateQ, { id: created.id, input: { name: 'Tagged 2' } })).updateCustomer).toMatchObject({
+      tags: ['vip', 'region:eu'],
+      metadata: { owner: 'Ana' },
+    });
     const updated = (await must(t, updateQ, { id: created.id, input: { tags: ['enterprise'], metadata: { owner: 'Bo' } } })).updateCustomer;
     expect(updated).toMatchObject({ tags: ['enterprise'], metadata: { owner: 'Bo' } });
-    expect((await must(t, updateQ, { id: created.id, input: { tags: [], metadata: {} } })).updateCustomer).toMatchObject({ tags: [], metadata: {} });
+    expect((await must(t, updateQ, { id: created.id, input: { tags: [], metadata: {} } })).updateCustomer).toMatchObject({
+      tags: [],
+      metadata: {},
+    });
 
     // The read horizon is the oldest transaction on the whole server: on a shared PostgreSQL, wait for it.
-    const events = await eventually(async () => (await readEvents(t, { types: ['customer.*'], fields: 'aggregateId type data' })).filter((e) => e.aggregateId === created.id), {
-      until: (events) => events.length >= 4,
-      what: 'four customer events',
-    });
+    const events = await eventually(
+      async () =>
+        (await readEvents(t, { types: ['customer.*'], fields: 'aggregateId type data' })).filter((e) => e.aggregateId === created.id),
+      {
+        until: (events) => events.length >= 4,
+        what: 'four customer events',
+      },
+    );
     expect(events.map((e) => [e.type, e.data.tags, e.data.metadata])).toEqual([
       ['customer.created', ['vip', 'region:eu'], { owner: 'Ana', seats: 12, beta: true, churnRisk: null }],
       ['customer.updated', ['vip', 'region:eu'], { owner: 'Ana', seats: 12, beta: true, churnRisk: null }],
@@ -99,7 +178,13 @@ describe('customer tags and metadata', () => {
   });
 
   it('are part of an upsert’s whole state: a replay (keys in another order) is UNCHANGED, a difference UPDATED, an omission keeps them', async () => {
-    const input = { externalId: { system: 'CRM', id: `seg-${randomBytes(3).toString('hex')}` }, name: 'Synced', email: 's@example.com', currency: 'EUR', taxStatus: 'EXEMPT' } as const;
+    const input = {
+      externalId: { system: 'CRM', id: `seg-${randomBytes(3).toString('hex')}` },
+      name: 'Synced',
+      email: 's@example.com',
+      currency: 'EUR',
+      taxStatus: 'EXEMPT',
+    } as const;
     const first = (await must(t, upsertQ, { input: { ...input, tags: ['a', 'b'], metadata: { x: '1', y: 2 } } })).upsertCustomer;
     expect(first).toMatchObject({ outcome: 'CREATED', customer: { tags: ['a', 'b'], metadata: { x: '1', y: 2 } } });
     const replay = (await must(t, upsertQ, { input: { ...input, tags: ['a', 'b'], metadata: { y: 2, x: '1' } } })).upsertCustomer;
@@ -108,7 +193,10 @@ describe('customer tags and metadata', () => {
     clock.set(new Date(T0.getTime() + 1000));
     const changed = (await must(t, upsertQ, { input: { ...input, tags: ['b', 'a'] } })).upsertCustomer;
     expect(changed).toMatchObject({ outcome: 'UPDATED', customer: { tags: ['b', 'a'], metadata: { x: '1', y: 2 } } });
-    expect((await must(t, upsertQ, { input: { ...input, metadata: { x: '2', y: 2 } } })).upsertCustomer).toMatchObject({ outcome: 'UPDATED', customer: { metadata: { x: '2', y: 2 } } });
+    expect((await must(t, upsertQ, { input: { ...input, metadata: { x: '2', y: 2 } } })).upsertCustomer).toMatchObject({
+      outcome: 'UPDATED',
+      customer: { metadata: { x: '2', y: 2 } },
+    });
   });
 
   it('are bounded and validated, each refusal naming its field', async () => {
@@ -132,9 +220,15 @@ describe('customer tags and metadata', () => {
       expect({ field, extensions: err.extensions }).toMatchObject({ field, extensions: { code: 'BAD_USER_INPUT', field } });
     }
     // At the limits, and a key that is JavaScript's prototype stays a key.
-    const edge = (await must(t, createQ, {
-      input: { ...base, tags: Array.from({ length: 20 }, (_, i) => `tag ${i}`), metadata: { ...Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, 'v'.repeat(500)])), ['__proto__']: 'kept' } },
-    })).createCustomer;
+    const edge = (
+      await must(t, createQ, {
+        input: {
+          ...base,
+          tags: Array.from({ length: 20 }, (_, i) => `tag ${i}`),
+          metadata: { ...Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, 'v'.repeat(500)])), ['__proto__']: 'kept' },
+        },
+      })
+    ).createCustomer;
     expect(edge.tags).toHaveLength(20);
     expect(Object.keys(edge.metadata)).toHaveLength(50);
     expect(edge.metadata.__proto__).toBe('kept');
@@ -157,13 +251,29 @@ describe('customers(filter:)', () => {
   it('answers the same customer as customer(id) does, every field', async () => {
     const g = group();
     const id = await customer(g.name('full'), {
-      taxStatus: 'TAXABLE', taxRate: '19.5', paymentTermsDays: 14, invoiceDrafts: true, tags: ['full'], metadata: { a: 1 }, externalIds: [{ system: 'SAP', id: `${g.prefix}-1` }],
+      taxStatus: 'TAXABLE',
+      taxRate: '19.5',
+      paymentTermsDays: 14,
+      invoiceDrafts: true,
+      tags: ['full'],
+      metadata: { a: 1 },
+      externalIds: [{ system: 'SAP', id: `${g.prefix}-1` }],
     });
-    const fields = 'id name email currency taxStatus taxRate invoiceDrafts paymentTermsDays tags metadata createdAt updatedAt testClockId externalIds { system id }';
+    const fields =
+      'id name email currency taxStatus taxRate invoiceDrafts paymentTermsDays tags metadata createdAt updatedAt testClockId externalIds { system id }';
     const one = (await must(t, `query($id: ID!) { customer(id: $id) { ${fields} } }`, { id })).customer;
-    const listed = await must(t, `query($s: String, $f: CustomerFilter) { customers(first: 5, search: $s, filter: $f) { edges { node { ${fields} } } } }`, { s: g.prefix, f: { tags: ['full'] } });
+    const listed = await must(
+      t,
+      `query($s: String, $f: CustomerFilter) { customers(first: 5, search: $s, filter: $f) { edges { node { ${fields} } } } }`,
+      { s: g.prefix, f: { tags: ['full'] } },
+    );
     expect(listed.customers.edges.map((e: any) => e.node)).toEqual([one]);
-    expect(one).toMatchObject({ taxRate: '19.5', tags: ['full'], metadata: { a: 1 }, externalIds: [{ system: 'SAP', id: `${g.prefix}-1` }] });
+    expect(one).toMatchObject({
+      taxRate: '19.5',
+      tags: ['full'],
+      metadata: { a: 1 },
+      externalIds: [{ system: 'SAP', id: `${g.prefix}-1` }],
+    });
   });
 
   it('selects by plan: a live subscription with an item of one of the price codes, or one in the statuses named', async () => {
@@ -174,9 +284,24 @@ describe('customers(filter:)', () => {
     const trial = await customer(g.name('trial'));
     await customer(g.name('none'));
     await subscribe(t, basic, { items: [{ priceCode: 'basic', quantity: '1' }] });
-    await subscribe(t, pro, { items: [{ priceCode: 'pro', quantity: '1' }, { priceCode: 'basic', quantity: '2' }] });
+    await subscribe(t, pro, {
+      items: [
+        { priceCode: 'pro', quantity: '1' },
+        { priceCode: 'basic', quantity: '2' },
+      ],
+    });
     const gone = await subscribe(t, canceled, { items: [{ priceCode: 'basic', quantity: '1' }] });
-    await must(t, graphql(`mutation SegmentsCancelSubscription($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }`), { id: gone });
+    await must(
+      t,
+      graphql(`
+        mutation SegmentsCancelSubscription($id: ID!) {
+          cancelSubscription(id: $id, atPeriodEnd: false) {
+            status
+          }
+        }
+      `),
+      { id: gone },
+    );
     await subscribe(t, trial, { items: [{ priceCode: 'pro', quantity: '1' }], trialDays: 14 });
 
     expect(await names(g.prefix, { planPriceCodes: ['basic'] })).toEqual(['basic', 'pro']);
@@ -220,14 +345,39 @@ describe('customers(filter:)', () => {
     const g = group();
     const old = await customer(g.name('old'));
     await subscribe(t, old, { items: [{ priceCode: 'basic', quantity: '1' }] });
-    const testClock = (await must(t, graphql(`mutation SegmentsCreateTestClock($at: DateTime!) { createTestClock(frozenTime: $at) { id } }`), { at: T0.toISOString() })).createTestClock.id;
+    const testClock = (
+      await must(
+        t,
+        graphql(`
+          mutation SegmentsCreateTestClock($at: DateTime!) {
+            createTestClock(frozenTime: $at) {
+              id
+            }
+          }
+        `),
+        { at: T0.toISOString() },
+      )
+    ).createTestClock.id;
     const demo = await customer(g.name('demo'), { testClockId: testClock });
     await subscribe(t, demo, { items: [{ priceCode: 'basic', quantity: '1' }] });
     await customer(g.name('none'));
     // Canceled before it started: never a customer's start.
     const later = await customer(g.name('later'));
-    const pending = await subscribe(t, later, { items: [{ priceCode: 'basic', quantity: '1' }], startsAt: new Date(T0.getTime() + 10 * DAY).toISOString() });
-    await must(t, graphql(`mutation SegmentsCancelSubscription2($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }`), { id: pending });
+    const pending = await subscribe(t, later, {
+      items: [{ priceCode: 'basic', quantity: '1' }],
+      startsAt: new Date(T0.getTime() + 10 * DAY).toISOString(),
+    });
+    await must(
+      t,
+      graphql(`
+        mutation SegmentsCancelSubscription2($id: ID!) {
+          cancelSubscription(id: $id, atPeriodEnd: false) {
+            status
+          }
+        }
+      `),
+      { id: pending },
+    );
 
     // 40 days and an hour later on the real clock; the demo customer's test clock still stands at T0.
     clock.set(new Date(T0.getTime() + 40 * DAY + 3_600_000));
@@ -248,7 +398,15 @@ describe('customers(filter:)', () => {
     await mrr(a, 'EUR', '10000');
     await mrr(c, 'EUR', '10000');
     clock.set(new Date(T0.getTime() + 5 * DAY + 3_600_000));
-    const all = { planPriceCodes: ['pro'], tags: ['vip'], mrrMin: '5000', currency: 'EUR', subscriptionStatus: ['ACTIVE'], tenureMinDays: 5, tenureMaxDays: 5 };
+    const all = {
+      planPriceCodes: ['pro'],
+      tags: ['vip'],
+      mrrMin: '5000',
+      currency: 'EUR',
+      subscriptionStatus: ['ACTIVE'],
+      tenureMinDays: 5,
+      tenureMaxDays: 5,
+    };
     expect(await names(g.prefix, all)).toEqual(['a']);
     expect(await names(g.prefix, { ...all, tags: undefined })).toEqual(['a', 'c']);
     expect(await names(g.prefix, { ...all, mrrMin: undefined, currency: undefined })).toEqual(['a', 'b']);
@@ -277,10 +435,19 @@ describe('customers(filter:)', () => {
     expect({ pages, seen }).toEqual({ pages: 3, seen: ids });
     // The cursor is the unfiltered list's: a page of the plain list can be continued with a filter and back.
     const plain = await must(t, listQ, { first: 1, search: g.prefix });
-    const cont = await must(t, listQ, { first: 2, after: plain.customers.pageInfo.endCursor, search: g.prefix, filter: { tags: ['paged'] } });
+    const cont = await must(t, listQ, {
+      first: 2,
+      after: plain.customers.pageInfo.endCursor,
+      search: g.prefix,
+      filter: { tags: ['paged'] },
+    });
     expect(cont.customers.edges.map((e) => e.node.id)).toEqual(ids.slice(1, 3));
 
-    for (const after of ['garbage', Buffer.from('2026-01-01T00:00:00Z|not-a-uuid').toString('base64url'), Buffer.from('+275760-09-13T00:00:00.000Z|00000000-0000-4000-8000-000000000000').toString('base64url')]) {
+    for (const after of [
+      'garbage',
+      Buffer.from('2026-01-01T00:00:00Z|not-a-uuid').toString('base64url'),
+      Buffer.from('+275760-09-13T00:00:00.000Z|00000000-0000-4000-8000-000000000000').toString('base64url'),
+    ]) {
       const err = await errorOf(listQ, { first: 2, after, filter: { tags: ['paged'] } });
       expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }

@@ -6,12 +6,15 @@ const clock = new ManualClock(new Date('2026-03-01T00:00:00Z'));
 let t: TestApp;
 const keys: Record<string, string> = {};
 
-const FIELDS = 'name addressLines email taxId allowSelfServicePause allowSelfServiceCancel allowSelfServiceQuantityChange selfServicePriceCodes updatedAt';
+const FIELDS =
+  'name addressLines email taxId allowSelfServicePause allowSelfServiceCancel allowSelfServiceQuantityChange selfServicePriceCodes updatedAt';
 const READ = `{ sellerSettings { ${FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateSellerSettingsInput!) { updateSellerSettings(input: $input) { ${FIELDS} } }`;
 
 async function key(role: string, customerId?: string): Promise<string> {
-  const data = await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: `${role} key`, customerId } });
+  const data = await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
+    input: { role, name: `${role} key`, customerId },
+  });
   return data.createApiKey.secret;
 }
 
@@ -35,18 +38,40 @@ afterAll(async () => {
 describe('seller settings', () => {
   it('reads the defaults while none are saved', async () => {
     expect((await must(t, READ)).sellerSettings).toEqual({
-      name: 'Tariff demo seller', addressLines: [], email: null, taxId: null,
-      allowSelfServicePause: false, allowSelfServiceCancel: true, allowSelfServiceQuantityChange: true,
-      selfServicePriceCodes: [], updatedAt: null,
+      name: 'Tariff demo seller',
+      addressLines: [],
+      email: null,
+      taxId: null,
+      allowSelfServicePause: false,
+      allowSelfServiceCancel: true,
+      allowSelfServiceQuantityChange: true,
+      selfServicePriceCodes: [],
+      updatedAt: null,
     });
   });
 
   it('changes only the fields given, and null clears email and tax id', async () => {
-    const first = (await must(t, UPDATE, { input: { name: '  Acme Billing GmbH ', addressLines: ['Hauptstr. 1', '10115 Berlin'], email: 'billing@acme.example', taxId: 'DE123456789', selfServicePriceCodes: ['basic', 'pro', 'basic'] } })).updateSellerSettings;
+    const first = (
+      await must(t, UPDATE, {
+        input: {
+          name: '  Acme Billing GmbH ',
+          addressLines: ['Hauptstr. 1', '10115 Berlin'],
+          email: 'billing@acme.example',
+          taxId: 'DE123456789',
+          selfServicePriceCodes: ['basic', 'pro', 'basic'],
+        },
+      })
+    ).updateSellerSettings;
     expect(first).toEqual({
-      name: 'Acme Billing GmbH', addressLines: ['Hauptstr. 1', '10115 Berlin'], email: 'billing@acme.example', taxId: 'DE123456789',
-      allowSelfServicePause: false, allowSelfServiceCancel: true, allowSelfServiceQuantityChange: true,
-      selfServicePriceCodes: ['basic', 'pro'], updatedAt: '2026-03-01T00:00:00.000Z',
+      name: 'Acme Billing GmbH',
+      addressLines: ['Hauptstr. 1', '10115 Berlin'],
+      email: 'billing@acme.example',
+      taxId: 'DE123456789',
+      allowSelfServicePause: false,
+      allowSelfServiceCancel: true,
+      allowSelfServiceQuantityChange: true,
+      selfServicePriceCodes: ['basic', 'pro'],
+      updatedAt: '2026-03-01T00:00:00.000Z',
     });
     clock.advanceSeconds(60);
     const second = (await must(t, UPDATE, { input: { allowSelfServicePause: true, taxId: null } })).updateSellerSettings;

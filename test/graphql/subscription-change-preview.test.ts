@@ -24,9 +24,20 @@ beforeAll(async () => {
   await createProduct(t, 'plan');
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '30.00' } });
   await createPrice(t, 'pro', { kind: 'per_unit', config: { unitAmount: '60.00' } });
-  await createPrice(t, 'odd', { kind: 'graduated', config: { tiers: [{ upTo: 3, unitAmount: '9.99' }, { upTo: null, unitAmount: '7.77', flatAmount: '1.01' }] } });
+  await createPrice(t, 'odd', {
+    kind: 'graduated',
+    config: {
+      tiers: [
+        { upTo: 3, unitAmount: '9.99' },
+        { upTo: null, unitAmount: '7.77', flatAmount: '1.01' },
+      ],
+    },
+  });
   mine = await createCustomer(t, 'currency: "EUR", taxStatus: TAXABLE, taxRate: "19"');
-  await createPrice(t, 'calls', { kind: 'usage', config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.01' } } } });
+  await createPrice(t, 'calls', {
+    kind: 'usage',
+    config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.01' } } },
+  });
   customerKey = await keyFor(mine);
   partnerKey = (await must(t, 'mutation { createApiKey(input: { role: PARTNER, name: "gateway" }) { secret } }')).createApiKey.secret;
   await must(t, 'mutation { updateSellerSettings(input: { selfServicePriceCodes: ["seat", "pro"] }) { name } }');
@@ -39,7 +50,11 @@ const customerOf = new Map<string, string>();
 let mine: string;
 
 async function keyFor(customer: string): Promise<string> {
-  return (await must(t, 'mutation($c: ID!) { createApiKey(input: { role: CUSTOMER, name: "portal", customerId: $c }) { secret } }', { c: customer })).createApiKey.secret;
+  return (
+    await must(t, 'mutation($c: ID!) { createApiKey(input: { role: CUSTOMER, name: "portal", customerId: $c }) { secret } }', {
+      c: customer,
+    })
+  ).createApiKey.secret;
 }
 
 /** A subscription of its own customer (so its invoices are few to list), or of `mine` for the CUSTOMER key. */
@@ -47,7 +62,9 @@ async function subscribe(items: Item[], customer?: string): Promise<string> {
   clock.set(new Date('2026-03-01T00:00:00Z'));
   // Taxed, so that the preview's tax is checked too: 19 % per line, rounded per line.
   const customerId = customer ?? (await createCustomer(t, 'currency: "EUR", taxStatus: TAXABLE, taxRate: "19"'));
-  const data = await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input: { customerId, items, collection: 'SEND_INVOICE' } });
+  const data = await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+    input: { customerId, items, collection: 'SEND_INVOICE' },
+  });
   customerOf.set(data.createSubscription.id, customerId);
   return data.createSubscription.id;
 }
@@ -67,7 +84,12 @@ async function previewThenChange(id: string, items: Item[], prorationBehavior?: 
   const preview = (await must(t, PREVIEW, { input }, key)).previewSubscriptionChange;
   // Nothing written: same version, same pending prorations, same invoices.
   expect(await state(id)).toEqual(before);
-  await must(t, 'mutation($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { version } }', { input: { ...input, expectedVersion: preview.subscription.version } }, key);
+  await must(
+    t,
+    'mutation($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { version } }',
+    { input: { ...input, expectedVersion: preview.subscription.version } },
+    key,
+  );
   return { before, preview, after: await state(id) };
 }
 
@@ -86,11 +108,19 @@ const sorted = <T>(xs: T[]) => [...xs].sort((x, y) => JSON.stringify(x).localeCo
 function checkCreateProrations(r: Awaited<ReturnType<typeof previewThenChange>>) {
   const stored = added(r.before.pendingProrations, r.after.pendingProrations);
   // The same lines (the API lists pending prorations by amount, the preview in the order the change stores them).
-  const shown = r.preview.lines.map(({ description, priceCode, quantity, amount, periodStart, periodEnd }: any) => ({ description, priceCode, quantity, amount, periodStart, periodEnd }));
+  const shown = r.preview.lines.map(({ description, priceCode, quantity, amount, periodStart, periodEnd }: any) => ({
+    description,
+    priceCode,
+    quantity,
+    amount,
+    periodStart,
+    periodEnd,
+  }));
   expect(sorted(shown)).toEqual(sorted(stored));
   // Taxed as the next invoice taxes them.
   const next = r.after.upcoming.lines.filter((l: any) => l.proration);
-  for (const line of r.preview.lines) expect(next).toContainEqual({ description: line.description, amount: line.amount, tax: line.tax, proration: true });
+  for (const line of r.preview.lines)
+    expect(next).toContainEqual({ description: line.description, amount: line.amount, tax: line.tax, proration: true });
   expect(cents(r.preview.subtotal)).toBe(sum(r.preview.lines.map((l: any) => l.amount)));
   expect(cents(r.preview.tax)).toBe(sum(r.preview.lines.map((l: any) => l.tax)));
   expect(cents(r.preview.total)).toBe(cents(r.preview.subtotal) + cents(r.preview.tax));
@@ -103,7 +133,8 @@ function checkAlwaysInvoice(r: Awaited<ReturnType<typeof previewThenChange>>) {
   if (r.preview.amountDueNow === '0.00' && made.length === 0) return;
   expect(made).toHaveLength(1);
   expect(made[0].total).toBe(r.preview.amountDueNow);
-  for (const line of r.preview.lines) expect(made[0].lines).toContainEqual({ description: line.description, amount: line.amount, tax: line.tax, proration: true });
+  for (const line of r.preview.lines)
+    expect(made[0].lines).toContainEqual({ description: line.description, amount: line.amount, tax: line.tax, proration: true });
   expect(r.after.pendingProrations).toEqual([]);
 }
 
@@ -112,15 +143,30 @@ describe('previewSubscriptionChange', () => {
     const id = await subscribe([{ priceCode: 'seat', quantity: '1' }]);
     clock.set(new Date('2026-03-16T00:00:00Z'));
     const r = await previewThenChange(id, [{ priceCode: 'pro', quantity: '2' }]);
-    expect(r.preview).toMatchObject({ prorationBehavior: 'CREATE_PRORATIONS', at: '2026-03-16T00:00:00.000Z', currency: 'EUR', subtotal: '46.46', tax: '8.83', total: '55.29', amountDueNow: '55.29' });
-    expect(r.preview.lines.map((l: any) => [l.priceCode, l.quantity, l.amount, l.tax])).toEqual([['seat', '1', '-15.48', '-2.94'], ['pro', '2', '61.94', '11.77']]);
+    expect(r.preview).toMatchObject({
+      prorationBehavior: 'CREATE_PRORATIONS',
+      at: '2026-03-16T00:00:00.000Z',
+      currency: 'EUR',
+      subtotal: '46.46',
+      tax: '8.83',
+      total: '55.29',
+      amountDueNow: '55.29',
+    });
+    expect(r.preview.lines.map((l: any) => [l.priceCode, l.quantity, l.amount, l.tax])).toEqual([
+      ['seat', '1', '-15.48', '-2.94'],
+      ['pro', '2', '61.94', '11.77'],
+    ]);
     checkCreateProrations(r);
   });
 
   it('ALWAYS_INVOICE: amountDueNow is the invoice the change makes, prorations already pending included', async () => {
     const id = await subscribe([{ priceCode: 'seat', quantity: '1' }]);
     clock.set(new Date('2026-03-10T00:00:00Z'));
-    await must(t, 'mutation($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: "2" }] }) { version } }', { id });
+    await must(
+      t,
+      'mutation($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: "2" }] }) { version } }',
+      { id },
+    );
     clock.set(new Date('2026-03-20T06:30:00Z'));
     const r = await previewThenChange(id, [{ priceCode: 'odd', quantity: '5' }], 'ALWAYS_INVOICE');
     expect(r.before.pendingProrations).toHaveLength(2);
@@ -153,9 +199,16 @@ describe('previewSubscriptionChange', () => {
         fc.constantFrom('CREATE_PRORATIONS', 'ALWAYS_INVOICE'),
         async (codes, quantities, seconds, behavior) => {
           // A metered item too: it is never prorated, in the preview as in the change.
-          const id = await subscribe([{ priceCode: 'seat', quantity: '2' }, { priceCode: 'odd', quantity: '4' }, { priceCode: 'calls', quantity: '0' }]);
+          const id = await subscribe([
+            { priceCode: 'seat', quantity: '2' },
+            { priceCode: 'odd', quantity: '4' },
+            { priceCode: 'calls', quantity: '0' },
+          ]);
           clock.set(new Date(Date.parse('2026-03-01T00:00:00Z') + seconds * 1000));
-          const items = [...codes.map((priceCode, i) => ({ priceCode, quantity: (quantities[i] / 100).toFixed(2) })), { priceCode: 'calls', quantity: '0' }];
+          const items = [
+            ...codes.map((priceCode, i) => ({ priceCode, quantity: (quantities[i] / 100).toFixed(2) })),
+            { priceCode: 'calls', quantity: '0' },
+          ];
           const r = await previewThenChange(id, items, behavior);
           if (behavior === 'CREATE_PRORATIONS') checkCreateProrations(r);
           else checkAlwaysInvoice(r);
@@ -168,7 +221,8 @@ describe('previewSubscriptionChange', () => {
   it('refuses what the change refuses, with the same codes and fields', async () => {
     const id = await subscribe([{ priceCode: 'seat', quantity: '1' }], mine);
     const preview = (input: Record<string, unknown>, key?: string) => t.gql(PREVIEW, { input: { id, ...input } }, key);
-    const change = (input: Record<string, unknown>, key?: string) => t.gql('mutation($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { id } }', { input: { id, ...input } }, key);
+    const change = (input: Record<string, unknown>, key?: string) =>
+      t.gql('mutation($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { id } }', { input: { id, ...input } }, key);
     const cases: [Record<string, unknown>, string | undefined][] = [
       [{ items: [{ priceCode: 'nope', quantity: '1' }] }, undefined],
       [{ items: [{ priceCode: 'seat', quantity: '-1' }] }, undefined],
@@ -183,7 +237,9 @@ describe('previewSubscriptionChange', () => {
       expect(p.errors?.[0].extensions).toEqual(c.errors?.[0].extensions);
       expect(p.errors?.[0].message).toBe(c.errors?.[0].message);
     }
-    const unknown = await t.gql(PREVIEW, { input: { id: '00000000-0000-4000-8000-000000000000', items: [{ priceCode: 'seat', quantity: '1' }] } });
+    const unknown = await t.gql(PREVIEW, {
+      input: { id: '00000000-0000-4000-8000-000000000000', items: [{ priceCode: 'seat', quantity: '1' }] },
+    });
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 

@@ -8,7 +8,11 @@ let statements = 0;
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp({ clock: new ManualClock(new Date('2026-03-01T00:00:00Z')), onQuery: () => statements++, env: { TARIFF_MAX_QUERY_COST: '50000' } });
+  t = await startTestApp({
+    clock: new ManualClock(new Date('2026-03-01T00:00:00Z')),
+    onQuery: () => statements++,
+    env: { TARIFF_MAX_QUERY_COST: '50000' },
+  });
   for (const product of ['a', 'b', 'c']) await createProduct(t, product);
   await createPrice(t, 'a1', { kind: 'per_unit', config: { unitAmount: '1' } }, { productCode: 'a' });
   await createPrice(t, 'b1', { kind: 'flat', config: { amount: '5' } }, { productCode: 'b' });
@@ -16,8 +20,13 @@ beforeAll(async () => {
   const customers = [];
   for (let i = 0; i < 12; i++) customers.push(await createCustomer(t));
   for (let i = 0; i < 110; i++) {
-    const items = [{ priceCode: 'a1', quantity: String(i + 1) }, { priceCode: i % 2 ? 'b1' : 'c1', quantity: '1' }];
-    await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input: { customerId: customers[i % 12], items } });
+    const items = [
+      { priceCode: 'a1', quantity: String(i + 1) },
+      { priceCode: i % 2 ? 'b1' : 'c1', quantity: '1' },
+    ];
+    await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+      input: { customerId: customers[i % 12], items },
+    });
   }
 }, 120_000);
 afterAll(async () => {

@@ -12,8 +12,19 @@ beforeAll(async () => {
   await createProduct(t, 'plan');
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '30.00' } });
   await createPrice(t, 'pro', { kind: 'per_unit', config: { unitAmount: '60.00' } });
-  await createPrice(t, 'calls', { kind: 'usage', config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.01' } } } });
-  await createPrice(t, 'odd', { kind: 'graduated', config: { tiers: [{ upTo: 3, unitAmount: '9.99' }, { upTo: null, unitAmount: '7.77', flatAmount: '1.01' }] } });
+  await createPrice(t, 'calls', {
+    kind: 'usage',
+    config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.01' } } },
+  });
+  await createPrice(t, 'odd', {
+    kind: 'graduated',
+    config: {
+      tiers: [
+        { upTo: 3, unitAmount: '9.99' },
+        { upTo: null, unitAmount: '7.77', flatAmount: '1.01' },
+      ],
+    },
+  });
   customer = await createCustomer(t);
 });
 afterAll(async () => {
@@ -24,13 +35,21 @@ const PRORATIONS = 'pendingProrations { priceCode quantity amount periodStart pe
 
 async function subscribe(at: string, items: { priceCode: string; quantity: string }[]): Promise<string> {
   clock.set(new Date(at));
-  const data = await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input: { customerId: customer, items } });
+  const data = await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+    input: { customerId: customer, items },
+  });
   return data.createSubscription.id;
 }
 
 async function change(id: string, at: string, items: { priceCode: string; quantity: string }[]) {
   clock.set(new Date(at));
-  return (await must(t, `mutation($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { version items { priceCode quantity } ${PRORATIONS} } }`, { input: { id, items } })).changeSubscription;
+  return (
+    await must(
+      t,
+      `mutation($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { version items { priceCode quantity } ${PRORATIONS} } }`,
+      { input: { id, items } },
+    )
+  ).changeSubscription;
 }
 
 // Periods start on the 1st; the change comes at midnight UTC. February 2026 has 28 days, April
@@ -52,7 +71,10 @@ describe.each(months)('prorations in $month', ({ month, start, at, end }) => {
   it('upgrade: credit for the old plan, charge for the new, for the rest of the period', async () => {
     const id = await subscribe(start, [{ priceCode: 'seat', quantity: '1' }]);
     const s = await change(id, at, [{ priceCode: 'pro', quantity: '1' }]);
-    expect(s.pendingProrations.map((p: any) => [p.priceCode, p.amount])).toEqual([['seat', expected.upgrade[month][0]], ['pro', expected.upgrade[month][1]]]);
+    expect(s.pendingProrations.map((p: any) => [p.priceCode, p.amount])).toEqual([
+      ['seat', expected.upgrade[month][0]],
+      ['pro', expected.upgrade[month][1]],
+    ]);
     expect(s.pendingProrations[0]).toMatchObject({ periodStart: new Date(at).toISOString(), periodEnd: end });
   });
 
@@ -63,7 +85,10 @@ describe.each(months)('prorations in $month', ({ month, start, at, end }) => {
   });
 
   it('quantity change 1 → 3, leaving a usage item unprorated', async () => {
-    const id = await subscribe(start, [{ priceCode: 'seat', quantity: '1' }, { priceCode: 'calls', quantity: '0' }]);
+    const id = await subscribe(start, [
+      { priceCode: 'seat', quantity: '1' },
+      { priceCode: 'calls', quantity: '0' },
+    ]);
     const s = await change(id, at, [{ priceCode: 'seat', quantity: '3' }]);
     expect(s.items).toEqual([{ priceCode: 'seat', quantity: '3' }]);
     expect(s.pendingProrations.map((p: any) => [p.priceCode, p.quantity, p.amount])).toEqual([
@@ -80,23 +105,42 @@ describe.each(months)('prorations in $month', ({ month, start, at, end }) => {
     // A canceled subscription has no next invoice: the credit is billed at once, not left pending.
     expect(s.cancelSubscription.pendingProrations).toEqual([]);
     const invoices = await must(t, 'query { invoices(first: 100) { edges { node { subscription { id } lines { proration amount } } } } }');
-    const final = invoices.invoices.edges.map((e: any) => e.node).find((n: any) => n.subscription.id === id && n.lines.every((l: any) => l.proration));
+    const final = invoices.invoices.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.subscription.id === id && n.lines.every((l: any) => l.proration));
     expect(final.lines.map((l: any) => l.amount)).toEqual(expected.cancel[month]);
   });
 });
 
 describe('proration behaviours and versions', () => {
   it('NONE changes the items and creates no lines; unchanged items keep their price version', async () => {
-    const id = await subscribe('2026-06-01T00:00:00Z', [{ priceCode: 'seat', quantity: '1' }, { priceCode: 'pro', quantity: '1' }]);
+    const id = await subscribe('2026-06-01T00:00:00Z', [
+      { priceCode: 'seat', quantity: '1' },
+      { priceCode: 'pro', quantity: '1' },
+    ]);
     clock.set(new Date('2026-06-10T00:00:00Z'));
-    const res = await must(t, `mutation($id: ID!) { changeSubscription(input: { id: $id, expectedVersion: 1, prorationBehavior: NONE, items: [{ priceCode: "seat", quantity: "2" }, { priceCode: "pro", quantity: "1" }] }) { version ${PRORATIONS} history { type version } } }`, { id });
-    expect(res.changeSubscription).toMatchObject({ version: 2, pendingProrations: [], history: [{ type: 'created', version: 1 }, { type: 'changed', version: 2 }] });
+    const res = await must(
+      t,
+      `mutation($id: ID!) { changeSubscription(input: { id: $id, expectedVersion: 1, prorationBehavior: NONE, items: [{ priceCode: "seat", quantity: "2" }, { priceCode: "pro", quantity: "1" }] }) { version ${PRORATIONS} history { type version } } }`,
+      { id },
+    );
+    expect(res.changeSubscription).toMatchObject({
+      version: 2,
+      pendingProrations: [],
+      history: [
+        { type: 'created', version: 1 },
+        { type: 'changed', version: 2 },
+      ],
+    });
   });
 
   it('refuses a stale expectedVersion with CONFLICT and changes nothing', async () => {
     const id = await subscribe('2026-06-01T00:00:00Z', [{ priceCode: 'seat', quantity: '1' }]);
     await change(id, '2026-06-02T00:00:00Z', [{ priceCode: 'seat', quantity: '2' }]);
-    const res = await t.gql('mutation($id: ID!) { changeSubscription(input: { id: $id, expectedVersion: 1, items: [{ priceCode: "seat", quantity: "5" }] }) { version } }', { id });
+    const res = await t.gql(
+      'mutation($id: ID!) { changeSubscription(input: { id: $id, expectedVersion: 1, items: [{ priceCode: "seat", quantity: "5" }] }) { version } }',
+      { id },
+    );
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion', currentVersion: 2 });
     const now = await must(t, 'query($id: ID!) { subscription(id: $id) { version items { quantity } } }', { id });
     expect(now.subscription).toEqual({ version: 2, items: [{ quantity: '2' }] });
@@ -106,7 +150,12 @@ describe('proration behaviours and versions', () => {
     const id = await subscribe('2026-06-01T00:00:00Z', [{ priceCode: 'seat', quantity: '1' }]);
     clock.set(new Date('2026-06-05T00:00:00Z'));
     const attempts = await Promise.all(
-      [2, 3, 4, 5, 6].map((q) => t.gql(`mutation($id: ID!) { changeSubscription(input: { id: $id, expectedVersion: 1, items: [{ priceCode: "seat", quantity: "${q}" }] }) { version } }`, { id })),
+      [2, 3, 4, 5, 6].map((q) =>
+        t.gql(
+          `mutation($id: ID!) { changeSubscription(input: { id: $id, expectedVersion: 1, items: [{ priceCode: "seat", quantity: "${q}" }] }) { version } }`,
+          { id },
+        ),
+      ),
     );
     const ok = attempts.filter((a) => !a.errors);
     expect(ok).toHaveLength(1);
@@ -120,7 +169,10 @@ describe('proration behaviours and versions', () => {
     const quantity = fc.integer({ min: 0, max: 999 }).map(String);
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('seat', 'pro', 'odd'), quantity, fc.constantFrom('seat', 'pro', 'odd'), quantity,
+        fc.constantFrom('seat', 'pro', 'odd'),
+        quantity,
+        fc.constantFrom('seat', 'pro', 'odd'),
+        quantity,
         fc.integer({ min: 1, max: 30 * 86400 - 1 }),
         async (fromCode, fromQty, toCode, toQty, secondsIn) => {
           const id = await subscribe('2026-09-01T00:00:00Z', [{ priceCode: fromCode, quantity: fromQty }]);
@@ -137,12 +189,17 @@ describe('proration behaviours and versions', () => {
 });
 
 describe('ALWAYS_INVOICE', () => {
-  const invoicesOf = 'query($id: ID!) { subscription(id: $id) { pendingProrations { amount } } invoices(first: 100) { edges { node { number status subscription { id } subtotal total lines { kind amount proration } } } } }';
+  const invoicesOf =
+    'query($id: ID!) { subscription(id: $id) { pendingProrations { amount } } invoices(first: 100) { edges { node { number status subscription { id } subtotal total lines { kind amount proration } } } } }';
 
   it('bills the change’s prorations at once on a finalized invoice of their own', async () => {
     const id = await subscribe('2026-03-01T00:00:00Z', [{ priceCode: 'seat', quantity: '1' }]);
     clock.set(new Date('2026-03-16T00:00:00Z'));
-    const res = await must(t, 'mutation($id: ID!) { changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: "pro", quantity: "1" }] }) { version } }', { id });
+    const res = await must(
+      t,
+      'mutation($id: ID!) { changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: "pro", quantity: "1" }] }) { version } }',
+      { id },
+    );
     expect(res.changeSubscription.version).toBe(2);
     const data = await must(t, invoicesOf, { id });
     expect(data.subscription.pendingProrations).toEqual([]);
@@ -151,15 +208,22 @@ describe('ALWAYS_INVOICE', () => {
     const prorations = mine.find((n: any) => n.lines.every((l: any) => l.proration));
     expect(prorations).toMatchObject({ status: 'OPEN', subtotal: '15.49', total: '15.49' });
     expect(prorations.number).toMatch(/^INV-2026-\d{6}$/);
-    expect(prorations.lines.map((l: any) => [l.kind, l.amount])).toEqual([['PRORATION', '-15.48'], ['PRORATION', '30.97']]);
+    expect(prorations.lines.map((l: any) => [l.kind, l.amount])).toEqual([
+      ['PRORATION', '-15.48'],
+      ['PRORATION', '30.97'],
+    ]);
   });
 
   it('bills an immediate cancellation’s credit at once', async () => {
     const id = await subscribe('2026-03-01T00:00:00Z', [{ priceCode: 'seat', quantity: '1' }]);
     clock.set(new Date('2026-03-16T00:00:00Z'));
-    await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false, prorationBehavior: ALWAYS_INVOICE) { status } }', { id });
+    await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false, prorationBehavior: ALWAYS_INVOICE) { status } }', {
+      id,
+    });
     const data = await must(t, invoicesOf, { id });
-    const credit = data.invoices.edges.map((e: any) => e.node).find((n: any) => n.subscription.id === id && n.lines.every((l: any) => l.proration));
+    const credit = data.invoices.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.subscription.id === id && n.lines.every((l: any) => l.proration));
     expect(credit).toMatchObject({ status: 'OPEN', total: '-15.48' });
   });
 });

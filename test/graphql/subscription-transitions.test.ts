@@ -22,7 +22,8 @@ async function inStatus(status: string): Promise<string> {
   const input: Record<string, unknown> = { customerId: customer, items: [{ priceCode: 'seat', quantity: '1' }] };
   if (status === 'INCOMPLETE') input.startsAt = '2026-06-01T00:00:00Z';
   if (status === 'TRIALING') input.trialDays = 14;
-  const id = (await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input })).createSubscription.id;
+  const id = (await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input }))
+    .createSubscription.id;
   if (status === 'PAUSED') await must(t, 'mutation($id: ID!) { pauseSubscription(id: $id) { id } }', { id });
   if (status === 'CANCELED') await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { id } }', { id });
   if (status === 'PAST_DUE') await t.app.db.orm.em.fork().nativeUpdate(Subscription, { id }, { status: SubscriptionStatus.PAST_DUE });
@@ -30,7 +31,8 @@ async function inStatus(status: string): Promise<string> {
 }
 
 const actions: Record<string, string> = {
-  change: 'mutation($id: ID!) { r: changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: "2" }] }) { status cancelAtPeriodEnd } }',
+  change:
+    'mutation($id: ID!) { r: changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: "2" }] }) { status cancelAtPeriodEnd } }',
   pause: 'mutation($id: ID!) { r: pauseSubscription(id: $id) { status cancelAtPeriodEnd } }',
   resume: 'mutation($id: ID!) { r: resumeSubscription(id: $id) { status cancelAtPeriodEnd } }',
   cancelNow: 'mutation($id: ID!) { r: cancelSubscription(id: $id, atPeriodEnd: false) { status cancelAtPeriodEnd } }',

@@ -16,7 +16,11 @@ const advanceQ = `mutation($id: ID!, $to: DateTime!) { advanceTestClock(id: $id,
 const clockQ = `query($id: ID!) { testClock(id: $id) { ${CLOCK_FIELDS} } }`;
 
 async function key(role: string, customerId?: string): Promise<string> {
-  return (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role, name: role.toLowerCase(), customerId } })).createApiKey.secret;
+  return (
+    await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
+      input: { role, name: role.toLowerCase(), customerId },
+    })
+  ).createApiKey.secret;
 }
 async function newClock(frozenTime: string, name?: string): Promise<any> {
   return (await must(t, createClockQ, { frozenTime, name })).createTestClock;
@@ -50,21 +54,34 @@ afterAll(async () => {
 describe('test clocks', () => {
   it('are created READY at their frozen time, read back, and carry their customers', async () => {
     const created = await newClock('2026-01-01T00:00:00Z', 'demo');
-    expect(created).toEqual({ id: expect.any(String), name: 'demo', frozenTime: month(1), status: 'READY', createdAt: '2026-11-25T12:00:00.000Z' });
+    expect(created).toEqual({
+      id: expect.any(String),
+      name: 'demo',
+      frozenTime: month(1),
+      status: 'READY',
+      createdAt: '2026-11-25T12:00:00.000Z',
+    });
     expect((await must(t, clockQ, { id: created.id })).testClock).toEqual(created);
     expect((await must(t, clockQ, { id: created.id }, salesKey)).testClock.id).toBe(created.id);
     expect((await must(t, clockQ, { id: 'nope' })).testClock).toBeNull();
 
     const customer = await customerOn(created.id);
-    const read = (await must(t, 'query($id: ID!) { customer(id: $id) { testClockId testClock { id frozenTime } } }', { id: customer })).customer;
+    const read = (await must(t, 'query($id: ID!) { customer(id: $id) { testClockId testClock { id frozenTime } } }', { id: customer }))
+      .customer;
     expect(read).toEqual({ testClockId: created.id, testClock: { id: created.id, frozenTime: month(1) } });
     const plain = await createCustomer(t);
-    expect((await must(t, 'query($id: ID!) { customer(id: $id) { testClockId testClock { id } } }', { id: plain })).customer).toEqual({ testClockId: null, testClock: null });
+    expect((await must(t, 'query($id: ID!) { customer(id: $id) { testClockId testClock { id } } }', { id: plain })).customer).toEqual({
+      testClockId: null,
+      testClock: null,
+    });
   });
 
   it('refuses an unknown clock for a new customer, and updateCustomer has no way to set one', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'nope']) {
-      const err = await errorOf('mutation($id: ID) { createCustomer(input: { name: "C", email: "c@example.com", currency: "EUR", taxStatus: EXEMPT, testClockId: $id }) { id } }', { id });
+      const err = await errorOf(
+        'mutation($id: ID) { createCustomer(input: { name: "C", email: "c@example.com", currency: "EUR", taxStatus: EXEMPT, testClockId: $id }) { id } }',
+        { id },
+      );
       expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.testClockId' });
     }
     const customer = await createCustomer(t);
@@ -78,7 +95,14 @@ describe('test clocks', () => {
     const sub = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '2' }] });
     const first = await invoicesOf(t, customer);
     expect(first).toHaveLength(1);
-    expect(first[0]).toMatchObject({ periodStart: month(1), periodEnd: month(2), createdAt: month(1), finalizedAt: month(1), total: '20.00', status: 'OPEN' });
+    expect(first[0]).toMatchObject({
+      periodStart: month(1),
+      periodEnd: month(2),
+      createdAt: month(1),
+      finalizedAt: month(1),
+      total: '20.00',
+      status: 'OPEN',
+    });
 
     const advanced = await advance(c.id, '2026-04-01T00:00:00Z');
     expect(advanced).toMatchObject({ id: c.id, frozenTime: month(4), status: 'READY' });
@@ -119,7 +143,9 @@ describe('test clocks', () => {
     const c = await newClock('2026-01-01T00:00:00Z');
     const customer = await customerOn(c.id);
     const sub = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '1' }] });
-    await must(t, 'mutation($input: ScheduleChangeInput!) { scheduleChange(input: $input) { effectiveAt } }', { input: { id: sub, items: [{ priceCode: 'seat', quantity: '5' }] } });
+    await must(t, 'mutation($input: ScheduleChangeInput!) { scheduleChange(input: $input) { effectiveAt } }', {
+      input: { id: sub, items: [{ priceCode: 'seat', quantity: '5' }] },
+    });
 
     await advance(c.id, '2026-02-15T00:00:00Z');
     const after = await subscription(t, sub);
@@ -128,9 +154,13 @@ describe('test clocks', () => {
     expect(feb).toMatchObject({ periodStart: month(2), finalizedAt: month(2), total: '50.00' });
 
     // Half of February is left at the clock's time (the request clock's November would leave none).
-    const changed = await must(t, 'mutation($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { pendingProrations { amount } } }', {
-      input: { id: sub, items: [{ priceCode: 'seat', quantity: '6' }] },
-    });
+    const changed = await must(
+      t,
+      'mutation($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { pendingProrations { amount } } }',
+      {
+        input: { id: sub, items: [{ priceCode: 'seat', quantity: '6' }] },
+      },
+    );
     expect(changed.changeSubscription.pendingProrations.map((p: any) => p.amount).sort()).toEqual(['-25.00', '30.00']);
     const history = (await must(t, 'query($id: ID!) { subscription(id: $id) { history { type at } } }', { id: sub })).subscription.history;
     expect(history.find((h: any) => h.type === 'changed').at).toBe('2026-02-15T00:00:00.000Z');
@@ -139,11 +169,14 @@ describe('test clocks', () => {
   it('starts a subscription from an accepted quote at the clock’s time', async () => {
     const c = await newClock('2026-03-10T00:00:00Z');
     const customer = await customerOn(c.id);
-    const quote = (await must(t, 'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id } }', {
-      input: { customerId: customer, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '3' }] },
-    })).createQuote;
+    const quote = (
+      await must(t, 'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id } }', {
+        input: { customerId: customer, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '3' }] },
+      })
+    ).createQuote;
     await must(t, 'mutation($id: ID!) { sendQuote(id: $id) { id } }', { id: quote.id });
-    const sub = (await must(t, 'mutation($id: ID!) { acceptQuote(id: $id) { id currentPeriodStart currentPeriodEnd } }', { id: quote.id })).acceptQuote;
+    const sub = (await must(t, 'mutation($id: ID!) { acceptQuote(id: $id) { id currentPeriodStart currentPeriodEnd } }', { id: quote.id }))
+      .acceptQuote;
     expect(sub).toMatchObject({ currentPeriodStart: '2026-03-10T00:00:00.000Z', currentPeriodEnd: '2026-04-10T00:00:00.000Z' });
     expect((await invoicesOf(t, customer))[0]).toMatchObject({ finalizedAt: '2026-03-10T00:00:00.000Z', total: '30.00' });
   });
@@ -174,8 +207,13 @@ describe('test clocks', () => {
       expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
     }
     expect(await advance(c.id, '2031-01-01T00:00:00Z')).toMatchObject({ frozenTime: '2031-01-01T00:00:00.000Z', status: 'READY' });
-    expect((await errorOf(advanceQ, { id: '00000000-0000-4000-8000-000000000000', to: '2027-01-01T00:00:00Z' })).extensions?.code).toBe('NOT_FOUND');
-    expect((await errorOf(createClockQ, { frozenTime: '9999-01-01T00:00:00Z' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'frozenTime' });
+    expect((await errorOf(advanceQ, { id: '00000000-0000-4000-8000-000000000000', to: '2027-01-01T00:00:00Z' })).extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await errorOf(createClockQ, { frozenTime: '9999-01-01T00:00:00Z' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'frozenTime',
+    });
   });
 
   it('is CONFLICT while advancing, for a second advance and for changes to its customers', async () => {
@@ -185,7 +223,9 @@ describe('test clocks', () => {
     await setStatus(c.id, TestClockStatus.ADVANCING);
     expect((await errorOf(advanceQ, { id: c.id, to: '2026-02-01T00:00:00Z' })).extensions?.code).toBe('CONFLICT');
     expect((await errorOf('mutation($id: ID!) { pauseSubscription(id: $id) { id } }', { id: sub })).extensions?.code).toBe('CONFLICT');
-    const create = await errorOf('mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input: { customerId: customer, items: [{ priceCode: 'seat', quantity: '1' }] } });
+    const create = await errorOf('mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+      input: { customerId: customer, items: [{ priceCode: 'seat', quantity: '1' }] },
+    });
     expect(create.extensions?.code).toBe('CONFLICT');
     expect(await invoicesOf(t, customer)).toHaveLength(1);
     expect((await subscription(t, sub)).status).toBe('ACTIVE');
@@ -204,7 +244,9 @@ describe('test clocks', () => {
     // The 20 ms only shifts where the pause tends to land; every landing is asserted below, so it decides nothing.
     const [advanced, paused] = await Promise.all([
       t.gql(advanceQ, { id: c.id, to: '2027-01-01T00:00:00Z' }),
-      new Promise((resolve) => setTimeout(resolve, 20)).then(() => t.gql('mutation($id: ID!) { pauseSubscription(id: $id) { id } }', { id: sub })),
+      new Promise((resolve) => setTimeout(resolve, 20)).then(() =>
+        t.gql('mutation($id: ID!) { pauseSubscription(id: $id) { id } }', { id: sub }),
+      ),
     ]);
     expect(advanced.errors).toBeUndefined();
     const invoices = await invoicesOf(t, customer);
@@ -213,9 +255,13 @@ describe('test clocks', () => {
       expect(paused.errors[0].extensions?.code).toBe('CONFLICT');
       expect(invoices).toHaveLength(13);
     } else {
-      const history = (await must(t, 'query($id: ID!) { subscription(id: $id) { history { type at } } }', { id: sub })).subscription.history;
+      const history = (await must(t, 'query($id: ID!) { subscription(id: $id) { history { type at } } }', { id: sub })).subscription
+        .history;
       const at = history.find((h: any) => h.type === 'paused').at;
-      expect([[month(1), 1], ['2027-01-01T00:00:00.000Z', 13]]).toContainEqual([at, invoices.length]);
+      expect([
+        [month(1), 1],
+        ['2027-01-01T00:00:00.000Z', 13],
+      ]).toContainEqual([at, invoices.length]);
     }
   });
 
@@ -240,9 +286,16 @@ describe('test clocks', () => {
     const sub = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '1' }] });
     // An invoice already holding March's billing key makes that boundary fail (the key is unique).
     const em = t.app.db.orm.em.fork();
-    const columns = (await em.execute<{ c: string }[]>(`select string_agg(quote_ident(column_name), ',') as c from information_schema.columns where table_schema = current_schema() and table_name = 'invoice' and column_name not in ('id', 'number', 'billing_key')`))[0].c;
+    const columns = (
+      await em.execute<{ c: string }[]>(
+        `select string_agg(quote_ident(column_name), ',') as c from information_schema.columns where table_schema = current_schema() and table_name = 'invoice' and column_name not in ('id', 'number', 'billing_key')`,
+      )
+    )[0].c;
     const marchKey = `${sub}:${month(3)}`;
-    await em.execute(`insert into invoice (id, number, billing_key, ${columns}) select gen_random_uuid(), null, ?, ${columns} from invoice where subscription_id = ?`, [marchKey, sub]);
+    await em.execute(
+      `insert into invoice (id, number, billing_key, ${columns}) select gen_random_uuid(), null, ?, ${columns} from invoice where subscription_id = ?`,
+      [marchKey, sub],
+    );
 
     const err = await errorOf(advanceQ, { id: c.id, to: '2026-04-01T00:00:00Z' });
     expect(err.extensions?.code).toBe('CONFLICT');
@@ -266,7 +319,9 @@ describe('test clocks', () => {
     }
     for (const as of [customerKey, partnerKey]) expect((await errorOf(clockQ, { id: c.id }, as)).extensions?.code).toBe('FORBIDDEN');
     // A customer key reads which clock its account lives on, not the clock itself.
-    expect((await must(t, 'query($id: ID!) { customer(id: $id) { testClockId } }', { id: customer }, customerKey)).customer.testClockId).toBe(c.id);
+    expect(
+      (await must(t, 'query($id: ID!) { customer(id: $id) { testClockId } }', { id: customer }, customerKey)).customer.testClockId,
+    ).toBe(c.id);
     expect((await must(t, clockQ, { id: c.id })).testClock).toMatchObject({ frozenTime: month(1), status: 'READY' });
   });
 });

@@ -17,11 +17,22 @@ beforeAll(async () => {
   t = await startTestApp({ clock });
   await createProduct(t, 'plan');
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '30.00' } });
-  await createPrice(t, 'calls', { kind: 'usage', config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.01' } } } });
+  await createPrice(t, 'calls', {
+    kind: 'usage',
+    config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.01' } } },
+  });
   customer = await createCustomer(t, 'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"');
   // Usage written as recordUsage stores it; events at the period's edges test its half-open window.
   const em = t.app.db.orm.em.fork();
-  const event = (id: string, at: string, value: string) => em.create(UsageEvent, { customerId: customer, eventId: id, metric: 'calls', value: new Decimal(value), timestamp: new Date(at), receivedAt: new Date(at) });
+  const event = (id: string, at: string, value: string) =>
+    em.create(UsageEvent, {
+      customerId: customer,
+      eventId: id,
+      metric: 'calls',
+      value: new Decimal(value),
+      timestamp: new Date(at),
+      receivedAt: new Date(at),
+    });
   event('before', '2026-02-28T23:59:59Z', '1000'); // previous period: not this invoice's
   event('first', '2026-03-01T00:00:00Z', '100');
   event('mid', '2026-03-15T00:00:00Z', '250');
@@ -33,16 +44,38 @@ afterAll(async () => {
 });
 
 async function subscribe(input: Record<string, unknown>): Promise<string> {
-  return (await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input: { customerId: customer, ...input } })).createSubscription.id;
+  return (
+    await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+      input: { customerId: customer, ...input },
+    })
+  ).createSubscription.id;
 }
 
 it('bills the next period in advance, this period’s usage in arrears, and pending prorations, with tax per line', async () => {
   clock.set(new Date('2026-03-01T00:00:00Z'));
-  const id = await subscribe({ items: [{ priceCode: 'seat', quantity: '2' }, { priceCode: 'calls', quantity: '0' }] });
+  const id = await subscribe({
+    items: [
+      { priceCode: 'seat', quantity: '2' },
+      { priceCode: 'calls', quantity: '0' },
+    ],
+  });
   clock.set(new Date('2026-03-16T00:00:00Z'));
-  await must(t, 'mutation($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: "3" }, { priceCode: "calls", quantity: "0" }] }) { id } }', { id });
+  await must(
+    t,
+    'mutation($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: "3" }, { priceCode: "calls", quantity: "0" }] }) { id } }',
+    { id },
+  );
   const inv = (await must(t, upcoming, { id })).upcomingInvoice;
-  expect(inv).toMatchObject({ id: `upcoming_${id}`, number: null, status: 'DRAFT', currency: 'EUR', periodStart: '2026-04-01T00:00:00.000Z', periodEnd: '2026-05-01T00:00:00.000Z', customer: { id: customer }, subscription: { id } });
+  expect(inv).toMatchObject({
+    id: `upcoming_${id}`,
+    number: null,
+    status: 'DRAFT',
+    currency: 'EUR',
+    periodStart: '2026-04-01T00:00:00.000Z',
+    periodEnd: '2026-05-01T00:00:00.000Z',
+    customer: { id: customer },
+    subscription: { id },
+  });
   expect(inv.lines.map((l: any) => [l.kind, l.priceCode, l.quantity, l.amount, l.tax, l.proration])).toEqual([
     ['RECURRING', 'seat', '3', '90.00', '18.00', false],
     ['USAGE', 'calls', '350', '3.50', '0.70', false], // 100 + 250 in [Mar 1, Apr 1)
@@ -57,7 +90,9 @@ it('bills the next period in advance, this period’s usage in arrears, and pend
 it('applies a scheduled change and bills nothing recurring for a subscription ending at its period end', async () => {
   clock.set(new Date('2026-03-01T00:00:00Z'));
   const a = await subscribe({ items: [{ priceCode: 'seat', quantity: '5' }] });
-  await must(t, 'mutation($id: ID!) { scheduleChange(input: { id: $id, items: [{ priceCode: "seat", quantity: "1" }] }) { id } }', { id: a });
+  await must(t, 'mutation($id: ID!) { scheduleChange(input: { id: $id, items: [{ priceCode: "seat", quantity: "1" }] }) { id } }', {
+    id: a,
+  });
   expect((await must(t, upcoming, { id: a })).upcomingInvoice.lines.map((l: any) => [l.quantity, l.amount])).toEqual([['1', '30.00']]);
   const b = await subscribe({ items: [{ priceCode: 'seat', quantity: '5' }] });
   await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: true) { id } }', { id: b });
@@ -67,9 +102,18 @@ it('applies a scheduled change and bills nothing recurring for a subscription en
 it('makes the first invoice of a trial at its end, without usage', async () => {
   clock.set(new Date('2026-03-01T00:00:00Z'));
   // One live subscription meters a customer's metric: end the first test's before this one takes 'calls'.
-  const live = await must(t, 'query($c: ID) { subscriptions(customerId: $c, status: ACTIVE, first: 50) { edges { node { id } } } }', { c: customer });
-  for (const { node } of live.subscriptions.edges) await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { id } }', { id: node.id });
-  const id = await subscribe({ trialDays: 14, items: [{ priceCode: 'seat', quantity: '1' }, { priceCode: 'calls', quantity: '0' }] });
+  const live = await must(t, 'query($c: ID) { subscriptions(customerId: $c, status: ACTIVE, first: 50) { edges { node { id } } } }', {
+    c: customer,
+  });
+  for (const { node } of live.subscriptions.edges)
+    await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { id } }', { id: node.id });
+  const id = await subscribe({
+    trialDays: 14,
+    items: [
+      { priceCode: 'seat', quantity: '1' },
+      { priceCode: 'calls', quantity: '0' },
+    ],
+  });
   const inv = (await must(t, upcoming, { id })).upcomingInvoice;
   expect(inv).toMatchObject({ periodStart: '2026-03-15T00:00:00.000Z', periodEnd: '2026-04-15T00:00:00.000Z', total: '36.00' });
   expect(inv.lines.map((l: any) => l.kind)).toEqual(['RECURRING']);

@@ -25,8 +25,22 @@ const meters: Record<UsageAggregation, { metric: string; price: string }> = {
 const aggregations = Object.keys(meters) as UsageAggregation[];
 
 let seq = 0;
-interface Ev { id: string; customerId: string; metric: string; value: string; timestamp: string; uniqueKey?: string | null }
-const ev = (customerId: string, fields: Partial<Ev> = {}): Ev => ({ id: `evt-${++seq}`, customerId, metric: 'api_calls', value: '1', timestamp: START, ...fields });
+interface Ev {
+  id: string;
+  customerId: string;
+  metric: string;
+  value: string;
+  timestamp: string;
+  uniqueKey?: string | null;
+}
+const ev = (customerId: string, fields: Partial<Ev> = {}): Ev => ({
+  id: `evt-${++seq}`,
+  customerId,
+  metric: 'api_calls',
+  value: '1',
+  timestamp: START,
+  ...fields,
+});
 
 async function subscribe(customerId: string, codes: string[]): Promise<string> {
   const data = await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
@@ -36,7 +50,10 @@ async function subscribe(customerId: string, codes: string[]): Promise<string> {
 }
 
 async function keyFor(role: string, customerId?: string): Promise<string> {
-  const data = await must(t, 'mutation($r: Role!, $c: ID) { createApiKey(input: { role: $r, customerId: $c, name: "k" }) { secret } }', { r: role, c: customerId });
+  const data = await must(t, 'mutation($r: Role!, $c: ID) { createApiKey(input: { role: $r, customerId: $c, name: "k" }) { secret } }', {
+    r: role,
+    c: customerId,
+  });
   return data.createApiKey.secret;
 }
 
@@ -58,9 +75,18 @@ beforeAll(async () => {
   const perUnit = (unitAmount: string) => ({ kind: 'per_unit', config: { unitAmount } });
   for (const aggregation of aggregations) {
     const { metric, price } = meters[aggregation];
-    const pricing = aggregation === 'max'
-      ? { kind: 'graduated', config: { tiers: [{ upTo: 10, unitAmount: '1.00' }, { upTo: null, unitAmount: '0.50' }] } }
-      : perUnit(aggregation === 'sum' ? '0.01' : '2.00');
+    const pricing =
+      aggregation === 'max'
+        ? {
+            kind: 'graduated',
+            config: {
+              tiers: [
+                { upTo: 10, unitAmount: '1.00' },
+                { upTo: null, unitAmount: '0.50' },
+              ],
+            },
+          }
+        : perUnit(aggregation === 'sum' ? '0.01' : '2.00');
     await createPrice(t, price, { kind: 'usage', config: { metric, aggregation, pricing } });
   }
   await createPrice(t, 'base', { kind: 'flat', config: { amount: '100.00' } });
@@ -85,7 +111,12 @@ describe('recordUsage', () => {
     const otherSub = await subscribe(other, ['calls']);
     const first = ev(other, { value: '5' });
     await must(t, record, { events: [first] });
-    const changed = await must(t, record, { events: [{ ...first, value: '500' }, { ...first, value: '7' }] });
+    const changed = await must(t, record, {
+      events: [
+        { ...first, value: '500' },
+        { ...first, value: '7' },
+      ],
+    });
     expect(changed.recordUsage).toEqual({ accepted: 0, duplicates: 2 });
     expect(await quantity(otherSub, 'api_calls', START, END)).toBe('5');
     // The same id is another event for another customer.
@@ -128,18 +159,29 @@ describe('recordUsage', () => {
     const odd = ev(customer, { id: "evt-😀𝄞-'; drop table usage_event; --", metric: 'api calls / Zürich', uniqueKey: '%_\\"{}[]' });
     expect((await must(t, record, { events: [odd] })).recordUsage).toEqual({ accepted: 1, duplicates: 0 });
     expect((await must(t, record, { events: [odd] })).recordUsage).toEqual({ accepted: 0, duplicates: 1 });
-    const stored = await t.app.db.orm.em.fork().execute('select event_id, metric, unique_key, value from usage_event where event_id = ?', [odd.id]);
+    const stored = await t.app.db.orm.em
+      .fork()
+      .execute('select event_id, metric, unique_key, value from usage_event where event_id = ?', [odd.id]);
     expect(stored).toEqual([{ event_id: odd.id, metric: odd.metric, unique_key: odd.uniqueKey, value: '1' }]);
   });
 
   it('accepts a timestamp exactly a day ahead, and any old one', async () => {
-    const events = [ev(customer, { metric: 'edge', timestamp: tomorrow.toISOString() }), ev(customer, { metric: 'edge', timestamp: '2001-01-01T00:00:00Z' })];
+    const events = [
+      ev(customer, { metric: 'edge', timestamp: tomorrow.toISOString() }),
+      ev(customer, { metric: 'edge', timestamp: '2001-01-01T00:00:00Z' }),
+    ];
     expect((await must(t, record, { events })).recordUsage).toEqual({ accepted: 2, duplicates: 0 });
   });
 
   it('lists every problem of a batch in `issues`', async () => {
-    const res = await t.gql<Untyped>(record, { events: [ev(customer, { value: '-1' }), ev(customer), ev(customer, { id: '', metric: '' })] });
-    expect((res.errors?.[0].extensions?.issues as { field: string }[]).map((i) => i.field)).toEqual(['events[0].value', 'events[2].id', 'events[2].metric']);
+    const res = await t.gql<Untyped>(record, {
+      events: [ev(customer, { value: '-1' }), ev(customer), ev(customer, { id: '', metric: '' })],
+    });
+    expect((res.errors?.[0].extensions?.issues as { field: string }[]).map((i) => i.field)).toEqual([
+      'events[0].value',
+      'events[2].id',
+      'events[2].metric',
+    ]);
   });
 
   it('refuses an unknown customer at its path and writes nothing of the batch', async () => {
@@ -160,14 +202,41 @@ describe('usageSummary', () => {
   const ms = (iso: string, delta: number) => new Date(Date.parse(iso) + delta).toISOString();
   // Per aggregation: events just before, at, inside and just before the end of the period, and at its end.
   const boundary: Record<UsageAggregation, { value: string; uniqueKey?: string; at: string }[]> = {
-    sum: [{ value: '1000', at: ms(START, -1) }, { value: '1', at: START }, { value: '2.5', at: ms(START, 3_600_000) }, { value: '4', at: ms(END, -1) }, { value: '700', at: END }],
-    count: [{ value: '1', at: ms(START, -1) }, { value: '0', at: START }, { value: '3', at: ms(END, -1) }, { value: '1', at: END }, { value: '1', at: END }],
-    max: [{ value: '99', at: ms(START, -1) }, { value: '12', at: START }, { value: '3', at: ms(END, -1) }, { value: '50', at: END }],
-    unique_count: [
-      { value: '1', uniqueKey: 'zoe', at: ms(START, -1) }, { value: '1', uniqueKey: 'ann', at: START }, { value: '1', uniqueKey: 'bob', at: ms(START, 60_000) },
-      { value: '1', uniqueKey: 'ann', at: ms(END, -1) }, { value: '1', at: ms(END, -2) }, { value: '1', uniqueKey: 'cy', at: END },
+    sum: [
+      { value: '1000', at: ms(START, -1) },
+      { value: '1', at: START },
+      { value: '2.5', at: ms(START, 3_600_000) },
+      { value: '4', at: ms(END, -1) },
+      { value: '700', at: END },
     ],
-    last: [{ value: '9', at: ms(START, -1) }, { value: '4', at: START }, { value: '7', at: ms(END, -1) }, { value: '5', at: ms(END, -1) }, { value: '30', at: END }],
+    count: [
+      { value: '1', at: ms(START, -1) },
+      { value: '0', at: START },
+      { value: '3', at: ms(END, -1) },
+      { value: '1', at: END },
+      { value: '1', at: END },
+    ],
+    max: [
+      { value: '99', at: ms(START, -1) },
+      { value: '12', at: START },
+      { value: '3', at: ms(END, -1) },
+      { value: '50', at: END },
+    ],
+    unique_count: [
+      { value: '1', uniqueKey: 'zoe', at: ms(START, -1) },
+      { value: '1', uniqueKey: 'ann', at: START },
+      { value: '1', uniqueKey: 'bob', at: ms(START, 60_000) },
+      { value: '1', uniqueKey: 'ann', at: ms(END, -1) },
+      { value: '1', at: ms(END, -2) },
+      { value: '1', uniqueKey: 'cy', at: END },
+    ],
+    last: [
+      { value: '9', at: ms(START, -1) },
+      { value: '4', at: START },
+      { value: '7', at: ms(END, -1) },
+      { value: '5', at: ms(END, -1) },
+      { value: '30', at: END },
+    ],
   };
   const expected: Record<UsageAggregation, { quantity: string; amount: string; next: string }> = {
     sum: { quantity: '7.5', amount: '0.08', next: '700' },
@@ -184,7 +253,9 @@ describe('usageSummary', () => {
     metered = await createCustomer(t);
     sub = await subscribe(metered, ['base', ...aggregations.map((a) => meters[a].price)]);
     clock.set(new Date(END)); // so that events at the period end are not in the future
-    const events = aggregations.flatMap((a) => boundary[a].map((e) => ev(metered, { metric: meters[a].metric, value: e.value, timestamp: e.at, uniqueKey: e.uniqueKey ?? null })));
+    const events = aggregations.flatMap((a) =>
+      boundary[a].map((e) => ev(metered, { metric: meters[a].metric, value: e.value, timestamp: e.at, uniqueKey: e.uniqueKey ?? null })),
+    );
     await must(t, record, { events });
     clock.set(new Date(START));
   });
@@ -193,12 +264,21 @@ describe('usageSummary', () => {
     const { metric, price } = meters[aggregation];
     const res = await summary(sub, metric);
     expect(res.data?.usageSummary).toMatchObject({
-      metric, aggregation, priceCode: price, from: START, to: END, currency: 'EUR',
-      quantity: expected[aggregation].quantity, amount: expected[aggregation].amount,
+      metric,
+      aggregation,
+      priceCode: price,
+      from: START,
+      to: END,
+      currency: 'EUR',
+      quantity: expected[aggregation].quantity,
+      amount: expected[aggregation].amount,
     });
     expect(res.data?.usageSummary.steps[0]).toContain(`usage: ${expected[aggregation].quantity} ${metric} (${aggregation}`);
     const inWindow = boundary[aggregation].filter((e) => e.at >= START && e.at < END);
-    const pure = aggregateUsage(aggregation, inWindow.map((e) => ({ value: new Decimal(e.value), uniqueKey: e.uniqueKey ?? null, timestamp: new Date(e.at) })));
+    const pure = aggregateUsage(
+      aggregation,
+      inWindow.map((e) => ({ value: new Decimal(e.value), uniqueKey: e.uniqueKey ?? null, timestamp: new Date(e.at) })),
+    );
     expect(res.data?.usageSummary.quantity).toBe(pure.toFixed());
   });
 
@@ -217,7 +297,11 @@ describe('usageSummary', () => {
       const from = new Date(Date.UTC(2024, run, 1));
       const to = new Date(Date.UTC(2024, run, 1, 0, 31));
       const stored = list.map((e) => ({ ...e, timestamp: new Date(from.getTime() + e.minute * 60_000) }));
-      const events = aggregations.flatMap((a) => stored.map((e) => ev(metered, { metric: meters[a].metric, value: e.value.toFixed(), uniqueKey: e.uniqueKey, timestamp: e.timestamp.toISOString() })));
+      const events = aggregations.flatMap((a) =>
+        stored.map((e) =>
+          ev(metered, { metric: meters[a].metric, value: e.value.toFixed(), uniqueKey: e.uniqueKey, timestamp: e.timestamp.toISOString() }),
+        ),
+      );
       // Sent in reverse: the order of arrival must not matter.
       if (events.length > 0) await must(t, record, { events: events.reverse() });
       for (const aggregation of aggregations) {
@@ -233,7 +317,9 @@ describe('usageSummary', () => {
     const NEXT = '2026-05-10T12:00:00.000Z';
     clock.set(new Date('2026-04-20T00:00:00Z'));
     try {
-      await must(t, record, { events: [ev(late, { value: '40', timestamp: '2026-03-15T00:00:00Z' }), ev(late, { value: '2', timestamp: '2026-04-15T00:00:00Z' })] });
+      await must(t, record, {
+        events: [ev(late, { value: '40', timestamp: '2026-03-15T00:00:00Z' }), ev(late, { value: '2', timestamp: '2026-04-15T00:00:00Z' })],
+      });
       expect(await quantity(lateSub, 'api_calls', START, END)).toBe('40');
       expect(await quantity(lateSub, 'api_calls', END, NEXT)).toBe('2');
     } finally {
@@ -259,8 +345,14 @@ describe('usageSummary', () => {
       expect((await summary(id, 'api_calls')).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'subscriptionId' });
     }
     expect((await summary(sub, 'bulk')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'metric' });
-    expect((await summary(sub, 'api_calls', { p: 'seats' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'priceCode' });
-    expect((await summary(sub, 'api_calls', { from: END, to: START })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    expect((await summary(sub, 'api_calls', { p: 'seats' })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'priceCode',
+    });
+    expect((await summary(sub, 'api_calls', { from: END, to: START })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'to',
+    });
   });
 
   it('shows a CUSTOMER key its own usage only; PARTNER keys none', async () => {

@@ -29,7 +29,12 @@ describe('metrics (TARIFF_METRICS=1)', () => {
   it('needs an ADMIN key', async () => {
     expect((await scrape(null)).status).toBe(401);
     expect((await scrape('trf_not_a_key')).status).toBe(401);
-    const service = new ApiKeyService({ em: t.app.db.orm.em.fork(), actor: { keyId: 'test', name: 'test', role: Role.ADMIN, customerId: null }, clock: systemClock, providers: NO_PAYMENT_PROVIDERS });
+    const service = new ApiKeyService({
+      em: t.app.db.orm.em.fork(),
+      actor: { keyId: 'test', name: 'test', role: Role.ADMIN, customerId: null },
+      clock: systemClock,
+      providers: NO_PAYMENT_PROVIDERS,
+    });
     const sales = (await service.create({ role: Role.SALES, name: 'scraper?' })).secret;
     const res = await scrape(sales);
     expect(res.status).toBe(403);
@@ -55,9 +60,13 @@ describe('metrics (TARIFF_METRICS=1)', () => {
   it('counts pending webhook deliveries when scraped', async () => {
     const before = sample(await (await scrape()).text(), 'tariff_webhook_deliveries_pending');
     expect(before).toBe(0);
-    const endpoint = await t.gql('mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/hook", eventTypes: ["*"] }) { endpoint { id } } }');
+    const endpoint = await t.gql(
+      'mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/hook", eventTypes: ["*"] }) { endpoint { id } } }',
+    );
     expect(endpoint.errors).toBeUndefined();
-    const customer = await t.gql('mutation { createCustomer(input: { name: "Hooked", email: "a@hooked.example", currency: "EUR", taxStatus: EXEMPT }) { id } }');
+    const customer = await t.gql(
+      'mutation { createCustomer(input: { name: "Hooked", email: "a@hooked.example", currency: "EUR", taxStatus: EXEMPT }) { id } }',
+    );
     expect(customer.errors).toBeUndefined();
     // The worker (not running here) fans events out once no older transaction can still commit:
     // another test file's may hold the horizon back, so fan out until the delivery exists.

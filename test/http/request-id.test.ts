@@ -26,7 +26,9 @@ describe('request ids', () => {
     const id = a.headers.get('x-request-id')!;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(b.headers.get('x-request-id')).not.toBe(id);
-    expect(await linesOf(id, 1)).toEqual([expect.objectContaining({ msg: 'request', method: 'POST', path: '/graphql', status: 200, requestId: id })]);
+    expect(await linesOf(id, 1)).toEqual([
+      expect.objectContaining({ msg: 'request', method: 'POST', path: '/graphql', status: 200, requestId: id }),
+    ]);
   });
 
   it('keeps a sane incoming X-Request-Id and replaces one that is not', async () => {
@@ -47,7 +49,16 @@ describe('request ids', () => {
     expect(res.status).toBe(400);
     const mine = await linesOf('bad-json-1', 2);
     expect(mine).toEqual([
-      { level: 30, time: expect.any(Number), service: 'tariff', requestId: 'bad-json-1', status: 400, type: 'entity.parse.failed', path: '/graphql', msg: 'unreadable request body' },
+      {
+        level: 30,
+        time: expect.any(Number),
+        service: 'tariff',
+        requestId: 'bad-json-1',
+        status: 400,
+        type: 'entity.parse.failed',
+        path: '/graphql',
+        msg: 'unreadable request body',
+      },
       expect.objectContaining({ msg: 'request', status: 400, requestId: 'bad-json-1' }),
     ]);
     expect(JSON.stringify(mine)).not.toContain(t.adminKey);

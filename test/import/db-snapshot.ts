@@ -2,14 +2,32 @@ import type { TestApp } from '../support/app';
 
 /** The tables a Stripe import writes. */
 export const IMPORT_TABLES = [
-  'product', 'product_external_id', 'price', 'price_external_id', 'customer', 'customer_external_id', 'subscription', 'subscription_item',
-  'subscription_external_id', 'subscription_event', 'invoice', 'invoice_line', 'invoice_external_id', 'domain_event', 'mrr_movement', 'mrr_subscription_state',
+  'product',
+  'product_external_id',
+  'price',
+  'price_external_id',
+  'customer',
+  'customer_external_id',
+  'subscription',
+  'subscription_item',
+  'subscription_external_id',
+  'subscription_event',
+  'invoice',
+  'invoice_line',
+  'invoice_external_id',
+  'domain_event',
+  'mrr_movement',
+  'mrr_subscription_state',
 ];
 
 /** Every row of every table (but the migrations' own), exactly: what "changes nothing" is checked against. */
 export async function exactSnapshot(t: TestApp): Promise<Record<string, string[]>> {
   const em = t.app.db.orm.em.fork();
-  const tables = (await em.execute<{ name: string }[]>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'mikro_orm_migrations' order by 1")).map((r) => r.name);
+  const tables = (
+    await em.execute<{ name: string }[]>(
+      "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'mikro_orm_migrations' order by 1",
+    )
+  ).map((r) => r.name);
   const out: Record<string, string[]> = {};
   for (const table of tables) {
     const rows = await em.execute<Record<string, unknown>[]>(`select * from "${table}"`);
@@ -39,16 +57,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function importSnapshot(t: TestApp): Promise<Record<string, string[]>> {
   const em = t.app.db.orm.em.fork();
   const names = new Map<string, string>();
-  for (const r of await em.execute<{ id: string; code: string; version: number }[]>('select id, code, version from price')) names.set(r.id, `price:${r.code}@${r.version}`);
+  for (const r of await em.execute<{ id: string; code: string; version: number }[]>('select id, code, version from price'))
+    names.set(r.id, `price:${r.code}@${r.version}`);
   for (const r of await em.execute<{ id: string; code: string }[]>('select id, code from product')) names.set(r.id, `product:${r.code}`);
-  for (const r of await em.execute<{ id: string; system: string; external_id: string }[]>('select id, system, external_id from product_external_id')) names.set(r.id, `product_external_id:${r.external_id}`);
-  for (const r of await em.execute<{ id: string; system: string; external_id: string }[]>('select id, system, external_id from price_external_id')) names.set(r.id, `price_external_id:${r.external_id}`);
+  for (const r of await em.execute<{ id: string; system: string; external_id: string }[]>(
+    'select id, system, external_id from product_external_id',
+  ))
+    names.set(r.id, `product_external_id:${r.external_id}`);
+  for (const r of await em.execute<{ id: string; system: string; external_id: string }[]>(
+    'select id, system, external_id from price_external_id',
+  ))
+    names.set(r.id, `price_external_id:${r.external_id}`);
   const normalize = (value: unknown): unknown => {
     if (typeof value === 'string') return UUID.test(value) ? (names.get(value) ?? value) : value;
     if (value instanceof Date) return value.toISOString();
     if (Array.isArray(value)) return value.map(normalize);
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).filter(([k]) => !VOLATILE_KEYS.has(k)).map(([k, v]) => [k, normalize(v)]));
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([k]) => !VOLATILE_KEYS.has(k))
+          .map(([k, v]) => [k, normalize(v)]),
+      );
     }
     return value;
   };

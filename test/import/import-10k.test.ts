@@ -28,15 +28,25 @@ it('10,000 customers import with a clean reconciliation, and a second run change
   const started = performance.now();
   const report = await importDump(t, clock, dir);
   const seconds = (performance.now() - started) / 1000;
-  process.stderr.write(`import of 10,000 customers (${generated.subscriptions} subscriptions, ${generated.openInvoices} open invoices): ${seconds.toFixed(1)} s\n`);
+  process.stderr.write(
+    `import of 10,000 customers (${generated.subscriptions} subscriptions, ${generated.openInvoices} open invoices): ${seconds.toFixed(1)} s\n`,
+  );
   expect(report.rejected).toEqual([]);
   expect(report.reconciliation!.differences).toEqual([]);
-  expect(report.reconciliation).toMatchObject({ clean: true, subscriptions: { stripe: generated.subscriptions, tariff: generated.subscriptions } });
+  expect(report.reconciliation).toMatchObject({
+    clean: true,
+    subscriptions: { stripe: generated.subscriptions, tariff: generated.subscriptions },
+  });
   expect(report.counts.invoice.imported).toBe(generated.openInvoices);
 
   const before = await exactSnapshot(t);
   clock.advanceSeconds(60);
   const again = await importDump(t, clock, dir);
-  expect([again.ok, again.counts.customer.imported, again.counts.subscription.imported, again.counts.invoice.imported]).toEqual([true, 0, 0, 0]);
+  expect([again.ok, again.counts.customer.imported, again.counts.subscription.imported, again.counts.invoice.imported]).toEqual([
+    true,
+    0,
+    0,
+    0,
+  ]);
   expect(await exactSnapshot(t)).toEqual(before);
 }, 300_000);

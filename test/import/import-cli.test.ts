@@ -42,19 +42,24 @@ function start(args: string[], env = envFor(t)): ChildProcess & { out: string[];
 /** A monthly period from `start` (seconds), ending where Tariff's cycle ends it, whatever month it is. */
 const monthFrom = (start: number) => ({ start, end: Math.floor(addInterval(new Date(start * 1000), 'MONTH', 1, 1).getTime() / 1000) });
 
-const count = async (app: TestApp, table: string) => Number((await app.app.db.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from ${table}`))[0].n);
+const count = async (app: TestApp, table: string) =>
+  Number((await app.app.db.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from ${table}`))[0].n);
 
 it.each([
   [[], /--from <dir> is required/],
   [['--from'], /--from needs a value/],
   [['--from', '/tmp', '--batch', '0'], /--batch must be a whole number from 1/],
   [['--from', '/tmp', '--frobnicate'], /unknown argument '--frobnicate'/],
-])('exits 2 on bad arguments: %j', async (args, message) => {
-  const run = start(args);
-  expect(await run.done).toBe(2);
-  expect(run.err.join('')).toMatch(message);
-  expect(run.err.join('')).toMatch(/usage: npm run import/);
-}, 60_000);
+])(
+  'exits 2 on bad arguments: %j',
+  async (args, message) => {
+    const run = start(args);
+    expect(await run.done).toBe(2);
+    expect(run.err.join('')).toMatch(message);
+    expect(run.err.join('')).toMatch(/usage: npm run import/);
+  },
+  60_000,
+);
 
 it('exits 2 when the directory is not a Stripe dump', async () => {
   const run = start(['--from', dumpDir()]);
@@ -75,11 +80,26 @@ it('reports refused records with their ids and reasons in the report file, and e
   const run = start(['--from', dir, '--report', reportFile]);
   expect(await run.done).toBe(1);
   const summary = JSON.parse(run.out.join(''));
-  expect(summary).toMatchObject({ ok: false, refused: 2, counts: { customer: { imported: 1, rejected: 1 }, subscription: { imported: 1 } }, report: reportFile });
-  expect(summary.reconciliation).toMatchObject({ clean: false, customers: { stripe: 2, tariff: 1 }, nextInvoices: { compared: 1, matching: 1 } });
+  expect(summary).toMatchObject({
+    ok: false,
+    refused: 2,
+    counts: { customer: { imported: 1, rejected: 1 }, subscription: { imported: 1 } },
+    report: reportFile,
+  });
+  expect(summary.reconciliation).toMatchObject({
+    clean: false,
+    customers: { stripe: 2, tariff: 1 },
+    nextInvoices: { compared: 1, matching: 1 },
+  });
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   expect(report.rejected).toEqual([
-    { kind: 'price', file: 'prices.jsonl', line: 2, id: 'price_cli_weekly', reason: expect.stringMatching(/recurring.interval: 'week' is not supported/) },
+    {
+      kind: 'price',
+      file: 'prices.jsonl',
+      line: 2,
+      id: 'price_cli_weekly',
+      reason: expect.stringMatching(/recurring.interval: 'week' is not supported/),
+    },
     { kind: 'customer', file: 'customers.jsonl', line: 2, id: 'cus_cli_2', reason: 'email: missing; Tariff sends invoices to it' },
   ]);
   expect(run.err.join('')).toMatch(/import: customers +\[#+\] 2\/2 · [\d,]+\/s · 1 refused/);
@@ -95,11 +115,21 @@ it('killed with SIGKILL half-way leaves whole records only, and resumed ends as 
   const reference = await startTestApp();
   try {
     const doomed = start(args, { ...envFor(killed), PGAPPNAME: 'import-doomed' });
-    await eventually(() => count(killed, 'subscription_external_id'), { until: (n) => n >= 150, what: 'the import to get going', timeoutMs: 240_000, intervalMs: 20 });
+    await eventually(() => count(killed, 'subscription_external_id'), {
+      until: (n) => n >= 150,
+      what: 'the import to get going',
+      timeoutMs: 240_000,
+      intervalMs: 20,
+    });
     doomed.kill('SIGKILL');
     await doomed.done;
     // A COMMIT already on the wire when it died may still land: counted once its sessions are gone.
-    await eventually(() => openSessions(killed, 'import-doomed'), { until: (n) => n === 0, what: "the killed import's database sessions to end", timeoutMs: 10_000, intervalMs: 20 });
+    await eventually(() => openSessions(killed, 'import-doomed'), {
+      until: (n) => n === 0,
+      what: "the killed import's database sessions to end",
+      timeoutMs: 10_000,
+      intervalMs: 20,
+    });
     const partial = await count(killed, 'subscription_external_id');
     expect(partial).toBeLessThan(counts.subscriptions);
 
@@ -145,8 +175,12 @@ it('writes nothing on a dry run', async () => {
   });
   const run = start(['--from', dir, '--dry-run']);
   expect(await run.done).toBe(0);
-  expect(JSON.parse(run.out.join(''))).toMatchObject({ ok: true, dryRun: true, counts: { subscription: { imported: 1 } }, reconciliation: null });
+  expect(JSON.parse(run.out.join(''))).toMatchObject({
+    ok: true,
+    dryRun: true,
+    counts: { subscription: { imported: 1 } },
+    reconciliation: null,
+  });
   expect(await count(t, 'subscription')).toBe(before);
   expect(await count(t, "customer_external_id where external_id = 'cus_dry_1'")).toBe(0);
 }, 120_000);
-

@@ -3,7 +3,20 @@ import type { ImportReport } from '../../src/import/stripe-import';
 import { startTestApp, TestApp } from '../support/app';
 import { must } from '../support/catalog';
 import { importDump, reasonFor, subscriptionByStripeId, upcomingOf } from './import-support';
-import { customer, DAY, invoice, line, metered, price, product, removeDumps, subscription, T0, taxRate, writeDump } from './stripe-builders';
+import {
+  customer,
+  DAY,
+  invoice,
+  line,
+  metered,
+  price,
+  product,
+  removeDumps,
+  subscription,
+  T0,
+  taxRate,
+  writeDump,
+} from './stripe-builders';
 
 // A small dump with one of each mapping, imported into a database and read back over GraphQL as
 // clients see it: prices by kind, customers' tax, subscriptions' status, cycle and items, their
@@ -19,15 +32,33 @@ const tiers = [
   { up_to: 'inf', unit_amount: 300, unit_amount_decimal: '300', flat_amount: null, flat_amount_decimal: null },
 ];
 const seat = price('price_seat', { unit_amount: 2000, unit_amount_decimal: '2000', lookup_key: 'seat_monthly' });
-const graduated = price('price_grad', { billing_scheme: 'tiered', tiers_mode: 'graduated', unit_amount: null, unit_amount_decimal: null, tiers });
+const graduated = price('price_grad', {
+  billing_scheme: 'tiered',
+  tiers_mode: 'graduated',
+  unit_amount: null,
+  unit_amount_decimal: null,
+  tiers,
+});
 const api = metered('price_api', { lookup_key: 'api_calls' });
 const yearlyVolume = price('price_vol_y', {
-  billing_scheme: 'tiered', tiers_mode: 'volume', unit_amount: null, unit_amount_decimal: null, tiers: tiers.map((t) => ({ ...t, up_to: t.up_to === 'inf' ? null : t.up_to })),
+  billing_scheme: 'tiered',
+  tiers_mode: 'volume',
+  unit_amount: null,
+  unit_amount_decimal: null,
+  tiers: tiers.map((t) => ({ ...t, up_to: t.up_to === 'inf' ? null : t.up_to })),
   recurring: { interval: 'year', interval_count: 1, usage_type: 'licensed' },
 });
-const quarterlyPack = price('price_pack_q', { unit_amount: 900, unit_amount_decimal: '900', transform_quantity: { divide_by: 1000, round: 'up' }, recurring: { interval: 'month', interval_count: 3, usage_type: 'licensed' } });
+const quarterlyPack = price('price_pack_q', {
+  unit_amount: 900,
+  unit_amount_decimal: '900',
+  transform_quantity: { divide_by: 1000, round: 'up' },
+  recurring: { interval: 'month', interval_count: 3, usage_type: 'licensed' },
+});
 const euro = price('price_eur', { currency: 'eur' });
-const refusedPrices = [price('price_flatrate', { billing_scheme: 'flat_rate' }), price('price_notiersmode', { billing_scheme: 'tiered', tiers_mode: null, tiers })];
+const refusedPrices = [
+  price('price_flatrate', { billing_scheme: 'flat_rate' }),
+  price('price_notiersmode', { billing_scheme: 'tiered', tiers_mode: null, tiers }),
+];
 
 // Monthly, anchored on Oct 31 09:30: the current period ends Nov 30 09:30 (clamped), the next Dec 31.
 const anchor = Date.UTC(2026, 9, 31, 9, 30) / 1000;
@@ -50,17 +81,46 @@ beforeAll(async () => {
       { id: 'cus_deleted', object: 'customer', deleted: true },
     ],
     subscriptions: [
-      subscription('sub_taxed', 'cus_taxed', [[seat, 3], [graduated, 60], [api, null]], monthly, { default_tax_rates: [taxRate(19)] }),
-      subscription('sub_old', 'cus_taxed', [[seat, 1]], monthly, { status: 'canceled', canceled_at: T0 - 10 * DAY, ended_at: T0 - 10 * DAY, default_tax_rates: [taxRate(19)] }),
-      subscription('sub_trial', 'cus_exempt', [[yearlyVolume, 60]], { start: T0 - 9 * DAY, end: trialEnd, anchor: trialEnd }, { status: 'trialing', trial_start: T0 - 9 * DAY, trial_end: trialEnd }),
-      subscription('sub_ending', 'cus_reverse', [[quarterlyPack, 2001]], quarter, { cancel_at_period_end: true, cancel_at: quarter.end, canceled_at: T0 }),
+      subscription(
+        'sub_taxed',
+        'cus_taxed',
+        [
+          [seat, 3],
+          [graduated, 60],
+          [api, null],
+        ],
+        monthly,
+        { default_tax_rates: [taxRate(19)] },
+      ),
+      subscription('sub_old', 'cus_taxed', [[seat, 1]], monthly, {
+        status: 'canceled',
+        canceled_at: T0 - 10 * DAY,
+        ended_at: T0 - 10 * DAY,
+        default_tax_rates: [taxRate(19)],
+      }),
+      subscription(
+        'sub_trial',
+        'cus_exempt',
+        [[yearlyVolume, 60]],
+        { start: T0 - 9 * DAY, end: trialEnd, anchor: trialEnd },
+        { status: 'trialing', trial_start: T0 - 9 * DAY, trial_end: trialEnd },
+      ),
+      subscription('sub_ending', 'cus_reverse', [[quarterlyPack, 2001]], quarter, {
+        cancel_at_period_end: true,
+        cancel_at: quarter.end,
+        canceled_at: T0,
+      }),
       subscription('sub_pastdue', 'cus_pastdue', [[seat, 2]], monthly, { status: 'past_due' }),
       subscription('sub_euro', 'cus_pastdue', [[euro, 1]], monthly),
       subscription('sub_unknownprice', 'cus_pastdue', [[price('price_nowhere'), 1]], monthly),
       subscription('sub_orphan', 'cus_noemail', [[seat, 1]], monthly),
     ],
     invoices: [
-      invoice('in_open_0001', 'cus_pastdue', [line('il_1', 4000, { price: { id: 'price_seat' }, quantity: 2, type: 'subscription' })], { subscription: 'sub_pastdue', amount_paid: 1000, amount_remaining: 3000 }),
+      invoice('in_open_0001', 'cus_pastdue', [line('il_1', 4000, { price: { id: 'price_seat' }, quantity: 2, type: 'subscription' })], {
+        subscription: 'sub_pastdue',
+        amount_paid: 1000,
+        amount_remaining: 3000,
+      }),
       invoice('in_paid_0002', 'cus_pastdue', [line('il_2', 4000)], { status: 'paid', amount_paid: 4000, amount_remaining: 0 }),
       invoice('in_draft_0003', 'cus_pastdue', [line('il_3', 4000)], { status: 'draft', number: null }),
     ],
@@ -72,15 +132,65 @@ afterAll(async () => {
   removeDumps();
 });
 
-const priceQuery = 'query($code: String!) { price(code: $code) { code currency interval intervalCount status rule { kind config } externalIds { system id } } }';
+const priceQuery =
+  'query($code: String!) { price(code: $code) { code currency interval intervalCount status rule { kind config } externalIds { system id } } }';
 
 describe('prices', () => {
   it.each([
-    ['seat_monthly', { interval: 'MONTH', intervalCount: 1, status: 'ACTIVE', rule: { kind: 'per_unit', config: { unitAmount: '20' } }, externalIds: [{ system: 'STRIPE', id: 'price_seat' }] }],
-    ['price_grad', { rule: { kind: 'graduated', config: { tiers: [{ upTo: '10', unitAmount: '5' }, { upTo: '50', unitAmount: '4', flatAmount: '10' }, { upTo: null, unitAmount: '3' }] } } }],
-    ['api_calls', { rule: { kind: 'usage', config: { metric: 'api_calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.005' } } } } }],
-    ['price_vol_y', { interval: 'YEAR', rule: { kind: 'volume', config: { tiers: [{ upTo: '10', unitAmount: '5' }, { upTo: '50', unitAmount: '4', flatAmount: '10' }, { upTo: null, unitAmount: '3' }] } } }],
-    ['price_pack_q', { interval: 'QUARTER', intervalCount: 1, rule: { kind: 'package', config: { packageSize: '1000', packageAmount: '9' } } }],
+    [
+      'seat_monthly',
+      {
+        interval: 'MONTH',
+        intervalCount: 1,
+        status: 'ACTIVE',
+        rule: { kind: 'per_unit', config: { unitAmount: '20' } },
+        externalIds: [{ system: 'STRIPE', id: 'price_seat' }],
+      },
+    ],
+    [
+      'price_grad',
+      {
+        rule: {
+          kind: 'graduated',
+          config: {
+            tiers: [
+              { upTo: '10', unitAmount: '5' },
+              { upTo: '50', unitAmount: '4', flatAmount: '10' },
+              { upTo: null, unitAmount: '3' },
+            ],
+          },
+        },
+      },
+    ],
+    [
+      'api_calls',
+      {
+        rule: {
+          kind: 'usage',
+          config: { metric: 'api_calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.005' } } },
+        },
+      },
+    ],
+    [
+      'price_vol_y',
+      {
+        interval: 'YEAR',
+        rule: {
+          kind: 'volume',
+          config: {
+            tiers: [
+              { upTo: '10', unitAmount: '5' },
+              { upTo: '50', unitAmount: '4', flatAmount: '10' },
+              { upTo: null, unitAmount: '3' },
+            ],
+          },
+        },
+      },
+    ],
+    [
+      'price_pack_q',
+      { interval: 'QUARTER', intervalCount: 1, rule: { kind: 'package', config: { packageSize: '1000', packageAmount: '9' } } },
+    ],
   ])('%s', async (code, expected) => {
     expect((await must(t, priceQuery, { code })).price).toMatchObject(expected);
   });
@@ -88,7 +198,9 @@ describe('prices', () => {
   it('refuses what cannot be mapped, with the record id and the reason, and writes nothing of it', async () => {
     expect(reasonFor(report, 'price_flatrate')).toMatch(/billing_scheme: 'flat_rate' is not supported/);
     expect(reasonFor(report, 'price_notiersmode')).toMatch(/tiers_mode: missing/);
-    expect(report.rejected).toContainEqual(expect.objectContaining({ kind: 'price', file: 'prices.jsonl', line: 9, id: null, reason: expect.stringMatching(/^not JSON/) }));
+    expect(report.rejected).toContainEqual(
+      expect.objectContaining({ kind: 'price', file: 'prices.jsonl', line: 9, id: null, reason: expect.stringMatching(/^not JSON/) }),
+    );
     expect((await must(t, priceQuery, { code: 'price_flatrate' })).price).toBeNull();
   });
 });
@@ -101,7 +213,11 @@ describe('customers', () => {
     // No currency of its own in Stripe: its subscription's.
     ['cus_reverse', { currency: 'USD', taxStatus: 'REVERSE_CHARGE' }],
   ])('%s', async (id, expected) => {
-    expect((await must(t, query, { id })).customerByExternalId).toMatchObject({ name: `Customer ${id}`, email: `${id}@example.com`, ...expected });
+    expect((await must(t, query, { id })).customerByExternalId).toMatchObject({
+      name: `Customer ${id}`,
+      email: `${id}@example.com`,
+      ...expected,
+    });
   });
 
   it('refuses one without an email, and its subscription with it; skips deleted ones; imports coupons (import-coupons.test.ts)', async () => {
@@ -116,8 +232,15 @@ describe('subscriptions', () => {
   it('keep status, current period, anchor, items and quantities; the next invoice comes on the same day for the same amount', async () => {
     const sub = await subscriptionByStripeId(t, 'sub_taxed');
     expect(sub).toMatchObject({
-      status: 'ACTIVE', currentPeriodStart: '2026-10-31T09:30:00.000Z', currentPeriodEnd: '2026-11-30T09:30:00.000Z', cancelAtPeriodEnd: false,
-      items: [{ priceCode: 'api_calls', quantity: '0' }, { priceCode: 'price_grad', quantity: '60' }, { priceCode: 'seat_monthly', quantity: '3' }],
+      status: 'ACTIVE',
+      currentPeriodStart: '2026-10-31T09:30:00.000Z',
+      currentPeriodEnd: '2026-11-30T09:30:00.000Z',
+      cancelAtPeriodEnd: false,
+      items: [
+        { priceCode: 'api_calls', quantity: '0' },
+        { priceCode: 'price_grad', quantity: '60' },
+        { priceCode: 'seat_monthly', quantity: '3' },
+      ],
       externalIds: [{ system: 'STRIPE', id: 'sub_taxed' }],
     });
     // 3 × 20.00 + (10 × 5.00 + 40 × 4.00 + 10.00 + 10 × 3.00) = 310.00, and 19 % per line: 11.40 + 47.50.
@@ -132,7 +255,12 @@ describe('subscriptions', () => {
 
   it('set to cancel at period end: nothing more to bill but the usage of its last period', async () => {
     const sub = await subscriptionByStripeId(t, 'sub_ending');
-    expect(sub).toMatchObject({ status: 'ACTIVE', cancelAtPeriodEnd: true, currentPeriodEnd: '2027-01-01T00:00:00.000Z', items: [{ priceCode: 'price_pack_q', quantity: '2001' }] });
+    expect(sub).toMatchObject({
+      status: 'ACTIVE',
+      cancelAtPeriodEnd: true,
+      currentPeriodEnd: '2027-01-01T00:00:00.000Z',
+      items: [{ priceCode: 'price_pack_q', quantity: '2001' }],
+    });
     expect(await upcomingOf(t, sub)).toEqual({ at: '2027-01-01T00:00:00.000Z', total: '0.00' });
   });
 
@@ -149,10 +277,19 @@ describe('subscriptions', () => {
 
 describe('invoices', () => {
   it('an open one comes over under its Stripe number, owing what Stripe says is still owed', async () => {
-    const data = await must(t, 'query { invoiceByExternalId(system: "STRIPE", id: "in_open_0001") { number status total amountDue amountPaid amountRemaining subscription { id } lines { priceCode quantity amount } } }');
+    const data = await must(
+      t,
+      'query { invoiceByExternalId(system: "STRIPE", id: "in_open_0001") { number status total amountDue amountPaid amountRemaining subscription { id } lines { priceCode quantity amount } } }',
+    );
     const sub = await subscriptionByStripeId(t, 'sub_pastdue');
     expect(data.invoiceByExternalId).toEqual({
-      number: 'TEST0001-0001', status: 'OPEN', total: '40.00', amountDue: '40.00', amountPaid: '10.00', amountRemaining: '30.00', subscription: { id: sub.id },
+      number: 'TEST0001-0001',
+      status: 'OPEN',
+      total: '40.00',
+      amountDue: '40.00',
+      amountPaid: '10.00',
+      amountRemaining: '30.00',
+      subscription: { id: sub.id },
       lines: [{ priceCode: 'seat_monthly', quantity: '2', amount: '40.00' }],
     });
   });
@@ -186,7 +323,11 @@ describe('reconciliation', () => {
 describe('subscriptions by external id', () => {
   const query = 'query($id: String!) { subscriptionByExternalId(system: "STRIPE", id: $id) { id } }';
   const keyFor = async (customerId: string) =>
-    (await must(t, 'mutation($c: ID!) { createApiKey(input: { role: CUSTOMER, customerId: $c, name: "portal" }) { secret } }', { c: customerId })).createApiKey.secret;
+    (
+      await must(t, 'mutation($c: ID!) { createApiKey(input: { role: CUSTOMER, customerId: $c, name: "portal" }) { secret } }', {
+        c: customerId,
+      })
+    ).createApiKey.secret;
 
   it("a CUSTOMER key finds its own customer's, and null for another's", async () => {
     const taxed = await subscriptionByStripeId(t, 'sub_taxed');
@@ -197,11 +338,14 @@ describe('subscriptions by external id', () => {
     expect(other.id).not.toBe(taxed.id);
   });
 
-  it('setExternalId links another system\'s id to a subscription, once', async () => {
+  it("setExternalId links another system's id to a subscription, once", async () => {
     const sub = await subscriptionByStripeId(t, 'sub_pastdue');
     const link = 'mutation($r: ID!) { setExternalId(kind: SUBSCRIPTION, recordId: $r, system: "CRM", id: "C-77") { kind recordId } }';
     expect((await must(t, link, { r: sub.id })).setExternalId).toEqual({ kind: 'SUBSCRIPTION', recordId: sub.id });
     await must(t, link, { r: sub.id });
-    expect((await subscriptionByStripeId(t, 'sub_pastdue')).externalIds).toEqual([{ system: 'CRM', id: 'C-77' }, { system: 'STRIPE', id: 'sub_pastdue' }]);
+    expect((await subscriptionByStripeId(t, 'sub_pastdue')).externalIds).toEqual([
+      { system: 'CRM', id: 'C-77' },
+      { system: 'STRIPE', id: 'sub_pastdue' },
+    ]);
   });
 });

@@ -7,7 +7,12 @@ import { must } from '../support/catalog';
 export const importer = { keyId: 'import-test', name: 'Stripe import (test)', role: Role.ADMIN, customerId: null };
 
 /** The import as the CLI runs it, in this process, on the test app's database. */
-export function importDump(t: TestApp, clock: Clock, dir: string, options: { dryRun?: boolean; resume?: boolean; batchSize?: number } = {}): Promise<ImportReport> {
+export function importDump(
+  t: TestApp,
+  clock: Clock,
+  dir: string,
+  options: { dryRun?: boolean; resume?: boolean; batchSize?: number } = {},
+): Promise<ImportReport> {
   return importStripeDump({
     dir,
     dryRun: options.dryRun ?? false,
@@ -41,7 +46,10 @@ export async function subscriptionByStripeId(t: TestApp, id: string): Promise<an
  * The next invoice as a client sees it: upcomingInvoice's total, dated at the boundary it is made
  * at (a trial's end, otherwise the current period's end).
  */
-export async function upcomingOf(t: TestApp, sub: { id: string; status: string; trialEnd: string | null; currentPeriodEnd: string }): Promise<{ at: string; total: string }> {
+export async function upcomingOf(
+  t: TestApp,
+  sub: { id: string; status: string; trialEnd: string | null; currentPeriodEnd: string },
+): Promise<{ at: string; total: string }> {
   const data = await must(t, 'query($id: ID!) { upcomingInvoice(subscriptionId: $id) { total } }', { id: sub.id });
   return { at: sub.status === 'TRIALING' ? sub.trialEnd! : sub.currentPeriodEnd, total: data.upcomingInvoice.total };
 }

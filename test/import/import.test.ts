@@ -2,7 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { SourceBook } from '../../src/import/stripe/scan-dump';
-import { stripeCouponSchema, stripeCustomerSchema, stripePriceSchema, stripeSubscriptionSchema } from '../../src/import/stripe/stripe-objects';
+import {
+  stripeCouponSchema,
+  stripeCustomerSchema,
+  stripePriceSchema,
+  stripeSubscriptionSchema,
+} from '../../src/import/stripe/stripe-objects';
 import { writeStripeDump } from '../support/stripe-fixtures/stripe-fixtures';
 import { formatMoney } from '../../src/pricing';
 import { startTestApp, TestApp } from '../support/app';
@@ -24,9 +29,21 @@ let dir: string;
 
 /** Stripe's side of the dump, read from its files alone: the customers, and each subscription's next invoice and MRR. */
 function stripeSide(from: string): SourceBook {
-  const read = (file: string) => readFileSync(path.join(from, file), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
-  const prices = new Map(read('prices.jsonl').map((p) => stripePriceSchema.parse(p)).map((p) => [p.id, p]));
-  const coupons = new Map(read('coupons.jsonl').map((c) => stripeCouponSchema.parse(c)).map((c) => [c.id, c]));
+  const read = (file: string) =>
+    readFileSync(path.join(from, file), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l));
+  const prices = new Map(
+    read('prices.jsonl')
+      .map((p) => stripePriceSchema.parse(p))
+      .map((p) => [p.id, p]),
+  );
+  const coupons = new Map(
+    read('coupons.jsonl')
+      .map((c) => stripeCouponSchema.parse(c))
+      .map((c) => [c.id, c]),
+  );
   const source = new SourceBook(prices, coupons, Math.floor(clock.now().getTime() / 1000));
   read('customers.jsonl').forEach((c) => source.noteCustomer(stripeCustomerSchema.parse(c)));
   read('subscriptions.jsonl').forEach((sub) => source.noteSubscription(stripeSubscriptionSchema.parse(sub)));
@@ -58,7 +75,8 @@ describe('a generated book', () => {
     });
     expect(report.counts.subscription).toMatchObject({ imported: scan.subscriptions.size, rejected: 0 });
     // Every kind of record was there to import.
-    for (const kind of ['product', 'price', 'customer', 'subscription', 'invoice'] as const) expect(report.counts[kind].imported).toBeGreaterThan(0);
+    for (const kind of ['product', 'price', 'customer', 'subscription', 'invoice'] as const)
+      expect(report.counts[kind].imported).toBeGreaterThan(0);
   }, 300_000);
 
   it("gives every subscription Stripe's next invoice: the same day, the same amount, as upcomingInvoice shows it", async () => {
@@ -72,7 +90,10 @@ describe('a generated book', () => {
         continue;
       }
       live++;
-      expect([id, await upcomingOf(t, sub)]).toEqual([id, { at: stripe.next.at.toISOString(), total: formatMoney(stripe.next.total!, stripe.currency) }]);
+      expect([id, await upcomingOf(t, sub)]).toEqual([
+        id,
+        { at: stripe.next.at.toISOString(), total: formatMoney(stripe.next.total!, stripe.currency) },
+      ]);
     }
     expect(live).toBeGreaterThan(CUSTOMERS / 2);
   }, 300_000);
@@ -115,7 +136,7 @@ describe('a generated book', () => {
   }, 300_000);
 });
 
-describe('API versions since 2025-03-31 (current periods on the items, invoices\' parent and pricing)', () => {
+describe("API versions since 2025-03-31 (current periods on the items, invoices' parent and pricing)", () => {
   it('import the same way, with a clean reconciliation (here one transaction per record: --batch 1)', async () => {
     const app = await startTestApp({ clock });
     try {
@@ -139,7 +160,11 @@ describe('a batch the database refuses', () => {
       await createProduct(app, 'plan');
       await createPrice(app, 'fee', { kind: 'flat', config: { amount: '10.00' } }, { currency: 'USD' });
       const owner = await createCustomer(app, 'currency: "USD", taxStatus: EXEMPT');
-      await must(app, 'mutation($c: ID!) { createSubscription(input: { customerId: $c, items: [{ priceCode: "fee", quantity: "1" }] }) { id } }', { c: owner });
+      await must(
+        app,
+        'mutation($c: ID!) { createSubscription(input: { customerId: $c, items: [{ priceCode: "fee", quantity: "1" }] }) { id } }',
+        { c: owner },
+      );
       const [{ number }] = await app.app.db.orm.em.fork().execute<{ number: string }[]>('select number from invoice');
       const seat = price('price_seat');
       const period = { start: T0 - 10 * DAY, end: T0 + 20 * DAY };
@@ -148,11 +173,15 @@ describe('a batch the database refuses', () => {
         prices: [seat],
         customers: ['a', 'b', 'c'].map((c) => customer(`cus_${c}`)),
         subscriptions: ['a', 'b', 'c'].map((c) => subscription(`sub_${c}`, `cus_${c}`, [[seat, 1]], period)),
-        invoices: ['a', 'b', 'c'].map((c, i) => invoice(`in_000${i}`, `cus_${c}`, [line(`il_${c}`, 1000)], { number: i === 1 ? number : `STRIPE-000${i}` })),
+        invoices: ['a', 'b', 'c'].map((c, i) =>
+          invoice(`in_000${i}`, `cus_${c}`, [line(`il_${c}`, 1000)], { number: i === 1 ? number : `STRIPE-000${i}` }),
+        ),
       });
       const report = await importDump(app, clock, dump);
       expect(report.counts.invoice).toMatchObject({ imported: 2, rejected: 1 });
-      expect(report.rejected).toEqual([expect.objectContaining({ id: 'in_0001', reason: expect.stringMatching(/conflicts with a record already in Tariff/) })]);
+      expect(report.rejected).toEqual([
+        expect.objectContaining({ id: 'in_0001', reason: expect.stringMatching(/conflicts with a record already in Tariff/) }),
+      ]);
       expect(report.counts.subscription).toMatchObject({ imported: 3 });
     } finally {
       await app.close();

@@ -60,8 +60,12 @@ it('batch drafting, the single path and upcomingInvoice agree for every subscrip
   const meteredSub = active.find((r) => r.metrics.some((m) => m !== null))!;
   const [prorated, scheduled, ending, paused] = licensed;
   const qty = (r: Row) => r.codes.map((code) => ({ priceCode: code, quantity: '7' }));
-  await must(t, 'mutation($i: ChangeSubscriptionInput!) { changeSubscription(input: $i) { id } }', { i: { id: prorated.id, items: qty(prorated) } });
-  await must(t, 'mutation($i: ScheduleChangeInput!) { scheduleChange(input: $i) { id } }', { i: { id: scheduled.id, items: qty(scheduled) } });
+  await must(t, 'mutation($i: ChangeSubscriptionInput!) { changeSubscription(input: $i) { id } }', {
+    i: { id: prorated.id, items: qty(prorated) },
+  });
+  await must(t, 'mutation($i: ScheduleChangeInput!) { scheduleChange(input: $i) { id } }', {
+    i: { id: scheduled.id, items: qty(scheduled) },
+  });
   await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: true) { id } }', { id: ending.id });
   await must(t, 'mutation($id: ID!) { pauseSubscription(id: $id) { id } }', { id: paused.id });
   const metric = meteredSub.metrics.find((m) => m !== null)!;
@@ -69,7 +73,14 @@ it('batch drafting, the single path and upcomingInvoice agree for every subscrip
     e: [{ id: 'u1', customerId: meteredSub.customer_id, metric, value: '123456', timestamp: AS_OF.toISOString() }],
   });
 
-  const batch = new Map((await tariffNextInvoices(t.app.db.orm.em.fork(), rows.map((r) => r.id))).map((n) => [n.subscriptionId, n]));
+  const batch = new Map(
+    (
+      await tariffNextInvoices(
+        t.app.db.orm.em.fork(),
+        rows.map((r) => r.id),
+      )
+    ).map((n) => [n.subscriptionId, n]),
+  );
   expect(batch.size).toBe(rows.length);
   for (const row of rows) {
     const single = await tariffNextInvoice(t.app.db.orm.em.fork(), row.id);

@@ -26,12 +26,52 @@ beforeAll(async () => {
   t = await startTestApp({ clock });
   await createProduct(t, 'plan');
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '12.50' } });
-  await createPrice(t, 'storage', { kind: 'graduated', config: { tiers: [{ upTo: '10', unitAmount: '2.00' }, { upTo: null, unitAmount: '1.333' }] } });
-  await createPrice(t, 'api', { kind: 'volume', config: { tiers: [{ upTo: '100', unitAmount: '0.05' }, { upTo: null, unitAmount: '0.03' }] } });
+  await createPrice(t, 'storage', {
+    kind: 'graduated',
+    config: {
+      tiers: [
+        { upTo: '10', unitAmount: '2.00' },
+        { upTo: null, unitAmount: '1.333' },
+      ],
+    },
+  });
+  await createPrice(t, 'api', {
+    kind: 'volume',
+    config: {
+      tiers: [
+        { upTo: '100', unitAmount: '0.05' },
+        { upTo: null, unitAmount: '0.03' },
+      ],
+    },
+  });
   await createPrice(t, 'pack', { kind: 'package', config: { packageSize: '10', packageAmount: '9.00' } });
-  await createPrice(t, 'team', { kind: 'bundle', config: { components: [{ priceCode: 'seat', quantity: '5' }, { priceCode: 'storage', quantity: '20' }], discountPercent: '10' } });
+  await createPrice(t, 'team', {
+    kind: 'bundle',
+    config: {
+      components: [
+        { priceCode: 'seat', quantity: '5' },
+        { priceCode: 'storage', quantity: '20' },
+      ],
+      discountPercent: '10',
+    },
+  });
   const metered = (code: string, metric: string, aggregation: string) =>
-    createPrice(t, code, { kind: 'usage', config: { metric, aggregation, pricing: { kind: 'graduated', config: { tiers: [{ upTo: '50', unitAmount: '0.10' }, { upTo: null, unitAmount: '0.05' }] } } } });
+    createPrice(t, code, {
+      kind: 'usage',
+      config: {
+        metric,
+        aggregation,
+        pricing: {
+          kind: 'graduated',
+          config: {
+            tiers: [
+              { upTo: '50', unitAmount: '0.10' },
+              { upTo: null, unitAmount: '0.05' },
+            ],
+          },
+        },
+      },
+    });
   await metered('calls', 'calls', 'sum');
   await metered('peak', 'seats-used', 'max');
   await metered('visitors', 'visitors', 'unique_count');
@@ -44,11 +84,43 @@ afterAll(async () => {
 
 it('bills plain renewals in batches, as upcomingInvoice showed them, with gapless numbers', async () => {
   const books: [fields: string | undefined, items: [string, string][]][] = [
-    [undefined, [['seat', '3'], ['calls', '0']]],
-    ['currency: "EUR", taxStatus: TAXABLE, taxRate: "20"', [['storage', '37'], ['api', '250'], ['peak', '0']]],
-    ['currency: "EUR", taxStatus: TAXABLE, taxRate: "7.7"', [['team', '2'], ['visitors', '0']]],
-    [undefined, [['pack', '45'], ['gauge', '0'], ['hits', '0']]],
-    ['currency: "EUR", taxStatus: REVERSE_CHARGE, vatId: "DE136695976"', [['seat', '1'], ['api', '99']]],
+    [
+      undefined,
+      [
+        ['seat', '3'],
+        ['calls', '0'],
+      ],
+    ],
+    [
+      'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"',
+      [
+        ['storage', '37'],
+        ['api', '250'],
+        ['peak', '0'],
+      ],
+    ],
+    [
+      'currency: "EUR", taxStatus: TAXABLE, taxRate: "7.7"',
+      [
+        ['team', '2'],
+        ['visitors', '0'],
+      ],
+    ],
+    [
+      undefined,
+      [
+        ['pack', '45'],
+        ['gauge', '0'],
+        ['hits', '0'],
+      ],
+    ],
+    [
+      'currency: "EUR", taxStatus: REVERSE_CHARGE, vatId: "DE136695976"',
+      [
+        ['seat', '1'],
+        ['api', '99'],
+      ],
+    ],
   ];
   const subs: { customer: string; id: string }[] = [];
   for (let copy = 0; copy < 3; copy++) {
@@ -57,15 +129,54 @@ it('bills plain renewals in batches, as upcomingInvoice showed them, with gaples
       const customer = await createCustomer(t, fields);
       const id = await subscribe(t, customer, { items: items.map(([priceCode, quantity]) => ({ priceCode, quantity })) });
       subs.push({ customer, id });
-      await addUsage(t, customer, [['2026-01-03T00:00:00Z', '30'], ['2026-01-20T10:00:00Z', '45.5'], ['2026-01-31T23:59:59Z', '7']], 'calls');
-      await addUsage(t, customer, [['2026-01-04T00:00:00Z', '12'], ['2026-01-05T00:00:00Z', '9']], 'seats-used');
-      await addUsage(t, customer, [['2026-01-06T00:00:00Z', '1'], ['2026-01-07T00:00:00Z', '1']], 'gauge');
-      await addUsage(t, customer, [['2026-01-08T00:00:00Z', '1'], ['2026-01-09T00:00:00Z', '1'], ['2026-01-10T00:00:00Z', '1']], 'hits');
+      await addUsage(
+        t,
+        customer,
+        [
+          ['2026-01-03T00:00:00Z', '30'],
+          ['2026-01-20T10:00:00Z', '45.5'],
+          ['2026-01-31T23:59:59Z', '7'],
+        ],
+        'calls',
+      );
+      await addUsage(
+        t,
+        customer,
+        [
+          ['2026-01-04T00:00:00Z', '12'],
+          ['2026-01-05T00:00:00Z', '9'],
+        ],
+        'seats-used',
+      );
+      await addUsage(
+        t,
+        customer,
+        [
+          ['2026-01-06T00:00:00Z', '1'],
+          ['2026-01-07T00:00:00Z', '1'],
+        ],
+        'gauge',
+      );
+      await addUsage(
+        t,
+        customer,
+        [
+          ['2026-01-08T00:00:00Z', '1'],
+          ['2026-01-09T00:00:00Z', '1'],
+          ['2026-01-10T00:00:00Z', '1'],
+        ],
+        'hits',
+      );
     }
   }
   // One with a contract: the batch loads every customer's terms in one query; they must not mix.
   await must(t, 'mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', {
-    input: { customerId: subs[0].customer, code: 'ACME', startsAt: '2026-01-01T00:00:00Z', items: [{ priceCode: 'seat', override: { unitAmount: '8.00' }, discountPercent: '10' }] },
+    input: {
+      customerId: subs[0].customer,
+      code: 'ACME',
+      startsAt: '2026-01-01T00:00:00Z',
+      items: [{ priceCode: 'seat', override: { unitAmount: '8.00' }, discountPercent: '10' }],
+    },
   });
   clock.set(new Date('2026-02-01T00:00:00Z'));
   const shown = new Map<string, unknown>();

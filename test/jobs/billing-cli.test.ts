@@ -30,7 +30,10 @@ afterAll(async () => {
   await t.close();
 });
 
-function start(args: string[], extraEnv: NodeJS.ProcessEnv = {}): ChildProcess & { out: string[]; err: string[]; done: Promise<number | null> } {
+function start(
+  args: string[],
+  extraEnv: NodeJS.ProcessEnv = {},
+): ChildProcess & { out: string[]; err: string[]; done: Promise<number | null> } {
   const child = spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, env: { ...env, ...extraEnv } });
   const out: string[] = [];
   const err: string[] = [];
@@ -88,7 +91,12 @@ it('bills with worker processes, progress on stderr and a JSON summary on stdout
   const customers = await customersWithSubscriptions(12);
   const run = start(['--at', '2026-04-01T00:00:00Z', '--workers', WORKERS]);
   expect(await run.done).toBe(0);
-  expect(JSON.parse(run.out.join(''))).toMatchObject({ at: '2026-04-01T00:00:00.000Z', workers: Number(WORKERS), invoicesCreated: 36, subscriptionsFailed: 0 });
+  expect(JSON.parse(run.out.join(''))).toMatchObject({
+    at: '2026-04-01T00:00:00.000Z',
+    workers: Number(WORKERS),
+    invoicesCreated: 36,
+    subscriptionsFailed: 0,
+  });
   expect(run.err.join('')).toMatch(/billing: \d+\/\d+ subscriptions, \d+ invoices, 0 failed/);
   expect(await count(customers)).toBe(12 * 4);
   const again = start(['--at', '2026-04-01T00:00:00Z']);
@@ -101,7 +109,10 @@ it('runs one worker on the embedded database, saying so, when asked for several'
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tariff-billing-'));
   const { DATABASE_URL: _server, ...embedded } = env;
   try {
-    const run = spawn(process.execPath, [...CLI, '--workers', '3', '--at', '2026-01-01T00:00:00Z'], { cwd: ROOT, env: { ...embedded, TARIFF_DATA_DIR: dataDir } });
+    const run = spawn(process.execPath, [...CLI, '--workers', '3', '--at', '2026-01-01T00:00:00Z'], {
+      cwd: ROOT,
+      env: { ...embedded, TARIFF_DATA_DIR: dataDir },
+    });
     const out: string[] = [];
     const err: string[] = [];
     run.stdout.on('data', (d) => out.push(String(d)));
@@ -120,15 +131,30 @@ it('bills every boundary exactly once after a run killed with SIGKILL half-way',
   const before = await count(customers);
   const doomed = start(['--at', '2026-10-01T00:00:00Z', '--workers', WORKERS], { PGAPPNAME: 'billing-doomed' });
   // Kill it once it has billed something; its workers stop when their IPC channel closes.
-  await eventually(() => count(customers), { until: (n) => n >= before + 20, what: 'the run to bill 20 invoices', timeoutMs: 120_000, intervalMs: 10 });
+  await eventually(() => count(customers), {
+    until: (n) => n >= before + 20,
+    what: 'the run to bill 20 invoices',
+    timeoutMs: 120_000,
+    intervalMs: 10,
+  });
   const workers = childPids(doomed.pid!);
   expect(workers).toHaveLength(WORKERS === '1' ? 0 : Number(WORKERS));
   doomed.kill('SIGKILL');
   await doomed.done;
   // Nothing bills on behind its back: the workers stop with it. A COMMIT already on the wire when
   // they died may still land, so the count is read once the server has ended all their sessions.
-  await eventually(() => workers.filter(alive), { until: (left) => left.length === 0, what: 'the workers to exit', timeoutMs: 10_000, intervalMs: 20 });
-  await eventually(() => openSessions(t, 'billing-doomed'), { until: (n) => n === 0, what: "the killed run's database sessions to end", timeoutMs: 10_000, intervalMs: 20 });
+  await eventually(() => workers.filter(alive), {
+    until: (left) => left.length === 0,
+    what: 'the workers to exit',
+    timeoutMs: 10_000,
+    intervalMs: 20,
+  });
+  await eventually(() => openSessions(t, 'billing-doomed'), {
+    until: (n) => n === 0,
+    what: "the killed run's database sessions to end",
+    timeoutMs: 10_000,
+    intervalMs: 20,
+  });
   const partial = await count(customers);
   expect(partial).toBeLessThan(expected);
   const rerun = start(['--at', '2026-10-01T00:00:00Z']);
@@ -137,7 +163,9 @@ it('bills every boundary exactly once after a run killed with SIGKILL half-way',
   const em = t.app.db.orm.em.fork();
   for (const customer of customers) {
     const invoices = await em.find(Invoice, { customer }, { orderBy: { periodStart: 'asc' } });
-    expect(invoices.map((i) => i.periodStart!.toISOString().slice(0, 7))).toEqual(Array.from({ length: 10 }, (_, m) => `2026-${String(m + 1).padStart(2, '0')}`));
+    expect(invoices.map((i) => i.periodStart!.toISOString().slice(0, 7))).toEqual(
+      Array.from({ length: 10 }, (_, m) => `2026-${String(m + 1).padStart(2, '0')}`),
+    );
   }
   await expectGaplessNumbers(t);
 }, 180_000);

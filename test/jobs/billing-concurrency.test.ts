@@ -30,7 +30,12 @@ async function cohort(): Promise<string[]> {
   const customers: string[] = [];
   for (let i = 0; i < SUBSCRIPTIONS; i++) {
     const customer = await createCustomer(t, 'currency: "EUR", taxStatus: TAXABLE, taxRate: "19.6"');
-    await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: String(i + 1) }, { priceCode: 'base', quantity: '1' }] });
+    await subscribe(t, customer, {
+      items: [
+        { priceCode: 'seat', quantity: String(i + 1) },
+        { priceCode: 'base', quantity: '1' },
+      ],
+    });
     customers.push(customer);
   }
   return customers;
@@ -58,7 +63,9 @@ it('makes the same invoices with four runs at once as with one: no duplicates, n
   clock.set(new Date('2026-04-01T00:00:00Z'));
   // Small batches, so the runs meet on the same rows over and over.
   const run = () => bill(t, clock, undefined, { customerIds: many, batchSize: 4 });
-  const runs: BillingRunResult[] = concurrent ? await Promise.all([run(), run(), run(), run()]) : [await run(), await run(), await run(), await run()];
+  const runs: BillingRunResult[] = concurrent
+    ? await Promise.all([run(), run(), run(), run()])
+    : [await run(), await run(), await run(), await run()];
   const single = await bill(t, clock, undefined, { customerIds: one });
 
   expect(single).toEqual({ subscriptionsProcessed: SUBSCRIPTIONS, invoicesCreated: 3 * SUBSCRIPTIONS, subscriptionsFailed: 0 });
@@ -73,7 +80,12 @@ it('makes the same invoices with four runs at once as with one: no duplicates, n
   const em = t.app.db.orm.em.fork();
   for (const customer of many) {
     const invoices = await em.find(Invoice, { customer }, { orderBy: { periodStart: 'asc' } });
-    expect(invoices.map((i) => i.periodStart!.toISOString().slice(0, 10))).toEqual(['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01']);
+    expect(invoices.map((i) => i.periodStart!.toISOString().slice(0, 10))).toEqual([
+      '2026-01-01',
+      '2026-02-01',
+      '2026-03-01',
+      '2026-04-01',
+    ]);
     // A subscription's invoices are numbered in the order of its periods, whoever billed them.
     const numbers = invoices.map((i) => seq(i.number!));
     expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);

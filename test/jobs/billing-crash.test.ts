@@ -53,12 +53,33 @@ async function createCatalog(t: TestApp): Promise<void> {
   await createPrice(t, 'basic', { kind: 'flat', config: { amount: '59.00' } });
   await createPrice(t, 'tiered', {
     kind: 'graduated',
-    config: { tiers: [{ upTo: '10', unitAmount: '5.00' }, { upTo: '50', unitAmount: '4.00', flatAmount: '10.00' }, { upTo: null, unitAmount: '3.00' }] },
+    config: {
+      tiers: [
+        { upTo: '10', unitAmount: '5.00' },
+        { upTo: '50', unitAmount: '4.00', flatAmount: '10.00' },
+        { upTo: null, unitAmount: '3.00' },
+      ],
+    },
   });
-  await createPrice(t, 'calls', { kind: 'usage', config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.002' } } } });
+  await createPrice(t, 'calls', {
+    kind: 'usage',
+    config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.002' } } },
+  });
   await createPrice(t, 'storage', {
     kind: 'usage',
-    config: { metric: 'storage', aggregation: 'max', pricing: { kind: 'graduated', config: { tiers: [{ upTo: '100', unitAmount: '0.10' }, { upTo: null, unitAmount: '0.05', flatAmount: '2.00' }] } } },
+    config: {
+      metric: 'storage',
+      aggregation: 'max',
+      pricing: {
+        kind: 'graduated',
+        config: {
+          tiers: [
+            { upTo: '100', unitAmount: '0.10' },
+            { upTo: null, unitAmount: '0.05', flatAmount: '2.00' },
+          ],
+        },
+      },
+    },
   });
   await createPrice(t, 'quarter', { kind: 'per_unit', config: { unitAmount: '90.00' } }, { intervalCount: 3 });
 }
@@ -76,36 +97,71 @@ const q = (n: number) => String(n);
 const SHAPES: Shape[] = [
   { subscription: (i) => ({ items: [{ priceCode: 'seat', quantity: q(1 + i) }] }) },
   { subscription: (i) => ({ items: [{ priceCode: 'tiered', quantity: q(8 + 7 * i) }] }) },
-  { subscription: () => ({ items: [{ priceCode: 'base', quantity: '1' }, { priceCode: 'calls', quantity: '0' }] }), usage: 'calls' },
+  {
+    subscription: () => ({
+      items: [
+        { priceCode: 'base', quantity: '1' },
+        { priceCode: 'calls', quantity: '0' },
+      ],
+    }),
+    usage: 'calls',
+  },
   // A trial that ends, and converts, in the middle of the run.
   { subscription: (i) => ({ trialDays: 40, items: [{ priceCode: 'seat', quantity: q(2 + (i % 4)) }] }) },
   {
     subscription: () => ({ items: [{ priceCode: 'pro', quantity: '1' }] }),
     then: async (t, id) => {
-      await must(t, 'mutation($id: ID!) { scheduleChange(input: { id: $id, items: [{ priceCode: "basic", quantity: "1" }] }) { id } }', { id });
+      await must(t, 'mutation($id: ID!) { scheduleChange(input: { id: $id, items: [{ priceCode: "basic", quantity: "1" }] }) { id } }', {
+        id,
+      });
     },
   },
   {
-    subscription: (i) => ({ items: [{ priceCode: 'seat', quantity: q(1 + (i % 5)) }, { priceCode: 'base', quantity: '1' }] }),
+    subscription: (i) => ({
+      items: [
+        { priceCode: 'seat', quantity: q(1 + (i % 5)) },
+        { priceCode: 'base', quantity: '1' },
+      ],
+    }),
     then: async (t, id) => {
       await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: true) { id } }', { id });
     },
   },
-  { customer: TAXED, subscription: (i) => ({ items: [{ priceCode: 'seat', quantity: q(3 + i) }, { priceCode: 'calls', quantity: '0' }] }), usage: 'calls' },
+  {
+    customer: TAXED,
+    subscription: (i) => ({
+      items: [
+        { priceCode: 'seat', quantity: q(3 + i) },
+        { priceCode: 'calls', quantity: '0' },
+      ],
+    }),
+    usage: 'calls',
+  },
   { subscription: (i) => ({ items: [{ priceCode: 'quarter', quantity: q(1 + (i % 3)) }] }) },
   // Pending prorations, billed on the first invoice the run makes.
   {
     customer: 'taxStatus: TAXABLE, taxRate: "19.6"',
     subscription: () => ({ items: [{ priceCode: 'seat', quantity: '3' }] }),
     then: async (t, id, i) => {
-      await must(t, `mutation($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: "${5 + i}" }, { priceCode: "base", quantity: "1" }] }) { id } }`, { id });
+      await must(
+        t,
+        `mutation($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: "seat", quantity: "${5 + i}" }, { priceCode: "base", quantity: "1" }] }) { id } }`,
+        { id },
+      );
     },
   },
   { subscription: (i) => ({ startsAt: '2026-03-10T00:00:00Z', items: [{ priceCode: 'seat', quantity: q(1 + i) }] }) },
   { subscription: () => ({ startsAt: '2026-02-15T00:00:00Z', trialDays: 14, items: [{ priceCode: 'tiered', quantity: '60' }] }) },
-  { customer: 'taxStatus: TAXABLE, taxRate: "19.6"', subscription: () => ({ items: [{ priceCode: 'storage', quantity: '0' }] }), usage: 'storage' },
+  {
+    customer: 'taxStatus: TAXABLE, taxRate: "19.6"',
+    subscription: () => ({ items: [{ priceCode: 'storage', quantity: '0' }] }),
+    usage: 'storage',
+  },
   // Invoices left as DRAFT, unnumbered.
-  { customer: `${EXEMPT}, invoiceDrafts: true`, subscription: (i) => ({ collection: 'SEND_INVOICE', items: [{ priceCode: 'seat', quantity: q(2 + i) }] }) },
+  {
+    customer: `${EXEMPT}, invoiceDrafts: true`,
+    subscription: (i) => ({ collection: 'SEND_INVOICE', items: [{ priceCode: 'seat', quantity: q(2 + i) }] }),
+  },
   {
     customer: TAXED,
     subscription: () => ({ items: [{ priceCode: 'quarter', quantity: '2' }] }),
@@ -118,7 +174,11 @@ const SHAPES: Shape[] = [
     customer: 'taxStatus: REVERSE_CHARGE, vatId: "DE136695976"',
     subscription: () => ({ items: [{ priceCode: 'tiered', quantity: '30' }] }),
     then: async (t, id) => {
-      await must(t, 'mutation($id: ID!) { changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: "tiered", quantity: "75" }] }) { id } }', { id });
+      await must(
+        t,
+        'mutation($id: ID!) { changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: "tiered", quantity: "75" }] }) { id } }',
+        { id },
+      );
     },
   },
 ];
@@ -136,13 +196,19 @@ async function buildBook(t: TestApp, clock: ManualClock): Promise<Book> {
   const subs: string[] = [];
   const open = async (i: number) => {
     const shape = SHAPES[i % SHAPES.length];
-    const customer = (await must(t, `mutation { createCustomer(input: { name: "Book ${i}", email: "book${i}@example.com", currency: "EUR", ${shape.customer ?? EXEMPT} }) { id } }`)).createCustomer.id;
+    const customer = (
+      await must(
+        t,
+        `mutation { createCustomer(input: { name: "Book ${i}", email: "book${i}@example.com", currency: "EUR", ${shape.customer ?? EXEMPT} }) { id } }`,
+      )
+    ).createCustomer.id;
     customers[i] = customer;
     subs[i] = await subscribe(t, customer, shape.subscription(i));
     if (shape.usage) {
       const events: [string, string][] = [];
       for (let month = 0; month < 6; month++) {
-        for (let k = 0; k < 3; k++) events.push([new Date(Date.UTC(2026, month, 3 + 9 * k, 7 * k)).toISOString(), String(100 * (i + 1) + 37 * month + 11 * k)]);
+        for (let k = 0; k < 3; k++)
+          events.push([new Date(Date.UTC(2026, month, 3 + 9 * k, 7 * k)).toISOString(), String(100 * (i + 1) + 37 * month + 11 * k)]);
       }
       await addUsage(t, customer, events, shape.usage);
     }
@@ -157,7 +223,12 @@ async function buildBook(t: TestApp, clock: ManualClock): Promise<Book> {
   };
   for (let day = 0; day * 3 < CUSTOMERS; day++) {
     clock.set(new Date(Date.UTC(2026, 0, 1 + day)));
-    await together([0, 1, 2].map((k) => day * 3 + k).filter((i) => i < CUSTOMERS).map((i) => () => open(i)));
+    await together(
+      [0, 1, 2]
+        .map((k) => day * 3 + k)
+        .filter((i) => i < CUSTOMERS)
+        .map((i) => () => open(i)),
+    );
   }
   clock.set(new Date('2026-01-20T00:00:00Z'));
   await together(subs.map((sub, i) => () => SHAPES[i % SHAPES.length].then?.(t, sub, i)));
@@ -174,7 +245,16 @@ function invoiceKey(book: Book, i: Invoice): string {
 
 /** Pending prorations, or proration lines billed from them: what should move from one to the other exactly once. */
 type Proration = string;
-const proration = (sub: string, p: { priceCode: string | null; amount: { toFixed(): string }; quantity: { toFixed(): string }; periodStart: Date | null; periodEnd: Date | null }): Proration =>
+const proration = (
+  sub: string,
+  p: {
+    priceCode: string | null;
+    amount: { toFixed(): string };
+    quantity: { toFixed(): string };
+    periodStart: Date | null;
+    periodEnd: Date | null;
+  },
+): Proration =>
   `${sub} ${p.priceCode} ${p.quantity.toFixed()} ${p.amount.toFixed()} ${p.periodStart?.toISOString()} ${p.periodEnd?.toISOString()}`;
 
 interface BookState {
@@ -220,8 +300,15 @@ async function stateOf(t: TestApp, book: Book, made: ReadonlySet<string | null>)
   ]);
   const billedProrations = invoices
     .filter((i) => !made.has(i.billingKey))
-    .flatMap((i) => i.lines.getItems().filter((l) => l.proration).map((l) => proration(book.keyOf.get(i.subscription!.id)!, l)));
-  const pending = (await em.find(PendingProration, { customer: { $in: book.customers } })).map((p) => proration(book.keyOf.get(p.subscription.id)!, p));
+    .flatMap((i) =>
+      i.lines
+        .getItems()
+        .filter((l) => l.proration)
+        .map((l) => proration(book.keyOf.get(i.subscription!.id)!, l)),
+    );
+  const pending = (await em.find(PendingProration, { customer: { $in: book.customers } })).map((p) =>
+    proration(book.keyOf.get(p.subscription.id)!, p),
+  );
 
   const subs = await em.find(Subscription, { customer: { $in: book.customers } }, { populate: ['items'] });
   const events = await em.find(SubscriptionEvent, { customer: { $in: book.customers } }, { orderBy: { version: 'asc' } });
@@ -236,14 +323,29 @@ async function stateOf(t: TestApp, book: Book, made: ReadonlySet<string | null>)
       trialEnd: s.trialEnd,
       cancelAtPeriodEnd: s.cancelAtPeriodEnd,
       canceledAt: s.canceledAt,
-      items: s.items.getItems().map((it) => `${it.priceCode} ${it.quantity.toFixed()}`).sort(),
+      items: s.items
+        .getItems()
+        .map((it) => `${it.priceCode} ${it.quantity.toFixed()}`)
+        .sort(),
       // Who did what, in order; billing keys name the subscription by id, so only the period is kept.
-      history: events.filter((e) => e.subscription.id === s.id).map((e) => [e.version, e.type, typeof e.data.billingKey === 'string' ? e.data.billingKey.slice(e.data.billingKey.indexOf(':')) : null]),
+      history: events
+        .filter((e) => e.subscription.id === s.id)
+        .map((e) => [
+          e.version,
+          e.type,
+          typeof e.data.billingKey === 'string' ? e.data.billingKey.slice(e.data.billingKey.indexOf(':')) : null,
+        ]),
       scheduledChanges: changes.filter((c) => c.subscription.id === s.id).map((c) => [c.status, c.effectiveAt, c.resolvedAt !== null]),
     },
   ]);
   const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  return { invoices: keyed.sort(byKey), subscriptions: subscriptions.sort(byKey), pending: pending.sort(), billedProrations: billedProrations.sort(), numbers: await expectGaplessNumbers(t) };
+  return {
+    invoices: keyed.sort(byKey),
+    subscriptions: subscriptions.sort(byKey),
+    pending: pending.sort(),
+    billedProrations: billedProrations.sort(),
+    numbers: await expectGaplessNumbers(t),
+  };
 }
 
 interface BeforeTheRun {
@@ -268,10 +370,16 @@ async function beforeTheRun(t: TestApp, book: Book): Promise<BeforeTheRun> {
 async function expectConsistent(t: TestApp, book: Book, before: BeforeTheRun): Promise<void> {
   const em = t.app.db.orm.em.fork();
   const invoices = await em.find(Invoice, { customer: { $in: book.customers } });
-  const invoiceKeys = invoices.map((i) => i.billingKey!).filter((k) => !before.keys.has(k)).sort();
+  const invoiceKeys = invoices
+    .map((i) => i.billingKey!)
+    .filter((k) => !before.keys.has(k))
+    .sort();
   const events = await em.find(SubscriptionEvent, { customer: { $in: book.customers } });
   // A future trial's start is the one boundary without an invoice, and without a key.
-  const eventKeys = events.filter((e) => e.actor === CLI_ACTOR && e.data.billingKey !== undefined).map((e) => String(e.data.billingKey)).sort();
+  const eventKeys = events
+    .filter((e) => e.actor === CLI_ACTOR && e.data.billingKey !== undefined)
+    .map((e) => String(e.data.billingKey))
+    .sort();
   expect(invoiceKeys).toEqual(eventKeys);
   expect(new Set(invoiceKeys).size).toBe(invoiceKeys.length);
   for (const s of await em.find(Subscription, { customer: { $in: book.customers } })) {
@@ -377,7 +485,9 @@ beforeAll(async () => {
     reference = await stateOf(t, book, before.keys);
     referenceMs = ms;
     referenceBilled = summary.invoicesCreated;
-    report.push(`reference: ${reference.invoices.length} invoices (${referenceBilled} by the run) built in ${built - begun} ms, billed in ${ms} ms with ${WORKERS} worker(s)`);
+    report.push(
+      `reference: ${reference.invoices.length} invoices (${referenceBilled} by the run) built in ${built - begun} ms, billed in ${ms} ms with ${WORKERS} worker(s)`,
+    );
   } finally {
     killLeftovers();
     await t.close();
@@ -404,79 +514,90 @@ it('bills a varied book: well over 100 invoices, every kind of boundary', () => 
 
 const trials = Array.from({ length: TRIALS }, (_, n) => [n + 1, SEED + n] as const);
 
-it.each(trials)('trial %d (seed %d): killed with SIGKILL at random points, rerun, ends as one uninterrupted run', async (trial, seed) => {
-  const random = prng(seed);
-  const clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
-  const t = await startTestApp({ clock });
-  const log: string[] = [];
-  const begun = Date.now();
-  try {
-    const book = await buildBook(t, clock);
-    const before = await beforeTheRun(t, book);
-    expect(before.pending.length).toBeGreaterThan(0);
-    const base = await invoiceCount(t, book);
-    const kills = 1 + random(2);
-    for (let k = 0; k < kills; k++) {
-      const made = (await invoiceCount(t, book)) - base;
-      // A run that finished before its kill leaves nothing to interrupt.
-      if (made >= referenceBilled - 1) break;
-      const run = startBilling(t);
-      const pgid = run.child.pid!;
-      let exited = false;
-      void run.done.then(() => (exited = true));
-      // A third of the kills after a delay (some while it starts up), the rest once it has billed something.
-      // These random delays only choose where the kill falls; no assertion depends on them: every
-      // state the kill can leave must be consistent and end, after the rerun, as the reference did.
-      if (random(3) === 0) {
-        // Within the run's likely length: its start-up (about a third of the reference's time), then its share of the work.
-        const delay = random(Math.round(referenceMs * (0.3 + (0.7 * (referenceBilled - made)) / referenceBilled)));
-        await Promise.race([new Promise((r) => setTimeout(r, delay)), run.done]);
-        log.push(`kill after ${delay} ms`);
-      } else {
-        // Somewhere in what is left to bill, never the very end.
-        const target = base + made + 1 + random(referenceBilled - made - 1);
-        await waitUntil(async () => exited || (await invoiceCount(t, book)) >= target, 60_000, `${target - base} invoices`);
-        // A little later, so that the kill falls inside the next boundary's transaction as often as between two.
-        const jitter = random(40);
-        await new Promise((r) => setTimeout(r, jitter));
-        log.push(`kill at ${target - base} invoices + ${jitter} ms`);
+it.each(trials)(
+  'trial %d (seed %d): killed with SIGKILL at random points, rerun, ends as one uninterrupted run',
+  async (trial, seed) => {
+    const random = prng(seed);
+    const clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
+    const t = await startTestApp({ clock });
+    const log: string[] = [];
+    const begun = Date.now();
+    try {
+      const book = await buildBook(t, clock);
+      const before = await beforeTheRun(t, book);
+      expect(before.pending.length).toBeGreaterThan(0);
+      const base = await invoiceCount(t, book);
+      const kills = 1 + random(2);
+      for (let k = 0; k < kills; k++) {
+        const made = (await invoiceCount(t, book)) - base;
+        // A run that finished before its kill leaves nothing to interrupt.
+        if (made >= referenceBilled - 1) break;
+        const run = startBilling(t);
+        const pgid = run.child.pid!;
+        let exited = false;
+        void run.done.then(() => (exited = true));
+        // A third of the kills after a delay (some while it starts up), the rest once it has billed something.
+        // These random delays only choose where the kill falls; no assertion depends on them: every
+        // state the kill can leave must be consistent and end, after the rerun, as the reference did.
+        if (random(3) === 0) {
+          // Within the run's likely length: its start-up (about a third of the reference's time), then its share of the work.
+          const delay = random(Math.round(referenceMs * (0.3 + (0.7 * (referenceBilled - made)) / referenceBilled)));
+          await Promise.race([new Promise((r) => setTimeout(r, delay)), run.done]);
+          log.push(`kill after ${delay} ms`);
+        } else {
+          // Somewhere in what is left to bill, never the very end.
+          const target = base + made + 1 + random(referenceBilled - made - 1);
+          await waitUntil(async () => exited || (await invoiceCount(t, book)) >= target, 60_000, `${target - base} invoices`);
+          // A little later, so that the kill falls inside the next boundary's transaction as often as between two.
+          const jitter = random(40);
+          await new Promise((r) => setTimeout(r, jitter));
+          log.push(`kill at ${target - base} invoices + ${jitter} ms`);
+        }
+        const workers = groupMembers(pgid).length - 1;
+        run.child.kill('SIGKILL');
+        const code = await run.done;
+        // The workers stop when their IPC channel closes; nothing may bill behind the next run's back.
+        await waitUntil(() => groupMembers(pgid).length === 0, 10_000, 'the workers to exit');
+        started.delete(pgid);
+        const billed = (await invoiceCount(t, book)) - base;
+        log[log.length - 1] +=
+          code === 0
+            ? ` (the run had finished: ${billed} billed)`
+            : ` → ${billed}/${referenceBilled} billed, ${Math.max(0, workers)} worker(s) killed with it`;
+        await expectConsistent(t, book, before);
       }
-      const workers = groupMembers(pgid).length - 1;
-      run.child.kill('SIGKILL');
-      const code = await run.done;
-      // The workers stop when their IPC channel closes; nothing may bill behind the next run's back.
-      await waitUntil(() => groupMembers(pgid).length === 0, 10_000, 'the workers to exit');
-      started.delete(pgid);
-      const billed = (await invoiceCount(t, book)) - base;
-      log[log.length - 1] += code === 0 ? ` (the run had finished: ${billed} billed)` : ` → ${billed}/${referenceBilled} billed, ${Math.max(0, workers)} worker(s) killed with it`;
-      await expectConsistent(t, book, before);
-    }
-    const rerun = await runToTheEnd(t);
-    expect(rerun.summary).toMatchObject({ subscriptionsFailed: 0 });
-    log.push(`rerun billed ${rerun.summary.invoicesCreated} in ${rerun.ms} ms`);
+      const rerun = await runToTheEnd(t);
+      expect(rerun.summary).toMatchObject({ subscriptionsFailed: 0 });
+      log.push(`rerun billed ${rerun.summary.invoicesCreated} in ${rerun.ms} ms`);
 
-    const state = await stateOf(t, book, before.keys);
-    // The same invoices, line by line: none missing, none twice, none different.
-    expect(state.invoices.map(([key]) => key)).toEqual(reference.invoices.map(([key]) => key));
-    expect(state.invoices).toEqual(reference.invoices);
-    // Every subscription advanced exactly as far, through the same events, none half-way.
-    expect(state.subscriptions).toEqual(reference.subscriptions);
-    // Every pending proration billed, once.
-    expect(state.pending).toEqual([]);
-    expect(state.billedProrations).toEqual(before.pending);
-    expect(state.billedProrations).toEqual(reference.billedProrations);
-    // Gapless in both (stateOf checks) and as many: which invoice got which number may differ,
-    // since workers and reruns finalize in another order, but per subscription numbers follow its periods.
-    expect(state.numbers).toEqual(reference.numbers);
-    const em = t.app.db.orm.em.fork();
-    const numbered = await em.find(Invoice, { customer: { $in: book.customers }, number: { $ne: null } }, { orderBy: { periodStart: 'asc', createdAt: 'asc' } });
-    for (const sub of book.keyOf.keys()) {
-      const mine = numbered.filter((i) => i.subscription?.id === sub && i.billingKey).map((i) => seq(i.number!));
-      expect([sub, mine]).toEqual([sub, [...mine].sort((a, b) => a - b)]);
+      const state = await stateOf(t, book, before.keys);
+      // The same invoices, line by line: none missing, none twice, none different.
+      expect(state.invoices.map(([key]) => key)).toEqual(reference.invoices.map(([key]) => key));
+      expect(state.invoices).toEqual(reference.invoices);
+      // Every subscription advanced exactly as far, through the same events, none half-way.
+      expect(state.subscriptions).toEqual(reference.subscriptions);
+      // Every pending proration billed, once.
+      expect(state.pending).toEqual([]);
+      expect(state.billedProrations).toEqual(before.pending);
+      expect(state.billedProrations).toEqual(reference.billedProrations);
+      // Gapless in both (stateOf checks) and as many: which invoice got which number may differ,
+      // since workers and reruns finalize in another order, but per subscription numbers follow its periods.
+      expect(state.numbers).toEqual(reference.numbers);
+      const em = t.app.db.orm.em.fork();
+      const numbered = await em.find(
+        Invoice,
+        { customer: { $in: book.customers }, number: { $ne: null } },
+        { orderBy: { periodStart: 'asc', createdAt: 'asc' } },
+      );
+      for (const sub of book.keyOf.keys()) {
+        const mine = numbered.filter((i) => i.subscription?.id === sub && i.billingKey).map((i) => seq(i.number!));
+        expect([sub, mine]).toEqual([sub, [...mine].sort((a, b) => a - b)]);
+      }
+    } finally {
+      report.push(`trial ${trial} (seed ${seed}): ${log.join('; ')}; ${Date.now() - begun} ms in all`);
+      killLeftovers();
+      await t.close();
     }
-  } finally {
-    report.push(`trial ${trial} (seed ${seed}): ${log.join('; ')}; ${Date.now() - begun} ms in all`);
-    killLeftovers();
-    await t.close();
-  }
-}, 120_000);
+  },
+  120_000,
+);

@@ -21,13 +21,16 @@ export const INVOICE_FIELDS = `id number status currency periodStart periodEnd s
 
 /** Over GraphQL, as clients see them: a customer's invoices, oldest period first. */
 export async function invoicesOf(t: TestApp, customerId: string): Promise<any[]> {
-  const data = await must(t, `query($c: ID) { invoices(customerId: $c, first: 20) { edges { node { ${INVOICE_FIELDS} } } } }`, { c: customerId });
+  const data = await must(t, `query($c: ID) { invoices(customerId: $c, first: 20) { edges { node { ${INVOICE_FIELDS} } } } }`, {
+    c: customerId,
+  });
   const nodes = data.invoices.edges.map((e: any) => e.node);
   return nodes.sort((a: any, b: any) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd));
 }
 
 export async function upcoming(t: TestApp, subscriptionId: string): Promise<any> {
-  return (await must(t, `query($id: ID!) { upcomingInvoice(subscriptionId: $id) { ${INVOICE_FIELDS} } }`, { id: subscriptionId })).upcomingInvoice;
+  return (await must(t, `query($id: ID!) { upcomingInvoice(subscriptionId: $id) { ${INVOICE_FIELDS} } }`, { id: subscriptionId }))
+    .upcomingInvoice;
 }
 
 /** What upcomingInvoice and the stored invoice must agree on: everything but identity and dates of issue. */
@@ -37,11 +40,16 @@ export function billedContent(invoice: any): unknown {
 }
 
 export async function subscribe(t: TestApp, customerId: string, input: Record<string, unknown>): Promise<string> {
-  return (await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', { input: { customerId, ...input } })).createSubscription.id;
+  return (
+    await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+      input: { customerId, ...input },
+    })
+  ).createSubscription.id;
 }
 
 export async function subscription(t: TestApp, id: string): Promise<any> {
-  const fields = 'status version currentPeriodStart currentPeriodEnd cancelAtPeriodEnd items { priceCode quantity } pendingProrations { amount } scheduledChange { id status } history { type actor }';
+  const fields =
+    'status version currentPeriodStart currentPeriodEnd cancelAtPeriodEnd items { priceCode quantity } pendingProrations { amount } scheduledChange { id status } history { type actor }';
   return (await must(t, `query($id: ID!) { subscription(id: $id) { ${fields} } }`, { id })).subscription;
 }
 
@@ -49,7 +57,14 @@ export async function subscription(t: TestApp, id: string): Promise<any> {
 export async function addUsage(t: TestApp, customerId: string, events: [at: string, value: string][], metric = 'calls'): Promise<void> {
   const em = t.app.db.orm.em.fork();
   for (const [at, value] of events) {
-    em.create(UsageEvent, { customerId, eventId: `${metric}-${at}-${value}-${Math.random()}`, metric, value: new Decimal(value), timestamp: new Date(at), receivedAt: new Date(at) });
+    em.create(UsageEvent, {
+      customerId,
+      eventId: `${metric}-${at}-${value}-${Math.random()}`,
+      metric,
+      value: new Decimal(value),
+      timestamp: new Date(at),
+      receivedAt: new Date(at),
+    });
   }
   await em.flush();
 }

@@ -16,8 +16,17 @@ const only = (...customerIds: string[]) => ({ customerIds });
 const RECORD = 'mutation($events: [UsageEventInput!]!) { recordUsage(events: $events) { accepted duplicates } }';
 let eventSeq = 0;
 
-async function record(customerId: string, events: [timestamp: string, value: string, metric?: string][]): Promise<{ accepted: number; duplicates: number }> {
-  const batch = events.map(([timestamp, value, metric]) => ({ id: `e${++eventSeq}`, customerId, metric: metric ?? 'calls', value, timestamp }));
+async function record(
+  customerId: string,
+  events: [timestamp: string, value: string, metric?: string][],
+): Promise<{ accepted: number; duplicates: number }> {
+  const batch = events.map(([timestamp, value, metric]) => ({
+    id: `e${++eventSeq}`,
+    customerId,
+    metric: metric ?? 'calls',
+    value,
+    timestamp,
+  }));
   return (await must(t, RECORD, { events: batch })).recordUsage;
 }
 
@@ -28,12 +37,30 @@ beforeAll(async () => {
   t = await startTestApp({ clock });
   await createProduct(t, 'plan');
   await createPrice(t, 'base', { kind: 'flat', config: { amount: '10.00' } });
-  await createPrice(t, 'calls', { kind: 'usage', config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.10' } } } });
+  await createPrice(t, 'calls', {
+    kind: 'usage',
+    config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.10' } } },
+  });
   await createPrice(t, 'tiered-calls', {
     kind: 'usage',
-    config: { metric: 'calls', aggregation: 'sum', pricing: { kind: 'graduated', config: { tiers: [{ upTo: '100', unitAmount: '1.00' }, { upTo: null, unitAmount: '0.50' }] } } },
+    config: {
+      metric: 'calls',
+      aggregation: 'sum',
+      pricing: {
+        kind: 'graduated',
+        config: {
+          tiers: [
+            { upTo: '100', unitAmount: '1.00' },
+            { upTo: null, unitAmount: '0.50' },
+          ],
+        },
+      },
+    },
   });
-  await createPrice(t, 'peak', { kind: 'usage', config: { metric: 'seats', aggregation: 'max', pricing: { kind: 'per_unit', config: { unitAmount: '5.00' } } } });
+  await createPrice(t, 'peak', {
+    kind: 'usage',
+    config: { metric: 'seats', aggregation: 'max', pricing: { kind: 'per_unit', config: { unitAmount: '5.00' } } },
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -46,7 +73,12 @@ describe('an event for a period already invoiced', () => {
   beforeAll(async () => {
     at('2026-01-01T00:00:00Z');
     customer = await createCustomer(t);
-    sub = await subscribe(t, customer, { items: [{ priceCode: 'base', quantity: '1' }, { priceCode: 'calls', quantity: '0' }] });
+    sub = await subscribe(t, customer, {
+      items: [
+        { priceCode: 'base', quantity: '1' },
+        { priceCode: 'calls', quantity: '0' },
+      ],
+    });
     at('2026-01-15T00:00:00Z');
     await record(customer, [['2026-01-15T00:00:00Z', '100']]);
     at('2026-02-01T00:00:00Z');
@@ -55,11 +87,23 @@ describe('an event for a period already invoiced', () => {
 
   it('is stored and marked late, then shown on the upcoming invoice as an adjustment naming its period', async () => {
     at('2026-02-03T00:00:00Z');
-    expect(await record(customer, [['2026-01-20T00:00:00Z', '50'], ['2026-02-02T00:00:00Z', '7']])).toEqual({ accepted: 2, duplicates: 0 });
+    expect(
+      await record(customer, [
+        ['2026-01-20T00:00:00Z', '50'],
+        ['2026-02-02T00:00:00Z', '7'],
+      ]),
+    ).toEqual({ accepted: 2, duplicates: 0 });
     expect(await pendingLate(customer)).toBe(1);
     const shown = await upcoming(t, sub);
     const adjustment = shown.lines.find((l: any) => l.kind === 'ADJUSTMENT');
-    expect(adjustment).toMatchObject({ priceCode: 'calls', quantity: '50', amount: '5.00', proration: false, periodStart: '2026-01-01T00:00:00.000Z', periodEnd: '2026-02-01T00:00:00.000Z' });
+    expect(adjustment).toMatchObject({
+      priceCode: 'calls',
+      quantity: '50',
+      amount: '5.00',
+      proration: false,
+      periodStart: '2026-01-01T00:00:00.000Z',
+      periodEnd: '2026-02-01T00:00:00.000Z',
+    });
     expect(adjustment.description).toContain('2026-01-01T00:00:00.000Z → 2026-02-01T00:00:00.000Z');
     expect(adjustment.steps.join('\n')).toMatch(/already billed: 100 for 10\.00/);
   });
@@ -115,7 +159,10 @@ it('adds no line when a late event does not change the period (max) and bills no
   await bill(t, clock, undefined, only(customer));
   at('2026-02-16T00:00:00Z');
   // Below the period's peak, and one inside the trial, which is never billed.
-  const late = await record(customer, [['2026-01-25T00:00:00Z', '3', 'seats'], ['2026-01-05T00:00:00Z', '9', 'seats']]);
+  const late = await record(customer, [
+    ['2026-01-25T00:00:00Z', '3', 'seats'],
+    ['2026-01-05T00:00:00Z', '9', 'seats'],
+  ]);
   expect(late.accepted).toBe(2);
   expect(await pendingLate(customer)).toBe(2);
   expect((await upcoming(t, sub)).lines.filter((l: any) => l.kind === 'ADJUSTMENT')).toEqual([]);
@@ -144,7 +191,14 @@ it('refuses a second live subscription metering the same metric for a customer',
 it('bills every event exactly once, however late it arrives (property)', async () => {
   await fc.assert(
     fc.asyncProperty(
-      fc.array(fc.record({ day: fc.integer({ min: 0, max: 88 }), value: fc.integer({ min: 1, max: 500 }), arrivesAfter: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 10 }),
+      fc.array(
+        fc.record({
+          day: fc.integer({ min: 0, max: 88 }),
+          value: fc.integer({ min: 1, max: 500 }),
+          arrivesAfter: fc.integer({ min: 0, max: 3 }),
+        }),
+        { minLength: 1, maxLength: 10 },
+      ),
       async (events) => {
         at('2026-01-01T00:00:00Z');
         const customer = await createCustomer(t);
@@ -163,11 +217,15 @@ it('bills every event exactly once, however late it arrives (property)', async (
         }
         at('2026-08-01T00:00:00Z');
         await bill(t, clock, undefined, only(customer));
-        const lines = (await invoicesOf(t, customer)).flatMap((i) => i.lines).filter((l: any) => l.kind === 'USAGE' || l.kind === 'ADJUSTMENT');
+        const lines = (await invoicesOf(t, customer))
+          .flatMap((i) => i.lines)
+          .filter((l: any) => l.kind === 'USAGE' || l.kind === 'ADJUSTMENT');
         for (const month of [0, 1, 2, 3]) {
           const start = new Date(Date.UTC(2026, month, 1)).toISOString();
           const end = new Date(Date.UTC(2026, month + 1, 1)).getTime();
-          const used = events.filter((e) => new Date(stamp(e.day)).getTime() >= Date.parse(start) && new Date(stamp(e.day)).getTime() < end).reduce((s, e) => s + e.value, 0);
+          const used = events
+            .filter((e) => new Date(stamp(e.day)).getTime() >= Date.parse(start) && new Date(stamp(e.day)).getTime() < end)
+            .reduce((s, e) => s + e.value, 0);
           const billed = lines.filter((l: any) => l.periodStart === start);
           const quantity = billed.reduce((s: Decimal, l: any) => s.plus(l.quantity), new Decimal(0));
           const amount = billed.reduce((s: Decimal, l: any) => s.plus(l.amount), new Decimal(0));
@@ -198,7 +256,13 @@ it('loses and doubles nothing when usage arrives while billing runs (concurrent 
       const events = customers.map((customer, i) => {
         const timestamp = Date.UTC(2026, 0, 1) + ((batch * 7 + i * 13) % 89) * 86_400_000 + batch * 1000;
         sent.push({ customer, timestamp, value: batch + 1 });
-        return { id: `c${batch}-${i}`, customerId: customer, metric: 'calls', value: String(batch + 1), timestamp: new Date(timestamp).toISOString() };
+        return {
+          id: `c${batch}-${i}`,
+          customerId: customer,
+          metric: 'calls',
+          value: String(batch + 1),
+          timestamp: new Date(timestamp).toISOString(),
+        };
       });
       await must(t, RECORD, { events });
     }
@@ -213,8 +277,12 @@ it('loses and doubles nothing when usage arrives while billing runs (concurrent 
     for (const month of [0, 1, 2]) {
       const start = Date.UTC(2026, month, 1);
       const end = Date.UTC(2026, month + 1, 1);
-      const used = sent.filter((e) => e.customer === customer && e.timestamp >= start && e.timestamp < end).reduce((s, e) => s + e.value, 0);
-      const billed = lines.filter((l: any) => Date.parse(l.periodStart) === start).reduce((s: Decimal, l: any) => s.plus(l.quantity), new Decimal(0));
+      const used = sent
+        .filter((e) => e.customer === customer && e.timestamp >= start && e.timestamp < end)
+        .reduce((s, e) => s + e.value, 0);
+      const billed = lines
+        .filter((l: any) => Date.parse(l.periodStart) === start)
+        .reduce((s: Decimal, l: any) => s.plus(l.quantity), new Decimal(0));
       expect([customer, month, billed.toFixed()]).toEqual([customer, month, String(used)]);
     }
   }
@@ -223,7 +291,12 @@ it('loses and doubles nothing when usage arrives while billing runs (concurrent 
 it('bills the usage to date and the credit on a final invoice when a subscription is canceled at once', async () => {
   at('2026-01-01T00:00:00Z');
   const customer = await createCustomer(t);
-  const sub = await subscribe(t, customer, { items: [{ priceCode: 'base', quantity: '1' }, { priceCode: 'calls', quantity: '0' }] });
+  const sub = await subscribe(t, customer, {
+    items: [
+      { priceCode: 'base', quantity: '1' },
+      { priceCode: 'calls', quantity: '0' },
+    ],
+  });
   at('2026-01-10T00:00:00Z');
   await record(customer, [['2026-01-05T00:00:00Z', '40']]);
   at('2026-01-16T12:00:00Z');
@@ -249,5 +322,7 @@ it('bills the usage up to a pause when the subscription resumes in a later perio
   at('2026-03-05T00:00:00Z');
   await must(t, 'mutation($id: ID!) { resumeSubscription(id: $id) { id } }', { id: sub });
   const usage = (await invoicesOf(t, customer)).flatMap((i) => i.lines).filter((l: any) => l.kind === 'USAGE');
-  expect(usage.map((l: any) => [l.quantity, l.amount, l.periodStart, l.periodEnd])).toEqual([['70', '7.00', '2026-01-01T00:00:00.000Z', '2026-01-10T00:00:00.000Z']]);
+  expect(usage.map((l: any) => [l.quantity, l.amount, l.periodStart, l.periodEnd])).toEqual([
+    ['70', '7.00', '2026-01-01T00:00:00.000Z', '2026-01-10T00:00:00.000Z'],
+  ]);
 });

@@ -13,13 +13,20 @@ import { Receiver, WebhookHarness } from './webhook-support';
 // dated at its own instant, by the billing run, `npm run billing` and test clocks alike.
 const T0 = '2026-03-01T00:00:00.000Z';
 const clock = new ManualClock(new Date(T0));
-const SIGNAL_TYPES = ['subscription.trial_ending', 'subscription.renewal_upcoming', 'usage.threshold_crossed', 'payment_method.expiring', 'quote.expiring'];
+const SIGNAL_TYPES = [
+  'subscription.trial_ending',
+  'subscription.renewal_upcoming',
+  'usage.threshold_crossed',
+  'payment_method.expiring',
+  'quote.expiring',
+];
 let t: TestApp;
 let h: WebhookHarness;
 let receiver: Receiver;
 
 const advanceQ = 'mutation($id: ID!, $to: DateTime!) { advanceTestClock(id: $id, to: $to) { frozenTime status } }';
-const thresholdQ = 'mutation($s: ID!, $m: String!, $v: Decimal!) { setUsageThreshold(subscriptionId: $s, metric: $m, threshold: $v) { id subscriptionId metric threshold createdAt } }';
+const thresholdQ =
+  'mutation($s: ID!, $m: String!, $v: Decimal!) { setUsageThreshold(subscriptionId: $s, metric: $m, threshold: $v) { id subscriptionId metric threshold createdAt } }';
 const runBillingQ = `mutation($at: DateTime!) { runBilling(at: $at) { invoicesCreated signalsEmitted signalsFailed } }`;
 
 async function newClock(at = T0): Promise<string> {
@@ -29,7 +36,10 @@ async function customerOn(clockId: string): Promise<string> {
   return createCustomer(t, `currency: "EUR", taxStatus: EXEMPT, testClockId: "${clockId}"`);
 }
 async function advance(clockId: string, to: string): Promise<void> {
-  expect((await must(t, advanceQ, { id: clockId, to })).advanceTestClock).toEqual({ frozenTime: new Date(to).toISOString(), status: 'READY' });
+  expect((await must(t, advanceQ, { id: clockId, to })).advanceTestClock).toEqual({
+    frozenTime: new Date(to).toISOString(),
+    status: 'READY',
+  });
 }
 async function errorOf(query: string, variables: Record<string, unknown>, key?: string) {
   const res = await t.gql(query, variables, key);
@@ -50,7 +60,11 @@ interface Signal {
 async function stored(customerId: string, types: string[]): Promise<number> {
   const exact = types.filter((x) => !x.endsWith('.*'));
   const aggregates = types.filter((x) => x.endsWith('.*')).map((x) => x.slice(0, -2));
-  const [row] = await boundRows<{ n: number }>(t.app.db.orm.em.fork(), 'select count(*)::int as n from domain_event where customer_id = ?::uuid and (type = any(?::text[]) or aggregate_type = any(?::text[]))', [customerId, exact, aggregates]);
+  const [row] = await boundRows<{ n: number }>(
+    t.app.db.orm.em.fork(),
+    'select count(*)::int as n from domain_event where customer_id = ?::uuid and (type = any(?::text[]) or aggregate_type = any(?::text[]))',
+    [customerId, exact, aggregates],
+  );
   return row.n;
 }
 
@@ -60,20 +74,37 @@ async function stored(customerId: string, types: string[]): Promise<number> {
  * file's transaction can hold back what just committed: wait until all stored are readable.
  */
 async function eventsOf(customerId: string, types = SIGNAL_TYPES): Promise<Signal[]> {
-  const key = (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { role: 'CUSTOMER', customerId, name: 'reader' } })).createApiKey.secret;
+  const key = (
+    await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
+      input: { role: 'CUSTOMER', customerId, name: 'reader' },
+    })
+  ).createApiKey.secret;
   const want = await stored(customerId, types);
-  return eventually(() => readEvents(t, { types, key, fields: 'type aggregateType aggregateId sequence occurredAt data' }), { until: (out) => out.length >= want, what: `${want} stored signals readable` });
+  return eventually(() => readEvents(t, { types, key, fields: 'type aggregateType aggregateId sequence occurredAt data' }), {
+    until: (out) => out.length >= want,
+    what: `${want} stored signals readable`,
+  });
 }
 const brief = (events: Signal[]) => events.map((e) => [e.type, e.occurredAt]);
 
 async function recordUsage(customerId: string, metric: string, events: [at: string, value: string, key?: string][]): Promise<void> {
-  const batch = events.map(([timestamp, value, uniqueKey]) => ({ id: `${metric}-${randomBytes(6).toString('hex')}`, customerId, metric, value, timestamp, uniqueKey }));
+  const batch = events.map(([timestamp, value, uniqueKey]) => ({
+    id: `${metric}-${randomBytes(6).toString('hex')}`,
+    customerId,
+    metric,
+    value,
+    timestamp,
+    uniqueKey,
+  }));
   const data = await must(t, 'mutation($events: [UsageEventInput!]!) { recordUsage(events: $events) { accepted } }', { events: batch });
   expect(data.recordUsage.accepted).toBe(events.length);
 }
 
 function usagePrice(code: string, metric: string, aggregation: string): Promise<void> {
-  return createPrice(t, code, { kind: 'usage', config: { metric, aggregation, pricing: { kind: 'per_unit', config: { unitAmount: '0.01' } } } });
+  return createPrice(t, code, {
+    kind: 'usage',
+    config: { metric, aggregation, pricing: { kind: 'per_unit', config: { unitAmount: '0.01' } } },
+  });
 }
 
 beforeAll(async () => {
@@ -84,7 +115,8 @@ beforeAll(async () => {
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '10.00' } });
   await createPrice(t, 'annual', { kind: 'per_unit', config: { unitAmount: '100.00' } }, { interval: 'YEAR' });
   await usagePrice('api', 'calls', 'sum');
-  for (const aggregation of ['sum', 'count', 'max', 'last', 'unique_count']) await usagePrice(`m-${aggregation}`, `m-${aggregation}`, aggregation);
+  for (const aggregation of ['sum', 'count', 'max', 'last', 'unique_count'])
+    await usagePrice(`m-${aggregation}`, `m-${aggregation}`, aggregation);
 }, 60_000);
 afterAll(async () => {
   await receiver?.stop();
@@ -108,7 +140,13 @@ describe('subscription.trial_ending', () => {
       aggregateType: 'subscription',
       aggregateId: sub,
       occurredAt: '2026-03-12T00:00:00.000Z',
-      data: { id: sub, customerId: customer, status: 'TRIALING', trialEnd: '2026-03-15T00:00:00.000Z', items: [{ priceCode: 'seat', quantity: '1' }] },
+      data: {
+        id: sub,
+        customerId: customer,
+        status: 'TRIALING',
+        trialEnd: '2026-03-15T00:00:00.000Z',
+        items: [{ priceCode: 'seat', quantity: '1' }],
+      },
     });
     // In the subscription's sequence, after its creation and before the conversion at the trial's end.
     const history = (await eventsOf(customer, ['subscription.*'])).filter((e) => e.aggregateId === sub);
@@ -171,13 +209,23 @@ describe('usage.threshold_crossed', () => {
   it('is emitted once per period and threshold, dated at the event that reached it', async () => {
     const c = await newClock();
     const customer = await customerOn(c);
-    const sub = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '1' }, { priceCode: 'api', quantity: '1' }], collection: 'SEND_INVOICE' });
+    const sub = await subscribe(t, customer, {
+      items: [
+        { priceCode: 'seat', quantity: '1' },
+        { priceCode: 'api', quantity: '1' },
+      ],
+      collection: 'SEND_INVOICE',
+    });
     const hundred = (await must(t, thresholdQ, { s: sub, m: 'calls', v: '100' })).setUsageThreshold;
     expect(hundred).toEqual({ id: expect.any(String), subscriptionId: sub, metric: 'calls', threshold: '100', createdAt: T0 });
     const five = (await must(t, thresholdQ, { s: sub, m: 'calls', v: '500' })).setUsageThreshold;
     // recordUsage checks timestamps against the server's clock (at most a day ahead).
     clock.set(new Date('2026-05-01T00:00:00Z'));
-    await recordUsage(customer, 'calls', [['2026-02-20T00:00:00Z', '1000'], ['2026-03-05T00:00:00Z', '60'], ['2026-03-10T08:00:00Z', '50']]);
+    await recordUsage(customer, 'calls', [
+      ['2026-02-20T00:00:00Z', '1000'],
+      ['2026-03-05T00:00:00Z', '60'],
+      ['2026-03-10T08:00:00Z', '50'],
+    ]);
 
     await advance(c, '2026-03-20T00:00:00Z');
     const [crossed, ...none] = await eventsOf(customer);
@@ -189,16 +237,35 @@ describe('usage.threshold_crossed', () => {
       sequence: 1,
       occurredAt: '2026-03-10T08:00:00.000Z',
       data: {
-        id: hundred.id, subscriptionId: sub, customerId: customer, metric: 'calls', aggregation: 'sum', threshold: '100', usage: '110',
-        crossedAt: '2026-03-10T08:00:00.000Z', periodStart: T0, periodEnd: '2026-04-01T00:00:00.000Z',
+        id: hundred.id,
+        subscriptionId: sub,
+        customerId: customer,
+        metric: 'calls',
+        aggregation: 'sum',
+        threshold: '100',
+        usage: '110',
+        crossedAt: '2026-03-10T08:00:00.000Z',
+        periodStart: T0,
+        periodEnd: '2026-04-01T00:00:00.000Z',
       },
     });
 
-    await recordUsage(customer, 'calls', [['2026-03-25T00:00:00Z', '400'], ['2026-04-05T00:00:00Z', '150']]);
+    await recordUsage(customer, 'calls', [
+      ['2026-03-25T00:00:00Z', '400'],
+      ['2026-04-05T00:00:00Z', '150'],
+    ]);
     await advance(c, '2026-04-10T00:00:00Z');
     await advance(c, '2026-04-20T00:00:00Z');
     const all = await eventsOf(customer);
-    expect(all.map((e) => [e.aggregateId === hundred.id ? '100' : e.aggregateId === five.id ? '500' : '?', e.sequence, e.occurredAt, e.data.usage, e.data.periodEnd])).toEqual([
+    expect(
+      all.map((e) => [
+        e.aggregateId === hundred.id ? '100' : e.aggregateId === five.id ? '500' : '?',
+        e.sequence,
+        e.occurredAt,
+        e.data.usage,
+        e.data.periodEnd,
+      ]),
+    ).toEqual([
       ['100', 1, '2026-03-10T08:00:00.000Z', '110', '2026-04-01T00:00:00.000Z'],
       ['500', 1, '2026-03-25T00:00:00.000Z', '510', '2026-04-01T00:00:00.000Z'],
       ['100', 2, '2026-04-05T00:00:00.000Z', '150', '2026-05-01T00:00:00.000Z'],
@@ -206,19 +273,80 @@ describe('usage.threshold_crossed', () => {
   });
 
   it.each([
-    ['sum', [['2026-03-02T00:00:00Z', '3'], ['2026-03-03T00:00:00Z', '4'], ['2026-03-04T00:00:00Z', '2'], ['2026-03-04T00:00:00Z', '2'], ['2026-03-05T00:00:00Z', '9']], '10', '2026-03-04T00:00:00.000Z', '11'],
-    ['count', [['2026-03-02T00:00:00Z', '0'], ['2026-03-03T00:00:00Z', '0'], ['2026-03-04T00:00:00Z', '0'], ['2026-03-05T00:00:00Z', '0']], '3', '2026-03-04T00:00:00.000Z', '3'],
-    ['max', [['2026-03-02T00:00:00Z', '3'], ['2026-03-03T00:00:00Z', '12'], ['2026-03-03T00:00:00Z', '15'], ['2026-03-04T00:00:00Z', '40']], '10', '2026-03-03T00:00:00.000Z', '15'],
+    [
+      'sum',
+      [
+        ['2026-03-02T00:00:00Z', '3'],
+        ['2026-03-03T00:00:00Z', '4'],
+        ['2026-03-04T00:00:00Z', '2'],
+        ['2026-03-04T00:00:00Z', '2'],
+        ['2026-03-05T00:00:00Z', '9'],
+      ],
+      '10',
+      '2026-03-04T00:00:00.000Z',
+      '11',
+    ],
+    [
+      'count',
+      [
+        ['2026-03-02T00:00:00Z', '0'],
+        ['2026-03-03T00:00:00Z', '0'],
+        ['2026-03-04T00:00:00Z', '0'],
+        ['2026-03-05T00:00:00Z', '0'],
+      ],
+      '3',
+      '2026-03-04T00:00:00.000Z',
+      '3',
+    ],
+    [
+      'max',
+      [
+        ['2026-03-02T00:00:00Z', '3'],
+        ['2026-03-03T00:00:00Z', '12'],
+        ['2026-03-03T00:00:00Z', '15'],
+        ['2026-03-04T00:00:00Z', '40'],
+      ],
+      '10',
+      '2026-03-03T00:00:00.000Z',
+      '15',
+    ],
     // `last` drops back under it later in the period: it was reached all the same, once.
-    ['last', [['2026-03-02T00:00:00Z', '3'], ['2026-03-03T00:00:00Z', '12'], ['2026-03-04T00:00:00Z', '4'], ['2026-03-05T00:00:00Z', '20']], '10', '2026-03-03T00:00:00.000Z', '12'],
-    ['unique_count', [['2026-03-02T00:00:00Z', '1', 'a'], ['2026-03-03T00:00:00Z', '1', 'a'], ['2026-03-04T00:00:00Z', '1', 'b'], ['2026-03-04T12:00:00Z', '1'], ['2026-03-05T00:00:00Z', '1', 'c']], '3', '2026-03-05T00:00:00.000Z', '3'],
+    [
+      'last',
+      [
+        ['2026-03-02T00:00:00Z', '3'],
+        ['2026-03-03T00:00:00Z', '12'],
+        ['2026-03-04T00:00:00Z', '4'],
+        ['2026-03-05T00:00:00Z', '20'],
+      ],
+      '10',
+      '2026-03-03T00:00:00.000Z',
+      '12',
+    ],
+    [
+      'unique_count',
+      [
+        ['2026-03-02T00:00:00Z', '1', 'a'],
+        ['2026-03-03T00:00:00Z', '1', 'a'],
+        ['2026-03-04T00:00:00Z', '1', 'b'],
+        ['2026-03-04T12:00:00Z', '1'],
+        ['2026-03-05T00:00:00Z', '1', 'c'],
+      ],
+      '3',
+      '2026-03-05T00:00:00.000Z',
+      '3',
+    ],
   ] as const)('reaches a threshold as the %s aggregation counts it', async (aggregation, usage, threshold, at, level) => {
     const c = await newClock();
     const customer = await customerOn(c);
     const sub = await subscribe(t, customer, { items: [{ priceCode: `m-${aggregation}`, quantity: '1' }], collection: 'SEND_INVOICE' });
     await must(t, thresholdQ, { s: sub, m: `m-${aggregation}`, v: threshold });
     clock.set(new Date('2026-04-01T00:00:00Z'));
-    await recordUsage(customer, `m-${aggregation}`, usage.map((u) => [...u] as [string, string, string?]));
+    await recordUsage(
+      customer,
+      `m-${aggregation}`,
+      usage.map((u) => [...u] as [string, string, string?]),
+    );
     await advance(c, '2026-03-25T00:00:00Z');
     expect((await eventsOf(customer)).map((e) => [e.occurredAt, e.data.usage, e.data.aggregation])).toEqual([[at, level, aggregation]]);
   });
@@ -234,7 +362,9 @@ describe('usage.threshold_crossed', () => {
     const first = (await must(t, runBillingQ, { at: '2026-04-02T00:00:00Z' })).runBilling;
     expect(first.signalsEmitted).toBeGreaterThanOrEqual(1);
     expect(first.signalsFailed).toBe(0);
-    expect((await eventsOf(customer)).map((e) => [e.type, e.occurredAt, e.data.periodEnd])).toEqual([['usage.threshold_crossed', '2026-03-31T10:00:00.000Z', '2026-04-01T00:00:00.000Z']]);
+    expect((await eventsOf(customer)).map((e) => [e.type, e.occurredAt, e.data.periodEnd])).toEqual([
+      ['usage.threshold_crossed', '2026-03-31T10:00:00.000Z', '2026-04-01T00:00:00.000Z'],
+    ]);
     const again = (await must(t, runBillingQ, { at: '2026-04-02T00:00:00Z' })).runBilling;
     expect(again).toEqual({ invoicesCreated: 0, signalsEmitted: 0, signalsFailed: 0 });
     expect(await eventsOf(customer)).toHaveLength(1);
@@ -256,9 +386,19 @@ describe('usage.threshold_crossed', () => {
 describe('setUsageThreshold', () => {
   it('is idempotent, checks the metric and the level, and is for the seller’s staff', async () => {
     const customer = await createCustomer(t);
-    const sub = await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '1' }, { priceCode: 'api', quantity: '1' }], collection: 'SEND_INVOICE' });
+    const sub = await subscribe(t, customer, {
+      items: [
+        { priceCode: 'seat', quantity: '1' },
+        { priceCode: 'api', quantity: '1' },
+      ],
+      collection: 'SEND_INVOICE',
+    });
     const sales = (await must(t, 'mutation { createApiKey(input: { role: SALES, name: "sales" }) { secret } }')).createApiKey.secret;
-    const own = (await must(t, 'mutation($c: ID!) { createApiKey(input: { role: CUSTOMER, name: "own", customerId: $c }) { secret } }', { c: customer })).createApiKey.secret;
+    const own = (
+      await must(t, 'mutation($c: ID!) { createApiKey(input: { role: CUSTOMER, name: "own", customerId: $c }) { secret } }', {
+        c: customer,
+      })
+    ).createApiKey.secret;
 
     const set = (await must(t, thresholdQ, { s: sub, m: 'calls', v: '50' }, sales)).setUsageThreshold;
     expect((await must(t, thresholdQ, { s: sub, m: 'calls', v: '50.000' })).setUsageThreshold.id).toBe(set.id);
@@ -280,7 +420,10 @@ describe('setUsageThreshold', () => {
       expect({ variables, ext: err.extensions }).toMatchObject({ variables, ext: { code, ...(field ? { field } : {}) } });
     }
     for (let i = 3; i <= 10; i++) await must(t, thresholdQ, { s: sub, m: 'calls', v: String(i * 100) });
-    expect((await errorOf(thresholdQ, { s: sub, m: 'calls', v: '99999' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'threshold' });
+    expect((await errorOf(thresholdQ, { s: sub, m: 'calls', v: '99999' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'threshold',
+    });
 
     expect((await errorOf('mutation($id: ID!) { removeUsageThreshold(id: $id) }', { id: set.id }, own)).extensions?.code).toBe('FORBIDDEN');
     expect((await must(t, 'mutation($id: ID!) { removeUsageThreshold(id: $id) }', { id: set.id }, sales)).removeUsageThreshold).toBe(true);
@@ -294,7 +437,8 @@ describe('payment_method.expiring', () => {
     const c = await newClock();
     const customer = await customerOn(c);
     const attachQ = 'mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id expiresAt } }';
-    const attach = (expiresAt: string | null, makeDefault = true) => t.gql<Untyped>(attachQ, { input: { customerId: customer, provider: 'sandbox', token: 'pm_sandbox_ok', expiresAt, makeDefault } });
+    const attach = (expiresAt: string | null, makeDefault = true) =>
+      t.gql<Untyped>(attachQ, { input: { customerId: customer, provider: 'sandbox', token: 'pm_sandbox_ok', expiresAt, makeDefault } });
     const card = (await attach('2026-05-31T00:00:00Z')).data!.attachPaymentMethod;
     expect(card.expiresAt).toBe('2026-05-31T00:00:00.000Z');
     const old = (await attach('2026-04-15T00:00:00Z', false)).data!.attachPaymentMethod;
@@ -309,7 +453,13 @@ describe('payment_method.expiring', () => {
     await advance(c, '2026-06-10T00:00:00Z');
     const events = await eventsOf(customer);
     expect(events).toEqual([
-      expect.objectContaining({ type: 'payment_method.expiring', aggregateType: 'payment_method', aggregateId: card.id, occurredAt: '2026-05-01T00:00:00.000Z', data: expect.objectContaining({ id: card.id, expiresAt: '2026-05-31T00:00:00.000Z', isDefault: true }) }),
+      expect.objectContaining({
+        type: 'payment_method.expiring',
+        aggregateType: 'payment_method',
+        aggregateId: card.id,
+        occurredAt: '2026-05-01T00:00:00.000Z',
+        data: expect.objectContaining({ id: card.id, expiresAt: '2026-05-31T00:00:00.000Z', isDefault: true }),
+      }),
     ]);
   });
 });
@@ -319,9 +469,11 @@ describe('quote.expiring', () => {
     const c = await newClock();
     const customer = await customerOn(c);
     const quote = async (validUntil: string, send: boolean) => {
-      const id = (await must(t, 'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id } }', {
-        input: { customerId: customer, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '2' }], validUntil },
-      })).createQuote.id;
+      const id = (
+        await must(t, 'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id } }', {
+          input: { customerId: customer, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '2' }], validUntil },
+        })
+      ).createQuote.id;
       if (send) await must(t, 'mutation($id: ID!) { sendQuote(id: $id) { status } }', { id });
       return id;
     };
@@ -358,7 +510,14 @@ describe('the real clock', () => {
     const c = await newClock();
     const customers = [await customerOn(c), await customerOn(c)];
     for (const customer of customers) await subscribe(t, customer, { items: [{ priceCode: 'seat', quantity: '1' }], trialDays: 1 });
-    const run = () => runLifecycleSignals({ fork: () => t.app.db.orm.em.fork(), at: new Date('2026-03-02T00:00:00Z'), clock, actor: runner, customerIds: customers });
+    const run = () =>
+      runLifecycleSignals({
+        fork: () => t.app.db.orm.em.fork(),
+        at: new Date('2026-03-02T00:00:00Z'),
+        clock,
+        actor: runner,
+        customerIds: customers,
+      });
     return { customers, run };
   }
 
@@ -370,31 +529,50 @@ describe('the real clock', () => {
   });
 
   // The embedded database runs one statement at a time: racing runs need a real server.
-  if (process.env.DATABASE_URL) it('emits each signal once however many runs race for it', async () => {
-    const { customers, run } = await twoDue();
-    const results = await Promise.all([run(), run(), run(), run()]);
-    expect(results.reduce((n, r) => n + r.signalsEmitted, 0)).toBe(2);
-    expect(results.every((r) => r.signalsFailed === 0)).toBe(true);
-    for (const customer of customers) expect(await eventsOf(customer)).toHaveLength(1);
-    const rows = await boundRows<{ n: number }>(t.app.db.orm.em.fork(), 'select count(*)::int as n from lifecycle_signal where customer_id = any(?::uuid[])', [customers]);
-    expect(rows[0].n).toBe(2);
-    expect((await run()).signalsEmitted).toBe(0);
-  });
+  if (process.env.DATABASE_URL)
+    it('emits each signal once however many runs race for it', async () => {
+      const { customers, run } = await twoDue();
+      const results = await Promise.all([run(), run(), run(), run()]);
+      expect(results.reduce((n, r) => n + r.signalsEmitted, 0)).toBe(2);
+      expect(results.every((r) => r.signalsFailed === 0)).toBe(true);
+      for (const customer of customers) expect(await eventsOf(customer)).toHaveLength(1);
+      const rows = await boundRows<{ n: number }>(
+        t.app.db.orm.em.fork(),
+        'select count(*)::int as n from lifecycle_signal where customer_id = any(?::uuid[])',
+        [customers],
+      );
+      expect(rows[0].n).toBe(2);
+      expect((await run()).signalsEmitted).toBe(0);
+    });
 });
 
 describe('webhooks', () => {
   it('deliver the signals as ordinary outbox events to an endpoint subscribed to them, and nothing else', async () => {
-    await h.createEndpoint(receiver.url, ['subscription.trial_ending', 'subscription.renewal_upcoming', 'usage.*', 'payment_method.expiring', 'quote.expiring']);
+    await h.createEndpoint(receiver.url, [
+      'subscription.trial_ending',
+      'subscription.renewal_upcoming',
+      'usage.*',
+      'payment_method.expiring',
+      'quote.expiring',
+    ]);
     const c = await newClock();
     const [trial, yearly] = [await customerOn(c), await customerOn(c)];
-    await subscribe(t, trial, { items: [{ priceCode: 'seat', quantity: '1' }, { priceCode: 'api', quantity: '1' }], trialDays: 2 });
+    await subscribe(t, trial, {
+      items: [
+        { priceCode: 'seat', quantity: '1' },
+        { priceCode: 'api', quantity: '1' },
+      ],
+      trialDays: 2,
+    });
     const sub = await subscribe(t, yearly, { items: [{ priceCode: 'annual', quantity: '1' }] });
     await must(t, 'mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id } }', {
       input: { customerId: yearly, provider: 'sandbox', token: 'pm_sandbox_ok', expiresAt: '2026-03-20T00:00:00Z' },
     });
-    const quote = (await must(t, 'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id } }', {
-      input: { customerId: yearly, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '1' }], validUntil: '2026-03-02T00:00:00Z' },
-    })).createQuote.id;
+    const quote = (
+      await must(t, 'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id } }', {
+        input: { customerId: yearly, currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '1' }], validUntil: '2026-03-02T00:00:00Z' },
+      })
+    ).createQuote.id;
     await must(t, 'mutation($id: ID!) { sendQuote(id: $id) { id } }', { id: quote });
     const usageSub = (await eventsOf(trial, ['subscription.created']))[0].aggregateId;
     await must(t, thresholdQ, { s: usageSub, m: 'calls', v: '10' });
@@ -405,7 +583,13 @@ describe('webhooks', () => {
     const emitted = [...(await eventsOf(trial)), ...(await eventsOf(yearly))];
     expect(new Set(emitted.map((e) => e.type))).toEqual(new Set(SIGNAL_TYPES));
     expect(emitted.find((e) => e.type === 'subscription.renewal_upcoming')?.aggregateId).toBe(sub);
-    const ids = (await boundRows<{ id: string }>(t.app.db.orm.em.fork(), 'select id from domain_event where type = any(?::text[]) and customer_id = any(?::uuid[])', [SIGNAL_TYPES, [trial, yearly]])).map((r) => r.id);
+    const ids = (
+      await boundRows<{ id: string }>(
+        t.app.db.orm.em.fork(),
+        'select id from domain_event where type = any(?::text[]) and customer_id = any(?::uuid[])',
+        [SIGNAL_TYPES, [trial, yearly]],
+      )
+    ).map((r) => r.id);
     expect(ids).toHaveLength(emitted.length);
     const received = await eventually(
       async () => {

@@ -37,7 +37,12 @@ const fork = () => t.app.db.orm.em.fork();
 async function invoiceAwaitingRetry(): Promise<{ customerId: string; subId: string; invoiceId: string }> {
   clock.set(new Date('2026-01-01T00:00:00Z'));
   const customerId = await createCustomer(t);
-  const card = (token: string) => must(t, 'mutation($c: ID!, $token: String!) { attachPaymentMethod(input: { customerId: $c, provider: "sandbox", token: $token }) { id } }', { c: customerId, token });
+  const card = (token: string) =>
+    must(
+      t,
+      'mutation($c: ID!, $token: String!) { attachPaymentMethod(input: { customerId: $c, provider: "sandbox", token: $token }) { id } }',
+      { c: customerId, token },
+    );
   await card('pm_sandbox_decline');
   const subId = await subscribe(t, customerId, { items: [{ priceCode: 'plan-monthly', quantity: '1' }] });
   await card('pm_sandbox_ok');
@@ -48,7 +53,9 @@ async function invoiceAwaitingRetry(): Promise<{ customerId: string; subId: stri
 
 /** What the gateway took for the invoice: its successful charges (the declined first one is not money). */
 async function sandboxCharges(invoiceId: string): Promise<{ reference: string; succeeded: boolean }[]> {
-  return fork().getConnection().execute('select reference, succeeded from sandbox_charge where invoice_id = ? and succeeded order by created_at', [invoiceId]);
+  return fork()
+    .getConnection()
+    .execute('select reference, succeeded from sandbox_charge where invoice_id = ? and succeeded order by created_at', [invoiceId]);
 }
 
 function collect(providers: PaymentProviders, at = '2026-01-02T00:00:00Z') {
@@ -85,7 +92,9 @@ describe('a crash between the charge and the commit', () => {
     expect((await fork().findOneOrFail(Invoice, { id: invoiceId })).status).toBe(InvoiceStatus.OPEN);
 
     // While the gateway's answer is unknown, a payment recorded by hand could count twice: refused.
-    const manual = await t.gql('mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amount: "49", reference: "X" }) { status } }', { id: invoiceId });
+    const manual = await t.gql('mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amount: "49", reference: "X" }) { status } }', {
+      id: invoiceId,
+    });
     expect(manual.errors?.[0].extensions?.code).toBe('CONFLICT');
 
     const rerun = await collect(providers);
@@ -109,7 +118,10 @@ describe('a crash between the charge and the commit', () => {
       const url = t.app.db.orm.config.get('clientUrl');
       const env = { ...process.env, DATABASE_URL: url, TARIFF_DB_POOL_SIZE: '2', LOG_LEVEL: 'warn', PGAPPNAME: 'dunning-doomed' };
       const dunning = () => {
-        const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/jobs/dunning.cli.ts'], { cwd: path.resolve(__dirname, '../..'), env });
+        const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/jobs/dunning.cli.ts'], {
+          cwd: path.resolve(__dirname, '../..'),
+          env,
+        });
         const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
         return Object.assign(child, { done });
       };
@@ -121,11 +133,22 @@ describe('a crash between the charge and the commit', () => {
         await holder.query('begin');
         await holder.query('select id from subscription where id = $1 for update', [subId]);
         const cli = dunning();
-        await eventually(() => sandboxCharges(invoiceId), { until: (charges) => charges.length > 0, what: 'the CLI to charge', timeoutMs: 30_000, intervalMs: 25 });
+        await eventually(() => sandboxCharges(invoiceId), {
+          until: (charges) => charges.length > 0,
+          what: 'the CLI to charge',
+          timeoutMs: 30_000,
+          intervalMs: 25,
+        });
         // Killed only once its settling statement waits for the held lock: after the charge, before the commit.
-        const blocked = "select count(*)::int as n from pg_stat_activity where application_name = 'dunning-doomed' and wait_event_type = 'Lock'";
+        const blocked =
+          "select count(*)::int as n from pg_stat_activity where application_name = 'dunning-doomed' and wait_event_type = 'Lock'";
         // Read outside the holder's transaction, which would see one snapshot of pg_stat_activity.
-        await eventually(async () => (await fork().getConnection().execute<{ n: number }[]>(blocked))[0].n, { until: (n) => n > 0, what: 'the CLI to wait for the subscription lock', timeoutMs: 30_000, intervalMs: 25 });
+        await eventually(async () => (await fork().getConnection().execute<{ n: number }[]>(blocked))[0].n, {
+          until: (n) => n > 0,
+          what: 'the CLI to wait for the subscription lock',
+          timeoutMs: 30_000,
+          intervalMs: 25,
+        });
         cli.kill('SIGKILL');
         await cli.done;
       } finally {
@@ -141,7 +164,10 @@ describe('a crash between the charge and the commit', () => {
       const charges = await sandboxCharges(invoiceId);
       expect(charges).toHaveLength(1);
       const attempts = await fork().find(PaymentAttempt, { invoice: invoiceId }, { orderBy: { step: 'asc' } });
-      expect(attempts.map((a) => [a.step, a.outcome])).toEqual([[0, 'failed'], [1, 'succeeded']]);
+      expect(attempts.map((a) => [a.step, a.outcome])).toEqual([
+        [0, 'failed'],
+        [1, 'succeeded'],
+      ]);
       expect(attempts[1].providerReference).toBe(charges[0].reference);
       expect((await fork().findOneOrFail(Invoice, { id: invoiceId })).status).toBe(InvoiceStatus.PAID);
     }, 120_000);

@@ -92,9 +92,13 @@ export class WebhookHarness {
   }
 
   async createEndpoint(url: string, eventTypes: string[]): Promise<{ id: string; secret: string }> {
-    const data = await must(this.t, 'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id } } }', {
-      input: { url, eventTypes },
-    });
+    const data = await must(
+      this.t,
+      'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id } } }',
+      {
+        input: { url, eventTypes },
+      },
+    );
     return { id: data.createWebhookEndpoint.endpoint.id, secret: data.createWebhookEndpoint.secret };
   }
 
@@ -173,6 +177,10 @@ export class WebhookHarness {
   }
 
   async endpoint(id: string): Promise<any> {
-    return (await must(this.t, 'query($id: ID!) { webhookEndpoint(id: $id) { id url eventTypes status failingSince createdAt disabledAt } }', { id })).webhookEndpoint;
+    return (
+      await must(this.t, 'query($id: ID!) { webhookEndpoint(id: $id) { id url eventTypes status failingSince createdAt disabledAt } }', {
+        id,
+      })
+    ).webhookEndpoint;
   }
 }

@@ -42,17 +42,26 @@ afterAll(async () => {
   await t.close();
 });
 
-const CREATE = 'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes status } } }';
+const CREATE =
+  'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes status } } }';
 
 describe('webhook endpoints', () => {
   it('are created with a secret shown once, and listed without it', async () => {
-    const res = await t.gql<Untyped>(CREATE, { input: { url: 'https://hooks.example.com/tariff?x=1', eventTypes: ['customer.*', 'invoice.finalized', 'customer.*'] } });
+    const res = await t.gql<Untyped>(CREATE, {
+      input: { url: 'https://hooks.example.com/tariff?x=1', eventTypes: ['customer.*', 'invoice.finalized', 'customer.*'] },
+    });
     expect(res.errors).toBeUndefined();
     const { secret, endpoint } = res.data!.createWebhookEndpoint;
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
-    expect(endpoint).toMatchObject({ url: 'https://hooks.example.com/tariff?x=1', eventTypes: ['customer.*', 'invoice.finalized'], status: 'ENABLED' });
+    expect(endpoint).toMatchObject({
+      url: 'https://hooks.example.com/tariff?x=1',
+      eventTypes: ['customer.*', 'invoice.finalized'],
+      status: 'ENABLED',
+    });
 
-    const listed = await t.gql<Untyped>('{ webhookEndpoints(first: 100) { edges { node { id url eventTypes status failingSince createdAt disabledAt } } } }');
+    const listed = await t.gql<Untyped>(
+      '{ webhookEndpoints(first: 100) { edges { node { id url eventTypes status failingSince createdAt disabledAt } } } }',
+    );
     expect(listed.data!.webhookEndpoints.edges.map((e: any) => e.node.id)).toContain(endpoint.id);
     expect(JSON.stringify(listed)).not.toContain(secret);
     const second = await t.gql<Untyped>(CREATE, { input: { url: 'https://hooks.example.com/other', eventTypes: ['*'] } });
@@ -102,7 +111,9 @@ describe('webhook endpoints', () => {
     ];
     for (const res of attempts) expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await h.endpoint(id)).status).toBe('ENABLED');
-    const [{ n }] = await h.sql<{ n: number }>(`select count(*)::int as n from webhook_endpoint where url = 'https://hooks.example.com/sales'`);
+    const [{ n }] = await h.sql<{ n: number }>(
+      `select count(*)::int as n from webhook_endpoint where url = 'https://hooks.example.com/sales'`,
+    );
     expect(n).toBe(0);
   });
 
@@ -133,8 +144,12 @@ describe('the retry schedule', () => {
   it('stops at 3 days after the fan-out, with a last attempt at that instant', () => {
     const createdAt = new Date('2026-01-01T00:00:00Z');
     const at = (ms: number) => new Date(createdAt.getTime() + ms);
-    expect(nextAttemptAfterFailure({ createdAt, now: at(GIVE_UP_AFTER_MS - HOUR), failedAttempts: 15, baseMs: 10_000, random: () => 1 })).toEqual(at(GIVE_UP_AFTER_MS));
-    expect(nextAttemptAfterFailure({ createdAt, now: at(GIVE_UP_AFTER_MS), failedAttempts: 16, baseMs: 10_000, random: () => 1 })).toBeNull();
+    expect(
+      nextAttemptAfterFailure({ createdAt, now: at(GIVE_UP_AFTER_MS - HOUR), failedAttempts: 15, baseMs: 10_000, random: () => 1 }),
+    ).toEqual(at(GIVE_UP_AFTER_MS));
+    expect(
+      nextAttemptAfterFailure({ createdAt, now: at(GIVE_UP_AFTER_MS), failedAttempts: 16, baseMs: 10_000, random: () => 1 }),
+    ).toBeNull();
   });
 
   it.each([
@@ -164,7 +179,9 @@ describe('webhook delivery', () => {
     expect(checked).toEqual({ valid: true, t: Math.floor(clock.now().getTime() / 1000) });
     // The signature covers the body and its timestamp: change either and it fails.
     expect(verifySignature(secret, String(hit.headers['tariff-signature']), hit.raw.replace('Acme', 'Evil')).valid).toBe(false);
-    expect(verifySignature(secret, String(hit.headers['tariff-signature']).replace(/t=\d+/, `t=${checked.t + 1}`), hit.raw).valid).toBe(false);
+    expect(verifySignature(secret, String(hit.headers['tariff-signature']).replace(/t=\d+/, `t=${checked.t + 1}`), hit.raw).valid).toBe(
+      false,
+    );
     expect(verifySignature(`${secret}x`, String(hit.headers['tariff-signature']), hit.raw).valid).toBe(false);
     expect(hit.body).toEqual({
       id: eventId,
@@ -176,9 +193,19 @@ describe('webhook delivery', () => {
     });
 
     const [delivery] = await h.deliveries(endpointId);
-    expect(delivery).toMatchObject({ eventId, eventType: 'customer.created', status: 'SUCCEEDED', attemptCount: 1, nextAttemptAt: null, lastStatusCode: 200, lastError: null });
+    expect(delivery).toMatchObject({
+      eventId,
+      eventType: 'customer.created',
+      status: 'SUCCEEDED',
+      attemptCount: 1,
+      nextAttemptAt: null,
+      lastStatusCode: 200,
+      lastError: null,
+    });
     expect(delivery.deliveredAt).toBe(clock.now().toISOString());
-    expect(delivery.attempts).toEqual([{ attemptedAt: clock.now().toISOString(), statusCode: 200, error: null, durationMs: expect.any(Number) }]);
+    expect(delivery.attempts).toEqual([
+      { attemptedAt: clock.now().toISOString(), statusCode: 200, error: null, durationMs: expect.any(Number) },
+    ]);
 
     clock.advanceSeconds(3600);
     await h.pass();
@@ -188,7 +215,10 @@ describe('webhook delivery', () => {
   it("carries a mutation's event from the outbox", async () => {
     const r = await receiver();
     const { secret } = await h.createEndpoint(r.url, ['customer.created']);
-    const created = await must(t, 'mutation { createCustomer(input: { name: "Hooked Ltd", email: "ops@hooked.example", currency: "EUR", taxStatus: EXEMPT }) { id } }');
+    const created = await must(
+      t,
+      'mutation { createCustomer(input: { name: "Hooked Ltd", email: "ops@hooked.example", currency: "EUR", taxStatus: EXEMPT }) { id } }',
+    );
     await h.pass();
     const mine = r.hits.filter((x) => x.body.aggregate.id === created.createCustomer.id);
     expect(mine.map((x) => x.body.type)).toEqual(['customer.created']);
@@ -213,7 +243,13 @@ describe('webhook delivery', () => {
     await h.emit('subscription.created', s, 1);
     await h.pass();
     const types = (r: Receiver) => r.accepted().map((b) => b.type);
-    expect(types(all).sort()).toEqual(['customer.created', 'customer.updated', 'invoice.created', 'invoice.finalized', 'subscription.created']);
+    expect(types(all).sort()).toEqual([
+      'customer.created',
+      'customer.updated',
+      'invoice.created',
+      'invoice.finalized',
+      'subscription.created',
+    ]);
     expect(types(invoices)).toEqual(['invoice.finalized']);
     expect(types(customers)).toEqual(['customer.created', 'customer.updated']);
   });
@@ -261,7 +297,13 @@ describe('webhook delivery', () => {
     const first = await h.delivery(endpointId, x1);
     expect(first).toMatchObject({ status: 'SUCCEEDED', attemptCount: 5, lastStatusCode: 200 });
     expect(first.attempts.map((a: any) => a.statusCode)).toEqual([500, 500, null, null, 200]);
-    expect(first.attempts.map((a: any) => a.error)).toEqual(['HTTP 500', 'HTTP 500', expect.stringContaining('ECONNREFUSED'), expect.stringContaining('ECONNREFUSED'), null]);
+    expect(first.attempts.map((a: any) => a.error)).toEqual([
+      'HTTP 500',
+      'HTTP 500',
+      expect.stringContaining('ECONNREFUSED'),
+      expect.stringContaining('ECONNREFUSED'),
+      null,
+    ]);
     const times = first.attempts.map((a: any) => new Date(a.attemptedAt).getTime());
     expect(times.slice(1).map((at: number, i: number) => (at - times[i]) / SECOND)).toEqual([10, 20, 40, 80]);
     for (const later of [x2, x3]) expect(await h.delivery(endpointId, later)).toMatchObject({ status: 'SUCCEEDED', attemptCount: 1 });
@@ -297,9 +339,17 @@ describe('webhook delivery', () => {
     expect(down.hits).toHaveLength(times.length);
 
     const endpoint = await h.endpoint(failing.id);
-    expect(endpoint).toMatchObject({ status: 'DISABLED', disabledAt: new Date(start + 72 * HOUR).toISOString(), failingSince: new Date(start).toISOString() });
-    const events = await h.sql<{ type: string; payload: any }>(`select type, payload from domain_event where aggregate_id = ?`, [failing.id]);
-    expect(events).toEqual([{ type: 'webhook_endpoint.disabled', payload: expect.objectContaining({ id: failing.id, reason: 'FAILING', url: down.url }) }]);
+    expect(endpoint).toMatchObject({
+      status: 'DISABLED',
+      disabledAt: new Date(start + 72 * HOUR).toISOString(),
+      failingSince: new Date(start).toISOString(),
+    });
+    const events = await h.sql<{ type: string; payload: any }>(`select type, payload from domain_event where aggregate_id = ?`, [
+      failing.id,
+    ]);
+    expect(events).toEqual([
+      { type: 'webhook_endpoint.disabled', payload: expect.objectContaining({ id: failing.id, reason: 'FAILING', url: down.url }) },
+    ]);
 
     // The other endpoint hears of it, signed with its own secret.
     await h.pass();
@@ -314,7 +364,9 @@ describe('webhook delivery', () => {
 
     // …until it is enabled again: it resumes where it stopped; the given-up event stays given up.
     down.status = 200;
-    const enabled = await must(t, 'mutation($id: ID!) { enableWebhookEndpoint(id: $id) { status failingSince disabledAt } }', { id: failing.id });
+    const enabled = await must(t, 'mutation($id: ID!) { enableWebhookEndpoint(id: $id) { status failingSince disabledAt } }', {
+      id: failing.id,
+    });
     expect(enabled.enableWebhookEndpoint).toEqual({ status: 'ENABLED', failingSince: null, disabledAt: null });
     await h.pass();
     expect(down.accepted().map((b) => b.id)).toEqual([later]);
@@ -328,7 +380,10 @@ describe('webhook delivery', () => {
     expect(disabled.disableWebhookEndpoint).toEqual({ status: 'DISABLED', disabledAt: clock.now().toISOString() });
     // Twice is the same as once: one event.
     await must(t, 'mutation($id: ID!) { disableWebhookEndpoint(id: $id) { status } }', { id });
-    const events = await h.sql<{ payload: any }>(`select payload from domain_event where aggregate_id = ? and type = 'webhook_endpoint.disabled'`, [id]);
+    const events = await h.sql<{ payload: any }>(
+      `select payload from domain_event where aggregate_id = ? and type = 'webhook_endpoint.disabled'`,
+      [id],
+    );
     expect(events.map((e) => e.payload.reason)).toEqual(['MANUAL']);
 
     const eventId = await h.emit('invoice.finalized', randomUUID(), 1);
@@ -347,10 +402,20 @@ describe('webhook delivery', () => {
 
     // A worker claims it, posts it, and dies before its transaction records the 2xx.
     const now = clock.now();
-    const [claim] = await claimDueDeliveries(t.app.db.orm.em.fork(), { now, leaseUntil: new Date(now.getTime() + 60 * SECOND), limit: 10, exclude: [] });
+    const [claim] = await claimDueDeliveries(t.app.db.orm.em.fork(), {
+      now,
+      leaseUntil: new Date(now.getTime() + 60 * SECOND),
+      limit: 10,
+      exclude: [],
+    });
     expect(claim.event.id).toBe(eventId);
     const body = deliveryBody(claim.event);
-    const posted = await postWebhook(claim.url, body, { 'content-type': 'application/json', 'tariff-signature': signatureHeader(claim.secret, body, now) }, { timeoutMs: 5000, allowPrivateAddresses: true });
+    const posted = await postWebhook(
+      claim.url,
+      body,
+      { 'content-type': 'application/json', 'tariff-signature': signatureHeader(claim.secret, body, now) },
+      { timeoutMs: 5000, allowPrivateAddresses: true },
+    );
     expect(posted.statusCode).toBe(200);
 
     // Its lease holds the delivery for a minute…
@@ -371,8 +436,16 @@ describe('webhook delivery', () => {
     const eventId = await h.emit('customer.created', randomUUID(), 1);
     await h.pass({ allowPrivateAddresses: false });
     expect(r.hits).toHaveLength(0);
-    expect(await h.delivery(byIp.id, eventId)).toMatchObject({ status: 'PENDING', attemptCount: 1, lastError: expect.stringContaining('not a public address') });
-    expect(await h.delivery(byName.id, eventId)).toMatchObject({ status: 'PENDING', attemptCount: 1, lastError: expect.stringContaining('non-public addresses only') });
+    expect(await h.delivery(byIp.id, eventId)).toMatchObject({
+      status: 'PENDING',
+      attemptCount: 1,
+      lastError: expect.stringContaining('not a public address'),
+    });
+    expect(await h.delivery(byName.id, eventId)).toMatchObject({
+      status: 'PENDING',
+      attemptCount: 1,
+      lastError: expect.stringContaining('non-public addresses only'),
+    });
   });
 
   it('shares the work between concurrent workers: each event once, each aggregate in order', async () => {
@@ -392,46 +465,57 @@ describe('webhook delivery', () => {
   });
 
   // Two transactions at once need a server: the embedded database is one backend (CI runs both).
-  if (process.env.DATABASE_URL) it('never skips an event whose transaction commits after a later position was fanned out', async () => {
-    const r = await receiver();
-    await h.createEndpoint(r.url, ['*']);
-    const url = t.app.db.orm.config.get('clientUrl');
-    const early = new Client({ connectionString: url });
-    const late = new Client({ connectionString: url });
-    await early.connect();
-    await late.connect();
-    const insert = `insert into domain_event (id, aggregate_type, aggregate_id, aggregate_seq, type, payload, occurred_at)
+  if (process.env.DATABASE_URL)
+    it('never skips an event whose transaction commits after a later position was fanned out', async () => {
+      const r = await receiver();
+      await h.createEndpoint(r.url, ['*']);
+      const url = t.app.db.orm.config.get('clientUrl');
+      const early = new Client({ connectionString: url });
+      const late = new Client({ connectionString: url });
+      await early.connect();
+      await late.connect();
+      const insert = `insert into domain_event (id, aggregate_type, aggregate_id, aggregate_seq, type, payload, occurred_at)
                     values (gen_random_uuid(), 'customer', $1, 1, 'customer.created', '{}', $2) returning id, position::text`;
-    try {
-      // `early` takes its transaction id first, `late` inserts first (the lower position) and
-      // commits last: a cursor on position alone would pass `late`'s event while it is invisible.
-      await early.query('begin');
-      await early.query('select pg_current_xact_id()');
-      await late.query('begin');
-      const lateRow = (await late.query(insert, [randomUUID(), clock.now()])).rows[0];
-      const earlyRow = (await early.query(insert, [randomUUID(), clock.now()])).rows[0];
-      expect(BigInt(lateRow.position)).toBeLessThan(BigInt(earlyRow.position));
-      await early.query('commit');
-      // Passes while `late` is still open: however long they take, none may move past its event.
-      for (let i = 0; i < 20 && r.accepted().length === 0; i++) {
-        await deliverWebhooks(h.options());
-        await sleep(20);
+      try {
+        // `early` takes its transaction id first, `late` inserts first (the lower position) and
+        // commits last: a cursor on position alone would pass `late`'s event while it is invisible.
+        await early.query('begin');
+        await early.query('select pg_current_xact_id()');
+        await late.query('begin');
+        const lateRow = (await late.query(insert, [randomUUID(), clock.now()])).rows[0];
+        const earlyRow = (await early.query(insert, [randomUUID(), clock.now()])).rows[0];
+        expect(BigInt(lateRow.position)).toBeLessThan(BigInt(earlyRow.position));
+        await early.query('commit');
+        // Passes while `late` is still open: however long they take, none may move past its event.
+        for (let i = 0; i < 20 && r.accepted().length === 0; i++) {
+          await deliverWebhooks(h.options());
+          await sleep(20);
+        }
+        await late.query('commit');
+        await h.pass();
+        expect(
+          r
+            .accepted()
+            .map((b) => b.id)
+            .sort(),
+        ).toEqual([earlyRow.id, lateRow.id].sort());
+      } finally {
+        await early.end();
+        await late.end();
       }
-      await late.query('commit');
-      await h.pass();
-      expect(r.accepted().map((b) => b.id).sort()).toEqual([earlyRow.id, lateRow.id].sort());
-    } finally {
-      await early.end();
-      await late.end();
-    }
-  });
+    });
 
   it('runs as a loop that stops cleanly', async () => {
     const r = await receiver();
     await h.createEndpoint(r.url, ['quote.*']);
     const worker = startWebhookWorker({ ...h.options(), intervalMs: 20 });
     const first = await h.emit('quote.accepted', randomUUID(), 1);
-    await eventually(() => r.accepted(), { until: (accepted) => accepted.length > 0, what: 'the worker to deliver', timeoutMs: 10_000, intervalMs: 20 });
+    await eventually(() => r.accepted(), {
+      until: (accepted) => accepted.length > 0,
+      what: 'the worker to deliver',
+      timeoutMs: 10_000,
+      intervalMs: 20,
+    });
     await worker.stop();
     expect(r.accepted().map((b) => b.id)).toEqual([first]);
     await h.emit('quote.accepted', randomUUID(), 1);
@@ -449,7 +533,10 @@ describe('webhook delivery', () => {
     let summary: any = null;
     // Repeated while the xmin horizon of a shared server lags (see WebhookHarness.pass).
     for (let i = 0; i < 10 && r.accepted().length === 0; i++) {
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/jobs/webhooks.cli.ts', '--once'], { cwd: path.resolve(__dirname, '../..'), env });
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/jobs/webhooks.cli.ts', '--once'], {
+        cwd: path.resolve(__dirname, '../..'),
+        env,
+      });
       const out: string[] = [];
       child.stdout.on('data', (d) => out.push(String(d)));
       const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

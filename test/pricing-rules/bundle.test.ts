@@ -23,7 +23,10 @@ beforeEach(() => {
 describe('bundle', () => {
   it('sums its components priced at quantity × q', () => {
     const result = bundle.price(bundle.parseConfig({ components }), q(2), ctxFor(2, component));
-    expect(calls).toEqual([['seats', '6'], ['support', '3']]);
+    expect(calls).toEqual([
+      ['seats', '6'],
+      ['support', '3'],
+    ]);
     expect(result.amount.toFixed()).toBe('61.5');
     expect(result.steps).toEqual([
       'bundle component seats (3 × 2): per_unit: 6 × 10 = 60',
@@ -53,7 +56,16 @@ describe('bundle', () => {
     [{ components: [] }, 'components', /at least one component/],
     [{ components: [{ priceCode: 'seats', quantity: '0' }] }, 'components[0].quantity', /greater than zero/],
     [{ components: [{ priceCode: '', quantity: '1' }] }, 'components[0].priceCode', /empty/],
-    [{ components: [{ priceCode: 'a', quantity: 1 }, { priceCode: 'a', quantity: 2 }] }, 'components[1].priceCode', /duplicate/],
+    [
+      {
+        components: [
+          { priceCode: 'a', quantity: 1 },
+          { priceCode: 'a', quantity: 2 },
+        ],
+      },
+      'components[1].priceCode',
+      /duplicate/,
+    ],
     [{ components, discountPercent: '100.5' }, 'discountPercent', /between 0 and 100/],
     [{ components, fixedAmount: '-1' }, 'fixedAmount', /zero or more/],
   ])('rejects %j at %s', (json, path, message) => {

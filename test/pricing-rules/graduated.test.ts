@@ -31,6 +31,16 @@ describe('graduated', () => {
   });
 
   it('reports paths relative to the config', () => {
-    expect(issuesOf(() => graduated.parseConfig({ tiers: [{ upTo: 5, unitAmount: 1 }, { upTo: 2, unitAmount: 1 }, { upTo: null, unitAmount: 1 }] }))[0].path).toBe('tiers[1].upTo');
+    expect(
+      issuesOf(() =>
+        graduated.parseConfig({
+          tiers: [
+            { upTo: 5, unitAmount: 1 },
+            { upTo: 2, unitAmount: 1 },
+            { upTo: null, unitAmount: 1 },
+          ],
+        }),
+      )[0].path,
+    ).toBe('tiers[1].upTo');
   });
 });

@@ -14,7 +14,10 @@ describe('the rule registry', () => {
 
   it('reports an unknown kind at rule.kind, listing the known ones', () => {
     expect(issuesOf(() => ruleFor('stairstep'))).toEqual([
-      { path: 'rule.kind', message: "unknown pricing rule kind 'stairstep'; known: flat, per_unit, graduated, volume, package, usage, bundle" },
+      {
+        path: 'rule.kind',
+        message: "unknown pricing rule kind 'stairstep'; known: flat, per_unit, graduated, volume, package, usage, bundle",
+      },
     ]);
   });
 

@@ -17,17 +17,37 @@ describe('usage', () => {
   });
 
   it('prices zero usage to zero', () => {
-    const parsed = usage.parseConfig({ metric: 'gb', aggregation: 'max', pricing: { kind: 'volume', config: { tiers: [{ upTo: null, unitAmount: 1, flatAmount: 5 }] } } });
+    const parsed = usage.parseConfig({
+      metric: 'gb',
+      aggregation: 'max',
+      pricing: { kind: 'volume', config: { tiers: [{ upTo: null, unitAmount: 1, flatAmount: 5 }] } },
+    });
     expect(usage.price(parsed, q(0), ctxFor()).amount.toFixed()).toBe('0');
   });
 
   it.each([
     [{ metric: '', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: 1 } } }, 'metric', /empty/],
-    [{ metric: 'x', aggregation: 'avg', pricing: { kind: 'per_unit', config: { unitAmount: 1 } } }, 'aggregation', /sum, count, max, unique_count, last/],
-    [{ metric: 'x', aggregation: 'sum', pricing: { kind: 'flat', config: { amount: 1 } } }, 'pricing.kind', /per_unit, graduated, volume, package/],
+    [
+      { metric: 'x', aggregation: 'avg', pricing: { kind: 'per_unit', config: { unitAmount: 1 } } },
+      'aggregation',
+      /sum, count, max, unique_count, last/,
+    ],
+    [
+      { metric: 'x', aggregation: 'sum', pricing: { kind: 'flat', config: { amount: 1 } } },
+      'pricing.kind',
+      /per_unit, graduated, volume, package/,
+    ],
     [{ metric: 'x', aggregation: 'sum', pricing: { kind: 'bundle', config: {} } }, 'pricing.kind', /per_unit/],
-    [{ metric: 'x', aggregation: 'sum', pricing: { kind: 'graduated', config: { tiers: [] } } }, 'pricing.config.tiers', /at least one tier/],
-    [{ metric: 'x', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '-2' } } }, 'pricing.config.unitAmount', /zero or more/],
+    [
+      { metric: 'x', aggregation: 'sum', pricing: { kind: 'graduated', config: { tiers: [] } } },
+      'pricing.config.tiers',
+      /at least one tier/,
+    ],
+    [
+      { metric: 'x', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '-2' } } },
+      'pricing.config.unitAmount',
+      /zero or more/,
+    ],
     [{ metric: 'x', aggregation: 'sum' }, 'pricing', /expected object/],
   ])('rejects %j at %s', (json, path, message) => {
     expect(issuesOf(() => usage.parseConfig(json))).toContainEqual({ path, message: expect.stringMatching(message) });
@@ -36,7 +56,13 @@ describe('usage', () => {
 
 describe('meterOf', () => {
   it('names the metric and aggregation of a usage price, and nothing for others', () => {
-    const metered = { rule: parseRule('usage', { metric: 'api_calls', aggregation: 'unique_count', pricing: { kind: 'per_unit', config: { unitAmount: '1' } } }) };
+    const metered = {
+      rule: parseRule('usage', {
+        metric: 'api_calls',
+        aggregation: 'unique_count',
+        pricing: { kind: 'per_unit', config: { unitAmount: '1' } },
+      }),
+    };
     expect(meterOf(metered)).toEqual({ metric: 'api_calls', aggregation: 'unique_count' });
     expect(meterOf({ rule: parseRule('per_unit', { unitAmount: '1' }) })).toBeNull();
   });

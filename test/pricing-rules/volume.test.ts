@@ -19,7 +19,12 @@ describe('volume', () => {
   });
 
   it('adds the flat amount of the tier that contains q, and nothing at q = 0', () => {
-    const withFlat = volume.parseConfig({ tiers: [{ upTo: 100, unitAmount: '2.5', flatAmount: '10' }, { upTo: null, unitAmount: '2' }] });
+    const withFlat = volume.parseConfig({
+      tiers: [
+        { upTo: 100, unitAmount: '2.5', flatAmount: '10' },
+        { upTo: null, unitAmount: '2' },
+      ],
+    });
     expect(volume.price(withFlat, q(100), ctxFor()).amount.toFixed()).toBe('260');
     expect(volume.price(withFlat, q(100), ctxFor()).steps).toEqual(['volume: 100 × 2.50 + 10.00 flat (tier 1: 0 < q ≤ 100) = 260.00']);
     expect(volume.price(withFlat, q(101), ctxFor()).amount.toFixed()).toBe('202');

@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { amountOffLine, type CouponTerms, Decimal, type DocumentInput, minorUnits, type PriceSnapshot, priceDocument, priceLine, ZERO } from '../../src/pricing';
+import {
+  amountOffLine,
+  type CouponTerms,
+  Decimal,
+  type DocumentInput,
+  minorUnits,
+  type PriceSnapshot,
+  priceDocument,
+  priceLine,
+  ZERO,
+} from '../../src/pricing';
 import { catalogOf, contract, d, makePrice } from './fixtures';
 
 // README, Coupons (in PRICING.md's terms): percent off is a step of each line it applies to,
@@ -8,17 +18,38 @@ import { catalogOf, contract, d, makePrice } from './fixtures';
 // invoice below zero, taxed as any line.
 const AT = new Date('2026-06-15T00:00:00Z');
 const seats = makePrice('seats', 'per_unit', { unitAmount: '12.50' });
-const api = makePrice('api', 'graduated', { tiers: [{ upTo: 10, unitAmount: 5 }, { upTo: 50, unitAmount: 4 }, { upTo: null, unitAmount: 3 }] });
+const api = makePrice('api', 'graduated', {
+  tiers: [
+    { upTo: 10, unitAmount: 5 },
+    { upTo: 50, unitAmount: 4 },
+    { upTo: null, unitAmount: 3 },
+  ],
+});
 const team = makePrice('team', 'bundle', { components: [{ priceCode: 'seats', quantity: '5' }], discountPercent: '10' });
 const resolvePrice = catalogOf(seats, api, team);
 
-const percent = (code: string, p: string, appliesTo: string[] | null = null): CouponTerms => ({ code, percentOff: d(p), amountOff: null, currency: null, appliesToPriceCodes: appliesTo });
-const amount = (code: string, a: string, currency = 'EUR', appliesTo: string[] | null = null): CouponTerms => ({ code, percentOff: null, amountOff: d(a), currency, appliesToPriceCodes: appliesTo });
+const percent = (code: string, p: string, appliesTo: string[] | null = null): CouponTerms => ({
+  code,
+  percentOff: d(p),
+  amountOff: null,
+  currency: null,
+  appliesToPriceCodes: appliesTo,
+});
+const amount = (code: string, a: string, currency = 'EUR', appliesTo: string[] | null = null): CouponTerms => ({
+  code,
+  percentOff: null,
+  amountOff: d(a),
+  currency,
+  appliesToPriceCodes: appliesTo,
+});
 
 const doc = (overrides: Partial<DocumentInput> = {}) =>
   priceDocument({
     currency: 'EUR',
-    lines: [{ price: api, quantity: d(60) }, { price: seats, quantity: d(3) }],
+    lines: [
+      { price: api, quantity: d(60) },
+      { price: seats, quantity: d(3) },
+    ],
     contracts: [],
     at: AT,
     tax: { status: 'TAXABLE', ratePercent: d('20') },
@@ -31,7 +62,15 @@ const totals = (result: ReturnType<typeof doc>) => [result.subtotal.toFixed(2), 
 describe('percent off', () => {
   it('is the step after the contract discount and the bundle’s own, before the one rounding', () => {
     const acme = contract('ACME', [{ priceCode: 'team', kind: 'bundle', item: { discountPercent: '5' } }]);
-    const line = priceLine({ price: team, quantity: d(1), currency: 'EUR', contracts: [acme], at: AT, resolvePrice, coupons: [percent('TEAM15', '15')] });
+    const line = priceLine({
+      price: team,
+      quantity: d(1),
+      currency: 'EUR',
+      contracts: [acme],
+      at: AT,
+      resolvePrice,
+      coupons: [percent('TEAM15', '15')],
+    });
     expect(line.steps).toEqual([
       'bundle component seats (5 × 1): per_unit: 5 × 12.50 = 62.50',
       'bundle: components sum to 62.50',
@@ -45,7 +84,10 @@ describe('percent off', () => {
 
   it('applies to the prices it names only', () => {
     const result = doc({ coupons: [percent('API50', '50', ['api'])] });
-    expect(summary(result)).toEqual([['charge', 'api', '120.00', '24.00'], ['charge', 'seats', '37.50', '7.50']]);
+    expect(summary(result)).toEqual([
+      ['charge', 'api', '120.00', '24.00'],
+      ['charge', 'seats', '37.50', '7.50'],
+    ]);
     expect(result.lines[1].steps.some((s) => s.startsWith('coupon'))).toBe(false);
     expect(totals(result)).toEqual(['157.50', '31.50', '189.00']);
   });
@@ -57,7 +99,15 @@ describe('percent off', () => {
     ['KWD', '0.0015', '0.001', '0.002'],
   ])('rounds once per line, at its end (%s)', (currency, unitAmount, rounded, roundedTwice) => {
     const price = makePrice('unit', 'per_unit', { unitAmount }, currency);
-    const line = priceLine({ price, quantity: d(1), currency, contracts: [], at: AT, resolvePrice: () => undefined, coupons: [percent('TEN', '10')] });
+    const line = priceLine({
+      price,
+      quantity: d(1),
+      currency,
+      contracts: [],
+      at: AT,
+      resolvePrice: () => undefined,
+      coupons: [percent('TEN', '10')],
+    });
     expect(line.amount.toFixed(minorUnits(currency))).toBe(rounded);
     expect(line.amount.toFixed(minorUnits(currency))).not.toBe(roundedTwice);
     expect(line.steps.at(-2)).toBe(`coupon TEN: −10% = ${d(unitAmount).times('0.9').toFixed()}`);
@@ -67,7 +117,11 @@ describe('percent off', () => {
 describe('amount off', () => {
   it('is a negative line after the others, taxed as any line', () => {
     const result = doc({ coupons: [amount('TEN-OFF', '10')] });
-    expect(summary(result)).toEqual([['charge', 'api', '240.00', '48.00'], ['charge', 'seats', '37.50', '7.50'], ['discount', null, '-10.00', '-2.00']]);
+    expect(summary(result)).toEqual([
+      ['charge', 'api', '240.00', '48.00'],
+      ['charge', 'seats', '37.50', '7.50'],
+      ['discount', null, '-10.00', '-2.00'],
+    ]);
     expect(result.lines[2]).toMatchObject({ couponCode: 'TEN-OFF', steps: ['coupon TEN-OFF: 10.00 EUR off', '= −10.00'] });
     expect(totals(result)).toEqual(['267.50', '53.50', '321.00']);
   });
@@ -83,7 +137,15 @@ describe('amount off', () => {
 
   it('never takes more tax than the lines it discounts carry (rounded per line, two 0.03 lines at 10 % carry none)', () => {
     const cheap = makePrice('cheap', 'per_unit', { unitAmount: '0.03' });
-    const result = doc({ lines: [{ price: cheap, quantity: d(1) }, { price: cheap, quantity: d(1) }], tax: { status: 'TAXABLE', ratePercent: d(10) }, resolvePrice: catalogOf(cheap), coupons: [amount('ALL', '5')] });
+    const result = doc({
+      lines: [
+        { price: cheap, quantity: d(1) },
+        { price: cheap, quantity: d(1) },
+      ],
+      tax: { status: 'TAXABLE', ratePercent: d(10) },
+      resolvePrice: catalogOf(cheap),
+      coupons: [amount('ALL', '5')],
+    });
     // −0.06 alone would carry −0.01 of tax and leave the invoice at −0.01.
     expect(summary(result).at(-1)).toEqual(['discount', null, '-0.06', '0.00']);
     expect(totals(result)).toEqual(['0.00', '0.00', '0.00']);
@@ -117,8 +179,18 @@ function scenario(currency: string) {
   const price = fc.oneof(
     decimalOf(10 ** (minor + 4), minor + 2).map((u) => ['per_unit', { unitAmount: u.toFixed() }] as const),
     decimalOf(10 ** (minor + 3), minor).map((a) => ['flat', { amount: a.toFixed() }] as const),
-    fc.tuple(decimalOf(10 ** (minor + 3), minor + 1), decimalOf(10 ** (minor + 3), minor + 3)).map(([a, b]) =>
-      ['graduated', { tiers: [{ upTo: '10', unitAmount: a.toFixed() }, { upTo: null, unitAmount: b.toFixed() }] }] as const),
+    fc.tuple(decimalOf(10 ** (minor + 3), minor + 1), decimalOf(10 ** (minor + 3), minor + 3)).map(
+      ([a, b]) =>
+        [
+          'graduated',
+          {
+            tiers: [
+              { upTo: '10', unitAmount: a.toFixed() },
+              { upTo: null, unitAmount: b.toFixed() },
+            ],
+          },
+        ] as const,
+    ),
   );
   const coupon = fc.oneof(
     decimalOf(100_000, 3).map((p) => ({ percentOff: p, amountOff: null, currency: null })),
@@ -137,7 +209,11 @@ type Scenario = ReturnType<typeof scenario> extends fc.Arbitrary<infer T> ? T : 
 function build(currency: string, s: Scenario): DocumentInput {
   const prices: PriceSnapshot[] = s.lines.map((l, i) => makePrice(`p${i}`, l.price[0], l.price[1], currency));
   const restricted = prices.filter((_, i) => s.lines[i].restricted).map((p) => p.code);
-  const coupons: CouponTerms[] = s.coupons.map((c, i) => ({ code: `C${i}`, ...c.terms, appliesToPriceCodes: c.onlyRestricted ? restricted : null }));
+  const coupons: CouponTerms[] = s.coupons.map((c, i) => ({
+    code: `C${i}`,
+    ...c.terms,
+    appliesToPriceCodes: c.onlyRestricted ? restricted : null,
+  }));
   const rate = s.rate;
   const credit = s.credit === null ? null : s.credit.negated();
   return {
@@ -148,7 +224,15 @@ function build(currency: string, s: Scenario): DocumentInput {
     tax: rate === null ? { status: 'EXEMPT' } : { status: 'TAXABLE', ratePercent: rate },
     resolvePrice: catalogOf(...prices),
     coupons,
-    otherLines: credit === null ? [] : [{ amount: credit, tax: rate === null ? ZERO : credit.times(rate).div(100).toDecimalPlaces(minorUnits(currency), Decimal.ROUND_HALF_UP) }],
+    otherLines:
+      credit === null
+        ? []
+        : [
+            {
+              amount: credit,
+              tax: rate === null ? ZERO : credit.times(rate).div(100).toDecimalPlaces(minorUnits(currency), Decimal.ROUND_HALF_UP),
+            },
+          ],
   };
 }
 
@@ -173,8 +257,19 @@ describe.each(currencies)('documents with coupons add up to the minor unit (%s)'
         for (const line of discounts) {
           expect(line.amount.lte(ZERO) && line.tax.lte(ZERO)).toBe(true);
           const coupon = input.coupons!.find((c) => c.code === (line as { couponCode: string }).couponCode)!;
-          const eligible = charges.filter((l) => (l.priceCode === null ? coupon.appliesToPriceCodes === null : coupon.appliesToPriceCodes === null || coupon.appliesToPriceCodes.includes(l.priceCode)));
-          expect(line.amount.negated().lte(Decimal.min(coupon.amountOff!, eligible.reduce((a, l) => a.plus(l.amount), ZERO)))).toBe(true);
+          const eligible = charges.filter((l) =>
+            l.priceCode === null
+              ? coupon.appliesToPriceCodes === null
+              : coupon.appliesToPriceCodes === null || coupon.appliesToPriceCodes.includes(l.priceCode),
+          );
+          expect(
+            line.amount.negated().lte(
+              Decimal.min(
+                coupon.amountOff!,
+                eligible.reduce((a, l) => a.plus(l.amount), ZERO),
+              ),
+            ),
+          ).toBe(true);
         }
         // Never below zero because of a discount: with the credit beside it, the invoice's total
         // is at least what it was without the discounts, or zero.
@@ -194,8 +289,14 @@ describe.each(currencies)('documents with coupons add up to the minor unit (%s)'
         const input = { ...build(currency, s), otherLines: [] };
         const without = priceDocument({ ...input, coupons: [] });
         const zero = priceDocument({ ...input, coupons: [percent('ZERO', '0')] });
-        expect(zero.lines.map((l) => [l.amount.toFixed(), l.tax.toFixed()])).toEqual(without.lines.map((l) => [l.amount.toFixed(), l.tax.toFixed()]));
-        expect([zero.subtotal.toFixed(), zero.tax.toFixed(), zero.total.toFixed()]).toEqual([without.subtotal.toFixed(), without.tax.toFixed(), without.total.toFixed()]);
+        expect(zero.lines.map((l) => [l.amount.toFixed(), l.tax.toFixed()])).toEqual(
+          without.lines.map((l) => [l.amount.toFixed(), l.tax.toFixed()]),
+        );
+        expect([zero.subtotal.toFixed(), zero.tax.toFixed(), zero.total.toFixed()]).toEqual([
+          without.subtotal.toFixed(),
+          without.tax.toFixed(),
+          without.total.toFixed(),
+        ]);
         zero.lines.forEach((l, i) => expect(l.steps.length).toBe(without.lines[i].steps.length + 1));
       }),
       { numRuns: 200 },

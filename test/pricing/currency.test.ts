@@ -4,9 +4,29 @@ import { d, issuesOf } from './fixtures';
 
 describe('ISO 4217 minor units', () => {
   it.each([
-    ['EUR', 2], ['USD', 2], ['GBP', 2], ['CHF', 2], ['JPY', 0], ['KRW', 0], ['ISK', 0], ['CLP', 0], ['VND', 0],
-    ['XOF', 0], ['KWD', 3], ['BHD', 3], ['JOD', 3], ['OMR', 3], ['TND', 3], ['IQD', 3], ['LYD', 3],
-    ['CLF', 4], ['UYW', 4], ['XCG', 2], ['ZWG', 2], ['SLE', 2], ['VED', 2],
+    ['EUR', 2],
+    ['USD', 2],
+    ['GBP', 2],
+    ['CHF', 2],
+    ['JPY', 0],
+    ['KRW', 0],
+    ['ISK', 0],
+    ['CLP', 0],
+    ['VND', 0],
+    ['XOF', 0],
+    ['KWD', 3],
+    ['BHD', 3],
+    ['JOD', 3],
+    ['OMR', 3],
+    ['TND', 3],
+    ['IQD', 3],
+    ['LYD', 3],
+    ['CLF', 4],
+    ['UYW', 4],
+    ['XCG', 2],
+    ['ZWG', 2],
+    ['SLE', 2],
+    ['VED', 2],
   ])('%s has %i decimals', (code, units) => {
     expect(minorUnits(code)).toBe(units);
   });
@@ -60,7 +80,12 @@ describe('roundMoney: once per line, ROUND_HALF_UP to the minor unit', () => {
         const once = roundMoney(amount, currency);
         expect(roundMoney(once, currency).eq(once)).toBe(true);
         expect(once.decimalPlaces()).toBeLessThanOrEqual(minorUnits(currency));
-        expect(once.minus(amount).abs().lte(new Decimal(10).pow(-minorUnits(currency)).div(2))).toBe(true);
+        expect(
+          once
+            .minus(amount)
+            .abs()
+            .lte(new Decimal(10).pow(-minorUnits(currency)).div(2)),
+        ).toBe(true);
       }),
     );
   });

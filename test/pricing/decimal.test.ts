@@ -26,8 +26,25 @@ describe('parseDecimalString (strict, PRICING.md "Money")', () => {
   });
 
   it.each([
-    '1e3', 'NaN', ' 1', '1 ', '', '+1', '1.', '.5', '-', '--1', '1.1234567890123', 'Infinity', '-Infinity',
-    '1,5', '0x10', '1_000', '١', '1.2.3', '1234567890123456789',
+    '1e3',
+    'NaN',
+    ' 1',
+    '1 ',
+    '',
+    '+1',
+    '1.',
+    '.5',
+    '-',
+    '--1',
+    '1.1234567890123',
+    'Infinity',
+    '-Infinity',
+    '1,5',
+    '0x10',
+    '1_000',
+    '١',
+    '1.2.3',
+    '1234567890123456789',
   ])('rejects %j', (input) => {
     const issues = issuesOf(() => parseDecimalString(input, 'lines[2].quantity'));
     expect(issues).toHaveLength(1);

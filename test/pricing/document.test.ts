@@ -11,7 +11,10 @@ const resolvePrice = catalogOf(api, seats, calls);
 const doc = (overrides: Partial<DocumentInput> = {}) =>
   priceDocument({
     currency: 'EUR',
-    lines: [{ price: api, quantity: d(60) }, { price: seats, quantity: d(2) }],
+    lines: [
+      { price: api, quantity: d(60) },
+      { price: seats, quantity: d(2) },
+    ],
     contracts: [],
     at: AT,
     tax: { status: 'TAXABLE', ratePercent: d('20.00') },
@@ -34,7 +37,11 @@ describe('priceDocument', () => {
     // 3 lines of 0.005 unrounded: each rounds to 0.01, its 20 % tax of 0.002 rounds to 0.00.
     const lines = Array.from({ length: 3 }, () => ({ price: calls, quantity: d(40) }));
     const result = doc({ lines });
-    expect(result.lines.map((l) => [l.amount.toFixed(2), l.tax.toFixed(2)])).toEqual([['0.01', '0.00'], ['0.01', '0.00'], ['0.01', '0.00']]);
+    expect(result.lines.map((l) => [l.amount.toFixed(2), l.tax.toFixed(2)])).toEqual([
+      ['0.01', '0.00'],
+      ['0.01', '0.00'],
+      ['0.01', '0.00'],
+    ]);
     expect([result.subtotal.toFixed(2), result.tax.toFixed(2), result.total.toFixed(2)]).toEqual(['0.03', '0.00', '0.03']);
   });
 
@@ -43,7 +50,10 @@ describe('priceDocument', () => {
     ['7.7', '20.00', '1.54'],
     ['8.125', '20.00', '1.63'], // 1.625 → half up
   ])('taxes at %s %%', (rate, amount, tax) => {
-    const result = doc({ lines: [{ price: amount === '20.00' ? seats : api, quantity: d(amount === '20.00' ? 2 : 60) }], tax: { status: 'TAXABLE', ratePercent: d(rate) } });
+    const result = doc({
+      lines: [{ price: amount === '20.00' ? seats : api, quantity: d(amount === '20.00' ? 2 : 60) }],
+      tax: { status: 'TAXABLE', ratePercent: d(rate) },
+    });
     expect([result.lines[0].amount.toFixed(2), result.lines[0].tax.toFixed(2)]).toEqual([amount, tax]);
   });
 
@@ -62,16 +72,41 @@ describe('priceDocument', () => {
 
   it('rounds JPY documents to whole yen', () => {
     const yen = makePrice('yen', 'per_unit', { unitAmount: '2.5' }, 'JPY');
-    const result = doc({ currency: 'JPY', lines: [{ price: yen, quantity: d(1) }, { price: yen, quantity: d(3) }], tax: { status: 'TAXABLE', ratePercent: d(10) } });
-    expect(result.lines.map((l) => [l.amount.toFixed(), l.tax.toFixed()])).toEqual([['3', '0'], ['8', '1']]);
+    const result = doc({
+      currency: 'JPY',
+      lines: [
+        { price: yen, quantity: d(1) },
+        { price: yen, quantity: d(3) },
+      ],
+      tax: { status: 'TAXABLE', ratePercent: d(10) },
+    });
+    expect(result.lines.map((l) => [l.amount.toFixed(), l.tax.toFixed()])).toEqual([
+      ['3', '0'],
+      ['8', '1'],
+    ]);
     expect(result.total.toFixed()).toBe('12');
   });
 
   describe('minimum commitment', () => {
-    const acme = contract('ACME-2026', [{ priceCode: 'api', kind: 'graduated', item: { discountPercent: '10' } }, { priceCode: 'seats', kind: 'per_unit', item: {} }], { minimumCommitment: '1000' });
+    const acme = contract(
+      'ACME-2026',
+      [
+        { priceCode: 'api', kind: 'graduated', item: { discountPercent: '10' } },
+        { priceCode: 'seats', kind: 'per_unit', item: {} },
+      ],
+      { minimumCommitment: '1000' },
+    );
 
     it('adds a true-up line for the difference when the covered lines fall short', () => {
-      const result = doc({ contracts: [acme], applyMinimumCommitments: true, lines: [{ price: api, quantity: d(60) }, { price: seats, quantity: d(2) }, { price: calls, quantity: d(8000000) }] });
+      const result = doc({
+        contracts: [acme],
+        applyMinimumCommitments: true,
+        lines: [
+          { price: api, quantity: d(60) },
+          { price: seats, quantity: d(2) },
+          { price: calls, quantity: d(8000000) },
+        ],
+      });
       const trueUp = result.lines[3];
       expect(trueUp).toMatchObject({ kind: 'minimum_commitment', priceCode: null, contractCode: 'ACME-2026' });
       expect([trueUp.amount.toFixed(2), trueUp.tax.toFixed(2)]).toEqual(['764.00', '152.80']); // 1000 − (216 + 20); calls are not covered
@@ -87,8 +122,23 @@ describe('priceDocument', () => {
   });
 
   it.each([
-    ['a negative quantity', { lines: [{ price: seats, quantity: d(1) }, { price: seats, quantity: d(1) }, { price: seats, quantity: d(1) }, { price: seats, quantity: d(-1) }] }, 'lines[3].quantity'],
-    ['a price in another currency', { lines: [{ price: makePrice('usd', 'flat', { amount: 1 }, 'USD'), quantity: d(1) }] }, 'lines[0].priceCode'],
+    [
+      'a negative quantity',
+      {
+        lines: [
+          { price: seats, quantity: d(1) },
+          { price: seats, quantity: d(1) },
+          { price: seats, quantity: d(1) },
+          { price: seats, quantity: d(-1) },
+        ],
+      },
+      'lines[3].quantity',
+    ],
+    [
+      'a price in another currency',
+      { lines: [{ price: makePrice('usd', 'flat', { amount: 1 }, 'USD'), quantity: d(1) }] },
+      'lines[0].priceCode',
+    ],
     ['an unknown currency', { currency: 'ABC' }, 'currency'],
     ['a taxable customer without a rate', { tax: { status: 'TAXABLE' as const } }, 'tax.ratePercent'],
     ['a rate above 100 %', { tax: { status: 'TAXABLE' as const, ratePercent: d(120) } }, 'tax.ratePercent'],
@@ -97,8 +147,17 @@ describe('priceDocument', () => {
   });
 
   it('adds up to the minor unit by construction: total = subtotal + tax, subtotal = Σ rounded lines', () => {
-    const prices = [api, seats, calls, makePrice('vol', 'volume', { tiers: EXAMPLE_TIERS }), makePrice('pk', 'package', { packageSize: '3', packageAmount: '0.333' })];
-    const line = fc.record({ price: fc.constantFrom(...prices), quantity: fc.integer({ min: 0, max: 10_000_000 }).map((n) => new Decimal(n).div(1000)) });
+    const prices = [
+      api,
+      seats,
+      calls,
+      makePrice('vol', 'volume', { tiers: EXAMPLE_TIERS }),
+      makePrice('pk', 'package', { packageSize: '3', packageAmount: '0.333' }),
+    ];
+    const line = fc.record({
+      price: fc.constantFrom(...prices),
+      quantity: fc.integer({ min: 0, max: 10_000_000 }).map((n) => new Decimal(n).div(1000)),
+    });
     const rate = fc.integer({ min: 0, max: 30_000 }).map((n) => new Decimal(n).div(1000));
     fc.assert(
       fc.property(fc.array(line, { maxLength: 12 }), rate, fc.constantFrom('EUR', 'JPY', 'KWD'), (lines, ratePercent, currency) => {

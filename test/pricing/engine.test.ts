@@ -1,12 +1,5 @@
 import fc from 'fast-check';
-import {
-  Decimal,
-  type PriceSnapshot,
-  type PricedLine,
-  parseContractItem,
-  parseRule,
-  priceLine,
-} from '../../src/pricing';
+import { Decimal, type PriceSnapshot, type PricedLine, parseContractItem, parseRule, priceLine } from '../../src/pricing';
 import { EXAMPLE_TIERS, catalogOf, contract, d, issuesOf, makePrice } from './fixtures';
 
 const AT = new Date('2026-06-15T12:00:00Z');
@@ -44,7 +37,11 @@ describe('priceLine: PRICING.md worked examples through the engine', () => {
       graduated: { tiers: [{ upTo: null, unitAmount: 1, flatAmount: 5 }] },
       volume: { tiers: [{ upTo: null, unitAmount: 1, flatAmount: 5 }] },
       package: { packageSize: 10, packageAmount: 3 },
-      usage: { metric: 'm', aggregation: 'sum', pricing: { kind: 'volume', config: { tiers: [{ upTo: null, unitAmount: 1, flatAmount: 5 }] } } },
+      usage: {
+        metric: 'm',
+        aggregation: 'sum',
+        pricing: { kind: 'volume', config: { tiers: [{ upTo: null, unitAmount: 1, flatAmount: 5 }] } },
+      },
       bundle: { components: [{ priceCode: 'seats', quantity: 2 }], fixedAmount: '7' },
     };
     const line = price(makePrice('p', kind, configs[kind]), '0');
@@ -70,7 +67,13 @@ describe('rounding once, at the end of the line', () => {
   });
 
   it('never rounds per tier: 3 tiers of a third of a cent add up before rounding', () => {
-    const p = makePrice('p', 'graduated', { tiers: [{ upTo: 1, unitAmount: '0.003' }, { upTo: 2, unitAmount: '0.003' }, { upTo: null, unitAmount: '0.003' }] });
+    const p = makePrice('p', 'graduated', {
+      tiers: [
+        { upTo: 1, unitAmount: '0.003' },
+        { upTo: 2, unitAmount: '0.003' },
+        { upTo: null, unitAmount: '0.003' },
+      ],
+    });
     expect(price(p, '3').amount.toFixed(2)).toBe('0.01'); // per-tier rounding would give 0.00
   });
 
@@ -99,7 +102,9 @@ describe('contracts', () => {
   });
 
   it('applies an override of the same kind, then the discount, then rounds', () => {
-    const deal = contract('DEAL', [{ priceCode: 'calls', kind: 'per_unit', item: { override: { unitAmount: '0.0001' }, discountPercent: '33.333333333333' } }]);
+    const deal = contract('DEAL', [
+      { priceCode: 'calls', kind: 'per_unit', item: { override: { unitAmount: '0.0001' }, discountPercent: '33.333333333333' } },
+    ]);
     const line = price(calls, '1234567', { contracts: [deal] });
     expect(line.unroundedAmount.toFixed()).toBe('82.304466666667078189');
     expect(line.amount.toFixed(2)).toBe('82.30');
@@ -127,8 +132,13 @@ describe('contracts', () => {
   });
 
   it('lets the contract that started last win', () => {
-    const renewal = contract('ACME-RENEWAL', [{ priceCode: 'api', kind: 'graduated', item: { discountPercent: '20' } }], { startsAt: new Date('2026-03-01T00:00:00Z') });
-    for (const contracts of [[acme, renewal], [renewal, acme]]) {
+    const renewal = contract('ACME-RENEWAL', [{ priceCode: 'api', kind: 'graduated', item: { discountPercent: '20' } }], {
+      startsAt: new Date('2026-03-01T00:00:00Z'),
+    });
+    for (const contracts of [
+      [acme, renewal],
+      [renewal, acme],
+    ]) {
       const line = price(api, '60', { contracts });
       expect([line.contractCode, line.amount.toFixed()]).toEqual(['ACME-RENEWAL', '192']);
     }
@@ -143,12 +153,17 @@ describe('contracts', () => {
   });
 
   it('reports a contract that lists a price twice', () => {
-    const twice = contract('TWICE', [{ priceCode: 'api', kind: 'graduated', item: {} }, { priceCode: 'api', kind: 'graduated', item: { discountPercent: '5' } }]);
+    const twice = contract('TWICE', [
+      { priceCode: 'api', kind: 'graduated', item: {} },
+      { priceCode: 'api', kind: 'graduated', item: { discountPercent: '5' } },
+    ]);
     expect(issuesOf(() => price(api, '60', { contracts: [twice] }))[0].message).toBe("contract TWICE lists 'api' twice");
   });
 
   it('reports an override parsed for a kind the price no longer has', () => {
-    const deal = contract('DEAL', [{ priceCode: 'api', kind: 'graduated', item: { override: { tiers: [{ upTo: null, unitAmount: '1' }] } } }]);
+    const deal = contract('DEAL', [
+      { priceCode: 'api', kind: 'graduated', item: { override: { tiers: [{ upTo: null, unitAmount: '1' }] } } },
+    ]);
     const apiNowPerUnit = makePrice('api', 'per_unit', { unitAmount: '2' });
     expect(price(api, '60', { contracts: [deal] }).amount.toFixed()).toBe('60');
     expect(issuesOf(() => price(apiNowPerUnit, '60', { contracts: [deal] }))).toEqual([
@@ -173,22 +188,40 @@ describe('contracts', () => {
 describe('input errors', () => {
   it.each([
     ['a negative quantity', () => price(seats, '-1'), 'quantity', /zero or more/],
-    ['a price in another currency', () => price(makePrice('usd', 'flat', { amount: 1 }, 'USD'), '1'), 'priceCode', /in USD, the document is in EUR/],
+    [
+      'a price in another currency',
+      () => price(makePrice('usd', 'flat', { amount: 1 }, 'USD'), '1'),
+      'priceCode',
+      /in USD, the document is in EUR/,
+    ],
     ['an unknown currency', () => price(seats, '1', { currency: 'EURO' }), 'currency', /unknown currency 'EURO'/],
   ])('%s', (_, fn, path, message) => {
     expect(issuesOf(fn)).toEqual([{ path, message: expect.stringMatching(message) }]);
   });
 
   it('parseRule reports config issues at rule.config.<field> and unknown kinds at rule.kind', () => {
-    expect(issuesOf(() => parseRule('graduated', { tiers: [{ upTo: 10, unitAmount: 5 }, { upTo: 10, unitAmount: 4 }, { upTo: null, unitAmount: 3 }] }))).toEqual([
-      { path: 'rule.config.tiers[1].upTo', message: 'duplicate bound: tier 0 already ends at 10' },
-    ]);
+    expect(
+      issuesOf(() =>
+        parseRule('graduated', {
+          tiers: [
+            { upTo: 10, unitAmount: 5 },
+            { upTo: 10, unitAmount: 4 },
+            { upTo: null, unitAmount: 3 },
+          ],
+        }),
+      ),
+    ).toEqual([{ path: 'rule.config.tiers[1].upTo', message: 'duplicate bound: tier 0 already ends at 10' }]);
     expect(issuesOf(() => parseRule('stairstep', {}))[0].path).toBe('rule.kind');
-    expect(issuesOf(() => parseRule('bundle', { components: [{ priceCode: 'a', quantity: 1 }], fixedAmount: 1, discountPercent: 1 }))[0].path).toBe('rule.config.fixedAmount');
+    expect(
+      issuesOf(() => parseRule('bundle', { components: [{ priceCode: 'a', quantity: 1 }], fixedAmount: 1, discountPercent: 1 }))[0].path,
+    ).toBe('rule.config.fixedAmount');
   });
 
   it('parseContractItem validates the override with the rule of the price kind', () => {
-    expect(issuesOf(() => parseContractItem('volume', { override: { tiers: [] } }))[0]).toEqual({ path: 'override.tiers', message: 'must contain at least one tier' });
+    expect(issuesOf(() => parseContractItem('volume', { override: { tiers: [] } }))[0]).toEqual({
+      path: 'override.tiers',
+      message: 'must contain at least one tier',
+    });
   });
 
   it('refuses a config that did not come from parseRule for its kind (a bug, not bad input)', () => {
@@ -203,7 +236,14 @@ describe('input errors', () => {
   it('re-homes a quantity built by another decimal.js constructor', async () => {
     const { default: DecimalJs } = await import('decimal.js');
     const p = makePrice('p', 'per_unit', { unitAmount: '3' });
-    const line = priceLine({ price: p, quantity: new DecimalJs('123456789012345678.123') as unknown as Decimal, currency: 'EUR', contracts: [], at: AT, resolvePrice: resolve });
+    const line = priceLine({
+      price: p,
+      quantity: new DecimalJs('123456789012345678.123') as unknown as Decimal,
+      currency: 'EUR',
+      contracts: [],
+      at: AT,
+      resolvePrice: resolve,
+    });
     expect(line.unroundedAmount.toFixed()).toBe('370370367037037034.369');
   });
 });

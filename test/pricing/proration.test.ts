@@ -9,7 +9,11 @@ describe('addInterval: monthly periods clamped to the month end, the anchor kept
   it('Jan 31 → Feb 28 → Mar 31 (PRICING.md)', () => {
     const anchor = utc('2027-01-31T09:30:00');
     expect([0, 1, 2, 3, 4].map((n) => iso(addInterval(anchor, 'MONTH', 1, n)))).toEqual([
-      '2027-01-31T09:30:00', '2027-02-28T09:30:00', '2027-03-31T09:30:00', '2027-04-30T09:30:00', '2027-05-31T09:30:00',
+      '2027-01-31T09:30:00',
+      '2027-02-28T09:30:00',
+      '2027-03-31T09:30:00',
+      '2027-04-30T09:30:00',
+      '2027-05-31T09:30:00',
     ]);
   });
 
@@ -53,13 +57,19 @@ describe('periodContaining', () => {
   it('always returns a period that contains the instant, of the schedule of addInterval', () => {
     const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }).map((t) => new Date(t));
     fc.assert(
-      fc.property(instant, instant, fc.constantFrom('MONTH' as const, 'QUARTER' as const, 'YEAR' as const), fc.integer({ min: 1, max: 12 }), (a, at, interval, count) => {
-        const period = periodContaining(a, interval, count, at);
-        expect(period.start.getTime()).toBeLessThanOrEqual(at.getTime());
-        expect(at.getTime()).toBeLessThan(period.end.getTime());
-        expect(period.start.getTime()).toBe(addInterval(a, interval, count, period.index).getTime());
-        expect(period.end.getTime()).toBe(addInterval(a, interval, count, period.index + 1).getTime());
-      }),
+      fc.property(
+        instant,
+        instant,
+        fc.constantFrom('MONTH' as const, 'QUARTER' as const, 'YEAR' as const),
+        fc.integer({ min: 1, max: 12 }),
+        (a, at, interval, count) => {
+          const period = periodContaining(a, interval, count, at);
+          expect(period.start.getTime()).toBeLessThanOrEqual(at.getTime());
+          expect(at.getTime()).toBeLessThan(period.end.getTime());
+          expect(period.start.getTime()).toBe(addInterval(a, interval, count, period.index).getTime());
+          expect(period.end.getTime()).toBe(addInterval(a, interval, count, period.index + 1).getTime());
+        },
+      ),
     );
   });
 });

@@ -10,17 +10,67 @@ describe('tier validation (rejected when the price is created)', () => {
   it.each([
     ['empty', [], 'rule.config.tiers', /at least one tier/],
     ['not a list', 'tiers', 'rule.config.tiers', /list of tiers/],
-    ['unsorted', [{ upTo: 50, unitAmount: 4 }, { upTo: 10, unitAmount: 5 }, { upTo: null, unitAmount: 3 }], 'rule.config.tiers[1].upTo', /sorted/],
-    ['duplicate bound', [{ upTo: 10, unitAmount: 5 }, { upTo: '10', unitAmount: 4 }, { upTo: null, unitAmount: 3 }], 'rule.config.tiers[1].upTo', /duplicate bound/],
-    ['last tier with a ceiling', [{ upTo: 10, unitAmount: 5 }, { upTo: 50, unitAmount: 4 }], 'rule.config.tiers[1].upTo', /last tier must have upTo: null/],
-    ['open tier before the last', [{ upTo: null, unitAmount: 5 }, { upTo: null, unitAmount: 4 }], 'rule.config.tiers[0].upTo', /only the last tier/],
+    [
+      'unsorted',
+      [
+        { upTo: 50, unitAmount: 4 },
+        { upTo: 10, unitAmount: 5 },
+        { upTo: null, unitAmount: 3 },
+      ],
+      'rule.config.tiers[1].upTo',
+      /sorted/,
+    ],
+    [
+      'duplicate bound',
+      [
+        { upTo: 10, unitAmount: 5 },
+        { upTo: '10', unitAmount: 4 },
+        { upTo: null, unitAmount: 3 },
+      ],
+      'rule.config.tiers[1].upTo',
+      /duplicate bound/,
+    ],
+    [
+      'last tier with a ceiling',
+      [
+        { upTo: 10, unitAmount: 5 },
+        { upTo: 50, unitAmount: 4 },
+      ],
+      'rule.config.tiers[1].upTo',
+      /last tier must have upTo: null/,
+    ],
+    [
+      'open tier before the last',
+      [
+        { upTo: null, unitAmount: 5 },
+        { upTo: null, unitAmount: 4 },
+      ],
+      'rule.config.tiers[0].upTo',
+      /only the last tier/,
+    ],
     ['missing upTo', [{ unitAmount: 5 }], 'rule.config.tiers[0].upTo', /null means no ceiling/],
-    ['zero bound', [{ upTo: 0, unitAmount: 5 }, { upTo: null, unitAmount: 4 }], 'rule.config.tiers[0].upTo', /greater than zero/],
+    [
+      'zero bound',
+      [
+        { upTo: 0, unitAmount: 5 },
+        { upTo: null, unitAmount: 4 },
+      ],
+      'rule.config.tiers[0].upTo',
+      /greater than zero/,
+    ],
     ['negative unit amount', [{ upTo: null, unitAmount: '-1' }], 'rule.config.tiers[0].unitAmount', /zero or more/],
     ['negative flat amount', [{ upTo: null, unitAmount: '1', flatAmount: '-0.01' }], 'rule.config.tiers[0].flatAmount', /zero or more/],
     ['13 decimals', [{ upTo: null, unitAmount: '0.0000000000001' }], 'rule.config.tiers[0].unitAmount', /at most 12 decimals/],
     ['float noise', [{ upTo: null, unitAmount: 0.1 + 0.2 }], 'rule.config.tiers[0].unitAmount', /at most 12 decimals/],
-    ['exponent', [{ upTo: '1e3', unitAmount: 1 }, { upTo: null, unitAmount: 1 }], 'rule.config.tiers[0].upTo', /plain decimal/],
+    [
+      'exponent',
+      [
+        { upTo: '1e3', unitAmount: 1 },
+        { upTo: null, unitAmount: 1 },
+      ],
+      'rule.config.tiers[0].upTo',
+      /plain decimal/,
+    ],
     ['boolean amount', [{ upTo: null, unitAmount: true }], 'rule.config.tiers[0].unitAmount', /decimal string/],
     ['unknown key', [{ upTo: null, unitAmount: 1, unit_amount: 1 }], 'rule.config.tiers[0]', /unit_amount/],
   ])('%s', (_, json, path, message) => {
@@ -35,8 +85,14 @@ describe('tier validation (rejected when the price is created)', () => {
   });
 
   it('accepts JSON numbers, strings, fractional bounds and 12-decimal prices', () => {
-    const parsed = tiers([{ upTo: 0.5, unitAmount: '0.000000000001', flatAmount: 2 }, { upTo: '10.25', unitAmount: 4 }, { upTo: null, unitAmount: '3' }]);
-    expect(parsed.map((t) => [t.from.toFixed(), t.upTo?.toFixed() ?? null, t.unitAmount.toFixed(), t.flatAmount?.toFixed() ?? null])).toEqual([
+    const parsed = tiers([
+      { upTo: 0.5, unitAmount: '0.000000000001', flatAmount: 2 },
+      { upTo: '10.25', unitAmount: 4 },
+      { upTo: null, unitAmount: '3' },
+    ]);
+    expect(
+      parsed.map((t) => [t.from.toFixed(), t.upTo?.toFixed() ?? null, t.unitAmount.toFixed(), t.flatAmount?.toFixed() ?? null]),
+    ).toEqual([
       ['0', '0.5', '0.000000000001', '2'],
       ['0.5', '10.25', '4', null],
       ['10.25', null, '3', null],
@@ -72,7 +128,10 @@ describe('tier arithmetic', () => {
   });
 
   it('charges a tier flat amount once, when units fall in the tier', () => {
-    const withFlat = tiers([{ upTo: 10, unitAmount: 0, flatAmount: 20 }, { upTo: null, unitAmount: 1, flatAmount: 5 }]);
+    const withFlat = tiers([
+      { upTo: 10, unitAmount: 0, flatAmount: 20 },
+      { upTo: null, unitAmount: 1, flatAmount: 5 },
+    ]);
     expect(priceGraduated(withFlat, d(0), 2).amount.toFixed()).toBe('0');
     expect(priceGraduated(withFlat, d(3), 2).amount.toFixed()).toBe('20');
     expect(priceGraduated(withFlat, d(12), 2).amount.toFixed()).toBe('27');
@@ -112,7 +171,11 @@ describe('tier arithmetic', () => {
   it('volume equals graduated when there is a single tier', () => {
     const single = fc
       .tuple(fc.integer({ min: 0, max: 10_000_000 }), fc.option(fc.integer({ min: 0, max: 10_000 })))
-      .map(([unit, flat]) => tiers([{ upTo: null, unitAmount: new Decimal(unit).div(1_000_000).toFixed(), ...(flat === null ? {} : { flatAmount: String(flat) }) }]));
+      .map(([unit, flat]) =>
+        tiers([
+          { upTo: null, unitAmount: new Decimal(unit).div(1_000_000).toFixed(), ...(flat === null ? {} : { flatAmount: String(flat) }) },
+        ]),
+      );
     fc.assert(
       fc.property(single, quantity, (list, q) => {
         expect(priceVolume(list, q, 2).amount.eq(priceGraduated(list, q, 2).amount)).toBe(true);

@@ -27,7 +27,11 @@ describe('aggregateUsage', () => {
   });
 
   it('breaks a tie on the latest instant by value, whatever the order of arrival', () => {
-    const tied = [{ value: d(3), timestamp: at(9) }, { value: d(8), timestamp: at(9) }, { value: d(1), timestamp: at(2) }];
+    const tied = [
+      { value: d(3), timestamp: at(9) },
+      { value: d(8), timestamp: at(9) },
+      { value: d(1), timestamp: at(2) },
+    ];
     expect(aggregateUsage('last', tied).toFixed()).toBe('8');
     expect(aggregateUsage('last', [...tied].reverse()).toFixed()).toBe('8');
   });
@@ -39,9 +43,13 @@ describe('aggregateUsage', () => {
       timestamp: fc.integer({ min: 0, max: 1_000 }).map((n) => at(n)),
     });
     fc.assert(
-      fc.property(fc.array(event), fc.constantFrom<UsageAggregation>('sum', 'count', 'max', 'unique_count', 'last'), (list, aggregation) => {
-        expect(aggregateUsage(aggregation, [...list].reverse()).eq(aggregateUsage(aggregation, list))).toBe(true);
-      }),
+      fc.property(
+        fc.array(event),
+        fc.constantFrom<UsageAggregation>('sum', 'count', 'max', 'unique_count', 'last'),
+        (list, aggregation) => {
+          expect(aggregateUsage(aggregation, [...list].reverse()).eq(aggregateUsage(aggregation, list))).toBe(true);
+        },
+      ),
     );
   });
 

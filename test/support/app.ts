@@ -38,12 +38,22 @@ export interface TestApp {
   url: string;
   adminKey: string;
   /** POSTs a GraphQL request as the given key (the admin key by default; null for none). */
-  gql<TResult = unknown, TVariables = Record<string, unknown>>(query: Document<TResult, TVariables>, variables?: TVariables, key?: string | null, headers?: Record<string, string>): Promise<GraphQLResponse<TResult>>;
+  gql<TResult = unknown, TVariables = Record<string, unknown>>(
+    query: Document<TResult, TVariables>,
+    variables?: TVariables,
+    key?: string | null,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TResult>>;
   close(): Promise<void>;
 }
 
 export async function startTestApp(
-  options: { env?: Record<string, string>; clock?: Clock; onQuery?: (sql: string) => void; /** Where log lines go, for tests that read them. */ logDestination?: DestinationStream } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    onQuery?: (sql: string) => void;
+    /** Where log lines go, for tests that read them. */ logDestination?: DestinationStream;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const adminKey = `test_admin_${randomBytes(12).toString('hex')}`;

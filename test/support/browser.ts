@@ -12,7 +12,16 @@ import { Browser, BrowserContext, BrowserContextOptions, chromium, Locator, Page
 // @sparticuz/chromium dev dependency ships inside its npm package (so `npm ci && npm test` needs
 // no apt). Both run with the flags below.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ARTIFACTS = join(__dirname, '../../test-artifacts');
 
 /**

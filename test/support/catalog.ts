@@ -5,7 +5,12 @@ import type { Document, TestApp } from './app';
  * (`graphql(...)`) types the result and the variables; a plain string's result is `any` until
  * its test is converted (docs/tests.md).
  */
-export async function must<TResult = any, TVariables = Record<string, unknown>>(t: TestApp, query: Document<TResult, TVariables>, variables?: TVariables, key?: string): Promise<TResult> {
+export async function must<TResult = any, TVariables = Record<string, unknown>>(
+  t: TestApp,
+  query: Document<TResult, TVariables>,
+  variables?: TVariables,
+  key?: string,
+): Promise<TResult> {
   const res = await t.gql(query, variables, key);
   if (res.errors) throw new Error(`${String(query).trim().slice(0, 60)}…: ${JSON.stringify(res.errors)}`);
   return res.data as TResult;
@@ -22,7 +27,14 @@ export async function createPrice(
   options: { productCode?: string; currency?: string; interval?: string; intervalCount?: number } = {},
 ): Promise<void> {
   await must(t, 'mutation($input: CreatePriceInput!) { createPrice(input: $input) { id } }', {
-    input: { code, productCode: options.productCode ?? 'plan', currency: options.currency ?? 'EUR', interval: options.interval ?? 'MONTH', intervalCount: options.intervalCount ?? 1, rule },
+    input: {
+      code,
+      productCode: options.productCode ?? 'plan',
+      currency: options.currency ?? 'EUR',
+      interval: options.interval ?? 'MONTH',
+      intervalCount: options.intervalCount ?? 1,
+      rule,
+    },
   });
 }
 

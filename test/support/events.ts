@@ -7,8 +7,13 @@ import { eventually } from './eventually';
 export async function readEvents(t: TestApp, options: { types?: string[]; fields?: string; key?: string } = {}): Promise<any[]> {
   const { types = null, fields = 'type customerId data', key } = options;
   const read: any[] = [];
-  for (let after: string | null = null; ; ) {
-    const data: any = await must(t, `query($after: String, $types: [String!]) { events(first: 100, after: $after, types: $types) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } }`, { after, types }, key);
+  for (let after: string | null = null; ;) {
+    const data: any = await must(
+      t,
+      `query($after: String, $types: [String!]) { events(first: 100, after: $after, types: $types) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } }`,
+      { after, types },
+      key,
+    );
     read.push(...data.events.edges.map((e: any) => e.node));
     if (!data.events.pageInfo.hasNextPage) return read;
     after = data.events.pageInfo.endCursor;
@@ -22,6 +27,13 @@ export async function readEvents(t: TestApp, options: { types?: string[]; fields
  */
 export async function readableEvents(t: TestApp, types: string[], fields = 'type customerId data'): Promise<any[]> {
   const patterns = types.map((p) => p.replace('*', '%'));
-  const [{ n }] = await boundRows<{ n: string }>(t.app.db.orm.em.fork(), 'select count(*) as n from domain_event where type like any(?::text[])', [patterns]);
-  return eventually(() => readEvents(t, { types, fields }), { until: (read) => read.length >= Number(n), what: `${n} stored ${types.join(', ')} events readable` });
+  const [{ n }] = await boundRows<{ n: string }>(
+    t.app.db.orm.em.fork(),
+    'select count(*) as n from domain_event where type like any(?::text[])',
+    [patterns],
+  );
+  return eventually(() => readEvents(t, { types, fields }), {
+    until: (read) => read.length >= Number(n),
+    what: `${n} stored ${types.join(', ')} events readable`,
+  });
 }

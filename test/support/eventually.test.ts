@@ -20,9 +20,9 @@ describe('eventually()', () => {
   });
 
   it('fails with what it waited for and the last value or error', async () => {
-    await expect(eventually(() => [1, 2], { until: (v) => v.length > 2, what: 'three items', timeoutMs: 30, intervalMs: 5 })).rejects.toThrow(
-      /waiting for three items; last value: \[ 1, 2 \]/,
-    );
+    await expect(
+      eventually(() => [1, 2], { until: (v) => v.length > 2, what: 'three items', timeoutMs: 30, intervalMs: 5 }),
+    ).rejects.toThrow(/waiting for three items; last value: \[ 1, 2 \]/);
     await expect(
       eventually(
         () => {

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import {
-  GraphQLEnumType, GraphQLInputType, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, isUnionType,
+  GraphQLEnumType,
+  GraphQLInputType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  isUnionType,
 } from 'graphql';
 import type { TestApp, Untyped } from './app';
 import { must } from './catalog';
@@ -43,7 +51,9 @@ export function isOwned(entity: Entity): boolean {
 function entityNamed(word: string | undefined, exact = false): Entity | undefined {
   if (!word) return undefined;
   const w = word.toLowerCase();
-  return byLength.find((e) => (exact ? w === e.toLowerCase() || (ENTITIES[e].words as readonly string[]).includes(w) : w.includes(e.toLowerCase())));
+  return byLength.find((e) =>
+    exact ? w === e.toLowerCase() || (ENTITIES[e].words as readonly string[]).includes(w) : w.includes(e.toLowerCase()),
+  );
 }
 
 function entityOfType(typeName: string): Entity | undefined {
@@ -76,56 +86,120 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
   const tag = `${owner}-${randomBytes(3).toString('hex')}`;
   const gql = (query: string, variables: Record<string, unknown>) => must(t, query, variables);
   const link = (kind: string, recordId: string, id: string) =>
-    gql('mutation($k: ExternalIdKind!, $r: ID!, $s: String!, $i: String!) { setExternalId(kind: $k, recordId: $r, system: $s, id: $i) { recordId } }', { k: kind, r: recordId, s: SYSTEM, i: id });
+    gql(
+      'mutation($k: ExternalIdKind!, $r: ID!, $s: String!, $i: String!) { setExternalId(kind: $k, recordId: $r, system: $s, id: $i) { recordId } }',
+      { k: kind, r: recordId, s: SYSTEM, i: id },
+    );
   const codes = { product: `iso-${tag}-plan`, price: `iso-${tag}-seat`, usage: `iso-${tag}-calls` };
-  const product = (await gql('mutation($c: String!) { createProduct(input: { code: $c, name: $c }) { id } }', { c: codes.product })).createProduct.id;
+  const product = (await gql('mutation($c: String!) { createProduct(input: { code: $c, name: $c }) { id } }', { c: codes.product }))
+    .createProduct.id;
   const priceQ = 'mutation($input: CreatePriceInput!) { createPrice(input: $input) { id } }';
-  const price = (await gql(priceQ, { input: { code: codes.price, productCode: codes.product, currency: 'EUR', interval: 'MONTH', rule: { kind: 'per_unit', config: { unitAmount: '10' } } } })).createPrice.id;
-  const usageRule = { kind: 'usage', config: { metric: METRIC, aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.01' } } } };
+  const price = (
+    await gql(priceQ, {
+      input: {
+        code: codes.price,
+        productCode: codes.product,
+        currency: 'EUR',
+        interval: 'MONTH',
+        rule: { kind: 'per_unit', config: { unitAmount: '10' } },
+      },
+    })
+  ).createPrice.id;
+  const usageRule = {
+    kind: 'usage',
+    config: { metric: METRIC, aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.01' } } },
+  };
   await gql(priceQ, { input: { code: codes.usage, productCode: codes.product, currency: 'EUR', interval: 'MONTH', rule: usageRule } });
   await link('PRODUCT', product, `${tag}-MAT`);
   await link('PRICE', codes.price, `${tag}-PRC`);
-  const testClock = (await gql('mutation($at: DateTime!, $n: String) { createTestClock(frozenTime: $at, name: $n) { id } }', { at: now.toISOString(), n: `clock ${tag}` })).createTestClock.id;
+  const testClock = (
+    await gql('mutation($at: DateTime!, $n: String) { createTestClock(frozenTime: $at, name: $n) { id } }', {
+      at: now.toISOString(),
+      n: `clock ${tag}`,
+    })
+  ).createTestClock.id;
 
   const name = `Isolation ${tag} GmbH`;
   const email = `billing-${tag}@isolation.example`;
   const customerExternal = `${tag}-DEBITOR`;
-  const customer = (await gql('mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', {
-    input: { name, email, currency: 'EUR', taxStatus: 'TAXABLE', taxRate: '19', externalIds: [{ system: SYSTEM, id: customerExternal }], testClockId: testClock },
-  })).createCustomer.id;
+  const customer = (
+    await gql('mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', {
+      input: {
+        name,
+        email,
+        currency: 'EUR',
+        taxStatus: 'TAXABLE',
+        taxRate: '19',
+        externalIds: [{ system: SYSTEM, id: customerExternal }],
+        testClockId: testClock,
+      },
+    })
+  ).createCustomer.id;
   const contractCode = `${tag}-CONTRACT`;
-  const contract = (await gql('mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', {
-    input: { customerId: customer, code: contractCode, startsAt: now.toISOString(), items: [{ priceCode: codes.price, discountPercent: '10' }] },
-  })).createContract.id;
-  const items = [{ priceCode: codes.price, quantity: '2' }, { priceCode: codes.usage, quantity: '1' }];
-  const subscription = (await gql('mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
-    input: { customerId: customer, items, collection: 'SEND_INVOICE' },
-  })).createSubscription.id;
+  const contract = (
+    await gql('mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', {
+      input: {
+        customerId: customer,
+        code: contractCode,
+        startsAt: now.toISOString(),
+        items: [{ priceCode: codes.price, discountPercent: '10' }],
+      },
+    })
+  ).createContract.id;
+  const items = [
+    { priceCode: codes.price, quantity: '2' },
+    { priceCode: codes.usage, quantity: '1' },
+  ];
+  const subscription = (
+    await gql('mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+      input: { customerId: customer, items, collection: 'SEND_INVOICE' },
+    })
+  ).createSubscription.id;
   const subscriptionExternal = `${tag}-ABO`;
   await link('SUBSCRIPTION', subscription, subscriptionExternal);
-  const invoices = (await gql('query($c: ID) { invoices(customerId: $c, first: 5) { edges { node { id number lines { id amount } } } } }', { c: customer })).invoices.edges;
+  const invoices = (
+    await gql('query($c: ID) { invoices(customerId: $c, first: 5) { edges { node { id number lines { id amount } } } } }', { c: customer })
+  ).invoices.edges;
   const invoice = invoices[0].node;
   const invoiceLine = invoice.lines.find((l: any) => Number(l.amount) > 0).id;
   const invoiceExternal = `${tag}-BELEG`;
   await link('INVOICE', invoice.id, invoiceExternal);
-  const note = (await gql('mutation($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { id number } }', {
-    input: { invoiceId: invoice.id, lines: [{ invoiceLineId: invoiceLine, amount: '1' }], reason: `goodwill ${tag}` },
-  })).createCreditNote;
-  const quote = (await gql('mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id } }', {
-    input: { customerId: customer, currency: 'EUR', lines: [{ priceCode: codes.price, quantity: '3' }] },
-  })).createQuote.id;
+  const note = (
+    await gql('mutation($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { id number } }', {
+      input: { invoiceId: invoice.id, lines: [{ invoiceLineId: invoiceLine, amount: '1' }], reason: `goodwill ${tag}` },
+    })
+  ).createCreditNote;
+  const quote = (
+    await gql('mutation($input: CreateQuoteInput!) { createQuote(input: $input) { id } }', {
+      input: { customerId: customer, currency: 'EUR', lines: [{ priceCode: codes.price, quantity: '3' }] },
+    })
+  ).createQuote.id;
   await gql('mutation($id: ID!) { sendQuote(id: $id) { id } }', { id: quote });
-  await gql('mutation($input: ScheduleChangeInput!) { scheduleChange(input: $input) { id } }', { input: { id: subscription, items: [{ ...items[0], quantity: '1' }, items[1]] } });
+  await gql('mutation($input: ScheduleChangeInput!) { scheduleChange(input: $input) { id } }', {
+    input: { id: subscription, items: [{ ...items[0], quantity: '1' }, items[1]] },
+  });
   const usageEvent = `${tag}-usage-1`;
   await gql('mutation($events: [UsageEventInput!]!) { recordUsage(events: $events) { accepted } }', {
     events: [{ id: usageEvent, customerId: customer, metric: METRIC, value: '5', timestamp: now.toISOString() }],
   });
-  const key = (await gql('mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }', {
-    input: { role: 'CUSTOMER', customerId: customer, name: `portal ${tag}` },
-  })).createApiKey;
+  const key = (
+    await gql('mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }', {
+      input: { role: 'CUSTOMER', customerId: customer, name: `portal ${tag}` },
+    })
+  ).createApiKey;
 
   const ids: Partial<Record<Entity, string>> = {
-    customer, contract, subscription, invoice: invoice.id, invoiceLine, creditNote: note.id, quote, apiKey: key.apiKey.id, testClock, price, product,
+    customer,
+    contract,
+    subscription,
+    invoice: invoice.id,
+    invoiceLine,
+    creditNote: note.id,
+    quote,
+    apiKey: key.apiKey.id,
+    testClock,
+    price,
+    product,
   };
   if (mutations.has('attachPaymentMethod')) {
     const res = await t.gql<Untyped>('mutation($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id } }', {
@@ -135,32 +209,66 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
   }
   const locationName = `Dock ${tag}`;
   if (mutations.has('createLocation')) {
-    ids.location = (await gql('mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }', {
-      input: { customerId: customer, name: locationName, address: { line1: `${tag} Hafenstraße 1`, city: 'Hamburg', country: 'DE' }, externalIds: [{ system: SYSTEM, id: `${tag}-WE` }] },
-    })).createLocation.id;
+    ids.location = (
+      await gql('mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }', {
+        input: {
+          customerId: customer,
+          name: locationName,
+          address: { line1: `${tag} Hafenstraße 1`, city: 'Hamburg', country: 'DE' },
+          externalIds: [{ system: SYSTEM, id: `${tag}-WE` }],
+        },
+      })
+    ).createLocation.id;
   }
   const contactEmail = `buyer-${tag}@isolation.example`;
   if (mutations.has('createContact')) {
-    ids.contact = (await gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', {
-      input: { customerId: customer, name: `Buyer ${tag}`, email: contactEmail, role: 'ADMIN' },
-    })).createContact.id;
+    ids.contact = (
+      await gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', {
+        input: { customerId: customer, name: `Buyer ${tag}`, email: contactEmail, role: 'ADMIN' },
+      })
+    ).createContact.id;
   }
   if (mutations.has('startBillingRun')) {
     // The customers live on a test clock, so a real-time run bills none of them: it only exists.
-    ids.billingRun = (await gql('mutation($at: DateTime) { startBillingRun(at: $at) { id } }', { at: now.toISOString() })).startBillingRun.id;
+    ids.billingRun = (
+      await gql('mutation($at: DateTime) { startBillingRun(at: $at) { id } }', { at: now.toISOString() })
+    ).startBillingRun.id;
   }
   const wire = `${tag}-WIRE`;
   if (mutations.has('recordPayment')) {
-    await gql('mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }', { input: { invoiceId: invoice.id, amount: '1', reference: wire } });
+    await gql('mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }', {
+      input: { invoiceId: invoice.id, amount: '1', reference: wire },
+    });
   }
   return {
     owner,
     ids,
     codes,
-    externalIds: { customer: customerExternal, invoice: invoiceExternal, price: `${tag}-PRC`, product: `${tag}-MAT`, subscription: subscriptionExternal },
+    externalIds: {
+      customer: customerExternal,
+      invoice: invoiceExternal,
+      price: `${tag}-PRC`,
+      product: `${tag}-MAT`,
+      subscription: subscriptionExternal,
+    },
     name,
     secret: key.secret,
-    marks: [name, email, customerExternal, invoiceExternal, contractCode, invoice.number, note.number, usageEvent, `goodwill ${tag}`, `clock ${tag}`, testClock, wire, locationName, contactEmail],
+    marks: [
+      name,
+      email,
+      customerExternal,
+      invoiceExternal,
+      contractCode,
+      invoice.number,
+      note.number,
+      usageEvent,
+      `goodwill ${tag}`,
+      `clock ${tag}`,
+      testClock,
+      wire,
+      locationName,
+      contactEmail,
+    ],
   };
 }
 
@@ -170,9 +278,11 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
  * storefront may not use; createCustomer's own path is tested in test/graphql/auth.test.ts.
  */
 export async function storefrontFor(t: TestApp, holdings: Holdings): Promise<string> {
-  const key = (await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }', {
-    input: { role: 'STOREFRONT', name: `storefront ${holdings.owner}` },
-  })).createApiKey;
+  const key = (
+    await must(t, 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }', {
+      input: { role: 'STOREFRONT', name: `storefront ${holdings.owner}` },
+    })
+  ).createApiKey;
   await t.app.db.orm.em.fork().execute('update customer set created_by_key_id = ? where id = ?', [key.apiKey.id, holdings.ids.customer]);
   return key.secret;
 }
@@ -233,7 +343,12 @@ interface Scope {
  * argument's name, else by the input type, the operation's name and its result type), scalars
  * get plausible values by type and name.
  */
-export function variablesFor(op: Operation, holdings: Record<Owner, Holdings>, now: Date, plan: Plan): { variables: Record<string, unknown>; targets: Target[] } {
+export function variablesFor(
+  op: Operation,
+  holdings: Record<Owner, Holdings>,
+  now: Date,
+  plan: Plan,
+): { variables: Record<string, unknown>; targets: Target[] } {
   const targets: Target[] = [];
 
   const refer = (entity: Entity | undefined, scope: Scope, pick: (h: Holdings, e: Entity) => string | undefined): string => {
@@ -252,17 +367,21 @@ export function variablesFor(op: Operation, holdings: Record<Owner, Holdings>, n
     const hasSystem = scope.siblings.some((f) => f.name === 'system');
     if (typeName === 'ID') {
       const named = /^(.+)Ids?$/.exec(name)?.[1];
-      const entity = (named && (entityNamed(named, true) ?? byLength.find((e) => e.toLowerCase().endsWith(named.toLowerCase())))) || contextEntity(scope);
+      const entity =
+        (named && (entityNamed(named, true) ?? byLength.find((e) => e.toLowerCase().endsWith(named.toLowerCase())))) ||
+        contextEntity(scope);
       return refer(entity, scope, (h, e) => h.ids[e]);
     }
     if (typeName === 'String') {
       if (name === 'id' && hasSystem) return refer(contextEntity(scope), scope, (h, e) => h.externalIds[e]);
       if (name === 'system') return SYSTEM;
       if (name === 'search') return refer('customer', scope, (h) => h.name);
-      if (name === 'priceCode' || name === 'productCode') return refer(name === 'priceCode' ? 'price' : 'product', scope, (h, e) => h.codes[e as 'price' | 'product']);
+      if (name === 'priceCode' || name === 'productCode')
+        return refer(name === 'priceCode' ? 'price' : 'product', scope, (h, e) => h.codes[e as 'price' | 'product']);
       if (name === 'metric') return METRIC;
       const entity = contextEntity(scope);
-      if (name === 'code' && (entity === 'price' || entity === 'product') && !/^(create|upsert)/.test(scope.op.name)) return refer(entity, scope, (h, e) => h.codes[e as 'price' | 'product']);
+      if (name === 'code' && (entity === 'price' || entity === 'product') && !/^(create|upsert)/.test(scope.op.name))
+        return refer(entity, scope, (h, e) => h.codes[e as 'price' | 'product']);
       if (/email/i.test(name)) return `iso-${fresh++}@example.com`;
       if (/url$/i.test(name)) return 'https://example.com/isolation';
       if (name === 'token') return 'pm_sandbox_ok';
@@ -276,7 +395,8 @@ export function variablesFor(op: Operation, holdings: Record<Owner, Holdings>, n
     if (typeName === 'Boolean') return true;
     if (typeName === 'Decimal') return /rate|percent/i.test(name) ? '10' : '1';
     if (typeName === 'Currency') return 'EUR';
-    if (typeName === 'DateTime') return new Date(now.getTime() + (/^(to|until|ends?At|validUntil|expiresAt)$/.test(name) ? 86_400_000 : 0)).toISOString();
+    if (typeName === 'DateTime')
+      return new Date(now.getTime() + (/^(to|until|ends?At|validUntil|expiresAt)$/.test(name) ? 86_400_000 : 0)).toISOString();
     if (typeName === 'JSONObject') return /config/i.test(name) ? { amount: '1' } : {};
     return 'iso';
   };
@@ -325,14 +445,21 @@ function pointsAtSomething(f: Field, siblings: readonly Field[], depth = 0): boo
 }
 
 /** The distinct variable sets an operation is tried with, each named: every owned reference at B; the required ones only; each one alone at B, the rest at A. */
-export function casesFor(op: Operation, holdings: Record<Owner, Holdings>, now: Date): { name: string; variables: Record<string, unknown>; targets: Target[] }[] {
+export function casesFor(
+  op: Operation,
+  holdings: Record<Owner, Holdings>,
+  now: Date,
+): { name: string; variables: Record<string, unknown>; targets: Target[] }[] {
   const allB = variablesFor(op, holdings, now, { optional: true, ownerOf: () => 'B', catalog: 'B' });
   const owned = allB.targets.filter((x) => x.entity === 'unknown' || isOwned(x.entity));
   const plans: [string, Plan][] = [
     ['all at B', { optional: true, ownerOf: () => 'B', catalog: 'B' }],
     ['required at B', { optional: false, ownerOf: () => 'B', catalog: 'B' }],
   ];
-  if (owned.length > 1) owned.forEach((x, i) => plans.push([`${x.path} at B, rest at A`, { optional: true, ownerOf: (s) => (s === i ? 'B' : 'A'), catalog: 'B' }]));
+  if (owned.length > 1)
+    owned.forEach((x, i) =>
+      plans.push([`${x.path} at B, rest at A`, { optional: true, ownerOf: (s) => (s === i ? 'B' : 'A'), catalog: 'B' }]),
+    );
   const seen = new Set<string>();
   const cases = [];
   for (const [name, plan] of plans) {
@@ -385,7 +512,12 @@ async function linksOf(t: TestApp): Promise<{ tables: Set<string>; links: Link[]
   return { tables: new Set(columns.map((c) => c.table_name)), links };
 }
 
-const stable = (row: Record<string, unknown>) => JSON.stringify(Object.keys(row).sort().map((k) => [k, row[k]]));
+const stable = (row: Record<string, unknown>) =>
+  JSON.stringify(
+    Object.keys(row)
+      .sort()
+      .map((k) => [k, row[k]]),
+  );
 
 /** Every row of the customer, every row that points at one of those (transitively), and the rows they point at. */
 export async function snapshotOf(t: TestApp, customerId: string): Promise<Snapshot> {
@@ -405,12 +537,19 @@ export async function snapshotOf(t: TestApp, customerId: string): Promise<Snapsh
     return added;
   };
   const select = (table: string, column: string, values: string[]) =>
-    values.length === 0 ? Promise.resolve([]) : em.execute<Record<string, unknown>[]>(`select * from "${table}" where "${column}" in (${values.map(() => '?').join(', ')})`, values);
+    values.length === 0
+      ? Promise.resolve([])
+      : em.execute<Record<string, unknown>[]>(
+          `select * from "${table}" where "${column}" in (${values.map(() => '?').join(', ')})`,
+          values,
+        );
   add('customer', await select('customer', 'id', [customerId]));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const link of links) {
-      const values = (link.ref === '*' ? [...idsOf.values()].flatMap((s) => [...s]) : [...(idsOf.get(link.ref) ?? [])]).filter((id) => UUID.test(id));
+      const values = (link.ref === '*' ? [...idsOf.values()].flatMap((s) => [...s]) : [...(idsOf.get(link.ref) ?? [])]).filter((id) =>
+        UUID.test(id),
+      );
       if (add(link.table, await select(link.table, link.column, values)) > 0) grew = true;
     }
   }
@@ -418,7 +557,9 @@ export async function snapshotOf(t: TestApp, customerId: string): Promise<Snapsh
   // One step up: the clock, prices and products the customer's rows point at must not change either.
   const owned = [...rows.entries()];
   for (const link of links.filter((l) => l.ref !== '*')) {
-    const referenced = owned.filter(([key]) => key.startsWith(`${link.table}:`)).map(([, row]) => new Map(JSON.parse(row) as [string, unknown][]).get(link.column));
+    const referenced = owned
+      .filter(([key]) => key.startsWith(`${link.table}:`))
+      .map(([, row]) => new Map(JSON.parse(row) as [string, unknown][]).get(link.column));
     add(link.ref, await select(link.ref, 'id', [...new Set(referenced.filter((v): v is string => typeof v === 'string' && UUID.test(v)))]));
   }
   return { rows, ids };

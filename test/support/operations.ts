@@ -1,6 +1,18 @@
 import {
-  GraphQLArgument, GraphQLField, GraphQLInputType, GraphQLNamedType, GraphQLSchema, getNamedType,
-  isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, isInterfaceType, isUnionType,
+  GraphQLArgument,
+  GraphQLField,
+  GraphQLInputType,
+  GraphQLNamedType,
+  GraphQLSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  isInterfaceType,
+  isUnionType,
 } from 'graphql';
 import fc from 'fast-check';
 
@@ -31,7 +43,10 @@ export interface OperationOptions {
 export function operationsOf(schema: GraphQLSchema, options: OperationOptions = {}): Operation[] {
   const out: Operation[] = [];
   const select = options.select ?? selection;
-  for (const [kind, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [kind, root] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     if (!root) continue;
     for (const field of Object.values(root.getFields())) {
       if (field.name.startsWith('_') && !options.federation) continue;
@@ -45,22 +60,65 @@ export function operationsOf(schema: GraphQLSchema, options: OperationOptions = 
 }
 
 /** Values meant to break things: malformed, out of range, huge, hostile to SQL and LIKE. */
-const hostileStrings = ['', ' ', 'x'.repeat(5000), "'; drop table customer; --", '%_\\', '😀𝄞', 'EUR', 'null', '00000000-0000-4000-8000-000000000000'];
+const hostileStrings = [
+  '',
+  ' ',
+  'x'.repeat(5000),
+  "'; drop table customer; --",
+  '%_\\',
+  '😀𝄞',
+  'EUR',
+  'null',
+  '00000000-0000-4000-8000-000000000000',
+];
 const scalars: Record<string, fc.Arbitrary<unknown>> = {
   ID: fc.constantFrom('not-a-uuid', '', '00000000-0000-4000-8000-000000000000', "1' or '1'='1", 'x'.repeat(300)),
   String: fc.oneof(fc.constantFrom(...hostileStrings), fc.string({ maxLength: 40 })),
   Int: fc.constantFrom(0, -1, 1, 5, 101, 2147483647, -2147483648),
   Float: fc.constantFrom(0, -1, 1e308),
   Boolean: fc.boolean(),
-  Decimal: fc.constantFrom('0', '-1', '1', '0.5', '100', '-0', '999999999999999999.999999999999', '1e3', 'NaN', ' 1', '1.', '12345678901234567890'),
-  DateTime: fc.constantFrom('2026-01-31T00:00:00Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-02-30T00:00:00Z', 'yesterday', '1970-01-01T00:00:00+14:00'),
+  Decimal: fc.constantFrom(
+    '0',
+    '-1',
+    '1',
+    '0.5',
+    '100',
+    '-0',
+    '999999999999999999.999999999999',
+    '1e3',
+    'NaN',
+    ' 1',
+    '1.',
+    '12345678901234567890',
+  ),
+  DateTime: fc.constantFrom(
+    '2026-01-31T00:00:00Z',
+    '0001-01-01T00:00:00Z',
+    '9999-12-31T23:59:59Z',
+    '2026-02-30T00:00:00Z',
+    'yesterday',
+    '1970-01-01T00:00:00+14:00',
+  ),
   Currency: fc.constantFrom('EUR', 'JPY', 'KWD', 'USD', 'XXX', 'eur', 'EURO'),
   JSONObject: fc.oneof(
     fc.constantFrom<Record<string, unknown>>(
-      {}, { amount: '1' }, { amount: -1 }, { unitAmount: '1e3' }, { tiers: 'x' }, { tiers: [] },
-      { tiers: [{ upTo: null, unitAmount: '1' }] }, { tiers: [{ upTo: 1e308, unitAmount: '1' }, { upTo: null, unitAmount: 1e-30 }] },
-      { components: [{ priceCode: 'x', quantity: '1' }] }, { metric: 'm', aggregation: 'sum', pricing: { kind: 'bundle', config: {} } },
-      { packageSize: '0', packageAmount: '1' }, { a: { b: { c: { d: { e: [1, [2, [3]]] } } } } },
+      {},
+      { amount: '1' },
+      { amount: -1 },
+      { unitAmount: '1e3' },
+      { tiers: 'x' },
+      { tiers: [] },
+      { tiers: [{ upTo: null, unitAmount: '1' }] },
+      {
+        tiers: [
+          { upTo: 1e308, unitAmount: '1' },
+          { upTo: null, unitAmount: 1e-30 },
+        ],
+      },
+      { components: [{ priceCode: 'x', quantity: '1' }] },
+      { metric: 'm', aggregation: 'sum', pricing: { kind: 'bundle', config: {} } },
+      { packageSize: '0', packageAmount: '1' },
+      { a: { b: { c: { d: { e: [1, [2, [3]]] } } } } },
     ),
     fc.object({ maxDepth: 2 }),
   ),
@@ -104,7 +162,11 @@ export function everyField(field: GraphQLField<unknown, unknown>, depth = 3): st
 function selectionOf(type: GraphQLNamedType, depth: number, alias = ''): string {
   // A union's members may share a field name with another type (status: InvoiceStatus, status:
   // QuoteStatus), which GraphQL refuses to merge: each member's fields get an alias of their own.
-  if (isUnionType(type)) return ` { __typename ${type.getTypes().map((t) => `... on ${t.name}${selectionOf(t, depth, `${t.name}_`)}`).join(' ')} }`;
+  if (isUnionType(type))
+    return ` { __typename ${type
+      .getTypes()
+      .map((t) => `... on ${t.name}${selectionOf(t, depth, `${t.name}_`)}`)
+      .join(' ')} }`;
   if (!isObjectType(type) && !isInterfaceType(type)) return '';
   const parts = ['__typename'];
   for (const f of Object.values(type.getFields())) {

@@ -10,6 +10,9 @@ export async function openSessions(t: TestApp, name: string): Promise<number> {
   const [row] = await t.app.db.orm.em
     .fork()
     .getConnection()
-    .execute<{ n: string }[]>("select count(*)::text as n from pg_stat_activity where application_name = ? and backend_type = 'client backend'", [name]);
+    .execute<{ n: string }[]>(
+      "select count(*)::text as n from pg_stat_activity where application_name = ? and backend_type = 'client backend'",
+      [name],
+    );
   return Number(row.n);
 }

@@ -18,13 +18,15 @@
   var REJECTED = 'This API key was not accepted. Check it and try again.';
   var NOT_ALLOWED = 'This key may not read revenue figures: sign in with an ADMIN or SALES key.';
 
-  var VIEWER = 'query DashboardViewer {\n' +
+  var VIEWER =
+    'query DashboardViewer {\n' +
     '  viewer { name role }\n' +
     '  customers(first: 1) { edges { node { currency } } }\n' +
     '  prices(first: 100) { edges { node { currency } } }\n' +
     '}';
 
-  var FIGURES = 'query DashboardFigures($from: DateTime!, $to: DateTime!, $interval: MetricsInterval!, $currency: Currency!, $top: Int) {\n' +
+  var FIGURES =
+    'query DashboardFigures($from: DateTime!, $to: DateTime!, $interval: MetricsInterval!, $currency: Currency!, $top: Int) {\n' +
     '  revenueMetrics(from: $from, to: $to, interval: $interval, currency: $currency) {\n' +
     '    periodStart periodEnd startMrr mrr arr newMrr expansionMrr contractionMrr churnedMrr reactivationMrr\n' +
     '    activeCustomers arpa logoChurnRate grossRevenueRetention netRevenueRetention involuntaryChurnMrr\n' +
@@ -86,7 +88,9 @@
   function readFilters() {
     var from = $('from');
     var to = $('to');
-    [from, to].forEach(function (input) { input.removeAttribute('aria-invalid'); });
+    [from, to].forEach(function (input) {
+      input.removeAttribute('aria-invalid');
+    });
     if (!MONTH.test(from.value)) return invalid(from, 'Enter the first month as YYYY-MM.');
     if (!MONTH.test(to.value)) return invalid(to, 'Enter the last month as YYYY-MM.');
     if (from.value > to.value) return invalid(from, 'The first month must not be after the last month.');
@@ -111,7 +115,11 @@
   /** The bridge of the whole range: the first period's start, the sums of the flows, the last period's end, exactly. */
   function bridgeOf(periods) {
     function total(field) {
-      return decimal.sum(periods.map(function (p) { return p[field]; }));
+      return decimal.sum(
+        periods.map(function (p) {
+          return p[field];
+        }),
+      );
     }
     var start = periods.length ? periods[0].startMrr : '0';
     var end = periods.length ? periods[periods.length - 1].mrr : '0';
@@ -134,7 +142,14 @@
       { key: 'churn', label: 'Churn', kind: 'down', amount: b.churnedMrr },
       { key: 'end', label: 'End MRR', kind: 'total', amount: b.end },
     ];
-    var moved = decimal.sum([b.start, b.newMrr, b.expansionMrr, b.reactivationMrr, decimal.negate(b.contractionMrr), decimal.negate(b.churnedMrr)]);
+    var moved = decimal.sum([
+      b.start,
+      b.newMrr,
+      b.expansionMrr,
+      b.reactivationMrr,
+      decimal.negate(b.contractionMrr),
+      decimal.negate(b.churnedMrr),
+    ]);
     b.balanced = decimal.compare(moved, b.end) === 0;
     return b;
   }
@@ -157,8 +172,18 @@
     lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
     var summary = $('range-summary');
     var n = view.periods.length;
-    summary.textContent = format.month(view.variables.from) + ' to ' + format.month(lastMonth.toISOString()) + ' in ' + view.currency + ': ' +
-      n + ' ' + format.words(view.interval).toLowerCase() + (n === 1 ? '' : 's') + ' (UTC).';
+    summary.textContent =
+      format.month(view.variables.from) +
+      ' to ' +
+      format.month(lastMonth.toISOString()) +
+      ' in ' +
+      view.currency +
+      ': ' +
+      n +
+      ' ' +
+      format.words(view.interval).toLowerCase() +
+      (n === 1 ? '' : 's') +
+      ' (UTC).';
     summary.setAttribute('data-from', view.variables.from);
     summary.setAttribute('data-to', view.variables.to);
     summary.setAttribute('data-currency', view.currency);
@@ -205,8 +230,12 @@
     function add(code) {
       if (code && seen.indexOf(code) === -1) seen.push(code);
     }
-    data.customers.edges.forEach(function (e) { add(e.node.currency); });
-    data.prices.edges.forEach(function (e) { add(e.node.currency); });
+    data.customers.edges.forEach(function (e) {
+      add(e.node.currency);
+    });
+    data.prices.edges.forEach(function (e) {
+      add(e.node.currency);
+    });
     add(FALLBACK_CURRENCY);
     var preferred = seen[0];
     var rest = seen.slice(1).sort();
@@ -261,7 +290,9 @@
       $('from').value = range.from;
       $('to').value = range.to;
       showDashboard();
-      return refresh().then(function () { $('dashboard-title').focus(); });
+      return refresh().then(function () {
+        $('dashboard-title').focus();
+      });
     });
   }
 
@@ -276,7 +307,11 @@
     }
     var button = $('sign-in');
     button.disabled = true;
-    signIn(key).catch(fail).then(function () { button.disabled = false; });
+    signIn(key)
+      .catch(fail)
+      .then(function () {
+        button.disabled = false;
+      });
   }
 
   function start() {
@@ -294,7 +329,9 @@
     });
     var stored = sessionStorage.getItem(STORAGE_KEY);
     var ready = stored ? signIn(stored).catch(fail) : Promise.resolve(showLogin('', true));
-    ready.then(function () { document.body.setAttribute('data-ready', 'true'); });
+    ready.then(function () {
+      document.body.setAttribute('data-ready', 'true');
+    });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -28,8 +28,12 @@
   /** The exact sum of Decimal strings, at the largest scale among them ("0" for none). */
   function sum(values) {
     var parsed = values.map(parse);
-    var scale = parsed.reduce(function (s, d) { return Math.max(s, d.scale); }, 0);
-    var total = parsed.reduce(function (t, d) { return t + atScale(d, scale); }, BigInt(0));
+    var scale = parsed.reduce(function (s, d) {
+      return Math.max(s, d.scale);
+    }, 0);
+    var total = parsed.reduce(function (t, d) {
+      return t + atScale(d, scale);
+    }, BigInt(0));
     return toText(total, scale);
   }
 

@@ -14,9 +14,12 @@
   function moneyFormat(currency, compact) {
     var key = currency + (compact ? ':compact' : '');
     if (!moneyFormats[key]) {
-      moneyFormats[key] = new Intl.NumberFormat(undefined, compact
-        ? { style: 'currency', currency: currency, notation: 'compact', maximumSignificantDigits: 3 }
-        : { style: 'currency', currency: currency });
+      moneyFormats[key] = new Intl.NumberFormat(
+        undefined,
+        compact
+          ? { style: 'currency', currency: currency, notation: 'compact', maximumSignificantDigits: 3 }
+          : { style: 'currency', currency: currency },
+      );
     }
     return moneyFormats[key];
   }

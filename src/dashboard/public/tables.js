@@ -9,7 +9,11 @@
   var format = ns.format;
 
   function moneyCell(amount, currency, signed) {
-    return h('td', { class: 'num', 'data-amount': amount, text: signed ? format.signedMoney(amount, currency) : format.money(amount, currency) });
+    return h('td', {
+      class: 'num',
+      'data-amount': amount,
+      text: signed ? format.signedMoney(amount, currency) : format.money(amount, currency),
+    });
   }
 
   function rateCell(rate) {
@@ -33,18 +37,25 @@
     var customers = $('kpi-customers');
     customers.setAttribute('data-count', last ? String(last.activeCustomers) : '');
     customers.textContent = last ? format.count(last.activeCustomers) : '\u2014';
-    $('kpi-note').textContent = last ? 'At the end of ' + format.periodPhrase(last, view.interval) + '; the change is over the whole range.' : '';
+    $('kpi-note').textContent = last
+      ? 'At the end of ' + format.periodPhrase(last, view.interval) + '; the change is over the whole range.'
+      : '';
   }
 
   function growthRows(view) {
     var body = clear($('growth-rows'));
     view.periods.forEach(function (p) {
-      body.appendChild(h('tr', null,
-        h('th', { scope: 'row', text: format.periodLabel(p, view.interval) }),
-        moneyCell(p.mrr, view.currency),
-        moneyCell(p.arr, view.currency),
-        h('td', { class: 'num', text: format.count(p.activeCustomers) }),
-        p.arpa == null ? h('td', { class: 'num', text: '\u2014' }) : moneyCell(p.arpa, view.currency)));
+      body.appendChild(
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row', text: format.periodLabel(p, view.interval) }),
+          moneyCell(p.mrr, view.currency),
+          moneyCell(p.arr, view.currency),
+          h('td', { class: 'num', text: format.count(p.activeCustomers) }),
+          p.arpa == null ? h('td', { class: 'num', text: '\u2014' }) : moneyCell(p.arpa, view.currency),
+        ),
+      );
     });
   }
 
@@ -52,9 +63,12 @@
     var body = clear($('bridge-rows'));
     view.bridge.steps.forEach(function (step) {
       var amount = step.kind === 'down' ? ns.decimal.negate(step.amount) : step.amount;
-      var row = h('tr', { class: 'bridge-' + step.kind, 'data-step': step.key },
+      var row = h(
+        'tr',
+        { class: 'bridge-' + step.kind, 'data-step': step.key },
         h('th', { scope: 'row', text: step.label }),
-        moneyCell(amount, view.currency, step.kind !== 'total'));
+        moneyCell(amount, view.currency, step.kind !== 'total'),
+      );
       body.appendChild(row);
     });
   }
@@ -62,13 +76,18 @@
   function retentionRows(view) {
     var body = clear($('retention-rows'));
     view.periods.forEach(function (p) {
-      body.appendChild(h('tr', null,
-        h('th', { scope: 'row', text: format.periodLabel(p, view.interval) }),
-        rateCell(p.logoChurnRate),
-        rateCell(p.grossRevenueRetention),
-        rateCell(p.netRevenueRetention),
-        moneyCell(p.churnedMrr, view.currency),
-        moneyCell(p.involuntaryChurnMrr, view.currency)));
+      body.appendChild(
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row', text: format.periodLabel(p, view.interval) }),
+          rateCell(p.logoChurnRate),
+          rateCell(p.grossRevenueRetention),
+          rateCell(p.netRevenueRetention),
+          moneyCell(p.churnedMrr, view.currency),
+          moneyCell(p.involuntaryChurnMrr, view.currency),
+        ),
+      );
     });
   }
 
@@ -92,25 +111,35 @@
     var c = view.currency;
     var m = MEASURES[measure] || MEASURES.revenueRetention;
     var width = view.cohorts.reduce(function (w, cohort) {
-      return cohort.months.reduce(function (x, month) { return Math.max(x, month.offset + 1); }, w);
+      return cohort.months.reduce(function (x, month) {
+        return Math.max(x, month.offset + 1);
+      }, w);
     }, 0);
     $('cohort-caption').textContent = m.caption;
-    var headRow = h('tr', null,
+    var headRow = h(
+      'tr',
+      null,
       h('th', { scope: 'col', text: 'Cohort' }),
       h('th', { scope: 'col', class: 'num', text: 'Customers' }),
-      h('th', { scope: 'col', class: 'num', text: 'Starting MRR' }));
+      h('th', { scope: 'col', class: 'num', text: 'Starting MRR' }),
+    );
     for (var i = 0; i < width; i++) headRow.appendChild(h('th', { scope: 'col', class: 'num', text: 'Month ' + i }));
     clear($('cohort-head')).appendChild(headRow);
 
     var body = clear($('cohort-rows'));
     view.cohorts.forEach(function (cohort) {
       var label = format.month(cohort.month);
-      var row = h('tr', { 'data-cohort': cohort.month },
+      var row = h(
+        'tr',
+        { 'data-cohort': cohort.month },
         h('th', { scope: 'row', text: label }),
         h('td', { class: 'num', text: format.count(cohort.customers) }),
-        moneyCell(cohort.startMrr, c));
+        moneyCell(cohort.startMrr, c),
+      );
       var byOffset = {};
-      cohort.months.forEach(function (month) { byOffset[month.offset] = month; });
+      cohort.months.forEach(function (month) {
+        byOffset[month.offset] = month;
+      });
       for (var i = 0; i < width; i++) {
         var month = byOffset[i];
         var value = month ? month[measure] : null;
@@ -119,13 +148,16 @@
         } else if (value == null) {
           row.appendChild(h('td', { class: 'num heat-none', 'data-offset': String(i), text: '\u2014' }));
         } else {
-          row.appendChild(h('td', {
-            class: 'num heat-' + shade(value),
-            'data-offset': String(i),
-            'data-value': value,
-            title: label + ' cohort, month ' + i + ': ' + format.count(month.customers) + ' customers, ' + format.money(month.mrr, c) + ' MRR',
-            text: format.percent(value),
-          }));
+          row.appendChild(
+            h('td', {
+              class: 'num heat-' + shade(value),
+              'data-offset': String(i),
+              'data-value': value,
+              title:
+                label + ' cohort, month ' + i + ': ' + format.count(month.customers) + ' customers, ' + format.money(month.mrr, c) + ' MRR',
+              text: format.percent(value),
+            }),
+          );
         }
       }
       body.appendChild(row);
@@ -137,13 +169,18 @@
   function movements(view) {
     var body = clear($('movement-rows'));
     view.movements.forEach(function (mv) {
-      body.appendChild(h('tr', { 'data-movement-id': mv.id },
-        h('th', { scope: 'row', text: mv.customer.name }),
-        h('td', { text: format.day(mv.at) }),
-        h('td', { 'data-kind': mv.kind, text: format.words(mv.kind) }),
-        moneyCell(mv.delta, view.currency, true),
-        moneyCell(mv.mrrAfter, view.currency),
-        h('td', { 'data-cause': mv.cause, text: format.cause(mv.cause) })));
+      body.appendChild(
+        h(
+          'tr',
+          { 'data-movement-id': mv.id },
+          h('th', { scope: 'row', text: mv.customer.name }),
+          h('td', { text: format.day(mv.at) }),
+          h('td', { 'data-kind': mv.kind, text: format.words(mv.kind) }),
+          moneyCell(mv.delta, view.currency, true),
+          moneyCell(mv.mrrAfter, view.currency),
+          h('td', { 'data-cause': mv.cause, text: format.cause(mv.cause) }),
+        ),
+      );
     });
     $('no-movements').hidden = view.movements.length > 0;
     $('movement-table').hidden = view.movements.length === 0;
@@ -156,12 +193,28 @@
       $(id).removeAttribute('data-amount');
       $(id).removeAttribute('data-count');
     });
-    ['kpi-note', 'range-summary', 'growth-summary', 'bridge-summary', 'retention-summary'].forEach(function (id) { $(id).textContent = ''; });
-    ['growth-rows', 'bridge-rows', 'retention-rows', 'cohort-head', 'cohort-rows', 'movement-rows'].forEach(function (id) { clear($(id)); });
-    [['growth-chart', 'MRR and ARR chart'], ['bridge-chart', 'MRR bridge chart'], ['retention-chart', 'Churn and retention chart']].forEach(function (c) {
+    ['kpi-note', 'range-summary', 'growth-summary', 'bridge-summary', 'retention-summary'].forEach(function (id) {
+      $(id).textContent = '';
+    });
+    ['growth-rows', 'bridge-rows', 'retention-rows', 'cohort-head', 'cohort-rows', 'movement-rows'].forEach(function (id) {
+      clear($(id));
+    });
+    [
+      ['growth-chart', 'MRR and ARR chart'],
+      ['bridge-chart', 'MRR bridge chart'],
+      ['retention-chart', 'Churn and retention chart'],
+    ].forEach(function (c) {
       $(c[0]).setAttribute('aria-label', c[1]);
     });
   }
 
-  ns.tables = { clearAll: clearAll, kpis: kpis, growthRows: growthRows, bridgeRows: bridgeRows, retentionRows: retentionRows, cohorts: cohorts, movements: movements };
+  ns.tables = {
+    clearAll: clearAll,
+    kpis: kpis,
+    growthRows: growthRows,
+    bridgeRows: bridgeRows,
+    retentionRows: retentionRows,
+    cohorts: cohorts,
+    movements: movements,
+  };
 })((window.TariffDashboard = window.TariffDashboard || {}));

@@ -75,7 +75,15 @@ export class CltvService {
     if (!isCurrencyCode(currency)) throw new InvalidInputError('currency', 'currency must be an active ISO 4217 currency code such as EUR');
     if (!Object.values(CltvSegmentBy).includes(segmentBy)) throw new InvalidInputError('segmentBy', 'segmentBy must be PLAN or TAG');
     const months = metricPeriods(from, to, MetricsInterval.MONTH);
-    const rows = await ledgerRead(this.ctx.em, (em) => segmentBuckets(em, currency, to, months.map((m) => m.start), segmentBy));
+    const rows = await ledgerRead(this.ctx.em, (em) =>
+      segmentBuckets(
+        em,
+        currency,
+        to,
+        months.map((m) => m.start),
+        segmentBy,
+      ),
+    );
 
     // bucket 0: everything before `from`; bucket k: the window's k-th month.
     const bySegment = new Map<string | null, Map<number, Bucket>>();
@@ -117,7 +125,9 @@ export class CltvService {
         cltv: arpaExact && monthlyChurnRate && !monthlyChurnRate.isZero() ? mrrFigure(arpaExact.div(monthlyChurnRate), currency) : null,
       });
     }
-    return out.sort((a, b) => (a.segment === null ? -1 : b.segment === null ? 1 : a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
+    return out.sort((a, b) =>
+      a.segment === null ? -1 : b.segment === null ? 1 : a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0,
+    );
   }
 }
 

@@ -39,11 +39,12 @@ export class CohortService {
     authorize(this.ctx.actor, 'analytics:read');
     if (!isCurrencyCode(currency)) throw new InvalidInputError('currency', 'an ISO 4217 currency code');
     const months = metricPeriods(from, to, MetricsInterval.MONTH);
-    const rows = await ledgerRead(this.ctx.em, (em) => boundRows<{ cohort: number; offset: number; customers: string; mrr: string }>(
-      em,
-      // Members' movements summed per cohort and month, then run up per cohort: a member has MRR at a
-      // month's end iff its NEW and REACTIVATION outnumber its CHURN by then (kinds are per customer).
-      `with p as (select * from jsonb_to_recordset(?::jsonb) as p(i int, s timestamptz, e timestamptz)),
+    const rows = await ledgerRead(this.ctx.em, (em) =>
+      boundRows<{ cohort: number; offset: number; customers: string; mrr: string }>(
+        em,
+        // Members' movements summed per cohort and month, then run up per cohort: a member has MRR at a
+        // month's end iff its NEW and REACTIVATION outnumber its CHURN by then (kinds are per customer).
+        `with p as (select * from jsonb_to_recordset(?::jsonb) as p(i int, s timestamptz, e timestamptz)),
             firsts as (select customer_id, min(at) as first_at from mrr_movement where currency = ? and kind = 'NEW' group by customer_id),
             members as (select f.customer_id, p.i as cohort from firsts f join p on f.first_at >= p.s and f.first_at < p.e),
             monthly as (select m.cohort, p.i as month, sum(x.delta) as delta,
@@ -57,14 +58,21 @@ export class CohortService {
          from grid g left join monthly mo on mo.cohort = g.cohort and mo.month = g.month
        window w as (partition by g.cohort order by g.month)
         order by g.cohort, g.month`,
-      [JSON.stringify(months.map((m) => ({ i: m.index, s: m.start, e: m.end }))), currency, currency],
-    ));
+        [JSON.stringify(months.map((m) => ({ i: m.index, s: m.start, e: m.end }))), currency, currency],
+      ),
+    );
     const cohorts = new Map<number, Cohort & { exactStart: Decimal }>();
     for (const r of rows) {
       let cohort = cohorts.get(r.cohort);
       const mrr = new Decimal(r.mrr);
       if (!cohort) {
-        cohort = { month: months[r.cohort].start, customers: Number(r.customers), startMrr: mrrFigure(mrr, currency), exactStart: mrr, months: [] };
+        cohort = {
+          month: months[r.cohort].start,
+          customers: Number(r.customers),
+          startMrr: mrrFigure(mrr, currency),
+          exactStart: mrr,
+          months: [],
+        };
         cohorts.set(r.cohort, cohort);
       }
       const ratio = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : part.div(whole).toDecimalPlaces(4, Decimal.ROUND_HALF_UP));
@@ -83,7 +91,8 @@ export class CohortService {
   async largestMovements(from: Date, to: Date, currency: string, first: number | null | undefined): Promise<MrrMovement[]> {
     authorize(this.ctx.actor, 'analytics:read');
     const limit = first ?? 10;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MOVEMENTS) throw new InvalidInputError('first', `first must be between 1 and ${MAX_MOVEMENTS}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MOVEMENTS)
+      throw new InvalidInputError('first', `first must be between 1 and ${MAX_MOVEMENTS}`);
     if (to.getTime() <= from.getTime()) throw new InvalidInputError('to', 'to must be after from');
     const rows = await boundRows<{ id: string }>(
       this.ctx.em,

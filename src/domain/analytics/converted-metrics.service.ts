@@ -58,14 +58,20 @@ export class ConvertedMetricsService {
    */
   async convertedRevenueMetrics(from: Date, to: Date, interval: MetricsInterval, reportingCurrency: string): Promise<ConvertedPeriod[]> {
     authorize(this.ctx.actor, 'analytics:read');
-    if (!isCurrencyCode(reportingCurrency)) throw new InvalidInputError('reportingCurrency', 'reportingCurrency must be an active ISO 4217 currency code such as EUR');
+    if (!isCurrencyCode(reportingCurrency))
+      throw new InvalidInputError('reportingCurrency', 'reportingCurrency must be an active ISO 4217 currency code such as EUR');
     const periods = metricPeriods(from, to, interval);
     const read = await ledgerRead(this.ctx.em, async (em) => {
       const base = await mrrBefore(em, from, to);
       const currencies = [...base.keys()].sort();
       if (currencies.length === 0) return null;
       const moves = await movesByPeriod(em, currencies, periods);
-      const rates = await ratesAtPeriodEnds(em, currencies.filter((c) => c !== reportingCurrency), reportingCurrency, periods);
+      const rates = await ratesAtPeriodEnds(
+        em,
+        currencies.filter((c) => c !== reportingCurrency),
+        reportingCurrency,
+        periods,
+      );
       return { base, currencies, moves, rates };
     });
     if (read === null) return periods.map((p) => emptyPeriod(p, reportingCurrency));
@@ -84,7 +90,8 @@ export class ConvertedMetricsService {
         const end = bridgeEnd(exact);
         start.set(currency, end);
         if (exact.start.isZero() && PARTS.every((k) => exact[k].isZero())) continue;
-        const rate: Rate | undefined = currency === reportingCurrency ? { rate: ONE, effectiveFrom: null } : rates.get(`${p.index}:${currency}`);
+        const rate: Rate | undefined =
+          currency === reportingCurrency ? { rate: ONE, effectiveFrom: null } : rates.get(`${p.index}:${currency}`);
         if (!rate) {
           throw new InvalidInputError(
             'reportingCurrency',
@@ -127,7 +134,11 @@ async function mrrBefore(em: EntityManager, from: Date, to: Date): Promise<Map<s
 }
 
 /** Exact sums per period, currency and kind; `currency = any(…)` lets each period use the (currency, at) index. */
-async function movesByPeriod(em: EntityManager, currencies: readonly string[], periods: readonly MetricPeriod[]): Promise<Map<string, [MrrMovementKind, Decimal][]>> {
+async function movesByPeriod(
+  em: EntityManager,
+  currencies: readonly string[],
+  periods: readonly MetricPeriod[],
+): Promise<Map<string, [MrrMovementKind, Decimal][]>> {
   const rows = await boundRows<{ i: number; currency: string; kind: MrrMovementKind; total: string }>(
     em,
     `select p.i, m.currency, m.kind, sum(m.delta) as total
@@ -145,7 +156,12 @@ async function movesByPeriod(em: EntityManager, currencies: readonly string[], p
 }
 
 /** For each period and currency, the pair's rate in force at the period's last instant (latest effectiveFrom before its end). */
-async function ratesAtPeriodEnds(em: EntityManager, currencies: readonly string[], reportingCurrency: string, periods: readonly MetricPeriod[]): Promise<Map<string, Rate>> {
+async function ratesAtPeriodEnds(
+  em: EntityManager,
+  currencies: readonly string[],
+  reportingCurrency: string,
+  periods: readonly MetricPeriod[],
+): Promise<Map<string, Rate>> {
   if (currencies.length === 0) return new Map();
   const rows = await boundRows<{ i: number; currency: string; rate: string; effective_from: Date }>(
     em,

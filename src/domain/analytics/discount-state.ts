@@ -33,7 +33,10 @@ export async function loadDiscounts(em: EntityManager, customerIds: readonly str
   for (const r of rows) {
     const list = out.get(r.customer_id) ?? [];
     // Stored event payloads, read back: parsed as the outbox's readers parse them.
-    list.push({ ...discountOfEvent(couponRedemptionPayload.parse(r.payload))!, endedAt: r.ended_at === null ? null : new Date(r.ended_at) });
+    list.push({
+      ...discountOfEvent(couponRedemptionPayload.parse(r.payload))!,
+      endedAt: r.ended_at === null ? null : new Date(r.ended_at),
+    });
     out.set(r.customer_id, list);
   }
   return out;
@@ -49,7 +52,9 @@ export function applyDiscount(list: readonly DiscountTerms[], discount: Discount
   return [
     ...list
       .filter((d) => d.id !== discount.id)
-      .map((d) => (starts && d.subscriptionId === discount.subscriptionId && d.endedAt === null ? { ...d, endedAt: discount.startsAt } : d)),
+      .map((d) =>
+        starts && d.subscriptionId === discount.subscriptionId && d.endedAt === null ? { ...d, endedAt: discount.startsAt } : d,
+      ),
     discount,
   ];
 }
@@ -58,7 +63,12 @@ export function applyDiscount(list: readonly DiscountTerms[], discount: Discount
  * Stores a customer's discounts after `events` (coupon events of that customer) were applied:
  * each discount's latest event payload, and when it ended.
  */
-export async function writeDiscounts(em: EntityManager, customerId: string, list: readonly DiscountTerms[], events: readonly DiscountEvent[]): Promise<void> {
+export async function writeDiscounts(
+  em: EntityManager,
+  customerId: string,
+  list: readonly DiscountTerms[],
+  events: readonly DiscountEvent[],
+): Promise<void> {
   const payloads = new Map(events.map((e) => [e.discount.id, e.payload]));
   await boundRows(
     em,
@@ -67,6 +77,16 @@ export async function writeDiscounts(em: EntityManager, customerId: string, list
        from jsonb_to_recordset(?::jsonb) as d(id uuid, subscription_id uuid, payload jsonb, ended_at timestamptz)
        left join mrr_discount_state s on s.id = d.id
      on conflict (id) do update set payload = excluded.payload, ended_at = excluded.ended_at`,
-    [customerId, JSON.stringify(list.map((d) => ({ id: d.id, subscription_id: d.subscriptionId, payload: payloads.get(d.id) ?? null, ended_at: d.endedAt?.toISOString() ?? null })))],
+    [
+      customerId,
+      JSON.stringify(
+        list.map((d) => ({
+          id: d.id,
+          subscription_id: d.subscriptionId,
+          payload: payloads.get(d.id) ?? null,
+          ended_at: d.endedAt?.toISOString() ?? null,
+        })),
+      ),
+    ],
   );
 }

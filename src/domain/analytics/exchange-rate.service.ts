@@ -53,7 +53,8 @@ export class ExchangeRateService {
   async list(filter: ExchangeRateFilter = {}): Promise<ExchangeRate[]> {
     authorize(this.ctx.actor, 'analytics:read');
     const limit = filter.first ?? DEFAULT_LIST;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST) throw new InvalidInputError('first', `first must be between 1 and ${MAX_LIST}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST)
+      throw new InvalidInputError('first', `first must be between 1 and ${MAX_LIST}`);
     const where: FilterQuery<ExchangeRate> = {};
     if (filter.currency != null) where.currency = requireCurrency(filter.currency, 'currency');
     if (filter.reportingCurrency != null) where.reportingCurrency = requireCurrency(filter.reportingCurrency, 'reportingCurrency');
@@ -69,12 +70,17 @@ function validated(input: SetExchangeRateInput): { currency: string; reportingCu
   const currency = requireCurrency(input.currency, 'currency');
   const reportingCurrency = requireCurrency(input.reportingCurrency, 'reportingCurrency');
   if (currency === reportingCurrency) {
-    throw new InvalidInputError('reportingCurrency', `reportingCurrency must differ from currency: ${currency} converts to itself at 1 without a rate`);
+    throw new InvalidInputError(
+      'reportingCurrency',
+      `reportingCurrency must differ from currency: ${currency} converts to itself at 1 without a rate`,
+    );
   }
   const { rate } = input;
   if (!rate.isFinite() || rate.lte(0)) throw new InvalidInputError('rate', 'rate must be above 0');
-  if (rate.decimalPlaces() > MAX_DECIMAL_PLACES) throw new InvalidInputError('rate', `rate must have at most ${MAX_DECIMAL_PLACES} decimals`);
-  if (rate.gte(new Decimal(10).pow(MAX_INTEGER_DIGITS))) throw new InvalidInputError('rate', `rate must have at most ${MAX_INTEGER_DIGITS} digits before the decimal point`);
+  if (rate.decimalPlaces() > MAX_DECIMAL_PLACES)
+    throw new InvalidInputError('rate', `rate must have at most ${MAX_DECIMAL_PLACES} decimals`);
+  if (rate.gte(new Decimal(10).pow(MAX_INTEGER_DIGITS)))
+    throw new InvalidInputError('rate', `rate must have at most ${MAX_INTEGER_DIGITS} digits before the decimal point`);
   if (Number.isNaN(input.effectiveFrom.getTime())) throw new InvalidInputError('effectiveFrom', 'effectiveFrom must be a valid instant');
   return { currency, reportingCurrency };
 }

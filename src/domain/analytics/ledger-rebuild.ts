@@ -23,8 +23,16 @@ export async function rebuildRevenueLedger(em: EntityManager, onProgress?: (done
   await boundRows(em, 'delete from mrr_subscription_state');
   await boundRows(em, 'delete from mrr_discount_state');
   let events = 0;
-  for (let after: { tx: string; position: string } | null = null; ; ) {
-    const rows: { tx_id: string; position: string; aggregate_id: string; type: string; customer_id: string | null; payload: unknown; occurred_at: Date }[] = await boundRows(
+  for (let after: { tx: string; position: string } | null = null; ;) {
+    const rows: {
+      tx_id: string;
+      position: string;
+      aggregate_id: string;
+      type: string;
+      customer_id: string | null;
+      payload: unknown;
+      occurred_at: Date;
+    }[] = await boundRows(
       em,
       `select tx_id::text as tx_id, position::text as position, aggregate_id, type, customer_id, payload, occurred_at
          from domain_event

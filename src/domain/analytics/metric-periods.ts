@@ -25,7 +25,8 @@ export function metricPeriods(from: Date, to: Date, interval: MetricsInterval): 
   if (to.getTime() <= from.getTime()) throw new InvalidInputError('to', 'to must be after from');
   const periods: MetricPeriod[] = [];
   for (let start = from, i = 0; start.getTime() < to.getTime(); i++) {
-    if (i >= MAX_PERIODS) throw new InvalidInputError('interval', `at most ${MAX_PERIODS} periods; choose a longer interval or a shorter range`);
+    if (i >= MAX_PERIODS)
+      throw new InvalidInputError('interval', `at most ${MAX_PERIODS} periods; choose a longer interval or a shorter range`);
     const next = stepFrom(from, interval, i + 1);
     const end = next.getTime() < to.getTime() ? next : to;
     periods.push({ index: i, start, end });

@@ -45,7 +45,13 @@ export function bridgeEnd(b: ExactBridge): Decimal {
 }
 
 const PARTS = ['newMrr', 'expansionMrr', 'reactivationMrr', 'contractionMrr', 'churnedMrr'] as const;
-const SIGN: Readonly<Record<(typeof PARTS)[number], 1 | -1>> = { newMrr: 1, expansionMrr: 1, reactivationMrr: 1, contractionMrr: -1, churnedMrr: -1 };
+const SIGN: Readonly<Record<(typeof PARTS)[number], 1 | -1>> = {
+  newMrr: 1,
+  expansionMrr: 1,
+  reactivationMrr: 1,
+  contractionMrr: -1,
+  churnedMrr: -1,
+};
 
 /**
  * A bridge whose rounded figures add up: start and end are each their exact value rounded once
@@ -61,15 +67,26 @@ export function roundBridge(exact: ExactBridge, currency: string): RoundedBridge
   const start = mrrFigure(exact.start, currency);
   const rounded = new Map(PARTS.map((k) => [k, mrrFigure(signed(k, exact[k]), currency)]));
   const endFigure = mrrFigure(bridgeEnd(exact), currency);
-  let gap = endFigure.minus(start).minus([...rounded.values()].reduce((a, b) => a.plus(b), ZERO)).div(unit).toNumber();
+  let gap = endFigure
+    .minus(start)
+    .minus([...rounded.values()].reduce((a, b) => a.plus(b), ZERO))
+    .div(unit)
+    .toNumber();
   // What each signed movement lost to its rounding (exact − rounded), largest first when units are missing.
-  const order = PARTS.map((k) => ({ k, lost: signed(k, exact[k]).minus(rounded.get(k)!) }))
-    .sort((a, b) => (gap > 0 ? b.lost.comparedTo(a.lost) : a.lost.comparedTo(b.lost)));
+  const order = PARTS.map((k) => ({ k, lost: signed(k, exact[k]).minus(rounded.get(k)!) })).sort((a, b) =>
+    gap > 0 ? b.lost.comparedTo(a.lost) : a.lost.comparedTo(b.lost),
+  );
   for (const { k, lost } of order) {
     if (gap === 0) break;
     // Only a movement whose exact value lies strictly between units can move to its other neighbour.
-    if (gap > 0 && lost.gt(0)) { rounded.set(k, rounded.get(k)!.plus(unit)); gap -= 1; }
-    if (gap < 0 && lost.lt(0)) { rounded.set(k, rounded.get(k)!.minus(unit)); gap += 1; }
+    if (gap > 0 && lost.gt(0)) {
+      rounded.set(k, rounded.get(k)!.plus(unit));
+      gap -= 1;
+    }
+    if (gap < 0 && lost.lt(0)) {
+      rounded.set(k, rounded.get(k)!.minus(unit));
+      gap += 1;
+    }
   }
   if (gap !== 0) throw new Error(`MRR bridge could not be rounded to whole ${currency} minor units`);
   const figure = (k: (typeof PARTS)[number]) => {

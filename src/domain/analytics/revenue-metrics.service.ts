@@ -74,7 +74,11 @@ export class RevenueMetricsService {
       const mrr = bridgeEnd(exact);
       const shown = roundBridge(exact, currency);
       const startActive = active;
-      active = active + (m.counts.get(MrrMovementKind.NEW) ?? 0) + (m.counts.get(MrrMovementKind.REACTIVATION) ?? 0) - (m.counts.get(MrrMovementKind.CHURN) ?? 0);
+      active =
+        active +
+        (m.counts.get(MrrMovementKind.NEW) ?? 0) +
+        (m.counts.get(MrrMovementKind.REACTIVATION) ?? 0) -
+        (m.counts.get(MrrMovementKind.CHURN) ?? 0);
       const t = trials.get(p.index);
       const d = dunning.get(p.index);
       const period: RevenuePeriod = {
@@ -155,7 +159,11 @@ async function movementsByPeriod(em: EntityManager, currency: string, periods: r
 }
 
 /** Trials that ended in the period, and how many of them converted (were not canceled before their end). */
-async function trialsByPeriod(em: EntityManager, currency: string, periods: readonly MetricPeriod[]): Promise<Map<number, { ended: number; converted: number }>> {
+async function trialsByPeriod(
+  em: EntityManager,
+  currency: string,
+  periods: readonly MetricPeriod[],
+): Promise<Map<number, { ended: number; converted: number }>> {
   const rows = await boundRows<{ i: number; ended: string; converted: string }>(
     em,
     `select p.i, count(*) as ended, count(*) filter (where s.canceled_at is null or s.canceled_at >= s.trial_end) as converted
@@ -167,7 +175,11 @@ async function trialsByPeriod(em: EntityManager, currency: string, periods: read
 }
 
 /** Invoices whose dunning began in the period, and how many of them were paid since. */
-async function dunningByPeriod(em: EntityManager, currency: string, periods: readonly MetricPeriod[]): Promise<Map<number, { entered: number; recovered: number }>> {
+async function dunningByPeriod(
+  em: EntityManager,
+  currency: string,
+  periods: readonly MetricPeriod[],
+): Promise<Map<number, { entered: number; recovered: number }>> {
   const rows = await boundRows<{ i: number; entered: string; recovered: string }>(
     em,
     `select p.i, count(*) as entered, count(*) filter (where i.status = 'PAID') as recovered

@@ -65,10 +65,11 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
   // Prices and MRR history are read only when something is re-priced: a page of plain renewals never is.
   let priced: { pricing: Awaited<ReturnType<typeof pricingFor>>; everHad: Set<string> } | null = null;
   const storedItems = [...states.values()].flatMap((s) => s.items);
-  const pricingNow = async () => (priced ??= {
-    pricing: await pricingFor(em, customerIds, storedItems, subscriptionEvents),
-    everHad: await customersWithMrrHistory(em, customerIds),
-  });
+  const pricingNow = async () =>
+    (priced ??= {
+      pricing: await pricingFor(em, customerIds, storedItems, subscriptionEvents),
+      everHad: await customersWithMrrHistory(em, customerIds),
+    });
   const discountEvents = new Map<string, DiscountEvent[]>();
   const movements: Movement[] = [];
 
@@ -84,7 +85,16 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
     const before = customerMrr(state.customerId, state.currency);
     const after = before.minus(state.mrr).plus(mrr);
     const hadMrr = everHad.has(`${state.customerId}:${state.currency}`);
-    movements.push({ customerId: state.customerId, subscriptionId: state.subscriptionId, currency: state.currency, kind: classify(before, after, hadMrr), delta: mrr.minus(state.mrr), mrrAfter: mrr, cause, at });
+    movements.push({
+      customerId: state.customerId,
+      subscriptionId: state.subscriptionId,
+      currency: state.currency,
+      kind: classify(before, after, hadMrr),
+      delta: mrr.minus(state.mrr),
+      mrrAfter: mrr,
+      cause,
+      at,
+    });
     if (mrr.gt(0)) everHad.add(`${state.customerId}:${state.currency}`);
     state.mrr = mrr;
   };
@@ -104,7 +114,8 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
       discounts.set(customerId, applyDiscount(discounts.get(customerId) ?? [], discount));
       discountEvents.set(customerId, [...(discountEvents.get(customerId) ?? []), { discount, payload: change.event.payload }]);
       for (const state of states.values()) {
-        if (state.customerId === customerId && (discount.subscriptionId === null || discount.subscriptionId === state.subscriptionId)) await reprice(state, event.at, event.type);
+        if (state.customerId === customerId && (discount.subscriptionId === null || discount.subscriptionId === state.subscriptionId))
+          await reprice(state, event.at, event.type);
       }
     } else {
       // A contract re-prices the customer's counted subscriptions from the instant it is made.
@@ -113,7 +124,11 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
     }
   }
   const moved = new Set(movements.map((m) => m.subscriptionId));
-  await writeStates(em, [...states.values()].filter((s) => s.changed || moved.has(s.subscriptionId)), relevant[relevant.length - 1].at);
+  await writeStates(
+    em,
+    [...states.values()].filter((s) => s.changed || moved.has(s.subscriptionId)),
+    relevant[relevant.length - 1].at,
+  );
   await writeMovements(em, movements);
   for (const [customerId, applied] of discountEvents) await writeDiscounts(em, customerId, discounts.get(customerId)!, applied);
 }
@@ -152,18 +167,41 @@ function applySnapshot(states: Map<string, State>, event: SubscriptionEvent): { 
     .sort((a, b) => (a.priceCode < b.priceCode ? -1 : a.priceCode > b.priceCode ? 1 : 0));
   const known = states.get(event.aggregateId);
   if (!known) {
-    const state: State = { subscriptionId: event.aggregateId, customerId: p.customerId, currency: p.currency, status: p.status, interval: p.interval, intervalCount: p.intervalCount, items, mrr: ZERO, updatedAt: event.at, changed: true };
+    const state: State = {
+      subscriptionId: event.aggregateId,
+      customerId: p.customerId,
+      currency: p.currency,
+      status: p.status,
+      interval: p.interval,
+      intervalCount: p.intervalCount,
+      items,
+      mrr: ZERO,
+      updatedAt: event.at,
+      changed: true,
+    };
     states.set(state.subscriptionId, state);
     return { state, changed: true };
   }
-  const changed = known.status !== p.status || !sameItems(known.items, items) || known.interval !== p.interval || known.intervalCount !== p.intervalCount;
-  if (changed) Object.assign(known, { status: p.status, items, interval: p.interval, intervalCount: p.intervalCount, updatedAt: event.at, changed: true });
+  const changed =
+    known.status !== p.status || !sameItems(known.items, items) || known.interval !== p.interval || known.intervalCount !== p.intervalCount;
+  if (changed)
+    Object.assign(known, {
+      status: p.status,
+      items,
+      interval: p.interval,
+      intervalCount: p.intervalCount,
+      updatedAt: event.at,
+      changed: true,
+    });
   return { state: known, changed };
 }
 
 /** Field by field: items read back from jsonb have their keys in jsonb's order, not the payload's. */
 function sameItems(a: readonly MrrItem[], b: readonly MrrItem[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.priceCode === b[i].priceCode && x.priceVersion === b[i].priceVersion && x.quantity === b[i].quantity);
+  return (
+    a.length === b.length &&
+    a.every((x, i) => x.priceCode === b[i].priceCode && x.priceVersion === b[i].priceVersion && x.quantity === b[i].quantity)
+  );
 }
 
 /**
@@ -171,20 +209,46 @@ function sameItems(a: readonly MrrItem[], b: readonly MrrItem[]): boolean {
  * serialize on its row already, so this waits for nothing a change does not) and, unlocked, of
  * the customers' other subscriptions, which classification reads.
  */
-async function loadStates(em: EntityManager, subscriptionIds: readonly string[], customerIds: readonly string[]): Promise<Map<string, State>> {
+async function loadStates(
+  em: EntityManager,
+  subscriptionIds: readonly string[],
+  customerIds: readonly string[],
+): Promise<Map<string, State>> {
   const states = new Map<string, State>();
   if (subscriptionIds.length > 0) {
-    await boundRows(em, 'select subscription_id from mrr_subscription_state where subscription_id = any(?::uuid[]) order by subscription_id for update', [[...subscriptionIds]]);
+    await boundRows(
+      em,
+      'select subscription_id from mrr_subscription_state where subscription_id = any(?::uuid[]) order by subscription_id for update',
+      [[...subscriptionIds]],
+    );
   }
-  const rows = await boundRows<{ subscription_id: string; customer_id: string; currency: string; status: string; interval: string; interval_count: number; items: MrrItem[]; mrr: string; updated_at: Date }>(
+  const rows = await boundRows<{
+    subscription_id: string;
+    customer_id: string;
+    currency: string;
+    status: string;
+    interval: string;
+    interval_count: number;
+    items: MrrItem[];
+    mrr: string;
+    updated_at: Date;
+  }>(
     em,
     'select subscription_id, customer_id, currency, status, interval, interval_count, items, mrr, updated_at from mrr_subscription_state where customer_id = any(?::uuid[])',
     [[...customerIds]],
   );
   for (const r of rows) {
     states.set(r.subscription_id, {
-      subscriptionId: r.subscription_id, customerId: r.customer_id, currency: r.currency, status: r.status, interval: r.interval,
-      intervalCount: r.interval_count, items: r.items, mrr: new Decimal(r.mrr), updatedAt: new Date(r.updated_at), changed: false,
+      subscriptionId: r.subscription_id,
+      customerId: r.customer_id,
+      currency: r.currency,
+      status: r.status,
+      interval: r.interval,
+      intervalCount: r.interval_count,
+      items: r.items,
+      mrr: new Decimal(r.mrr),
+      updatedAt: new Date(r.updated_at),
+      changed: false,
     });
   }
   return states;
@@ -192,7 +256,11 @@ async function loadStates(em: EntityManager, subscriptionIds: readonly string[],
 
 /** Customers with a contract, whose prices can change at any renewal (a contract starting or ending). */
 async function customersWithContracts(em: EntityManager, customerIds: readonly string[]): Promise<Set<string>> {
-  const rows = await boundRows<{ customer_id: string }>(em, 'select distinct customer_id from contract where customer_id = any(?::uuid[])', [[...customerIds]]);
+  const rows = await boundRows<{ customer_id: string }>(
+    em,
+    'select distinct customer_id from contract where customer_id = any(?::uuid[])',
+    [[...customerIds]],
+  );
   return new Set(rows.map((r) => r.customer_id));
 }
 
@@ -206,9 +274,16 @@ async function customersWithMrrHistory(em: EntityManager, customerIds: readonly 
 }
 
 /** Prices by the version each item was sold at (and bundles' components), and each customer's contracts: one query each. */
-async function pricingFor(em: EntityManager, customerIds: readonly string[], stored: readonly MrrItem[], events: readonly SubscriptionEvent[]) {
+async function pricingFor(
+  em: EntityManager,
+  customerIds: readonly string[],
+  stored: readonly MrrItem[],
+  events: readonly SubscriptionEvent[],
+) {
   const items = [...stored, ...events.flatMap((e) => e.payload.items)];
-  const keys = [...new Map(items.map((i) => [`${i.priceCode}@${i.priceVersion}`, { code: i.priceCode, version: i.priceVersion }])).values()];
+  const keys = [
+    ...new Map(items.map((i) => [`${i.priceCode}@${i.priceVersion}`, { code: i.priceCode, version: i.priceVersion }])).values(),
+  ];
   const rows = keys.length
     ? await boundRows<PriceRow>(
         em,
@@ -244,10 +319,18 @@ async function writeStates(em: EntityManager, states: readonly State[], at: Date
         items = excluded.items, mrr = excluded.mrr, updated_at = excluded.updated_at`,
     [
       at,
-      JSON.stringify(states.map((s) => ({
-        subscription_id: s.subscriptionId, customer_id: s.customerId, currency: s.currency, status: s.status, interval: s.interval,
-        interval_count: s.intervalCount, items: s.items, mrr: s.mrr.toFixed(),
-      }))),
+      JSON.stringify(
+        states.map((s) => ({
+          subscription_id: s.subscriptionId,
+          customer_id: s.customerId,
+          currency: s.currency,
+          status: s.status,
+          interval: s.interval,
+          interval_count: s.intervalCount,
+          items: s.items,
+          mrr: s.mrr.toFixed(),
+        })),
+      ),
     ],
   );
 }
@@ -260,10 +343,19 @@ async function writeMovements(em: EntityManager, movements: readonly Movement[])
      select m.id, m.customer_id, m.subscription_id, m.currency, m.kind::mrr_movement_kind, m.delta, m.mrr_after, m.cause, m.at
        from jsonb_to_recordset(?::jsonb) as m(id uuid, customer_id uuid, subscription_id uuid, currency text, kind text, delta numeric, mrr_after numeric, cause text, at timestamptz)`,
     [
-      JSON.stringify(movements.map((m) => ({
-        id: randomUUID(), customer_id: m.customerId, subscription_id: m.subscriptionId, currency: m.currency, kind: m.kind,
-        delta: m.delta.toFixed(), mrr_after: m.mrrAfter.toFixed(), cause: m.cause, at: m.at.toISOString(),
-      }))),
+      JSON.stringify(
+        movements.map((m) => ({
+          id: randomUUID(),
+          customer_id: m.customerId,
+          subscription_id: m.subscriptionId,
+          currency: m.currency,
+          kind: m.kind,
+          delta: m.delta.toFixed(),
+          mrr_after: m.mrrAfter.toFixed(),
+          cause: m.cause,
+          at: m.at.toISOString(),
+        })),
+      ),
     ],
   );
 }

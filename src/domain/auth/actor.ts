@@ -148,7 +148,9 @@ export function mayAccessCustomer(actor: Actor, customer: string | CustomerRecor
 export function authorizeCustomer(actor: Actor, permission: Permission, customer: string | CustomerRecord): void {
   authorize(actor, permission);
   if (mayAccessCustomer(actor, customer)) return;
-  throw new ForbiddenError(actor.role === Role.STOREFRONT ? 'this key may only access the customers it created' : 'this key may only access its own customer');
+  throw new ForbiddenError(
+    actor.role === Role.STOREFRONT ? 'this key may only access the customers it created' : 'this key may only access its own customer',
+  );
 }
 
 /**

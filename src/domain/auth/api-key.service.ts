@@ -85,7 +85,16 @@ export class ApiKeyService {
 export async function authenticate(em: EntityManager, secret: string, now: Date): Promise<Actor> {
   // A portal session for a contact acts with the contact's current role: a change or removal takes effect on the next request.
   const rows = await em.execute<
-    { id: string; name: string; role: Role; customer_id: string | null; expired: boolean; contact_id: string | null; contact_role: ContactRole | null; contact_archived: boolean }[]
+    {
+      id: string;
+      name: string;
+      role: Role;
+      customer_id: string | null;
+      expired: boolean;
+      contact_id: string | null;
+      contact_role: ContactRole | null;
+      contact_archived: boolean;
+    }[]
   >(
     `select k.id, k.name, k.role, k.customer_id, coalesce(k.expires_at <= ?, false) as expired,
             s.contact_id, c.role as contact_role, c.archived_at is not null as contact_archived
@@ -122,13 +131,25 @@ export async function bootstrapAdminKey(
         }
         return { created: false };
       }
-      tx.create(ApiKey, { name: 'TARIFF_ADMIN_KEY', role: Role.ADMIN, secretHash: hash, prefix: configuredSecret.slice(0, 8), createdAt: clock.now() });
+      tx.create(ApiKey, {
+        name: 'TARIFF_ADMIN_KEY',
+        role: Role.ADMIN,
+        secretHash: hash,
+        prefix: configuredSecret.slice(0, 8),
+        createdAt: clock.now(),
+      });
       return { created: true };
     }
     const admins = await tx.count(ApiKey, { role: Role.ADMIN, revokedAt: null });
     if (admins > 0) return { created: false };
     const secret = newSecret();
-    tx.create(ApiKey, { name: 'first admin key', role: Role.ADMIN, secretHash: hashSecret(secret), prefix: secret.slice(0, 8), createdAt: clock.now() });
+    tx.create(ApiKey, {
+      name: 'first admin key',
+      role: Role.ADMIN,
+      secretHash: hashSecret(secret),
+      prefix: secret.slice(0, 8),
+      createdAt: clock.now(),
+    });
     return { created: true, secret };
   });
 }

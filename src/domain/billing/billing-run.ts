@@ -66,7 +66,9 @@ export async function runBilling(options: BillingRunOptions): Promise<BillingRun
   const timer = options.timer ?? (() => performance.now());
   const started = timer();
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  const scope: FilterQuery<Subscription> = options.customerIds ? { customer: { $in: [...options.customerIds] } } : { customer: { testClock: null } };
+  const scope: FilterQuery<Subscription> = options.customerIds
+    ? { customer: { $in: [...options.customerIds] } }
+    : { customer: { testClock: null } };
   const subscriptionsDue = await options.fork().count(Subscription, { $and: [dueFilter(at), scope] });
   const failed = new Set<string>();
   let subscriptionsProcessed = 0;
@@ -77,7 +79,7 @@ export async function runBilling(options: BillingRunOptions): Promise<BillingRun
 
   /** Closes the subscription's boundaries one transaction at a time while it is due: a catch-up bills its periods in order. */
   async function bill(id: string, counted = false): Promise<boolean> {
-    for (let closedAny = counted; ; ) {
+    for (let closedAny = counted; ;) {
       let closed;
       try {
         closed = await options.fork().transactional((em) => closeBoundary(em, id, at, options.clock.now(), options.actor));
@@ -85,7 +87,10 @@ export async function runBilling(options: BillingRunOptions): Promise<BillingRun
         failed.add(id);
         if (isBillingKeyConflict(err)) {
           // The boundary has its invoice but the subscription did not move on: a bug or a manual edit; never bill it twice.
-          logger?.error({ subscriptionId: id }, 'billing run: the boundary is already invoiced but the subscription was not advanced; left as it is');
+          logger?.error(
+            { subscriptionId: id },
+            'billing run: the boundary is already invoiced but the subscription was not advanced; left as it is',
+          );
         } else {
           logger?.error({ err, subscriptionId: id }, 'billing run: closing a boundary failed; the subscription is left as it was');
         }
@@ -121,10 +126,10 @@ export async function runBilling(options: BillingRunOptions): Promise<BillingRun
     return { closed: result.closed.length, rest: [...result.handBack, ...stillDue], counted: new Set(stillDue) };
   }
 
-  for (let idlePasses = 0; ; ) {
+  for (let idlePasses = 0; ;) {
     let sawAny = false;
     let progressed = false;
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const ids = await dueIds(options.fork(), at, scope, after, failed, batchSize);
       if (ids.length === 0) break;
       sawAny = true;
@@ -149,11 +154,24 @@ export async function runBilling(options: BillingRunOptions): Promise<BillingRun
 }
 
 /** The next batch of due subscriptions by id (a keyset pass), leaving out those that failed in this run. */
-async function dueIds(em: EntityManager, at: Date, scope: FilterQuery<Subscription>, after: string | null, failed: ReadonlySet<string>, limit: number): Promise<string[]> {
+async function dueIds(
+  em: EntityManager,
+  at: Date,
+  scope: FilterQuery<Subscription>,
+  after: string | null,
+  failed: ReadonlySet<string>,
+  limit: number,
+): Promise<string[]> {
   const where: FilterQuery<Subscription>[] = [dueFilter(at), scope];
   if (after) where.push({ id: { $gt: after } });
   if (failed.size > 0) where.push({ id: { $nin: [...failed] } });
-  const rows = await em.createQueryBuilder(Subscription).select('id').where({ $and: where }).orderBy({ id: 'asc' }).limit(limit).execute('all');
+  const rows = await em
+    .createQueryBuilder(Subscription)
+    .select('id')
+    .where({ $and: where })
+    .orderBy({ id: 'asc' })
+    .limit(limit)
+    .execute('all');
   return rows.map((r) => r.id);
 }
 

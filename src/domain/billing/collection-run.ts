@@ -45,7 +45,14 @@ const PAGE = 500;
 export async function runCollection(options: CollectionRunOptions): Promise<CollectionRunResult> {
   authorize(options.actor, 'billing:run');
   const { at, logger } = options;
-  const result: CollectionRunResult = { paymentsSucceeded: 0, paymentsFailed: 0, paymentsPending: 0, remindersSent: 0, finalActions: 0, invoicesFailed: 0 };
+  const result: CollectionRunResult = {
+    paymentsSucceeded: 0,
+    paymentsFailed: 0,
+    paymentsPending: 0,
+    remindersSent: 0,
+    finalActions: 0,
+    invoicesFailed: 0,
+  };
   const tally: Partial<Record<CollectionOutcome, keyof CollectionRunResult>> = {
     succeeded: 'paymentsSucceeded',
     failed: 'paymentsFailed',
@@ -55,7 +62,7 @@ export async function runCollection(options: CollectionRunOptions): Promise<Coll
   };
   const invoicesDue = await countDue(options.fork(), at, options.customerIds);
   const context = { fork: options.fork, providers: options.providers, actor: options.actor };
-  for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+  for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
     const ids = await dueIds(options.fork(), at, options.customerIds, after);
     if (ids.length === 0) break;
     after = ids[ids.length - 1];
@@ -94,6 +101,10 @@ async function dueIds(em: EntityManager, at: Date, customerIds: readonly string[
 
 async function countDue(em: EntityManager, at: Date, customerIds: readonly string[] | undefined): Promise<number> {
   const scope = scopeSql(customerIds);
-  const [row] = await boundRows<{ n: string }>(em, `select count(*) as n from invoice i where i.next_collection_at <= ? and i.status = 'OPEN' and ${scope.sql}`, [at, ...scope.params]);
+  const [row] = await boundRows<{ n: string }>(
+    em,
+    `select count(*) as n from invoice i where i.next_collection_at <= ? and i.status = 'OPEN' and ${scope.sql}`,
+    [at, ...scope.params],
+  );
   return Number(row.n);
 }

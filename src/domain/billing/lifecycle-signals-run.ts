@@ -38,17 +38,23 @@ export async function runLifecycleSignals(options: LifecycleSignalsOptions): Pro
   const result: LifecycleSignalsResult = { signalsEmitted: 0, signalsFailed: 0 };
   for (const kind of signalKinds) {
     // Keyset by subject: a signal that fails is not met again in this run.
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const page = await kind.due(options.fork(), { customerIds, after, limit: PAGE }, at);
       for (const signal of page.signals) {
         try {
           if (await emitSignal(options.fork(), kind, signal, { at, now: options.clock.now(), actor: options.actor, customerIds })) {
             result.signalsEmitted++;
-            logger?.debug({ type: signal.type, subjectId: signal.subjectId, dueAt: signal.dueAt.toISOString() }, 'lifecycle signal emitted');
+            logger?.debug(
+              { type: signal.type, subjectId: signal.subjectId, dueAt: signal.dueAt.toISOString() },
+              'lifecycle signal emitted',
+            );
           }
         } catch (err) {
           result.signalsFailed++;
-          logger?.error({ err, type: signal.type, subjectId: signal.subjectId }, 'lifecycle signal: emitting failed; the next run tries again');
+          logger?.error(
+            { err, type: signal.type, subjectId: signal.subjectId },
+            'lifecycle signal: emitting failed; the next run tries again',
+          );
         }
       }
       if (!page.next) break;

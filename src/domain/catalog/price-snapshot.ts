@@ -82,7 +82,14 @@ export async function loadPriceClosure(em: EntityManager, codes: Iterable<string
 
 export function catalogPriceOf(row: PriceRow): CatalogPrice {
   return {
-    id: row.id, code: row.code, version: row.version, currency: row.currency, interval: row.interval,
-    intervalCount: row.interval_count, ruleKind: row.rule_kind, ruleConfig: row.rule_config, status: row.status,
+    id: row.id,
+    code: row.code,
+    version: row.version,
+    currency: row.currency,
+    interval: row.interval,
+    intervalCount: row.interval_count,
+    ruleKind: row.rule_kind,
+    ruleConfig: row.rule_config,
+    status: row.status,
   };
 }

@@ -23,7 +23,10 @@ export enum PriceStatus {
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['product'] })
 // At most one current version per code: the row `price(code)` answers with.
-@Index({ name: 'price_current_code_unique', expression: 'create unique index "price_current_code_unique" on "price" ("code") where "is_current"' })
+@Index({
+  name: 'price_current_code_unique',
+  expression: 'create unique index "price_current_code_unique" on "price" ("code") where "is_current"',
+})
 export class Price {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

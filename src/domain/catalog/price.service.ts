@@ -50,8 +50,15 @@ export class PriceService {
       }
       const snapshot = await this.validatedSnapshot(em, { code, currency, interval: input.interval, intervalCount, rule: input.rule });
       const price = em.create(Price, {
-        code, version: 1, product, currency, interval: input.interval, intervalCount,
-        ruleKind: snapshot.rule.kind, ruleConfig: input.rule.config, createdAt: this.ctx.clock.now(),
+        code,
+        version: 1,
+        product,
+        currency,
+        interval: input.interval,
+        intervalCount,
+        ruleKind: snapshot.rule.kind,
+        ruleConfig: input.rule.config,
+        createdAt: this.ctx.clock.now(),
       });
       await em.flush();
       return price;
@@ -68,13 +75,25 @@ export class PriceService {
       const current = await em.findOne(Price, { code, isCurrent: true }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!current) throw new NotFoundError('price', code, 'code');
       if (current.status === PriceStatus.ARCHIVED) throw new ConflictError(`price '${code}' is archived`);
-      const snapshot = await this.validatedSnapshot(em, { code, currency: current.currency, interval: current.interval, intervalCount: current.intervalCount, rule: input.rule });
+      const snapshot = await this.validatedSnapshot(em, {
+        code,
+        currency: current.currency,
+        interval: current.interval,
+        intervalCount: current.intervalCount,
+        rule: input.rule,
+      });
       current.isCurrent = false;
       await em.flush(); // the partial unique index allows one current version at a time
       const next = em.create(Price, {
-        code, version: current.version + 1, product: current.product, currency: current.currency,
-        interval: current.interval, intervalCount: current.intervalCount,
-        ruleKind: snapshot.rule.kind, ruleConfig: input.rule.config, createdAt: this.ctx.clock.now(),
+        code,
+        version: current.version + 1,
+        product: current.product,
+        currency: current.currency,
+        interval: current.interval,
+        intervalCount: current.intervalCount,
+        ruleKind: snapshot.rule.kind,
+        ruleConfig: input.rule.config,
+        createdAt: this.ctx.clock.now(),
       });
       await em.flush();
       return next;
@@ -138,7 +157,10 @@ export class PriceService {
       const field = `input.rule.config.references[${i}]`;
       if (component.status === PriceStatus.ARCHIVED) throw new InvalidInputError(field, `price '${ref}' is archived`);
       if (component.interval !== p.interval || component.intervalCount !== p.intervalCount) {
-        throw new InvalidInputError(field, `price '${ref}' bills every ${component.intervalCount} ${component.interval}, not every ${p.intervalCount} ${p.interval}`);
+        throw new InvalidInputError(
+          field,
+          `price '${ref}' bills every ${component.intervalCount} ${component.interval}, not every ${p.intervalCount} ${p.interval}`,
+        );
       }
     });
     return snapshot;
@@ -148,9 +170,9 @@ export class PriceService {
     try {
       return await this.ctx.em.transactional(work);
     } catch (err) {
-      if (err instanceof UniqueConstraintViolationException) throw new ConflictError(`price '${code}' was changed by another request; retry`, { field: 'input.code' });
+      if (err instanceof UniqueConstraintViolationException)
+        throw new ConflictError(`price '${code}' was changed by another request; retry`, { field: 'input.code' });
       throw err;
     }
   }
 }
-

@@ -25,7 +25,8 @@ export class ProductService {
       });
     } catch (err) {
       // Two requests creating the same code at once: the unique index decides.
-      if (err instanceof UniqueConstraintViolationException) throw new ConflictError(`a product with code '${code}' exists`, { field: 'input.code' });
+      if (err instanceof UniqueConstraintViolationException)
+        throw new ConflictError(`a product with code '${code}' exists`, { field: 'input.code' });
       throw err;
     }
   }

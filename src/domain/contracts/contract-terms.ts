@@ -112,7 +112,10 @@ function itemTerms(row: TermRow): ContractItemTerms {
   } catch (err) {
     if (!(err instanceof PricingInputError)) throw err;
     throw new PricingInputError(
-      err.issues.map((issue) => ({ path: 'contracts', message: `${where} no longer fits its ${row.kind} price: ${issue.path} ${issue.message}` })),
+      err.issues.map((issue) => ({
+        path: 'contracts',
+        message: `${where} no longer fits its ${row.kind} price: ${issue.path} ${issue.message}`,
+      })),
     );
   }
   if (parsedItems.size >= CACHE_LIMIT) parsedItems.clear();

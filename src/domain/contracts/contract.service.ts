@@ -37,7 +37,6 @@ export interface ContractsByCustomer {
   load(customerId: string): Promise<Contract[]>;
 }
 
-
 export class ContractService {
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -107,7 +106,10 @@ async function validateItems(em: EntityManager, customer: Customer, items: reado
     const price = byCode.get(item.priceCode);
     if (!price) throw new InvalidInputError(`${field}.priceCode`, `unknown price '${item.priceCode.slice(0, 100)}'`);
     if (price.currency !== customer.currency) {
-      throw new InvalidInputError(`${field}.priceCode`, `price '${price.code}' is in ${price.currency}; the customer is billed in ${customer.currency}`);
+      throw new InvalidInputError(
+        `${field}.priceCode`,
+        `price '${price.code}' is in ${price.currency}; the customer is billed in ${customer.currency}`,
+      );
     }
     const parsed = withPathPrefix(field, () => parseContractItem(price.ruleKind, itemJson(item)));
     // jsonb refuses "\u0000"; checked after parsing, which bounds the depth to the config's shape.
@@ -126,7 +128,10 @@ async function validateItems(em: EntityManager, customer: Customer, items: reado
  */
 async function validateOverrideReferences(em: EntityManager, overrides: readonly { i: number; snapshot: PriceSnapshot }[]): Promise<void> {
   if (overrides.length === 0) return;
-  const closure = await loadPriceClosure(em, overrides.flatMap((o) => priceReferences(o.snapshot)));
+  const closure = await loadPriceClosure(
+    em,
+    overrides.flatMap((o) => priceReferences(o.snapshot)),
+  );
   const resolve = (code: string) => {
     const price = closure.get(code);
     return price ? toSnapshot(price) : undefined;
@@ -135,7 +140,8 @@ async function validateOverrideReferences(em: EntityManager, overrides: readonly
     try {
       validatePriceReferences(snapshot, resolve);
     } catch (err) {
-      if (err instanceof PricingInputError) throw new InvalidInputError(`input.items[${i}].override`, err.issues[0]?.message ?? err.message);
+      if (err instanceof PricingInputError)
+        throw new InvalidInputError(`input.items[${i}].override`, err.issues[0]?.message ?? err.message);
       throw err;
     }
   }

@@ -111,10 +111,21 @@ export function discountedMonthlyAmounts(input: {
   const minor = minorUnits(input.currency);
   const discount = discountInForce(input.discounts, input.subscriptionId, input.at, { recurringOnly: true });
   const coupons = discount ? [discount.coupon] : [];
-  const discounted = input.lines.map((l) => ({ priceCode: l.priceCode, amount: roundToScale(applyPercentOff(coupons, l.priceCode, l.amount, [], minor), minor) }));
-  const off = discount?.coupon.amountOff != null
-    ? amountOffLine(discount.coupon, discounted.map((l) => ({ ...l, tax: ZERO })), [], ZERO, input.currency, minor)?.amount ?? ZERO
-    : ZERO;
+  const discounted = input.lines.map((l) => ({
+    priceCode: l.priceCode,
+    amount: roundToScale(applyPercentOff(coupons, l.priceCode, l.amount, [], minor), minor),
+  }));
+  const off =
+    discount?.coupon.amountOff != null
+      ? (amountOffLine(
+          discount.coupon,
+          discounted.map((l) => ({ ...l, tax: ZERO })),
+          [],
+          ZERO,
+          input.currency,
+          minor,
+        )?.amount ?? ZERO)
+      : ZERO;
   const lines = discounted.map((l) => ({ priceCode: l.priceCode, monthly: l.amount.div(months) }));
   const amountOffMonthly = off.div(months);
   const monthly = lines.reduce((sum, l) => sum.plus(l.monthly), amountOffMonthly);

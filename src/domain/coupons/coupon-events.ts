@@ -45,7 +45,15 @@ export function couponFacts(c: CouponFacts): EventPayload<'coupon.created'> {
 }
 
 export function couponCreatedEvent(c: CouponFacts, at: Date): DomainEventOf<'coupon.created'> {
-  return { aggregateType: 'coupon', aggregateId: c.id, type: 'coupon.created', customerId: null, payload: couponFacts(c), at, newAggregate: true };
+  return {
+    aggregateType: 'coupon',
+    aggregateId: c.id,
+    type: 'coupon.created',
+    customerId: null,
+    payload: couponFacts(c),
+    at,
+    newAggregate: true,
+  };
 }
 
 /** A redemption as plain data, with its coupon's terms. */

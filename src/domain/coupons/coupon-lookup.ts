@@ -18,7 +18,11 @@ export async function findCoupon(em: EntityManager, code: string, lock = false):
 
 export async function findPromotionCode(em: EntityManager, code: string, lock = false): Promise<PromotionCode | null> {
   if (typeof code !== 'string' || !CODE.test(code)) return null;
-  const found = await em.findOne(PromotionCode, { code: normalizePromotionCode(code) }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
+  const found = await em.findOne(
+    PromotionCode,
+    { code: normalizePromotionCode(code) },
+    lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
+  );
   if (found) await em.populate(found, ['coupon'], lock ? { refresh: true } : {});
   return found;
 }

@@ -38,14 +38,24 @@ export function hasChoice(choice: CouponChoice | null | undefined): boolean {
  * error paths: `input`). With `lock`, the promotion code's and the coupon's rows are locked (in
  * that order) for the redemption that follows, so limits are checked and counted under the lock.
  */
-export async function chooseCoupon(em: EntityManager, choice: CouponChoice, customer: Redeemer, now: Date, field: string, lock: boolean): Promise<ChosenCoupon | null> {
+export async function chooseCoupon(
+  em: EntityManager,
+  choice: CouponChoice,
+  customer: Redeemer,
+  now: Date,
+  field: string,
+  lock: boolean,
+): Promise<ChosenCoupon | null> {
   const { couponCode, promotionCode } = choice;
-  if (couponCode != null && promotionCode != null) throw new InvalidInputError(`${field}.promotionCode`, 'give couponCode or promotionCode, not both');
+  if (couponCode != null && promotionCode != null)
+    throw new InvalidInputError(`${field}.promotionCode`, 'give couponCode or promotionCode, not both');
   let chosen: ChosenCoupon;
   if (promotionCode != null) {
     const promotion = await findPromotionCode(em, promotionCode, lock);
     if (!promotion) throw new NotFoundError('promotion code', promotionCode.slice(0, 100), `${field}.promotionCode`);
-    const coupon = lock ? await em.findOneOrFail(Coupon, { id: promotion.coupon.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : promotion.coupon;
+    const coupon = lock
+      ? await em.findOneOrFail(Coupon, { id: promotion.coupon.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
+      : promotion.coupon;
     chosen = { coupon, promotionCode: promotion };
   } else if (couponCode != null) {
     const coupon = await findCoupon(em, couponCode, lock);
@@ -63,17 +73,29 @@ export function assertRedeemable({ coupon, promotionCode }: ChosenCoupon, custom
   const where = promotionCode ? `${field}.promotionCode` : `${field}.couponCode`;
   const named = promotionCode ? `promotion code ${promotionCode.code}` : `coupon ${coupon.code}`;
   if (coupon.redeemBy !== null && coupon.redeemBy.getTime() <= now.getTime()) {
-    throw new ConflictError(`coupon ${coupon.code} could be redeemed until ${coupon.redeemBy.toISOString()}`, { field: where, details: { reason: 'REDEEM_BY_PASSED' } });
+    throw new ConflictError(`coupon ${coupon.code} could be redeemed until ${coupon.redeemBy.toISOString()}`, {
+      field: where,
+      details: { reason: 'REDEEM_BY_PASSED' },
+    });
   }
   if (coupon.maxRedemptions !== null && coupon.timesRedeemed >= coupon.maxRedemptions) {
-    throw new ConflictError(`coupon ${coupon.code} has been redeemed ${coupon.timesRedeemed} times, its maximum`, { field: where, details: { reason: 'MAX_REDEMPTIONS_REACHED' } });
+    throw new ConflictError(`coupon ${coupon.code} has been redeemed ${coupon.timesRedeemed} times, its maximum`, {
+      field: where,
+      details: { reason: 'MAX_REDEMPTIONS_REACHED' },
+    });
   }
   if (promotionCode) {
     if (promotionCode.expiresAt !== null && promotionCode.expiresAt.getTime() <= now.getTime()) {
-      throw new ConflictError(`${named} expired on ${promotionCode.expiresAt.toISOString()}`, { field: where, details: { reason: 'EXPIRED' } });
+      throw new ConflictError(`${named} expired on ${promotionCode.expiresAt.toISOString()}`, {
+        field: where,
+        details: { reason: 'EXPIRED' },
+      });
     }
     if (promotionCode.maxRedemptions !== null && promotionCode.timesRedeemed >= promotionCode.maxRedemptions) {
-      throw new ConflictError(`${named} has been redeemed ${promotionCode.timesRedeemed} times, its maximum`, { field: where, details: { reason: 'MAX_REDEMPTIONS_REACHED' } });
+      throw new ConflictError(`${named} has been redeemed ${promotionCode.timesRedeemed} times, its maximum`, {
+        field: where,
+        details: { reason: 'MAX_REDEMPTIONS_REACHED' },
+      });
     }
     if (promotionCode.customer !== null && promotionCode.customer.id !== customer.id) {
       throw new InvalidInputError(where, `${named} is not valid for this customer`);
@@ -95,7 +117,13 @@ export type RedemptionTarget =
  * discount, ending the one it replaces: a subscription, like a customer, has one discount at a
  * time. The caller holds the subscription's (or the customer's) row lock.
  */
-export async function redeem(em: EntityManager, chosen: ChosenCoupon, customer: Customer, target: RedemptionTarget, now: Date): Promise<CouponRedemption> {
+export async function redeem(
+  em: EntityManager,
+  chosen: ChosenCoupon,
+  customer: Customer,
+  target: RedemptionTarget,
+  now: Date,
+): Promise<CouponRedemption> {
   if (target.kind === 'subscription') {
     await em.nativeUpdate(CouponRedemption, { subscription: target.subscription.id, endedAt: null }, { endedAt: now });
   } else if (target.kind === 'customer') {
@@ -121,12 +149,22 @@ export async function redeem(em: EntityManager, chosen: ChosenCoupon, customer: 
 export type DiscountSource = { chosen: ChosenCoupon } | { quote: Quote };
 
 /** From the subscription's start, so its first invoice is discounted whenever it comes. */
-export async function attachDiscount(em: EntityManager, subscription: Subscription, customer: Customer, source: DiscountSource, now: Date): Promise<void> {
+export async function attachDiscount(
+  em: EntityManager,
+  subscription: Subscription,
+  customer: Customer,
+  source: DiscountSource,
+  now: Date,
+): Promise<void> {
   if ('chosen' in source) {
     await redeem(em, source.chosen, customer, { kind: 'subscription', subscription, startsAt: subscription.startsAt }, now);
     return;
   }
-  const held = await em.findOne(CouponRedemption, { quote: source.quote.id, subscription: null, endedAt: null }, { populate: ['coupon', 'promotionCode'] });
+  const held = await em.findOne(
+    CouponRedemption,
+    { quote: source.quote.id, subscription: null, endedAt: null },
+    { populate: ['coupon', 'promotionCode'] },
+  );
   if (!held) return;
   held.subscription = subscription;
   held.startsAt = subscription.startsAt;

@@ -17,11 +17,13 @@ import { PromotionCode } from './promotion-code.entity';
 @Index({ properties: ['coupon', 'createdAt'] })
 @Index({
   name: 'coupon_redemption_subscription_unique',
-  expression: 'create unique index "coupon_redemption_subscription_unique" on "coupon_redemption" ("subscription_id") where "subscription_id" is not null and "ended_at" is null',
+  expression:
+    'create unique index "coupon_redemption_subscription_unique" on "coupon_redemption" ("subscription_id") where "subscription_id" is not null and "ended_at" is null',
 })
 @Index({
   name: 'coupon_redemption_customer_unique',
-  expression: 'create unique index "coupon_redemption_customer_unique" on "coupon_redemption" ("customer_id") where "subscription_id" is null and "quote_id" is null and "ended_at" is null',
+  expression:
+    'create unique index "coupon_redemption_customer_unique" on "coupon_redemption" ("customer_id") where "subscription_id" is null and "quote_id" is null and "ended_at" is null',
 })
 export class CouponRedemption {
   @PrimaryKey({ type: 'uuid' })

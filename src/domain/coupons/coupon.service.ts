@@ -43,18 +43,42 @@ export class CouponService {
   async create(input: CreateCouponInput): Promise<Coupon> {
     authorize(this.ctx.actor, 'coupons:write');
     const now = this.ctx.clock.now();
-    const { code, name, percentOff, amountOff, currency, duration, durationInMonths, appliesToPriceCodes: codes, maxRedemptions, redeemBy } = parseInput(createCouponSchema(now), input, 'input');
+    const {
+      code,
+      name,
+      percentOff,
+      amountOff,
+      currency,
+      duration,
+      durationInMonths,
+      appliesToPriceCodes: codes,
+      maxRedemptions,
+      redeemBy,
+    } = parseInput(createCouponSchema(now), input, 'input');
     try {
       return await this.ctx.em.transactional(async (em) => {
         if (codes !== null) await requirePrices(em, codes);
         if (await em.count(Coupon, { code })) throw new ConflictError(`a coupon '${code}' already exists`, { field: 'input.code' });
-        const coupon = em.create(Coupon, { code, name, percentOff, amountOff, currency, duration, durationInMonths, appliesToPriceCodes: codes, maxRedemptions, redeemBy, createdAt: now });
+        const coupon = em.create(Coupon, {
+          code,
+          name,
+          percentOff,
+          amountOff,
+          currency,
+          duration,
+          durationInMonths,
+          appliesToPriceCodes: codes,
+          maxRedemptions,
+          redeemBy,
+          createdAt: now,
+        });
         await em.flush();
         await emitEvent(em, couponCreatedEvent(coupon, now));
         return coupon;
       });
     } catch (err) {
-      if (err instanceof UniqueConstraintViolationException) throw new ConflictError(`a coupon '${code}' already exists`, { field: 'input.code' });
+      if (err instanceof UniqueConstraintViolationException)
+        throw new ConflictError(`a coupon '${code}' already exists`, { field: 'input.code' });
       throw err;
     }
   }
@@ -87,16 +111,21 @@ export class CouponService {
           customer = isId(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
           if (!customer) throw new NotFoundError('customer', input.customerId.slice(0, 100), 'input.customerId');
           if (coupon.currency !== null && coupon.currency !== customer.currency) {
-            throw new InvalidInputError('input.customerId', `coupon ${coupon.code} takes ${coupon.currency} off; customer ${customer.id} is billed in ${customer.currency}`);
+            throw new InvalidInputError(
+              'input.customerId',
+              `coupon ${coupon.code} takes ${coupon.currency} off; customer ${customer.id} is billed in ${customer.currency}`,
+            );
           }
         }
-        if (await em.count(PromotionCode, { code })) throw new ConflictError(`a promotion code '${code}' already exists`, { field: 'input.code' });
+        if (await em.count(PromotionCode, { code }))
+          throw new ConflictError(`a promotion code '${code}' already exists`, { field: 'input.code' });
         const promotion = em.create(PromotionCode, { code, coupon, customer, maxRedemptions, expiresAt, createdAt: now });
         await em.flush();
         return promotion;
       });
     } catch (err) {
-      if (err instanceof UniqueConstraintViolationException) throw new ConflictError(`a promotion code '${code}' already exists`, { field: 'input.code' });
+      if (err instanceof UniqueConstraintViolationException)
+        throw new ConflictError(`a promotion code '${code}' already exists`, { field: 'input.code' });
       throw err;
     }
   }

@@ -28,7 +28,9 @@ interface TermRow {
 const termsById = new Map<string, CouponTerms>();
 const CACHE_LIMIT = 10_000;
 
-export function couponTermsOf(row: Pick<TermRow, 'coupon_id' | 'code' | 'percent_off' | 'amount_off' | 'currency' | 'applies_to_price_codes'>): CouponTerms {
+export function couponTermsOf(
+  row: Pick<TermRow, 'coupon_id' | 'code' | 'percent_off' | 'amount_off' | 'currency' | 'applies_to_price_codes'>,
+): CouponTerms {
   const cached = termsById.get(row.coupon_id);
   if (cached) return cached;
   const terms: CouponTerms = Object.freeze({

@@ -42,13 +42,18 @@ export class DiscountService {
       if (input.subscriptionId != null) {
         const sub = await lockSubscription(em, this.ctx.actor, input.subscriptionId);
         authorizeCustomer(this.ctx.actor, 'coupons:apply', sub.customer.id);
-        if (sub.status === SubscriptionStatus.CANCELED) throw new ConflictError(`subscription ${sub.id} is canceled: it has no invoices left to discount`, { field: 'input.subscriptionId' });
+        if (sub.status === SubscriptionStatus.CANCELED)
+          throw new ConflictError(`subscription ${sub.id} is canceled: it has no invoices left to discount`, {
+            field: 'input.subscriptionId',
+          });
         const customer = await em.findOneOrFail(Customer, { id: sub.customer.id });
         const now = (await clockForCustomer(em, customer.id, this.ctx.clock)).now();
         const chosen = (await chooseCoupon(em, input, customer, now, 'input', true))!;
         return redeem(em, chosen, customer, { kind: 'subscription', subscription: sub, startsAt: now }, now);
       }
-      const customer = isId(input.customerId!) ? await em.findOne(Customer, { id: input.customerId! }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      const customer = isId(input.customerId!)
+        ? await em.findOne(Customer, { id: input.customerId! }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+        : null;
       if (!customer) throw new NotFoundError('customer', input.customerId!.slice(0, 100), 'input.customerId');
       authorizeCustomer(this.ctx.actor, 'coupons:apply', customer.id);
       const now = (await clockForCustomer(em, customer.id, this.ctx.clock)).now();
@@ -66,9 +71,14 @@ export class DiscountService {
       authorizeCustomer(this.ctx.actor, 'coupons:apply', found.customer.id);
       // The coupon's row first, as a redemption takes it: the coupon's events stay in order.
       await em.findOneOrFail(Coupon, { id: found.coupon.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const discount = await em.findOneOrFail(CouponRedemption, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['coupon', 'promotionCode'] });
+      const discount = await em.findOneOrFail(
+        CouponRedemption,
+        { id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['coupon', 'promotionCode'] },
+      );
       if (discount.endedAt !== null) throw new ConflictError(`discount ${id} ended on ${discount.endedAt.toISOString()}`, { field: 'id' });
-      if (discount.startsAt === null) throw new ConflictError(`discount ${id} is held by a sent quote; it starts when the quote is accepted`, { field: 'id' });
+      if (discount.startsAt === null)
+        throw new ConflictError(`discount ${id} is held by a sent quote; it starts when the quote is accepted`, { field: 'id' });
       const now = (await clockForCustomer(em, discount.customer.id, this.ctx.clock)).now();
       discount.endedAt = now;
       await em.flush();
@@ -91,5 +101,8 @@ export class DiscountService {
 }
 
 function latest(list: readonly CouponRedemption[]): CouponRedemption | null {
-  return list.reduce<CouponRedemption | null>((best, d) => (best === null || d.createdAt.getTime() >= best.createdAt.getTime() ? d : best), null);
+  return list.reduce<CouponRedemption | null>(
+    (best, d) => (best === null || d.createdAt.getTime() >= best.createdAt.getTime() ? d : best),
+    null,
+  );
 }

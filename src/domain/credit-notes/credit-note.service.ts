@@ -70,14 +70,21 @@ export class CreditNoteService {
         throw new ConflictError(`invoice ${invoice.number} has nothing left to credit: ${why}`);
       }
       const lines = await creditableLines(em, invoice);
-      const parts = requested.length === 0 ? fullCredit([...lines.values()], left, invoice.currency) : requested.map((r, i) => requestedPart(r, i, lines, invoice.currency));
+      const parts =
+        requested.length === 0
+          ? fullCredit([...lines.values()], left, invoice.currency)
+          : requested.map((r, i) => requestedPart(r, i, lines, invoice.currency));
       if (parts.length === 0) throw new ConflictError(`invoice ${invoice.number} has no charge left to credit`);
       const subtotal = sumOf(parts, (p) => p.amount);
       const tax = sumOf(parts, (p) => p.tax);
       const total = subtotal.plus(tax);
       if (total.gt(left)) {
         const money = (d: Decimal) => formatMoney(d, invoice.currency);
-        throw new InvalidInputError('input.lines', `these lines give back ${money(total)} with tax, but only ${money(left)} of the invoice's total is left to credit`, { left: money(left) });
+        throw new InvalidInputError(
+          'input.lines',
+          `these lines give back ${money(total)} with tax, but only ${money(left)} of the invoice's total is left to credit`,
+          { left: money(left) },
+        );
       }
       const now = this.ctx.clock.now();
       // Last, once nothing can refuse the note: the series row stays locked only until the commit.
@@ -94,10 +101,17 @@ export class CreditNoteService {
         createdAt: now,
       });
       parts.forEach((p, position) => {
-        note.lines.add(em.create(CreditNoteLine, {
-          creditNote: note, customer: invoice.customer, invoiceLine: em.getReference(InvoiceLine, p.line.id),
-          position, description: p.line.description, amount: p.amount, tax: p.tax,
-        }));
+        note.lines.add(
+          em.create(CreditNoteLine, {
+            creditNote: note,
+            customer: invoice.customer,
+            invoiceLine: em.getReference(InvoiceLine, p.line.id),
+            position,
+            description: p.line.description,
+            amount: p.amount,
+            tax: p.tax,
+          }),
+        );
       });
       invoice.amountCredited = invoice.amountCredited.plus(total);
       // Lowered rather than recomputed from the total, so that whatever else lowered it (payments) still counts.
@@ -133,7 +147,12 @@ export class CreditNoteService {
       ...(filter.invoiceId ? { invoice: filter.invoiceId } : {}),
       ...afterCursor(filter.after),
     };
-    const rows = await this.ctx.em.find(CreditNote, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1, populate: ['lines'], strategy: 'select-in' });
+    const rows = await this.ctx.em.find(CreditNote, where, {
+      orderBy: { createdAt: 'asc', id: 'asc' },
+      limit: size + 1,
+      populate: ['lines'],
+      strategy: 'select-in',
+    });
     return toPage(rows, size);
   }
 
@@ -146,8 +165,16 @@ export class CreditNoteService {
 
 function assertCreditable(invoice: Invoice): void {
   if (invoice.status === InvoiceStatus.OPEN || invoice.status === InvoiceStatus.PAID) return;
-  const why = invoice.status === InvoiceStatus.DRAFT ? 'a draft is not issued yet' : invoice.status === InvoiceStatus.VOID ? 'nothing is owed on a void invoice' : 'it was written off as uncollectible';
-  throw new ConflictError(`invoice ${invoice.number ?? invoice.id} is ${invoice.status}: only an OPEN or PAID invoice can be credited (${why})`, { details: { status: invoice.status } });
+  const why =
+    invoice.status === InvoiceStatus.DRAFT
+      ? 'a draft is not issued yet'
+      : invoice.status === InvoiceStatus.VOID
+        ? 'nothing is owed on a void invoice'
+        : 'it was written off as uncollectible';
+  throw new ConflictError(
+    `invoice ${invoice.number ?? invoice.id} is ${invoice.status}: only an OPEN or PAID invoice can be credited (${why})`,
+    { details: { status: invoice.status } },
+  );
 }
 
 function assertDistinctLines(lines: readonly CreditNoteLineInput[]): void {
@@ -162,7 +189,9 @@ function assertDistinctLines(lines: readonly CreditNoteLineInput[]): void {
 async function creditableLines(em: EntityManager, invoice: Invoice): Promise<Map<string, CreditableLine>> {
   const rows = await em.find(InvoiceLine, { invoice: invoice.id }, { orderBy: { position: 'asc' } });
   const lines = new Map<string, CreditableLine>(
-    rows.filter((l) => l.amount.gt(ZERO)).map((l) => [l.id, { id: l.id, description: l.description, amount: l.amount, tax: l.tax, creditedAmount: ZERO, creditedTax: ZERO }]),
+    rows
+      .filter((l) => l.amount.gt(ZERO))
+      .map((l) => [l.id, { id: l.id, description: l.description, amount: l.amount, tax: l.tax, creditedAmount: ZERO, creditedTax: ZERO }]),
   );
   for (const c of await em.find(CreditNoteLine, { creditNote: { invoice: invoice.id } })) {
     const line = lines.get(c.invoiceLine.id);
@@ -176,13 +205,21 @@ async function creditableLines(em: EntityManager, invoice: Invoice): Promise<Map
 function requestedPart(input: CreditNoteLineInput, i: number, lines: Map<string, CreditableLine>, currency: string): CreditPart {
   const at = `input.lines[${i}]`;
   const line = lines.get(input.invoiceLineId);
-  if (!line) throw new InvalidInputError(`${at}.invoiceLineId`, 'not a charge line of this invoice (only lines with a positive amount can be credited)');
+  if (!line)
+    throw new InvalidInputError(
+      `${at}.invoiceLineId`,
+      'not a charge line of this invoice (only lines with a positive amount can be credited)',
+    );
   const rest = remainingAmount(line);
   if (rest.lte(ZERO)) throw new InvalidInputError(`${at}.invoiceLineId`, 'this line is already fully credited');
   const amount = input.amount ?? rest;
   const scale = minorUnits(currency);
   if (amount.lte(ZERO)) throw new InvalidInputError(`${at}.amount`, 'must be more than 0');
-  if (amount.decimalPlaces() > scale) throw new InvalidInputError(`${at}.amount`, `must be in whole minor units of ${currency} (at most ${scale} decimals)`);
-  if (amount.gt(rest)) throw new InvalidInputError(`${at}.amount`, `at most ${rest.toFixed(scale)} is left to credit on this line`, { left: rest.toFixed(scale) });
+  if (amount.decimalPlaces() > scale)
+    throw new InvalidInputError(`${at}.amount`, `must be in whole minor units of ${currency} (at most ${scale} decimals)`);
+  if (amount.gt(rest))
+    throw new InvalidInputError(`${at}.amount`, `at most ${rest.toFixed(scale)} is left to credit on this line`, {
+      left: rest.toFixed(scale),
+    });
   return { line, amount, tax: creditTax(line, amount, currency) };
 }

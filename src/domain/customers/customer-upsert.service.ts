@@ -72,27 +72,38 @@ export class CustomerUpsertService {
       ...(input.metadata == null ? {} : { metadata: parseMetadata(input.metadata, 'input.metadata') }),
     };
     const given: LegalIdentityInput = { billingAddress: input.billingAddress ?? undefined, vatId: input.vatId ?? undefined };
-    const identity = (current: LegalIdentity, touchesTax: boolean): LegalIdentity => nextLegalIdentity(current, given, wanted.taxStatus, touchesTax);
-    return upsertTransaction(this.ctx.em, async (em) => {
-      const row = await em.findOne(CustomerExternalId, { system: key.system, externalId: key.id });
-      const now = this.ctx.clock.now();
-      if (!row) {
-        const customer = em.create(Customer, { ...wanted, ...identity(NO_LEGAL_IDENTITY, true), testClock: null, createdAt: now, updatedAt: now });
-        em.create(CustomerExternalId, { customer, system: key.system, externalId: key.id });
+    const identity = (current: LegalIdentity, touchesTax: boolean): LegalIdentity =>
+      nextLegalIdentity(current, given, wanted.taxStatus, touchesTax);
+    return upsertTransaction(
+      this.ctx.em,
+      async (em) => {
+        const row = await em.findOne(CustomerExternalId, { system: key.system, externalId: key.id });
+        const now = this.ctx.clock.now();
+        if (!row) {
+          const customer = em.create(Customer, {
+            ...wanted,
+            ...identity(NO_LEGAL_IDENTITY, true),
+            testClock: null,
+            createdAt: now,
+            updatedAt: now,
+          });
+          em.create(CustomerExternalId, { customer, system: key.system, externalId: key.id });
+          await em.flush();
+          await emitEvent(em, customerEvent('created', customer, now));
+          return { record: customer, outcome: UpsertOutcome.CREATED };
+        }
+        const customer = await em.findOneOrFail(Customer, { id: row.customer.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const changes = changesOf(customer, { ...wanted, ...identity(customer, customer.taxStatus !== wanted.taxStatus) });
+        // A replay writes nothing: no row, no updatedAt, no event.
+        if (Object.keys(changes).length === 0) return { record: customer, outcome: UpsertOutcome.UNCHANGED };
+        if (changes.currency !== undefined) await assertCurrencyUnused(em, customer);
+        em.assign(customer, { ...changes, updatedAt: now });
         await em.flush();
-        await emitEvent(em, customerEvent('created', customer, now));
-        return { record: customer, outcome: UpsertOutcome.CREATED };
-      }
-      const customer = await em.findOneOrFail(Customer, { id: row.customer.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const changes = changesOf(customer, { ...wanted, ...identity(customer, customer.taxStatus !== wanted.taxStatus) });
-      // A replay writes nothing: no row, no updatedAt, no event.
-      if (Object.keys(changes).length === 0) return { record: customer, outcome: UpsertOutcome.UNCHANGED };
-      if (changes.currency !== undefined) await assertCurrencyUnused(em, customer);
-      em.assign(customer, { ...changes, updatedAt: now });
-      await em.flush();
-      await emitEvent(em, customerEvent('updated', customer, now));
-      return { record: customer, outcome: UpsertOutcome.UPDATED };
-    }, 'input.externalId');
+        await emitEvent(em, customerEvent('updated', customer, now));
+        return { record: customer, outcome: UpsertOutcome.UPDATED };
+      },
+      'input.externalId',
+    );
   }
 }
 
@@ -103,11 +114,13 @@ function changesOf(customer: Customer, wanted: CustomerFields): Partial<Customer
   if (customer.currency !== wanted.currency) out.currency = wanted.currency;
   if (customer.taxStatus !== wanted.taxStatus) out.taxStatus = wanted.taxStatus;
   // By value: "19.50" is the rate "19.5" already stored.
-  const sameRate = customer.taxRate === null || wanted.taxRate === null ? customer.taxRate === wanted.taxRate : customer.taxRate.eq(wanted.taxRate);
+  const sameRate =
+    customer.taxRate === null || wanted.taxRate === null ? customer.taxRate === wanted.taxRate : customer.taxRate.eq(wanted.taxRate);
   if (!sameRate) out.taxRate = wanted.taxRate;
   if (wanted.invoiceDrafts !== undefined && customer.invoiceDrafts !== wanted.invoiceDrafts) out.invoiceDrafts = wanted.invoiceDrafts;
   if (wanted.tags !== undefined && !sameTags(customer.tags, wanted.tags)) out.tags = wanted.tags;
-  if (wanted.billingAddress !== undefined && !sameAddress(customer.billingAddress, wanted.billingAddress)) out.billingAddress = wanted.billingAddress;
+  if (wanted.billingAddress !== undefined && !sameAddress(customer.billingAddress, wanted.billingAddress))
+    out.billingAddress = wanted.billingAddress;
   if (wanted.vatId !== undefined && customer.vatId !== wanted.vatId) out.vatId = wanted.vatId;
   if (wanted.metadata !== undefined && !sameMetadata(customer.metadata, wanted.metadata)) out.metadata = wanted.metadata;
   return out;
@@ -119,9 +132,16 @@ function changesOf(customer: Customer, wanted: CustomerFields): Partial<Customer
  */
 async function assertCurrencyUnused(em: EntityManager, customer: Customer): Promise<void> {
   const where = { customer: customer.id };
-  for (const [entity, what] of [[Subscription, 'subscriptions'], [Invoice, 'invoices'], [Contract, 'contracts'], [Quote, 'quotes']] as const) {
+  for (const [entity, what] of [
+    [Subscription, 'subscriptions'],
+    [Invoice, 'invoices'],
+    [Contract, 'contracts'],
+    [Quote, 'quotes'],
+  ] as const) {
     if ((await em.count(entity, where)) > 0) {
-      throw new ConflictError(`customer ${customer.id} has ${what} in ${customer.currency}: its currency cannot change`, { field: 'input.currency' });
+      throw new ConflictError(`customer ${customer.id} has ${what} in ${customer.currency}: its currency cannot change`, {
+        field: 'input.currency',
+      });
     }
   }
 }

@@ -159,7 +159,14 @@ export class CustomerService {
     if (args.filter) {
       const { after, search } = args;
       if (after) checkedAfter(after);
-      return listCustomersByFilter(this.ctx.em, { first: args.first, after, search: parseInput(customerSearch, search, 'search'), filter: args.filter, scope: customerScope(this.ctx.actor), now: this.ctx.clock.now() });
+      return listCustomersByFilter(this.ctx.em, {
+        first: args.first,
+        after,
+        search: parseInput(customerSearch, search, 'search'),
+        filter: args.filter,
+        scope: customerScope(this.ctx.actor),
+        now: this.ctx.clock.now(),
+      });
     }
     const size = pageSize(args.first);
     const where: FilterQuery<Customer>[] = [checkedAfter(args.after) as FilterQuery<Customer>];
@@ -178,7 +185,11 @@ export class CustomerService {
    * The check before insert names the offending id; the unique constraint is what actually
    * guarantees uniqueness when two requests race, so its violation is a CONFLICT too.
    */
-  private async saving<T>(externalIds: readonly ExternalIdInput[], selfId: string | null, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  private async saving<T>(
+    externalIds: readonly ExternalIdInput[],
+    selfId: string | null,
+    work: (em: EntityManager) => Promise<T>,
+  ): Promise<T> {
     try {
       return await this.ctx.em.transactional(work);
     } catch (err) {
@@ -242,4 +253,3 @@ async function findTestClock(em: EntityManager, id: string): Promise<TestClock> 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-

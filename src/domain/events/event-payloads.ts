@@ -38,7 +38,11 @@ export interface CustomerFacts {
   updatedAt: Date;
 }
 
-export function customerEvent(verb: 'created' | 'updated' | 'imported', c: CustomerFacts, at: Date): DomainEventOf<`customer.${typeof verb}`> {
+export function customerEvent(
+  verb: 'created' | 'updated' | 'imported',
+  c: CustomerFacts,
+  at: Date,
+): DomainEventOf<`customer.${typeof verb}`> {
   const payload: EventPayload<'customer.created'> = {
     id: c.id,
     name: c.name,
@@ -68,14 +72,20 @@ export function contractEvent(verb: 'created', c: Contract, at: Date): DomainEve
     startsAt: instant(c.startsAt),
     endsAt: iso(c.endsAt),
     minimumCommitment: plain(c.minimumCommitment),
-    items: c.items.getItems().map((i) => ({ priceCode: i.priceCode, discountPercent: plain(i.discountPercent), override: i.override !== null })),
+    items: c.items
+      .getItems()
+      .map((i) => ({ priceCode: i.priceCode, discountPercent: plain(i.discountPercent), override: i.override !== null })),
     createdAt: instant(c.createdAt),
   };
   return { aggregateType: 'contract', aggregateId: c.id, type: `contract.${verb}`, customerId: c.customer.id, payload, at };
 }
 
 /** `status` is the stored one: EXPIRED is derived when read, never a change, so it has no event. Call with the lines loaded. */
-export function quoteEvent(verb: 'created' | 'updated' | 'approved' | 'sent' | 'accepted' | 'declined' | 'expiring', q: Quote, at: Date): DomainEventOf<`quote.${typeof verb}`> {
+export function quoteEvent(
+  verb: 'created' | 'updated' | 'approved' | 'sent' | 'accepted' | 'declined' | 'expiring',
+  q: Quote,
+  at: Date,
+): DomainEventOf<`quote.${typeof verb}`> {
   const payload = {
     id: q.id,
     customerId: q.customer.id,
@@ -87,7 +97,12 @@ export function quoteEvent(verb: 'created' | 'updated' | 'approved' | 'sent' | '
     subtotal: money(q.subtotal, q.currency),
     tax: money(q.tax, q.currency),
     total: money(q.total, q.currency),
-    lines: q.lines.getItems().map((l) => ({ priceCode: l.priceCode, quantity: l.quantity.toFixed(), priceVersion: l.price?.version ?? null, amount: money(l.amount, q.currency) })),
+    lines: q.lines.getItems().map((l) => ({
+      priceCode: l.priceCode,
+      quantity: l.quantity.toFixed(),
+      priceVersion: l.price?.version ?? null,
+      amount: money(l.amount, q.currency),
+    })),
     subscriptionId: q.subscription?.id ?? null,
     sentAt: iso(q.sentAt),
     acceptedAt: iso(q.acceptedAt),
@@ -96,7 +111,11 @@ export function quoteEvent(verb: 'created' | 'updated' | 'approved' | 'sent' | '
     number: q.number,
     requiresApproval: q.requiresApproval,
     approval: q.approvedAt
-      ? { approvedAt: instant(q.approvedAt), approvedBy: { apiKeyId: q.approvedByKeyId ?? '', name: q.approvedByName ?? '', role: q.approvedByRole ?? '' }, note: q.approvalNote }
+      ? {
+          approvedAt: instant(q.approvedAt),
+          approvedBy: { apiKeyId: q.approvedByKeyId ?? '', name: q.approvedByName ?? '', role: q.approvedByRole ?? '' },
+          note: q.approvalNote,
+        }
       : null,
   };
   return { aggregateType: 'quote', aggregateId: q.id, type: `quote.${verb}`, customerId: q.customer.id, payload, at };
@@ -157,11 +176,21 @@ export interface SubscriptionEventDetail {
 }
 
 /** Call with the items and their prices loaded (lockSubscription does). */
-export function subscriptionEvent(verb: SubscriptionVerb, s: Subscription, at: Date, detail: SubscriptionEventDetail = {}): DomainEventOf<`subscription.${SubscriptionVerb}`> {
+export function subscriptionEvent(
+  verb: SubscriptionVerb,
+  s: Subscription,
+  at: Date,
+  detail: SubscriptionEventDetail = {},
+): DomainEventOf<`subscription.${SubscriptionVerb}`> {
   return subscriptionFactsEvent(verb, subscriptionFacts(s), at, detail);
 }
 
-export function subscriptionFactsEvent(verb: SubscriptionVerb, f: SubscriptionFacts, at: Date, detail: SubscriptionEventDetail = {}): DomainEventOf<`subscription.${SubscriptionVerb}`> {
+export function subscriptionFactsEvent(
+  verb: SubscriptionVerb,
+  f: SubscriptionFacts,
+  at: Date,
+  detail: SubscriptionEventDetail = {},
+): DomainEventOf<`subscription.${SubscriptionVerb}`> {
   const payload: EventPayload<'subscription.updated'> = {
     id: f.id,
     customerId: f.customerId,
@@ -198,8 +227,25 @@ export function subscriptionFactsEvent(verb: SubscriptionVerb, f: SubscriptionFa
 /** What an invoice's payload reads of the invoice shape (invoice-writer.ts). */
 export type InvoicePayloadFacts = Pick<
   InvoiceFacts,
-  | 'id' | 'number' | 'status' | 'customerId' | 'subscriptionId' | 'currency' | 'periodStart' | 'periodEnd' | 'subtotal' | 'tax' | 'total'
-  | 'amountDue' | 'amountCredited' | 'amountPaid' | 'createdAt' | 'finalizedAt' | 'dueAt' | 'paidAt' | 'voidedAt'
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'customerId'
+  | 'subscriptionId'
+  | 'currency'
+  | 'periodStart'
+  | 'periodEnd'
+  | 'subtotal'
+  | 'tax'
+  | 'total'
+  | 'amountDue'
+  | 'amountCredited'
+  | 'amountPaid'
+  | 'createdAt'
+  | 'finalizedAt'
+  | 'dueAt'
+  | 'paidAt'
+  | 'voidedAt'
 >;
 
 type PlainInvoiceVerb = 'created' | 'finalized' | 'voided' | 'credited' | 'paid' | 'marked_uncollectible' | 'imported';
@@ -212,9 +258,24 @@ export type InvoicePaymentFailedDetail = Omit<EventPayload<'invoice.payment_fail
 export type InvoiceDunningExhaustedDetail = Omit<EventPayload<'invoice.dunning_exhausted'>, keyof InvoiceBase>;
 
 export function invoiceEvent(verb: PlainInvoiceVerb, f: InvoicePayloadFacts, at: Date): DomainEventOf<`invoice.${PlainInvoiceVerb}`>;
-export function invoiceEvent(verb: 'overdue' | 'reminder_sent', f: InvoicePayloadFacts, at: Date, detail: InvoiceReminderDetail): DomainEventOf<'invoice.overdue' | 'invoice.reminder_sent'>;
-export function invoiceEvent(verb: 'payment_failed', f: InvoicePayloadFacts, at: Date, detail: InvoicePaymentFailedDetail): DomainEventOf<'invoice.payment_failed'>;
-export function invoiceEvent(verb: 'dunning_exhausted', f: InvoicePayloadFacts, at: Date, detail: InvoiceDunningExhaustedDetail): DomainEventOf<'invoice.dunning_exhausted'>;
+export function invoiceEvent(
+  verb: 'overdue' | 'reminder_sent',
+  f: InvoicePayloadFacts,
+  at: Date,
+  detail: InvoiceReminderDetail,
+): DomainEventOf<'invoice.overdue' | 'invoice.reminder_sent'>;
+export function invoiceEvent(
+  verb: 'payment_failed',
+  f: InvoicePayloadFacts,
+  at: Date,
+  detail: InvoicePaymentFailedDetail,
+): DomainEventOf<'invoice.payment_failed'>;
+export function invoiceEvent(
+  verb: 'dunning_exhausted',
+  f: InvoicePayloadFacts,
+  at: Date,
+  detail: InvoiceDunningExhaustedDetail,
+): DomainEventOf<'invoice.dunning_exhausted'>;
 export function invoiceEvent(verb: InvoiceVerb, f: InvoicePayloadFacts, at: Date, detail: object = {}): DomainEventInput {
   const payload: InvoiceBase = {
     id: f.id,
@@ -238,7 +299,14 @@ export function invoiceEvent(verb: InvoiceVerb, f: InvoicePayloadFacts, at: Date
     voidedAt: iso(f.voidedAt),
   };
   // The overloads pair each verb with its detail, which the union cannot check through a spread.
-  return { aggregateType: 'invoice', aggregateId: f.id, type: `invoice.${verb}`, customerId: f.customerId, payload: { ...payload, ...detail }, at } as DomainEventInput;
+  return {
+    aggregateType: 'invoice',
+    aggregateId: f.id,
+    type: `invoice.${verb}`,
+    customerId: f.customerId,
+    payload: { ...payload, ...detail },
+    at,
+  } as DomainEventInput;
 }
 
 /** A credit note as plain data: the entity is one. */

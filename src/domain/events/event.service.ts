@@ -125,7 +125,11 @@ function parseTypes(types: readonly string[]): { exact: string[]; aggregates: st
   const exact: string[] = [];
   const aggregates: string[] = [];
   for (const [i, type] of types.entries()) {
-    if (!TYPE.test(type)) throw new InvalidInputError(`types[${i}]`, `'${type.slice(0, 60)}' is not an event type: <aggregate>.<verb> in lower case, <aggregate>.* or *`);
+    if (!TYPE.test(type))
+      throw new InvalidInputError(
+        `types[${i}]`,
+        `'${type.slice(0, 60)}' is not an event type: <aggregate>.<verb> in lower case, <aggregate>.* or *`,
+      );
     if (type.endsWith('.*')) aggregates.push(type.slice(0, -2));
     else if (type !== '*') exact.push(type);
   }

@@ -37,7 +37,15 @@ export function paymentEvent(verb: PaymentVerb, a: PaymentFacts, at: Date): Doma
     error: a.error,
     at: a.at.toISOString(),
   };
-  return { aggregateType: 'payment', aggregateId: a.id, type: `payment.${verb}`, customerId: a.customer.id, payload, at, newAggregate: true };
+  return {
+    aggregateType: 'payment',
+    aggregateId: a.id,
+    type: `payment.${verb}`,
+    customerId: a.customer.id,
+    payload,
+    at,
+    newAggregate: true,
+  };
 }
 
 /** A payment method as plain data: the entity is one. */
@@ -55,7 +63,12 @@ export interface PaymentMethodFacts {
 type PaymentMethodVerb = 'attached' | 'made_default' | 'detached' | 'expiring';
 
 /** A payment method attached, made the default or detached; `by` tells a customer's own change (self-service) from the seller's. */
-export function paymentMethodEvent(verb: PaymentMethodVerb, m: PaymentMethodFacts, actor: Pick<Actor, 'keyId' | 'role'>, at: Date): DomainEventOf<`payment_method.${PaymentMethodVerb}`> {
+export function paymentMethodEvent(
+  verb: PaymentMethodVerb,
+  m: PaymentMethodFacts,
+  actor: Pick<Actor, 'keyId' | 'role'>,
+  at: Date,
+): DomainEventOf<`payment_method.${PaymentMethodVerb}`> {
   const payload = {
     id: m.id,
     customerId: m.customer.id,

@@ -76,7 +76,13 @@ function ownedByRecord<T extends { id: string }>(
 }
 
 const tables: Record<ExternalIdKind, KindTable> = {
-  [ExternalIdKind.CUSTOMER]: ownedByRecord(CustomerExternalId as EntityClass<ExternalIdRow>, 'customers:read', Customer, 'customer', (customer) => customer.id),
+  [ExternalIdKind.CUSTOMER]: ownedByRecord(
+    CustomerExternalId as EntityClass<ExternalIdRow>,
+    'customers:read',
+    Customer,
+    'customer',
+    (customer) => customer.id,
+  ),
   [ExternalIdKind.PRODUCT]: ownedByRecord(ProductExternalId as EntityClass<ExternalIdRow>, 'catalog:read', Product, 'product', () => null),
   [ExternalIdKind.PRICE]: {
     entity: PriceExternalId as EntityClass<ExternalIdRow>,
@@ -88,9 +94,19 @@ const tables: Record<ExternalIdKind, KindTable> = {
     },
     ownerColumns: (_em, owner) => ({ priceCode: owner.key }),
   },
-  [ExternalIdKind.INVOICE]: ownedByRecord(InvoiceExternalId as EntityClass<ExternalIdRow>, 'invoices:read', Invoice, 'invoice', (invoice) => invoice.customer.id),
+  [ExternalIdKind.INVOICE]: ownedByRecord(
+    InvoiceExternalId as EntityClass<ExternalIdRow>,
+    'invoices:read',
+    Invoice,
+    'invoice',
+    (invoice) => invoice.customer.id,
+  ),
   [ExternalIdKind.SUBSCRIPTION]: ownedByRecord(
-    SubscriptionExternalId as EntityClass<ExternalIdRow>, 'subscriptions:read', Subscription, 'subscription', (subscription) => subscription.customer.id,
+    SubscriptionExternalId as EntityClass<ExternalIdRow>,
+    'subscriptions:read',
+    Subscription,
+    'subscription',
+    (subscription) => subscription.customer.id,
   ),
 };
 
@@ -99,7 +115,12 @@ export function readPermissionOf(kind: ExternalIdKind): Permission {
 }
 
 /** The key of the record holding (system, id) among records of this kind, or null. */
-export async function findExternalIdHolder(em: EntityManager, kind: ExternalIdKind, system: string, externalId: string): Promise<string | null> {
+export async function findExternalIdHolder(
+  em: EntityManager,
+  kind: ExternalIdKind,
+  system: string,
+  externalId: string,
+): Promise<string | null> {
   const table = tables[kind];
   const row = await em.findOne(table.entity, { system, externalId } as FilterQuery<ExternalIdRow>);
   return row && table.ownerKey(row);
@@ -110,7 +131,13 @@ export function findExternalIdOwner(em: EntityManager, kind: ExternalIdKind, key
 }
 
 /** Adds the row; the unique index refuses it on flush if another record holds the id meanwhile. */
-export function addExternalIdRow(em: EntityManager, kind: ExternalIdKind, owner: ExternalIdOwner, system: string, externalId: string): void {
+export function addExternalIdRow(
+  em: EntityManager,
+  kind: ExternalIdKind,
+  owner: ExternalIdOwner,
+  system: string,
+  externalId: string,
+): void {
   const table = tables[kind];
   em.create(table.entity, { ...table.ownerColumns(em, owner), system, externalId } as never);
 }

@@ -12,7 +12,14 @@ import type { ServiceContext } from '../shared/service-context';
 import { SubscriptionExternalId } from '../subscriptions/subscription-external-id.entity';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { isStorableExternalId, parseExternalId } from './external-id-input';
-import { addExternalIdRow, deleteExternalIdRow, ExternalIdKind, findExternalIdHolder, findExternalIdOwner, readPermissionOf } from './external-id-tables';
+import {
+  addExternalIdRow,
+  deleteExternalIdRow,
+  ExternalIdKind,
+  findExternalIdHolder,
+  findExternalIdOwner,
+  readPermissionOf,
+} from './external-id-tables';
 
 /** One external id of one record: `recordId` is the record's id, or a price's code. */
 export interface ExternalIdLink {
@@ -98,7 +105,13 @@ export class ExternalIdService {
  * that create the record in the same one (an import's STRIPE ids). NOT_FOUND names `recordId`,
  * CONFLICT names `id`; the unique index settles a race on flush.
  */
-export async function linkExternalId(em: EntityManager, kind: ExternalIdKind, recordId: string, system: string, id: string): Promise<ExternalIdLink> {
+export async function linkExternalId(
+  em: EntityManager,
+  kind: ExternalIdKind,
+  recordId: string,
+  system: string,
+  id: string,
+): Promise<ExternalIdLink> {
   const owner = await findExternalIdOwner(em, kind, recordId);
   if (!owner) throw new NotFoundError(kind.toLowerCase(), recordId.slice(0, 100), 'recordId');
   const holder = await findExternalIdHolder(em, kind, system, id);

@@ -20,7 +20,11 @@ export interface Upserted<T> {
  * the second run finds the winner's record and updates it or leaves it be. Losing twice means
  * the rows keep moving under us: a CONFLICT to retry, not a loop.
  */
-export async function upsertTransaction<T>(em: EntityManager, work: (em: EntityManager) => Promise<Upserted<T>>, field: string): Promise<Upserted<T>> {
+export async function upsertTransaction<T>(
+  em: EntityManager,
+  work: (em: EntityManager) => Promise<Upserted<T>>,
+  field: string,
+): Promise<Upserted<T>> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await em.transactional(work);

@@ -32,7 +32,12 @@ export interface IdempotencyOptions {
   maxWaitMs: number;
 }
 
-export const defaultIdempotencyOptions: IdempotencyOptions = { lockSeconds: 60, retentionSeconds: 24 * 3600, pollMs: 50, maxWaitMs: 30_000 };
+export const defaultIdempotencyOptions: IdempotencyOptions = {
+  lockSeconds: 60,
+  retentionSeconds: 24 * 3600,
+  pollMs: 50,
+  maxWaitMs: 30_000,
+};
 
 interface Row {
   id: string;
@@ -94,14 +99,25 @@ export class IdempotencyService {
     const rows = await this.em.execute<{ id: string }[]>(
       `update idempotency_key set status = ?, response_status = ?, response_body = ?::jsonb
        where id = ? and status = ? and locked_until = ? returning id`,
-      [IdempotencyStatus.DONE, response.status, JSON.stringify({ text: response.body }), lease.id, IdempotencyStatus.IN_PROGRESS, lease.lockedUntil],
+      [
+        IdempotencyStatus.DONE,
+        response.status,
+        JSON.stringify({ text: response.body }),
+        lease.id,
+        IdempotencyStatus.IN_PROGRESS,
+        lease.lockedUntil,
+      ],
     );
     return rows.length > 0;
   }
 
   /** Gives the key up so that a retry runs the request again (its first run failed on our side). */
   async release(lease: Lease): Promise<void> {
-    await this.em.execute('delete from idempotency_key where id = ? and status = ? and locked_until = ?', [lease.id, IdempotencyStatus.IN_PROGRESS, lease.lockedUntil], 'run');
+    await this.em.execute(
+      'delete from idempotency_key where id = ? and status = ? and locked_until = ?',
+      [lease.id, IdempotencyStatus.IN_PROGRESS, lease.lockedUntil],
+      'run',
+    );
   }
 
   /** Extends a running request's lock; null when the lease was lost. */
@@ -120,7 +136,16 @@ export class IdempotencyService {
     const inserted = await this.em.execute<{ id: string }[]>(
       `insert into idempotency_key (id, api_key_id, "key", request_hash, status, created_at, locked_until, expires_at)
        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (api_key_id, "key") do nothing returning id`,
-      [lease.id, apiKeyId, key, requestHash, IdempotencyStatus.IN_PROGRESS, now, lease.lockedUntil, new Date(now.getTime() + this.options.retentionSeconds * 1000)],
+      [
+        lease.id,
+        apiKeyId,
+        key,
+        requestHash,
+        IdempotencyStatus.IN_PROGRESS,
+        now,
+        lease.lockedUntil,
+        new Date(now.getTime() + this.options.retentionSeconds * 1000),
+      ],
     );
     if (inserted.length > 0) return { kind: 'run', lease };
 

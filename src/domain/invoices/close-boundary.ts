@@ -65,9 +65,19 @@ export interface BoundaryClosed {
  * showed, and moves the subscription on. Run it in a transaction of its own: a failure, or a
  * billing key already taken, rolls back this boundary alone.
  */
-export async function closeBoundary(em: EntityManager, subscriptionId: string, at: Date, now: Date, actor: Actor): Promise<BoundaryClosed | null> {
+export async function closeBoundary(
+  em: EntityManager,
+  subscriptionId: string,
+  at: Date,
+  now: Date,
+  actor: Actor,
+): Promise<BoundaryClosed | null> {
   // Locked alone: PostgreSQL refuses FOR UPDATE over the outer join a populate would add.
-  const sub = await em.findOne(Subscription, { $and: [{ id: subscriptionId }, dueFilter(at)] }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
+  const sub = await em.findOne(
+    Subscription,
+    { $and: [{ id: subscriptionId }, dueFilter(at)] },
+    { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+  );
   if (!sub) return null;
   if (sub.status === S.INCOMPLETE && sub.trialEnd) {
     // A future start with a trial starts the trial; nothing is billed until the trial ends.
@@ -85,13 +95,23 @@ export async function closeBoundary(em: EntityManager, subscriptionId: string, a
   const billingKey = billingKeyOf(sub, plan);
   await advance(em, sub, plan, now, actor, billingKey);
   const invoice = await storeInvoice(em, sub, plan.draft, billingKey, now, { consumedProrations: plan.prorations });
-  await raiseWatermarks(em, plan.meteredMetrics.map((metric) => ({ customerId: sub.customer.id, metric, through: plan.at })));
+  await raiseWatermarks(
+    em,
+    plan.meteredMetrics.map((metric) => ({ customerId: sub.customer.id, metric, through: plan.at })),
+  );
   if (plan.latePending) await settleLateUsage(em, sub.customer.id);
   return { subscription: sub, invoice };
 }
 
 /** What the subscription becomes at the boundary; flushed before the invoice so the number is taken last. */
-async function advance(em: EntityManager, sub: Subscription, plan: BoundaryPlan, now: Date, actor: Actor, billingKey: string): Promise<void> {
+async function advance(
+  em: EntityManager,
+  sub: Subscription,
+  plan: BoundaryPlan,
+  now: Date,
+  actor: Actor,
+  billingKey: string,
+): Promise<void> {
   const from = sub.status;
   if (plan.change) {
     plan.change.resolvedAt = now;
@@ -102,7 +122,15 @@ async function advance(em: EntityManager, sub: Subscription, plan: BoundaryPlan,
       // Removals first: a new row for a code must not meet the old one in the unique index.
       await em.flush();
       for (const item of plan.items) {
-        sub.items.add(em.create(SubscriptionItem, { subscription: sub, customer: sub.customer, price: item.price.id, priceCode: item.price.code, quantity: item.quantity }));
+        sub.items.add(
+          em.create(SubscriptionItem, {
+            subscription: sub,
+            customer: sub.customer,
+            price: item.price.id,
+            priceCode: item.price.code,
+            quantity: item.quantity,
+          }),
+        );
       }
     }
   }
@@ -119,7 +147,12 @@ async function advance(em: EntityManager, sub: Subscription, plan: BoundaryPlan,
     sub.currentPeriodStart = plan.nextPeriod.start;
     sub.currentPeriodEnd = plan.nextPeriod.end;
   }
-  recordEvent(em, sub, event, actor, now, { boundary: plan.at.toISOString(), from, billingKey, ...(plan.change ? { scheduledChangeId: plan.change.id } : {}) });
+  recordEvent(em, sub, event, actor, now, {
+    boundary: plan.at.toISOString(),
+    from,
+    billingKey,
+    ...(plan.change ? { scheduledChangeId: plan.change.id } : {}),
+  });
   await em.flush();
   if (plan.change) {
     const verb = plan.nextPeriod ? 'scheduled_change_applied' : 'scheduled_change_canceled';

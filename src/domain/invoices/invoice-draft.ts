@@ -43,7 +43,10 @@ export interface InvoiceDraft {
 }
 
 /** A proration to bill: a stored PendingProration, or a change's draft that its preview shows. */
-export type ProrationSource = Pick<PendingProration, 'description' | 'priceCode' | 'quantity' | 'amount' | 'periodStart' | 'periodEnd' | 'steps'> & { price: CatalogPrice };
+export type ProrationSource = Pick<
+  PendingProration,
+  'description' | 'priceCode' | 'quantity' | 'amount' | 'periodStart' | 'periodEnd' | 'steps'
+> & { price: CatalogPrice };
 
 /** The aggregated usage of a customer's metric over [from, to). */
 export type UsageMeasure = (metric: string, aggregation: UsageAggregation, period: Period) => Promise<Decimal>;
@@ -81,11 +84,23 @@ export async function draftSubscriptionInvoice(input: SubscriptionInvoiceInput):
   const doc = pricer.document([...recurring, ...usage], input.at, true, others);
   const lines: DraftLine[] = doc.lines.map((line, i) => {
     const isUsage = i >= recurring.length && i < recurring.length + usage.length;
-    const period = isUsage ? input.usage!.period : input.recurring?.period ?? input.usage!.period;
+    const period = isUsage ? input.usage!.period : (input.recurring?.period ?? input.usage!.period);
     const source = line.kind === 'charge' ? [...recurring, ...usage][i].price : null;
     return {
-      kind: line.kind === 'minimum_commitment' ? InvoiceLineKind.MINIMUM_COMMITMENT : line.kind === 'discount' ? InvoiceLineKind.DISCOUNT : isUsage ? InvoiceLineKind.USAGE : InvoiceLineKind.RECURRING,
-      description: line.kind === 'minimum_commitment' ? `Minimum commitment ${line.contractCode}` : line.kind === 'discount' ? `Coupon ${line.couponCode}` : `${line.quantity.toFixed()} × ${source!.code}`,
+      kind:
+        line.kind === 'minimum_commitment'
+          ? InvoiceLineKind.MINIMUM_COMMITMENT
+          : line.kind === 'discount'
+            ? InvoiceLineKind.DISCOUNT
+            : isUsage
+              ? InvoiceLineKind.USAGE
+              : InvoiceLineKind.RECURRING,
+      description:
+        line.kind === 'minimum_commitment'
+          ? `Minimum commitment ${line.contractCode}`
+          : line.kind === 'discount'
+            ? `Coupon ${line.couponCode}`
+            : `${line.quantity.toFixed()} × ${source!.code}`,
       price: source,
       priceCode: source?.code ?? null,
       quantity: line.quantity,
@@ -126,8 +141,16 @@ function onceUses(pricer: ItemPricer, input: SubscriptionInvoiceInput): OnceUse[
 export function prorationLines(pricer: ItemPricer, prorations: readonly ProrationSource[]): DraftLine[] {
   const tax = taxOf(pricer.customer);
   return prorations.map((p) => ({
-    kind: InvoiceLineKind.PRORATION, description: p.description, price: p.price, priceCode: p.priceCode, quantity: p.quantity,
-    amount: p.amount, tax: lineTax(p.amount, tax, pricer.customer.currency), periodStart: p.periodStart, periodEnd: p.periodEnd,
-    proration: true, steps: p.steps,
+    kind: InvoiceLineKind.PRORATION,
+    description: p.description,
+    price: p.price,
+    priceCode: p.priceCode,
+    quantity: p.quantity,
+    amount: p.amount,
+    tax: lineTax(p.amount, tax, pricer.customer.currency),
+    periodStart: p.periodStart,
+    periodEnd: p.periodEnd,
+    proration: true,
+    steps: p.steps,
   }));
 }

@@ -23,7 +23,9 @@ export class InvoiceFinalizeService {
     const customerId = await this.ctx.em.transactional(async (em) => {
       const invoice = await lockInvoice(em, id, 'id');
       if (invoice.status !== InvoiceStatus.DRAFT) {
-        throw new ConflictError(`invoice ${invoice.number ?? invoice.id} is ${invoice.status}: only a DRAFT is finalized`, { details: { status: invoice.status } });
+        throw new ConflictError(`invoice ${invoice.number ?? invoice.id} is ${invoice.status}: only a DRAFT is finalized`, {
+          details: { status: invoice.status },
+        });
       }
       const now = (await clockForCustomer(em, invoice.customer.id, this.ctx.clock)).now();
       const sub = invoice.subscription ? await em.findOne(Subscription, { id: invoice.subscription.id }) : null;

@@ -54,8 +54,13 @@ export async function finalizeDraft(em: EntityManager, invoice: Invoice, collect
   const paid = paidOnFinalization(open, terms, now);
   const stored = paid ?? open;
   Object.assign(invoice, {
-    status: stored.status, number: stored.number, finalizedAt: stored.finalizedAt, collectionMethod: stored.collectionMethod,
-    dueAt: stored.dueAt, nextCollectionAt: stored.nextCollectionAt, paidAt: stored.paidAt,
+    status: stored.status,
+    number: stored.number,
+    finalizedAt: stored.finalizedAt,
+    collectionMethod: stored.collectionMethod,
+    dueAt: stored.dueAt,
+    nextCollectionAt: stored.nextCollectionAt,
+    paidAt: stored.paidAt,
   } satisfies Partial<Invoice>);
   await em.flush();
   // The row is locked by the caller: the events of an existing aggregate, numbered after its own.

@@ -15,8 +15,24 @@ export interface CustomerForPrint {
 }
 
 /** What the page reads of the invoice shape (invoice-writer.ts): its stored fields, as they are. */
-type PrintedFields = 'id' | 'number' | 'status' | 'currency' | 'periodStart' | 'periodEnd' | 'subtotal' | 'tax' | 'total'
-  | 'amountCredited' | 'amountDue' | 'amountPaid' | 'notes' | 'createdAt' | 'finalizedAt' | 'dueAt' | 'voidedAt';
+type PrintedFields =
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'currency'
+  | 'periodStart'
+  | 'periodEnd'
+  | 'subtotal'
+  | 'tax'
+  | 'total'
+  | 'amountCredited'
+  | 'amountDue'
+  | 'amountPaid'
+  | 'notes'
+  | 'createdAt'
+  | 'finalizedAt'
+  | 'dueAt'
+  | 'voidedAt';
 
 export interface InvoiceDocumentInput {
   invoice: Pick<InvoiceFacts, PrintedFields>;
@@ -103,7 +119,10 @@ export function renderInvoiceHtml(input: InvoiceDocumentInput): string {
     para(customer.email),
     customer.vatId ? para(`VAT id: ${customer.vatId}`) : '',
   ].join('');
-  const taxLine = customer.taxStatus === TaxStatus.TAXABLE && customer.taxRate ? `${TAX_STATUS[customer.taxStatus]} (${escapeHtml(customer.taxRate.toFixed())} %)` : TAX_STATUS[customer.taxStatus];
+  const taxLine =
+    customer.taxStatus === TaxStatus.TAXABLE && customer.taxRate
+      ? `${TAX_STATUS[customer.taxStatus]} (${escapeHtml(customer.taxRate.toFixed())} %)`
+      : TAX_STATUS[customer.taxStatus];
   const dates = [
     ['Issued', day(invoice.finalizedAt)],
     ['Due', day(invoice.dueAt)],
@@ -111,8 +130,11 @@ export function renderInvoiceHtml(input: InvoiceDocumentInput): string {
     ...(invoice.voidedAt ? [['Voided', day(invoice.voidedAt)]] : []),
   ];
   const rows = lines
-    .map((l) => `<tr><td>${escapeHtml(l.description)}${l.periodStart && l.periodEnd ? `<br><small>${escapeHtml(period(l.periodStart, l.periodEnd))}</small>` : ''}</td>`
-      + `<td class="num">${escapeHtml(l.quantity.toFixed())}</td><td class="num">${money(l.amount)}</td><td class="num">${money(l.tax)}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td>${escapeHtml(l.description)}${l.periodStart && l.periodEnd ? `<br><small>${escapeHtml(period(l.periodStart, l.periodEnd))}</small>` : ''}</td>` +
+        `<td class="num">${escapeHtml(l.quantity.toFixed())}</td><td class="num">${money(l.amount)}</td><td class="num">${money(l.tax)}</td></tr>`,
+    )
     .join('\n');
   const remaining = invoice.amountDue.minus(invoice.amountPaid);
   const totals: [string, string, string?][] = [

@@ -34,8 +34,18 @@ export interface IssuedInvoice {
 
 export function draftLineFacts(l: DraftLine, id: string): InvoiceLineFacts {
   return {
-    id, kind: l.kind, description: l.description, priceId: l.price?.id ?? null, priceCode: l.priceCode, quantity: l.quantity,
-    amount: l.amount, tax: l.tax, periodStart: l.periodStart, periodEnd: l.periodEnd, proration: l.proration, steps: l.steps,
+    id,
+    kind: l.kind,
+    description: l.description,
+    priceId: l.price?.id ?? null,
+    priceCode: l.priceCode,
+    quantity: l.quantity,
+    amount: l.amount,
+    tax: l.tax,
+    periodStart: l.periodStart,
+    periodEnd: l.periodEnd,
+    proration: l.proration,
+    steps: l.steps,
   };
 }
 
@@ -48,8 +58,19 @@ export function draftedInvoice(
   ids: { invoice: string; line: (position: number) => string } = { invoice: randomUUID(), line: () => randomUUID() },
 ): InvoiceRows {
   const invoice = newInvoiceFacts({
-    id: ids.invoice, ...origin, status: InvoiceStatus.DRAFT, currency: draft.currency, periodStart: draft.periodStart, periodEnd: draft.periodEnd,
-    subtotal: draft.subtotal, tax: draft.tax, total: draft.total, amountDue: draft.total, notes: [...draft.notes], collectionMethod, createdAt: now,
+    id: ids.invoice,
+    ...origin,
+    status: InvoiceStatus.DRAFT,
+    currency: draft.currency,
+    periodStart: draft.periodStart,
+    periodEnd: draft.periodEnd,
+    subtotal: draft.subtotal,
+    tax: draft.tax,
+    total: draft.total,
+    amountDue: draft.total,
+    notes: [...draft.notes],
+    collectionMethod,
+    createdAt: now,
   });
   return { invoice, lines: draft.lines.map((l, i) => draftLineFacts(l, ids.line(i))) };
 }
@@ -60,8 +81,13 @@ export function draftedInvoice(
  */
 export function finalizedFacts(draft: InvoiceFacts, number: string, terms: CollectionTerms, now: Date): InvoiceFacts {
   return {
-    ...draft, status: InvoiceStatus.OPEN, number, finalizedAt: now,
-    collectionMethod: terms.collectionMethod, dueAt: terms.dueAt, nextCollectionAt: terms.nextCollectionAt,
+    ...draft,
+    status: InvoiceStatus.OPEN,
+    number,
+    finalizedAt: now,
+    collectionMethod: terms.collectionMethod,
+    dueAt: terms.dueAt,
+    nextCollectionAt: terms.nextCollectionAt,
   };
 }
 
@@ -90,8 +116,14 @@ export async function issueInvoices(em: EntityManager, drafts: readonly DraftToI
     const open = finalize ? finalizedFacts(rows.invoice, numbers[next++], terms, now) : null;
     const paid = open && paidOnFinalization(open, terms, now);
     const events = [invoiceEvent('created', rows.invoice, now), ...(open ? finalizationEvents(open, paid, now) : [])];
-    return { rows: { invoice: paid ?? open ?? rows.invoice, lines: rows.lines }, events: events.map((e) => ({ ...e, newAggregate: true })) };
+    return {
+      rows: { invoice: paid ?? open ?? rows.invoice, lines: rows.lines },
+      events: events.map((e) => ({ ...e, newAggregate: true })),
+    };
   });
-  await writeInvoices(em, issued.map((i) => i.rows));
+  await writeInvoices(
+    em,
+    issued.map((i) => i.rows),
+  );
   return issued.map(({ rows, events }) => ({ invoice: rows.invoice, events }));
 }

@@ -31,8 +31,12 @@ export class InvoiceVoidService {
     return this.ctx.em.transactional(async (em) => {
       const invoice = await lockInvoice(em, id, 'id');
       const refusal = refusals[invoice.status];
-      if (refusal) throw new ConflictError(`invoice ${invoice.number ?? invoice.id} is ${invoice.status}: ${refusal}`, { details: { status: invoice.status } });
-      if (invoice.amountPaid.gt(ZERO)) throw new ConflictError(`invoice ${invoice.number} is partly paid: correct it with a credit note (createCreditNote), not a void`);
+      if (refusal)
+        throw new ConflictError(`invoice ${invoice.number ?? invoice.id} is ${invoice.status}: ${refusal}`, {
+          details: { status: invoice.status },
+        });
+      if (invoice.amountPaid.gt(ZERO))
+        throw new ConflictError(`invoice ${invoice.number} is partly paid: correct it with a credit note (createCreditNote), not a void`);
       if (await em.count(PaymentAttempt, { invoice: invoice.id, outcome: 'pending' })) {
         throw new ConflictError(`a charge of invoice ${invoice.number} is waiting for its provider's answer; void it once that is settled`);
       }

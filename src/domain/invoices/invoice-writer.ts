@@ -140,7 +140,9 @@ export function invoiceLineFacts(l: InvoiceLine): InvoiceLineFacts {
  */
 type Covered<Missing extends never> = Missing;
 export type InvoiceColumnsCovered = Covered<Exclude<keyof Invoice, keyof InvoiceFacts | 'customer' | 'subscription' | 'lines'>>;
-export type InvoiceLineColumnsCovered = Covered<Exclude<keyof InvoiceLine, keyof InvoiceLineFacts | 'invoice' | 'customer' | 'price' | 'position'>>;
+export type InvoiceLineColumnsCovered = Covered<
+  Exclude<keyof InvoiceLine, keyof InvoiceLineFacts | 'invoice' | 'customer' | 'price' | 'position'>
+>;
 
 type LineRow = InvoiceLineFacts & { invoiceId: string; customerId: string; position: number };
 type SqlType = 'uuid' | 'text' | 'numeric' | 'integer' | 'boolean' | 'timestamptz' | 'jsonb' | 'invoice_status' | 'collection_method';
@@ -231,7 +233,9 @@ export interface WriteOptions {
  */
 export async function writeInvoices(em: EntityManager, invoices: readonly InvoiceRows[], options: WriteOptions = {}): Promise<string[]> {
   if (invoices.length === 0) return [];
-  const lines: LineRow[] = invoices.flatMap(({ invoice, lines }) => lines.map((l, position) => ({ ...l, invoiceId: invoice.id, customerId: invoice.customerId, position })));
+  const lines: LineRow[] = invoices.flatMap(({ invoice, lines }) =>
+    lines.map((l, position) => ({ ...l, invoiceId: invoice.id, customerId: invoice.customerId, position })),
+  );
   try {
     const rows = await boundRows<{ id: string }>(em, options.skipExisting ? WRITE_NEW_ONLY : WRITE, [
       JSON.stringify(invoices.map((r) => r.invoice)),

@@ -25,7 +25,10 @@ export enum InvoiceStatus {
 @Index({ properties: ['customer', 'createdAt', 'id'] })
 @Index({ properties: ['subscription'] })
 @Index({ properties: ['status', 'createdAt', 'id'] })
-@Index({ name: 'invoice_first_failed_at_index', expression: 'create index "invoice_first_failed_at_index" on "invoice" ("first_failed_at") where "first_failed_at" is not null' })
+@Index({
+  name: 'invoice_first_failed_at_index',
+  expression: 'create index "invoice_first_failed_at_index" on "invoice" ("first_failed_at") where "first_failed_at" is not null',
+})
 @Index({ name: 'invoice_finalized_at_index', expression: 'create index "invoice_finalized_at_index" on "invoice" ("finalized_at")' })
 @Index({
   name: 'invoice_next_collection_index',

@@ -43,7 +43,12 @@ export class InvoiceService {
       ...afterCursor(filter.after),
     };
     // The lines of the whole page come in one more query, not one per invoice.
-    const rows = await this.ctx.em.find(Invoice, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1, populate: ['lines'], strategy: 'select-in' });
+    const rows = await this.ctx.em.find(Invoice, where, {
+      orderBy: { createdAt: 'asc', id: 'asc' },
+      limit: size + 1,
+      populate: ['lines'],
+      strategy: 'select-in',
+    });
     return toPage(rows, size);
   }
 }

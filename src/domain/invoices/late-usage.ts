@@ -54,7 +54,12 @@ export async function findLateUsage(em: EntityManager, customerId: string): Prom
     const meter = price ? meterOf(toSnapshot(price)) : null;
     // A line of another metric over the same dates is not this event's period.
     if (!price || !meter || meter.metric !== row.metric) continue;
-    periods.push({ price, metric: meter.metric, aggregation: meter.aggregation, period: { start: new Date(row.period_start!), end: new Date(row.period_end!) } });
+    periods.push({
+      price,
+      metric: meter.metric,
+      aggregation: meter.aggregation,
+      period: { start: new Date(row.period_start!), end: new Date(row.period_end!) },
+    });
   }
   return { periods, pending: true };
 }
@@ -65,14 +70,25 @@ export async function findLateUsage(em: EntityManager, customerId: string): Prom
  * what the customer's invoices already billed for it (the usage line and earlier adjustments).
  * Quantity and amount are the differences, so a period's lines always sum to its true usage.
  */
-export async function draftLateUsageLines(em: EntityManager, pricer: ItemPricer, customerId: string, periods: readonly LatePeriod[]): Promise<DraftLine[]> {
+export async function draftLateUsageLines(
+  em: EntityManager,
+  pricer: ItemPricer,
+  customerId: string,
+  periods: readonly LatePeriod[],
+): Promise<DraftLine[]> {
   const { currency } = pricer.customer;
   const digits = minorUnits(currency);
   const tax = taxOf(pricer.customer);
   const lines: DraftLine[] = [];
   for (const late of periods) {
     const { price, period } = late;
-    const quantity = await aggregateStoredUsage(em, { customerId, metric: late.metric, aggregation: late.aggregation, from: period.start, to: period.end });
+    const quantity = await aggregateStoredUsage(em, {
+      customerId,
+      metric: late.metric,
+      aggregation: late.aggregation,
+      from: period.start,
+      to: period.end,
+    });
     const [billed] = await em.execute<{ quantity: string; amount: string }[]>(
       `select coalesce(sum(quantity), 0)::text as quantity, coalesce(sum(amount), 0)::text as amount from invoice_line
         where customer_id = ? and price_id = ? and period_start = ? and period_end = ? and kind in ('USAGE', 'ADJUSTMENT')`,

@@ -61,10 +61,19 @@ export async function planNextBoundary(em: EntityManager, sub: Subscription): Pr
   const next = change && !ending ? await itemsOf(em, change) : current;
   const nextPeriod: Period | null = ending ? null : periodContaining(sub.billingAnchor, sub.interval, sub.intervalCount, boundary);
   const thisPeriod: Period = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
-  const prorations = await em.find(PendingProration, { subscription: sub.id }, { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } });
+  const prorations = await em.find(
+    PendingProration,
+    { subscription: sub.id },
+    { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } },
+  );
 
   const late = await findLateUsage(em, sub.customer.id);
-  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [...[...current, ...next].map((i) => i.price), ...late.periods.map((p) => p.price)], sub.id);
+  const pricer = await ItemPricer.forCustomer(
+    em,
+    sub.customer.id,
+    [...[...current, ...next].map((i) => i.price), ...late.periods.map((p) => p.price)],
+    sub.id,
+  );
   const usage = starting ? null : { items: current, period: thisPeriod };
   const draft = await draftSubscriptionInvoice({
     pricer,
@@ -74,10 +83,21 @@ export async function planNextBoundary(em: EntityManager, sub: Subscription): Pr
     usage,
     prorations,
     adjustments: await draftLateUsageLines(em, pricer, sub.customer.id, late.periods),
-    measure: (metric, aggregation, period) => aggregateStoredUsage(em, { customerId: sub.customer.id, metric, aggregation, from: period.start, to: period.end }),
+    measure: (metric, aggregation, period) =>
+      aggregateStoredUsage(em, { customerId: sub.customer.id, metric, aggregation, from: period.start, to: period.end }),
   });
   const meteredMetrics = usage ? usage.items.flatMap((i) => meterOf(toSnapshot(i.price))?.metric ?? []) : [];
-  return { kind: ending ? 'end' : starting ? 'start' : 'renewal', at: boundary, nextPeriod, items: next, change, prorations, meteredMetrics, latePending: late.pending, draft };
+  return {
+    kind: ending ? 'end' : starting ? 'start' : 'renewal',
+    at: boundary,
+    nextPeriod,
+    items: next,
+    change,
+    prorations,
+    meteredMetrics,
+    latePending: late.pending,
+    draft,
+  };
 }
 
 /**
@@ -87,7 +107,12 @@ export async function planNextBoundary(em: EntityManager, sub: Subscription): Pr
 export async function draftFirstInvoice(em: EntityManager, sub: Subscription): Promise<InvoiceDraft> {
   await em.populate(sub, ['items', 'items.price']);
   const items: PricedItem[] = sub.items.getItems().map((i) => ({ price: i.price, quantity: i.quantity }));
-  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price), sub.id);
+  const pricer = await ItemPricer.forCustomer(
+    em,
+    sub.customer.id,
+    items.map((i) => i.price),
+    sub.id,
+  );
   return draftSubscriptionInvoice({
     pricer,
     at: sub.currentPeriodStart,

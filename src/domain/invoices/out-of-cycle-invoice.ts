@@ -28,20 +28,31 @@ export async function invoiceOutOfCycle(
 ): Promise<InvoiceFacts | null> {
   await em.flush();
   const metered = usage && usage.end.getTime() > usage.start.getTime() ? items.filter((i) => meterOf(toSnapshot(i.price)) !== null) : [];
-  const pending = options.prorations ? await em.find(PendingProration, { subscription: sub.id }, { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } }) : [];
+  const pending = options.prorations
+    ? await em.find(PendingProration, { subscription: sub.id }, { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } })
+    : [];
   if (metered.length === 0 && pending.length === 0) return null;
   if (metered.length > 0) await lockUsage(em, [sub.customer.id]);
   // Prorations come priced; only the metered items are priced here.
-  const pricer = await ItemPricer.forCustomer(em, sub.customer.id, metered.map((i) => i.price), sub.id);
+  const pricer = await ItemPricer.forCustomer(
+    em,
+    sub.customer.id,
+    metered.map((i) => i.price),
+    sub.id,
+  );
   const draft = await draftSubscriptionInvoice({
     pricer,
     at: now,
     recurring: null,
     usage: metered.length > 0 ? { items: metered, period: usage! } : null,
     prorations: pending,
-    measure: (metric, aggregation, p) => aggregateStoredUsage(em, { customerId: sub.customer.id, metric, aggregation, from: p.start, to: p.end }),
+    measure: (metric, aggregation, p) =>
+      aggregateStoredUsage(em, { customerId: sub.customer.id, metric, aggregation, from: p.start, to: p.end }),
   });
   const invoice = await storeInvoice(em, sub, draft, billingKey, now, { consumedProrations: pending });
-  await raiseWatermarks(em, metered.map((i) => ({ customerId: sub.customer.id, metric: meterOf(toSnapshot(i.price))!.metric, through: usage!.end })));
+  await raiseWatermarks(
+    em,
+    metered.map((i) => ({ customerId: sub.customer.id, metric: meterOf(toSnapshot(i.price))!.metric, through: usage!.end })),
+  );
   return invoice;
 }

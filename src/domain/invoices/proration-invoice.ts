@@ -12,16 +12,30 @@ import type { InvoiceFacts } from './invoice-writer';
  * own (finalized like any other) instead of waiting for the next period's invoice. Keyed by the
  * subscription's version, so one change makes at most one such invoice.
  */
-export async function invoiceProrationsNow(em: EntityManager, sub: Subscription, pricer: ItemPricer, now: Date): Promise<InvoiceFacts | null> {
+export async function invoiceProrationsNow(
+  em: EntityManager,
+  sub: Subscription,
+  pricer: ItemPricer,
+  now: Date,
+): Promise<InvoiceFacts | null> {
   await em.flush();
-  const pending = await em.find(PendingProration, { subscription: sub.id }, { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } });
+  const pending = await em.find(
+    PendingProration,
+    { subscription: sub.id },
+    { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } },
+  );
   if (pending.length === 0) return null;
   const draft = await draftProrationInvoice(pricer, sub, pending, now);
   return storeInvoice(em, sub, draft, `${sub.id}:prorations:v${sub.version}`, now, { consumedProrations: pending });
 }
 
 /** The invoice ALWAYS_INVOICE makes of these prorations now; previewSubscriptionChange shows it too. */
-export async function draftProrationInvoice(pricer: ItemPricer, sub: Subscription, prorations: readonly ProrationSource[], now: Date): Promise<InvoiceDraft> {
+export async function draftProrationInvoice(
+  pricer: ItemPricer,
+  sub: Subscription,
+  prorations: readonly ProrationSource[],
+  now: Date,
+): Promise<InvoiceDraft> {
   const draft = await draftSubscriptionInvoice({ pricer, at: now, recurring: null, usage: null, prorations, measure: async () => ZERO });
   draft.periodStart = now;
   draft.periodEnd = sub.currentPeriodEnd;

@@ -71,7 +71,13 @@ interface Renewal {
  * re-checked as due under the lock, and a billing key already taken fails the whole batch,
  * which the caller then retries one subscription at a time.
  */
-export async function closeRenewalBatch(em: EntityManager, ids: readonly string[], at: Date, now: Date, actor: Actor): Promise<RenewalBatchResult> {
+export async function closeRenewalBatch(
+  em: EntityManager,
+  ids: readonly string[],
+  at: Date,
+  now: Date,
+  actor: Actor,
+): Promise<RenewalBatchResult> {
   if (ids.length === 0) return { closed: [], handBack: [] };
   // Locked and re-checked as due in one statement; rows another worker holds are its own.
   const subs = await boundRows<SubRow>(
@@ -107,11 +113,20 @@ export async function closeRenewalBatch(em: EntityManager, ids: readonly string[
 
   const renewals = await loadRenewals(em, plain);
   // usage-ledger.ts: measured under the customers' usage locks.
-  await lockUsage(em, renewals.filter((r) => meteredMetrics(r).length > 0).map((r) => r.sub.customer_id));
+  await lockUsage(
+    em,
+    renewals.filter((r) => meteredMetrics(r).length > 0).map((r) => r.sub.customer_id),
+  );
   const measured = await measureUsage(em, renewals);
-  const customers = await pricingCustomers(em, renewals.map((r) => r.sub.customer_id));
+  const customers = await pricingCustomers(
+    em,
+    renewals.map((r) => r.sub.customer_id),
+  );
   const components = await loadComponents(em, renewals);
-  const discounts = await discountTermsFor(em, renewals.map((r) => r.sub.customer_id));
+  const discounts = await discountTermsFor(
+    em,
+    renewals.map((r) => r.sub.customer_id),
+  );
   for (const r of renewals) {
     const pricer = ItemPricer.of(customers.get(r.sub.customer_id)!, components, r.sub.id, discounts.get(r.sub.customer_id) ?? []);
     r.draft = await draftSubscriptionInvoice({
@@ -169,7 +184,13 @@ async function measureUsage(em: EntityManager, renewals: readonly Renewal[]): Pr
       const meter = meterOf(toSnapshot(item.price));
       if (!meter) continue;
       const list = byAggregation.get(meter.aggregation) ?? [];
-      list.push({ key: `${r.sub.id}|${meter.metric}`, customer_id: r.sub.customer_id, metric: meter.metric, from: r.thisPeriod.start.toISOString(), to: r.thisPeriod.end.toISOString() });
+      list.push({
+        key: `${r.sub.id}|${meter.metric}`,
+        customer_id: r.sub.customer_id,
+        metric: meter.metric,
+        from: r.thisPeriod.start.toISOString(),
+        to: r.thisPeriod.end.toISOString(),
+      });
       byAggregation.set(meter.aggregation, list);
     }
   }
@@ -177,7 +198,7 @@ async function measureUsage(em: EntityManager, renewals: readonly Renewal[]): Pr
   for (const [aggregation, windows] of byAggregation) {
     const where = `customer_id = w.customer_id and metric = w.metric and "timestamp" >= w."from" and "timestamp" < w."to"`;
     const rows = await boundRows<{ key: string; quantity: string }>(
-    em,
+      em,
       `select w.key, ${usageAggregateSql(aggregation as never, where)}::text as quantity
          from jsonb_to_recordset(?::jsonb) as w(key text, customer_id uuid, metric text, "from" timestamptz, "to" timestamptz)`,
       [JSON.stringify(windows)],
@@ -201,7 +222,12 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
     renewals.map((r) => ({
       draft: r.draft!,
       origin: { customerId: r.sub.customer_id, subscriptionId: r.sub.id, billingKey: r.billingKey },
-      terms: collectionTerms(r.sub.collection_method, { paymentTermsDays: r.sub.payment_terms_days, defaultProvider: r.sub.default_provider }, r.draft!.total, now),
+      terms: collectionTerms(
+        r.sub.collection_method,
+        { paymentTermsDays: r.sub.payment_terms_days, defaultProvider: r.sub.default_provider },
+        r.draft!.total,
+        now,
+      ),
       finalize: !r.sub.invoice_drafts,
     })),
     now,
@@ -237,21 +263,41 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
       ),
     ],
   );
-  await raiseWatermarks(em, renewals.flatMap((r) => meteredMetrics(r).map((metric) => ({ customerId: r.sub.customer_id, metric, through: r.thisPeriod.end }))));
-  await consumeOnceDiscounts(em, renewals.flatMap((r) => r.draft!.onceUses));
+  await raiseWatermarks(
+    em,
+    renewals.flatMap((r) => meteredMetrics(r).map((metric) => ({ customerId: r.sub.customer_id, metric, through: r.thisPeriod.end }))),
+  );
+  await consumeOnceDiscounts(
+    em,
+    renewals.flatMap((r) => r.draft!.onceUses),
+  );
   // The events closeBoundary writes for the same boundary, in its order, in one statement: the
   // subscriptions are locked above and the invoices are new, as emitEvents requires.
-  await emitEvents(em, renewals.flatMap((r, i) => [subscriptionFactsEvent('renewed', renewedFacts(r), now), ...issued[i].events]));
+  await emitEvents(
+    em,
+    renewals.flatMap((r, i) => [subscriptionFactsEvent('renewed', renewedFacts(r), now), ...issued[i].events]),
+  );
 }
 
 /** The subscription as the batch leaves it: the next period, one version on. */
 function renewedFacts(r: Renewal): SubscriptionFacts {
   const s = r.sub;
   return {
-    id: s.id, customerId: s.customer_id, status: s.status, version: s.version + 1, currency: s.currency, interval: s.interval,
-    intervalCount: s.interval_count, collectionMethod: s.collection_method, startsAt: s.starts_at,
-    currentPeriodStart: r.nextPeriod.start, currentPeriodEnd: r.nextPeriod.end, trialEnd: s.trial_end, cancelAtPeriodEnd: false,
-    pausedAt: s.paused_at, canceledAt: s.canceled_at,
+    id: s.id,
+    customerId: s.customer_id,
+    status: s.status,
+    version: s.version + 1,
+    currency: s.currency,
+    interval: s.interval,
+    intervalCount: s.interval_count,
+    collectionMethod: s.collection_method,
+    startsAt: s.starts_at,
+    currentPeriodStart: r.nextPeriod.start,
+    currentPeriodEnd: r.nextPeriod.end,
+    trialEnd: s.trial_end,
+    cancelAtPeriodEnd: false,
+    pausedAt: s.paused_at,
+    canceledAt: s.canceled_at,
     items: r.items.map((i) => ({ priceCode: i.price.code, priceVersion: i.price.version, quantity: i.quantity })),
   };
 }

@@ -54,7 +54,13 @@ async function dueOf(kind: DatedKind, em: EntityManager, scope: SignalScope, at:
       limit ?`,
     [...params, kind.type, scope.limit],
   );
-  const signals = rows.map((r): DueSignal => ({ type: kind.type, subjectId: r.id, customerId: r.customer_id, referenceAt: new Date(r.reference_at), dueAt: new Date(r.due_at) }));
+  const signals = rows.map((r): DueSignal => ({
+    type: kind.type,
+    subjectId: r.id,
+    customerId: r.customer_id,
+    referenceAt: new Date(r.reference_at),
+    dueAt: new Date(r.due_at),
+  }));
   return { signals, next: rows.length === scope.limit ? rows[rows.length - 1].id : null };
 }
 
@@ -62,7 +68,11 @@ async function lockRow(em: EntityManager, table: string, id: string): Promise<vo
   await boundQuery(em, `select 1 from ${table} where id = ?::uuid for update`, [id]);
 }
 
-async function subscriptionSnapshot(em: EntityManager, signal: DueSignal, verb: 'trial_ending' | 'renewal_upcoming'): Promise<DomainEventInput> {
+async function subscriptionSnapshot(
+  em: EntityManager,
+  signal: DueSignal,
+  verb: 'trial_ending' | 'renewal_upcoming',
+): Promise<DomainEventInput> {
   const sub = await em.findOneOrFail(Subscription, { id: signal.subjectId }, { populate: ['items', 'items.price'] });
   return subscriptionEvent(verb, sub, signal.dueAt);
 }
@@ -71,7 +81,19 @@ async function subscriptionSnapshot(em: EntityManager, signal: DueSignal, verb: 
 export const trialEnding: SignalKind = {
   type: 'subscription.trial_ending',
   due: (em, scope, at) =>
-    dueOf({ type: 'subscription.trial_ending', table: 'subscription', reference: 'trial_end', leadHours: 72, floor: 'starts_at', where: `x.status = 'TRIALING' and x.trial_end is not null` }, em, scope, at),
+    dueOf(
+      {
+        type: 'subscription.trial_ending',
+        table: 'subscription',
+        reference: 'trial_end',
+        leadHours: 72,
+        floor: 'starts_at',
+        where: `x.status = 'TRIALING' and x.trial_end is not null`,
+      },
+      em,
+      scope,
+      at,
+    ),
   lock: (em, s) => lockRow(em, 'subscription', s.subjectId),
   event: (em, s) => subscriptionSnapshot(em, s, 'trial_ending'),
 };
@@ -105,7 +127,19 @@ export const renewalUpcoming: SignalKind = {
 export const paymentMethodExpiring: SignalKind = {
   type: 'payment_method.expiring',
   due: (em, scope, at) =>
-    dueOf({ type: 'payment_method.expiring', table: 'payment_method', reference: 'expires_at', leadHours: 30 * 24, floor: 'created_at', where: 'x.expires_at is not null and x.detached_at is null' }, em, scope, at),
+    dueOf(
+      {
+        type: 'payment_method.expiring',
+        table: 'payment_method',
+        reference: 'expires_at',
+        leadHours: 30 * 24,
+        floor: 'created_at',
+        where: 'x.expires_at is not null and x.detached_at is null',
+      },
+      em,
+      scope,
+      at,
+    ),
   // Payment-method events are written under the customer's row lock (payment-method.service.ts).
   lock: async (em, s) => lockRow(em, 'customer', s.customerId),
   event: async (em, s, actor) => paymentMethodEvent('expiring', await em.findOneOrFail(PaymentMethod, { id: s.subjectId }), actor, s.dueAt),
@@ -115,7 +149,20 @@ export const paymentMethodExpiring: SignalKind = {
 export const quoteExpiring: SignalKind = {
   type: 'quote.expiring',
   due: (em, scope, at) =>
-    dueOf({ type: 'quote.expiring', table: 'quote', reference: 'valid_until', leadHours: 72, floor: 'sent_at', where: `x.status = 'SENT' and x.valid_until is not null` }, em, scope, at),
+    dueOf(
+      {
+        type: 'quote.expiring',
+        table: 'quote',
+        reference: 'valid_until',
+        leadHours: 72,
+        floor: 'sent_at',
+        where: `x.status = 'SENT' and x.valid_until is not null`,
+      },
+      em,
+      scope,
+      at,
+    ),
   lock: (em, s) => lockRow(em, 'quote', s.subjectId),
-  event: async (em, s) => quoteEvent('expiring', await em.findOneOrFail(Quote, { id: s.subjectId }, { populate: ['lines', 'lines.price'] }), s.dueAt),
+  event: async (em, s) =>
+    quoteEvent('expiring', await em.findOneOrFail(Quote, { id: s.subjectId }, { populate: ['lines', 'lines.price'] }), s.dueAt),
 };

@@ -7,7 +7,13 @@ import type { DueSignal, SignalKind } from './signal';
 import { usageThresholdCrossed } from './usage-signals';
 
 /** Every kind of lifecycle signal, in the order a run emits them. */
-export const signalKinds: readonly SignalKind[] = [trialEnding, renewalUpcoming, usageThresholdCrossed, paymentMethodExpiring, quoteExpiring];
+export const signalKinds: readonly SignalKind[] = [
+  trialEnding,
+  renewalUpcoming,
+  usageThresholdCrossed,
+  paymentMethodExpiring,
+  quoteExpiring,
+];
 
 /**
  * Emits one due signal, exactly once: in one transaction it takes the lock its aggregate's
@@ -34,7 +40,14 @@ export async function emitSignal(
        values (gen_random_uuid(), ?, ?::uuid, ?::timestamptz, ?::uuid, ?::timestamptz, ?::timestamptz)
        on conflict (type, subject_id, reference_at) do nothing
        returning id`,
-      [current.type, current.subjectId, current.referenceAt.toISOString(), current.customerId, current.dueAt.toISOString(), options.now.toISOString()],
+      [
+        current.type,
+        current.subjectId,
+        current.referenceAt.toISOString(),
+        current.customerId,
+        current.dueAt.toISOString(),
+        options.now.toISOString(),
+      ],
     );
     if (recorded.length === 0) return false;
     await emitEvent(tx, await kind.event(tx, current, options.actor));
@@ -53,7 +66,7 @@ export async function nextSignalAmong(em: EntityManager, customerIds: readonly s
   if (customerIds.length === 0) return null;
   let earliest: Date | null = null;
   for (const kind of signalKinds) {
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const page = await kind.due(em, { customerIds, after, limit: SCAN_PAGE }, to);
       for (const s of page.signals) if (!earliest || s.dueAt.getTime() < earliest.getTime()) earliest = s.dueAt;
       if (!page.next) break;

@@ -5,11 +5,7 @@ import type { EventPayload } from '../events/event-types';
 
 /** The lifecycle signals: outbox events about a date coming up or a level reached, not about a change. */
 export type SignalType =
-  | 'subscription.trial_ending'
-  | 'subscription.renewal_upcoming'
-  | 'usage.threshold_crossed'
-  | 'payment_method.expiring'
-  | 'quote.expiring';
+  'subscription.trial_ending' | 'subscription.renewal_upcoming' | 'usage.threshold_crossed' | 'payment_method.expiring' | 'quote.expiring';
 
 /** One signal instance that is due and not yet emitted. */
 export interface DueSignal {

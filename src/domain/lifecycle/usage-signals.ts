@@ -42,12 +42,23 @@ interface Window {
 function windowsOf(r: ThresholdRow): Window[] {
   const current = { from: new Date(r.current_period_start), to: new Date(r.current_period_end) };
   const start = new Date(r.starts_at);
-  if (r.status === 'TRIALING' || current.from.getTime() <= start.getTime() || current.from.getTime() <= new Date(r.created_at).getTime()) return [current];
+  if (r.status === 'TRIALING' || current.from.getTime() <= start.getTime() || current.from.getTime() <= new Date(r.created_at).getTime())
+    return [current];
   const trialEnd = r.trial_end ? new Date(r.trial_end) : null;
   const previousStart =
     trialEnd && trialEnd.getTime() === current.from.getTime()
       ? start
-      : new Date(Math.max(periodContaining(new Date(r.billing_anchor), r.interval, r.interval_count, new Date(current.from.getTime() - 1)).start.getTime(), start.getTime()));
+      : new Date(
+          Math.max(
+            periodContaining(
+              new Date(r.billing_anchor),
+              r.interval,
+              r.interval_count,
+              new Date(current.from.getTime() - 1),
+            ).start.getTime(),
+            start.getTime(),
+          ),
+        );
   return [{ from: previousStart, to: current.from }, current];
 }
 
@@ -113,7 +124,11 @@ export const usageThresholdCrossed: SignalKind = {
       const threshold = new Decimal(r.threshold);
       for (const w of windowsOf(r)) {
         if (emitted.has(`${r.id}:${w.to.getTime()}`)) continue;
-        const crossing = await usageCrossing(em, { customerId: r.customer_id, metric: r.metric, aggregation, from: w.from, to: w.to }, threshold);
+        const crossing = await usageCrossing(
+          em,
+          { customerId: r.customer_id, metric: r.metric, aggregation, from: w.from, to: w.to },
+          threshold,
+        );
         if (!crossing) continue;
         const dueAt = new Date(Math.max(crossing.at.getTime(), new Date(r.created_at).getTime()));
         if (dueAt.getTime() > at.getTime()) continue;
@@ -149,4 +164,3 @@ export const usageThresholdCrossed: SignalKind = {
     return usageThresholdCrossedEvent(s.detail, s.dueAt);
   },
 };
-

@@ -29,18 +29,29 @@ export class UsageThresholdService {
     if (!input.threshold.isFinite() || input.threshold.lte(0)) throw new InvalidInputError('threshold', 'a threshold is above 0');
     try {
       return await this.ctx.em.transactional(async (em) => {
-        const sub = isId(input.subscriptionId) ? await em.findOne(Subscription, { id: input.subscriptionId }, { populate: ['items', 'items.price'] }) : null;
+        const sub = isId(input.subscriptionId)
+          ? await em.findOne(Subscription, { id: input.subscriptionId }, { populate: ['items', 'items.price'] })
+          : null;
         if (!sub) throw new NotFoundError('subscription', input.subscriptionId, 'subscriptionId');
         authorizeCustomer(this.ctx.actor, 'usageThresholds:write', sub.customer.id);
-        if (sub.status === SubscriptionStatus.CANCELED) throw new ConflictError(`subscription ${sub.id} is canceled: its usage has no periods left`);
+        if (sub.status === SubscriptionStatus.CANCELED)
+          throw new ConflictError(`subscription ${sub.id} is canceled: its usage has no periods left`);
         const metered = sub.items.getItems().some((item) => meterOf(toSnapshot(item.price))?.metric === input.metric);
-        if (!metered) throw new InvalidInputError('metric', `subscription ${sub.id} has no usage price metering '${input.metric.slice(0, 200)}'`);
+        if (!metered)
+          throw new InvalidInputError('metric', `subscription ${sub.id} has no usage price metering '${input.metric.slice(0, 200)}'`);
         const existing = await em.find(UsageThreshold, { subscription: sub.id, metric: input.metric });
         const same = existing.find((t) => t.threshold.eq(input.threshold));
         if (same) return same;
-        if (existing.length >= MAX_PER_METRIC) throw new InvalidInputError('threshold', `at most ${MAX_PER_METRIC} thresholds per subscription and metric`);
+        if (existing.length >= MAX_PER_METRIC)
+          throw new InvalidInputError('threshold', `at most ${MAX_PER_METRIC} thresholds per subscription and metric`);
         const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
-        const threshold = em.create(UsageThreshold, { subscription: sub, customerId: sub.customer.id, metric: input.metric, threshold: input.threshold, createdAt: now });
+        const threshold = em.create(UsageThreshold, {
+          subscription: sub,
+          customerId: sub.customer.id,
+          metric: input.metric,
+          threshold: input.threshold,
+          createdAt: now,
+        });
         await em.flush();
         return threshold;
       });

@@ -25,9 +25,7 @@ export interface CollectionContext {
 /** What one collection step did: `pending` when the provider could not be reached (asked again, same key, next run). */
 export type CollectionOutcome = 'succeeded' | 'failed' | 'reminded' | 'final_action' | 'settled' | 'pending' | 'skipped';
 
-type Claim =
-  | { kind: 'done'; outcome: CollectionOutcome }
-  | { kind: 'charge'; attemptId: string; provider: string; request: ChargeRequest };
+type Claim = { kind: 'done'; outcome: CollectionOutcome } | { kind: 'charge'; attemptId: string; provider: string; request: ChargeRequest };
 
 /**
  * Takes one due collection step of an invoice: the first charge, a retry, a reminder, or the
@@ -77,7 +75,13 @@ async function claimStep(em: EntityManager, ctx: CollectionContext, invoiceId: s
     const reminder = em.create(PaymentAttempt, { ...base, kind: PaymentAttemptKind.REMINDER, outcome: 'reminder_sent', settledAt: now });
     await em.flush();
     // Step 0 is the due date passing unpaid: the overdue notice; later steps are reminders.
-    await emitEvent(em, invoiceEvent(step === 0 ? 'overdue' : 'reminder_sent', invoiceFacts(invoice), now, { step, amountRemaining: reminder.amount.toFixed() }));
+    await emitEvent(
+      em,
+      invoiceEvent(step === 0 ? 'overdue' : 'reminder_sent', invoiceFacts(invoice), now, {
+        step,
+        amountRemaining: reminder.amount.toFixed(),
+      }),
+    );
     await applyFailedStep(em, invoice, step, invoice.dueAt ?? now, rules, ctx.actor, now);
     return { kind: 'done', outcome: 'reminded' };
   }
@@ -85,7 +89,15 @@ async function claimStep(em: EntityManager, ctx: CollectionContext, invoiceId: s
   const provider = method ? ctx.providers.get(method.provider) : undefined;
   if (!method || !provider || !provider.canCharge) {
     const error = !method ? 'no default payment method' : `payment provider ${method.provider} cannot charge`;
-    const attempt = em.create(PaymentAttempt, { ...base, kind: PaymentAttemptKind.CHARGE, paymentMethod: method, provider: method?.provider ?? null, outcome: 'failed', error, settledAt: now });
+    const attempt = em.create(PaymentAttempt, {
+      ...base,
+      kind: PaymentAttemptKind.CHARGE,
+      paymentMethod: method,
+      provider: method?.provider ?? null,
+      outcome: 'failed',
+      error,
+      settledAt: now,
+    });
     await em.flush();
     await recordFailure(em, ctx, invoice, attempt, now);
     return { kind: 'done', outcome: 'failed' };
@@ -118,7 +130,14 @@ function chargeClaim(attempt: PaymentAttempt, invoice: Invoice): Claim {
   };
 }
 
-async function settleCharge(em: EntityManager, ctx: CollectionContext, invoiceId: string, attemptId: string, result: ChargeResult, now: Date): Promise<CollectionOutcome> {
+async function settleCharge(
+  em: EntityManager,
+  ctx: CollectionContext,
+  invoiceId: string,
+  attemptId: string,
+  result: ChargeResult,
+  now: Date,
+): Promise<CollectionOutcome> {
   const invoice = await em.findOneOrFail(Invoice, { id: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   const attempt = await em.findOneOrFail(PaymentAttempt, { id: attemptId }, { refresh: true });
   // Another run asked with the same key and settled it first: the same answer, already applied.
@@ -139,9 +158,18 @@ async function settleCharge(em: EntityManager, ctx: CollectionContext, invoiceId
   return 'failed';
 }
 
-async function recordFailure(em: EntityManager, ctx: CollectionContext, invoice: Invoice, attempt: PaymentAttempt, now: Date): Promise<void> {
+async function recordFailure(
+  em: EntityManager,
+  ctx: CollectionContext,
+  invoice: Invoice,
+  attempt: PaymentAttempt,
+  now: Date,
+): Promise<void> {
   await emitEvent(em, paymentEvent('failed', attempt, now));
-  await emitEvent(em, invoiceEvent('payment_failed', invoiceFacts(invoice), now, { attemptId: attempt.id, step: attempt.step, error: attempt.error }));
+  await emitEvent(
+    em,
+    invoiceEvent('payment_failed', invoiceFacts(invoice), now, { attemptId: attempt.id, step: attempt.step, error: attempt.error }),
+  );
   // An invoice paid or voided while the charge was out is no longer in dunning.
   if (invoice.status !== InvoiceStatus.OPEN) return;
   await applyFailedStep(em, invoice, attempt.step ?? 0, attempt.at, await dunningRules(em), ctx.actor, now);

@@ -58,7 +58,13 @@ export async function paymentSetupOf(em: EntityManager, customerId: string): Pro
  * waiting for one (never attempted, nothing scheduled) are scheduled now, to be charged after the
  * commit (collectNow); with bank transfer they become sent invoices, due after the terms from now.
  */
-export async function scheduleAwaitingInvoices(em: EntityManager, customerId: string, provider: string, termsDays: number, now: Date): Promise<number> {
+export async function scheduleAwaitingInvoices(
+  em: EntityManager,
+  customerId: string,
+  provider: string,
+  termsDays: number,
+  now: Date,
+): Promise<number> {
   const sent = provider === MANUAL_PROVIDER;
   const dueAt = sent ? new Date(now.getTime() + termsDays * DAY_MS) : now;
   const { rowCount } = await boundQuery(

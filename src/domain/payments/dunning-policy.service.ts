@@ -33,7 +33,12 @@ export class DunningPolicyService {
     authorize(this.ctx.actor, 'dunning:write');
     const rules = validate(input);
     await this.ctx.em.transactional(async (em) => {
-      await em.upsert(DunningPolicy, { id: 'default', ...rules, retryAfterDays: [...rules.retryAfterDays], updatedAt: this.ctx.clock.now() });
+      await em.upsert(DunningPolicy, {
+        id: 'default',
+        ...rules,
+        retryAfterDays: [...rules.retryAfterDays],
+        updatedAt: this.ctx.clock.now(),
+      });
     });
     return rules;
   }
@@ -43,10 +48,16 @@ function validate(input: SetDunningPolicyInput): DunningRules {
   const days = input.retryAfterDays;
   if (days.length > MAX_RETRIES) throw new InvalidInputError('input.retryAfterDays', `at most ${MAX_RETRIES} retries`);
   days.forEach((d, i) => {
-    if (!Number.isInteger(d) || d < 1 || d > MAX_DAYS) throw new InvalidInputError(`input.retryAfterDays[${i}]`, `a whole number of days from 1 to ${MAX_DAYS}`);
-    if (i > 0 && d <= days[i - 1]) throw new InvalidInputError(`input.retryAfterDays[${i}]`, 'days count from the first failure, so each retry comes later than the one before');
+    if (!Number.isInteger(d) || d < 1 || d > MAX_DAYS)
+      throw new InvalidInputError(`input.retryAfterDays[${i}]`, `a whole number of days from 1 to ${MAX_DAYS}`);
+    if (i > 0 && d <= days[i - 1])
+      throw new InvalidInputError(
+        `input.retryAfterDays[${i}]`,
+        'days count from the first failure, so each retry comes later than the one before',
+      );
   });
   const graceDays = input.graceDays ?? 0;
-  if (!Number.isInteger(graceDays) || graceDays < 0 || graceDays > MAX_DAYS) throw new InvalidInputError('input.graceDays', `a whole number of days from 0 to ${MAX_DAYS}`);
+  if (!Number.isInteger(graceDays) || graceDays < 0 || graceDays > MAX_DAYS)
+    throw new InvalidInputError('input.graceDays', `a whole number of days from 0 to ${MAX_DAYS}`);
   return { retryAfterDays: [...days], graceDays, finalAction: input.finalAction };
 }

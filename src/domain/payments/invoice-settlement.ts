@@ -46,7 +46,15 @@ export async function markPaid(em: EntityManager, invoice: Invoice, actor: Actor
  * starts the count and makes the subscription PAST_DUE; the next step is scheduled from the
  * policy, and a final action already due (no grace) is taken at once.
  */
-export async function applyFailedStep(em: EntityManager, invoice: Invoice, step: number, failedAt: Date, rules: DunningRules, actor: Actor, now: Date): Promise<void> {
+export async function applyFailedStep(
+  em: EntityManager,
+  invoice: Invoice,
+  step: number,
+  failedAt: Date,
+  rules: DunningRules,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
   const first = invoice.firstFailedAt ?? failedAt;
   invoice.firstFailedAt = first;
   const next = stepAfter(rules, step, first);
@@ -90,7 +98,12 @@ async function markPastDue(em: EntityManager, invoice: Invoice, actor: Actor, no
 export async function recoverSubscription(em: EntityManager, invoice: Invoice, actor: Actor, now: Date): Promise<void> {
   const sub = await lockedSubscriptionOf(em, invoice);
   if (!sub || sub.status !== SubscriptionStatus.PAST_DUE) return;
-  const stillOverdue = await em.count(Invoice, { subscription: sub.id, status: InvoiceStatus.OPEN, firstFailedAt: { $ne: null }, id: { $ne: invoice.id } });
+  const stillOverdue = await em.count(Invoice, {
+    subscription: sub.id,
+    status: InvoiceStatus.OPEN,
+    firstFailedAt: { $ne: null },
+    id: { $ne: invoice.id },
+  });
   if (stillOverdue > 0) return;
   touch(sub, now);
   recordEvent(em, sub, 'recovered', actor, now, { invoiceId: invoice.id });

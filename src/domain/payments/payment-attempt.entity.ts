@@ -31,7 +31,8 @@ export type PaymentOutcome = 'pending' | 'succeeded' | 'failed' | 'reminder_sent
 @Index({ properties: ['customer', 'at', 'id'] })
 @Index({
   name: 'payment_attempt_manual_reference_unique',
-  expression: 'create unique index "payment_attempt_manual_reference_unique" on "payment_attempt" ("invoice_id", "provider_reference") where "kind" = \'MANUAL\'',
+  expression:
+    'create unique index "payment_attempt_manual_reference_unique" on "payment_attempt" ("invoice_id", "provider_reference") where "kind" = \'MANUAL\'',
 })
 export class PaymentAttempt {
   @PrimaryKey({ type: 'uuid' })

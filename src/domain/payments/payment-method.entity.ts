@@ -11,12 +11,14 @@ import { Customer } from '../customers/customer.entity';
 @Index({ properties: ['customer', 'createdAt', 'id'] })
 @Index({
   name: 'payment_method_default_unique',
-  expression: 'create unique index "payment_method_default_unique" on "payment_method" ("customer_id") where "is_default" and "detached_at" is null',
+  expression:
+    'create unique index "payment_method_default_unique" on "payment_method" ("customer_id") where "is_default" and "detached_at" is null',
 })
 // Lifecycle signals look for methods about to expire.
 @Index({
   name: 'payment_method_expires_at_index',
-  expression: 'create index "payment_method_expires_at_index" on "payment_method" ("expires_at") where "expires_at" is not null and "detached_at" is null',
+  expression:
+    'create index "payment_method_expires_at_index" on "payment_method" ("expires_at") where "expires_at" is not null and "detached_at" is null',
 })
 export class PaymentMethod {
   @PrimaryKey({ type: 'uuid' })

@@ -41,7 +41,8 @@ export class PaymentMethodService {
       const now = (await clockForCustomer(em, customer.id, this.ctx.clock)).now();
       const makeDefault = input.makeDefault ?? true;
       const expiresAt = input.expiresAt ?? null;
-      if (expiresAt && expiresAt.getTime() <= now.getTime()) throw new InvalidInputError('input.expiresAt', 'the payment method has already expired');
+      if (expiresAt && expiresAt.getTime() <= now.getTime())
+        throw new InvalidInputError('input.expiresAt', 'the payment method has already expired');
       if (makeDefault) await clearDefault(em, customer.id);
       const method = em.create(PaymentMethod, {
         customer,

@@ -38,22 +38,32 @@ export class PaymentService {
   async record(input: RecordPaymentInput): Promise<Invoice> {
     authorize(this.ctx.actor, 'payments:record');
     const reference = input.reference.trim();
-    if (reference.length === 0 || reference.length > MAX_REFERENCE) throw new InvalidInputError('input.reference', `a reference of 1 to ${MAX_REFERENCE} characters`);
+    if (reference.length === 0 || reference.length > MAX_REFERENCE)
+      throw new InvalidInputError('input.reference', `a reference of 1 to ${MAX_REFERENCE} characters`);
     if (input.amount.lte(0)) throw new InvalidInputError('input.amount', 'a payment is a positive amount');
     return this.ctx.em.transactional(async (em) => {
       const invoice = await lockInvoice(em, input.invoiceId, 'input.invoiceId');
       if (invoice.status !== InvoiceStatus.OPEN && invoice.status !== InvoiceStatus.UNCOLLECTIBLE) {
-        throw new ConflictError(`invoice ${invoice.number ?? invoice.id} is ${invoice.status}: only OPEN or UNCOLLECTIBLE invoices take payments`, { details: { status: invoice.status } });
+        throw new ConflictError(
+          `invoice ${invoice.number ?? invoice.id} is ${invoice.status}: only OPEN or UNCOLLECTIBLE invoices take payments`,
+          { details: { status: invoice.status } },
+        );
       }
       const scale = minorUnits(invoice.currency);
-      if (input.amount.decimalPlaces() > scale) throw new InvalidInputError('input.amount', `${invoice.currency} amounts have at most ${scale} decimal places`);
+      if (input.amount.decimalPlaces() > scale)
+        throw new InvalidInputError('input.amount', `${invoice.currency} amounts have at most ${scale} decimal places`);
       const remaining = amountRemaining(invoice);
-      if (input.amount.gt(remaining)) throw new InvalidInputError('input.amount', `more than the ${remaining.toFixed(scale)} ${invoice.currency} still owed`);
+      if (input.amount.gt(remaining))
+        throw new InvalidInputError('input.amount', `more than the ${remaining.toFixed(scale)} ${invoice.currency} still owed`);
       if (await em.count(PaymentAttempt, { invoice: invoice.id, outcome: 'pending' })) {
-        throw new ConflictError(`a charge of invoice ${invoice.number} is waiting for its provider's answer; record the payment once it is settled`);
+        throw new ConflictError(
+          `a charge of invoice ${invoice.number} is waiting for its provider's answer; record the payment once it is settled`,
+        );
       }
       if (await em.count(PaymentAttempt, { invoice: invoice.id, kind: PaymentAttemptKind.MANUAL, providerReference: reference })) {
-        throw new ConflictError(`a payment with reference '${reference}' is already recorded for invoice ${invoice.number}`, { field: 'input.reference' });
+        throw new ConflictError(`a payment with reference '${reference}' is already recorded for invoice ${invoice.number}`, {
+          field: 'input.reference',
+        });
       }
       const now = (await clockForCustomer(em, invoice.customer.id, this.ctx.clock)).now();
       const attempt = em.create(PaymentAttempt, {
@@ -103,7 +113,11 @@ export class PaymentService {
       },
       { orderBy: { at: 'desc', id: 'desc' }, limit: size + 1 },
     );
-    return { nodes: rows.slice(0, size), hasNextPage: rows.length > size, cursorOf: (a) => Buffer.from(`${a.at.toISOString()}|${a.id}`).toString('base64url') };
+    return {
+      nodes: rows.slice(0, size),
+      hasNextPage: rows.length > size,
+      cursorOf: (a) => Buffer.from(`${a.at.toISOString()}|${a.id}`).toString('base64url'),
+    };
   }
 }
 

@@ -15,9 +15,7 @@ export interface ChargeRequest {
   currency: string;
 }
 
-export type ChargeResult =
-  | { status: 'succeeded'; reference: string }
-  | { status: 'failed'; reference: string | null; error: string };
+export type ChargeResult = { status: 'succeeded'; reference: string } | { status: 'failed'; reference: string | null; error: string };
 
 export interface RefundRequest {
   idempotencyKey: string;

@@ -63,18 +63,30 @@ export class SandboxProvider implements PaymentProvider {
     const inserted = await em.getConnection().execute<{ idempotency_key: string }[]>(
       `insert into sandbox_charge (idempotency_key, invoice_id, token, amount, currency, succeeded, reference, error, refunded, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, '0', ?) on conflict (idempotency_key) do nothing returning idempotency_key`,
-      [charge.idempotencyKey, charge.invoiceId, charge.token, charge.amount, charge.currency, charge.succeeded, charge.reference, charge.error, charge.createdAt],
+      [
+        charge.idempotencyKey,
+        charge.invoiceId,
+        charge.token,
+        charge.amount,
+        charge.currency,
+        charge.succeeded,
+        charge.reference,
+        charge.error,
+        charge.createdAt,
+      ],
     );
     if (inserted.length === 1) return resultOf(charge);
     return resultOf(await this.fork().findOneOrFail(SandboxCharge, { idempotencyKey: request.idempotencyKey }));
   }
 
   async refund(request: RefundRequest): Promise<RefundResult> {
-    const rows = await this.fork().getConnection().execute<{ reference: string }[]>(
-      `update sandbox_charge set refunded = (refunded::numeric + ?::numeric)::text
+    const rows = await this.fork()
+      .getConnection()
+      .execute<{ reference: string }[]>(
+        `update sandbox_charge set refunded = (refunded::numeric + ?::numeric)::text
         where reference = ? and succeeded and refunded::numeric + ?::numeric <= amount::numeric returning reference`,
-      [request.amount.toFixed(), request.chargeReference, request.amount.toFixed()],
-    );
+        [request.amount.toFixed(), request.chargeReference, request.amount.toFixed()],
+      );
     if (rows.length === 0) return { status: 'failed', error: 'no such charge, or the refund exceeds what is left of it' };
     return { status: 'succeeded', reference: `sb_re_${randomUUID().replace(/-/g, '').slice(0, 24)}` };
   }
@@ -89,7 +101,9 @@ function decide(token: string, earlierChargesOfInvoice: number): { error: string
     case 'pm_sandbox_insufficient_funds':
       return { error: 'insufficient_funds: the card has insufficient funds' };
     case 'pm_sandbox_fail_once':
-      return earlierChargesOfInvoice === 0 ? { error: 'card_declined: the first charge of this invoice is declined (pm_sandbox_fail_once)' } : { error: null };
+      return earlierChargesOfInvoice === 0
+        ? { error: 'card_declined: the first charge of this invoice is declined (pm_sandbox_fail_once)' }
+        : { error: null };
     default:
       return { error: `invalid_token: ${token} is not a sandbox token` };
   }

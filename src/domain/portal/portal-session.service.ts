@@ -36,7 +36,8 @@ function requireReturnUrl(value: string, field: string): string {
   } catch {
     throw new InvalidInputError(field, 'returnUrl must be an absolute http(s) URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidInputError(field, 'returnUrl must be an absolute http(s) URL');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InvalidInputError(field, 'returnUrl must be an absolute http(s) URL');
   if (url.username || url.password) throw new InvalidInputError(field, 'returnUrl must not carry credentials');
   return url.href;
 }

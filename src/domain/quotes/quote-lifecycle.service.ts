@@ -16,7 +16,15 @@ import { priceQuoteDocument, PricedQuote } from './quote-pricing';
 import { lockQuote, requireStatus, validateQuoteLines } from './quote-store';
 import { Quote, QuoteStatus } from './quote.entity';
 import {
-  applyAssessment, approvalCovers, assessQuote, beyondPolicy, listDocument, lockedQuotePolicy, PolicyLimits, QuoteAssessment, storedAssessment,
+  applyAssessment,
+  approvalCovers,
+  assessQuote,
+  beyondPolicy,
+  listDocument,
+  lockedQuotePolicy,
+  PolicyLimits,
+  QuoteAssessment,
+  storedAssessment,
 } from './quote-approval';
 
 /**
@@ -52,7 +60,9 @@ export class QuoteLifecycleService {
         assessment = assessQuote(priced.document, await listDocument(em, quote.currency, now, inputs));
       } catch (err) {
         if (err instanceof InvalidInputError || err instanceof PricingInputError) {
-          throw new ConflictError(`quote ${quote.id} cannot be sent as it stands: ${err.message}; update it first`, { details: { reason: err.field } });
+          throw new ConflictError(`quote ${quote.id} cannot be sent as it stands: ${err.message}; update it first`, {
+            details: { reason: err.field },
+          });
         }
         throw err;
       }

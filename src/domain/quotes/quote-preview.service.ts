@@ -29,7 +29,9 @@ export class QuotePreviewService {
     // role costs no query (bench:quote).
     if (input.customerId != null) {
       const customer =
-        this.ctx.actor.role === Role.STOREFRONT && isId(input.customerId) ? await this.ctx.em.findOne(Customer, { id: input.customerId }) : null;
+        this.ctx.actor.role === Role.STOREFRONT && isId(input.customerId)
+          ? await this.ctx.em.findOne(Customer, { id: input.customerId })
+          : null;
       authorizeCustomer(this.ctx.actor, 'quotes:preview', customer ?? input.customerId);
     }
     const at = input.at ?? this.ctx.clock.now();

@@ -56,7 +56,10 @@ export async function priceQuoteDocument(em: EntityManager, input: QuotePricingI
     tax = taxOf(customer);
   }
 
-  const prices = await loadPriceClosure(em, lines.map((l) => l.priceCode));
+  const prices = await loadPriceClosure(
+    em,
+    lines.map((l) => l.priceCode),
+  );
   // A contract may override a bundle with other components: those must be loaded too.
   const extra = overrideReferences(contracts, prices).filter((code) => !prices.has(code));
   if (extra.length > 0) for (const [code, p] of await loadPriceClosure(em, extra)) prices.set(code, p);
@@ -67,7 +70,9 @@ export async function priceQuoteDocument(em: EntityManager, input: QuotePricingI
     return p ? toSnapshot(p) : undefined;
   };
   const coupons = input.coupon ? [input.coupon] : [];
-  const document = withPathPrefix('input', () => priceDocument({ currency, lines: docLines, contracts, at: input.at, tax, resolvePrice, coupons }));
+  const document = withPathPrefix('input', () =>
+    priceDocument({ currency, lines: docLines, contracts, at: input.at, tax, resolvePrice, coupons }),
+  );
   return { document, prices: linePrices };
 }
 

@@ -48,11 +48,15 @@ export async function lockQuote(em: EntityManager, actor: Actor, id: string): Pr
 /** Refuses the change unless the quote is in one of `allowed`, saying why it is not. */
 export function requireStatus(quote: Quote, now: Date, allowed: readonly QuoteStatus[], action: string): void {
   if (isExpired(quote, now)) {
-    throw new ConflictError(`quote ${quote.id} expired on ${quote.validUntil!.toISOString()}; create a new quote`, { details: { status: QuoteStatus.EXPIRED } });
+    throw new ConflictError(`quote ${quote.id} expired on ${quote.validUntil!.toISOString()}; create a new quote`, {
+      details: { status: QuoteStatus.EXPIRED },
+    });
   }
   if (allowed.includes(quote.status)) return;
   const why = quote.status === QuoteStatus.ACCEPTED ? 'was already accepted' : `is ${quote.status}`;
-  throw new ConflictError(`quote ${quote.id} ${why}; only a ${allowed.join(' or ')} quote can be ${action}`, { details: { status: quote.status } });
+  throw new ConflictError(`quote ${quote.id} ${why}; only a ${allowed.join(' or ')} quote can be ${action}`, {
+    details: { status: quote.status },
+  });
 }
 
 /** `validUntil`, when given, must lie ahead: a quote that is born expired is a typo. */
@@ -74,7 +78,11 @@ export async function validateQuoteLines(em: EntityManager, lines: readonly Quot
     return await resolveItems(em, lines, currency);
   } catch (err) {
     if (err instanceof InvalidInputError && err.field?.startsWith('input.items')) {
-      throw new InvalidInputError(err.field.replace('input.items', 'input.lines'), `${err.message} (a quote becomes a subscription)`, err.details);
+      throw new InvalidInputError(
+        err.field.replace('input.items', 'input.lines'),
+        `${err.message} (a quote becomes a subscription)`,
+        err.details,
+      );
     }
     throw err;
   }
@@ -82,6 +90,8 @@ export async function validateQuoteLines(em: EntityManager, lines: readonly Quot
 
 export function addLines(em: EntityManager, quote: Quote, lines: readonly QuoteLineInput[]): void {
   lines.forEach((line, position) => {
-    quote.lines.add(em.create(QuoteLine, { quote, customer: quote.customer, position, priceCode: line.priceCode, quantity: line.quantity }));
+    quote.lines.add(
+      em.create(QuoteLine, { quote, customer: quote.customer, position, priceCode: line.priceCode, quantity: line.quantity }),
+    );
   });
 }

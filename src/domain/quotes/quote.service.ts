@@ -12,7 +12,15 @@ import { requireCurrency } from '../shared/validate';
 import { CollectionMethod } from '../subscriptions/subscription.entity';
 import { requireTrialDays } from '../subscriptions/subscription.service';
 import type { QuoteLineInput } from './quote-pricing';
-import { addLines, effectiveStatus, lockQuote, requireFutureValidUntil, requireStatus, statusWhere, validateQuoteLines } from './quote-store';
+import {
+  addLines,
+  effectiveStatus,
+  lockQuote,
+  requireFutureValidUntil,
+  requireStatus,
+  statusWhere,
+  validateQuoteLines,
+} from './quote-store';
 import { Quote, QuoteStatus } from './quote.entity';
 import { applyAssessment, assessDraft, clearApproval, lockedQuotePolicy } from './quote-approval';
 import { takeInvoiceNumber } from '../invoices/invoice-number';
@@ -27,7 +35,13 @@ async function assess(em: EntityManager, quote: Quote, lines: readonly QuoteLine
   const policy = await lockedQuotePolicy(em);
   if (quote.coupon) await em.populate(quote, ['coupon']);
   const coupon = quote.coupon ? termsOf(quote.coupon) : null;
-  const input = { customerId: quote.customer.id, currency: quote.currency, at: now, lines: lines.map((l) => ({ priceCode: l.priceCode, quantity: l.quantity })), coupon };
+  const input = {
+    customerId: quote.customer.id,
+    currency: quote.currency,
+    at: now,
+    lines: lines.map((l) => ({ priceCode: l.priceCode, quantity: l.quantity })),
+    coupon,
+  };
   applyAssessment(quote, await assessDraft(em, input), policy);
 }
 

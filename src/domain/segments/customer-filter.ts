@@ -72,7 +72,10 @@ export async function listCustomersByFilter(em: EntityManager, args: FilteredLis
   if (f.planPriceCodes || f.statuses) {
     const status: Fragment = f.statuses ? ['s.status = any(?::subscription_status[])', [f.statuses]] : [`s.status <> 'CANCELED'`, []];
     const item: Fragment = f.planPriceCodes
-      ? [' and exists (select 1 from subscription_item i where i.subscription_id = s.id and i.price_code = any(?::text[]))', [f.planPriceCodes]]
+      ? [
+          ' and exists (select 1 from subscription_item i where i.subscription_id = s.id and i.price_code = any(?::text[]))',
+          [f.planPriceCodes],
+        ]
       : ['', []];
     where.push([`exists (select 1 from subscription s where s.customer_id = c.id and ${status[0]}${item[0]})`, [...status[1], ...item[1]]]);
   }
@@ -81,7 +84,8 @@ export async function listCustomersByFilter(em: EntityManager, args: FilteredLis
     // mrrFigure does (mrr-figures.ts): snapped to 20 decimals, then half-up (round() on numeric).
     const mrr = `round(round(coalesce((select sum(m.delta) from mrr_movement m where m.customer_id = c.id and m.currency = ? and m.at <= ${now}), 0), 20), ${f.mrr.digits})`;
     const { min, max } = f.mrr;
-    if (min !== null && max !== null) where.push([`${mrr} between ?::numeric and ?::numeric`, [f.mrr.currency, at, min.toFixed(), max.toFixed()]]);
+    if (min !== null && max !== null)
+      where.push([`${mrr} between ?::numeric and ?::numeric`, [f.mrr.currency, at, min.toFixed(), max.toFixed()]]);
     else if (min !== null) where.push([`${mrr} >= ?::numeric`, [f.mrr.currency, at, min.toFixed()]]);
     else where.push([`${mrr} <= ?::numeric`, [f.mrr.currency, at, max!.toFixed()]]);
   }
@@ -94,7 +98,10 @@ export async function listCustomersByFilter(em: EntityManager, args: FilteredLis
        ) tenure`,
       [at],
     ]);
-    where.push([`floor(extract(epoch from (${now} - tenure.first_started_at)) / ${DAY_SECONDS}) between ? and ?`, [at, f.tenure.min, f.tenure.max]]);
+    where.push([
+      `floor(extract(epoch from (${now} - tenure.first_started_at)) / ${DAY_SECONDS}) between ? and ?`,
+      [at, f.tenure.min, f.tenure.max],
+    ]);
   }
   const rows = await boundRows<Record<string, unknown>>(
     em,
@@ -106,7 +113,10 @@ export async function listCustomersByFilter(em: EntityManager, args: FilteredLis
       limit ?`,
     [...joins.flatMap((j) => j[1]), ...where.flatMap((w) => w[1]), size + 1],
   );
-  return toPage(rows.map((row) => em.map(Customer, row)), size);
+  return toPage(
+    rows.map((row) => em.map(Customer, row)),
+    size,
+  );
 }
 
 type Fragment = [sql: string, params: unknown[]];
@@ -120,7 +130,10 @@ interface ParsedFilter {
 }
 
 function parseFilter(filter: CustomerFilter): ParsedFilter {
-  const codes = filter.planPriceCodes == null ? null : nonEmpty(requireAtMost(filter.planPriceCodes, MAX_PRICE_CODES, 'filter.planPriceCodes'), 'filter.planPriceCodes');
+  const codes =
+    filter.planPriceCodes == null
+      ? null
+      : nonEmpty(requireAtMost(filter.planPriceCodes, MAX_PRICE_CODES, 'filter.planPriceCodes'), 'filter.planPriceCodes');
   const statuses = filter.subscriptionStatus == null ? null : nonEmpty(filter.subscriptionStatus, 'filter.subscriptionStatus');
   const tags = filter.tags == null ? null : nonEmpty(parseTags(filter.tags, 'filter.tags'), 'filter.tags');
   return {
@@ -141,7 +154,8 @@ function parseMrr(filter: CustomerFilter): ParsedFilter['mrr'] {
   const min = filter.mrrMin ?? null;
   const max = filter.mrrMax ?? null;
   if (min === null && max === null) {
-    if (filter.currency != null) throw new InvalidInputError('filter.currency', 'currency is the currency of mrrMin and mrrMax: give at least one of them');
+    if (filter.currency != null)
+      throw new InvalidInputError('filter.currency', 'currency is the currency of mrrMin and mrrMax: give at least one of them');
     return null;
   }
   if (filter.currency == null) throw new InvalidInputError('filter.currency', 'an MRR range needs its currency: MRR is per currency');
@@ -154,11 +168,15 @@ function parseTenure(filter: CustomerFilter): ParsedFilter['tenure'] {
   const min = filter.tenureMinDays ?? null;
   const max = filter.tenureMaxDays ?? null;
   if (min === null && max === null) return null;
-  for (const [value, field] of [[min, 'filter.tenureMinDays'], [max, 'filter.tenureMaxDays']] as const) {
+  for (const [value, field] of [
+    [min, 'filter.tenureMinDays'],
+    [max, 'filter.tenureMaxDays'],
+  ] as const) {
     if (value !== null && (!Number.isInteger(value) || value < 0 || value > MAX_TENURE_DAYS)) {
       throw new InvalidInputError(field, `a whole number of days from 0 to ${MAX_TENURE_DAYS}`);
     }
   }
-  if (min !== null && max !== null && min > max) throw new InvalidInputError('filter.tenureMaxDays', 'tenureMaxDays must not be below tenureMinDays');
+  if (min !== null && max !== null && min > max)
+    throw new InvalidInputError('filter.tenureMaxDays', 'tenureMaxDays must not be below tenureMinDays');
   return { min: min ?? 0, max: max ?? MAX_TENURE_DAYS };
 }

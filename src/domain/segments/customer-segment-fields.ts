@@ -37,7 +37,8 @@ export function parseTags(tags: readonly string[], field: string): string[] {
  * finite number, a boolean or null: no nesting (Stripe's rule, numbers and booleans added).
  */
 export function parseMetadata(metadata: Record<string, unknown>, field: string): CustomerMetadata {
-  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) throw new InvalidInputError(field, 'metadata is a JSON object');
+  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata))
+    throw new InvalidInputError(field, 'metadata is a JSON object');
   const entries = Object.entries(metadata);
   if (entries.length > MAX_METADATA_KEYS) throw new InvalidInputError(field, `at most ${MAX_METADATA_KEYS} keys`);
   const out: [string, string | number | boolean | null][] = [];
@@ -48,7 +49,10 @@ export function parseMetadata(metadata: Record<string, unknown>, field: string):
     }
     if (typeof value === 'string') {
       if (value.length > MAX_VALUE_LENGTH || UNSTORABLE.test(value.replace(/[\t\n\r]/g, ' '))) {
-        throw new InvalidInputError(at, `a metadata string is at most ${MAX_VALUE_LENGTH} characters, without NUL or control characters other than tab and line breaks`);
+        throw new InvalidInputError(
+          at,
+          `a metadata string is at most ${MAX_VALUE_LENGTH} characters, without NUL or control characters other than tab and line breaks`,
+        );
       }
     } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) throw new InvalidInputError(at, 'a metadata number must be finite');

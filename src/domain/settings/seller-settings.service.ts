@@ -71,10 +71,18 @@ export interface UpdateSellerSettingsInput {
 function viewOf(row: SellerSettings | null): SellerSettingsView {
   if (!row) return { ...DEFAULT_SELLER_SETTINGS, addressLines: [], selfServicePriceCodes: [] };
   return {
-    name: row.name, addressLines: [...row.addressLines], email: row.email, taxId: row.taxId,
-    legalName: row.legalName, address: row.address, vatId: row.vatId, registrationNumber: row.registrationNumber,
-    allowSelfServicePause: row.allowSelfServicePause, allowSelfServiceCancel: row.allowSelfServiceCancel,
-    allowSelfServiceQuantityChange: row.allowSelfServiceQuantityChange, selfServicePriceCodes: [...row.selfServicePriceCodes],
+    name: row.name,
+    addressLines: [...row.addressLines],
+    email: row.email,
+    taxId: row.taxId,
+    legalName: row.legalName,
+    address: row.address,
+    vatId: row.vatId,
+    registrationNumber: row.registrationNumber,
+    allowSelfServicePause: row.allowSelfServicePause,
+    allowSelfServiceCancel: row.allowSelfServiceCancel,
+    allowSelfServiceQuantityChange: row.allowSelfServiceQuantityChange,
+    selfServicePriceCodes: [...row.selfServicePriceCodes],
     updatedAt: row.updatedAt,
   };
 }
@@ -96,7 +104,8 @@ async function checkPriceCodes(em: EntityManager, codes: readonly string[]): Pro
     const price = prices.get(code);
     if (!price) throw new InvalidInputError(field, `unknown price '${code}'`);
     if (price.status === PriceStatus.ARCHIVED) throw new InvalidInputError(field, `price '${code}' is archived`);
-    if (price.interval === BillingInterval.ONE_TIME) throw new InvalidInputError(field, `price '${code}' is ONE_TIME; a plan is a recurring price`);
+    if (price.interval === BillingInterval.ONE_TIME)
+      throw new InvalidInputError(field, `price '${code}' is ONE_TIME; a plan is a recurring price`);
   });
   return unique;
 }
@@ -112,7 +121,11 @@ export class SellerSettingsService {
 
   async update(input: UpdateSellerSettingsInput): Promise<SellerSettingsView> {
     authorize(this.ctx.actor, 'settings:write');
-    const { name, addressLines, email, taxId, selfServicePriceCodes, legalName, address, registrationNumber } = parseInput(updateSellerSettingsSchema, input, 'input');
+    const { name, addressLines, email, taxId, selfServicePriceCodes, legalName, address, registrationNumber } = parseInput(
+      updateSellerSettingsSchema,
+      input,
+      'input',
+    );
     return this.ctx.em.transactional(async (em) => {
       const priceCodes = selfServicePriceCodes === undefined ? undefined : await checkPriceCodes(em, selfServicePriceCodes);
       const now = this.ctx.clock.now();
@@ -122,8 +135,14 @@ export class SellerSettingsService {
         `insert into seller_settings (id, name, address_lines, email, tax_id, allow_self_service_pause, allow_self_service_cancel,
            allow_self_service_quantity_change, self_service_price_codes, updated_at)
          values (?, ?, '{}', null, null, ?, ?, ?, '{}', ?) on conflict (id) do nothing`,
-        [SETTINGS_ID, DEFAULT_SELLER_SETTINGS.name, DEFAULT_SELLER_SETTINGS.allowSelfServicePause, DEFAULT_SELLER_SETTINGS.allowSelfServiceCancel,
-          DEFAULT_SELLER_SETTINGS.allowSelfServiceQuantityChange, now],
+        [
+          SETTINGS_ID,
+          DEFAULT_SELLER_SETTINGS.name,
+          DEFAULT_SELLER_SETTINGS.allowSelfServicePause,
+          DEFAULT_SELLER_SETTINGS.allowSelfServiceCancel,
+          DEFAULT_SELLER_SETTINGS.allowSelfServiceQuantityChange,
+          now,
+        ],
       );
       const row = await em.findOneOrFail(SellerSettings, { id: SETTINGS_ID }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (name !== undefined) row.name = name;

@@ -13,7 +13,12 @@ import { Subscription, SubscriptionStatus } from './subscription.entity';
  * them must own the metric. The customer row is locked so two concurrent subscribes cannot
  * both pass; items of one subscription may share a metric (two prices on one usage, by design).
  */
-export async function assertMetricsUnclaimed(em: EntityManager, customerId: string, prices: readonly CatalogPrice[], subscriptionId: string | null): Promise<void> {
+export async function assertMetricsUnclaimed(
+  em: EntityManager,
+  customerId: string,
+  prices: readonly CatalogPrice[],
+  subscriptionId: string | null,
+): Promise<void> {
   const metrics = new Set(prices.flatMap((p) => meterOf(toSnapshot(p))?.metric ?? []));
   if (metrics.size === 0) return;
   await em.findOneOrFail(Customer, { id: customerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -26,7 +31,9 @@ export async function assertMetricsUnclaimed(em: EntityManager, customerId: stri
     for (const item of other.items) {
       const metric = meterOf(toSnapshot(item.price))?.metric;
       if (metric !== undefined && metrics.has(metric)) {
-        throw new ConflictError(`subscription ${other.id} of this customer already meters '${metric}': usage is recorded per customer, so one live subscription bills a metric`);
+        throw new ConflictError(
+          `subscription ${other.id} of this customer already meters '${metric}': usage is recorded per customer, so one live subscription bills a metric`,
+        );
       }
     }
   }

@@ -40,7 +40,8 @@ export class PriceMigrationService {
     return this.ctx.em.transactional(async (em) => {
       const target = await em.findOne(Price, { code: priceCode, version: toVersion });
       if (!target) throw new NotFoundError('price version', `${priceCode}@${toVersion}`, 'toVersion');
-      if (target.status === PriceStatus.ARCHIVED) throw new InvalidInputError('toVersion', `price '${priceCode}' version ${toVersion} is archived`);
+      if (target.status === PriceStatus.ARCHIVED)
+        throw new InvalidInputError('toVersion', `price '${priceCode}' version ${toVersion} is archived`);
       const items = await em.find(
         SubscriptionItem,
         { priceCode, price: { version: { $lt: toVersion } }, subscription: { status: { $ne: SubscriptionStatus.CANCELED } } },
@@ -67,17 +68,25 @@ export class PriceMigrationService {
     if (sub.status === SubscriptionStatus.ACTIVE || sub.status === SubscriptionStatus.PAST_DUE) {
       const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [item.price, target], sub.id);
       const period = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
-      storeProrations(em, sub, [
-        pricer.prorate('credit', { price: item.price, quantity: item.quantity }, period, now),
-        pricer.prorate('charge', { price: target, quantity: item.quantity }, period, now),
-      ], now);
+      storeProrations(
+        em,
+        sub,
+        [
+          pricer.prorate('credit', { price: item.price, quantity: item.quantity }, period, now),
+          pricer.prorate('charge', { price: target, quantity: item.quantity }, period, now),
+        ],
+        now,
+      );
     }
     const from = item.price.version;
     item.price = target;
     touch(sub, now);
     recordEvent(em, sub, 'price_migrated', this.ctx.actor, now, { priceCode, fromVersion: from, toVersion: target.version });
     await em.flush();
-    await emitEvent(em, subscriptionEvent('price_migrated', sub, now, { priceMigration: { priceCode, fromVersion: from, toVersion: target.version } }));
+    await emitEvent(
+      em,
+      subscriptionEvent('price_migrated', sub, now, { priceMigration: { priceCode, fromVersion: from, toVersion: target.version } }),
+    );
   }
 
   private async scheduleMove(em: EntityManager, subscriptionId: string, priceCode: string, target: Price): Promise<void> {
@@ -93,14 +102,22 @@ export class PriceMigrationService {
       change = em.create(ScheduledChange, {
         subscription: sub,
         customer: sub.customer,
-        items: sub.items.getItems().map((i) => ({ priceCode: i.priceCode, priceId: i.priceCode === priceCode ? target.id : i.price.id, quantity: i.quantity.toFixed() })),
+        items: sub.items.getItems().map((i) => ({
+          priceCode: i.priceCode,
+          priceId: i.priceCode === priceCode ? target.id : i.price.id,
+          quantity: i.quantity.toFixed(),
+        })),
         effectiveAt: sub.currentPeriodEnd,
         status: ScheduledChangeStatus.PENDING,
         createdAt: now,
       });
     }
     touch(sub, now);
-    recordEvent(em, sub, 'price_migration_scheduled', this.ctx.actor, now, { priceCode, toVersion: target.version, effectiveAt: sub.currentPeriodEnd.toISOString() });
+    recordEvent(em, sub, 'price_migration_scheduled', this.ctx.actor, now, {
+      priceCode,
+      toVersion: target.version,
+      effectiveAt: sub.currentPeriodEnd.toISOString(),
+    });
     await em.flush();
     await emitEvent(em, subscriptionEvent('change_scheduled', sub, now, { scheduledChange: change }));
   }

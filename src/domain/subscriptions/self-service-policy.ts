@@ -20,7 +20,9 @@ export type SubscriptionRequest =
  * cancel), and nothing else (scheduled changes, price migrations).
  */
 export function writePermission(actor: Actor, request: SubscriptionRequest | undefined): Permission {
-  return request && !can(actor, 'subscriptions:write') && can(actor, 'subscriptions:selfServe') ? 'subscriptions:selfServe' : 'subscriptions:write';
+  return request && !can(actor, 'subscriptions:write') && can(actor, 'subscriptions:selfServe')
+    ? 'subscriptions:selfServe'
+    : 'subscriptions:write';
 }
 
 /**
@@ -28,7 +30,12 @@ export function writePermission(actor: Actor, request: SubscriptionRequest | und
  * the seller's settings must allow the request, each refusal naming the setting that forbids it.
  * Staff are not limited by them.
  */
-export async function checkSelfService(em: EntityManager, actor: Actor, sub: Subscription, request: SubscriptionRequest | undefined): Promise<void> {
+export async function checkSelfService(
+  em: EntityManager,
+  actor: Actor,
+  sub: Subscription,
+  request: SubscriptionRequest | undefined,
+): Promise<void> {
   if (!request || writePermission(actor, request) !== 'subscriptions:selfServe') return;
   if (!contactMayRequest(actor.contactRole, request.action)) {
     throw new ForbiddenError(`a ${actor.contactRole} contact may not ${request.action} subscriptions; the customer's ADMIN contact may`);
@@ -40,10 +47,14 @@ export function assertSelfServiceAllowed(settings: SellerSettingsView, sub: Subs
   switch (request.action) {
     case 'pause':
     case 'resume':
-      if (!settings.allowSelfServicePause) throw new ForbiddenError(`the seller's settings do not allow customers to ${request.action} their subscriptions (allowSelfServicePause)`);
+      if (!settings.allowSelfServicePause)
+        throw new ForbiddenError(
+          `the seller's settings do not allow customers to ${request.action} their subscriptions (allowSelfServicePause)`,
+        );
       return;
     case 'cancel':
-      if (!settings.allowSelfServiceCancel) throw new ForbiddenError("the seller's settings do not allow customers to cancel their subscriptions (allowSelfServiceCancel)");
+      if (!settings.allowSelfServiceCancel)
+        throw new ForbiddenError("the seller's settings do not allow customers to cancel their subscriptions (allowSelfServiceCancel)");
       // Cancelling now credits and ends the service at once: a decision for the seller.
       if (!request.atPeriodEnd) throw new ForbiddenError('a customer may only cancel at the period end (atPeriodEnd: true)');
       return;
@@ -58,9 +69,17 @@ export function assertSelfServiceAllowed(settings: SellerSettingsView, sub: Subs
  * quantity changes a switch keeps the quantities it replaces. Always prorated: NONE would be a
  * free upgrade for the rest of the period.
  */
-function assertChangeAllowed(settings: SellerSettingsView, sub: Subscription, items: readonly ItemInput[], behavior: ProrationBehavior): void {
+function assertChangeAllowed(
+  settings: SellerSettingsView,
+  sub: Subscription,
+  items: readonly ItemInput[],
+  behavior: ProrationBehavior,
+): void {
   if (behavior === ProrationBehavior.NONE) {
-    throw new ForbiddenError("a customer's own change is always prorated: prorationBehavior NONE is for the seller (use CREATE_PRORATIONS or ALWAYS_INVOICE)", { field: 'input.prorationBehavior' });
+    throw new ForbiddenError(
+      "a customer's own change is always prorated: prorationBehavior NONE is for the seller (use CREATE_PRORATIONS or ALWAYS_INVOICE)",
+      { field: 'input.prorationBehavior' },
+    );
   }
   const listed = new Set(settings.selfServicePriceCodes);
   const current = new Map(sub.items.getItems().map((i) => [i.priceCode, i.quantity]));
@@ -71,20 +90,32 @@ function assertChangeAllowed(settings: SellerSettingsView, sub: Subscription, it
     const old = current.get(item.priceCode);
     if (old === undefined) {
       if (!listed.has(item.priceCode)) {
-        throw new ForbiddenError(`price '${item.priceCode}' is not among the plans the seller's settings let customers switch to (selfServicePriceCodes)`, { field: `input.items[${i}].priceCode` });
+        throw new ForbiddenError(
+          `price '${item.priceCode}' is not among the plans the seller's settings let customers switch to (selfServicePriceCodes)`,
+          { field: `input.items[${i}].priceCode` },
+        );
       }
       added.push(item.quantity.toFixed());
     } else if (!old.eq(item.quantity) && !settings.allowSelfServiceQuantityChange) {
-      throw new ForbiddenError("the seller's settings do not allow customers to change quantities (allowSelfServiceQuantityChange)", { field: `input.items[${i}].quantity` });
+      throw new ForbiddenError("the seller's settings do not allow customers to change quantities (allowSelfServiceQuantityChange)", {
+        field: `input.items[${i}].quantity`,
+      });
     }
   });
   for (const r of removed) {
-    if (!listed.has(r.code)) throw new ForbiddenError(`price '${r.code}' is not among the seller's self-service plans (selfServicePriceCodes): only the seller removes it`, { field: 'input.items' });
+    if (!listed.has(r.code))
+      throw new ForbiddenError(
+        `price '${r.code}' is not among the seller's self-service plans (selfServicePriceCodes): only the seller removes it`,
+        { field: 'input.items' },
+      );
   }
   if (!settings.allowSelfServiceQuantityChange) {
     const before = removed.map((r) => r.quantity.toFixed()).sort();
     if (added.sort().join('|') !== before.join('|')) {
-      throw new ForbiddenError("the seller's settings do not allow customers to change quantities (allowSelfServiceQuantityChange): a plan switch keeps the quantity", { field: 'input.items' });
+      throw new ForbiddenError(
+        "the seller's settings do not allow customers to change quantities (allowSelfServiceQuantityChange): a plan switch keeps the quantity",
+        { field: 'input.items' },
+      );
     }
   }
 }

@@ -34,9 +34,19 @@ export async function cancelNow(em: EntityManager, sub: Subscription, actor: Act
   const stopped = !periodWasBilled(sub) ? null : sub.status === SubscriptionStatus.PAUSED && sub.pausedAt ? sub.pausedAt : now;
   const items = pricedItems(sub);
   if (options.creditUnusedTime && stopped && stopped.getTime() < sub.currentPeriodEnd.getTime()) {
-    const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price), sub.id);
+    const pricer = await ItemPricer.forCustomer(
+      em,
+      sub.customer.id,
+      items.map((i) => i.price),
+      sub.id,
+    );
     const billed = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
-    storeProrations(em, sub, items.map((item) => pricer.prorate('credit', item, billed, stopped)), now);
+    storeProrations(
+      em,
+      sub,
+      items.map((item) => pricer.prorate('credit', item, billed, stopped)),
+      now,
+    );
   }
   touch(sub, now);
   recordEvent(em, sub, 'canceled', actor, now, options.detail);

@@ -22,9 +22,20 @@ export interface ChangePlan {
  * already has. An item whose quantity stays keeps its price version: a change never moves an item
  * to a newer version of its price by accident.
  */
-export async function planChange(em: EntityManager, sub: Subscription, items: readonly ItemInput[], behavior: ProrationBehavior, now: Date): Promise<ChangePlan | null> {
+export async function planChange(
+  em: EntityManager,
+  sub: Subscription,
+  items: readonly ItemInput[],
+  behavior: ProrationBehavior,
+  now: Date,
+): Promise<ChangePlan | null> {
   const wanted = await resolveItems(em, items, sub.currency, sub);
-  await assertMetricsUnclaimed(em, sub.customer.id, wanted.map((i) => i.price), sub.id);
+  await assertMetricsUnclaimed(
+    em,
+    sub.customer.id,
+    wanted.map((i) => i.price),
+    sub.id,
+  );
   const current = new Map(sub.items.getItems().map((i) => [i.priceCode, i]));
 
   const removed: SubscriptionItem[] = [];

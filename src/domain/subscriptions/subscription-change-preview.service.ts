@@ -40,7 +40,11 @@ export class SubscriptionChangePreviewService {
     const behavior = input.prorationBehavior ?? ProrationBehavior.CREATE_PRORATIONS;
     // A transaction for the test clock's share lock (clockForCustomer), not for writes: there are none.
     return this.ctx.em.transactional(async (em) => {
-      const sub = await readSubscriptionForWrite(em, this.ctx.actor, input.id, input.expectedVersion, { action: 'change', items: input.items, behavior });
+      const sub = await readSubscriptionForWrite(em, this.ctx.actor, input.id, input.expectedVersion, {
+        action: 'change',
+        items: input.items,
+        behavior,
+      });
       assertAllowed('change', sub.status);
       const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       const plan = await planChange(em, sub, input.items, behavior, now);
@@ -53,7 +57,11 @@ export class SubscriptionChangePreviewService {
       if (behavior === ProrationBehavior.ALWAYS_INVOICE) {
         amountDueNow = ZERO;
         if (plan?.pricer) {
-          const pending = await em.find(PendingProration, { subscription: sub.id }, { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } });
+          const pending = await em.find(
+            PendingProration,
+            { subscription: sub.id },
+            { orderBy: { createdAt: 'asc', amount: 'asc', priceCode: 'asc' } },
+          );
           const billed = [...pending, ...prorations];
           if (billed.length > 0) amountDueNow = (await draftProrationInvoice(plan.pricer, sub, billed, now)).total;
         }

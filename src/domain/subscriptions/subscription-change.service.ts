@@ -34,7 +34,11 @@ export class SubscriptionChangeService {
   async change(input: ChangeSubscriptionInput): Promise<Subscription> {
     const behavior = input.prorationBehavior ?? ProrationBehavior.CREATE_PRORATIONS;
     const changed = await this.ctx.em.transactional(async (em) => {
-      const sub = await lockSubscription(em, this.ctx.actor, input.id, input.expectedVersion, { action: 'change', items: input.items, behavior });
+      const sub = await lockSubscription(em, this.ctx.actor, input.id, input.expectedVersion, {
+        action: 'change',
+        items: input.items,
+        behavior,
+      });
       assertAllowed('change', sub.status);
       const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       const plan = await planChange(em, sub, input.items, behavior, now);
@@ -48,7 +52,15 @@ export class SubscriptionChangeService {
       // Removals are flushed first: a new row for a code must not meet the old one in the unique index.
       await em.flush();
       for (const a of added) {
-        sub.items.add(em.create(SubscriptionItem, { subscription: sub, customer: sub.customer, price: a.price.id, priceCode: a.price.code, quantity: a.quantity }));
+        sub.items.add(
+          em.create(SubscriptionItem, {
+            subscription: sub,
+            customer: sub.customer,
+            price: a.price.id,
+            priceCode: a.price.code,
+            quantity: a.quantity,
+          }),
+        );
       }
       // Loaded into the identity map, so the new items' price references carry their version into the history and the event.
       if (added.length > 0) await em.find(Price, { id: { $in: added.map((a) => a.price.id) } });

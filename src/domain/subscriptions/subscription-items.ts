@@ -29,7 +29,15 @@ export async function resolveItems(
 ): Promise<ResolvedItem[]> {
   // Checked before the query too: an oversized list costs nothing.
   requireAtMost(items, MAX_ITEMS, 'input.items');
-  return checkItems(items, await loadPriceClosure(em, items.map((i) => i.priceCode)), currency, { cycle });
+  return checkItems(
+    items,
+    await loadPriceClosure(
+      em,
+      items.map((i) => i.priceCode),
+    ),
+    currency,
+    { cycle },
+  );
 }
 
 /**
@@ -51,18 +59,27 @@ export function checkItems(
     const field = `input.items[${i}]`;
     const price = prices.get(item.priceCode);
     if (!price) throw new InvalidInputError(`${field}.priceCode`, `unknown price '${item.priceCode}'`);
-    if (price.status === PriceStatus.ARCHIVED && !options.allowArchived) throw new InvalidInputError(`${field}.priceCode`, `price '${item.priceCode}' is archived`);
+    if (price.status === PriceStatus.ARCHIVED && !options.allowArchived)
+      throw new InvalidInputError(`${field}.priceCode`, `price '${item.priceCode}' is archived`);
     if (seen.has(item.priceCode)) throw new InvalidInputError(`${field}.priceCode`, `price '${item.priceCode}' is listed twice`);
     seen.add(item.priceCode);
-    if (price.interval === BillingInterval.ONE_TIME) throw new InvalidInputError(`${field}.priceCode`, `price '${item.priceCode}' is ONE_TIME; a subscription bills recurring prices`);
-    if (price.currency !== currency) throw new InvalidInputError(`${field}.priceCode`, `price '${item.priceCode}' is in ${price.currency}, the customer pays in ${currency}`);
+    if (price.interval === BillingInterval.ONE_TIME)
+      throw new InvalidInputError(`${field}.priceCode`, `price '${item.priceCode}' is ONE_TIME; a subscription bills recurring prices`);
+    if (price.currency !== currency)
+      throw new InvalidInputError(
+        `${field}.priceCode`,
+        `price '${item.priceCode}' is in ${price.currency}, the customer pays in ${currency}`,
+      );
     if (item.quantity.lt(ZERO)) throw new InvalidInputError(`${field}.quantity`, 'quantity must be zero or more');
     return { price, quantity: item.quantity };
   });
   const first = cycle ?? resolved[0].price;
   resolved.forEach((r, i) => {
     if (r.price.interval !== first.interval || r.price.intervalCount !== first.intervalCount) {
-      throw new InvalidInputError(`input.items[${i}].priceCode`, `price '${r.price.code}' bills every ${r.price.intervalCount} ${r.price.interval}; the subscription bills every ${first.intervalCount} ${first.interval}`);
+      throw new InvalidInputError(
+        `input.items[${i}].priceCode`,
+        `price '${r.price.code}' bills every ${r.price.intervalCount} ${r.price.interval}; the subscription bills every ${first.intervalCount} ${first.interval}`,
+      );
     }
   });
   return resolved;

@@ -44,14 +44,27 @@ export class SubscriptionLifecycleService {
       const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       const pausedAt = sub.pausedAt ?? now;
       const items = pricedItems(sub);
-      const pricer = await ItemPricer.forCustomer(em, sub.customer.id, items.map((i) => i.price), sub.id);
+      const pricer = await ItemPricer.forCustomer(
+        em,
+        sub.customer.id,
+        items.map((i) => i.price),
+        sub.id,
+      );
       const billed = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
       const drafts: (ProrationDraft | null)[] = [];
       if (now.getTime() < billed.end.getTime()) {
         drafts.push(...items.map((item) => pricer.prorate('credit', item, billed, pausedAt, now)));
       } else {
         // No period end will bill the usage of the period it paused in: bill it now.
-        await invoiceOutOfCycle(em, sub, items, { start: billed.start, end: pausedAt }, now, `${sub.id}:usage:${billed.start.toISOString()}`, { prorations: false });
+        await invoiceOutOfCycle(
+          em,
+          sub,
+          items,
+          { start: billed.start, end: pausedAt },
+          now,
+          `${sub.id}:usage:${billed.start.toISOString()}`,
+          { prorations: false },
+        );
         drafts.push(...items.map((item) => pricer.prorate('credit', item, billed, pausedAt)));
         const current = periodContaining(sub.billingAnchor, sub.interval, sub.intervalCount, now);
         drafts.push(...items.map((item) => pricer.prorate('charge', item, current, now)));
@@ -91,7 +104,10 @@ export class SubscriptionLifecycleService {
         return sub;
       }
       assertAllowed('cancel_now', sub.status);
-      await cancelNow(em, sub, this.ctx.actor, now, { creditUnusedTime: behavior !== ProrationBehavior.NONE, detail: { prorationBehavior: behavior } });
+      await cancelNow(em, sub, this.ctx.actor, now, {
+        creditUnusedTime: behavior !== ProrationBehavior.NONE,
+        detail: { prorationBehavior: behavior },
+      });
       return sub;
     });
     // A cancellation now leaves a final invoice to collect; one at period end has none yet.

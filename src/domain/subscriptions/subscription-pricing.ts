@@ -1,5 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type CouponTerms, formatAmount, isMetered, minorUnits, priceDocument, PricedDocument, priceLine, priceReferences, prorate, PriceSnapshot, roundMoney } from '../../pricing';
+import {
+  type CouponTerms,
+  formatAmount,
+  isMetered,
+  minorUnits,
+  priceDocument,
+  PricedDocument,
+  priceLine,
+  priceReferences,
+  prorate,
+  PriceSnapshot,
+  roundMoney,
+} from '../../pricing';
 import { taxOf } from '../customers/customer-tax';
 import type { Decimal } from '../../pricing/decimal';
 import type { CatalogPrice } from '../catalog/price-snapshot';
@@ -40,16 +52,26 @@ export class ItemPricer {
   ) {}
 
   /** For callers that load customers, price closures and discounts in bulk (the billing run's batches). */
-  static of(customer: PricingCustomer, components: Map<string, CatalogPrice>, subscriptionId: string | null = null, discounts: readonly DiscountTerms[] = []): ItemPricer {
+  static of(
+    customer: PricingCustomer,
+    components: Map<string, CatalogPrice>,
+    subscriptionId: string | null = null,
+    discounts: readonly DiscountTerms[] = [],
+  ): ItemPricer {
     return new ItemPricer(customer, components, subscriptionId, discounts);
   }
 
   /** With `subscriptionId`, that subscription's (and its customer's) coupons apply (README, Coupons). */
-  static async forCustomer(em: EntityManager, customerId: string, prices: readonly CatalogPrice[], subscriptionId: string | null = null): Promise<ItemPricer> {
+  static async forCustomer(
+    em: EntityManager,
+    customerId: string,
+    prices: readonly CatalogPrice[],
+    subscriptionId: string | null = null,
+  ): Promise<ItemPricer> {
     const customer = await pricingCustomer(em, customerId);
     if (!customer) throw new NotFoundError('customer', customerId);
     const refs = prices.flatMap((p) => priceReferences(toSnapshot(p)));
-    const discounts = subscriptionId === null ? [] : (await discountTermsFor(em, [customerId])).get(customerId) ?? [];
+    const discounts = subscriptionId === null ? [] : ((await discountTermsFor(em, [customerId])).get(customerId) ?? []);
     return new ItemPricer(customer, refs.length ? await loadPriceClosure(em, refs) : new Map(), subscriptionId, discounts);
   }
 
@@ -85,7 +107,13 @@ export class ItemPricer {
    * negative for a credit. Metered items are billed in arrears and never prorated: none. The
    * coupon is the one that covered the period's invoice, so a credit mirrors what was billed.
    */
-  prorate(kind: 'credit' | 'charge', item: PricedItem, period: { start: Date; end: Date }, from: Date, to: Date = period.end): ProrationDraft | null {
+  prorate(
+    kind: 'credit' | 'charge',
+    item: PricedItem,
+    period: { start: Date; end: Date },
+    from: Date,
+    to: Date = period.end,
+  ): ProrationDraft | null {
     if (isMetered(toSnapshot(item.price)) || to.getTime() <= from.getTime()) return null;
     const full = this.fullPeriod(item, from, period.start);
     const part = prorate(full.amount, period.start, period.end, from, to);
@@ -100,7 +128,10 @@ export class ItemPricer {
       amount,
       periodStart: from,
       periodEnd: to,
-      steps: [...full.steps, `prorated ${kind === 'credit' ? '−' : ''}× (${span}) / period (${period.start.toISOString()} → ${period.end.toISOString()}) = ${formatAmount(amount, minorUnits(this.customer.currency))}`],
+      steps: [
+        ...full.steps,
+        `prorated ${kind === 'credit' ? '−' : ''}× (${span}) / period (${period.start.toISOString()} → ${period.end.toISOString()}) = ${formatAmount(amount, minorUnits(this.customer.currency))}`,
+      ],
     };
   }
 
@@ -109,7 +140,12 @@ export class ItemPricer {
    * customer's tax), with minimum-commitment true-ups when it bills a whole period. `otherLines`
    * are the invoice's lines priced elsewhere, which an amount off may not take below zero.
    */
-  document(lines: readonly PricedItem[], at: Date, applyMinimumCommitments: boolean, otherLines: readonly { amount: Decimal; tax: Decimal }[] = []): PricedDocument {
+  document(
+    lines: readonly PricedItem[],
+    at: Date,
+    applyMinimumCommitments: boolean,
+    otherLines: readonly { amount: Decimal; tax: Decimal }[] = [],
+  ): PricedDocument {
     return priceDocument({
       currency: this.customer.currency,
       lines: lines.map((l) => ({ price: toSnapshot(l.price), quantity: l.quantity })),

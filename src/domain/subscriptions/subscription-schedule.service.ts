@@ -31,7 +31,12 @@ export class SubscriptionScheduleService {
       const pending = await em.findOne(ScheduledChange, { subscription: sub.id, status: ScheduledChangeStatus.PENDING });
       if (pending) throw new ConflictError(`a change is already scheduled for ${pending.effectiveAt.toISOString()}; cancel it first`);
       const items = await resolveItems(em, input.items, sub.currency, sub);
-      await assertMetricsUnclaimed(em, sub.customer.id, items.map((i) => i.price), sub.id);
+      await assertMetricsUnclaimed(
+        em,
+        sub.customer.id,
+        items.map((i) => i.price),
+        sub.id,
+      );
       const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       const change = em.create(ScheduledChange, {
         subscription: sub,

@@ -14,16 +14,35 @@ import { Subscription } from './subscription.entity';
  * it (self-service-policy.ts; without a request, staff only) and the caller's `expectedVersion`
  * are checked: two concurrent changes serialize on the lock, and the second sees the first's version.
  */
-export async function lockSubscription(em: EntityManager, actor: Actor, id: string, expectedVersion?: number | null, request?: SubscriptionRequest): Promise<Subscription> {
+export async function lockSubscription(
+  em: EntityManager,
+  actor: Actor,
+  id: string,
+  expectedVersion?: number | null,
+  request?: SubscriptionRequest,
+): Promise<Subscription> {
   return loadForWrite(em, actor, id, expectedVersion, request, LockMode.PESSIMISTIC_WRITE);
 }
 
 /** As lockSubscription, without the lock: for previews, which change nothing. */
-export async function readSubscriptionForWrite(em: EntityManager, actor: Actor, id: string, expectedVersion: number | null | undefined, request: SubscriptionRequest): Promise<Subscription> {
+export async function readSubscriptionForWrite(
+  em: EntityManager,
+  actor: Actor,
+  id: string,
+  expectedVersion: number | null | undefined,
+  request: SubscriptionRequest,
+): Promise<Subscription> {
   return loadForWrite(em, actor, id, expectedVersion, request, LockMode.NONE);
 }
 
-async function loadForWrite(em: EntityManager, actor: Actor, id: string, expectedVersion: number | null | undefined, request: SubscriptionRequest | undefined, lockMode: LockMode): Promise<Subscription> {
+async function loadForWrite(
+  em: EntityManager,
+  actor: Actor,
+  id: string,
+  expectedVersion: number | null | undefined,
+  request: SubscriptionRequest | undefined,
+  lockMode: LockMode,
+): Promise<Subscription> {
   // Locked alone: PostgreSQL refuses FOR UPDATE over the outer join a populate would add.
   const sub = isId(id) ? await em.findOne(Subscription, { id }, { lockMode }) : null;
   if (!sub) throw new NotFoundError('subscription', id, 'id');
@@ -55,7 +74,14 @@ export function touch(sub: Subscription, now: Date): void {
  * names are not unique, so the row also keeps the key's id and role: a customer's own change
  * (self-service) is told apart from the seller's.
  */
-export function recordEvent(em: EntityManager, sub: Subscription, type: string, actor: Actor, at: Date, data: Record<string, unknown> = {}): void {
+export function recordEvent(
+  em: EntityManager,
+  sub: Subscription,
+  type: string,
+  actor: Actor,
+  at: Date,
+  data: Record<string, unknown> = {},
+): void {
   em.create(SubscriptionEvent, {
     subscription: sub,
     customer: sub.customer,
@@ -67,7 +93,12 @@ export function recordEvent(em: EntityManager, sub: Subscription, type: string, 
   });
 }
 
-export function storeProrations(em: EntityManager, sub: Subscription, drafts: readonly (ProrationDraft | null)[], now: Date): PendingProration[] {
+export function storeProrations(
+  em: EntityManager,
+  sub: Subscription,
+  drafts: readonly (ProrationDraft | null)[],
+  now: Date,
+): PendingProration[] {
   return drafts
     .filter((d): d is ProrationDraft => d !== null)
     .map((d) =>

@@ -56,7 +56,14 @@ export class SubscriptionService {
       const now = (await clockForCustomer(em, customer.id, this.ctx.clock)).now();
       const chosen = hasChoice(input) ? await chooseCoupon(em, input, customer, now, 'input', true) : null;
       const discount = chosen ? { chosen } : null;
-      return openSubscription(em, this.ctx.actor, now, { customer, items, startsAt: input.startsAt ?? now, trialDays, collection: input.collection, discount });
+      return openSubscription(em, this.ctx.actor, now, {
+        customer,
+        items,
+        startsAt: input.startsAt ?? now,
+        trialDays,
+        collection: input.collection,
+        discount,
+      });
     });
     return collectNowFor(this.ctx, sub);
   }
@@ -117,11 +124,17 @@ export interface OpenSubscriptionInput {
  */
 export async function openSubscription(em: EntityManager, actor: Actor, now: Date, input: OpenSubscriptionInput): Promise<Subscription> {
   const { customer, items, startsAt, trialDays } = input;
-  await assertMetricsUnclaimed(em, customer.id, items.map((i) => i.price), null);
+  await assertMetricsUnclaimed(
+    em,
+    customer.id,
+    items.map((i) => i.price),
+    null,
+  );
   const { interval, intervalCount } = items[0].price;
   const trialEnd = trialDays > 0 ? new Date(startsAt.getTime() + trialDays * DAY_MS) : null;
   const anchor = trialEnd ?? startsAt;
-  const status = startsAt.getTime() > now.getTime() ? SubscriptionStatus.INCOMPLETE : trialEnd ? SubscriptionStatus.TRIALING : SubscriptionStatus.ACTIVE;
+  const status =
+    startsAt.getTime() > now.getTime() ? SubscriptionStatus.INCOMPLETE : trialEnd ? SubscriptionStatus.TRIALING : SubscriptionStatus.ACTIVE;
   const sub = em.create(Subscription, {
     customer,
     status,

@@ -19,7 +19,9 @@ export async function clockForCustomer(em: EntityManager, customerId: string, fa
   if (!customer?.testClock) return fallback;
   const clock = await em.findOneOrFail(TestClock, { id: customer.testClock.id }, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
   if (clock.status === TestClockStatus.ADVANCING) {
-    throw new ConflictError(`the customer's test clock ${clock.id} is advancing; retry when it is READY`, { details: { testClockId: clock.id } });
+    throw new ConflictError(`the customer's test clock ${clock.id} is advancing; retry when it is READY`, {
+      details: { testClockId: clock.id },
+    });
   }
   return new ManualClock(clock.frozenTime);
 }

@@ -36,7 +36,9 @@ export async function advanceTestClock(options: TestClockAdvanceOptions): Promis
       // cancels a subscription, whose final invoice is charged at that instant): run it again.
       // Otherwise billing gave up on it (another transaction held it, or a provider did not answer).
       if (lastStep && boundary.getTime() <= lastStep.getTime() && (!progressed || ++repeats > MAX_REPEATS_AT_ONE_INSTANT)) {
-        throw new ConflictError(`a subscription or invoice of test clock ${clockId} due at ${boundary.toISOString()} stayed locked by another transaction or unanswered by its payment provider; advance again`);
+        throw new ConflictError(
+          `a subscription or invoice of test clock ${clockId} due at ${boundary.toISOString()} stayed locked by another transaction or unanswered by its payment provider; advance again`,
+        );
       }
       if (!lastStep || boundary.getTime() > lastStep.getTime()) repeats = 0;
       // A boundary already behind the clock (left by an earlier failure) is closed at the clock's time, as a late real run would.
@@ -45,7 +47,14 @@ export async function advanceTestClock(options: TestClockAdvanceOptions): Promis
       const result = await runBillingCycle({ fork, providers, at: step, clock: new ManualClock(step), actor, logger, customerIds });
       lastStep = step;
       reached = step;
-      progressed = result.invoicesCreated + result.paymentsSucceeded + result.paymentsFailed + result.remindersSent + result.finalActions + result.signalsEmitted > 0;
+      progressed =
+        result.invoicesCreated +
+          result.paymentsSucceeded +
+          result.paymentsFailed +
+          result.remindersSent +
+          result.finalActions +
+          result.signalsEmitted >
+        0;
       if (result.subscriptionsFailed > 0 || result.invoicesFailed > 0 || result.signalsFailed > 0) {
         throw new ConflictError(
           `billing ${result.subscriptionsFailed} subscription(s), collecting ${result.invoicesFailed} invoice(s) or emitting ${result.signalsFailed} lifecycle signal(s) of test clock ${clockId} at ${step.toISOString()} failed (see the server log); the clock stopped there, and advancing again retries them`,

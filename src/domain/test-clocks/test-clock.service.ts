@@ -71,21 +71,39 @@ export class TestClockService {
     const started = await requestEm.transactional(async (em) => {
       const clock = isId(id) ? await em.findOne(TestClock, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
       if (!clock) throw new NotFoundError('test clock', id, 'id');
-      if (clock.status === TestClockStatus.ADVANCING) throw new ConflictError(`test clock ${clock.id} is already advancing; retry when it is READY`);
+      if (clock.status === TestClockStatus.ADVANCING)
+        throw new ConflictError(`test clock ${clock.id} is already advancing; retry when it is READY`);
       const from = clock.frozenTime;
-      if (to.getTime() <= from.getTime()) throw new InvalidInputError('to', `to must be after the clock's frozen time, ${from.toISOString()}`);
+      if (to.getTime() <= from.getTime())
+        throw new InvalidInputError('to', `to must be after the clock's frozen time, ${from.toISOString()}`);
       const limit = new Date(from.getTime());
       limit.setUTCFullYear(limit.getUTCFullYear() + MAX_ADVANCE_YEARS);
       if (to.getTime() > limit.getTime()) {
-        throw new InvalidInputError('to', `a clock advances at most ${MAX_ADVANCE_YEARS} years at a time (to ${limit.toISOString()}); advance again for more`);
+        throw new InvalidInputError(
+          'to',
+          `a clock advances at most ${MAX_ADVANCE_YEARS} years at a time (to ${limit.toISOString()}); advance again for more`,
+        );
       }
       requireWithin(to, 'to');
       clock.status = TestClockStatus.ADVANCING;
       await em.flush();
-      const customers = await em.createQueryBuilder(Customer).select('id').where({ testClock: clock.id }).orderBy({ id: 'asc' }).execute('all');
+      const customers = await em
+        .createQueryBuilder(Customer)
+        .select('id')
+        .where({ testClock: clock.id })
+        .orderBy({ id: 'asc' })
+        .execute('all');
       return { from, customerIds: customers.map((c) => c.id) };
     });
-    return { clockId: id, from: started.from, to, customerIds: started.customerIds, actor, providers: this.ctx.providers, fork: () => requestEm.fork() };
+    return {
+      clockId: id,
+      from: started.from,
+      to,
+      customerIds: started.customerIds,
+      actor,
+      providers: this.ctx.providers,
+      fork: () => requestEm.fork(),
+    };
   }
 }
 

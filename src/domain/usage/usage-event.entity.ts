@@ -11,7 +11,10 @@ import type { Decimal } from '../../pricing/decimal';
 @Entity({ tableName: 'usage_event' })
 @Unique({ properties: ['customerId', 'eventId'] })
 @Index({ properties: ['customerId', 'metric', 'timestamp'] })
-@Index({ name: 'usage_event_late_pending_index', expression: 'create index "usage_event_late_pending_index" on "usage_event" ("customer_id", "metric") where "late_pending"' })
+@Index({
+  name: 'usage_event_late_pending_index',
+  expression: 'create index "usage_event_late_pending_index" on "usage_event" ("customer_id", "metric") where "late_pending"',
+})
 export class UsageEvent {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

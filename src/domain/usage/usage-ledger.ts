@@ -11,7 +11,11 @@ import { boundQuery } from '../../db/bound-query';
  * neither, whatever the clocks say. Transaction-scoped: the locks go with the commit.
  */
 /** One statement for all the customers, in sorted order (unnest yields the array in order), so lockers cannot deadlock. */
-async function lockCustomers(em: EntityManager, lock: 'pg_advisory_xact_lock' | 'pg_advisory_xact_lock_shared', customerIds: readonly string[]): Promise<void> {
+async function lockCustomers(
+  em: EntityManager,
+  lock: 'pg_advisory_xact_lock' | 'pg_advisory_xact_lock_shared',
+  customerIds: readonly string[],
+): Promise<void> {
   const sorted = [...new Set(customerIds)].sort();
   if (sorted.length === 0) return;
   await boundQuery(em, `select count(${lock}(hashtextextended('usage:' || c, 0))) from unnest(?::text[]) as c`, [sorted]);

@@ -71,7 +71,12 @@ const WINDOW = 'customer_id = ? and metric = ? and "timestamp" >= ? and "timesta
 
 /** A customer's usage of one metric over a window, aggregated as its price says: for summaries and the billing run. */
 export async function aggregateStoredUsage(em: EntityManager, w: UsageWindow): Promise<Decimal> {
-  const rows = await em.execute<{ quantity: string }[]>(`select ${usageAggregateSql(w.aggregation, WINDOW)}::text as quantity`, [w.customerId, w.metric, w.from, w.to]);
+  const rows = await em.execute<{ quantity: string }[]>(`select ${usageAggregateSql(w.aggregation, WINDOW)}::text as quantity`, [
+    w.customerId,
+    w.metric,
+    w.from,
+    w.to,
+  ]);
   return rows.length === 0 ? ZERO : new Decimal(rows[0].quantity);
 }
 
@@ -102,7 +107,9 @@ function meteredItem(sub: Subscription, metric: string, priceCode: string | null
 export async function summarizeUsage(ctx: ServiceContext, input: UsageSummaryInput): Promise<UsageSummary> {
   const { em, actor } = ctx;
   authorize(actor, 'usage:read');
-  const sub = isId(input.subscriptionId) ? await em.findOne(Subscription, { id: input.subscriptionId }, { populate: ['items', 'items.price'] }) : null;
+  const sub = isId(input.subscriptionId)
+    ? await em.findOne(Subscription, { id: input.subscriptionId }, { populate: ['items', 'items.price'] })
+    : null;
   if (!sub) throw new NotFoundError('subscription', input.subscriptionId, 'subscriptionId');
   authorizeCustomer(actor, 'usage:read', sub.customer.id);
   const item = meteredItem(sub, input.metric, input.priceCode);
@@ -110,7 +117,10 @@ export async function summarizeUsage(ctx: ServiceContext, input: UsageSummaryInp
   const from = input.from ?? sub.currentPeriodStart;
   const to = input.to ?? sub.currentPeriodEnd;
   if (to.getTime() <= from.getTime()) {
-    throw new InvalidInputError(input.to ? 'to' : 'from', `the window [${from.toISOString()}, ${to.toISOString()}) is empty: to must be after from`);
+    throw new InvalidInputError(
+      input.to ? 'to' : 'from',
+      `the window [${from.toISOString()}, ${to.toISOString()}) is empty: to must be after from`,
+    );
   }
   const quantity = await aggregateStoredUsage(em, { customerId: sub.customer.id, metric: input.metric, aggregation, from, to });
   const pricer = await ItemPricer.forCustomer(em, sub.customer.id, [item.price], sub.id);

@@ -31,11 +31,9 @@ export function usageEventsSchema(latest: Date) {
       customerId: z.string().refine(isId, { error: (issue) => `unknown customer '${String(issue.input).slice(0, 40)}'` }),
       metric,
       value: decimal.refine((v) => !v.isNegative(), { error: 'must be zero or more' }),
-      timestamp: z
-        .date()
-        .refine((t) => t.getTime() <= latest.getTime(), {
-          error: `timestamp may be at most one day ahead of now (${latest.toISOString()})`,
-        }),
+      timestamp: z.date().refine((t) => t.getTime() <= latest.getTime(), {
+        error: `timestamp may be at most one day ahead of now (${latest.toISOString()})`,
+      }),
       uniqueKey: usageText.nullish(),
     }),
   );

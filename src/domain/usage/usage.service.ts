@@ -131,7 +131,10 @@ export class UsageService {
     return this.ctx.em.transactional(async (em) => {
       const unknown = await unknownCustomers(em, events);
       if (unknown.length > 0) refuse(unknown);
-      await shareUsageLocks(em, rows.map((r) => r.customerId));
+      await shareUsageLocks(
+        em,
+        rows.map((r) => r.customerId),
+      );
       const accepted = await insertEvents(em, rows, now);
       return { accepted, duplicates: events.length - accepted };
     });

@@ -47,7 +47,10 @@ interface ClaimRow extends DomainEventRow {
  * not been fanned out to it yet. So at most one event per aggregate and endpoint is in flight,
  * and they arrive in sequence order. A given-up (FAILED) one no longer holds the rest back.
  */
-export async function claimDueDeliveries(em: EntityManager, args: { now: Date; leaseUntil: Date; limit: number; exclude: readonly string[] }): Promise<ClaimedDelivery[]> {
+export async function claimDueDeliveries(
+  em: EntityManager,
+  args: { now: Date; leaseUntil: Date; limit: number; exclude: readonly string[] },
+): Promise<ClaimedDelivery[]> {
   const rows = await boundRows<ClaimRow>(
     em,
     `with due as (
@@ -120,13 +123,11 @@ export async function recordAttempt(
       `select status, attempt_count, created_at from webhook_delivery where id = ? for update`,
       [claim.id],
     );
-    await boundRows(tx, `insert into webhook_attempt (id, delivery_id, attempted_at, status_code, error, duration_ms) values (gen_random_uuid(), ?, ?, ?, ?, ?)`, [
-      claim.id,
-      args.attemptedAt,
-      outcome.statusCode,
-      outcome.error,
-      Math.max(0, Math.round(args.durationMs)),
-    ]);
+    await boundRows(
+      tx,
+      `insert into webhook_attempt (id, delivery_id, attempted_at, status_code, error, duration_ms) values (gen_random_uuid(), ?, ?, ?, ?, ?)`,
+      [claim.id, args.attemptedAt, outcome.statusCode, outcome.error, Math.max(0, Math.round(args.durationMs))],
+    );
     const attempts = current.attempt_count + 1;
     if (outcome.error === null) {
       await boundRows(
@@ -135,7 +136,9 @@ export async function recordAttempt(
                 delivered_at = coalesce(delivered_at, ?) where id = ?`,
         [attempts, outcome.statusCode, args.now, claim.id],
       );
-      await boundRows(tx, `update webhook_endpoint set failing_since = null where id = ? and failing_since is not null`, [claim.endpointId]);
+      await boundRows(tx, `update webhook_endpoint set failing_since = null where id = ? and failing_since is not null`, [
+        claim.endpointId,
+      ]);
       return { status: 'SUCCEEDED', endpointDisabled: false };
     }
     // Another worker may have finished it after this one's lease ran out: the attempt is history only.
@@ -143,7 +146,13 @@ export async function recordAttempt(
       await boundRows(tx, `update webhook_delivery set attempt_count = ? where id = ?`, [attempts, claim.id]);
       return { status: current.status as AttemptRecord['status'], endpointDisabled: false };
     }
-    const next = nextAttemptAfterFailure({ createdAt: new Date(current.created_at), now: args.now, failedAttempts: attempts, baseMs: args.retryBaseMs, random: args.random });
+    const next = nextAttemptAfterFailure({
+      createdAt: new Date(current.created_at),
+      now: args.now,
+      failedAttempts: attempts,
+      baseMs: args.retryBaseMs,
+      random: args.random,
+    });
     await boundRows(
       tx,
       `update webhook_delivery set status = ?, attempt_count = ?, next_attempt_at = ?, last_status_code = ?, last_error = ? where id = ?`,

@@ -54,7 +54,12 @@ export async function fanOutEvents(fork: () => EntityManager, now: Date, batchSi
   return created;
 }
 
-async function fanOutBatch(em: EntityManager, endpointId: string, now: Date, batchSize: number): Promise<{ created: number; more: boolean }> {
+async function fanOutBatch(
+  em: EntityManager,
+  endpointId: string,
+  now: Date,
+  batchSize: number,
+): Promise<{ created: number; more: boolean }> {
   const [endpoint] = await boundRows<EndpointRow>(
     em,
     `select id, event_types, cursor_tx_id::text as cursor_tx_id, cursor_position::text as cursor_position
@@ -73,7 +78,12 @@ async function fanOutBatch(em: EntityManager, endpointId: string, now: Date, bat
   const matching = events.filter((e) => matchesEventType(endpoint.event_types, e.type));
   let created = 0;
   if (matching.length > 0) {
-    const rows = matching.map((e) => ({ event_id: e.id, event_type: e.type, aggregate_id: e.aggregate_id, aggregate_seq: e.aggregate_seq }));
+    const rows = matching.map((e) => ({
+      event_id: e.id,
+      event_type: e.type,
+      aggregate_id: e.aggregate_id,
+      aggregate_seq: e.aggregate_seq,
+    }));
     const inserted = await boundRows(
       em,
       `insert into webhook_delivery (id, endpoint_id, event_id, event_type, aggregate_id, aggregate_seq, status, attempt_count, next_attempt_at, created_at)
@@ -86,7 +96,11 @@ async function fanOutBatch(em: EntityManager, endpointId: string, now: Date, bat
     created = inserted.length;
   }
   const last = events[events.length - 1];
-  await boundRows(em, `update webhook_endpoint set cursor_tx_id = ?::xid8, cursor_position = ? where id = ?`, [last.tx_id, last.position, endpointId]);
+  await boundRows(em, `update webhook_endpoint set cursor_tx_id = ?::xid8, cursor_position = ? where id = ?`, [
+    last.tx_id,
+    last.position,
+    endpointId,
+  ]);
   return { created, more: events.length === batchSize };
 }
 

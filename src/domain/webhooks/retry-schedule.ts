@@ -22,7 +22,13 @@ export function retryDelayMs(failedAttempts: number, baseMs: number, random: () 
  * When to try again after a failed attempt, or null to give up: never later than 3 days after
  * the fan-out, so the last retry happens at that instant, and an attempt failing after it is the last.
  */
-export function nextAttemptAfterFailure(args: { createdAt: Date; now: Date; failedAttempts: number; baseMs: number; random: () => number }): Date | null {
+export function nextAttemptAfterFailure(args: {
+  createdAt: Date;
+  now: Date;
+  failedAttempts: number;
+  baseMs: number;
+  random: () => number;
+}): Date | null {
   const deadline = args.createdAt.getTime() + GIVE_UP_AFTER_MS;
   const now = args.now.getTime();
   if (now >= deadline) return null;

@@ -34,7 +34,13 @@ export class WebhookEndpointService {
     const { url, eventTypes } = parseInput(createWebhookEndpointSchema, input, 'input');
     return this.ctx.em.transactional(async (em) => {
       const secret = newSecret();
-      const endpoint = em.create(WebhookEndpoint, { url, eventTypes, secret, status: WebhookEndpointStatus.ENABLED, createdAt: this.ctx.clock.now() });
+      const endpoint = em.create(WebhookEndpoint, {
+        url,
+        eventTypes,
+        secret,
+        status: WebhookEndpointStatus.ENABLED,
+        createdAt: this.ctx.clock.now(),
+      });
       await em.flush();
       return { endpoint, secret };
     });
@@ -49,7 +55,10 @@ export class WebhookEndpointService {
   async list(args: PageArgs): Promise<Page<WebhookEndpoint>> {
     authorize(this.ctx.actor, 'webhooks:read');
     const size = pageSize(args.first);
-    const rows = await this.ctx.em.find(WebhookEndpoint, afterCursor(args.after), { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 });
+    const rows = await this.ctx.em.find(WebhookEndpoint, afterCursor(args.after), {
+      orderBy: { createdAt: 'asc', id: 'asc' },
+      limit: size + 1,
+    });
     return toPage(rows, size);
   }
 

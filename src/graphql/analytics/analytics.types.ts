@@ -7,7 +7,10 @@ import { CurrencyScalar } from '../scalars/standard';
 registerEnumType(MetricsInterval, { name: 'MetricsInterval' });
 registerEnumType(MrrMovementKind, { name: 'MrrMovementKind' });
 
-@InterfaceType('MrrBridge', { description: 'MRR at the start and end of a period and the movements between them (start + new + expansion + reactivation − contraction − churned = end)' })
+@InterfaceType('MrrBridge', {
+  description:
+    'MRR at the start and end of a period and the movements between them (start + new + expansion + reactivation − contraction − churned = end)',
+})
 export abstract class MrrBridgeType {
   @Field(() => DecimalScalar, { description: 'MRR at periodStart' })
   startMrr!: string;
@@ -36,7 +39,10 @@ export abstract class MrrBridgeType {
 
 const rateNote = 'a fraction (0.0250 = 2.5 %), null when there is no base';
 
-@ObjectType('RevenuePeriod', { implements: MrrBridgeType, description: 'One period of revenueMetrics; definitions in the README (Revenue analytics)' })
+@ObjectType('RevenuePeriod', {
+  implements: MrrBridgeType,
+  description: 'One period of revenueMetrics; definitions in the README (Revenue analytics)',
+})
 export class RevenuePeriodType extends MrrBridgeType {
   @Field()
   periodStart!: Date;
@@ -68,7 +74,9 @@ export class RevenuePeriodType extends MrrBridgeType {
   @Field(() => DecimalScalar, { nullable: true, description: `Invoices entering dunning in the period that are paid: ${rateNote}` })
   dunningRecoveryRate!: string | null;
 
-  @Field(() => DecimalScalar, { description: 'Usage (and late-usage adjustment) lines of invoices finalized in the period, before tax: beside MRR, not in it' })
+  @Field(() => DecimalScalar, {
+    description: 'Usage (and late-usage adjustment) lines of invoices finalized in the period, before tax: beside MRR, not in it',
+  })
   usageRevenue!: string;
 }
 

@@ -8,8 +8,14 @@ import { CltvSegmentType } from './cltv.types';
 
 @Resolver()
 export class CltvResolver {
-  @Query(() => [CltvSegmentType], { description: 'Customer lifetime value per plan or tag over [from, to), and for all customers (ADMIN, SALES)' })
-  async customerLifetimeValue(@Args(() => MetricsArgs) args: MetricsArgs, @Arg('segmentBy', () => CltvSegmentBy) segmentBy: CltvSegmentBy, @Ctx() ctx: Context): Promise<CltvSegmentType[]> {
+  @Query(() => [CltvSegmentType], {
+    description: 'Customer lifetime value per plan or tag over [from, to), and for all customers (ADMIN, SALES)',
+  })
+  async customerLifetimeValue(
+    @Args(() => MetricsArgs) args: MetricsArgs,
+    @Arg('segmentBy', () => CltvSegmentBy) segmentBy: CltvSegmentBy,
+    @Ctx() ctx: Context,
+  ): Promise<CltvSegmentType[]> {
     return (await ctx.services.cltv.customerLifetimeValue(args.from, args.to, args.currency, segmentBy)).map((s) => ({
       ...s,
       mrr: formatMoney(s.mrr, args.currency),

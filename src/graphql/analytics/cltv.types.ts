@@ -10,7 +10,10 @@ registerEnumType(CltvSegmentBy, {
   },
 });
 
-@ObjectType('CltvSegment', { description: 'Customer lifetime value of one segment over a window (ChartMogul: LTV = ARPA / customer churn rate); definitions in the README (Revenue analytics)' })
+@ObjectType('CltvSegment', {
+  description:
+    'Customer lifetime value of one segment over a window (ChartMogul: LTV = ARPA / customer churn rate); definitions in the README (Revenue analytics)',
+})
 export class CltvSegmentType {
   @Field(() => String, { nullable: true, description: 'The price code or tag; null for the row of all customers' })
   segment!: string | null;
@@ -27,12 +30,20 @@ export class CltvSegmentType {
   @Field(() => Int, { description: 'Customers whose MRR in the segment fell to 0 within the window' })
   churnedCustomers!: number;
 
-  @Field(() => Int, { description: 'Months of the window that started with customers in the segment: those averaged into monthlyChurnRate' })
+  @Field(() => Int, {
+    description: 'Months of the window that started with customers in the segment: those averaged into monthlyChurnRate',
+  })
   months!: number;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Mean of those months’ logo churn rates, a fraction with 4 decimals (0.0250 = 2.5 %); null without such a month' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Mean of those months’ logo churn rates, a fraction with 4 decimals (0.0250 = 2.5 %); null without such a month',
+  })
   monthlyChurnRate!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'arpa / monthlyChurnRate (from their unrounded values); null when no customer churned' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'arpa / monthlyChurnRate (from their unrounded values); null when no customer churned',
+  })
   cltv!: string | null;
 }

@@ -10,20 +10,36 @@ import { CurrencyScalar } from '../scalars/standard';
 import { ConvertedRevenuePeriodType, ExchangeRateType } from './exchange-rate.types';
 
 function toType(r: ExchangeRate): ExchangeRateType {
-  return { id: r.id, currency: r.currency, reportingCurrency: r.reportingCurrency, rate: r.rate, effectiveFrom: r.effectiveFrom, updatedAt: r.updatedAt };
+  return {
+    id: r.id,
+    currency: r.currency,
+    reportingCurrency: r.reportingCurrency,
+    rate: r.rate,
+    effectiveFrom: r.effectiveFrom,
+    updatedAt: r.updatedAt,
+  };
 }
 
 function bridgeFields(b: RoundedBridge, arr: Decimal, currency: string) {
   const money = (d: Decimal) => formatMoney(d, currency);
   return {
-    startMrr: money(b.start), newMrr: money(b.newMrr), expansionMrr: money(b.expansionMrr), reactivationMrr: money(b.reactivationMrr),
-    contractionMrr: money(b.contractionMrr), churnedMrr: money(b.churnedMrr), mrr: money(b.end), arr: money(arr),
+    startMrr: money(b.start),
+    newMrr: money(b.newMrr),
+    expansionMrr: money(b.expansionMrr),
+    reactivationMrr: money(b.reactivationMrr),
+    contractionMrr: money(b.contractionMrr),
+    churnedMrr: money(b.churnedMrr),
+    mrr: money(b.end),
+    arr: money(arr),
   };
 }
 
 @Resolver()
 export class ExchangeRateResolver {
-  @Mutation(() => ExchangeRateType, { description: 'Sets what one unit of currency is worth in reportingCurrency from effectiveFrom (ADMIN); setting the same pair and instant again corrects that rate' })
+  @Mutation(() => ExchangeRateType, {
+    description:
+      'Sets what one unit of currency is worth in reportingCurrency from effectiveFrom (ADMIN); setting the same pair and instant again corrects that rate',
+  })
   async setExchangeRate(
     @Arg('currency', () => CurrencyScalar) currency: string,
     @Arg('reportingCurrency', () => CurrencyScalar) reportingCurrency: string,
@@ -34,7 +50,9 @@ export class ExchangeRateResolver {
     return toType(await ctx.services.exchangeRates.set({ currency, reportingCurrency, rate, effectiveFrom }));
   }
 
-  @Query(() => [ExchangeRateType], { description: 'Exchange rates by pair, newest first (ADMIN, SALES); first: default 100, at most 1,000' })
+  @Query(() => [ExchangeRateType], {
+    description: 'Exchange rates by pair, newest first (ADMIN, SALES); first: default 100, at most 1,000',
+  })
   async exchangeRates(
     @Arg('currency', () => CurrencyScalar, { nullable: true }) currency: string | null,
     @Arg('reportingCurrency', () => CurrencyScalar, { nullable: true }) reportingCurrency: string | null,
@@ -44,7 +62,10 @@ export class ExchangeRateResolver {
     return (await ctx.services.exchangeRates.list({ currency, reportingCurrency, first })).map(toType);
   }
 
-  @Query(() => [ConvertedRevenuePeriodType], { description: 'revenueMetrics’ MRR, ARR and bridge over every currency in reportingCurrency, at the rates in force at each period’s end, with each currency’s part (ADMIN, SALES)' })
+  @Query(() => [ConvertedRevenuePeriodType], {
+    description:
+      'revenueMetrics’ MRR, ARR and bridge over every currency in reportingCurrency, at the rates in force at each period’s end, with each currency’s part (ADMIN, SALES)',
+  })
   async convertedRevenueMetrics(
     @Arg('from') from: Date,
     @Arg('to') to: Date,
@@ -57,7 +78,12 @@ export class ExchangeRateResolver {
       periodEnd: p.periodEnd,
       reportingCurrency: p.reportingCurrency,
       ...bridgeFields(p.bridge, p.arr, p.reportingCurrency),
-      currencies: p.currencies.map((c) => ({ currency: c.currency, rate: c.rate, rateEffectiveFrom: c.rateEffectiveFrom, ...bridgeFields(c.bridge, c.arr, c.currency) })),
+      currencies: p.currencies.map((c) => ({
+        currency: c.currency,
+        rate: c.rate,
+        rateEffectiveFrom: c.rateEffectiveFrom,
+        ...bridgeFields(c.bridge, c.arr, c.currency),
+      })),
     }));
   }
 }

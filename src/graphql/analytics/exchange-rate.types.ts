@@ -4,7 +4,9 @@ import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { CurrencyScalar } from '../scalars/standard';
 
-@ObjectType('ExchangeRate', { description: 'One unit of currency is worth rate units of reportingCurrency from effectiveFrom until the pair’s next rate' })
+@ObjectType('ExchangeRate', {
+  description: 'One unit of currency is worth rate units of reportingCurrency from effectiveFrom until the pair’s next rate',
+})
 export class ExchangeRateType {
   @Field(() => ID)
   id!: string;
@@ -25,19 +27,28 @@ export class ExchangeRateType {
   updatedAt!: Date;
 }
 
-@ObjectType('CurrencyRevenue', { implements: MrrBridgeType, description: "One currency's part of a converted period, in that currency, and the rate it was converted at" })
+@ObjectType('CurrencyRevenue', {
+  implements: MrrBridgeType,
+  description: "One currency's part of a converted period, in that currency, and the rate it was converted at",
+})
 export class CurrencyRevenueType extends MrrBridgeType {
   @Field(() => CurrencyScalar)
   currency!: string;
 
-  @Field(() => DecimalScalar, { description: 'Units of the reporting currency per unit of this one, in force at periodEnd; 1 for the reporting currency itself' })
+  @Field(() => DecimalScalar, {
+    description: 'Units of the reporting currency per unit of this one, in force at periodEnd; 1 for the reporting currency itself',
+  })
   rate!: Decimal;
 
   @Field(() => Date, { nullable: true, description: "The rate's effectiveFrom; null for the reporting currency itself" })
   rateEffectiveFrom!: Date | null;
 }
 
-@ObjectType('ConvertedRevenuePeriod', { implements: MrrBridgeType, description: 'MRR, ARR and the MRR bridge of every currency in one reporting currency: each currency’s unrounded figures × the rate in force at periodEnd, summed, rounded once' })
+@ObjectType('ConvertedRevenuePeriod', {
+  implements: MrrBridgeType,
+  description:
+    'MRR, ARR and the MRR bridge of every currency in one reporting currency: each currency’s unrounded figures × the rate in force at periodEnd, summed, rounded once',
+})
 export class ConvertedRevenuePeriodType extends MrrBridgeType {
   @Field()
   periodStart!: Date;

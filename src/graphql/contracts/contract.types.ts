@@ -3,7 +3,7 @@ import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { JSONObjectScalar } from '../scalars/standard';
 
-@ObjectType('ContractItem', { description: "What a contract puts over one catalog price (PRICING.md, Contracts)" })
+@ObjectType('ContractItem', { description: 'What a contract puts over one catalog price (PRICING.md, Contracts)' })
 export class ContractItemType {
   @Field()
   priceCode!: string;

@@ -11,7 +11,15 @@ import { CustomerType } from '../customers/customer.types';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { toConnection } from '../shared/connection';
 import { SubscriptionType } from '../subscriptions/subscription.types';
-import { ApplyCouponInput, CouponConnection, CouponType, CreateCouponInput, CreatePromotionCodeInput, DiscountType, PromotionCodeType } from './coupon.types';
+import {
+  ApplyCouponInput,
+  CouponConnection,
+  CouponType,
+  CreateCouponInput,
+  CreatePromotionCodeInput,
+  DiscountType,
+  PromotionCodeType,
+} from './coupon.types';
 
 @ArgsType()
 class CouponsArgs {
@@ -70,7 +78,9 @@ export class PromotionCodeResolver {
 
 @Resolver(() => DiscountType)
 export class DiscountResolver {
-  @Mutation(() => DiscountType, { description: 'Redeems a coupon for a subscription or a customer; it replaces the discount there was. From the next invoice on.' })
+  @Mutation(() => DiscountType, {
+    description: 'Redeems a coupon for a subscription or a customer; it replaces the discount there was. From the next invoice on.',
+  })
   applyCoupon(@Arg('input', () => ApplyCouponInput) input: ApplyCouponInput, @Ctx() ctx: Context) {
     return ctx.services.discounts.apply(input);
   }
@@ -105,13 +115,18 @@ export class DiscountResolver {
   @FieldResolver(() => Date, { nullable: true, description: 'REPEATING: when its months are over' })
   async endsAt(@Root() discount: CouponRedemption, @Ctx() ctx: Context): Promise<Date | null> {
     const coupon = (await ctx.loaders.coupon.load(discount.coupon.id))!;
-    return discount.startsAt === null ? null : repeatingEnd({ duration: coupon.duration, startsAt: discount.startsAt, durationInMonths: coupon.durationInMonths });
+    return discount.startsAt === null
+      ? null
+      : repeatingEnd({ duration: coupon.duration, startsAt: discount.startsAt, durationInMonths: coupon.durationInMonths });
   }
 }
 
 @Resolver(() => SubscriptionType)
 export class SubscriptionDiscountResolver {
-  @FieldResolver(() => DiscountType, { nullable: true, description: 'Its own discount, not ended (its customer’s may apply too: Customer.discount)' })
+  @FieldResolver(() => DiscountType, {
+    nullable: true,
+    description: 'Its own discount, not ended (its customer’s may apply too: Customer.discount)',
+  })
   discount(@Root() sub: Subscription, @Ctx() ctx: Context): Promise<CouponRedemption | null> {
     return ctx.services.discounts.ofSubscription(sub.id, sub.customer, ctx.loaders.discountsBySubscription);
   }

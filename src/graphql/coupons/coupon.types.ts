@@ -7,7 +7,8 @@ import { Connection } from '../shared/connection';
 
 registerEnumType(CouponDuration, {
   name: 'CouponDuration',
-  description: 'ONCE: the first invoice after it is applied; REPEATING: invoices whose period starts within durationInMonths of applying it; FOREVER',
+  description:
+    'ONCE: the first invoice after it is applied; REPEATING: invoices whose period starts within durationInMonths of applying it; FOREVER',
 });
 
 /** The amounts and the relations are resolved in coupon.resolver.ts. */
@@ -162,7 +163,10 @@ export class ApplyCouponInput {
   @Field(() => ID, { nullable: true, description: "The subscription's own discount" })
   subscriptionId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The customer’s discount, for all its subscriptions (a subscription’s own one takes precedence)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The customer’s discount, for all its subscriptions (a subscription’s own one takes precedence)',
+  })
   customerId?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -16,6 +16,8 @@ export function toCreditNote(note: CreditNote): CreditNoteType {
     tax: money(note.tax),
     total: money(note.total),
     createdAt: note.createdAt,
-    lines: note.lines.getItems().map((l) => ({ invoiceLineId: l.invoiceLine.id, description: l.description, amount: money(l.amount), tax: money(l.tax) })),
+    lines: note.lines
+      .getItems()
+      .map((l) => ({ invoiceLineId: l.invoiceLine.id, description: l.description, amount: money(l.amount), tax: money(l.tax) })),
   };
 }

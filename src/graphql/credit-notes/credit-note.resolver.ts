@@ -10,8 +10,13 @@ import { CreateCreditNoteInput, CreditNoteConnection, CreditNotesArgs, CreditNot
 
 @Resolver(() => CreditNoteType)
 export class CreditNoteResolver {
-  @Mutation(() => CreditNoteType, { description: 'Gives back part or all of an OPEN or PAID invoice, which itself is never edited (ADMIN)' })
-  async createCreditNote(@Arg('input', () => CreateCreditNoteInput) input: CreateCreditNoteInput, @Ctx() ctx: Context): Promise<CreditNoteType> {
+  @Mutation(() => CreditNoteType, {
+    description: 'Gives back part or all of an OPEN or PAID invoice, which itself is never edited (ADMIN)',
+  })
+  async createCreditNote(
+    @Arg('input', () => CreateCreditNoteInput) input: CreateCreditNoteInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreditNoteType> {
     return toCreditNote(await ctx.services.creditNotes.create(input));
   }
 

@@ -21,7 +21,9 @@ export class CreditNoteLineType {
 }
 
 /** A credit note as clients see it, amounts at the currency's scale. */
-@ObjectType('CreditNote', { description: 'A correction of a finalized invoice: gives back part or all of it, numbered CN-<year>-<6 digits>' })
+@ObjectType('CreditNote', {
+  description: 'A correction of a finalized invoice: gives back part or all of it, numbered CN-<year>-<6 digits>',
+})
 export class CreditNoteType {
   @Field(() => ID)
   id!: string;
@@ -62,7 +64,10 @@ export class CreditNoteLineInput {
   @Field(() => ID, { description: 'InvoiceLine.id; a line with a positive amount' })
   invoiceLineId!: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Before tax, in the currency’s minor unit; default: all that is left of the line' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Before tax, in the currency’s minor unit; default: all that is left of the line',
+  })
   amount?: Decimal | null;
 }
 

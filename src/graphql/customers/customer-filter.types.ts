@@ -8,13 +8,19 @@ import '../subscriptions/subscription.types';
 
 @InputType('CustomerFilter', { description: 'A segment: every criterion given must hold (README, Segments and lifecycle signals)' })
 export class CustomerFilterInput {
-  @Field(() => [String], { nullable: true, description: 'Has a live subscription (not CANCELED; or in subscriptionStatus when given) with an item of one of these price codes' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Has a live subscription (not CANCELED; or in subscriptionStatus when given) with an item of one of these price codes',
+  })
   planPriceCodes?: string[] | null;
 
   @Field(() => [SubscriptionStatus], { nullable: true, description: 'Has a subscription in one of these statuses' })
   subscriptionStatus?: SubscriptionStatus[] | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Current MRR in `currency` at least this (the revenue ledger, rounded to the minor unit)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Current MRR in `currency` at least this (the revenue ledger, rounded to the minor unit)',
+  })
   mrrMin?: Decimal | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Current MRR in `currency` at most this' })

@@ -29,7 +29,11 @@ export class CustomerResolver {
   }
 
   @Mutation(() => CustomerType)
-  updateCustomer(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput, @Ctx() ctx: Context) {
+  updateCustomer(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.customers.update(id, input);
   }
 

@@ -42,13 +42,18 @@ export class CustomerType {
   @Field(() => AddressType, { nullable: true, description: 'Printed on invoices; its country decides which VAT ids are accepted' })
   billingAddress!: Address | null;
 
-  @Field(() => String, { nullable: true, description: 'Normalized (upper case, no separators), e.g. "DE136695976"; format-checked only, not looked up in VIES' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Normalized (upper case, no separators), e.g. "DE136695976"; format-checked only, not looked up in VIES',
+  })
   vatId!: string | null;
 
   @Field({ description: 'Invoices wait as DRAFT for review instead of being finalized at once' })
   invoiceDrafts!: boolean;
 
-  @Field(() => Int, { description: 'Payment terms of sent invoices (SEND_INVOICE, bank transfer): due this many days after finalization ("net 30")' })
+  @Field(() => Int, {
+    description: 'Payment terms of sent invoices (SEND_INVOICE, bank transfer): due this many days after finalization ("net 30")',
+  })
   paymentTermsDays!: number;
 
   @Field(() => [String], { description: 'Segment labels, e.g. "enterprise", "region:eu"' })
@@ -101,7 +106,11 @@ export class CreateCustomerInput {
   @Field(() => AddressInput, { nullable: true })
   billingAddress?: AddressInput | null;
 
-  @Field(() => String, { nullable: true, description: "With its country's prefix (Greece: EL); format-checked for the billing address's country (no VIES lookup). Required when REVERSE_CHARGE" })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "With its country's prefix (Greece: EL); format-checked for the billing address's country (no VIES lookup). Required when REVERSE_CHARGE",
+  })
   vatId?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Default 30; 0 to 365' })
@@ -113,7 +122,10 @@ export class CreateCustomerInput {
   @Field(() => [String], { nullable: true, description: 'At most 20, each 1 to 64 letters, digits, spaces or _ . : / + # & -' })
   tags?: string[] | null;
 
-  @Field(() => JSONObjectScalar, { nullable: true, description: 'At most 50 keys of at most 40 characters; values are strings (at most 500 characters), numbers, booleans or null' })
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description: 'At most 50 keys of at most 40 characters; values are strings (at most 500 characters), numbers, booleans or null',
+  })
   metadata?: Record<string, unknown> | null;
 }
 
@@ -137,7 +149,10 @@ export class UpdateCustomerInput {
   @Field(() => AddressInput, { nullable: true, description: 'Replaces the address; null clears it' })
   billingAddress?: AddressInput | null;
 
-  @Field(() => String, { nullable: true, description: 'null clears it (refused while REVERSE_CHARGE); checked against the billing country' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'null clears it (refused while REVERSE_CHARGE); checked against the billing country',
+  })
   vatId?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Applies to invoices finalized from now on' })

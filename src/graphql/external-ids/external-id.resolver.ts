@@ -10,7 +10,13 @@ import { storedToInvoice } from '../invoices/invoice.mapping';
 import { InvoiceType } from '../invoices/invoice.types';
 import type { Subscription } from '../../domain/subscriptions/subscription.entity';
 import { SubscriptionType } from '../subscriptions/subscription.types';
-import { ExternalIdLinkType, UpsertCustomerInput, UpsertCustomerResultType, UpsertProductInput, UpsertProductResultType } from './external-id.types';
+import {
+  ExternalIdLinkType,
+  UpsertCustomerInput,
+  UpsertCustomerResultType,
+  UpsertProductInput,
+  UpsertProductResultType,
+} from './external-id.types';
 
 interface Row {
   system: string;
@@ -19,7 +25,9 @@ interface Row {
 
 @Resolver()
 export class ExternalIdResolver {
-  @Mutation(() => ExternalIdLinkType, { description: 'Links a record to its id in another system (ADMIN); linking it again changes nothing' })
+  @Mutation(() => ExternalIdLinkType, {
+    description: 'Links a record to its id in another system (ADMIN); linking it again changes nothing',
+  })
   setExternalId(
     @Arg('kind', () => ExternalIdKind) kind: ExternalIdKind,
     @Arg('recordId', () => ID, { description: "The record's id; for a PRICE, its code" }) recordId: string,
@@ -31,18 +39,33 @@ export class ExternalIdResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Unlinks the id (ADMIN); false when it was not linked' })
-  removeExternalId(@Arg('kind', () => ExternalIdKind) kind: ExternalIdKind, @Arg('system') system: string, @Arg('id') id: string, @Ctx() ctx: Context) {
+  removeExternalId(
+    @Arg('kind', () => ExternalIdKind) kind: ExternalIdKind,
+    @Arg('system') system: string,
+    @Arg('id') id: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.externalIds.remove(kind, system, id);
   }
 
-  @Mutation(() => UpsertCustomerResultType, { description: 'Creates the customer holding this external id, or updates what differs; a replay changes nothing (ADMIN)' })
-  async upsertCustomer(@Arg('input', () => UpsertCustomerInput) input: UpsertCustomerInput, @Ctx() ctx: Context): Promise<UpsertCustomerResultType> {
+  @Mutation(() => UpsertCustomerResultType, {
+    description: 'Creates the customer holding this external id, or updates what differs; a replay changes nothing (ADMIN)',
+  })
+  async upsertCustomer(
+    @Arg('input', () => UpsertCustomerInput) input: UpsertCustomerInput,
+    @Ctx() ctx: Context,
+  ): Promise<UpsertCustomerResultType> {
     const { record, outcome } = await ctx.services.customerUpserts.upsert(input);
     return { customer: record, outcome };
   }
 
-  @Mutation(() => UpsertProductResultType, { description: 'Creates the product holding this external id, or renames it; a replay changes nothing (ADMIN)' })
-  async upsertProduct(@Arg('input', () => UpsertProductInput) input: UpsertProductInput, @Ctx() ctx: Context): Promise<UpsertProductResultType> {
+  @Mutation(() => UpsertProductResultType, {
+    description: 'Creates the product holding this external id, or renames it; a replay changes nothing (ADMIN)',
+  })
+  async upsertProduct(
+    @Arg('input', () => UpsertProductInput) input: UpsertProductInput,
+    @Ctx() ctx: Context,
+  ): Promise<UpsertProductResultType> {
     const { record, outcome } = await ctx.services.productUpserts.upsert(input);
     return { product: record, outcome };
   }
@@ -52,18 +75,24 @@ export class ExternalIdResolver {
     return ctx.services.externalIds.product(system, id);
   }
 
-  @Query(() => PriceType, { nullable: true, description: "The current version of the price whose code holds this id in another system" })
+  @Query(() => PriceType, { nullable: true, description: 'The current version of the price whose code holds this id in another system' })
   priceByExternalId(@Arg('system') system: string, @Arg('id') id: string, @Ctx() ctx: Context) {
     return ctx.services.externalIds.price(system, id);
   }
 
-  @Query(() => InvoiceType, { nullable: true, description: 'The invoice holding this id in another system; a CUSTOMER key finds its own only' })
+  @Query(() => InvoiceType, {
+    nullable: true,
+    description: 'The invoice holding this id in another system; a CUSTOMER key finds its own only',
+  })
   async invoiceByExternalId(@Arg('system') system: string, @Arg('id') id: string, @Ctx() ctx: Context): Promise<InvoiceType | null> {
     const invoice = await ctx.services.externalIds.invoice(system, id);
     return invoice ? storedToInvoice(invoice) : null;
   }
 
-  @Query(() => SubscriptionType, { nullable: true, description: 'The subscription holding this id in another system (STRIPE sub_… after an import); a CUSTOMER key finds its own only' })
+  @Query(() => SubscriptionType, {
+    nullable: true,
+    description: 'The subscription holding this id in another system (STRIPE sub_… after an import); a CUSTOMER key finds its own only',
+  })
   subscriptionByExternalId(@Arg('system') system: string, @Arg('id') id: string, @Ctx() ctx: Context) {
     return ctx.services.externalIds.subscription(system, id);
   }

@@ -54,7 +54,10 @@ export class UpsertCustomerInput {
   @Field(() => AddressInput, { nullable: true, description: 'Omitted or null: kept (none for a new customer)' })
   billingAddress?: AddressInput | null;
 
-  @Field(() => String, { nullable: true, description: 'Omitted or null: kept (none for a new customer); format-checked for the billing country. Required when REVERSE_CHARGE' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Omitted or null: kept (none for a new customer); format-checked for the billing country. Required when REVERSE_CHARGE',
+  })
   vatId?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Omitted: kept (none for a new customer); given: the whole set' })

@@ -29,13 +29,16 @@ export class InvoiceResolver {
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: storedToInvoice(e.node) })) };
   }
 
-  @Mutation(() => InvoiceType, { description: 'OPEN or UNCOLLECTIBLE → VOID: nothing is due any more (ADMIN). A paid invoice is corrected with createCreditNote instead' })
+  @Mutation(() => InvoiceType, {
+    description: 'OPEN or UNCOLLECTIBLE → VOID: nothing is due any more (ADMIN). A paid invoice is corrected with createCreditNote instead',
+  })
   async voidInvoice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InvoiceType> {
     return storedToInvoice(await ctx.services.invoiceVoids.void(id));
   }
 
   @Mutation(() => InvoiceType, {
-    description: 'DRAFT → OPEN (ADMIN): numbered, dated and due as a billing run finalizes, and charged then when collected automatically. Only a DRAFT (customers with invoiceDrafts get them)',
+    description:
+      'DRAFT → OPEN (ADMIN): numbered, dated and due as a billing run finalizes, and charged then when collected automatically. Only a DRAFT (customers with invoiceDrafts get them)',
   })
   async finalizeInvoice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InvoiceType> {
     return storedToInvoice(await ctx.services.invoiceFinalizations.finalize(id));

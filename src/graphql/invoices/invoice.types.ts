@@ -102,7 +102,11 @@ export class InvoiceType {
   @Field(() => Date, { nullable: true, description: 'When it was numbered and became OPEN; null while DRAFT' })
   finalizedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true, description: "At finalization when charged; after the customer's payment terms (paymentTermsDays) when sent (SEND_INVOICE, or a customer paying by bank transfer); null while DRAFT" })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "At finalization when charged; after the customer's payment terms (paymentTermsDays) when sent (SEND_INVOICE, or a customer paying by bank transfer); null while DRAFT",
+  })
   dueAt!: Date | null;
 
   @Field(() => DecimalScalar, { description: 'What payments collected (charges and recorded payments)' })
@@ -114,10 +118,16 @@ export class InvoiceType {
   @Field(() => Date, { nullable: true })
   paidAt!: Date | null;
 
-  @Field(() => CollectionMethod, { nullable: true, description: 'How it is collected, fixed at finalization: charged, or sent and due after terms; null while DRAFT' })
+  @Field(() => CollectionMethod, {
+    nullable: true,
+    description: 'How it is collected, fixed at finalization: charged, or sent and due after terms; null while DRAFT',
+  })
   collectionMethod!: CollectionMethod | null;
 
-  @Field(() => Date, { nullable: true, description: 'When collection acts next: a charge, a dunning retry, a reminder or the final action; null when nothing is scheduled' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When collection acts next: a charge, a dunning retry, a reminder or the final action; null when nothing is scheduled',
+  })
   nextPaymentAttemptAt!: Date | null;
 }
 

@@ -11,7 +11,10 @@ function toType(t: UsageThreshold): UsageThresholdType {
 
 @Resolver()
 export class UsageThresholdResolver {
-  @Mutation(() => UsageThresholdType, { description: 'A level of usage to signal (usage.threshold_crossed), once per billing period (ADMIN, SALES); setting one that exists returns it' })
+  @Mutation(() => UsageThresholdType, {
+    description:
+      'A level of usage to signal (usage.threshold_crossed), once per billing period (ADMIN, SALES); setting one that exists returns it',
+  })
   async setUsageThreshold(
     @Arg('subscriptionId', () => ID) subscriptionId: string,
     @Arg('metric') metric: string,

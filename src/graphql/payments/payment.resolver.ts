@@ -17,8 +17,13 @@ import {
 
 @Resolver()
 export class PaymentResolver {
-  @Mutation(() => PaymentMethodType, { description: "Adds a payment method (ADMIN, or the customer's own key); it becomes the default unless makeDefault is false" })
-  async attachPaymentMethod(@Arg('input', () => AttachPaymentMethodInput) input: AttachPaymentMethodInput, @Ctx() ctx: Context): Promise<PaymentMethodType> {
+  @Mutation(() => PaymentMethodType, {
+    description: "Adds a payment method (ADMIN, or the customer's own key); it becomes the default unless makeDefault is false",
+  })
+  async attachPaymentMethod(
+    @Arg('input', () => AttachPaymentMethodInput) input: AttachPaymentMethodInput,
+    @Ctx() ctx: Context,
+  ): Promise<PaymentMethodType> {
     return toPaymentMethod(await ctx.services.paymentMethods.attach(input));
   }
 
@@ -43,7 +48,10 @@ export class PaymentResolver {
   }
 
   @Query(() => PaymentAttemptConnection, { description: 'Charges, reminders and recorded payments, newest first' })
-  async paymentAttempts(@Args(() => PaymentAttemptsArgs) args: PaymentAttemptsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<PaymentAttemptType>> {
+  async paymentAttempts(
+    @Args(() => PaymentAttemptsArgs) args: PaymentAttemptsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<PaymentAttemptType>> {
     const connection = toConnection(await ctx.services.payments.list(args));
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toPaymentAttempt(e.node) })) };
   }
@@ -54,8 +62,13 @@ export class PaymentResolver {
     return { ...rules, retryAfterDays: [...rules.retryAfterDays] };
   }
 
-  @Mutation(() => DunningPolicyType, { description: 'Replaces the dunning policy (ADMIN); invoices already in dunning follow it from their next step' })
-  async setDunningPolicy(@Arg('input', () => SetDunningPolicyInput) input: SetDunningPolicyInput, @Ctx() ctx: Context): Promise<DunningPolicyType> {
+  @Mutation(() => DunningPolicyType, {
+    description: 'Replaces the dunning policy (ADMIN); invoices already in dunning follow it from their next step',
+  })
+  async setDunningPolicy(
+    @Arg('input', () => SetDunningPolicyInput) input: SetDunningPolicyInput,
+    @Ctx() ctx: Context,
+  ): Promise<DunningPolicyType> {
     const rules = await ctx.services.dunningPolicy.set(input);
     return { ...rules, retryAfterDays: [...rules.retryAfterDays] };
   }

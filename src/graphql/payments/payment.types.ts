@@ -39,7 +39,9 @@ export class PaymentAttemptType {
   @Field(() => ID)
   invoiceId!: string;
 
-  @Field(() => PaymentAttemptKind, { description: 'CHARGE a provider was asked; REMINDER an overdue notice of a SEND_INVOICE invoice; MANUAL a payment recorded by hand' })
+  @Field(() => PaymentAttemptKind, {
+    description: 'CHARGE a provider was asked; REMINDER an overdue notice of a SEND_INVOICE invoice; MANUAL a payment recorded by hand',
+  })
   kind!: PaymentAttemptKind;
 
   @Field(() => Int, { nullable: true, description: 'The dunning step: 0 the first try, n the n-th retry; null for MANUAL' })
@@ -71,7 +73,9 @@ export const PaymentAttemptConnection = Connection('PaymentAttempt', PaymentAtte
 
 @ObjectType('DunningPolicy')
 export class DunningPolicyType {
-  @Field(() => [Int], { description: 'Days after the first failure of each retry (or, for SEND_INVOICE, after the due date of each reminder)' })
+  @Field(() => [Int], {
+    description: 'Days after the first failure of each retry (or, for SEND_INVOICE, after the due date of each reminder)',
+  })
   retryAfterDays!: number[];
 
   @Field(() => Int, { description: 'Days after the last failed retry before the final action' })
@@ -89,13 +93,19 @@ export class AttachPaymentMethodInput {
   @Field({ description: 'sandbox or manual (or a gateway this server offers)' })
   provider!: string;
 
-  @Field({ description: "The provider's reference of the method: a sandbox test token (pm_sandbox_ok, …), or for manual the bank reference customers quote" })
+  @Field({
+    description:
+      "The provider's reference of the method: a sandbox test token (pm_sandbox_ok, …), or for manual the bank reference customers quote",
+  })
   token!: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Default true: charges use the new method' })
   makeDefault?: boolean | null;
 
-  @Field(() => Date, { nullable: true, description: "When it stops working (a card's expiry), if known: after now; payment_method.expiring is signaled 30 days before" })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When it stops working (a card's expiry), if known: after now; payment_method.expiring is signaled 30 days before",
+  })
   expiresAt?: Date | null;
 }
 

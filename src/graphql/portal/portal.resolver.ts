@@ -9,7 +9,11 @@ export class PortalResolver {
     @Arg('customerId', () => ID) customerId: string,
     @Arg('returnUrl') returnUrl: string,
     @Ctx() ctx: Context,
-    @Arg('contactId', () => ID, { nullable: true, description: "A contact of this customer: the portal then acts with the contact's role (ContactRole)" }) contactId?: string | null,
+    @Arg('contactId', () => ID, {
+      nullable: true,
+      description: "A contact of this customer: the portal then acts with the contact's role (ContactRole)",
+    })
+    contactId?: string | null,
   ) {
     return ctx.services.portalSessions.create(customerId, returnUrl, ctx.portal, contactId);
   }

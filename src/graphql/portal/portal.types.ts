@@ -19,10 +19,13 @@ export class PortalSessionInfoType {
   @Field(() => CustomerType)
   customer!: CustomerType;
 
-  @Field(() => ContactType, { nullable: true, description: "The contact the session acts for, with that contact's role; null: the customer as a whole" })
+  @Field(() => ContactType, {
+    nullable: true,
+    description: "The contact the session acts for, with that contact's role; null: the customer as a whole",
+  })
   contact!: ContactType | null;
 
-  @Field({ description: "Where the portal's \"Return to …\" link goes" })
+  @Field({ description: 'Where the portal\'s "Return to …" link goes' })
   returnUrl!: string;
 
   @Field()

@@ -14,7 +14,12 @@ export function toQuotePreview(doc: PricedDocument): QuotePreviewType {
     total: money(doc.total),
     notes: [...doc.notes],
     lines: doc.lines.map((line) => ({
-      kind: line.kind === 'discount' ? PricedLineKind.DISCOUNT : line.kind === 'minimum_commitment' ? PricedLineKind.MINIMUM_COMMITMENT : PricedLineKind.CHARGE,
+      kind:
+        line.kind === 'discount'
+          ? PricedLineKind.DISCOUNT
+          : line.kind === 'minimum_commitment'
+            ? PricedLineKind.MINIMUM_COMMITMENT
+            : PricedLineKind.CHARGE,
       couponCode: line.kind === 'discount' ? line.couponCode : null,
       priceCode: line.priceCode ?? '',
       quantity: line.quantity.toFixed(),

@@ -14,7 +14,7 @@ export class QuoteLineInput {
 
 @InputType('PreviewQuoteInput')
 export class PreviewQuoteInput {
-  @Field(() => ID, { nullable: true, description: "Its contracts and tax apply when given" })
+  @Field(() => ID, { nullable: true, description: 'Its contracts and tax apply when given' })
   customerId?: string | null;
 
   @Field(() => CurrencyScalar)

@@ -11,7 +11,10 @@ export class SellerSettingsResolver {
   }
 
   @Mutation(() => SellerSettingsType, { description: 'ADMIN' })
-  updateSellerSettings(@Arg('input', () => UpdateSellerSettingsInput) input: UpdateSellerSettingsInput, @Ctx() ctx: Context): Promise<SellerSettingsView> {
+  updateSellerSettings(
+    @Arg('input', () => UpdateSellerSettingsInput) input: UpdateSellerSettingsInput,
+    @Ctx() ctx: Context,
+  ): Promise<SellerSettingsView> {
     return ctx.services.sellerSettings.update(input);
   }
 }

@@ -2,7 +2,7 @@ import { Field, InputType, ObjectType } from 'type-graphql';
 import type { Address } from '../../domain/customers/address';
 import { AddressInput, AddressType } from '../customers/address.types';
 
-@ObjectType('SellerSettings', { description: "Who the seller is (printed on invoices) and what its customers may do for themselves" })
+@ObjectType('SellerSettings', { description: 'Who the seller is (printed on invoices) and what its customers may do for themselves' })
 export class SellerSettingsType {
   @Field()
   name!: string;
@@ -64,7 +64,10 @@ export class UpdateSellerSettingsInput {
   @Field(() => AddressInput, { nullable: true, description: 'null clears it' })
   address?: AddressInput | null;
 
-  @Field(() => String, { nullable: true, description: "With its country's prefix (Greece: EL), format-checked for the address's country (no VIES lookup); null clears it" })
+  @Field(() => String, {
+    nullable: true,
+    description: "With its country's prefix (Greece: EL), format-checked for the address's country (no VIES lookup); null clears it",
+  })
   vatId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'At most 50 characters; null clears it' })

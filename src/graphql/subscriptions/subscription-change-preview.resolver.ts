@@ -14,8 +14,14 @@ function toPreview(p: SubscriptionChangePreview): SubscriptionChangePreviewType 
     at: p.at,
     currency,
     lines: p.lines.map((l) => ({
-      description: l.description, priceCode: l.priceCode ?? '', quantity: l.quantity.toFixed(), amount: money(l.amount), tax: money(l.tax),
-      periodStart: l.periodStart!, periodEnd: l.periodEnd!, steps: [...l.steps],
+      description: l.description,
+      priceCode: l.priceCode ?? '',
+      quantity: l.quantity.toFixed(),
+      amount: money(l.amount),
+      tax: money(l.tax),
+      periodStart: l.periodStart!,
+      periodEnd: l.periodEnd!,
+      steps: [...l.steps],
     })),
     subtotal: money(p.subtotal),
     tax: money(p.tax),
@@ -26,8 +32,13 @@ function toPreview(p: SubscriptionChangePreview): SubscriptionChangePreviewType 
 
 @Resolver()
 export class SubscriptionChangePreviewResolver {
-  @Query(() => SubscriptionChangePreviewType, { description: "The prorations and amounts changeSubscription would make with this input, and the same refusals; writes nothing" })
-  async previewSubscriptionChange(@Arg('input', () => ChangeSubscriptionInput) input: ChangeSubscriptionInput, @Ctx() ctx: Context): Promise<SubscriptionChangePreviewType> {
+  @Query(() => SubscriptionChangePreviewType, {
+    description: 'The prorations and amounts changeSubscription would make with this input, and the same refusals; writes nothing',
+  })
+  async previewSubscriptionChange(
+    @Arg('input', () => ChangeSubscriptionInput) input: ChangeSubscriptionInput,
+    @Ctx() ctx: Context,
+  ): Promise<SubscriptionChangePreviewType> {
     return toPreview(await ctx.services.subscriptionChangePreviews.preview(input));
   }
 }

@@ -32,9 +32,13 @@ export class SubscriptionChangePreviewLineType {
   steps!: string[];
 }
 
-@ObjectType('SubscriptionChangePreview', { description: 'What changeSubscription with the same input would do now, computed by the same code; nothing is written' })
+@ObjectType('SubscriptionChangePreview', {
+  description: 'What changeSubscription with the same input would do now, computed by the same code; nothing is written',
+})
 export class SubscriptionChangePreviewType {
-  @Field(() => SubscriptionType, { description: 'As it is now: pass its version as expectedVersion so the change applies to what was previewed' })
+  @Field(() => SubscriptionType, {
+    description: 'As it is now: pass its version as expectedVersion so the change applies to what was previewed',
+  })
   subscription!: Subscription;
 
   @Field(() => ProrationBehavior)
@@ -59,7 +63,8 @@ export class SubscriptionChangePreviewType {
   total!: string;
 
   @Field(() => DecimalScalar, {
-    description: 'ALWAYS_INVOICE: the total of the invoice the change makes at once (prorations already pending included); CREATE_PRORATIONS: what the next invoice gains (= total); NONE: 0',
+    description:
+      'ALWAYS_INVOICE: the total of the invoice the change makes at once (prorations already pending included); CREATE_PRORATIONS: what the next invoice gains (= total); NONE: 0',
   })
   amountDueNow!: string;
 }

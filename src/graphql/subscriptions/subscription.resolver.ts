@@ -12,8 +12,15 @@ import { CustomerType } from '../customers/customer.types';
 import { toConnection } from '../shared/connection';
 import { CustomerPageArgs } from '../shared/page-args';
 import {
-  ChangeSubscriptionInput, CreateSubscriptionInput, ProrationLineType, ScheduleChangeInput, ScheduledChangeType,
-  SubscriptionConnection, SubscriptionEventType, SubscriptionItemType, SubscriptionType,
+  ChangeSubscriptionInput,
+  CreateSubscriptionInput,
+  ProrationLineType,
+  ScheduleChangeInput,
+  ScheduledChangeType,
+  SubscriptionConnection,
+  SubscriptionEventType,
+  SubscriptionItemType,
+  SubscriptionType,
 } from './subscription.types';
 
 @ArgsType()
@@ -58,7 +65,10 @@ export class SubscriptionResolver {
   cancelSubscription(
     @Arg('id', () => ID) id: string,
     @Arg('atPeriodEnd') atPeriodEnd: boolean,
-    @Arg('prorationBehavior', () => ProrationBehavior, { nullable: true, description: 'For an immediate cancellation; default CREATE_PRORATIONS' })
+    @Arg('prorationBehavior', () => ProrationBehavior, {
+      nullable: true,
+      description: 'For an immediate cancellation; default CREATE_PRORATIONS',
+    })
     prorationBehavior: ProrationBehavior | null,
     @Ctx() ctx: Context,
   ) {

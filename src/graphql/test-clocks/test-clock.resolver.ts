@@ -8,7 +8,11 @@ import { TestClockType } from './test-clock.types';
 @Resolver(() => TestClockType)
 export class TestClockResolver {
   @Mutation(() => TestClockType, { description: 'A clock standing at `frozenTime`; create customers on it with `testClockId`' })
-  createTestClock(@Arg('frozenTime') frozenTime: Date, @Arg('name', () => String, { nullable: true }) name: string | null, @Ctx() ctx: Context): Promise<TestClock> {
+  createTestClock(
+    @Arg('frozenTime') frozenTime: Date,
+    @Arg('name', () => String, { nullable: true }) name: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<TestClock> {
     return ctx.services.testClocks.create(frozenTime, name);
   }
 

@@ -10,7 +10,9 @@ export class UsageResolver {
     return ctx.services.usage.record(events);
   }
 
-  @Query(() => UsageSummaryType, { description: "A subscription's usage of a metric, its current period by default, priced with the customer's contracts" })
+  @Query(() => UsageSummaryType, {
+    description: "A subscription's usage of a metric, its current period by default, priced with the customer's contracts",
+  })
   async usageSummary(@Args(() => UsageSummaryArgs) args: UsageSummaryArgs, @Ctx() ctx: Context): Promise<UsageSummaryType> {
     const summary = await ctx.services.usage.summary(args);
     return { ...summary, amount: formatMoney(summary.amount, summary.currency) };

@@ -29,18 +29,27 @@ function toDelivery(d: WebhookDelivery): WebhookDeliveryType {
     lastError: d.lastError,
     createdAt: d.createdAt,
     deliveredAt: d.deliveredAt,
-    attempts: d.attempts.getItems().map((a) => ({ attemptedAt: a.attemptedAt, statusCode: a.statusCode, error: a.error, durationMs: a.durationMs })),
+    attempts: d.attempts
+      .getItems()
+      .map((a) => ({ attemptedAt: a.attemptedAt, statusCode: a.statusCode, error: a.error, durationMs: a.durationMs })),
   };
 }
 
 @Resolver(() => WebhookEndpointType)
 export class WebhookResolver {
-  @Mutation(() => WebhookEndpointWithSecretType, { description: 'Registers a receiver of events (ADMIN); the signing secret is shown once, here' })
-  createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Ctx() ctx: Context): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+  @Mutation(() => WebhookEndpointWithSecretType, {
+    description: 'Registers a receiver of events (ADMIN); the signing secret is shown once, here',
+  })
+  createWebhookEndpoint(
+    @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+    @Ctx() ctx: Context,
+  ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     return ctx.services.webhookEndpoints.create(input);
   }
 
-  @Mutation(() => WebhookEndpointType, { description: 'Stops deliveries to it (they wait, PENDING) and writes webhook_endpoint.disabled (ADMIN)' })
+  @Mutation(() => WebhookEndpointType, {
+    description: 'Stops deliveries to it (they wait, PENDING) and writes webhook_endpoint.disabled (ADMIN)',
+  })
   disableWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WebhookEndpoint> {
     return ctx.services.webhookEndpoints.disable(id);
   }
@@ -56,12 +65,18 @@ export class WebhookResolver {
   }
 
   @Query(() => WebhookEndpointConnection, { description: 'Oldest first, by (createdAt, id)' })
-  async webhookEndpoints(@Args(() => WebhookEndpointsArgs) args: WebhookEndpointsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<WebhookEndpoint>> {
+  async webhookEndpoints(
+    @Args(() => WebhookEndpointsArgs) args: WebhookEndpointsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<WebhookEndpoint>> {
     return toConnection(await ctx.services.webhookEndpoints.list(args));
   }
 
   @Query(() => WebhookDeliveryConnection, { description: "An endpoint's deliveries with their attempts, oldest fan-out first" })
-  async webhookDeliveries(@Args(() => WebhookDeliveriesArgs) args: WebhookDeliveriesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<WebhookDeliveryType>> {
+  async webhookDeliveries(
+    @Args(() => WebhookDeliveriesArgs) args: WebhookDeliveriesArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<WebhookDeliveryType>> {
     const connection = toConnection(await ctx.services.webhookDeliveries.list(args));
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toDelivery(e.node) })) };
   }

@@ -4,7 +4,8 @@ import { Connection } from '../shared/connection';
 
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
-  description: 'PENDING (waiting for an attempt, or behind an earlier event of its aggregate), SUCCEEDED (a 2xx came back), FAILED (given up after 3 days)',
+  description:
+    'PENDING (waiting for an attempt, or behind an earlier event of its aggregate), SUCCEEDED (a 2xx came back), FAILED (given up after 3 days)',
 });
 
 @ObjectType('WebhookEndpoint', { description: 'Where events are posted, signed with the secret shown once at creation' })

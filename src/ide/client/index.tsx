@@ -89,7 +89,9 @@ function KeyBar(props: { activeKey: string; onUse(key: string): void; schemaNote
         </button>
       </form>
       <p id="key-status" className="ide-status" role="status">
-        {props.activeKey ? `Key in use for this tab. ${props.schemaNote}` : 'No key: the key stays in this tab only and is sent only to this server.'}
+        {props.activeKey
+          ? `Key in use for this tab. ${props.schemaNote}`
+          : 'No key: the key stays in this tab only and is sent only to this server.'}
       </p>
     </header>
   );

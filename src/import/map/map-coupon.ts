@@ -27,7 +27,11 @@ export interface MappedCoupon {
   createdAt: Date | null;
 }
 
-const DURATION: Readonly<Record<string, CouponDuration>> = { once: CouponDuration.ONCE, repeating: CouponDuration.REPEATING, forever: CouponDuration.FOREVER };
+const DURATION: Readonly<Record<string, CouponDuration>> = {
+  once: CouponDuration.ONCE,
+  repeating: CouponDuration.REPEATING,
+  forever: CouponDuration.FOREVER,
+};
 /** createCoupon's limits (coupon.service.ts). */
 const MAX_PRICE_CODES = 100;
 const MAX_DURATION_MONTHS = 1200;
@@ -46,18 +50,21 @@ export function mapCoupon(coupon: StripeCoupon, priceCodesOf: (productId: string
   let durationInMonths: number | null = null;
   if (duration === CouponDuration.REPEATING) {
     const months = coupon.duration_in_months ?? null;
-    if (months === null || months < 1 || months > MAX_DURATION_MONTHS) throw new ImportRejection(`duration_in_months: a repeating coupon lasts 1 to ${MAX_DURATION_MONTHS} months, got ${months}`);
+    if (months === null || months < 1 || months > MAX_DURATION_MONTHS)
+      throw new ImportRejection(`duration_in_months: a repeating coupon lasts 1 to ${MAX_DURATION_MONTHS} months, got ${months}`);
     durationInMonths = months;
   }
   const percent = coupon.percent_off ?? null;
   const amount = coupon.amount_off ?? null;
-  if ((percent === null) === (amount === null)) throw new ImportRejection('percent_off: a coupon has percent_off or amount_off, exactly one');
+  if ((percent === null) === (amount === null))
+    throw new ImportRejection('percent_off: a coupon has percent_off or amount_off, exactly one');
   let percentOff: Decimal | null = null;
   let amountOff: Decimal | null = null;
   let currency: string | null = null;
   if (percent !== null) {
     percentOff = new Decimal(String(percent));
-    if (percentOff.lte(ZERO) || percentOff.gt(HUNDRED)) throw new ImportRejection(`percent_off: ${percent} is not more than 0 and at most 100`);
+    if (percentOff.lte(ZERO) || percentOff.gt(HUNDRED))
+      throw new ImportRejection(`percent_off: ${percent} is not more than 0 and at most 100`);
   } else {
     if (coupon.currency === null) throw new ImportRejection('currency: an amount_off coupon needs its currency');
     currency = tariffCurrency(coupon.currency, 'currency');
@@ -88,11 +95,18 @@ function appliesTo(coupon: StripeCoupon, priceCodesOf: (productId: string) => st
   const codes = new Set<string>();
   products.forEach((product, i) => {
     const found = priceCodesOf(product);
-    if (found === null) throw new ImportRejection(`applies_to.products[${i}]: product '${product}' is not imported (not in products.jsonl, or refused there)`);
+    if (found === null)
+      throw new ImportRejection(
+        `applies_to.products[${i}]: product '${product}' is not imported (not in products.jsonl, or refused there)`,
+      );
     found.forEach((c) => codes.add(c));
   });
-  if (codes.size === 0) throw new ImportRejection(`applies_to.products: no imported price belongs to ${products.join(', ')}; the coupon would discount nothing`);
-  if (codes.size > MAX_PRICE_CODES) throw new ImportRejection(`applies_to.products: ${codes.size} prices; a Tariff coupon names at most ${MAX_PRICE_CODES}`);
+  if (codes.size === 0)
+    throw new ImportRejection(
+      `applies_to.products: no imported price belongs to ${products.join(', ')}; the coupon would discount nothing`,
+    );
+  if (codes.size > MAX_PRICE_CODES)
+    throw new ImportRejection(`applies_to.products: ${codes.size} prices; a Tariff coupon names at most ${MAX_PRICE_CODES}`);
   return [...codes].sort();
 }
 

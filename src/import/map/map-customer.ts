@@ -59,9 +59,12 @@ const MAX_TERMS_DAYS = 365;
  * subscriptions charge, or EXEMPT when they charge none (Stripe then charged no tax either).
  */
 export function mapCustomer(customer: StripeCustomer, facts: CustomerFacts): MappedCustomer {
-  if (customer.test_clock !== null && customer.test_clock !== undefined) throw new ImportRejection('test_clock: a customer on a Stripe test clock is test data');
+  if (customer.test_clock !== null && customer.test_clock !== undefined)
+    throw new ImportRejection('test_clock: a customer on a Stripe test clock is test data');
   if (customer.balance !== undefined && customer.balance !== 0) {
-    throw new ImportRejection(`balance: ${customer.balance} (a credit or debit carried to the next invoice); Tariff keeps no customer balance: settle it in Stripe first`);
+    throw new ImportRejection(
+      `balance: ${customer.balance} (a credit or debit carried to the next invoice); Tariff keeps no customer balance: settle it in Stripe first`,
+    );
   }
   if (customer.email === null) throw new ImportRejection('email: missing; Tariff sends invoices to it');
   const email = requireEmail(customer.email, 'email');
@@ -89,7 +92,8 @@ export function mapCustomer(customer: StripeCustomer, facts: CustomerFacts): Map
 function currencyOf(customer: StripeCustomer, facts: CustomerFacts): string {
   if (customer.currency) return requireCurrency(customer.currency, 'currency');
   if (facts.currencies.size === 1) return requireCurrency([...facts.currencies][0], 'currency');
-  if (facts.currencies.size > 1) throw new ImportRejection(`currency: unset, and its subscriptions and invoices use several (${[...facts.currencies].join(', ')})`);
+  if (facts.currencies.size > 1)
+    throw new ImportRejection(`currency: unset, and its subscriptions and invoices use several (${[...facts.currencies].join(', ')})`);
   throw new ImportRejection('currency: unset, and no subscription or open invoice in the dump names one');
 }
 
@@ -101,7 +105,9 @@ function taxOf(customer: StripeCustomer, facts: CustomerFacts): { taxStatus: Tax
   if (facts.taxProblem) throw new ImportRejection(facts.taxProblem);
   const rates = new Set(facts.taxPercentages.map((p) => (p === null ? 'none' : String(p))));
   if (rates.size > 1) {
-    throw new ImportRejection(`tax: its subscriptions charge different tax (${[...rates].join(', ')}); Tariff taxes a customer at one rate`);
+    throw new ImportRejection(
+      `tax: its subscriptions charge different tax (${[...rates].join(', ')}); Tariff taxes a customer at one rate`,
+    );
   }
   const only = facts.taxPercentages[0] ?? null;
   if (only === null || only === 0) return { taxStatus: TaxStatus.EXEMPT, taxRate: null };
@@ -110,10 +116,13 @@ function taxOf(customer: StripeCustomer, facts: CustomerFacts): { taxStatus: Tax
 
 function termsOf(facts: CustomerFacts): number {
   if (facts.daysUntilDue.size > 1) {
-    throw new ImportRejection(`days_until_due: its subscriptions give different terms (${[...facts.daysUntilDue].join(', ')}); Tariff has one payment term per customer`);
+    throw new ImportRejection(
+      `days_until_due: its subscriptions give different terms (${[...facts.daysUntilDue].join(', ')}); Tariff has one payment term per customer`,
+    );
   }
   const days = facts.daysUntilDue.size === 1 ? [...facts.daysUntilDue][0] : 30;
-  if (days > MAX_TERMS_DAYS) throw new ImportRejection(`days_until_due: ${days}; Tariff's payment terms are at most ${MAX_TERMS_DAYS} days`);
+  if (days > MAX_TERMS_DAYS)
+    throw new ImportRejection(`days_until_due: ${days}; Tariff's payment terms are at most ${MAX_TERMS_DAYS} days`);
   return days;
 }
 
@@ -127,9 +136,13 @@ function legalIdentityOf(customer: StripeCustomer): { billingAddress: Address | 
   const a = customer.address;
   const billingAddress =
     a && a.line1 && a.city
-      ? parseInput(storableAddressSchema, { line1: a.line1, line2: a.line2, city: a.city, postalCode: a.postal_code, region: a.state, country: a.country ?? '' }, 'address')
+      ? parseInput(
+          storableAddressSchema,
+          { line1: a.line1, line2: a.line2, city: a.city, postalCode: a.postal_code, region: a.state, country: a.country ?? '' },
+          'address',
+        )
       : null;
-  const country = billingAddress?.country ?? (a?.country ? addressSchema.shape.country.safeParse(a.country).data ?? null : null);
+  const country = billingAddress?.country ?? (a?.country ? (addressSchema.shape.country.safeParse(a.country).data ?? null) : null);
   const taxId = customer.tax_ids?.data.find((t) => t.type === 'eu_vat');
   return { billingAddress, vatId: taxId ? checkVatId(taxId.value, country, 'tax_ids') : null };
 }

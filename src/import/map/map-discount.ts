@@ -37,9 +37,12 @@ const couponIdOf = (c: string | StripeCoupon): string => (typeof c === 'string' 
 
 function mapDiscount(discount: StripeDiscount, field: string, ownerKey: string): MappedDiscount {
   if (discount.promotion_code) {
-    throw new ImportRejection(`${field}.promotion_code: '${discount.promotion_code}' is not in the dump (no promotion codes are exported); remove the discount or apply its coupon directly in Stripe first`);
+    throw new ImportRejection(
+      `${field}.promotion_code: '${discount.promotion_code}' is not in the dump (no promotion codes are exported); remove the discount or apply its coupon directly in Stripe first`,
+    );
   }
-  if (discount.subscription_item) throw new ImportRejection(`${field}.subscription_item: a discount on one item; Tariff discounts a whole subscription or customer`);
+  if (discount.subscription_item)
+    throw new ImportRejection(`${field}.subscription_item: a discount on one item; Tariff discounts a whole subscription or customer`);
   const coupon = couponOfDiscount(discount);
   if (coupon === null) throw new ImportRejection(`${field}.coupon: missing (neither coupon nor source.coupon)`);
   return {
@@ -61,9 +64,13 @@ export function customerDiscount(customer: StripeCustomer): MappedDiscount | nul
  */
 export function subscriptionDiscount(sub: StripeSubscription): MappedDiscount | null {
   const perItem = sub.items.data.findIndex((i) => Array.isArray(i.discounts) && i.discounts.length > 0);
-  if (perItem >= 0) throw new ImportRejection(`items[${perItem}].discounts: a discount on one item; Tariff discounts a whole subscription or customer`);
+  if (perItem >= 0)
+    throw new ImportRejection(`items[${perItem}].discounts: a discount on one item; Tariff discounts a whole subscription or customer`);
   const list = sub.discounts ?? [];
-  if (list.length > 1) throw new ImportRejection(`discounts: ${list.length} discounts stacked; a Tariff invoice takes one coupon, so remove all but one in Stripe first`);
+  if (list.length > 1)
+    throw new ImportRejection(
+      `discounts: ${list.length} discounts stacked; a Tariff invoice takes one coupon, so remove all but one in Stripe first`,
+    );
   const ownerKey = `subscription:${sub.id}`;
   if (list.length === 0) return sub.discount ? mapDiscount(sub.discount, 'discount', ownerKey) : null;
   const only = list[0];
@@ -85,7 +92,9 @@ export function resolveDiscount(
 ): ResolvedDiscount {
   const coupon = coupons.get(discount.couponStripeId);
   if (!coupon) {
-    throw new ImportRejection(`${field}.coupon: '${discount.couponStripeId}' is not imported (${reasonOf(discount.couponStripeId) ?? 'not in coupons.jsonl'})`);
+    throw new ImportRejection(
+      `${field}.coupon: '${discount.couponStripeId}' is not imported (${reasonOf(discount.couponStripeId) ?? 'not in coupons.jsonl'})`,
+    );
   }
   if (coupon.currency !== null && coupon.currency !== currency) {
     throw new ImportRejection(`${field}.coupon: '${coupon.code}' takes ${coupon.currency} off; the customer pays in ${currency}`);

@@ -73,14 +73,19 @@ export function mapInvoice(invoice: StripeInvoice): MappedInvoice {
   const tax = lines.reduce((s, l) => s.plus(l.tax), ZERO);
   const total = money(invoice.total, 'total');
   if (!subtotal.plus(tax).eq(total)) {
-    throw new ImportRejection(`lines: they come to ${formatMoney(subtotal.plus(tax), currency)} with tax, the invoice's total is ${formatMoney(total, currency)}`);
+    throw new ImportRejection(
+      `lines: they come to ${formatMoney(subtotal.plus(tax), currency)} with tax, the invoice's total is ${formatMoney(total, currency)}`,
+    );
   }
   const amountDue = money(invoice.amount_due, 'amount_due');
   const amountPaid = money(invoice.amount_paid, 'amount_paid');
   if (!money(invoice.amount_remaining, 'amount_remaining').eq(amountDue.minus(amountPaid))) {
     throw new ImportRejection('amount_remaining: not amount_due less amount_paid');
   }
-  if (amountDue.gt(total)) throw new ImportRejection(`amount_due: ${formatMoney(amountDue, currency)} is more than the total, ${formatMoney(total, currency)} (a debit balance carried in); Tariff cannot carry it`);
+  if (amountDue.gt(total))
+    throw new ImportRejection(
+      `amount_due: ${formatMoney(amountDue, currency)} is more than the total, ${formatMoney(total, currency)} (a debit balance carried in); Tariff cannot carry it`,
+    );
   const finalizedAt = toDate(invoice.status_transitions?.finalized_at ?? invoice.created);
   return {
     stripeId: invoice.id,
@@ -105,7 +110,12 @@ export function mapInvoice(invoice: StripeInvoice): MappedInvoice {
   };
 }
 
-function mapLine(invoice: StripeInvoice, line: StripeInvoiceLine, i: number, money: (amount: number, field: string) => Decimal): MappedInvoiceLine {
+function mapLine(
+  invoice: StripeInvoice,
+  line: StripeInvoiceLine,
+  i: number,
+  money: (amount: number, field: string) => Decimal,
+): MappedInvoiceLine {
   const field = `lines[${i}]`;
   const taxes = line.tax_amounts ?? line.taxes ?? [];
   if (taxes.some((t) => t.inclusive === true || t.tax_behavior === 'inclusive')) {
@@ -120,10 +130,15 @@ function mapLine(invoice: StripeInvoice, line: StripeInvoiceLine, i: number, mon
     priceStripeId,
     quantity: new Decimal(String(line.quantity ?? 1)),
     amount: money(line.amount - discount, `${field}.amount`),
-    tax: money(taxes.reduce((s, t) => s + t.amount, 0), `${field}.tax_amounts`),
+    tax: money(
+      taxes.reduce((s, t) => s + t.amount, 0),
+      `${field}.tax_amounts`,
+    ),
     periodStart: line.period ? toDate(line.period.start) : null,
     periodEnd: line.period ? toDate(line.period.end) : null,
     proration: line.proration === true,
-    steps: [`imported from Stripe invoice ${invoice.number ?? invoice.id}, line ${line.id}${discount ? ` (net of ${discount} in discounts)` : ''}`],
+    steps: [
+      `imported from Stripe invoice ${invoice.number ?? invoice.id}, line ${line.id}${discount ? ` (net of ${discount} in discounts)` : ''}`,
+    ],
   };
 }

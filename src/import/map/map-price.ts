@@ -32,7 +32,8 @@ export function mapPrice(price: StripePrice, meters: ReadonlyMap<string, StripeM
   if (price.custom_unit_amount !== null && price.custom_unit_amount !== undefined) {
     throw new ImportRejection('custom_unit_amount: a price the customer chooses has no equivalent in Tariff');
   }
-  if (price.tax_behavior === 'inclusive') throw new ImportRejection('tax_behavior: inclusive prices are not supported (Tariff prices are net of tax)');
+  if (price.tax_behavior === 'inclusive')
+    throw new ImportRejection('tax_behavior: inclusive prices are not supported (Tariff prices are net of tax)');
   const currency = tariffCurrency(price.currency, 'currency');
   // Integrations look prices up by lookup key; without a usable one the Stripe id is the code.
   const code = price.lookup_key && CODE.test(price.lookup_key) ? price.lookup_key : price.id;
@@ -64,7 +65,8 @@ export function mapPrice(price: StripePrice, meters: ReadonlyMap<string, StripeM
 
 function intervalOf(price: StripePrice): { interval: BillingInterval; intervalCount: number } {
   const recurring = price.recurring;
-  if (price.type === 'one_time' || (price.type === undefined && !recurring)) return { interval: BillingInterval.ONE_TIME, intervalCount: 1 };
+  if (price.type === 'one_time' || (price.type === undefined && !recurring))
+    return { interval: BillingInterval.ONE_TIME, intervalCount: 1 };
   if (!recurring) throw new ImportRejection('recurring: a recurring price needs its recurring terms');
   const count = recurring.interval_count ?? 1;
   if (recurring.interval === 'year') return { interval: BillingInterval.YEAR, intervalCount: count };
@@ -89,7 +91,9 @@ function pricingRule(price: StripePrice, currency: string): { kind: string; conf
     const transform = price.transform_quantity;
     if (!transform) return { kind: 'per_unit', config: { unitAmount: unit } };
     if (transform.round !== 'up') {
-      throw new ImportRejection(`transform_quantity.round: '${transform.round}' is not supported (Tariff's package counts a started package as whole, as round: up does)`);
+      throw new ImportRejection(
+        `transform_quantity.round: '${transform.round}' is not supported (Tariff's package counts a started package as whole, as round: up does)`,
+      );
     }
     return { kind: 'package', config: { packageSize: String(transform.divide_by), packageAmount: unit } };
   }
@@ -118,7 +122,10 @@ function meterOf(price: StripePrice, code: string, meters: ReadonlyMap<string, S
   const recurring = price.recurring!;
   if (recurring.meter) {
     const meter = meters.get(recurring.meter);
-    if (!meter) throw new ImportRejection(`recurring.meter: billing meter '${recurring.meter}' is not in meters.jsonl, so its aggregation is unknown`);
+    if (!meter)
+      throw new ImportRejection(
+        `recurring.meter: billing meter '${recurring.meter}' is not in meters.jsonl, so its aggregation is unknown`,
+      );
     const formula = meter.default_aggregation.formula;
     if (formula !== 'sum' && formula !== 'count' && formula !== 'last') {
       throw new ImportRejection(`recurring.meter: meter '${meter.id}' aggregates by '${formula}', which Tariff does not know`);

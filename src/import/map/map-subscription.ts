@@ -62,7 +62,10 @@ const REFUSED_STATUS: Readonly<Record<string, string>> = {
  */
 export function mapSubscription(sub: StripeSubscription, now: Date): MappedSubscription {
   const status = STATUS_OF[sub.status];
-  if (status === undefined) throw new ImportRejection(`status: ${REFUSED_STATUS[sub.status] ?? `'${sub.status}' is not a Stripe subscription status Tariff knows`}`);
+  if (status === undefined)
+    throw new ImportRejection(
+      `status: ${REFUSED_STATUS[sub.status] ?? `'${sub.status}' is not a Stripe subscription status Tariff knows`}`,
+    );
   refuseIfSet(sub.pause_collection, 'pause_collection', 'collection is paused in Stripe; resume it there first');
   refuseIfSet(sub.schedule, 'schedule', 'a subscription schedule drives its future phases; release the schedule in Stripe first');
   refuseIfSet(sub.pending_update, 'pending_update', 'an update waits for a payment; settle it in Stripe first');
@@ -74,14 +77,18 @@ export function mapSubscription(sub: StripeSubscription, now: Date): MappedSubsc
   const live = status !== SubscriptionStatus.CANCELED;
   const trialEnd = sub.trial_end ? toDate(sub.trial_end) : null;
   if (status === SubscriptionStatus.TRIALING && (trialEnd === null || trialEnd.getTime() !== period.end.getTime())) {
-    throw new ImportRejection('trial_end: a trialing subscription\'s trial ends with its current period');
+    throw new ImportRejection("trial_end: a trialing subscription's trial ends with its current period");
   }
   if (live && period.end.getTime() <= now.getTime()) {
-    throw new ImportRejection(`current_period_end: ${period.end.toISOString()} is past; Stripe has billed what follows it, so the dump is too old: export again`);
+    throw new ImportRejection(
+      `current_period_end: ${period.end.toISOString()} is past; Stripe has billed what follows it, so the dump is too old: export again`,
+    );
   }
   const cancelAt = sub.cancel_at ? toDate(sub.cancel_at) : null;
   if (live && cancelAt !== null && cancelAt.getTime() !== period.end.getTime()) {
-    throw new ImportRejection(`cancel_at: ${cancelAt.toISOString()} is not the end of the current period; Tariff cancels now or at a period end`);
+    throw new ImportRejection(
+      `cancel_at: ${cancelAt.toISOString()} is not the end of the current period; Tariff cancels now or at a period end`,
+    );
   }
   return {
     stripeId: sub.id,
@@ -98,7 +105,12 @@ export function mapSubscription(sub: StripeSubscription, now: Date): MappedSubsc
     cancelAtPeriodEnd: live && (sub.cancel_at_period_end === true || cancelAt !== null),
     canceledAt: live ? null : toDate(sub.ended_at ?? sub.canceled_at ?? Math.floor(period.end.getTime() / 1000)),
     createdAt: toDate(sub.created),
-    items: sub.items.data.map((item) => ({ stripeId: item.id, id: stableId('subscription_item', item.id), priceStripeId: item.price.id, quantity: item.quantity ?? null })),
+    items: sub.items.data.map((item) => ({
+      stripeId: item.id,
+      id: stableId('subscription_item', item.id),
+      priceStripeId: item.price.id,
+      quantity: item.quantity ?? null,
+    })),
     discount: live ? subscriptionDiscount(sub) : null,
   };
 }
@@ -109,23 +121,36 @@ export function mapSubscription(sub: StripeSubscription, now: Date): MappedSubsc
  * subscriptions that have it, as in Stripe. The cycle must be the anchor's: Tariff bills periods
  * from the anchor, so a period end off that schedule would bill on another day.
  */
-export function resolveSubscription(sub: MappedSubscription, catalog: ReadonlyMap<string, CatalogPrice>, customer: { id: string; currency: string }): ResolvedSubscription {
+export function resolveSubscription(
+  sub: MappedSubscription,
+  catalog: ReadonlyMap<string, CatalogPrice>,
+  customer: { id: string; currency: string },
+): ResolvedSubscription {
   if (sub.currency !== customer.currency) {
     throw new ImportRejection(`currency: the subscription is in ${sub.currency}, its customer pays in ${customer.currency}`);
   }
   const byCode = new Map<string, CatalogPrice>();
   const items = sub.items.map((item, i) => {
     const price = catalog.get(item.priceStripeId);
-    if (!price) throw new ImportRejection(`items[${i}].price: unknown price '${item.priceStripeId}' (not in prices.jsonl, or refused there)`);
+    if (!price)
+      throw new ImportRejection(`items[${i}].price: unknown price '${item.priceStripeId}' (not in prices.jsonl, or refused there)`);
     byCode.set(price.code, price);
     const metered = isMetered(toSnapshot(price));
     if (!metered && item.quantity === null) throw new ImportRejection(`items[${i}].quantity: missing on a licensed item`);
     return { id: item.id, price, quantity: new Decimal(metered ? 0 : item.quantity!) };
   });
-  const checked = checkItems(items.map((i) => ({ priceCode: i.price.code, quantity: i.quantity })), byCode, customer.currency, { allowArchived: true });
+  const checked = checkItems(
+    items.map((i) => ({ priceCode: i.price.code, quantity: i.quantity })),
+    byCode,
+    customer.currency,
+    { allowArchived: true },
+  );
   const { interval, intervalCount } = checked[0].price;
   const boundary = sub.status === SubscriptionStatus.TRIALING ? sub.trialEnd! : sub.currentPeriodEnd;
-  if (sub.status !== SubscriptionStatus.CANCELED && periodContaining(sub.billingAnchor, interval, intervalCount, boundary).start.getTime() !== boundary.getTime()) {
+  if (
+    sub.status !== SubscriptionStatus.CANCELED &&
+    periodContaining(sub.billingAnchor, interval, intervalCount, boundary).start.getTime() !== boundary.getTime()
+  ) {
     throw new ImportRejection(
       `current_period_end: ${boundary.toISOString()} is not on the cycle anchored at ${sub.billingAnchor.toISOString()} (every ${intervalCount} ${interval}); Stripe would prorate to the anchor, Tariff bills whole periods from it`,
     );
@@ -140,11 +165,13 @@ function currentPeriod(sub: StripeSubscription): { start: Date; end: Date } {
   if (start === undefined || end === undefined) {
     const starts = new Set(sub.items.data.map((i) => i.current_period_start));
     const ends = new Set(sub.items.data.map((i) => i.current_period_end));
-    if (starts.size !== 1 || ends.size !== 1) throw new ImportRejection('items: the items are on different current periods; Tariff bills a subscription on one cycle');
+    if (starts.size !== 1 || ends.size !== 1)
+      throw new ImportRejection('items: the items are on different current periods; Tariff bills a subscription on one cycle');
     start = [...starts][0];
     end = [...ends][0];
   }
-  if (start === undefined || end === undefined) throw new ImportRejection('current_period_end: missing (neither on the subscription nor on its items)');
+  if (start === undefined || end === undefined)
+    throw new ImportRejection('current_period_end: missing (neither on the subscription nor on its items)');
   if (end <= start) throw new ImportRejection('current_period_end: not after current_period_start');
   return { start: toDate(start), end: toDate(end) };
 }

@@ -68,9 +68,14 @@ export async function reconcile(input: ReconcileInput): Promise<Reconciliation> 
   const imported = await importedSubscriptions(input.fork());
   const tariff = new Map<string, TariffNextInvoice>();
   const stripeIdOf = new Map([...imported].map(([stripeId, sub]) => [sub.id, stripeId]));
-  await forEachRecord(pages([...stripeIdOf.keys()], PAGE), input.concurrency, () => null, async (page) => {
-    for (const next of await tariffNextInvoices(input.fork(), page)) tariff.set(stripeIdOf.get(next.subscriptionId)!, next);
-  });
+  await forEachRecord(
+    pages([...stripeIdOf.keys()], PAGE),
+    input.concurrency,
+    () => null,
+    async (page) => {
+      for (const next of await tariffNextInvoices(input.fork(), page)) tariff.set(stripeIdOf.get(next.subscriptionId)!, next);
+    },
+  );
 
   let compared = 0;
   let matching = 0;
@@ -87,15 +92,24 @@ export async function reconcile(input: ReconcileInput): Promise<Reconciliation> 
     else differences.push({ what: 'next_invoice', id: stripeId, currency: stripe.currency, stripe: stripeNext, tariff: tariffNext });
   }
   for (const stripeId of imported.keys()) {
-    if (!source.subscriptions.has(stripeId)) differences.push({ what: 'not_in_dump', id: stripeId, stripe: 'not in the dump', tariff: 'imported' });
+    if (!source.subscriptions.has(stripeId))
+      differences.push({ what: 'not_in_dump', id: stripeId, stripe: 'not in the dump', tariff: 'imported' });
   }
 
-  const linked = new Set((await boundRows<{ id: string }>(input.fork(), 'select external_id as id from customer_external_id where system = ?', [STRIPE])).map((r) => r.id));
+  const linked = new Set(
+    (await boundRows<{ id: string }>(input.fork(), 'select external_id as id from customer_external_id where system = ?', [STRIPE])).map(
+      (r) => r.id,
+    ),
+  );
   const customers = linked.size;
-  if (customers !== source.customers.size) differences.push({ what: 'customers', stripe: String(source.customers.size), tariff: String(customers) });
-  for (const id of source.customers.keys()) if (!linked.has(id)) differences.push({ what: 'missing', id, stripe: 'customer', tariff: 'not imported', note: book.reasons.get(id) });
-  for (const id of linked) if (!source.customers.has(id)) differences.push({ what: 'not_in_dump', id, stripe: 'not in the dump', tariff: 'imported customer' });
-  if (imported.size !== source.subscriptions.size) differences.push({ what: 'subscriptions', stripe: String(source.subscriptions.size), tariff: String(imported.size) });
+  if (customers !== source.customers.size)
+    differences.push({ what: 'customers', stripe: String(source.customers.size), tariff: String(customers) });
+  for (const id of source.customers.keys())
+    if (!linked.has(id)) differences.push({ what: 'missing', id, stripe: 'customer', tariff: 'not imported', note: book.reasons.get(id) });
+  for (const id of linked)
+    if (!source.customers.has(id)) differences.push({ what: 'not_in_dump', id, stripe: 'not in the dump', tariff: 'imported customer' });
+  if (imported.size !== source.subscriptions.size)
+    differences.push({ what: 'subscriptions', stripe: String(source.subscriptions.size), tariff: String(imported.size) });
 
   const currencies = await perCurrency(input, at, differences);
   return {
@@ -151,8 +165,21 @@ async function perCurrency(input: ReconcileInput, at: Date, differences: Differe
     const sOwed = formatMoney(sOpen.remaining, currency);
     const tOwed = formatMoney(tOpen.owed, currency);
     if (sOpen.count !== tOpen.count || sOwed !== tOwed) {
-      differences.push({ what: 'open_invoices', currency, stripe: `${sOpen.count} owing ${sOwed}`, tariff: `${tOpen.count} owing ${tOwed}` });
+      differences.push({
+        what: 'open_invoices',
+        currency,
+        stripe: `${sOpen.count} owing ${sOwed}`,
+        tariff: `${tOpen.count} owing ${tOwed}`,
+      });
     }
-    return { currency, stripeMrr: sMrr, tariffMrr: tMrr, stripeOpenInvoices: sOpen.count, tariffOpenInvoices: tOpen.count, stripeAmountOwed: sOwed, tariffAmountOwed: tOwed };
+    return {
+      currency,
+      stripeMrr: sMrr,
+      tariffMrr: tMrr,
+      stripeOpenInvoices: sOpen.count,
+      tariffOpenInvoices: tOpen.count,
+      stripeAmountOwed: sOwed,
+      tariffAmountOwed: tOwed,
+    };
   });
 }

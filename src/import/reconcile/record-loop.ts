@@ -5,7 +5,12 @@
  * The first failure of `work` (a bug, not a rejected record: those are caught inside) stops
  * reading; what is in flight finishes, then the failure is thrown.
  */
-export async function forEachRecord<T>(source: AsyncIterable<T>, limit: number, keyOf: (record: T) => string | null, work: (record: T) => Promise<void>): Promise<void> {
+export async function forEachRecord<T>(
+  source: AsyncIterable<T>,
+  limit: number,
+  keyOf: (record: T) => string | null,
+  work: (record: T) => Promise<void>,
+): Promise<void> {
   const running = new Set<Promise<void>>();
   const tails = new Map<string, Promise<void>>();
   let failure: { error: unknown } | null = null;

@@ -65,7 +65,10 @@ export async function tariffNextInvoices(em: EntityManager, ids: readonly string
     }
   }
   if (plain.length === 0) return out;
-  const items = await itemsOf(em, plain.map((s) => s.id));
+  const items = await itemsOf(
+    em,
+    plain.map((s) => s.id),
+  );
   const customerIds = plain.map((s) => s.customer_id);
   const customers = await pricingCustomers(em, customerIds);
   const discounts = await discountTermsFor(em, customerIds);
@@ -114,14 +117,24 @@ async function itemsOf(em: EntityManager, ids: readonly string[]): Promise<Map<s
 }
 
 /** The current period's usage of every metered item, one statement per aggregation, keyed `<subscription>|<metric>`. */
-async function measureUsage(em: EntityManager, subs: readonly SubRow[], items: ReadonlyMap<string, PricedItem[]>): Promise<Map<string, Decimal>> {
+async function measureUsage(
+  em: EntityManager,
+  subs: readonly SubRow[],
+  items: ReadonlyMap<string, PricedItem[]>,
+): Promise<Map<string, Decimal>> {
   const windows = new Map<string, { key: string; customer_id: string; metric: string; from: string; to: string }[]>();
   for (const sub of subs) {
     for (const item of items.get(sub.id) ?? []) {
       const meter = meterOf(toSnapshot(item.price));
       if (!meter) continue;
       const list = windows.get(meter.aggregation) ?? [];
-      list.push({ key: `${sub.id}|${meter.metric}`, customer_id: sub.customer_id, metric: meter.metric, from: new Date(sub.current_period_start).toISOString(), to: new Date(sub.current_period_end).toISOString() });
+      list.push({
+        key: `${sub.id}|${meter.metric}`,
+        customer_id: sub.customer_id,
+        metric: meter.metric,
+        from: new Date(sub.current_period_start).toISOString(),
+        to: new Date(sub.current_period_end).toISOString(),
+      });
       windows.set(meter.aggregation, list);
     }
   }

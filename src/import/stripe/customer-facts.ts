@@ -17,7 +17,8 @@ export class CustomerFactBook {
     const facts = this.entry(sub.customer);
     facts.currencies.add(sub.currency.toUpperCase());
     if (!LIVE.has(sub.status)) return;
-    if (sub.collection_method === 'send_invoice' && sub.days_until_due !== null && sub.days_until_due !== undefined) facts.daysUntilDue.add(sub.days_until_due);
+    if (sub.collection_method === 'send_invoice' && sub.days_until_due !== null && sub.days_until_due !== undefined)
+      facts.daysUntilDue.add(sub.days_until_due);
     const problem = taxProblemOf(sub);
     if (problem) {
       facts.taxProblem ??= problem;
@@ -42,7 +43,8 @@ export class CustomerFactBook {
 }
 
 function taxProblemOf(sub: SubscriptionFacts): string | null {
-  if (sub.automatic_tax?.enabled) return `tax: subscription ${sub.id} uses Stripe Tax (automatic_tax), which taxes by address; Tariff taxes a customer at one rate`;
+  if (sub.automatic_tax?.enabled)
+    return `tax: subscription ${sub.id} uses Stripe Tax (automatic_tax), which taxes by address; Tariff taxes a customer at one rate`;
   const rates = sub.default_tax_rates ?? [];
   if (rates.length > 1) return `tax: subscription ${sub.id} charges ${rates.length} tax rates at once; Tariff taxes a customer at one rate`;
   if (rates.some((r) => r.inclusive)) return `tax: subscription ${sub.id} has an inclusive tax rate; Tariff prices are net of tax`;

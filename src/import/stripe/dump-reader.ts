@@ -3,7 +3,14 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 /** The files of a Stripe dump, one API object a line, in the order they are imported. */
-export const DUMP_FILES = ['products.jsonl', 'prices.jsonl', 'coupons.jsonl', 'customers.jsonl', 'subscriptions.jsonl', 'invoices.jsonl'] as const;
+export const DUMP_FILES = [
+  'products.jsonl',
+  'prices.jsonl',
+  'coupons.jsonl',
+  'customers.jsonl',
+  'subscriptions.jsonl',
+  'invoices.jsonl',
+] as const;
 export type DumpFile = (typeof DUMP_FILES)[number] | 'meters.jsonl';
 /** Billing meters are needed only for meter-backed prices. */
 export const OPTIONAL_FILES: readonly DumpFile[] = ['meters.jsonl'];
@@ -46,7 +53,9 @@ export async function* readDumpFile(dir: string, file: DumpFile, worth?: (text: 
 
 /** The object's Stripe id, as far as a line that failed to parse or map can tell. */
 export function idOf(json: unknown): string | null {
-  return json !== null && typeof json === 'object' && typeof (json as { id?: unknown }).id === 'string' ? (json as { id: string }).id : null;
+  return json !== null && typeof json === 'object' && typeof (json as { id?: unknown }).id === 'string'
+    ? (json as { id: string }).id
+    : null;
 }
 
 /** About how many objects a file holds (its lines), without parsing them: the progress bar's totals. */

@@ -7,7 +7,16 @@ import { StripeMrrShare, stripeMrrShare, StripeNextInvoice, stripeNextInvoice } 
 import { moneyFromStripe } from './stripe-money';
 import { StripeDiscountTerms, stripeDiscountTerms } from './stripe-discount';
 import {
-  StripeCoupon, stripeCouponSchema, StripeCustomer, stripeInvoiceSchema, StripeMeter, stripeMeterSchema, StripePrice, stripePriceSchema, StripeSubscription, stripeTaxRateSchema,
+  StripeCoupon,
+  stripeCouponSchema,
+  StripeCustomer,
+  stripeInvoiceSchema,
+  StripeMeter,
+  stripeMeterSchema,
+  StripePrice,
+  stripePriceSchema,
+  StripeSubscription,
+  stripeTaxRateSchema,
 } from './stripe-objects';
 
 /** Stripe's side of one subscription, computed from the dump alone (stripe-billing.ts). */
@@ -50,7 +59,10 @@ export class SourceBook {
 
   noteSubscription(sub: StripeSubscription): void {
     const own = sub.discount ?? (sub.discounts ?? []).find((d) => typeof d !== 'string');
-    const discounts = { own: own && typeof own !== 'string' ? stripeDiscountTerms(own, this.coupons) : null, customer: this.customerDiscounts.get(sub.customer) ?? null };
+    const discounts = {
+      own: own && typeof own !== 'string' ? stripeDiscountTerms(own, this.coupons) : null,
+      customer: this.customerDiscounts.get(sub.customer) ?? null,
+    };
     this.subscriptions.set(sub.id, {
       customer: sub.customer,
       status: sub.status,

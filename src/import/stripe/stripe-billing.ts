@@ -67,7 +67,9 @@ export function stripeLineAmount(price: StripePrice, quantity: number): Decimal 
     const units = Decimal.max(ZERO, Decimal.min(q, top ?? q).minus(from));
     if (units.isZero() && i > 0) break;
     const tier = tiers[i];
-    amount = amount.plus(units.times(amountOf(tier.unit_amount_decimal, tier.unit_amount))).plus(amountOf(tier.flat_amount_decimal, tier.flat_amount));
+    amount = amount
+      .plus(units.times(amountOf(tier.unit_amount_decimal, tier.unit_amount)))
+      .plus(amountOf(tier.flat_amount_decimal, tier.flat_amount));
     if (top === null || q.lte(top)) break;
     from = top;
   }
@@ -101,7 +103,12 @@ function withTax(line: Decimal, rate: Decimal): Decimal {
  * The discount in force then (the subscription's own, else its customer's: stripe-discount.ts)
  * comes off the lines before their tax.
  */
-export function stripeNextInvoice(sub: StripeSubscription, prices: ReadonlyMap<string, StripePrice>, taxExempt: string, discounts: StripeDiscounts | null = null): StripeNextInvoice {
+export function stripeNextInvoice(
+  sub: StripeSubscription,
+  prices: ReadonlyMap<string, StripePrice>,
+  taxExempt: string,
+  discounts: StripeDiscounts | null = null,
+): StripeNextInvoice {
   const periodEnd = sub.current_period_end ?? sub.items.data[0]?.current_period_end;
   if (!['active', 'trialing', 'past_due'].includes(sub.status) || periodEnd === undefined) return { at: null, total: ZERO };
   const trialing = sub.status === 'trialing';
@@ -139,7 +146,12 @@ export type StripeMrrShare = Map<number, Decimal>;
  * waits, stripeDiscountAt), tax and usage excluded, each normalized to a month; one set to cancel
  * at its period end counts until it ends. Null when a price is not in the dump.
  */
-export function stripeMrrShare(sub: StripeSubscription, prices: ReadonlyMap<string, StripePrice>, discounts: StripeDiscounts | null = null, now = 0): StripeMrrShare | null {
+export function stripeMrrShare(
+  sub: StripeSubscription,
+  prices: ReadonlyMap<string, StripePrice>,
+  discounts: StripeDiscounts | null = null,
+  now = 0,
+): StripeMrrShare | null {
   const share: StripeMrrShare = new Map();
   if (sub.status !== 'active' && sub.status !== 'past_due') return share;
   const lines: (StripeLine & { months: number })[] = [];
@@ -157,7 +169,12 @@ export function stripeMrrShare(sub: StripeSubscription, prices: ReadonlyMap<stri
 }
 
 /** The share in the major unit, unrounded (to show; totals go through stripeMrrFigure). */
-export function stripeMrr(sub: StripeSubscription, prices: ReadonlyMap<string, StripePrice>, discounts: StripeDiscounts | null = null, now = 0): Decimal | null {
+export function stripeMrr(
+  sub: StripeSubscription,
+  prices: ReadonlyMap<string, StripePrice>,
+  discounts: StripeDiscounts | null = null,
+  now = 0,
+): Decimal | null {
   const share = stripeMrrShare(sub, prices, discounts, now);
   if (share === null) return null;
   const minorUnits = [...share].reduce((sum, [months, amount]) => sum.plus(amount.div(months)), ZERO);

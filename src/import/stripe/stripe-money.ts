@@ -8,7 +8,24 @@ import { ImportRejection } from '../import-rejection';
  * Stripe and two-decimal in ISO, ISK the other way round. An amount is read with Stripe's exponent
  * and then held to Tariff's minor unit wherever it is money owed (invoices).
  */
-const ZERO_DECIMAL = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
+const ZERO_DECIMAL = new Set([
+  'BIF',
+  'CLP',
+  'DJF',
+  'GNF',
+  'JPY',
+  'KMF',
+  'KRW',
+  'MGA',
+  'PYG',
+  'RWF',
+  'UGX',
+  'VND',
+  'VUV',
+  'XAF',
+  'XOF',
+  'XPF',
+]);
 const THREE_DECIMAL = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND']);
 
 /** The ISO code of a Stripe currency (`usd` → `USD`), or a rejection naming the field. */
@@ -33,7 +50,8 @@ export function fromStripeMinor(amount: number | string, currency: string): Deci
 export function moneyFromStripe(amount: number, currency: string, field: string): Decimal {
   const value = fromStripeMinor(amount, currency);
   const scale = minorUnits(currency.toUpperCase());
-  if (value.decimalPlaces() > scale) throw new ImportRejection(`${field}: ${amount} is not a whole amount of ${currency.toUpperCase()} at ${scale} decimals`);
+  if (value.decimalPlaces() > scale)
+    throw new ImportRejection(`${field}: ${amount} is not a whole amount of ${currency.toUpperCase()} at ${scale} decimals`);
   return value;
 }
 

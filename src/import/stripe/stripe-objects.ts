@@ -13,7 +13,11 @@ const timestamp = z.number().int().nonnegative();
 const id = z.string().min(1).max(255);
 /** An expandable reference: the id, or the object it names. */
 const ref = z.union([id, z.looseObject({ id })]).transform((v) => (typeof v === 'string' ? v : v.id));
-const nullableString = z.string().nullable().optional().transform((v) => v ?? null);
+const nullableString = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 const metadata = z.record(z.string(), z.string()).nullable().optional();
 
 export const stripeCouponSchema = z.looseObject({
@@ -29,7 +33,10 @@ export const stripeCouponSchema = z.looseObject({
   duration: z.string().optional(),
   duration_in_months: z.number().int().nullable().optional(),
   /** Only with `expand[]=data.applies_to`; absent means every product. */
-  applies_to: z.looseObject({ products: z.array(z.string()) }).nullable().optional(),
+  applies_to: z
+    .looseObject({ products: z.array(z.string()) })
+    .nullable()
+    .optional(),
   max_redemptions: z.number().int().nullable().optional(),
   redeem_by: timestamp.nullable().optional(),
   times_redeemed: z.number().int().nonnegative().optional(),
@@ -47,7 +54,10 @@ export const stripeDiscountSchema = z.looseObject({
   id: id.optional(),
   object: z.literal('discount'),
   coupon: z.union([id, stripeCouponSchema]).nullable().optional(),
-  source: z.looseObject({ coupon: z.union([id, stripeCouponSchema]).nullable().optional(), type: z.string().optional() }).nullable().optional(),
+  source: z
+    .looseObject({ coupon: z.union([id, stripeCouponSchema]).nullable().optional(), type: z.string().optional() })
+    .nullable()
+    .optional(),
   customer: ref.nullable().optional(),
   subscription: ref.nullable().optional(),
   subscription_item: z.string().nullable().optional(),
@@ -152,7 +162,6 @@ export const stripeMeterSchema = z.looseObject({
 });
 export type StripeMeter = z.output<typeof stripeMeterSchema>;
 
-
 export const stripeTaxRateSchema = z.looseObject({
   id,
   object: z.literal('tax_rate'),
@@ -173,7 +182,10 @@ export const stripeSubscriptionItemSchema = z.looseObject({
 export type StripeSubscriptionItem = z.output<typeof stripeSubscriptionItemSchema>;
 
 /** Since 2023 a list of discount ids (or objects, expanded); `discount` is the one of them that is not per item. */
-const discounts = z.array(z.union([id, stripeDiscountSchema])).nullable().optional();
+const discounts = z
+  .array(z.union([id, stripeDiscountSchema]))
+  .nullable()
+  .optional();
 
 export const stripeSubscriptionSchema = z.looseObject({
   id,
@@ -205,7 +217,10 @@ export const stripeSubscriptionSchema = z.looseObject({
 });
 export type StripeSubscription = z.output<typeof stripeSubscriptionSchema>;
 
-const amountList = z.array(z.looseObject({ amount: z.number().int() })).nullable().optional();
+const amountList = z
+  .array(z.looseObject({ amount: z.number().int() }))
+  .nullable()
+  .optional();
 
 export const stripeInvoiceLineSchema = z.looseObject({
   id,
@@ -217,7 +232,10 @@ export const stripeInvoiceLineSchema = z.looseObject({
   /** Before API version 2025-03-31 (basil). */
   price: z.looseObject({ id }).nullable().optional(),
   /** Since basil: `pricing.price_details.price`. */
-  pricing: z.looseObject({ price_details: z.looseObject({ price: ref }).nullable().optional() }).nullable().optional(),
+  pricing: z
+    .looseObject({ price_details: z.looseObject({ price: ref }).nullable().optional() })
+    .nullable()
+    .optional(),
   tax_amounts: amountList,
   taxes: amountList,
   discount_amounts: amountList,
@@ -230,7 +248,10 @@ export const stripeInvoiceSchema = z.looseObject({
   customer: ref,
   /** Before basil; since then `parent.subscription_details.subscription`. */
   subscription: ref.nullable().optional(),
-  parent: z.looseObject({ subscription_details: z.looseObject({ subscription: ref }).nullable().optional() }).nullable().optional(),
+  parent: z
+    .looseObject({ subscription_details: z.looseObject({ subscription: ref }).nullable().optional() })
+    .nullable()
+    .optional(),
   status: z.string().nullable(),
   number: nullableString,
   currency: z.string(),

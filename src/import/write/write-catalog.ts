@@ -17,9 +17,17 @@ import { NO_PAYMENT_PROVIDERS } from '../../domain/payments/providers';
  * record is one transaction, its external id included. The services date what they create by
  * their clock: here the record's own creation in Stripe.
  */
-export async function writeProduct(em: EntityManager, actor: Actor, product: { stripeId: string; name: string; createdAt: Date }): Promise<'created' | 'existing'> {
+export async function writeProduct(
+  em: EntityManager,
+  actor: Actor,
+  product: { stripeId: string; name: string; createdAt: Date },
+): Promise<'created' | 'existing'> {
   const ctx = { em, actor, clock: new ManualClock(product.createdAt), providers: NO_PAYMENT_PROVIDERS };
-  const { outcome } = await new ProductUpsertService(ctx).upsert({ externalId: { system: STRIPE, id: product.stripeId }, code: product.stripeId, name: product.name });
+  const { outcome } = await new ProductUpsertService(ctx).upsert({
+    externalId: { system: STRIPE, id: product.stripeId },
+    code: product.stripeId,
+    name: product.name,
+  });
   return outcome === UpsertOutcome.CREATED ? 'created' : 'existing';
 }
 
@@ -27,7 +35,14 @@ export async function writePrice(em: EntityManager, actor: Actor, price: MappedP
   await importTransaction(em, async (tx) => {
     const ctx = { em: tx, actor, clock: new ManualClock(price.createdAt ?? now), providers: NO_PAYMENT_PROVIDERS };
     const prices = new PriceService(ctx);
-    await prices.create({ code: price.code, productCode, currency: price.currency, interval: price.interval, intervalCount: price.intervalCount, rule: price.rule });
+    await prices.create({
+      code: price.code,
+      productCode,
+      currency: price.currency,
+      interval: price.interval,
+      intervalCount: price.intervalCount,
+      rule: price.rule,
+    });
     await linkExternalId(tx, ExternalIdKind.PRICE, price.code, STRIPE, price.stripeId);
     // Archived in Stripe: kept by the subscriptions on it, sold to no one new.
     if (price.archived) await prices.archive(price.code);

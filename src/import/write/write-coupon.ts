@@ -22,8 +22,19 @@ export async function writeCoupon(em: EntityManager, coupon: MappedCoupon, now: 
        values (?, ?, ?, ?::numeric, ?::numeric, ?, ?::coupon_duration, ?, ?::text[], ?, ?, ?, ?)
        on conflict (id) do nothing returning id`,
       [
-        coupon.id, coupon.code, coupon.name, coupon.percentOff?.toFixed() ?? null, coupon.amountOff?.toFixed() ?? null, coupon.currency, coupon.duration,
-        coupon.durationInMonths, coupon.appliesToPriceCodes, coupon.maxRedemptions, coupon.timesRedeemed, coupon.redeemBy, createdAt,
+        coupon.id,
+        coupon.code,
+        coupon.name,
+        coupon.percentOff?.toFixed() ?? null,
+        coupon.amountOff?.toFixed() ?? null,
+        coupon.currency,
+        coupon.duration,
+        coupon.durationInMonths,
+        coupon.appliesToPriceCodes,
+        coupon.maxRedemptions,
+        coupon.timesRedeemed,
+        coupon.redeemBy,
+        createdAt,
       ],
     );
     if (inserted.length === 0) return 'existing';
@@ -35,8 +46,18 @@ export async function writeCoupon(em: EntityManager, coupon: MappedCoupon, now: 
 /** A coupon's fields as the entity, for the payloads coupon-events.ts builds (not managed by the ORM). */
 export function asCoupon(c: Omit<MappedCoupon, 'stripeId' | 'createdAt'> & { createdAt: Date }): Coupon {
   return Object.assign(new Coupon(), {
-    id: c.id, code: c.code, name: c.name, percentOff: c.percentOff, amountOff: c.amountOff, currency: c.currency, duration: c.duration,
-    durationInMonths: c.durationInMonths, appliesToPriceCodes: c.appliesToPriceCodes, maxRedemptions: c.maxRedemptions, timesRedeemed: c.timesRedeemed,
-    redeemBy: c.redeemBy, createdAt: c.createdAt,
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    percentOff: c.percentOff,
+    amountOff: c.amountOff,
+    currency: c.currency,
+    duration: c.duration,
+    durationInMonths: c.durationInMonths,
+    appliesToPriceCodes: c.appliesToPriceCodes,
+    maxRedemptions: c.maxRedemptions,
+    timesRedeemed: c.timesRedeemed,
+    redeemBy: c.redeemBy,
+    createdAt: c.createdAt,
   });
 }

@@ -25,11 +25,24 @@ export interface CustomerToWrite {
 export async function writeCustomers(em: EntityManager, records: readonly CustomerToWrite[], now: Date): Promise<Set<string>> {
   const customers = records.map((r) => r.customer);
   return importTransaction(em, async (tx) => {
-    await lockCoupons(tx, records.map((r) => r.discount));
+    await lockCoupons(
+      tx,
+      records.map((r) => r.discount),
+    );
     const rows = customers.map((c) => ({
-      id: c.id, stripe_id: c.stripeId, xid: stableId('customer_external_id', c.stripeId), name: c.name, email: c.email, currency: c.currency,
-      tax_status: c.taxStatus, tax_rate: c.taxRate?.toFixed() ?? null, terms: c.paymentTermsDays, metadata: c.metadata, created_at: c.createdAt ?? now,
-      billing_address: c.billingAddress, vat_id: c.vatId,
+      id: c.id,
+      stripe_id: c.stripeId,
+      xid: stableId('customer_external_id', c.stripeId),
+      name: c.name,
+      email: c.email,
+      currency: c.currency,
+      tax_status: c.taxStatus,
+      tax_rate: c.taxRate?.toFixed() ?? null,
+      terms: c.paymentTermsDays,
+      metadata: c.metadata,
+      created_at: c.createdAt ?? now,
+      billing_address: c.billingAddress,
+      vat_id: c.vatId,
     }));
     const created = await boundRows<{ stripe_id: string }>(
       tx,
@@ -45,15 +58,29 @@ export async function writeCustomers(em: EntityManager, records: readonly Custom
       [JSON.stringify(rows), STRIPE, now, STRIPE],
     );
     const ids = new Set(created.map((r) => r.stripe_id));
-    const discountEvents = await insertDiscounts(tx, records.flatMap((r) => (r.discount && ids.has(r.customer.stripeId) ? [r.discount] : [])), now);
+    const discountEvents = await insertDiscounts(
+      tx,
+      records.flatMap((r) => (r.discount && ids.has(r.customer.stripeId) ? [r.discount] : [])),
+      now,
+    );
     // The payload is the one customer.created carries, built by the same function.
     await emitEvents(tx, [
       ...customers
         .filter((c) => ids.has(c.stripeId))
         .map((c) => {
           const customer = Object.assign(new Customer(), {
-            id: c.id, name: c.name, email: c.email, currency: c.currency, taxStatus: c.taxStatus, taxRate: c.taxRate,
-            billingAddress: c.billingAddress, vatId: c.vatId, paymentTermsDays: c.paymentTermsDays, metadata: c.metadata, createdAt: c.createdAt ?? now, updatedAt: now,
+            id: c.id,
+            name: c.name,
+            email: c.email,
+            currency: c.currency,
+            taxStatus: c.taxStatus,
+            taxRate: c.taxRate,
+            billingAddress: c.billingAddress,
+            vatId: c.vatId,
+            paymentTermsDays: c.paymentTermsDays,
+            metadata: c.metadata,
+            createdAt: c.createdAt ?? now,
+            updatedAt: now,
           });
           return { ...customerEvent('created', customer, now), type: 'customer.imported' as const, newAggregate: true };
         }),

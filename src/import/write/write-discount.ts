@@ -38,7 +38,11 @@ export async function lockCoupons(tx: EntityManager, discounts: readonly (Discou
 export async function insertDiscounts(tx: EntityManager, discounts: readonly DiscountToWrite[], now: Date): Promise<DomainEventInput[]> {
   if (discounts.length === 0) return [];
   const rows = discounts.map((d) => ({
-    id: d.discount.id, coupon_id: d.coupon.id, customer_id: d.customerId, subscription_id: d.subscriptionId, starts_at: d.discount.startsAt.toISOString(),
+    id: d.discount.id,
+    coupon_id: d.coupon.id,
+    customer_id: d.customerId,
+    subscription_id: d.subscriptionId,
+    starts_at: d.discount.startsAt.toISOString(),
   }));
   await boundRows(
     tx,
@@ -51,8 +55,15 @@ export async function insertDiscounts(tx: EntityManager, discounts: readonly Dis
     redemptionFactsEvent(
       'discount_imported',
       {
-        id: d.discount.id, coupon: d.coupon, customerId: d.customerId, subscriptionId: d.subscriptionId, quoteId: null, promotionCode: null,
-        startsAt: d.discount.startsAt, endedAt: null, createdAt: d.discount.startsAt,
+        id: d.discount.id,
+        coupon: d.coupon,
+        customerId: d.customerId,
+        subscriptionId: d.subscriptionId,
+        quoteId: null,
+        promotionCode: null,
+        startsAt: d.discount.startsAt,
+        endedAt: null,
+        createdAt: d.discount.startsAt,
       },
       now,
     ),

@@ -30,7 +30,12 @@ export interface InvoiceToWrite {
  * is chased from its due date; one to charge waits for a payment method, which a dump cannot
  * carry. Returns the Stripe ids written.
  */
-export async function writeInvoices(em: EntityManager, invoices: readonly InvoiceToWrite[], prices: ReadonlyMap<string, CatalogPrice>, now: Date): Promise<Set<string>> {
+export async function writeInvoices(
+  em: EntityManager,
+  invoices: readonly InvoiceToWrite[],
+  prices: ReadonlyMap<string, CatalogPrice>,
+  now: Date,
+): Promise<Set<string>> {
   const rows = invoices.map((w) => rowsOf(w, prices));
   return importTransaction(em, async (tx) => {
     // Stable ids: an invoice imported before is left as it is, with its lines.
@@ -41,7 +46,17 @@ export async function writeInvoices(em: EntityManager, invoices: readonly Invoic
       `insert into invoice_external_id (id, invoice_id, customer_id, system, external_id)
        select x.id, x.invoice_id, x.customer_id, ?, x.external_id
          from jsonb_to_recordset(?::jsonb) as x(id uuid, invoice_id uuid, customer_id uuid, external_id text)`,
-      [STRIPE, JSON.stringify(fresh.map((w) => ({ id: stableId('invoice_external_id', w.invoice.stripeId), invoice_id: w.invoice.id, customer_id: w.customerId, external_id: w.invoice.stripeId })))],
+      [
+        STRIPE,
+        JSON.stringify(
+          fresh.map((w) => ({
+            id: stableId('invoice_external_id', w.invoice.stripeId),
+            invoice_id: w.invoice.id,
+            customer_id: w.customerId,
+            external_id: w.invoice.stripeId,
+          })),
+        ),
+      ],
     );
     await emitEvents(
       tx,
@@ -54,21 +69,50 @@ export async function writeInvoices(em: EntityManager, invoices: readonly Invoic
 }
 
 /** The Stripe invoice as Tariff's rows, its prices resolved (a metered price's line is USAGE). */
-function rowsOf({ invoice: inv, customerId, paymentTermsDays, subscriptionId }: InvoiceToWrite, prices: ReadonlyMap<string, CatalogPrice>): InvoiceRows {
+function rowsOf(
+  { invoice: inv, customerId, paymentTermsDays, subscriptionId }: InvoiceToWrite,
+  prices: ReadonlyMap<string, CatalogPrice>,
+): InvoiceRows {
   const remaining = inv.amountDue.minus(inv.amountPaid);
   const terms = collectionTerms(inv.collectionMethod, { paymentTermsDays, defaultProvider: null }, remaining, inv.finalizedAt);
   const invoice = newInvoiceFacts({
-    id: inv.id, customerId, subscriptionId, status: InvoiceStatus.OPEN, number: inv.number, currency: inv.currency, periodStart: inv.periodStart,
-    periodEnd: inv.periodEnd, subtotal: inv.subtotal, tax: inv.tax, total: inv.total, amountCredited: inv.amountCredited, amountDue: inv.amountDue,
-    amountPaid: inv.amountPaid, notes: [`Imported from Stripe (${inv.stripeId}), issued there as ${inv.number}`], finalizedAt: inv.finalizedAt,
-    dueAt: inv.dueAt, createdAt: inv.createdAt, collectionMethod: terms.collectionMethod, nextCollectionAt: terms.nextCollectionAt === null ? null : inv.dueAt,
+    id: inv.id,
+    customerId,
+    subscriptionId,
+    status: InvoiceStatus.OPEN,
+    number: inv.number,
+    currency: inv.currency,
+    periodStart: inv.periodStart,
+    periodEnd: inv.periodEnd,
+    subtotal: inv.subtotal,
+    tax: inv.tax,
+    total: inv.total,
+    amountCredited: inv.amountCredited,
+    amountDue: inv.amountDue,
+    amountPaid: inv.amountPaid,
+    notes: [`Imported from Stripe (${inv.stripeId}), issued there as ${inv.number}`],
+    finalizedAt: inv.finalizedAt,
+    dueAt: inv.dueAt,
+    createdAt: inv.createdAt,
+    collectionMethod: terms.collectionMethod,
+    nextCollectionAt: terms.nextCollectionAt === null ? null : inv.dueAt,
   });
   const lines = inv.lines.map((l) => {
-    const price = l.priceStripeId ? prices.get(l.priceStripeId) ?? null : null;
+    const price = l.priceStripeId ? (prices.get(l.priceStripeId) ?? null) : null;
     const usage = l.kind === InvoiceLineKind.RECURRING && price !== null && isMetered(toSnapshot(price));
     return {
-      id: l.id, kind: usage ? InvoiceLineKind.USAGE : l.kind, description: l.description, priceId: price?.id ?? null, priceCode: price?.code ?? null,
-      quantity: l.quantity, amount: l.amount, tax: l.tax, periodStart: l.periodStart, periodEnd: l.periodEnd, proration: l.proration, steps: l.steps,
+      id: l.id,
+      kind: usage ? InvoiceLineKind.USAGE : l.kind,
+      description: l.description,
+      priceId: price?.id ?? null,
+      priceCode: price?.code ?? null,
+      quantity: l.quantity,
+      amount: l.amount,
+      tax: l.tax,
+      periodStart: l.periodStart,
+      periodEnd: l.periodEnd,
+      proration: l.proration,
+      steps: l.steps,
     };
   });
   return { invoice, lines };

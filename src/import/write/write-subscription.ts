@@ -28,17 +28,45 @@ export interface SubscriptionToWrite {
  * before the run may hold subscriptions the dump does not know, so its claim is checked here too,
  * as createSubscription checks it, under the customer's row lock. Returns the Stripe ids written.
  */
-export async function writeSubscriptions(em: EntityManager, actor: Actor, subs: readonly SubscriptionToWrite[], now: Date): Promise<Set<string>> {
+export async function writeSubscriptions(
+  em: EntityManager,
+  actor: Actor,
+  subs: readonly SubscriptionToWrite[],
+  now: Date,
+): Promise<Set<string>> {
   return importTransaction(em, async (tx) => {
-    await lockCoupons(tx, subs.map((s) => s.discount));
+    await lockCoupons(
+      tx,
+      subs.map((s) => s.discount),
+    );
     for (const { subscription: s, claimInDatabase } of subs) {
-      if (claimInDatabase && s.status !== 'CANCELED') await assertMetricsUnclaimed(tx, s.customerId, s.prices.map((p) => p.price), null);
+      if (claimInDatabase && s.status !== 'CANCELED')
+        await assertMetricsUnclaimed(
+          tx,
+          s.customerId,
+          s.prices.map((p) => p.price),
+          null,
+        );
     }
     const rows = subs.map(({ subscription: s }) => ({
-      id: s.id, stripe_id: s.stripeId, xid: stableId('subscription_external_id', s.stripeId), hid: stableId('subscription_event', `${s.stripeId}:imported`),
-      customer_id: s.customerId, status: s.status, currency: s.currency, interval: s.interval, interval_count: s.intervalCount, collection_method: s.collectionMethod,
-      billing_anchor: s.billingAnchor, starts_at: s.startsAt, current_period_start: s.currentPeriodStart, current_period_end: s.currentPeriodEnd,
-      trial_end: s.trialEnd, cancel_at_period_end: s.cancelAtPeriodEnd, canceled_at: s.canceledAt, created_at: s.createdAt,
+      id: s.id,
+      stripe_id: s.stripeId,
+      xid: stableId('subscription_external_id', s.stripeId),
+      hid: stableId('subscription_event', `${s.stripeId}:imported`),
+      customer_id: s.customerId,
+      status: s.status,
+      currency: s.currency,
+      interval: s.interval,
+      interval_count: s.intervalCount,
+      collection_method: s.collectionMethod,
+      billing_anchor: s.billingAnchor,
+      starts_at: s.startsAt,
+      current_period_start: s.currentPeriodStart,
+      current_period_end: s.currentPeriodEnd,
+      trial_end: s.trialEnd,
+      cancel_at_period_end: s.cancelAtPeriodEnd,
+      canceled_at: s.canceledAt,
+      created_at: s.createdAt,
       history: {
         items: s.prices.map((p) => ({ priceCode: p.price.code, priceVersion: p.price.version, quantity: p.quantity.toFixed() })),
         stripeId: s.stripeId,
@@ -46,7 +74,13 @@ export async function writeSubscriptions(em: EntityManager, actor: Actor, subs: 
       },
     }));
     const items = subs.flatMap(({ subscription: s }) =>
-      s.prices.map((p) => ({ id: p.id, subscription_id: s.id, price_id: p.price.id, price_code: p.price.code, quantity: p.quantity.toFixed() })),
+      s.prices.map((p) => ({
+        id: p.id,
+        subscription_id: s.id,
+        price_id: p.price.id,
+        price_code: p.price.code,
+        quantity: p.quantity.toFixed(),
+      })),
     );
     const created = await boundRows<{ stripe_id: string }>(
       tx,
@@ -71,11 +105,19 @@ export async function writeSubscriptions(em: EntityManager, actor: Actor, subs: 
       [JSON.stringify(rows), STRIPE, now, JSON.stringify(items), STRIPE, now, actor.name],
     );
     const ids = new Set(created.map((r) => r.stripe_id));
-    const discountEvents = await insertDiscounts(tx, subs.flatMap(({ subscription: s, discount }) => (discount && ids.has(s.stripeId) ? [discount] : [])), now);
+    const discountEvents = await insertDiscounts(
+      tx,
+      subs.flatMap(({ subscription: s, discount }) => (discount && ids.has(s.stripeId) ? [discount] : [])),
+      now,
+    );
     await emitEvents(tx, [
       ...subs
         .filter(({ subscription: s }) => ids.has(s.stripeId))
-        .map(({ subscription: s }) => ({ ...subscriptionFactsEvent('created', factsOf(s), now), type: 'subscription.imported' as const, newAggregate: true })),
+        .map(({ subscription: s }) => ({
+          ...subscriptionFactsEvent('created', factsOf(s), now),
+          type: 'subscription.imported' as const,
+          newAggregate: true,
+        })),
       ...discountEvents,
     ]);
     return ids;
@@ -84,9 +126,21 @@ export async function writeSubscriptions(em: EntityManager, actor: Actor, subs: 
 
 function factsOf(s: ResolvedSubscription): SubscriptionFacts {
   return {
-    id: s.id, customerId: s.customerId, status: s.status, version: 1, currency: s.currency, interval: s.interval, intervalCount: s.intervalCount,
-    collectionMethod: s.collectionMethod, startsAt: s.startsAt, currentPeriodStart: s.currentPeriodStart, currentPeriodEnd: s.currentPeriodEnd,
-    trialEnd: s.trialEnd, cancelAtPeriodEnd: s.cancelAtPeriodEnd, pausedAt: null, canceledAt: s.canceledAt,
+    id: s.id,
+    customerId: s.customerId,
+    status: s.status,
+    version: 1,
+    currency: s.currency,
+    interval: s.interval,
+    intervalCount: s.intervalCount,
+    collectionMethod: s.collectionMethod,
+    startsAt: s.startsAt,
+    currentPeriodStart: s.currentPeriodStart,
+    currentPeriodEnd: s.currentPeriodEnd,
+    trialEnd: s.trialEnd,
+    cancelAtPeriodEnd: s.cancelAtPeriodEnd,
+    pausedAt: null,
+    canceledAt: s.canceledAt,
     items: s.prices.map((p) => ({ priceCode: p.price.code, priceVersion: p.price.version, quantity: p.quantity })),
   };
 }

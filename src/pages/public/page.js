@@ -44,7 +44,10 @@
       window.clearTimeout(announceTimer);
       window.setTimeout(function () {
         status.textContent = message;
-        if (!isError) announceTimer = window.setTimeout(function () { status.textContent = ''; }, visibleMs);
+        if (!isError)
+          announceTimer = window.setTimeout(function () {
+            status.textContent = '';
+          }, visibleMs);
       }, 30);
     };
   }

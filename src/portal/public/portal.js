@@ -134,14 +134,18 @@
 
   // -- subscriptions
 
-  var SUBSCRIPTIONS = 'query PortalSubscriptions($customerId: ID!) {\n' +
+  var SUBSCRIPTIONS =
+    'query PortalSubscriptions($customerId: ID!) {\n' +
     '  subscriptions(customerId: $customerId, first: 20) { edges { node {\n' +
     '    id status version currency currentPeriodStart currentPeriodEnd cancelAtPeriodEnd trialEnd\n' +
     '    items { priceCode quantity price { code interval intervalCount product { name } } }\n' +
     '  } } }\n}';
 
   function priceLabel(price) {
-    var every = price.intervalCount > 1 ? 'every ' + price.intervalCount + ' ' + words(price.interval).toLowerCase() + 's' : words(price.interval).toLowerCase() + 'ly';
+    var every =
+      price.intervalCount > 1
+        ? 'every ' + price.intervalCount + ' ' + words(price.interval).toLowerCase() + 's'
+        : words(price.interval).toLowerCase() + 'ly';
     if (price.interval === 'ONE_TIME') every = 'one-time';
     return price.product.name + ' (' + price.code + ', ' + every + ')';
   }
@@ -149,7 +153,13 @@
   function loadSubscriptions() {
     return gql(SUBSCRIPTIONS, { customerId: state.session.customer.id }).then(function (data) {
       var list = clear($('subscription-list'));
-      var subs = data.subscriptions.edges.map(function (e) { return e.node; }).filter(function (s) { return s.status !== 'CANCELED'; });
+      var subs = data.subscriptions.edges
+        .map(function (e) {
+          return e.node;
+        })
+        .filter(function (s) {
+          return s.status !== 'CANCELED';
+        });
       if (subs.length === 0) list.appendChild(h('p', { class: 'muted', text: 'No active subscriptions.' }));
       subs.forEach(function (sub, index) {
         list.appendChild(subscriptionCard(sub, index));
@@ -162,12 +172,27 @@
   }
 
   function subscriptionCard(sub, index) {
-    var names = sub.items.map(function (i) { return i.price.product.name; }).join(', ');
+    var names = sub.items
+      .map(function (i) {
+        return i.price.product.name;
+      })
+      .join(', ');
     var headingId = 'sub-' + index + '-title';
-    var status = h('span', { class: 'badge ' + (sub.status === 'ACTIVE' || sub.status === 'TRIALING' ? 'badge-ok' : 'badge-warn'), text: words(sub.status) });
-    var renewal = sub.cancelAtPeriodEnd ? 'Ends on ' + date(sub.currentPeriodEnd) + ' (canceled at period end)' : 'Renews on ' + date(sub.currentPeriodEnd);
+    var status = h('span', {
+      class: 'badge ' + (sub.status === 'ACTIVE' || sub.status === 'TRIALING' ? 'badge-ok' : 'badge-warn'),
+      text: words(sub.status),
+    });
+    var renewal = sub.cancelAtPeriodEnd
+      ? 'Ends on ' + date(sub.currentPeriodEnd) + ' (canceled at period end)'
+      : 'Renews on ' + date(sub.currentPeriodEnd);
     var itemRows = sub.items.map(function (item) {
-      return h('tr', null, h('th', { scope: 'row', text: item.price.product.name }), h('td', { text: item.priceCode }), h('td', { class: 'num', 'data-quantity': item.quantity, text: item.quantity }));
+      return h(
+        'tr',
+        null,
+        h('th', { scope: 'row', text: item.price.product.name }),
+        h('td', { text: item.priceCode }),
+        h('td', { class: 'num', 'data-quantity': item.quantity, text: item.quantity }),
+      );
     });
     var card = h(
       'article',
@@ -187,7 +212,17 @@
         'table',
         null,
         h('caption', { text: 'Items' }),
-        h('thead', null, h('tr', null, h('th', { scope: 'col', text: 'Plan' }), h('th', { scope: 'col', text: 'Price code' }), h('th', { scope: 'col', class: 'num', text: 'Quantity' }))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col', text: 'Plan' }),
+            h('th', { scope: 'col', text: 'Price code' }),
+            h('th', { scope: 'col', class: 'num', text: 'Quantity' }),
+          ),
+        ),
         h.apply(null, ['tbody', null].concat(itemRows)),
       ),
     );
@@ -199,7 +234,9 @@
     var listed = state.settings.selfServicePriceCodes;
     // The seller's rule: a customer moves only between listed plans, so an unlisted current plan stays.
     if (listed.indexOf(item.priceCode) < 0) return [];
-    return listed.filter(function (code) { return state.prices[code]; });
+    return listed.filter(function (code) {
+      return state.prices[code];
+    });
   }
 
   function subscriptionActions(sub, index) {
@@ -207,7 +244,9 @@
     var wrap = h('div', { class: 'subscription-actions' });
     var buttons = h('div', { class: 'actions' });
     var canQuantity = settings.allowSelfServiceQuantityChange;
-    var canPlan = sub.items.some(function (item) { return planOptions(item).length > 1; });
+    var canPlan = sub.items.some(function (item) {
+      return planOptions(item).length > 1;
+    });
     var canCancel = settings.allowSelfServiceCancel && !sub.cancelAtPeriodEnd;
     var panelId = 'sub-' + index + '-change';
     var cancelId = 'sub-' + index + '-cancel';
@@ -227,7 +266,13 @@
       wrap.appendChild(panel);
     }
     if (canCancel) {
-      var cancelToggle = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': cancelId, text: 'Cancel at period end' });
+      var cancelToggle = h('button', {
+        type: 'button',
+        class: 'secondary',
+        'aria-expanded': 'false',
+        'aria-controls': cancelId,
+        text: 'Cancel at period end',
+      });
       var confirm = cancelPanel(sub, cancelId, cancelToggle);
       cancelToggle.addEventListener('click', function () {
         var open = confirm.hidden;
@@ -255,7 +300,11 @@
           null,
           ['select', { id: selectId, name: 'plan' }].concat(
             options.map(function (code) {
-              return h('option', { value: code, selected: code === item.priceCode, text: priceLabel(state.prices[code]) + (code === item.priceCode ? ' — current' : '') });
+              return h('option', {
+                value: code,
+                selected: code === item.priceCode,
+                text: priceLabel(state.prices[code]) + (code === item.priceCode ? ' — current' : ''),
+              });
             }),
           ),
         );
@@ -263,7 +312,16 @@
       }
       if (canQuantity) {
         var qtyId = panelId + '-quantity-' + i;
-        quantity = h('input', { id: qtyId, name: 'quantity', type: 'number', min: '1', step: '1', inputmode: 'numeric', required: true, value: item.quantity });
+        quantity = h('input', {
+          id: qtyId,
+          name: 'quantity',
+          type: 'number',
+          min: '1',
+          step: '1',
+          inputmode: 'numeric',
+          required: true,
+          value: item.quantity,
+        });
         fieldset.appendChild(h('div', { class: 'field' }, h('label', { for: qtyId, text: 'Quantity' }), quantity));
       }
       form.appendChild(fieldset);
@@ -310,7 +368,9 @@
         }
         return;
       }
-      inputs.forEach(function (input) { if (input.quantity) input.quantity.removeAttribute('aria-invalid'); });
+      inputs.forEach(function (input) {
+        if (input.quantity) input.quantity.removeAttribute('aria-invalid');
+      });
       busy(previewButton, true);
       gql(
         'query PortalPreview($input: ChangeSubscriptionInput!) { previewSubscriptionChange(input: $input) {\n' +
@@ -338,12 +398,28 @@
           'table',
           null,
           h('caption', { text: 'Prorations for the rest of this period' }),
-          h('thead', null, h('tr', null, h('th', { scope: 'col', text: 'Line' }), h('th', { scope: 'col', text: 'Period' }), h('th', { scope: 'col', class: 'num', text: 'Amount' }))),
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'col', text: 'Line' }),
+              h('th', { scope: 'col', text: 'Period' }),
+              h('th', { scope: 'col', class: 'num', text: 'Amount' }),
+            ),
+          ),
           h.apply(
             null,
             ['tbody', null].concat(
               result.lines.map(function (line) {
-                return h('tr', null, h('th', { scope: 'row', text: line.description }), h('td', { text: period(line.periodStart, line.periodEnd) }), moneyCell(line.amount, sub.currency));
+                return h(
+                  'tr',
+                  null,
+                  h('th', { scope: 'row', text: line.description }),
+                  h('td', { text: period(line.periodStart, line.periodEnd) }),
+                  moneyCell(line.amount, sub.currency),
+                );
               }),
             ),
           ),
@@ -363,10 +439,9 @@
     var confirmButton = h('button', { type: 'button', text: 'Confirm change' });
     confirmButton.addEventListener('click', function () {
       busy(confirmButton, true);
-      gql(
-        'mutation PortalChange($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { id version } }',
-        { input: { id: sub.id, expectedVersion: sub.version, items: items, prorationBehavior: PRORATION } },
-      )
+      gql('mutation PortalChange($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { id version } }', {
+        input: { id: sub.id, expectedVersion: sub.version, items: items, prorationBehavior: PRORATION },
+      })
         .then(function () {
           return loadSubscriptions().then(function () {
             announce('Your subscription was changed. The difference is on your next invoice.');
@@ -395,7 +470,9 @@
     var panel = h(
       'div',
       { class: 'panel', id: id, hidden: true, role: 'group', 'aria-label': 'Cancel subscription' },
-      h('p', { text: 'Your subscription stays active until ' + date(sub.currentPeriodEnd) + ' and then ends. Nothing more is billed after that.' }),
+      h('p', {
+        text: 'Your subscription stays active until ' + date(sub.currentPeriodEnd) + ' and then ends. Nothing more is billed after that.',
+      }),
       h('div', { class: 'actions' }, yes, no),
     );
     no.addEventListener('click', function () {
@@ -421,7 +498,8 @@
 
   // -- invoices
 
-  var INVOICES = 'query PortalInvoices($customerId: ID!, $after: String) {\n' +
+  var INVOICES =
+    'query PortalInvoices($customerId: ID!, $after: String) {\n' +
     '  invoices(customerId: $customerId, first: 100, after: $after) {\n' +
     '    edges { node { id number status currency periodStart periodEnd finalizedAt createdAt dueAt total amountRemaining } }\n' +
     '    pageInfo { hasNextPage endCursor }\n  }\n}';
@@ -430,14 +508,20 @@
     var all = [];
     function page(after, left) {
       return gql(INVOICES, { customerId: state.session.customer.id, after: after }).then(function (data) {
-        data.invoices.edges.forEach(function (e) { all.push(e.node); });
+        data.invoices.edges.forEach(function (e) {
+          all.push(e.node);
+        });
         var info = data.invoices.pageInfo;
         return info.hasNextPage && left > 1 ? page(info.endCursor, left - 1) : all;
       });
     }
     return page(null, 10).then(function (invoices) {
       // Drafts are the seller's work in progress: a customer sees invoices once they are issued.
-      var issued = invoices.filter(function (i) { return i.status !== 'DRAFT'; }).reverse();
+      var issued = invoices
+        .filter(function (i) {
+          return i.status !== 'DRAFT';
+        })
+        .reverse();
       var rows = clear($('invoice-rows'));
       $('invoice-table').hidden = issued.length === 0;
       $('no-invoices').hidden = issued.length > 0;
@@ -483,7 +567,9 @@
         document.body.appendChild(a);
         a.click();
         a.remove();
-        window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+        window.setTimeout(function () {
+          URL.revokeObjectURL(url);
+        }, 60000);
         announce('Invoice ' + invoice.number + ' downloaded.');
       })
       .catch(fail)
@@ -503,7 +589,15 @@
       $('payment-method-table').hidden = methods.length === 0;
       $('no-payment-methods').hidden = methods.length > 0;
       methods.forEach(function (m) {
-        rows.appendChild(h('tr', null, h('th', { scope: 'row', text: m.label }), h('td', { text: m.provider }), h('td', { text: m.isDefault ? 'Yes' : 'No' })));
+        rows.appendChild(
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'row', text: m.label }),
+            h('td', { text: m.provider }),
+            h('td', { text: m.isDefault ? 'Yes' : 'No' }),
+          ),
+        );
       });
     });
   }
@@ -528,7 +622,8 @@
 
   // ---- start
 
-  var START = 'query PortalStart {\n' +
+  var START =
+    'query PortalStart {\n' +
     '  portalSession { customer { id name email } returnUrl expiresAt }\n' +
     '  sellerSettings { name allowSelfServiceCancel allowSelfServiceQuantityChange selfServicePriceCodes }\n}';
 

@@ -236,7 +236,15 @@ const built: Record<EventType, DomainEventInput[]> = {
       `customer.${v}`,
       [
         locationEvent(v, location, at),
-        locationEvent(v, { ...location, address: { line1: '1 Main St', line2: 'Dock 4', city: 'Oslo', postalCode: '0150', region: 'Oslo', country: 'NO' }, externalIds: [] }, at),
+        locationEvent(
+          v,
+          {
+            ...location,
+            address: { line1: '1 Main St', line2: 'Dock 4', city: 'Oslo', postalCode: '0150', region: 'Oslo', country: 'NO' },
+            externalIds: [],
+          },
+          at,
+        ),
       ],
     ]),
   ),

@@ -15,580 +15,580 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "fragment CouponFields on Coupon { id code name percentOff amountOff currency duration durationInMonths appliesToPriceCodes maxRedemptions timesRedeemed redeemBy }": typeof types.CouponFieldsFragmentDoc,
-    "fragment CouponDiscountFields on Discount { id startsAt endsAt endedAt consumedAt promotionCode coupon { code } customer { id } subscription { id } }": typeof types.CouponDiscountFieldsFragmentDoc,
-    "mutation CouponsCreateCoupon($input: CreateCouponInput!) { createCoupon(input: $input) { ...CouponFields } }": typeof types.CouponsCreateCouponDocument,
-    "mutation CouponsCreatePromotionCode($input: CreatePromotionCodeInput!) { createPromotionCode(input: $input) { id code maxRedemptions timesRedeemed expiresAt coupon { code } customer { id } } }": typeof types.CouponsCreatePromotionCodeDocument,
-    "mutation CouponsApplyCoupon($input: ApplyCouponInput!) { applyCoupon(input: $input) { ...CouponDiscountFields } }": typeof types.CouponsApplyCouponDocument,
-    "mutation CouponsCreateApiKey { createApiKey(input: { role: SALES, name: \"sales\" }) { secret } }": typeof types.CouponsCreateApiKeyDocument,
-    "mutation CouponsCreateApiKey2($c: ID!) { createApiKey(input: { role: CUSTOMER, customerId: $c, name: \"c\" }) { secret } }": typeof types.CouponsCreateApiKey2Document,
-    "query CouponsCoupon { coupon(code: \"SPRING20\") { code } }": typeof types.CouponsCouponDocument,
-    "mutation CouponsApplyCoupon2($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"BRIEF\" }) { id } }": typeof types.CouponsApplyCoupon2Document,
-    "mutation CouponsCreateContract($input: CreateContractInput!) { createContract(input: $input) { id } }": typeof types.CouponsCreateContractDocument,
-    "query CouponsSubscription($id: ID!) { subscription(id: $id) { discount { ...CouponDiscountFields } } }": typeof types.CouponsSubscriptionDocument,
-    "query CouponsSubscription2($id: ID!) { subscription(id: $id) { discount { consumedAt } } }": typeof types.CouponsSubscription2Document,
-    "query CouponsSubscription3($id: ID!) { subscription(id: $id) { discount { endsAt } } }": typeof types.CouponsSubscription3Document,
-    "query CouponsCustomer($id: ID!) { customer(id: $id) { discount { id } } }": typeof types.CouponsCustomerDocument,
-    "mutation CouponsApplyCoupon3($input: ApplyCouponInput!) { applyCoupon(input: $input) { id } }": typeof types.CouponsApplyCoupon3Document,
-    "mutation CouponsChangeSubscription($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: \"seat\", quantity: \"2\" }] }) { id } }": typeof types.CouponsChangeSubscriptionDocument,
-    "mutation CouponsChangeSubscription2($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: \"seat\", quantity: \"4\" }] }) { id } }": typeof types.CouponsChangeSubscription2Document,
-    "query CouponsSubscription4($id: ID!) { subscription(id: $id) { discount { id } } }": typeof types.CouponsSubscription4Document,
-    "mutation CouponsRemoveDiscount($id: ID!) { removeDiscount(id: $id) { endedAt } }": typeof types.CouponsRemoveDiscountDocument,
-    "mutation CouponsRemoveDiscount2($id: ID!) { removeDiscount(id: $id) { id } }": typeof types.CouponsRemoveDiscount2Document,
-    "query CouponsPreviewQuote($input: PreviewQuoteInput!) { previewQuote(input: $input) { subtotal tax total lines { kind priceCode amount tax couponCode steps } } }": typeof types.CouponsPreviewQuoteDocument,
-    "mutation CouponsAcceptQuote($id: ID!) { acceptQuote(id: $id) { id discount { coupon { code } startsAt } } }": typeof types.CouponsAcceptQuoteDocument,
-    "mutation CouponsApplyCoupon4($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"EV-REP\" }) { id } }": typeof types.CouponsApplyCoupon4Document,
-    "mutation CouponsApplyCoupon5($s: ID!) { applyCoupon(input: { subscriptionId: $s, couponCode: \"EV-REP\" }) { id } }": typeof types.CouponsApplyCoupon5Document,
-    "mutation CouponsRemoveDiscount3($id: ID!) { removeDiscount(id: $id) { id } }": typeof types.CouponsRemoveDiscount3Document,
-    "mutation CouponsCreateQuote($input: CreateQuoteInput!) { createQuote(input: $input) { id } }": typeof types.CouponsCreateQuoteDocument,
-    "mutation CouponsApplyCoupon6($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"LAST-ONE\" }) { id } }": typeof types.CouponsApplyCoupon6Document,
-    "mutation CouponsSendQuote($id: ID!) { sendQuote(id: $id) { id } }": typeof types.CouponsSendQuoteDocument,
-    "query CouponsQuote($id: ID!) { quote(id: $id) { status total } }": typeof types.CouponsQuoteDocument,
-    "mutation CouponsUpdateQuote($id: ID!) { updateQuote(id: $id, input: { couponCode: null }) { id } }": typeof types.CouponsUpdateQuoteDocument,
-    "mutation CouponsSendQuote2($id: ID!) { sendQuote(id: $id) { status total coupon { code } } }": typeof types.CouponsSendQuote2Document,
-    "mutation CouponsCreateContract2($input: CreateContractInput!) { createContract(input: $input) { id } }": typeof types.CouponsCreateContract2Document,
-    "mutation CouponsApplyCoupon7($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"B-REP\" }) { id } }": typeof types.CouponsApplyCoupon7Document,
-    "mutation CouponsApplyCoupon8($s: ID!) { applyCoupon(input: { subscriptionId: $s, couponCode: \"B-ONCE\" }) { id } }": typeof types.CouponsApplyCoupon8Document,
-    "mutation CouponsApplyCoupon9($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"B-SHARED\" }) { id } }": typeof types.CouponsApplyCoupon9Document,
-    "fragment CreditNoteFields on CreditNote { id number currency reason subtotal tax total createdAt invoice { id amountCredited amountDue } customer { id } lines { invoiceLineId description amount tax } }": typeof types.CreditNoteFieldsFragmentDoc,
-    "fragment CreditedInvoiceFields on Invoice { id number status total tax amountDue amountCredited voidedAt lines { id amount tax proration } creditNotes { id number total lines { invoiceLineId amount tax } } }": typeof types.CreditedInvoiceFieldsFragmentDoc,
-    "mutation CreditNotesCreate($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { ...CreditNoteFields } }": typeof types.CreditNotesCreateDocument,
-    "mutation CreditNotesVoidInvoice($id: ID!) { voidInvoice(id: $id) { ...CreditedInvoiceFields } }": typeof types.CreditNotesVoidInvoiceDocument,
-    "query CreditNotesInvoiceById($id: ID!) { invoice(id: $id) { ...CreditedInvoiceFields } }": typeof types.CreditNotesInvoiceByIdDocument,
-    "query CreditNotesNote($id: ID!) { creditNote(id: $id) { ...CreditNoteFields } }": typeof types.CreditNotesNoteDocument,
-    "query CreditNotesCreditNotes($first: Int, $after: String, $customerId: ID, $invoiceId: ID) {\n  creditNotes(first: $first, after: $after, customerId: $customerId, invoiceId: $invoiceId) { edges { cursor node { id number customer { id } } } pageInfo { hasNextPage endCursor } } }": typeof types.CreditNotesCreditNotesDocument,
-    "mutation CreditNotesCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }": typeof types.CreditNotesCreateApiKeyDocument,
-    "mutation CreditNotesChangeSubscription($id: ID!) { changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: \"seat\", quantity: \"3\" }] }) { id } }": typeof types.CreditNotesChangeSubscriptionDocument,
-    "mutation CreditNotesRunBilling($at: DateTime!) { runBilling(at: $at) { invoicesCreated } }": typeof types.CreditNotesRunBillingDocument,
-    "query CreditNotesInvoice($id: ID!) { invoice(id: $id) { creditNotes { id } } }": typeof types.CreditNotesInvoiceDocument,
-    "fragment DunningInvoiceFields on Invoice { id number status total amountDue amountPaid amountRemaining paidAt dueAt collectionMethod nextPaymentAttemptAt\n  attempts { kind step at amount outcome error provider providerReference } }": typeof types.DunningInvoiceFieldsFragmentDoc,
-    "fragment DunningSubscriptionFields on Subscription { status version history { type } }": typeof types.DunningSubscriptionFieldsFragmentDoc,
-    "mutation DunningSetDunningPolicy($input: SetDunningPolicyInput!) { setDunningPolicy(input: $input) { retryAfterDays } }": typeof types.DunningSetDunningPolicyDocument,
-    "mutation DunningAttachPaymentMethod($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id provider label isDefault } }": typeof types.DunningAttachPaymentMethodDocument,
-    "mutation DunningAdvanceTestClock($id: ID!, $to: DateTime!) { advanceTestClock(id: $id, to: $to) { status } }": typeof types.DunningAdvanceTestClockDocument,
-    "query DunningInvoices($c: ID) { invoices(customerId: $c, first: 10) { edges { node { ...DunningInvoiceFields periodStart } } } }": typeof types.DunningInvoicesDocument,
-    "query DunningSubscription($id: ID!) { subscription(id: $id) { ...DunningSubscriptionFields } }": typeof types.DunningSubscriptionDocument,
-    "query DunningPaymentMethods($c: ID!) { paymentMethods(customerId: $c) { id } }": typeof types.DunningPaymentMethodsDocument,
-    "mutation DunningDetachPaymentMethod($id: ID!) { detachPaymentMethod(id: $id) { id } }": typeof types.DunningDetachPaymentMethodDocument,
-    "query DunningPaymentMethods2($c: ID!) { paymentMethods(customerId: $c) { id } }": typeof types.DunningPaymentMethods2Document,
-    "mutation DunningVoidInvoice($id: ID!) { voidInvoice(id: $id) { status } }": typeof types.DunningVoidInvoiceDocument,
-    "mutation DunningCreateCreditNote($id: ID!) { createCreditNote(input: { invoiceId: $id, reason: \"goodwill\" }) { total } }": typeof types.DunningCreateCreditNoteDocument,
-    "mutation DunningRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { status amountPaid amountRemaining attempts { kind amount outcome providerReference } } }": typeof types.DunningRecordPaymentDocument,
-    "query DunningPaymentMethods3($c: ID!) { paymentMethods(customerId: $c) { provider label isDefault } }": typeof types.DunningPaymentMethods3Document,
-    "query DunningCustomer($id: ID!) { customer(id: $id) { testClock { id } } }": typeof types.DunningCustomerDocument,
-    "mutation DunningRecordPayment2($input: RecordPaymentInput!) { recordPayment(input: $input) { status } }": typeof types.DunningRecordPayment2Document,
-    "mutation DunningCreateApiKey { createApiKey(input: { role: SALES, name: \"s\" }) { secret } }": typeof types.DunningCreateApiKeyDocument,
-    "mutation DunningVoidInvoice2($id: ID!) { voidInvoice(id: $id) { status } }": typeof types.DunningVoidInvoice2Document,
-    "mutation DunningVoidInvoice3($id: ID!) { voidInvoice(id: $id) { status } }": typeof types.DunningVoidInvoice3Document,
-    "mutation DunningSetDunningPolicy2($input: SetDunningPolicyInput!) { setDunningPolicy(input: $input) { retryAfterDays } }": typeof types.DunningSetDunningPolicy2Document,
-    "fragment QuoteFields on Quote { id status currency validUntil trialDays collection subtotal tax total notes sentAt acceptedAt declinedAt createdAt\n  customer { id } lines { priceCode quantity priceVersion amount tax steps } subscription { id status } }": typeof types.QuoteFieldsFragmentDoc,
-    "fragment QuoteSubscriptionFields on Subscription { id status collectionMethod trialEnd customer { id } items { priceCode quantity price { code version } } }": typeof types.QuoteSubscriptionFieldsFragmentDoc,
-    "mutation QuotesCreateQuote($input: CreateQuoteInput!) { createQuote(input: $input) { ...QuoteFields } }": typeof types.QuotesCreateQuoteDocument,
-    "mutation QuotesUpdateQuote($id: ID!, $input: UpdateQuoteInput!) { updateQuote(id: $id, input: $input) { ...QuoteFields } }": typeof types.QuotesUpdateQuoteDocument,
-    "mutation QuotesSendQuote($id: ID!) { sendQuote(id: $id) { ...QuoteFields } }": typeof types.QuotesSendQuoteDocument,
-    "mutation QuotesAcceptQuote($id: ID!) { acceptQuote(id: $id) { ...QuoteSubscriptionFields } }": typeof types.QuotesAcceptQuoteDocument,
-    "mutation QuotesDeclineQuote($id: ID!) { declineQuote(id: $id) { ...QuoteFields } }": typeof types.QuotesDeclineQuoteDocument,
-    "query QuotesQuote($id: ID!) { quote(id: $id) { ...QuoteFields } }": typeof types.QuotesQuoteDocument,
-    "mutation QuotesCreateApiKey($role: Role!, $c: ID) { createApiKey(input: { role: $role, customerId: $c, name: \"k\" }) { secret } }": typeof types.QuotesCreateApiKeyDocument,
-    "query QuotesSubscriptions($c: ID) { subscriptions(customerId: $c, first: 100) { edges { node { id } } } }": typeof types.QuotesSubscriptionsDocument,
-    "mutation QuotesArchivePrice { archivePrice(code: \"old\") { status } }": typeof types.QuotesArchivePriceDocument,
-    "mutation QuotesCreateContract($input: CreateContractInput!) { createContract(input: $input) { id } }": typeof types.QuotesCreateContractDocument,
-    "mutation QuotesUpdatePrice { updatePrice(code: \"pro\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"25.00\" } } }) { version } }": typeof types.QuotesUpdatePriceDocument,
-    "mutation QuotesUpdatePrice2 { updatePrice(code: \"seat\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"11.00\" } } }) { version } }": typeof types.QuotesUpdatePrice2Document,
-    "mutation QuotesUpdatePrice3 { updatePrice(code: \"seat\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"10.00\" } } }) { version } }": typeof types.QuotesUpdatePrice3Document,
-    "mutation QuotesUpdatePrice4 { updatePrice(code: \"team\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"8.00\" } } }) { version } }": typeof types.QuotesUpdatePrice4Document,
-    "query QuotesQuotes($c: ID, $s: QuoteStatus) { quotes(customerId: $c, status: $s) { edges { node { id status } } } }": typeof types.QuotesQuotesDocument,
-    "mutation QuotesArchivePrice2 { archivePrice(code: \"legacy\") { status } }": typeof types.QuotesArchivePrice2Document,
-    "query QuotesQuotes2($c: ID) { quotes(customerId: $c) { edges { node { id } } } }": typeof types.QuotesQuotes2Document,
-    "query QuotesQuotes3($c: ID, $after: String, $s: QuoteStatus) { quotes(customerId: $c, first: 2, after: $after, status: $s) {\n      edges { cursor node { id status } } pageInfo { hasNextPage endCursor } } }": typeof types.QuotesQuotes3Document,
-    "fragment SegmentCustomerFields on Customer { id name tags metadata }": typeof types.SegmentCustomerFieldsFragmentDoc,
-    "mutation SegmentsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { ...SegmentCustomerFields } }": typeof types.SegmentsCreateCustomerDocument,
-    "mutation SegmentsUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { ...SegmentCustomerFields } }": typeof types.SegmentsUpdateCustomerDocument,
-    "mutation SegmentsUpsertCustomer($input: UpsertCustomerInput!) { upsertCustomer(input: $input) { outcome customer { ...SegmentCustomerFields updatedAt } } }": typeof types.SegmentsUpsertCustomerDocument,
-    "query SegmentsCustomers($first: Int, $after: String, $search: String, $filter: CustomerFilter) {\n  customers(first: $first, after: $after, search: $search, filter: $filter) { edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }": typeof types.SegmentsCustomersDocument,
-    "mutation SegmentsCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }": typeof types.SegmentsCreateApiKeyDocument,
-    "mutation SegmentsCancelSubscription($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }": typeof types.SegmentsCancelSubscriptionDocument,
-    "mutation SegmentsCreateTestClock($at: DateTime!) { createTestClock(frozenTime: $at) { id } }": typeof types.SegmentsCreateTestClockDocument,
-    "mutation SegmentsCancelSubscription2($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }": typeof types.SegmentsCancelSubscription2Document,
+    "\n  fragment CouponFields on Coupon {\n    id\n    code\n    name\n    percentOff\n    amountOff\n    currency\n    duration\n    durationInMonths\n    appliesToPriceCodes\n    maxRedemptions\n    timesRedeemed\n    redeemBy\n  }\n": typeof types.CouponFieldsFragmentDoc,
+    "\n  fragment CouponDiscountFields on Discount {\n    id\n    startsAt\n    endsAt\n    endedAt\n    consumedAt\n    promotionCode\n    coupon {\n      code\n    }\n    customer {\n      id\n    }\n    subscription {\n      id\n    }\n  }\n": typeof types.CouponDiscountFieldsFragmentDoc,
+    "\n      mutation CouponsCreateCoupon($input: CreateCouponInput!) {\n        createCoupon(input: $input) {\n          ...CouponFields\n        }\n      }\n    ": typeof types.CouponsCreateCouponDocument,
+    "\n      mutation CouponsCreatePromotionCode($input: CreatePromotionCodeInput!) {\n        createPromotionCode(input: $input) {\n          id\n          code\n          maxRedemptions\n          timesRedeemed\n          expiresAt\n          coupon {\n            code\n          }\n          customer {\n            id\n          }\n        }\n      }\n    ": typeof types.CouponsCreatePromotionCodeDocument,
+    "\n      mutation CouponsApplyCoupon($input: ApplyCouponInput!) {\n        applyCoupon(input: $input) {\n          ...CouponDiscountFields\n        }\n      }\n    ": typeof types.CouponsApplyCouponDocument,
+    "\n        mutation CouponsCreateApiKey {\n          createApiKey(input: { role: SALES, name: \"sales\" }) {\n            secret\n          }\n        }\n      ": typeof types.CouponsCreateApiKeyDocument,
+    "\n          mutation CouponsCreateApiKey2($c: ID!) {\n            createApiKey(input: { role: CUSTOMER, customerId: $c, name: \"c\" }) {\n              secret\n            }\n          }\n        ": typeof types.CouponsCreateApiKey2Document,
+    "\n            query CouponsCoupon {\n              coupon(code: \"SPRING20\") {\n                code\n              }\n            }\n          ": typeof types.CouponsCouponDocument,
+    "\n        mutation CouponsApplyCoupon2($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"BRIEF\" }) {\n            id\n          }\n        }\n      ": typeof types.CouponsApplyCoupon2Document,
+    "\n        mutation CouponsCreateContract($input: CreateContractInput!) {\n          createContract(input: $input) {\n            id\n          }\n        }\n      ": typeof types.CouponsCreateContractDocument,
+    "\n        query CouponsSubscription($id: ID!) {\n          subscription(id: $id) {\n            discount {\n              ...CouponDiscountFields\n            }\n          }\n        }\n      ": typeof types.CouponsSubscriptionDocument,
+    "\n          query CouponsSubscription2($id: ID!) {\n            subscription(id: $id) {\n              discount {\n                consumedAt\n              }\n            }\n          }\n        ": typeof types.CouponsSubscription2Document,
+    "\n            query CouponsSubscription3($id: ID!) {\n              subscription(id: $id) {\n                discount {\n                  endsAt\n                }\n              }\n            }\n          ": typeof types.CouponsSubscription3Document,
+    "\n            query CouponsCustomer($id: ID!) {\n              customer(id: $id) {\n                discount {\n                  id\n                }\n              }\n            }\n          ": typeof types.CouponsCustomerDocument,
+    "\n        mutation CouponsApplyCoupon3($input: ApplyCouponInput!) {\n          applyCoupon(input: $input) {\n            id\n          }\n        }\n      ": typeof types.CouponsApplyCoupon3Document,
+    "\n        mutation CouponsChangeSubscription($id: ID!) {\n          changeSubscription(input: { id: $id, items: [{ priceCode: \"seat\", quantity: \"2\" }] }) {\n            id\n          }\n        }\n      ": typeof types.CouponsChangeSubscriptionDocument,
+    "\n        mutation CouponsChangeSubscription2($id: ID!) {\n          changeSubscription(input: { id: $id, items: [{ priceCode: \"seat\", quantity: \"4\" }] }) {\n            id\n          }\n        }\n      ": typeof types.CouponsChangeSubscription2Document,
+    "\n            query CouponsSubscription4($id: ID!) {\n              subscription(id: $id) {\n                discount {\n                  id\n                }\n              }\n            }\n          ": typeof types.CouponsSubscription4Document,
+    "\n          mutation CouponsRemoveDiscount($id: ID!) {\n            removeDiscount(id: $id) {\n              endedAt\n            }\n          }\n        ": typeof types.CouponsRemoveDiscountDocument,
+    "\n            mutation CouponsRemoveDiscount2($id: ID!) {\n              removeDiscount(id: $id) {\n                id\n              }\n            }\n          ": typeof types.CouponsRemoveDiscount2Document,
+    "\n        query CouponsPreviewQuote($input: PreviewQuoteInput!) {\n          previewQuote(input: $input) {\n            subtotal\n            tax\n            total\n            lines {\n              kind\n              priceCode\n              amount\n              tax\n              couponCode\n              steps\n            }\n          }\n        }\n      ": typeof types.CouponsPreviewQuoteDocument,
+    "\n          mutation CouponsAcceptQuote($id: ID!) {\n            acceptQuote(id: $id) {\n              id\n              discount {\n                coupon {\n                  code\n                }\n                startsAt\n              }\n            }\n          }\n        ": typeof types.CouponsAcceptQuoteDocument,
+    "\n        mutation CouponsApplyCoupon4($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"EV-REP\" }) {\n            id\n          }\n        }\n      ": typeof types.CouponsApplyCoupon4Document,
+    "\n          mutation CouponsApplyCoupon5($s: ID!) {\n            applyCoupon(input: { subscriptionId: $s, couponCode: \"EV-REP\" }) {\n              id\n            }\n          }\n        ": typeof types.CouponsApplyCoupon5Document,
+    "\n        mutation CouponsRemoveDiscount3($id: ID!) {\n          removeDiscount(id: $id) {\n            id\n          }\n        }\n      ": typeof types.CouponsRemoveDiscount3Document,
+    "\n          mutation CouponsCreateQuote($input: CreateQuoteInput!) {\n            createQuote(input: $input) {\n              id\n            }\n          }\n        ": typeof types.CouponsCreateQuoteDocument,
+    "\n        mutation CouponsApplyCoupon6($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"LAST-ONE\" }) {\n            id\n          }\n        }\n      ": typeof types.CouponsApplyCoupon6Document,
+    "\n        mutation CouponsSendQuote($id: ID!) {\n          sendQuote(id: $id) {\n            id\n          }\n        }\n      ": typeof types.CouponsSendQuoteDocument,
+    "\n            query CouponsQuote($id: ID!) {\n              quote(id: $id) {\n                status\n                total\n              }\n            }\n          ": typeof types.CouponsQuoteDocument,
+    "\n        mutation CouponsUpdateQuote($id: ID!) {\n          updateQuote(id: $id, input: { couponCode: null }) {\n            id\n          }\n        }\n      ": typeof types.CouponsUpdateQuoteDocument,
+    "\n            mutation CouponsSendQuote2($id: ID!) {\n              sendQuote(id: $id) {\n                status\n                total\n                coupon {\n                  code\n                }\n              }\n            }\n          ": typeof types.CouponsSendQuote2Document,
+    "\n        mutation CouponsCreateContract2($input: CreateContractInput!) {\n          createContract(input: $input) {\n            id\n          }\n        }\n      ": typeof types.CouponsCreateContract2Document,
+    "\n        mutation CouponsApplyCoupon7($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"B-REP\" }) {\n            id\n          }\n        }\n      ": typeof types.CouponsApplyCoupon7Document,
+    "\n        mutation CouponsApplyCoupon8($s: ID!) {\n          applyCoupon(input: { subscriptionId: $s, couponCode: \"B-ONCE\" }) {\n            id\n          }\n        }\n      ": typeof types.CouponsApplyCoupon8Document,
+    "\n        mutation CouponsApplyCoupon9($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"B-SHARED\" }) {\n            id\n          }\n        }\n      ": typeof types.CouponsApplyCoupon9Document,
+    "\n  fragment CreditNoteFields on CreditNote {\n    id\n    number\n    currency\n    reason\n    subtotal\n    tax\n    total\n    createdAt\n    invoice {\n      id\n      amountCredited\n      amountDue\n    }\n    customer {\n      id\n    }\n    lines {\n      invoiceLineId\n      description\n      amount\n      tax\n    }\n  }\n": typeof types.CreditNoteFieldsFragmentDoc,
+    "\n  fragment CreditedInvoiceFields on Invoice {\n    id\n    number\n    status\n    total\n    tax\n    amountDue\n    amountCredited\n    voidedAt\n    lines {\n      id\n      amount\n      tax\n      proration\n    }\n    creditNotes {\n      id\n      number\n      total\n      lines {\n        invoiceLineId\n        amount\n        tax\n      }\n    }\n  }\n": typeof types.CreditedInvoiceFieldsFragmentDoc,
+    "\n  mutation CreditNotesCreate($input: CreateCreditNoteInput!) {\n    createCreditNote(input: $input) {\n      ...CreditNoteFields\n    }\n  }\n": typeof types.CreditNotesCreateDocument,
+    "\n  mutation CreditNotesVoidInvoice($id: ID!) {\n    voidInvoice(id: $id) {\n      ...CreditedInvoiceFields\n    }\n  }\n": typeof types.CreditNotesVoidInvoiceDocument,
+    "\n  query CreditNotesInvoiceById($id: ID!) {\n    invoice(id: $id) {\n      ...CreditedInvoiceFields\n    }\n  }\n": typeof types.CreditNotesInvoiceByIdDocument,
+    "\n  query CreditNotesNote($id: ID!) {\n    creditNote(id: $id) {\n      ...CreditNoteFields\n    }\n  }\n": typeof types.CreditNotesNoteDocument,
+    "\n  query CreditNotesCreditNotes($first: Int, $after: String, $customerId: ID, $invoiceId: ID) {\n    creditNotes(first: $first, after: $after, customerId: $customerId, invoiceId: $invoiceId) {\n      edges {\n        cursor\n        node {\n          id\n          number\n          customer {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CreditNotesCreditNotesDocument,
+    "\n        mutation CreditNotesCreateApiKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": typeof types.CreditNotesCreateApiKeyDocument,
+    "\n          mutation CreditNotesChangeSubscription($id: ID!) {\n            changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: \"seat\", quantity: \"3\" }] }) {\n              id\n            }\n          }\n        ": typeof types.CreditNotesChangeSubscriptionDocument,
+    "\n        mutation CreditNotesRunBilling($at: DateTime!) {\n          runBilling(at: $at) {\n            invoicesCreated\n          }\n        }\n      ": typeof types.CreditNotesRunBillingDocument,
+    "\n        query CreditNotesInvoice($id: ID!) {\n          invoice(id: $id) {\n            creditNotes {\n              id\n            }\n          }\n        }\n      ": typeof types.CreditNotesInvoiceDocument,
+    "\n  fragment DunningInvoiceFields on Invoice {\n    id\n    number\n    status\n    total\n    amountDue\n    amountPaid\n    amountRemaining\n    paidAt\n    dueAt\n    collectionMethod\n    nextPaymentAttemptAt\n    attempts {\n      kind\n      step\n      at\n      amount\n      outcome\n      error\n      provider\n      providerReference\n    }\n  }\n": typeof types.DunningInvoiceFieldsFragmentDoc,
+    "\n  fragment DunningSubscriptionFields on Subscription {\n    status\n    version\n    history {\n      type\n    }\n  }\n": typeof types.DunningSubscriptionFieldsFragmentDoc,
+    "\n      mutation DunningSetDunningPolicy($input: SetDunningPolicyInput!) {\n        setDunningPolicy(input: $input) {\n          retryAfterDays\n        }\n      }\n    ": typeof types.DunningSetDunningPolicyDocument,
+    "\n    mutation DunningAttachPaymentMethod($input: AttachPaymentMethodInput!) {\n      attachPaymentMethod(input: $input) {\n        id\n        provider\n        label\n        isDefault\n      }\n    }\n  ": typeof types.DunningAttachPaymentMethodDocument,
+    "\n      mutation DunningAdvanceTestClock($id: ID!, $to: DateTime!) {\n        advanceTestClock(id: $id, to: $to) {\n          status\n        }\n      }\n    ": typeof types.DunningAdvanceTestClockDocument,
+    "\n      query DunningInvoices($c: ID) {\n        invoices(customerId: $c, first: 10) {\n          edges {\n            node {\n              ...DunningInvoiceFields\n              periodStart\n            }\n          }\n        }\n      }\n    ": typeof types.DunningInvoicesDocument,
+    "\n          query DunningSubscription($id: ID!) {\n            subscription(id: $id) {\n              ...DunningSubscriptionFields\n            }\n          }\n        ": typeof types.DunningSubscriptionDocument,
+    "\n          query DunningPaymentMethods($c: ID!) {\n            paymentMethods(customerId: $c) {\n              id\n            }\n          }\n        ": typeof types.DunningPaymentMethodsDocument,
+    "\n        mutation DunningDetachPaymentMethod($id: ID!) {\n          detachPaymentMethod(id: $id) {\n            id\n          }\n        }\n      ": typeof types.DunningDetachPaymentMethodDocument,
+    "\n            query DunningPaymentMethods2($c: ID!) {\n              paymentMethods(customerId: $c) {\n                id\n              }\n            }\n          ": typeof types.DunningPaymentMethods2Document,
+    "\n        mutation DunningVoidInvoice($id: ID!) {\n          voidInvoice(id: $id) {\n            status\n          }\n        }\n      ": typeof types.DunningVoidInvoiceDocument,
+    "\n        mutation DunningCreateCreditNote($id: ID!) {\n          createCreditNote(input: { invoiceId: $id, reason: \"goodwill\" }) {\n            total\n          }\n        }\n      ": typeof types.DunningCreateCreditNoteDocument,
+    "\n      mutation DunningRecordPayment($input: RecordPaymentInput!) {\n        recordPayment(input: $input) {\n          status\n          amountPaid\n          amountRemaining\n          attempts {\n            kind\n            amount\n            outcome\n            providerReference\n          }\n        }\n      }\n    ": typeof types.DunningRecordPaymentDocument,
+    "\n          query DunningPaymentMethods3($c: ID!) {\n            paymentMethods(customerId: $c) {\n              provider\n              label\n              isDefault\n            }\n          }\n        ": typeof types.DunningPaymentMethods3Document,
+    "\n            query DunningCustomer($id: ID!) {\n              customer(id: $id) {\n                testClock {\n                  id\n                }\n              }\n            }\n          ": typeof types.DunningCustomerDocument,
+    "\n        mutation DunningRecordPayment2($input: RecordPaymentInput!) {\n          recordPayment(input: $input) {\n            status\n          }\n        }\n      ": typeof types.DunningRecordPayment2Document,
+    "\n          mutation DunningCreateApiKey {\n            createApiKey(input: { role: SALES, name: \"s\" }) {\n              secret\n            }\n          }\n        ": typeof types.DunningCreateApiKeyDocument,
+    "\n        mutation DunningVoidInvoice2($id: ID!) {\n          voidInvoice(id: $id) {\n            status\n          }\n        }\n      ": typeof types.DunningVoidInvoice2Document,
+    "\n        mutation DunningVoidInvoice3($id: ID!) {\n          voidInvoice(id: $id) {\n            status\n          }\n        }\n      ": typeof types.DunningVoidInvoice3Document,
+    "\n          mutation DunningSetDunningPolicy2($input: SetDunningPolicyInput!) {\n            setDunningPolicy(input: $input) {\n              retryAfterDays\n            }\n          }\n        ": typeof types.DunningSetDunningPolicy2Document,
+    "\n  fragment QuoteFields on Quote {\n    id\n    status\n    currency\n    validUntil\n    trialDays\n    collection\n    subtotal\n    tax\n    total\n    notes\n    sentAt\n    acceptedAt\n    declinedAt\n    createdAt\n    customer {\n      id\n    }\n    lines {\n      priceCode\n      quantity\n      priceVersion\n      amount\n      tax\n      steps\n    }\n    subscription {\n      id\n      status\n    }\n  }\n": typeof types.QuoteFieldsFragmentDoc,
+    "\n  fragment QuoteSubscriptionFields on Subscription {\n    id\n    status\n    collectionMethod\n    trialEnd\n    customer {\n      id\n    }\n    items {\n      priceCode\n      quantity\n      price {\n        code\n        version\n      }\n    }\n  }\n": typeof types.QuoteSubscriptionFieldsFragmentDoc,
+    "\n  mutation QuotesCreateQuote($input: CreateQuoteInput!) {\n    createQuote(input: $input) {\n      ...QuoteFields\n    }\n  }\n": typeof types.QuotesCreateQuoteDocument,
+    "\n  mutation QuotesUpdateQuote($id: ID!, $input: UpdateQuoteInput!) {\n    updateQuote(id: $id, input: $input) {\n      ...QuoteFields\n    }\n  }\n": typeof types.QuotesUpdateQuoteDocument,
+    "\n  mutation QuotesSendQuote($id: ID!) {\n    sendQuote(id: $id) {\n      ...QuoteFields\n    }\n  }\n": typeof types.QuotesSendQuoteDocument,
+    "\n  mutation QuotesAcceptQuote($id: ID!) {\n    acceptQuote(id: $id) {\n      ...QuoteSubscriptionFields\n    }\n  }\n": typeof types.QuotesAcceptQuoteDocument,
+    "\n  mutation QuotesDeclineQuote($id: ID!) {\n    declineQuote(id: $id) {\n      ...QuoteFields\n    }\n  }\n": typeof types.QuotesDeclineQuoteDocument,
+    "\n  query QuotesQuote($id: ID!) {\n    quote(id: $id) {\n      ...QuoteFields\n    }\n  }\n": typeof types.QuotesQuoteDocument,
+    "\n      mutation QuotesCreateApiKey($role: Role!, $c: ID) {\n        createApiKey(input: { role: $role, customerId: $c, name: \"k\" }) {\n          secret\n        }\n      }\n    ": typeof types.QuotesCreateApiKeyDocument,
+    "\n      query QuotesSubscriptions($c: ID) {\n        subscriptions(customerId: $c, first: 100) {\n          edges {\n            node {\n              id\n            }\n          }\n        }\n      }\n    ": typeof types.QuotesSubscriptionsDocument,
+    "\n      mutation QuotesArchivePrice {\n        archivePrice(code: \"old\") {\n          status\n        }\n      }\n    ": typeof types.QuotesArchivePriceDocument,
+    "\n      mutation QuotesCreateContract($input: CreateContractInput!) {\n        createContract(input: $input) {\n          id\n        }\n      }\n    ": typeof types.QuotesCreateContractDocument,
+    "\n        mutation QuotesUpdatePrice {\n          updatePrice(code: \"pro\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"25.00\" } } }) {\n            version\n          }\n        }\n      ": typeof types.QuotesUpdatePriceDocument,
+    "\n        mutation QuotesUpdatePrice2 {\n          updatePrice(code: \"seat\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"11.00\" } } }) {\n            version\n          }\n        }\n      ": typeof types.QuotesUpdatePrice2Document,
+    "\n        mutation QuotesUpdatePrice3 {\n          updatePrice(code: \"seat\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"10.00\" } } }) {\n            version\n          }\n        }\n      ": typeof types.QuotesUpdatePrice3Document,
+    "\n        mutation QuotesUpdatePrice4 {\n          updatePrice(code: \"team\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"8.00\" } } }) {\n            version\n          }\n        }\n      ": typeof types.QuotesUpdatePrice4Document,
+    "\n          query QuotesQuotes($c: ID, $s: QuoteStatus) {\n            quotes(customerId: $c, status: $s) {\n              edges {\n                node {\n                  id\n                  status\n                }\n              }\n            }\n          }\n        ": typeof types.QuotesQuotesDocument,
+    "\n        mutation QuotesArchivePrice2 {\n          archivePrice(code: \"legacy\") {\n            status\n          }\n        }\n      ": typeof types.QuotesArchivePrice2Document,
+    "\n        query QuotesQuotes2($c: ID) {\n          quotes(customerId: $c) {\n            edges {\n              node {\n                id\n              }\n            }\n          }\n        }\n      ": typeof types.QuotesQuotes2Document,
+    "\n      query QuotesQuotes3($c: ID, $after: String, $s: QuoteStatus) {\n        quotes(customerId: $c, first: 2, after: $after, status: $s) {\n          edges {\n            cursor\n            node {\n              id\n              status\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    ": typeof types.QuotesQuotes3Document,
+    "\n  fragment SegmentCustomerFields on Customer {\n    id\n    name\n    tags\n    metadata\n  }\n": typeof types.SegmentCustomerFieldsFragmentDoc,
+    "\n  mutation SegmentsCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...SegmentCustomerFields\n    }\n  }\n": typeof types.SegmentsCreateCustomerDocument,
+    "\n  mutation SegmentsUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...SegmentCustomerFields\n    }\n  }\n": typeof types.SegmentsUpdateCustomerDocument,
+    "\n  mutation SegmentsUpsertCustomer($input: UpsertCustomerInput!) {\n    upsertCustomer(input: $input) {\n      outcome\n      customer {\n        ...SegmentCustomerFields\n        updatedAt\n      }\n    }\n  }\n": typeof types.SegmentsUpsertCustomerDocument,
+    "\n  query SegmentsCustomers($first: Int, $after: String, $search: String, $filter: CustomerFilter) {\n    customers(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SegmentsCustomersDocument,
+    "\n        mutation SegmentsCreateApiKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": typeof types.SegmentsCreateApiKeyDocument,
+    "\n        mutation SegmentsCancelSubscription($id: ID!) {\n          cancelSubscription(id: $id, atPeriodEnd: false) {\n            status\n          }\n        }\n      ": typeof types.SegmentsCancelSubscriptionDocument,
+    "\n          mutation SegmentsCreateTestClock($at: DateTime!) {\n            createTestClock(frozenTime: $at) {\n              id\n            }\n          }\n        ": typeof types.SegmentsCreateTestClockDocument,
+    "\n        mutation SegmentsCancelSubscription2($id: ID!) {\n          cancelSubscription(id: $id, atPeriodEnd: false) {\n            status\n          }\n        }\n      ": typeof types.SegmentsCancelSubscription2Document,
 };
 const documents: Documents = {
-    "fragment CouponFields on Coupon { id code name percentOff amountOff currency duration durationInMonths appliesToPriceCodes maxRedemptions timesRedeemed redeemBy }": types.CouponFieldsFragmentDoc,
-    "fragment CouponDiscountFields on Discount { id startsAt endsAt endedAt consumedAt promotionCode coupon { code } customer { id } subscription { id } }": types.CouponDiscountFieldsFragmentDoc,
-    "mutation CouponsCreateCoupon($input: CreateCouponInput!) { createCoupon(input: $input) { ...CouponFields } }": types.CouponsCreateCouponDocument,
-    "mutation CouponsCreatePromotionCode($input: CreatePromotionCodeInput!) { createPromotionCode(input: $input) { id code maxRedemptions timesRedeemed expiresAt coupon { code } customer { id } } }": types.CouponsCreatePromotionCodeDocument,
-    "mutation CouponsApplyCoupon($input: ApplyCouponInput!) { applyCoupon(input: $input) { ...CouponDiscountFields } }": types.CouponsApplyCouponDocument,
-    "mutation CouponsCreateApiKey { createApiKey(input: { role: SALES, name: \"sales\" }) { secret } }": types.CouponsCreateApiKeyDocument,
-    "mutation CouponsCreateApiKey2($c: ID!) { createApiKey(input: { role: CUSTOMER, customerId: $c, name: \"c\" }) { secret } }": types.CouponsCreateApiKey2Document,
-    "query CouponsCoupon { coupon(code: \"SPRING20\") { code } }": types.CouponsCouponDocument,
-    "mutation CouponsApplyCoupon2($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"BRIEF\" }) { id } }": types.CouponsApplyCoupon2Document,
-    "mutation CouponsCreateContract($input: CreateContractInput!) { createContract(input: $input) { id } }": types.CouponsCreateContractDocument,
-    "query CouponsSubscription($id: ID!) { subscription(id: $id) { discount { ...CouponDiscountFields } } }": types.CouponsSubscriptionDocument,
-    "query CouponsSubscription2($id: ID!) { subscription(id: $id) { discount { consumedAt } } }": types.CouponsSubscription2Document,
-    "query CouponsSubscription3($id: ID!) { subscription(id: $id) { discount { endsAt } } }": types.CouponsSubscription3Document,
-    "query CouponsCustomer($id: ID!) { customer(id: $id) { discount { id } } }": types.CouponsCustomerDocument,
-    "mutation CouponsApplyCoupon3($input: ApplyCouponInput!) { applyCoupon(input: $input) { id } }": types.CouponsApplyCoupon3Document,
-    "mutation CouponsChangeSubscription($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: \"seat\", quantity: \"2\" }] }) { id } }": types.CouponsChangeSubscriptionDocument,
-    "mutation CouponsChangeSubscription2($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: \"seat\", quantity: \"4\" }] }) { id } }": types.CouponsChangeSubscription2Document,
-    "query CouponsSubscription4($id: ID!) { subscription(id: $id) { discount { id } } }": types.CouponsSubscription4Document,
-    "mutation CouponsRemoveDiscount($id: ID!) { removeDiscount(id: $id) { endedAt } }": types.CouponsRemoveDiscountDocument,
-    "mutation CouponsRemoveDiscount2($id: ID!) { removeDiscount(id: $id) { id } }": types.CouponsRemoveDiscount2Document,
-    "query CouponsPreviewQuote($input: PreviewQuoteInput!) { previewQuote(input: $input) { subtotal tax total lines { kind priceCode amount tax couponCode steps } } }": types.CouponsPreviewQuoteDocument,
-    "mutation CouponsAcceptQuote($id: ID!) { acceptQuote(id: $id) { id discount { coupon { code } startsAt } } }": types.CouponsAcceptQuoteDocument,
-    "mutation CouponsApplyCoupon4($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"EV-REP\" }) { id } }": types.CouponsApplyCoupon4Document,
-    "mutation CouponsApplyCoupon5($s: ID!) { applyCoupon(input: { subscriptionId: $s, couponCode: \"EV-REP\" }) { id } }": types.CouponsApplyCoupon5Document,
-    "mutation CouponsRemoveDiscount3($id: ID!) { removeDiscount(id: $id) { id } }": types.CouponsRemoveDiscount3Document,
-    "mutation CouponsCreateQuote($input: CreateQuoteInput!) { createQuote(input: $input) { id } }": types.CouponsCreateQuoteDocument,
-    "mutation CouponsApplyCoupon6($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"LAST-ONE\" }) { id } }": types.CouponsApplyCoupon6Document,
-    "mutation CouponsSendQuote($id: ID!) { sendQuote(id: $id) { id } }": types.CouponsSendQuoteDocument,
-    "query CouponsQuote($id: ID!) { quote(id: $id) { status total } }": types.CouponsQuoteDocument,
-    "mutation CouponsUpdateQuote($id: ID!) { updateQuote(id: $id, input: { couponCode: null }) { id } }": types.CouponsUpdateQuoteDocument,
-    "mutation CouponsSendQuote2($id: ID!) { sendQuote(id: $id) { status total coupon { code } } }": types.CouponsSendQuote2Document,
-    "mutation CouponsCreateContract2($input: CreateContractInput!) { createContract(input: $input) { id } }": types.CouponsCreateContract2Document,
-    "mutation CouponsApplyCoupon7($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"B-REP\" }) { id } }": types.CouponsApplyCoupon7Document,
-    "mutation CouponsApplyCoupon8($s: ID!) { applyCoupon(input: { subscriptionId: $s, couponCode: \"B-ONCE\" }) { id } }": types.CouponsApplyCoupon8Document,
-    "mutation CouponsApplyCoupon9($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"B-SHARED\" }) { id } }": types.CouponsApplyCoupon9Document,
-    "fragment CreditNoteFields on CreditNote { id number currency reason subtotal tax total createdAt invoice { id amountCredited amountDue } customer { id } lines { invoiceLineId description amount tax } }": types.CreditNoteFieldsFragmentDoc,
-    "fragment CreditedInvoiceFields on Invoice { id number status total tax amountDue amountCredited voidedAt lines { id amount tax proration } creditNotes { id number total lines { invoiceLineId amount tax } } }": types.CreditedInvoiceFieldsFragmentDoc,
-    "mutation CreditNotesCreate($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { ...CreditNoteFields } }": types.CreditNotesCreateDocument,
-    "mutation CreditNotesVoidInvoice($id: ID!) { voidInvoice(id: $id) { ...CreditedInvoiceFields } }": types.CreditNotesVoidInvoiceDocument,
-    "query CreditNotesInvoiceById($id: ID!) { invoice(id: $id) { ...CreditedInvoiceFields } }": types.CreditNotesInvoiceByIdDocument,
-    "query CreditNotesNote($id: ID!) { creditNote(id: $id) { ...CreditNoteFields } }": types.CreditNotesNoteDocument,
-    "query CreditNotesCreditNotes($first: Int, $after: String, $customerId: ID, $invoiceId: ID) {\n  creditNotes(first: $first, after: $after, customerId: $customerId, invoiceId: $invoiceId) { edges { cursor node { id number customer { id } } } pageInfo { hasNextPage endCursor } } }": types.CreditNotesCreditNotesDocument,
-    "mutation CreditNotesCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }": types.CreditNotesCreateApiKeyDocument,
-    "mutation CreditNotesChangeSubscription($id: ID!) { changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: \"seat\", quantity: \"3\" }] }) { id } }": types.CreditNotesChangeSubscriptionDocument,
-    "mutation CreditNotesRunBilling($at: DateTime!) { runBilling(at: $at) { invoicesCreated } }": types.CreditNotesRunBillingDocument,
-    "query CreditNotesInvoice($id: ID!) { invoice(id: $id) { creditNotes { id } } }": types.CreditNotesInvoiceDocument,
-    "fragment DunningInvoiceFields on Invoice { id number status total amountDue amountPaid amountRemaining paidAt dueAt collectionMethod nextPaymentAttemptAt\n  attempts { kind step at amount outcome error provider providerReference } }": types.DunningInvoiceFieldsFragmentDoc,
-    "fragment DunningSubscriptionFields on Subscription { status version history { type } }": types.DunningSubscriptionFieldsFragmentDoc,
-    "mutation DunningSetDunningPolicy($input: SetDunningPolicyInput!) { setDunningPolicy(input: $input) { retryAfterDays } }": types.DunningSetDunningPolicyDocument,
-    "mutation DunningAttachPaymentMethod($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id provider label isDefault } }": types.DunningAttachPaymentMethodDocument,
-    "mutation DunningAdvanceTestClock($id: ID!, $to: DateTime!) { advanceTestClock(id: $id, to: $to) { status } }": types.DunningAdvanceTestClockDocument,
-    "query DunningInvoices($c: ID) { invoices(customerId: $c, first: 10) { edges { node { ...DunningInvoiceFields periodStart } } } }": types.DunningInvoicesDocument,
-    "query DunningSubscription($id: ID!) { subscription(id: $id) { ...DunningSubscriptionFields } }": types.DunningSubscriptionDocument,
-    "query DunningPaymentMethods($c: ID!) { paymentMethods(customerId: $c) { id } }": types.DunningPaymentMethodsDocument,
-    "mutation DunningDetachPaymentMethod($id: ID!) { detachPaymentMethod(id: $id) { id } }": types.DunningDetachPaymentMethodDocument,
-    "query DunningPaymentMethods2($c: ID!) { paymentMethods(customerId: $c) { id } }": types.DunningPaymentMethods2Document,
-    "mutation DunningVoidInvoice($id: ID!) { voidInvoice(id: $id) { status } }": types.DunningVoidInvoiceDocument,
-    "mutation DunningCreateCreditNote($id: ID!) { createCreditNote(input: { invoiceId: $id, reason: \"goodwill\" }) { total } }": types.DunningCreateCreditNoteDocument,
-    "mutation DunningRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { status amountPaid amountRemaining attempts { kind amount outcome providerReference } } }": types.DunningRecordPaymentDocument,
-    "query DunningPaymentMethods3($c: ID!) { paymentMethods(customerId: $c) { provider label isDefault } }": types.DunningPaymentMethods3Document,
-    "query DunningCustomer($id: ID!) { customer(id: $id) { testClock { id } } }": types.DunningCustomerDocument,
-    "mutation DunningRecordPayment2($input: RecordPaymentInput!) { recordPayment(input: $input) { status } }": types.DunningRecordPayment2Document,
-    "mutation DunningCreateApiKey { createApiKey(input: { role: SALES, name: \"s\" }) { secret } }": types.DunningCreateApiKeyDocument,
-    "mutation DunningVoidInvoice2($id: ID!) { voidInvoice(id: $id) { status } }": types.DunningVoidInvoice2Document,
-    "mutation DunningVoidInvoice3($id: ID!) { voidInvoice(id: $id) { status } }": types.DunningVoidInvoice3Document,
-    "mutation DunningSetDunningPolicy2($input: SetDunningPolicyInput!) { setDunningPolicy(input: $input) { retryAfterDays } }": types.DunningSetDunningPolicy2Document,
-    "fragment QuoteFields on Quote { id status currency validUntil trialDays collection subtotal tax total notes sentAt acceptedAt declinedAt createdAt\n  customer { id } lines { priceCode quantity priceVersion amount tax steps } subscription { id status } }": types.QuoteFieldsFragmentDoc,
-    "fragment QuoteSubscriptionFields on Subscription { id status collectionMethod trialEnd customer { id } items { priceCode quantity price { code version } } }": types.QuoteSubscriptionFieldsFragmentDoc,
-    "mutation QuotesCreateQuote($input: CreateQuoteInput!) { createQuote(input: $input) { ...QuoteFields } }": types.QuotesCreateQuoteDocument,
-    "mutation QuotesUpdateQuote($id: ID!, $input: UpdateQuoteInput!) { updateQuote(id: $id, input: $input) { ...QuoteFields } }": types.QuotesUpdateQuoteDocument,
-    "mutation QuotesSendQuote($id: ID!) { sendQuote(id: $id) { ...QuoteFields } }": types.QuotesSendQuoteDocument,
-    "mutation QuotesAcceptQuote($id: ID!) { acceptQuote(id: $id) { ...QuoteSubscriptionFields } }": types.QuotesAcceptQuoteDocument,
-    "mutation QuotesDeclineQuote($id: ID!) { declineQuote(id: $id) { ...QuoteFields } }": types.QuotesDeclineQuoteDocument,
-    "query QuotesQuote($id: ID!) { quote(id: $id) { ...QuoteFields } }": types.QuotesQuoteDocument,
-    "mutation QuotesCreateApiKey($role: Role!, $c: ID) { createApiKey(input: { role: $role, customerId: $c, name: \"k\" }) { secret } }": types.QuotesCreateApiKeyDocument,
-    "query QuotesSubscriptions($c: ID) { subscriptions(customerId: $c, first: 100) { edges { node { id } } } }": types.QuotesSubscriptionsDocument,
-    "mutation QuotesArchivePrice { archivePrice(code: \"old\") { status } }": types.QuotesArchivePriceDocument,
-    "mutation QuotesCreateContract($input: CreateContractInput!) { createContract(input: $input) { id } }": types.QuotesCreateContractDocument,
-    "mutation QuotesUpdatePrice { updatePrice(code: \"pro\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"25.00\" } } }) { version } }": types.QuotesUpdatePriceDocument,
-    "mutation QuotesUpdatePrice2 { updatePrice(code: \"seat\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"11.00\" } } }) { version } }": types.QuotesUpdatePrice2Document,
-    "mutation QuotesUpdatePrice3 { updatePrice(code: \"seat\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"10.00\" } } }) { version } }": types.QuotesUpdatePrice3Document,
-    "mutation QuotesUpdatePrice4 { updatePrice(code: \"team\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"8.00\" } } }) { version } }": types.QuotesUpdatePrice4Document,
-    "query QuotesQuotes($c: ID, $s: QuoteStatus) { quotes(customerId: $c, status: $s) { edges { node { id status } } } }": types.QuotesQuotesDocument,
-    "mutation QuotesArchivePrice2 { archivePrice(code: \"legacy\") { status } }": types.QuotesArchivePrice2Document,
-    "query QuotesQuotes2($c: ID) { quotes(customerId: $c) { edges { node { id } } } }": types.QuotesQuotes2Document,
-    "query QuotesQuotes3($c: ID, $after: String, $s: QuoteStatus) { quotes(customerId: $c, first: 2, after: $after, status: $s) {\n      edges { cursor node { id status } } pageInfo { hasNextPage endCursor } } }": types.QuotesQuotes3Document,
-    "fragment SegmentCustomerFields on Customer { id name tags metadata }": types.SegmentCustomerFieldsFragmentDoc,
-    "mutation SegmentsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { ...SegmentCustomerFields } }": types.SegmentsCreateCustomerDocument,
-    "mutation SegmentsUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { ...SegmentCustomerFields } }": types.SegmentsUpdateCustomerDocument,
-    "mutation SegmentsUpsertCustomer($input: UpsertCustomerInput!) { upsertCustomer(input: $input) { outcome customer { ...SegmentCustomerFields updatedAt } } }": types.SegmentsUpsertCustomerDocument,
-    "query SegmentsCustomers($first: Int, $after: String, $search: String, $filter: CustomerFilter) {\n  customers(first: $first, after: $after, search: $search, filter: $filter) { edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }": types.SegmentsCustomersDocument,
-    "mutation SegmentsCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }": types.SegmentsCreateApiKeyDocument,
-    "mutation SegmentsCancelSubscription($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }": types.SegmentsCancelSubscriptionDocument,
-    "mutation SegmentsCreateTestClock($at: DateTime!) { createTestClock(frozenTime: $at) { id } }": types.SegmentsCreateTestClockDocument,
-    "mutation SegmentsCancelSubscription2($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }": types.SegmentsCancelSubscription2Document,
+    "\n  fragment CouponFields on Coupon {\n    id\n    code\n    name\n    percentOff\n    amountOff\n    currency\n    duration\n    durationInMonths\n    appliesToPriceCodes\n    maxRedemptions\n    timesRedeemed\n    redeemBy\n  }\n": types.CouponFieldsFragmentDoc,
+    "\n  fragment CouponDiscountFields on Discount {\n    id\n    startsAt\n    endsAt\n    endedAt\n    consumedAt\n    promotionCode\n    coupon {\n      code\n    }\n    customer {\n      id\n    }\n    subscription {\n      id\n    }\n  }\n": types.CouponDiscountFieldsFragmentDoc,
+    "\n      mutation CouponsCreateCoupon($input: CreateCouponInput!) {\n        createCoupon(input: $input) {\n          ...CouponFields\n        }\n      }\n    ": types.CouponsCreateCouponDocument,
+    "\n      mutation CouponsCreatePromotionCode($input: CreatePromotionCodeInput!) {\n        createPromotionCode(input: $input) {\n          id\n          code\n          maxRedemptions\n          timesRedeemed\n          expiresAt\n          coupon {\n            code\n          }\n          customer {\n            id\n          }\n        }\n      }\n    ": types.CouponsCreatePromotionCodeDocument,
+    "\n      mutation CouponsApplyCoupon($input: ApplyCouponInput!) {\n        applyCoupon(input: $input) {\n          ...CouponDiscountFields\n        }\n      }\n    ": types.CouponsApplyCouponDocument,
+    "\n        mutation CouponsCreateApiKey {\n          createApiKey(input: { role: SALES, name: \"sales\" }) {\n            secret\n          }\n        }\n      ": types.CouponsCreateApiKeyDocument,
+    "\n          mutation CouponsCreateApiKey2($c: ID!) {\n            createApiKey(input: { role: CUSTOMER, customerId: $c, name: \"c\" }) {\n              secret\n            }\n          }\n        ": types.CouponsCreateApiKey2Document,
+    "\n            query CouponsCoupon {\n              coupon(code: \"SPRING20\") {\n                code\n              }\n            }\n          ": types.CouponsCouponDocument,
+    "\n        mutation CouponsApplyCoupon2($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"BRIEF\" }) {\n            id\n          }\n        }\n      ": types.CouponsApplyCoupon2Document,
+    "\n        mutation CouponsCreateContract($input: CreateContractInput!) {\n          createContract(input: $input) {\n            id\n          }\n        }\n      ": types.CouponsCreateContractDocument,
+    "\n        query CouponsSubscription($id: ID!) {\n          subscription(id: $id) {\n            discount {\n              ...CouponDiscountFields\n            }\n          }\n        }\n      ": types.CouponsSubscriptionDocument,
+    "\n          query CouponsSubscription2($id: ID!) {\n            subscription(id: $id) {\n              discount {\n                consumedAt\n              }\n            }\n          }\n        ": types.CouponsSubscription2Document,
+    "\n            query CouponsSubscription3($id: ID!) {\n              subscription(id: $id) {\n                discount {\n                  endsAt\n                }\n              }\n            }\n          ": types.CouponsSubscription3Document,
+    "\n            query CouponsCustomer($id: ID!) {\n              customer(id: $id) {\n                discount {\n                  id\n                }\n              }\n            }\n          ": types.CouponsCustomerDocument,
+    "\n        mutation CouponsApplyCoupon3($input: ApplyCouponInput!) {\n          applyCoupon(input: $input) {\n            id\n          }\n        }\n      ": types.CouponsApplyCoupon3Document,
+    "\n        mutation CouponsChangeSubscription($id: ID!) {\n          changeSubscription(input: { id: $id, items: [{ priceCode: \"seat\", quantity: \"2\" }] }) {\n            id\n          }\n        }\n      ": types.CouponsChangeSubscriptionDocument,
+    "\n        mutation CouponsChangeSubscription2($id: ID!) {\n          changeSubscription(input: { id: $id, items: [{ priceCode: \"seat\", quantity: \"4\" }] }) {\n            id\n          }\n        }\n      ": types.CouponsChangeSubscription2Document,
+    "\n            query CouponsSubscription4($id: ID!) {\n              subscription(id: $id) {\n                discount {\n                  id\n                }\n              }\n            }\n          ": types.CouponsSubscription4Document,
+    "\n          mutation CouponsRemoveDiscount($id: ID!) {\n            removeDiscount(id: $id) {\n              endedAt\n            }\n          }\n        ": types.CouponsRemoveDiscountDocument,
+    "\n            mutation CouponsRemoveDiscount2($id: ID!) {\n              removeDiscount(id: $id) {\n                id\n              }\n            }\n          ": types.CouponsRemoveDiscount2Document,
+    "\n        query CouponsPreviewQuote($input: PreviewQuoteInput!) {\n          previewQuote(input: $input) {\n            subtotal\n            tax\n            total\n            lines {\n              kind\n              priceCode\n              amount\n              tax\n              couponCode\n              steps\n            }\n          }\n        }\n      ": types.CouponsPreviewQuoteDocument,
+    "\n          mutation CouponsAcceptQuote($id: ID!) {\n            acceptQuote(id: $id) {\n              id\n              discount {\n                coupon {\n                  code\n                }\n                startsAt\n              }\n            }\n          }\n        ": types.CouponsAcceptQuoteDocument,
+    "\n        mutation CouponsApplyCoupon4($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"EV-REP\" }) {\n            id\n          }\n        }\n      ": types.CouponsApplyCoupon4Document,
+    "\n          mutation CouponsApplyCoupon5($s: ID!) {\n            applyCoupon(input: { subscriptionId: $s, couponCode: \"EV-REP\" }) {\n              id\n            }\n          }\n        ": types.CouponsApplyCoupon5Document,
+    "\n        mutation CouponsRemoveDiscount3($id: ID!) {\n          removeDiscount(id: $id) {\n            id\n          }\n        }\n      ": types.CouponsRemoveDiscount3Document,
+    "\n          mutation CouponsCreateQuote($input: CreateQuoteInput!) {\n            createQuote(input: $input) {\n              id\n            }\n          }\n        ": types.CouponsCreateQuoteDocument,
+    "\n        mutation CouponsApplyCoupon6($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"LAST-ONE\" }) {\n            id\n          }\n        }\n      ": types.CouponsApplyCoupon6Document,
+    "\n        mutation CouponsSendQuote($id: ID!) {\n          sendQuote(id: $id) {\n            id\n          }\n        }\n      ": types.CouponsSendQuoteDocument,
+    "\n            query CouponsQuote($id: ID!) {\n              quote(id: $id) {\n                status\n                total\n              }\n            }\n          ": types.CouponsQuoteDocument,
+    "\n        mutation CouponsUpdateQuote($id: ID!) {\n          updateQuote(id: $id, input: { couponCode: null }) {\n            id\n          }\n        }\n      ": types.CouponsUpdateQuoteDocument,
+    "\n            mutation CouponsSendQuote2($id: ID!) {\n              sendQuote(id: $id) {\n                status\n                total\n                coupon {\n                  code\n                }\n              }\n            }\n          ": types.CouponsSendQuote2Document,
+    "\n        mutation CouponsCreateContract2($input: CreateContractInput!) {\n          createContract(input: $input) {\n            id\n          }\n        }\n      ": types.CouponsCreateContract2Document,
+    "\n        mutation CouponsApplyCoupon7($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"B-REP\" }) {\n            id\n          }\n        }\n      ": types.CouponsApplyCoupon7Document,
+    "\n        mutation CouponsApplyCoupon8($s: ID!) {\n          applyCoupon(input: { subscriptionId: $s, couponCode: \"B-ONCE\" }) {\n            id\n          }\n        }\n      ": types.CouponsApplyCoupon8Document,
+    "\n        mutation CouponsApplyCoupon9($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"B-SHARED\" }) {\n            id\n          }\n        }\n      ": types.CouponsApplyCoupon9Document,
+    "\n  fragment CreditNoteFields on CreditNote {\n    id\n    number\n    currency\n    reason\n    subtotal\n    tax\n    total\n    createdAt\n    invoice {\n      id\n      amountCredited\n      amountDue\n    }\n    customer {\n      id\n    }\n    lines {\n      invoiceLineId\n      description\n      amount\n      tax\n    }\n  }\n": types.CreditNoteFieldsFragmentDoc,
+    "\n  fragment CreditedInvoiceFields on Invoice {\n    id\n    number\n    status\n    total\n    tax\n    amountDue\n    amountCredited\n    voidedAt\n    lines {\n      id\n      amount\n      tax\n      proration\n    }\n    creditNotes {\n      id\n      number\n      total\n      lines {\n        invoiceLineId\n        amount\n        tax\n      }\n    }\n  }\n": types.CreditedInvoiceFieldsFragmentDoc,
+    "\n  mutation CreditNotesCreate($input: CreateCreditNoteInput!) {\n    createCreditNote(input: $input) {\n      ...CreditNoteFields\n    }\n  }\n": types.CreditNotesCreateDocument,
+    "\n  mutation CreditNotesVoidInvoice($id: ID!) {\n    voidInvoice(id: $id) {\n      ...CreditedInvoiceFields\n    }\n  }\n": types.CreditNotesVoidInvoiceDocument,
+    "\n  query CreditNotesInvoiceById($id: ID!) {\n    invoice(id: $id) {\n      ...CreditedInvoiceFields\n    }\n  }\n": types.CreditNotesInvoiceByIdDocument,
+    "\n  query CreditNotesNote($id: ID!) {\n    creditNote(id: $id) {\n      ...CreditNoteFields\n    }\n  }\n": types.CreditNotesNoteDocument,
+    "\n  query CreditNotesCreditNotes($first: Int, $after: String, $customerId: ID, $invoiceId: ID) {\n    creditNotes(first: $first, after: $after, customerId: $customerId, invoiceId: $invoiceId) {\n      edges {\n        cursor\n        node {\n          id\n          number\n          customer {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CreditNotesCreditNotesDocument,
+    "\n        mutation CreditNotesCreateApiKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": types.CreditNotesCreateApiKeyDocument,
+    "\n          mutation CreditNotesChangeSubscription($id: ID!) {\n            changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: \"seat\", quantity: \"3\" }] }) {\n              id\n            }\n          }\n        ": types.CreditNotesChangeSubscriptionDocument,
+    "\n        mutation CreditNotesRunBilling($at: DateTime!) {\n          runBilling(at: $at) {\n            invoicesCreated\n          }\n        }\n      ": types.CreditNotesRunBillingDocument,
+    "\n        query CreditNotesInvoice($id: ID!) {\n          invoice(id: $id) {\n            creditNotes {\n              id\n            }\n          }\n        }\n      ": types.CreditNotesInvoiceDocument,
+    "\n  fragment DunningInvoiceFields on Invoice {\n    id\n    number\n    status\n    total\n    amountDue\n    amountPaid\n    amountRemaining\n    paidAt\n    dueAt\n    collectionMethod\n    nextPaymentAttemptAt\n    attempts {\n      kind\n      step\n      at\n      amount\n      outcome\n      error\n      provider\n      providerReference\n    }\n  }\n": types.DunningInvoiceFieldsFragmentDoc,
+    "\n  fragment DunningSubscriptionFields on Subscription {\n    status\n    version\n    history {\n      type\n    }\n  }\n": types.DunningSubscriptionFieldsFragmentDoc,
+    "\n      mutation DunningSetDunningPolicy($input: SetDunningPolicyInput!) {\n        setDunningPolicy(input: $input) {\n          retryAfterDays\n        }\n      }\n    ": types.DunningSetDunningPolicyDocument,
+    "\n    mutation DunningAttachPaymentMethod($input: AttachPaymentMethodInput!) {\n      attachPaymentMethod(input: $input) {\n        id\n        provider\n        label\n        isDefault\n      }\n    }\n  ": types.DunningAttachPaymentMethodDocument,
+    "\n      mutation DunningAdvanceTestClock($id: ID!, $to: DateTime!) {\n        advanceTestClock(id: $id, to: $to) {\n          status\n        }\n      }\n    ": types.DunningAdvanceTestClockDocument,
+    "\n      query DunningInvoices($c: ID) {\n        invoices(customerId: $c, first: 10) {\n          edges {\n            node {\n              ...DunningInvoiceFields\n              periodStart\n            }\n          }\n        }\n      }\n    ": types.DunningInvoicesDocument,
+    "\n          query DunningSubscription($id: ID!) {\n            subscription(id: $id) {\n              ...DunningSubscriptionFields\n            }\n          }\n        ": types.DunningSubscriptionDocument,
+    "\n          query DunningPaymentMethods($c: ID!) {\n            paymentMethods(customerId: $c) {\n              id\n            }\n          }\n        ": types.DunningPaymentMethodsDocument,
+    "\n        mutation DunningDetachPaymentMethod($id: ID!) {\n          detachPaymentMethod(id: $id) {\n            id\n          }\n        }\n      ": types.DunningDetachPaymentMethodDocument,
+    "\n            query DunningPaymentMethods2($c: ID!) {\n              paymentMethods(customerId: $c) {\n                id\n              }\n            }\n          ": types.DunningPaymentMethods2Document,
+    "\n        mutation DunningVoidInvoice($id: ID!) {\n          voidInvoice(id: $id) {\n            status\n          }\n        }\n      ": types.DunningVoidInvoiceDocument,
+    "\n        mutation DunningCreateCreditNote($id: ID!) {\n          createCreditNote(input: { invoiceId: $id, reason: \"goodwill\" }) {\n            total\n          }\n        }\n      ": types.DunningCreateCreditNoteDocument,
+    "\n      mutation DunningRecordPayment($input: RecordPaymentInput!) {\n        recordPayment(input: $input) {\n          status\n          amountPaid\n          amountRemaining\n          attempts {\n            kind\n            amount\n            outcome\n            providerReference\n          }\n        }\n      }\n    ": types.DunningRecordPaymentDocument,
+    "\n          query DunningPaymentMethods3($c: ID!) {\n            paymentMethods(customerId: $c) {\n              provider\n              label\n              isDefault\n            }\n          }\n        ": types.DunningPaymentMethods3Document,
+    "\n            query DunningCustomer($id: ID!) {\n              customer(id: $id) {\n                testClock {\n                  id\n                }\n              }\n            }\n          ": types.DunningCustomerDocument,
+    "\n        mutation DunningRecordPayment2($input: RecordPaymentInput!) {\n          recordPayment(input: $input) {\n            status\n          }\n        }\n      ": types.DunningRecordPayment2Document,
+    "\n          mutation DunningCreateApiKey {\n            createApiKey(input: { role: SALES, name: \"s\" }) {\n              secret\n            }\n          }\n        ": types.DunningCreateApiKeyDocument,
+    "\n        mutation DunningVoidInvoice2($id: ID!) {\n          voidInvoice(id: $id) {\n            status\n          }\n        }\n      ": types.DunningVoidInvoice2Document,
+    "\n        mutation DunningVoidInvoice3($id: ID!) {\n          voidInvoice(id: $id) {\n            status\n          }\n        }\n      ": types.DunningVoidInvoice3Document,
+    "\n          mutation DunningSetDunningPolicy2($input: SetDunningPolicyInput!) {\n            setDunningPolicy(input: $input) {\n              retryAfterDays\n            }\n          }\n        ": types.DunningSetDunningPolicy2Document,
+    "\n  fragment QuoteFields on Quote {\n    id\n    status\n    currency\n    validUntil\n    trialDays\n    collection\n    subtotal\n    tax\n    total\n    notes\n    sentAt\n    acceptedAt\n    declinedAt\n    createdAt\n    customer {\n      id\n    }\n    lines {\n      priceCode\n      quantity\n      priceVersion\n      amount\n      tax\n      steps\n    }\n    subscription {\n      id\n      status\n    }\n  }\n": types.QuoteFieldsFragmentDoc,
+    "\n  fragment QuoteSubscriptionFields on Subscription {\n    id\n    status\n    collectionMethod\n    trialEnd\n    customer {\n      id\n    }\n    items {\n      priceCode\n      quantity\n      price {\n        code\n        version\n      }\n    }\n  }\n": types.QuoteSubscriptionFieldsFragmentDoc,
+    "\n  mutation QuotesCreateQuote($input: CreateQuoteInput!) {\n    createQuote(input: $input) {\n      ...QuoteFields\n    }\n  }\n": types.QuotesCreateQuoteDocument,
+    "\n  mutation QuotesUpdateQuote($id: ID!, $input: UpdateQuoteInput!) {\n    updateQuote(id: $id, input: $input) {\n      ...QuoteFields\n    }\n  }\n": types.QuotesUpdateQuoteDocument,
+    "\n  mutation QuotesSendQuote($id: ID!) {\n    sendQuote(id: $id) {\n      ...QuoteFields\n    }\n  }\n": types.QuotesSendQuoteDocument,
+    "\n  mutation QuotesAcceptQuote($id: ID!) {\n    acceptQuote(id: $id) {\n      ...QuoteSubscriptionFields\n    }\n  }\n": types.QuotesAcceptQuoteDocument,
+    "\n  mutation QuotesDeclineQuote($id: ID!) {\n    declineQuote(id: $id) {\n      ...QuoteFields\n    }\n  }\n": types.QuotesDeclineQuoteDocument,
+    "\n  query QuotesQuote($id: ID!) {\n    quote(id: $id) {\n      ...QuoteFields\n    }\n  }\n": types.QuotesQuoteDocument,
+    "\n      mutation QuotesCreateApiKey($role: Role!, $c: ID) {\n        createApiKey(input: { role: $role, customerId: $c, name: \"k\" }) {\n          secret\n        }\n      }\n    ": types.QuotesCreateApiKeyDocument,
+    "\n      query QuotesSubscriptions($c: ID) {\n        subscriptions(customerId: $c, first: 100) {\n          edges {\n            node {\n              id\n            }\n          }\n        }\n      }\n    ": types.QuotesSubscriptionsDocument,
+    "\n      mutation QuotesArchivePrice {\n        archivePrice(code: \"old\") {\n          status\n        }\n      }\n    ": types.QuotesArchivePriceDocument,
+    "\n      mutation QuotesCreateContract($input: CreateContractInput!) {\n        createContract(input: $input) {\n          id\n        }\n      }\n    ": types.QuotesCreateContractDocument,
+    "\n        mutation QuotesUpdatePrice {\n          updatePrice(code: \"pro\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"25.00\" } } }) {\n            version\n          }\n        }\n      ": types.QuotesUpdatePriceDocument,
+    "\n        mutation QuotesUpdatePrice2 {\n          updatePrice(code: \"seat\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"11.00\" } } }) {\n            version\n          }\n        }\n      ": types.QuotesUpdatePrice2Document,
+    "\n        mutation QuotesUpdatePrice3 {\n          updatePrice(code: \"seat\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"10.00\" } } }) {\n            version\n          }\n        }\n      ": types.QuotesUpdatePrice3Document,
+    "\n        mutation QuotesUpdatePrice4 {\n          updatePrice(code: \"team\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"8.00\" } } }) {\n            version\n          }\n        }\n      ": types.QuotesUpdatePrice4Document,
+    "\n          query QuotesQuotes($c: ID, $s: QuoteStatus) {\n            quotes(customerId: $c, status: $s) {\n              edges {\n                node {\n                  id\n                  status\n                }\n              }\n            }\n          }\n        ": types.QuotesQuotesDocument,
+    "\n        mutation QuotesArchivePrice2 {\n          archivePrice(code: \"legacy\") {\n            status\n          }\n        }\n      ": types.QuotesArchivePrice2Document,
+    "\n        query QuotesQuotes2($c: ID) {\n          quotes(customerId: $c) {\n            edges {\n              node {\n                id\n              }\n            }\n          }\n        }\n      ": types.QuotesQuotes2Document,
+    "\n      query QuotesQuotes3($c: ID, $after: String, $s: QuoteStatus) {\n        quotes(customerId: $c, first: 2, after: $after, status: $s) {\n          edges {\n            cursor\n            node {\n              id\n              status\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    ": types.QuotesQuotes3Document,
+    "\n  fragment SegmentCustomerFields on Customer {\n    id\n    name\n    tags\n    metadata\n  }\n": types.SegmentCustomerFieldsFragmentDoc,
+    "\n  mutation SegmentsCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...SegmentCustomerFields\n    }\n  }\n": types.SegmentsCreateCustomerDocument,
+    "\n  mutation SegmentsUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...SegmentCustomerFields\n    }\n  }\n": types.SegmentsUpdateCustomerDocument,
+    "\n  mutation SegmentsUpsertCustomer($input: UpsertCustomerInput!) {\n    upsertCustomer(input: $input) {\n      outcome\n      customer {\n        ...SegmentCustomerFields\n        updatedAt\n      }\n    }\n  }\n": types.SegmentsUpsertCustomerDocument,
+    "\n  query SegmentsCustomers($first: Int, $after: String, $search: String, $filter: CustomerFilter) {\n    customers(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SegmentsCustomersDocument,
+    "\n        mutation SegmentsCreateApiKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": types.SegmentsCreateApiKeyDocument,
+    "\n        mutation SegmentsCancelSubscription($id: ID!) {\n          cancelSubscription(id: $id, atPeriodEnd: false) {\n            status\n          }\n        }\n      ": types.SegmentsCancelSubscriptionDocument,
+    "\n          mutation SegmentsCreateTestClock($at: DateTime!) {\n            createTestClock(frozenTime: $at) {\n              id\n            }\n          }\n        ": types.SegmentsCreateTestClockDocument,
+    "\n        mutation SegmentsCancelSubscription2($id: ID!) {\n          cancelSubscription(id: $id, atPeriodEnd: false) {\n            status\n          }\n        }\n      ": types.SegmentsCancelSubscription2Document,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment CouponFields on Coupon { id code name percentOff amountOff currency duration durationInMonths appliesToPriceCodes maxRedemptions timesRedeemed redeemBy }"): typeof import('./graphql').CouponFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CouponFields on Coupon {\n    id\n    code\n    name\n    percentOff\n    amountOff\n    currency\n    duration\n    durationInMonths\n    appliesToPriceCodes\n    maxRedemptions\n    timesRedeemed\n    redeemBy\n  }\n"): typeof import('./graphql').CouponFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment CouponDiscountFields on Discount { id startsAt endsAt endedAt consumedAt promotionCode coupon { code } customer { id } subscription { id } }"): typeof import('./graphql').CouponDiscountFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CouponDiscountFields on Discount {\n    id\n    startsAt\n    endsAt\n    endedAt\n    consumedAt\n    promotionCode\n    coupon {\n      code\n    }\n    customer {\n      id\n    }\n    subscription {\n      id\n    }\n  }\n"): typeof import('./graphql').CouponDiscountFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsCreateCoupon($input: CreateCouponInput!) { createCoupon(input: $input) { ...CouponFields } }"): typeof import('./graphql').CouponsCreateCouponDocument;
+export function graphql(source: "\n      mutation CouponsCreateCoupon($input: CreateCouponInput!) {\n        createCoupon(input: $input) {\n          ...CouponFields\n        }\n      }\n    "): typeof import('./graphql').CouponsCreateCouponDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsCreatePromotionCode($input: CreatePromotionCodeInput!) { createPromotionCode(input: $input) { id code maxRedemptions timesRedeemed expiresAt coupon { code } customer { id } } }"): typeof import('./graphql').CouponsCreatePromotionCodeDocument;
+export function graphql(source: "\n      mutation CouponsCreatePromotionCode($input: CreatePromotionCodeInput!) {\n        createPromotionCode(input: $input) {\n          id\n          code\n          maxRedemptions\n          timesRedeemed\n          expiresAt\n          coupon {\n            code\n          }\n          customer {\n            id\n          }\n        }\n      }\n    "): typeof import('./graphql').CouponsCreatePromotionCodeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsApplyCoupon($input: ApplyCouponInput!) { applyCoupon(input: $input) { ...CouponDiscountFields } }"): typeof import('./graphql').CouponsApplyCouponDocument;
+export function graphql(source: "\n      mutation CouponsApplyCoupon($input: ApplyCouponInput!) {\n        applyCoupon(input: $input) {\n          ...CouponDiscountFields\n        }\n      }\n    "): typeof import('./graphql').CouponsApplyCouponDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsCreateApiKey { createApiKey(input: { role: SALES, name: \"sales\" }) { secret } }"): typeof import('./graphql').CouponsCreateApiKeyDocument;
+export function graphql(source: "\n        mutation CouponsCreateApiKey {\n          createApiKey(input: { role: SALES, name: \"sales\" }) {\n            secret\n          }\n        }\n      "): typeof import('./graphql').CouponsCreateApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsCreateApiKey2($c: ID!) { createApiKey(input: { role: CUSTOMER, customerId: $c, name: \"c\" }) { secret } }"): typeof import('./graphql').CouponsCreateApiKey2Document;
+export function graphql(source: "\n          mutation CouponsCreateApiKey2($c: ID!) {\n            createApiKey(input: { role: CUSTOMER, customerId: $c, name: \"c\" }) {\n              secret\n            }\n          }\n        "): typeof import('./graphql').CouponsCreateApiKey2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CouponsCoupon { coupon(code: \"SPRING20\") { code } }"): typeof import('./graphql').CouponsCouponDocument;
+export function graphql(source: "\n            query CouponsCoupon {\n              coupon(code: \"SPRING20\") {\n                code\n              }\n            }\n          "): typeof import('./graphql').CouponsCouponDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsApplyCoupon2($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"BRIEF\" }) { id } }"): typeof import('./graphql').CouponsApplyCoupon2Document;
+export function graphql(source: "\n        mutation CouponsApplyCoupon2($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"BRIEF\" }) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsApplyCoupon2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsCreateContract($input: CreateContractInput!) { createContract(input: $input) { id } }"): typeof import('./graphql').CouponsCreateContractDocument;
+export function graphql(source: "\n        mutation CouponsCreateContract($input: CreateContractInput!) {\n          createContract(input: $input) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsCreateContractDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CouponsSubscription($id: ID!) { subscription(id: $id) { discount { ...CouponDiscountFields } } }"): typeof import('./graphql').CouponsSubscriptionDocument;
+export function graphql(source: "\n        query CouponsSubscription($id: ID!) {\n          subscription(id: $id) {\n            discount {\n              ...CouponDiscountFields\n            }\n          }\n        }\n      "): typeof import('./graphql').CouponsSubscriptionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CouponsSubscription2($id: ID!) { subscription(id: $id) { discount { consumedAt } } }"): typeof import('./graphql').CouponsSubscription2Document;
+export function graphql(source: "\n          query CouponsSubscription2($id: ID!) {\n            subscription(id: $id) {\n              discount {\n                consumedAt\n              }\n            }\n          }\n        "): typeof import('./graphql').CouponsSubscription2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CouponsSubscription3($id: ID!) { subscription(id: $id) { discount { endsAt } } }"): typeof import('./graphql').CouponsSubscription3Document;
+export function graphql(source: "\n            query CouponsSubscription3($id: ID!) {\n              subscription(id: $id) {\n                discount {\n                  endsAt\n                }\n              }\n            }\n          "): typeof import('./graphql').CouponsSubscription3Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CouponsCustomer($id: ID!) { customer(id: $id) { discount { id } } }"): typeof import('./graphql').CouponsCustomerDocument;
+export function graphql(source: "\n            query CouponsCustomer($id: ID!) {\n              customer(id: $id) {\n                discount {\n                  id\n                }\n              }\n            }\n          "): typeof import('./graphql').CouponsCustomerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsApplyCoupon3($input: ApplyCouponInput!) { applyCoupon(input: $input) { id } }"): typeof import('./graphql').CouponsApplyCoupon3Document;
+export function graphql(source: "\n        mutation CouponsApplyCoupon3($input: ApplyCouponInput!) {\n          applyCoupon(input: $input) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsApplyCoupon3Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsChangeSubscription($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: \"seat\", quantity: \"2\" }] }) { id } }"): typeof import('./graphql').CouponsChangeSubscriptionDocument;
+export function graphql(source: "\n        mutation CouponsChangeSubscription($id: ID!) {\n          changeSubscription(input: { id: $id, items: [{ priceCode: \"seat\", quantity: \"2\" }] }) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsChangeSubscriptionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsChangeSubscription2($id: ID!) { changeSubscription(input: { id: $id, items: [{ priceCode: \"seat\", quantity: \"4\" }] }) { id } }"): typeof import('./graphql').CouponsChangeSubscription2Document;
+export function graphql(source: "\n        mutation CouponsChangeSubscription2($id: ID!) {\n          changeSubscription(input: { id: $id, items: [{ priceCode: \"seat\", quantity: \"4\" }] }) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsChangeSubscription2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CouponsSubscription4($id: ID!) { subscription(id: $id) { discount { id } } }"): typeof import('./graphql').CouponsSubscription4Document;
+export function graphql(source: "\n            query CouponsSubscription4($id: ID!) {\n              subscription(id: $id) {\n                discount {\n                  id\n                }\n              }\n            }\n          "): typeof import('./graphql').CouponsSubscription4Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsRemoveDiscount($id: ID!) { removeDiscount(id: $id) { endedAt } }"): typeof import('./graphql').CouponsRemoveDiscountDocument;
+export function graphql(source: "\n          mutation CouponsRemoveDiscount($id: ID!) {\n            removeDiscount(id: $id) {\n              endedAt\n            }\n          }\n        "): typeof import('./graphql').CouponsRemoveDiscountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsRemoveDiscount2($id: ID!) { removeDiscount(id: $id) { id } }"): typeof import('./graphql').CouponsRemoveDiscount2Document;
+export function graphql(source: "\n            mutation CouponsRemoveDiscount2($id: ID!) {\n              removeDiscount(id: $id) {\n                id\n              }\n            }\n          "): typeof import('./graphql').CouponsRemoveDiscount2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CouponsPreviewQuote($input: PreviewQuoteInput!) { previewQuote(input: $input) { subtotal tax total lines { kind priceCode amount tax couponCode steps } } }"): typeof import('./graphql').CouponsPreviewQuoteDocument;
+export function graphql(source: "\n        query CouponsPreviewQuote($input: PreviewQuoteInput!) {\n          previewQuote(input: $input) {\n            subtotal\n            tax\n            total\n            lines {\n              kind\n              priceCode\n              amount\n              tax\n              couponCode\n              steps\n            }\n          }\n        }\n      "): typeof import('./graphql').CouponsPreviewQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsAcceptQuote($id: ID!) { acceptQuote(id: $id) { id discount { coupon { code } startsAt } } }"): typeof import('./graphql').CouponsAcceptQuoteDocument;
+export function graphql(source: "\n          mutation CouponsAcceptQuote($id: ID!) {\n            acceptQuote(id: $id) {\n              id\n              discount {\n                coupon {\n                  code\n                }\n                startsAt\n              }\n            }\n          }\n        "): typeof import('./graphql').CouponsAcceptQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsApplyCoupon4($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"EV-REP\" }) { id } }"): typeof import('./graphql').CouponsApplyCoupon4Document;
+export function graphql(source: "\n        mutation CouponsApplyCoupon4($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"EV-REP\" }) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsApplyCoupon4Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsApplyCoupon5($s: ID!) { applyCoupon(input: { subscriptionId: $s, couponCode: \"EV-REP\" }) { id } }"): typeof import('./graphql').CouponsApplyCoupon5Document;
+export function graphql(source: "\n          mutation CouponsApplyCoupon5($s: ID!) {\n            applyCoupon(input: { subscriptionId: $s, couponCode: \"EV-REP\" }) {\n              id\n            }\n          }\n        "): typeof import('./graphql').CouponsApplyCoupon5Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsRemoveDiscount3($id: ID!) { removeDiscount(id: $id) { id } }"): typeof import('./graphql').CouponsRemoveDiscount3Document;
+export function graphql(source: "\n        mutation CouponsRemoveDiscount3($id: ID!) {\n          removeDiscount(id: $id) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsRemoveDiscount3Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsCreateQuote($input: CreateQuoteInput!) { createQuote(input: $input) { id } }"): typeof import('./graphql').CouponsCreateQuoteDocument;
+export function graphql(source: "\n          mutation CouponsCreateQuote($input: CreateQuoteInput!) {\n            createQuote(input: $input) {\n              id\n            }\n          }\n        "): typeof import('./graphql').CouponsCreateQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsApplyCoupon6($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"LAST-ONE\" }) { id } }"): typeof import('./graphql').CouponsApplyCoupon6Document;
+export function graphql(source: "\n        mutation CouponsApplyCoupon6($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"LAST-ONE\" }) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsApplyCoupon6Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsSendQuote($id: ID!) { sendQuote(id: $id) { id } }"): typeof import('./graphql').CouponsSendQuoteDocument;
+export function graphql(source: "\n        mutation CouponsSendQuote($id: ID!) {\n          sendQuote(id: $id) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsSendQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CouponsQuote($id: ID!) { quote(id: $id) { status total } }"): typeof import('./graphql').CouponsQuoteDocument;
+export function graphql(source: "\n            query CouponsQuote($id: ID!) {\n              quote(id: $id) {\n                status\n                total\n              }\n            }\n          "): typeof import('./graphql').CouponsQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsUpdateQuote($id: ID!) { updateQuote(id: $id, input: { couponCode: null }) { id } }"): typeof import('./graphql').CouponsUpdateQuoteDocument;
+export function graphql(source: "\n        mutation CouponsUpdateQuote($id: ID!) {\n          updateQuote(id: $id, input: { couponCode: null }) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsUpdateQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsSendQuote2($id: ID!) { sendQuote(id: $id) { status total coupon { code } } }"): typeof import('./graphql').CouponsSendQuote2Document;
+export function graphql(source: "\n            mutation CouponsSendQuote2($id: ID!) {\n              sendQuote(id: $id) {\n                status\n                total\n                coupon {\n                  code\n                }\n              }\n            }\n          "): typeof import('./graphql').CouponsSendQuote2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsCreateContract2($input: CreateContractInput!) { createContract(input: $input) { id } }"): typeof import('./graphql').CouponsCreateContract2Document;
+export function graphql(source: "\n        mutation CouponsCreateContract2($input: CreateContractInput!) {\n          createContract(input: $input) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsCreateContract2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsApplyCoupon7($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"B-REP\" }) { id } }"): typeof import('./graphql').CouponsApplyCoupon7Document;
+export function graphql(source: "\n        mutation CouponsApplyCoupon7($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"B-REP\" }) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsApplyCoupon7Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsApplyCoupon8($s: ID!) { applyCoupon(input: { subscriptionId: $s, couponCode: \"B-ONCE\" }) { id } }"): typeof import('./graphql').CouponsApplyCoupon8Document;
+export function graphql(source: "\n        mutation CouponsApplyCoupon8($s: ID!) {\n          applyCoupon(input: { subscriptionId: $s, couponCode: \"B-ONCE\" }) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsApplyCoupon8Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CouponsApplyCoupon9($c: ID!) { applyCoupon(input: { customerId: $c, couponCode: \"B-SHARED\" }) { id } }"): typeof import('./graphql').CouponsApplyCoupon9Document;
+export function graphql(source: "\n        mutation CouponsApplyCoupon9($c: ID!) {\n          applyCoupon(input: { customerId: $c, couponCode: \"B-SHARED\" }) {\n            id\n          }\n        }\n      "): typeof import('./graphql').CouponsApplyCoupon9Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment CreditNoteFields on CreditNote { id number currency reason subtotal tax total createdAt invoice { id amountCredited amountDue } customer { id } lines { invoiceLineId description amount tax } }"): typeof import('./graphql').CreditNoteFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CreditNoteFields on CreditNote {\n    id\n    number\n    currency\n    reason\n    subtotal\n    tax\n    total\n    createdAt\n    invoice {\n      id\n      amountCredited\n      amountDue\n    }\n    customer {\n      id\n    }\n    lines {\n      invoiceLineId\n      description\n      amount\n      tax\n    }\n  }\n"): typeof import('./graphql').CreditNoteFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment CreditedInvoiceFields on Invoice { id number status total tax amountDue amountCredited voidedAt lines { id amount tax proration } creditNotes { id number total lines { invoiceLineId amount tax } } }"): typeof import('./graphql').CreditedInvoiceFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CreditedInvoiceFields on Invoice {\n    id\n    number\n    status\n    total\n    tax\n    amountDue\n    amountCredited\n    voidedAt\n    lines {\n      id\n      amount\n      tax\n      proration\n    }\n    creditNotes {\n      id\n      number\n      total\n      lines {\n        invoiceLineId\n        amount\n        tax\n      }\n    }\n  }\n"): typeof import('./graphql').CreditedInvoiceFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CreditNotesCreate($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { ...CreditNoteFields } }"): typeof import('./graphql').CreditNotesCreateDocument;
+export function graphql(source: "\n  mutation CreditNotesCreate($input: CreateCreditNoteInput!) {\n    createCreditNote(input: $input) {\n      ...CreditNoteFields\n    }\n  }\n"): typeof import('./graphql').CreditNotesCreateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CreditNotesVoidInvoice($id: ID!) { voidInvoice(id: $id) { ...CreditedInvoiceFields } }"): typeof import('./graphql').CreditNotesVoidInvoiceDocument;
+export function graphql(source: "\n  mutation CreditNotesVoidInvoice($id: ID!) {\n    voidInvoice(id: $id) {\n      ...CreditedInvoiceFields\n    }\n  }\n"): typeof import('./graphql').CreditNotesVoidInvoiceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CreditNotesInvoiceById($id: ID!) { invoice(id: $id) { ...CreditedInvoiceFields } }"): typeof import('./graphql').CreditNotesInvoiceByIdDocument;
+export function graphql(source: "\n  query CreditNotesInvoiceById($id: ID!) {\n    invoice(id: $id) {\n      ...CreditedInvoiceFields\n    }\n  }\n"): typeof import('./graphql').CreditNotesInvoiceByIdDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CreditNotesNote($id: ID!) { creditNote(id: $id) { ...CreditNoteFields } }"): typeof import('./graphql').CreditNotesNoteDocument;
+export function graphql(source: "\n  query CreditNotesNote($id: ID!) {\n    creditNote(id: $id) {\n      ...CreditNoteFields\n    }\n  }\n"): typeof import('./graphql').CreditNotesNoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CreditNotesCreditNotes($first: Int, $after: String, $customerId: ID, $invoiceId: ID) {\n  creditNotes(first: $first, after: $after, customerId: $customerId, invoiceId: $invoiceId) { edges { cursor node { id number customer { id } } } pageInfo { hasNextPage endCursor } } }"): typeof import('./graphql').CreditNotesCreditNotesDocument;
+export function graphql(source: "\n  query CreditNotesCreditNotes($first: Int, $after: String, $customerId: ID, $invoiceId: ID) {\n    creditNotes(first: $first, after: $after, customerId: $customerId, invoiceId: $invoiceId) {\n      edges {\n        cursor\n        node {\n          id\n          number\n          customer {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').CreditNotesCreditNotesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CreditNotesCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }"): typeof import('./graphql').CreditNotesCreateApiKeyDocument;
+export function graphql(source: "\n        mutation CreditNotesCreateApiKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      "): typeof import('./graphql').CreditNotesCreateApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CreditNotesChangeSubscription($id: ID!) { changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: \"seat\", quantity: \"3\" }] }) { id } }"): typeof import('./graphql').CreditNotesChangeSubscriptionDocument;
+export function graphql(source: "\n          mutation CreditNotesChangeSubscription($id: ID!) {\n            changeSubscription(input: { id: $id, prorationBehavior: ALWAYS_INVOICE, items: [{ priceCode: \"seat\", quantity: \"3\" }] }) {\n              id\n            }\n          }\n        "): typeof import('./graphql').CreditNotesChangeSubscriptionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CreditNotesRunBilling($at: DateTime!) { runBilling(at: $at) { invoicesCreated } }"): typeof import('./graphql').CreditNotesRunBillingDocument;
+export function graphql(source: "\n        mutation CreditNotesRunBilling($at: DateTime!) {\n          runBilling(at: $at) {\n            invoicesCreated\n          }\n        }\n      "): typeof import('./graphql').CreditNotesRunBillingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CreditNotesInvoice($id: ID!) { invoice(id: $id) { creditNotes { id } } }"): typeof import('./graphql').CreditNotesInvoiceDocument;
+export function graphql(source: "\n        query CreditNotesInvoice($id: ID!) {\n          invoice(id: $id) {\n            creditNotes {\n              id\n            }\n          }\n        }\n      "): typeof import('./graphql').CreditNotesInvoiceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment DunningInvoiceFields on Invoice { id number status total amountDue amountPaid amountRemaining paidAt dueAt collectionMethod nextPaymentAttemptAt\n  attempts { kind step at amount outcome error provider providerReference } }"): typeof import('./graphql').DunningInvoiceFieldsFragmentDoc;
+export function graphql(source: "\n  fragment DunningInvoiceFields on Invoice {\n    id\n    number\n    status\n    total\n    amountDue\n    amountPaid\n    amountRemaining\n    paidAt\n    dueAt\n    collectionMethod\n    nextPaymentAttemptAt\n    attempts {\n      kind\n      step\n      at\n      amount\n      outcome\n      error\n      provider\n      providerReference\n    }\n  }\n"): typeof import('./graphql').DunningInvoiceFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment DunningSubscriptionFields on Subscription { status version history { type } }"): typeof import('./graphql').DunningSubscriptionFieldsFragmentDoc;
+export function graphql(source: "\n  fragment DunningSubscriptionFields on Subscription {\n    status\n    version\n    history {\n      type\n    }\n  }\n"): typeof import('./graphql').DunningSubscriptionFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DunningSetDunningPolicy($input: SetDunningPolicyInput!) { setDunningPolicy(input: $input) { retryAfterDays } }"): typeof import('./graphql').DunningSetDunningPolicyDocument;
+export function graphql(source: "\n      mutation DunningSetDunningPolicy($input: SetDunningPolicyInput!) {\n        setDunningPolicy(input: $input) {\n          retryAfterDays\n        }\n      }\n    "): typeof import('./graphql').DunningSetDunningPolicyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DunningAttachPaymentMethod($input: AttachPaymentMethodInput!) { attachPaymentMethod(input: $input) { id provider label isDefault } }"): typeof import('./graphql').DunningAttachPaymentMethodDocument;
+export function graphql(source: "\n    mutation DunningAttachPaymentMethod($input: AttachPaymentMethodInput!) {\n      attachPaymentMethod(input: $input) {\n        id\n        provider\n        label\n        isDefault\n      }\n    }\n  "): typeof import('./graphql').DunningAttachPaymentMethodDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DunningAdvanceTestClock($id: ID!, $to: DateTime!) { advanceTestClock(id: $id, to: $to) { status } }"): typeof import('./graphql').DunningAdvanceTestClockDocument;
+export function graphql(source: "\n      mutation DunningAdvanceTestClock($id: ID!, $to: DateTime!) {\n        advanceTestClock(id: $id, to: $to) {\n          status\n        }\n      }\n    "): typeof import('./graphql').DunningAdvanceTestClockDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query DunningInvoices($c: ID) { invoices(customerId: $c, first: 10) { edges { node { ...DunningInvoiceFields periodStart } } } }"): typeof import('./graphql').DunningInvoicesDocument;
+export function graphql(source: "\n      query DunningInvoices($c: ID) {\n        invoices(customerId: $c, first: 10) {\n          edges {\n            node {\n              ...DunningInvoiceFields\n              periodStart\n            }\n          }\n        }\n      }\n    "): typeof import('./graphql').DunningInvoicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query DunningSubscription($id: ID!) { subscription(id: $id) { ...DunningSubscriptionFields } }"): typeof import('./graphql').DunningSubscriptionDocument;
+export function graphql(source: "\n          query DunningSubscription($id: ID!) {\n            subscription(id: $id) {\n              ...DunningSubscriptionFields\n            }\n          }\n        "): typeof import('./graphql').DunningSubscriptionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query DunningPaymentMethods($c: ID!) { paymentMethods(customerId: $c) { id } }"): typeof import('./graphql').DunningPaymentMethodsDocument;
+export function graphql(source: "\n          query DunningPaymentMethods($c: ID!) {\n            paymentMethods(customerId: $c) {\n              id\n            }\n          }\n        "): typeof import('./graphql').DunningPaymentMethodsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DunningDetachPaymentMethod($id: ID!) { detachPaymentMethod(id: $id) { id } }"): typeof import('./graphql').DunningDetachPaymentMethodDocument;
+export function graphql(source: "\n        mutation DunningDetachPaymentMethod($id: ID!) {\n          detachPaymentMethod(id: $id) {\n            id\n          }\n        }\n      "): typeof import('./graphql').DunningDetachPaymentMethodDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query DunningPaymentMethods2($c: ID!) { paymentMethods(customerId: $c) { id } }"): typeof import('./graphql').DunningPaymentMethods2Document;
+export function graphql(source: "\n            query DunningPaymentMethods2($c: ID!) {\n              paymentMethods(customerId: $c) {\n                id\n              }\n            }\n          "): typeof import('./graphql').DunningPaymentMethods2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DunningVoidInvoice($id: ID!) { voidInvoice(id: $id) { status } }"): typeof import('./graphql').DunningVoidInvoiceDocument;
+export function graphql(source: "\n        mutation DunningVoidInvoice($id: ID!) {\n          voidInvoice(id: $id) {\n            status\n          }\n        }\n      "): typeof import('./graphql').DunningVoidInvoiceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DunningCreateCreditNote($id: ID!) { createCreditNote(input: { invoiceId: $id, reason: \"goodwill\" }) { total } }"): typeof import('./graphql').DunningCreateCreditNoteDocument;
+export function graphql(source: "\n        mutation DunningCreateCreditNote($id: ID!) {\n          createCreditNote(input: { invoiceId: $id, reason: \"goodwill\" }) {\n            total\n          }\n        }\n      "): typeof import('./graphql').DunningCreateCreditNoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DunningRecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { status amountPaid amountRemaining attempts { kind amount outcome providerReference } } }"): typeof import('./graphql').DunningRecordPaymentDocument;
+export function graphql(source: "\n      mutation DunningRecordPayment($input: RecordPaymentInput!) {\n        recordPayment(input: $input) {\n          status\n          amountPaid\n          amountRemaining\n          attempts {\n            kind\n            amount\n            outcome\n            providerReference\n          }\n        }\n      }\n    "): typeof import('./graphql').DunningRecordPaymentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query DunningPaymentMethods3($c: ID!) { paymentMethods(customerId: $c) { provider label isDefault } }"): typeof import('./graphql').DunningPaymentMethods3Document;
+export function graphql(source: "\n          query DunningPaymentMethods3($c: ID!) {\n            paymentMethods(customerId: $c) {\n              provider\n              label\n              isDefault\n            }\n          }\n        "): typeof import('./graphql').DunningPaymentMethods3Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query DunningCustomer($id: ID!) { customer(id: $id) { testClock { id } } }"): typeof import('./graphql').DunningCustomerDocument;
+export function graphql(source: "\n            query DunningCustomer($id: ID!) {\n              customer(id: $id) {\n                testClock {\n                  id\n                }\n              }\n            }\n          "): typeof import('./graphql').DunningCustomerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DunningRecordPayment2($input: RecordPaymentInput!) { recordPayment(input: $input) { status } }"): typeof import('./graphql').DunningRecordPayment2Document;
+export function graphql(source: "\n        mutation DunningRecordPayment2($input: RecordPaymentInput!) {\n          recordPayment(input: $input) {\n            status\n          }\n        }\n      "): typeof import('./graphql').DunningRecordPayment2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DunningCreateApiKey { createApiKey(input: { role: SALES, name: \"s\" }) { secret } }"): typeof import('./graphql').DunningCreateApiKeyDocument;
+export function graphql(source: "\n          mutation DunningCreateApiKey {\n            createApiKey(input: { role: SALES, name: \"s\" }) {\n              secret\n            }\n          }\n        "): typeof import('./graphql').DunningCreateApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DunningVoidInvoice2($id: ID!) { voidInvoice(id: $id) { status } }"): typeof import('./graphql').DunningVoidInvoice2Document;
+export function graphql(source: "\n        mutation DunningVoidInvoice2($id: ID!) {\n          voidInvoice(id: $id) {\n            status\n          }\n        }\n      "): typeof import('./graphql').DunningVoidInvoice2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DunningVoidInvoice3($id: ID!) { voidInvoice(id: $id) { status } }"): typeof import('./graphql').DunningVoidInvoice3Document;
+export function graphql(source: "\n        mutation DunningVoidInvoice3($id: ID!) {\n          voidInvoice(id: $id) {\n            status\n          }\n        }\n      "): typeof import('./graphql').DunningVoidInvoice3Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DunningSetDunningPolicy2($input: SetDunningPolicyInput!) { setDunningPolicy(input: $input) { retryAfterDays } }"): typeof import('./graphql').DunningSetDunningPolicy2Document;
+export function graphql(source: "\n          mutation DunningSetDunningPolicy2($input: SetDunningPolicyInput!) {\n            setDunningPolicy(input: $input) {\n              retryAfterDays\n            }\n          }\n        "): typeof import('./graphql').DunningSetDunningPolicy2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment QuoteFields on Quote { id status currency validUntil trialDays collection subtotal tax total notes sentAt acceptedAt declinedAt createdAt\n  customer { id } lines { priceCode quantity priceVersion amount tax steps } subscription { id status } }"): typeof import('./graphql').QuoteFieldsFragmentDoc;
+export function graphql(source: "\n  fragment QuoteFields on Quote {\n    id\n    status\n    currency\n    validUntil\n    trialDays\n    collection\n    subtotal\n    tax\n    total\n    notes\n    sentAt\n    acceptedAt\n    declinedAt\n    createdAt\n    customer {\n      id\n    }\n    lines {\n      priceCode\n      quantity\n      priceVersion\n      amount\n      tax\n      steps\n    }\n    subscription {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').QuoteFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment QuoteSubscriptionFields on Subscription { id status collectionMethod trialEnd customer { id } items { priceCode quantity price { code version } } }"): typeof import('./graphql').QuoteSubscriptionFieldsFragmentDoc;
+export function graphql(source: "\n  fragment QuoteSubscriptionFields on Subscription {\n    id\n    status\n    collectionMethod\n    trialEnd\n    customer {\n      id\n    }\n    items {\n      priceCode\n      quantity\n      price {\n        code\n        version\n      }\n    }\n  }\n"): typeof import('./graphql').QuoteSubscriptionFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesCreateQuote($input: CreateQuoteInput!) { createQuote(input: $input) { ...QuoteFields } }"): typeof import('./graphql').QuotesCreateQuoteDocument;
+export function graphql(source: "\n  mutation QuotesCreateQuote($input: CreateQuoteInput!) {\n    createQuote(input: $input) {\n      ...QuoteFields\n    }\n  }\n"): typeof import('./graphql').QuotesCreateQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesUpdateQuote($id: ID!, $input: UpdateQuoteInput!) { updateQuote(id: $id, input: $input) { ...QuoteFields } }"): typeof import('./graphql').QuotesUpdateQuoteDocument;
+export function graphql(source: "\n  mutation QuotesUpdateQuote($id: ID!, $input: UpdateQuoteInput!) {\n    updateQuote(id: $id, input: $input) {\n      ...QuoteFields\n    }\n  }\n"): typeof import('./graphql').QuotesUpdateQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesSendQuote($id: ID!) { sendQuote(id: $id) { ...QuoteFields } }"): typeof import('./graphql').QuotesSendQuoteDocument;
+export function graphql(source: "\n  mutation QuotesSendQuote($id: ID!) {\n    sendQuote(id: $id) {\n      ...QuoteFields\n    }\n  }\n"): typeof import('./graphql').QuotesSendQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesAcceptQuote($id: ID!) { acceptQuote(id: $id) { ...QuoteSubscriptionFields } }"): typeof import('./graphql').QuotesAcceptQuoteDocument;
+export function graphql(source: "\n  mutation QuotesAcceptQuote($id: ID!) {\n    acceptQuote(id: $id) {\n      ...QuoteSubscriptionFields\n    }\n  }\n"): typeof import('./graphql').QuotesAcceptQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesDeclineQuote($id: ID!) { declineQuote(id: $id) { ...QuoteFields } }"): typeof import('./graphql').QuotesDeclineQuoteDocument;
+export function graphql(source: "\n  mutation QuotesDeclineQuote($id: ID!) {\n    declineQuote(id: $id) {\n      ...QuoteFields\n    }\n  }\n"): typeof import('./graphql').QuotesDeclineQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query QuotesQuote($id: ID!) { quote(id: $id) { ...QuoteFields } }"): typeof import('./graphql').QuotesQuoteDocument;
+export function graphql(source: "\n  query QuotesQuote($id: ID!) {\n    quote(id: $id) {\n      ...QuoteFields\n    }\n  }\n"): typeof import('./graphql').QuotesQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesCreateApiKey($role: Role!, $c: ID) { createApiKey(input: { role: $role, customerId: $c, name: \"k\" }) { secret } }"): typeof import('./graphql').QuotesCreateApiKeyDocument;
+export function graphql(source: "\n      mutation QuotesCreateApiKey($role: Role!, $c: ID) {\n        createApiKey(input: { role: $role, customerId: $c, name: \"k\" }) {\n          secret\n        }\n      }\n    "): typeof import('./graphql').QuotesCreateApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query QuotesSubscriptions($c: ID) { subscriptions(customerId: $c, first: 100) { edges { node { id } } } }"): typeof import('./graphql').QuotesSubscriptionsDocument;
+export function graphql(source: "\n      query QuotesSubscriptions($c: ID) {\n        subscriptions(customerId: $c, first: 100) {\n          edges {\n            node {\n              id\n            }\n          }\n        }\n      }\n    "): typeof import('./graphql').QuotesSubscriptionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesArchivePrice { archivePrice(code: \"old\") { status } }"): typeof import('./graphql').QuotesArchivePriceDocument;
+export function graphql(source: "\n      mutation QuotesArchivePrice {\n        archivePrice(code: \"old\") {\n          status\n        }\n      }\n    "): typeof import('./graphql').QuotesArchivePriceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesCreateContract($input: CreateContractInput!) { createContract(input: $input) { id } }"): typeof import('./graphql').QuotesCreateContractDocument;
+export function graphql(source: "\n      mutation QuotesCreateContract($input: CreateContractInput!) {\n        createContract(input: $input) {\n          id\n        }\n      }\n    "): typeof import('./graphql').QuotesCreateContractDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesUpdatePrice { updatePrice(code: \"pro\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"25.00\" } } }) { version } }"): typeof import('./graphql').QuotesUpdatePriceDocument;
+export function graphql(source: "\n        mutation QuotesUpdatePrice {\n          updatePrice(code: \"pro\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"25.00\" } } }) {\n            version\n          }\n        }\n      "): typeof import('./graphql').QuotesUpdatePriceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesUpdatePrice2 { updatePrice(code: \"seat\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"11.00\" } } }) { version } }"): typeof import('./graphql').QuotesUpdatePrice2Document;
+export function graphql(source: "\n        mutation QuotesUpdatePrice2 {\n          updatePrice(code: \"seat\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"11.00\" } } }) {\n            version\n          }\n        }\n      "): typeof import('./graphql').QuotesUpdatePrice2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesUpdatePrice3 { updatePrice(code: \"seat\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"10.00\" } } }) { version } }"): typeof import('./graphql').QuotesUpdatePrice3Document;
+export function graphql(source: "\n        mutation QuotesUpdatePrice3 {\n          updatePrice(code: \"seat\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"10.00\" } } }) {\n            version\n          }\n        }\n      "): typeof import('./graphql').QuotesUpdatePrice3Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesUpdatePrice4 { updatePrice(code: \"team\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"8.00\" } } }) { version } }"): typeof import('./graphql').QuotesUpdatePrice4Document;
+export function graphql(source: "\n        mutation QuotesUpdatePrice4 {\n          updatePrice(code: \"team\", input: { rule: { kind: \"per_unit\", config: { unitAmount: \"8.00\" } } }) {\n            version\n          }\n        }\n      "): typeof import('./graphql').QuotesUpdatePrice4Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query QuotesQuotes($c: ID, $s: QuoteStatus) { quotes(customerId: $c, status: $s) { edges { node { id status } } } }"): typeof import('./graphql').QuotesQuotesDocument;
+export function graphql(source: "\n          query QuotesQuotes($c: ID, $s: QuoteStatus) {\n            quotes(customerId: $c, status: $s) {\n              edges {\n                node {\n                  id\n                  status\n                }\n              }\n            }\n          }\n        "): typeof import('./graphql').QuotesQuotesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation QuotesArchivePrice2 { archivePrice(code: \"legacy\") { status } }"): typeof import('./graphql').QuotesArchivePrice2Document;
+export function graphql(source: "\n        mutation QuotesArchivePrice2 {\n          archivePrice(code: \"legacy\") {\n            status\n          }\n        }\n      "): typeof import('./graphql').QuotesArchivePrice2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query QuotesQuotes2($c: ID) { quotes(customerId: $c) { edges { node { id } } } }"): typeof import('./graphql').QuotesQuotes2Document;
+export function graphql(source: "\n        query QuotesQuotes2($c: ID) {\n          quotes(customerId: $c) {\n            edges {\n              node {\n                id\n              }\n            }\n          }\n        }\n      "): typeof import('./graphql').QuotesQuotes2Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query QuotesQuotes3($c: ID, $after: String, $s: QuoteStatus) { quotes(customerId: $c, first: 2, after: $after, status: $s) {\n      edges { cursor node { id status } } pageInfo { hasNextPage endCursor } } }"): typeof import('./graphql').QuotesQuotes3Document;
+export function graphql(source: "\n      query QuotesQuotes3($c: ID, $after: String, $s: QuoteStatus) {\n        quotes(customerId: $c, first: 2, after: $after, status: $s) {\n          edges {\n            cursor\n            node {\n              id\n              status\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    "): typeof import('./graphql').QuotesQuotes3Document;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment SegmentCustomerFields on Customer { id name tags metadata }"): typeof import('./graphql').SegmentCustomerFieldsFragmentDoc;
+export function graphql(source: "\n  fragment SegmentCustomerFields on Customer {\n    id\n    name\n    tags\n    metadata\n  }\n"): typeof import('./graphql').SegmentCustomerFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SegmentsCreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { ...SegmentCustomerFields } }"): typeof import('./graphql').SegmentsCreateCustomerDocument;
+export function graphql(source: "\n  mutation SegmentsCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      ...SegmentCustomerFields\n    }\n  }\n"): typeof import('./graphql').SegmentsCreateCustomerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SegmentsUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { ...SegmentCustomerFields } }"): typeof import('./graphql').SegmentsUpdateCustomerDocument;
+export function graphql(source: "\n  mutation SegmentsUpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {\n    updateCustomer(id: $id, input: $input) {\n      ...SegmentCustomerFields\n    }\n  }\n"): typeof import('./graphql').SegmentsUpdateCustomerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SegmentsUpsertCustomer($input: UpsertCustomerInput!) { upsertCustomer(input: $input) { outcome customer { ...SegmentCustomerFields updatedAt } } }"): typeof import('./graphql').SegmentsUpsertCustomerDocument;
+export function graphql(source: "\n  mutation SegmentsUpsertCustomer($input: UpsertCustomerInput!) {\n    upsertCustomer(input: $input) {\n      outcome\n      customer {\n        ...SegmentCustomerFields\n        updatedAt\n      }\n    }\n  }\n"): typeof import('./graphql').SegmentsUpsertCustomerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query SegmentsCustomers($first: Int, $after: String, $search: String, $filter: CustomerFilter) {\n  customers(first: $first, after: $after, search: $search, filter: $filter) { edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }"): typeof import('./graphql').SegmentsCustomersDocument;
+export function graphql(source: "\n  query SegmentsCustomers($first: Int, $after: String, $search: String, $filter: CustomerFilter) {\n    customers(first: $first, after: $after, search: $search, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').SegmentsCustomersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SegmentsCreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }"): typeof import('./graphql').SegmentsCreateApiKeyDocument;
+export function graphql(source: "\n        mutation SegmentsCreateApiKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      "): typeof import('./graphql').SegmentsCreateApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SegmentsCancelSubscription($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }"): typeof import('./graphql').SegmentsCancelSubscriptionDocument;
+export function graphql(source: "\n        mutation SegmentsCancelSubscription($id: ID!) {\n          cancelSubscription(id: $id, atPeriodEnd: false) {\n            status\n          }\n        }\n      "): typeof import('./graphql').SegmentsCancelSubscriptionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SegmentsCreateTestClock($at: DateTime!) { createTestClock(frozenTime: $at) { id } }"): typeof import('./graphql').SegmentsCreateTestClockDocument;
+export function graphql(source: "\n          mutation SegmentsCreateTestClock($at: DateTime!) {\n            createTestClock(frozenTime: $at) {\n              id\n            }\n          }\n        "): typeof import('./graphql').SegmentsCreateTestClockDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SegmentsCancelSubscription2($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }"): typeof import('./graphql').SegmentsCancelSubscription2Document;
+export function graphql(source: "\n        mutation SegmentsCancelSubscription2($id: ID!) {\n          cancelSubscription(id: $id, atPeriodEnd: false) {\n            status\n          }\n        }\n      "): typeof import('./graphql').SegmentsCancelSubscription2Document;
 
 
 export function graphql(source: string) {

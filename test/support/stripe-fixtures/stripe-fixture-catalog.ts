@@ -42,12 +42,59 @@ const P = (name: string) => PRODUCTS.find((p) => p.name === name)!.id;
 export const PRICE_SPECS: readonly PriceSpec[] = [
   { key: 'platform_m', product: P('Platform'), cycle: MONTHLY, perUnit: '4900', lookupKey: true },
   { key: 'seats_m', product: P('Seats'), cycle: MONTHLY, perUnit: '1200', lookupKey: true },
-  { key: 'seats_grad_m', product: P('Seats'), cycle: MONTHLY, tiers: { mode: 'graduated', list: [{ upTo: 5, unit: '1500' }, { upTo: 20, unit: '1200' }, { upTo: null, unit: '900' }] } },
-  { key: 'storage_vol_m', product: P('Storage'), cycle: MONTHLY, tiers: { mode: 'volume', list: [{ upTo: 100, unit: '50' }, { upTo: 1000, unit: '40' }, { upTo: 'inf', unit: '30', flat: '5000' }] } },
+  {
+    key: 'seats_grad_m',
+    product: P('Seats'),
+    cycle: MONTHLY,
+    tiers: {
+      mode: 'graduated',
+      list: [
+        { upTo: 5, unit: '1500' },
+        { upTo: 20, unit: '1200' },
+        { upTo: null, unit: '900' },
+      ],
+    },
+  },
+  {
+    key: 'storage_vol_m',
+    product: P('Storage'),
+    cycle: MONTHLY,
+    tiers: {
+      mode: 'volume',
+      list: [
+        { upTo: 100, unit: '50' },
+        { upTo: 1000, unit: '40' },
+        { upTo: 'inf', unit: '30', flat: '5000' },
+      ],
+    },
+  },
   { key: 'messages_pkg_m', product: P('Messages'), cycle: MONTHLY, package: { divideBy: 1000, unit: '900' } },
-  { key: 'support_m', product: P('Priority support'), cycle: MONTHLY, tiers: { mode: 'graduated', list: [{ upTo: 10, unit: '0', flat: '9900' }, { upTo: 'inf', unit: '800' }] } },
+  {
+    key: 'support_m',
+    product: P('Priority support'),
+    cycle: MONTHLY,
+    tiers: {
+      mode: 'graduated',
+      list: [
+        { upTo: 10, unit: '0', flat: '9900' },
+        { upTo: 'inf', unit: '800' },
+      ],
+    },
+  },
   { key: 'api_m', product: P('API calls'), cycle: MONTHLY, usage: 'legacy', perUnit: '0.2' },
-  { key: 'api_tiered_m', product: P('API calls'), cycle: MONTHLY, usage: 'legacy', tiers: { mode: 'graduated', list: [{ upTo: 10000, unit: '0' }, { upTo: null, unit: '0.1' }] } },
+  {
+    key: 'api_tiered_m',
+    product: P('API calls'),
+    cycle: MONTHLY,
+    usage: 'legacy',
+    tiers: {
+      mode: 'graduated',
+      list: [
+        { upTo: 10000, unit: '0' },
+        { upTo: null, unit: '0.1' },
+      ],
+    },
+  },
   { key: 'events_m', product: P('Events'), cycle: MONTHLY, usage: 'meter', perUnit: '0.05' },
   { key: 'starter_m', product: P('Starter (legacy)'), cycle: MONTHLY, perUnit: '2900', inactive: true },
   { key: 'platform_q', product: P('Platform'), cycle: QUARTERLY, perUnit: '13900' },
@@ -55,7 +102,18 @@ export const PRICE_SPECS: readonly PriceSpec[] = [
   { key: 'platform_6m', product: P('Platform'), cycle: SEMIANNUAL, perUnit: '26900' },
   { key: 'platform_y', product: P('Platform'), cycle: YEARLY, perUnit: '49000', lookupKey: true },
   { key: 'seats_y', product: P('Seats'), cycle: YEARLY, perUnit: '12000' },
-  { key: 'seats_grad_y', product: P('Seats'), cycle: YEARLY, tiers: { mode: 'graduated', list: [{ upTo: 10, unit: '15000' }, { upTo: null, unit: '11000' }] } },
+  {
+    key: 'seats_grad_y',
+    product: P('Seats'),
+    cycle: YEARLY,
+    tiers: {
+      mode: 'graduated',
+      list: [
+        { upTo: 10, unit: '15000' },
+        { upTo: null, unit: '11000' },
+      ],
+    },
+  },
   { key: 'api_y', product: P('API calls'), cycle: YEARLY, usage: 'legacy', perUnit: '0.15' },
   { key: 'onboarding', product: P('Onboarding'), cycle: null, perUnit: '50000' },
 ];
@@ -137,24 +195,62 @@ export function priceObject(spec: PriceSpec, currency: string, created: number):
 
 export function productObject(p: { id: string; name: string }, created: number): Json {
   return {
-    id: p.id, object: 'product', active: true, attributes: [], created, default_price: null, description: null, images: [], livemode: false,
-    marketing_features: [], metadata: {}, name: p.name, package_dimensions: null, shippable: null, statement_descriptor: null, tax_code: null,
-    type: 'service', unit_label: null, updated: created, url: null,
+    id: p.id,
+    object: 'product',
+    active: true,
+    attributes: [],
+    created,
+    default_price: null,
+    description: null,
+    images: [],
+    livemode: false,
+    marketing_features: [],
+    metadata: {},
+    name: p.name,
+    package_dimensions: null,
+    shippable: null,
+    statement_descriptor: null,
+    tax_code: null,
+    type: 'service',
+    unit_label: null,
+    updated: created,
+    url: null,
   };
 }
 
 /** A coupon as `GET /v1/coupons?expand[]=data.applies_to` lists it. */
 export function couponObjects(created: number, redeemBy: number): Json[] {
   const coupon = (id: string, name: string, terms: Json) => ({
-    id, object: 'coupon', amount_off: null, applies_to: null, created, currency: null, duration: 'once', duration_in_months: null, livemode: false,
-    max_redemptions: null, metadata: {}, name, percent_off: null, redeem_by: null, times_redeemed: 0, valid: true, ...terms,
+    id,
+    object: 'coupon',
+    amount_off: null,
+    applies_to: null,
+    created,
+    currency: null,
+    duration: 'once',
+    duration_in_months: null,
+    livemode: false,
+    max_redemptions: null,
+    metadata: {},
+    name,
+    percent_off: null,
+    redeem_by: null,
+    times_redeemed: 0,
+    valid: true,
+    ...terms,
   });
   return [
     coupon('TFWELCOME20', 'Welcome 20 %', { percent_off: 20, duration: 'once' }),
     coupon('TFANNUAL3M', 'Three months 10 % off', { percent_off: 10, duration: 'repeating', duration_in_months: 3 }),
     coupon('TFPARTNER50', 'Partner 50 USD off', { amount_off: 5000, currency: 'usd', duration: 'forever' }),
     coupon('TFLOYAL15', 'Loyalty 15 %', { percent_off: 15, duration: 'forever', max_redemptions: 100_000, times_redeemed: 0 }),
-    coupon('TFHALF6M', 'Half off for six months', { percent_off: 50, duration: 'repeating', duration_in_months: 6, redeem_by: redeemBy, valid: false }),
+    coupon('TFHALF6M', 'Half off for six months', {
+      percent_off: 50,
+      duration: 'repeating',
+      duration_in_months: 6,
+      redeem_by: redeemBy,
+      valid: false,
+    }),
     coupon('TFSEATS25', '25 % off seats', { percent_off: 25, duration: 'forever', applies_to: { products: [P('Seats')] } }),
     coupon('TFEUR20ONCE', '20 EUR off the next invoice', { amount_off: 2000, currency: 'eur', duration: 'once' }),
     coupon('TFGBP10R', '10 GBP off for a year', { amount_off: 1000, currency: 'gbp', duration: 'repeating', duration_in_months: 12 }),

@@ -12,8 +12,18 @@ export function discountObject(id: string, coupon: Json, owner: { customer: stri
   const months = coupon.duration === 'repeating' ? Number(coupon.duration_in_months) : null;
   const end = months === null ? null : Math.floor(addInterval(new Date(start * 1000), 'MONTH', 1, months).getTime() / 1000);
   return {
-    id, object: 'discount', checkout_session: null, coupon, customer: owner.customer, end, invoice: null, invoice_item: null, promotion_code: null,
-    start, subscription: owner.subscription, subscription_item: null,
+    id,
+    object: 'discount',
+    checkout_session: null,
+    coupon,
+    customer: owner.customer,
+    end,
+    invoice: null,
+    invoice_item: null,
+    promotion_code: null,
+    start,
+    subscription: owner.subscription,
+    subscription_item: null,
   };
 }
 
@@ -28,7 +38,11 @@ const SEGMENTS = ['smb', 'mid-market', 'enterprise'];
 
 /** CRM metadata as sellers keep it on Stripe customers: flat strings. */
 export function customerMetadata(n: number, pick: <T>(list: readonly T[]) => T): Record<string, string> {
-  return { crm_id: `0015g0000${String(n).padStart(8, '0')}`, segment: pick(SEGMENTS), account_manager: pick(['ana', 'bo', 'chen', 'dara']) };
+  return {
+    crm_id: `0015g0000${String(n).padStart(8, '0')}`,
+    segment: pick(SEGMENTS),
+    account_manager: pick(['ana', 'bo', 'chen', 'dara']),
+  };
 }
 
 /** What a coupon would discount on one subscription: its licensed lines (minor units), and whether tax is charged on them. */

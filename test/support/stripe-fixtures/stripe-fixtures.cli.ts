@@ -28,7 +28,9 @@ async function main(): Promise<number> {
   if (apiVersion !== 'acacia' && apiVersion !== 'basil') throw new UsageError(`--api-version must be acacia or basil, got '${apiVersion}'`);
   const started = performance.now();
   const counts = writeStripeDump(out, { customers, seed, asOf, apiVersion });
-  process.stdout.write(`${JSON.stringify({ out, seed, asOf: asOf.toISOString(), apiVersion, ...counts, elapsedMs: Math.round(performance.now() - started) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ out, seed, asOf: asOf.toISOString(), apiVersion, ...counts, elapsedMs: Math.round(performance.now() - started) })}\n`,
+  );
   return 0;
 }
 

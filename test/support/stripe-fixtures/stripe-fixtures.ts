@@ -1,7 +1,19 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import {
-  couponObjects, couponsFor, Cycle, Json, METER, MONTHLY, PRICE_SPECS, priceObject, PRODUCTS, productObject, QUARTERLY, SEMIANNUAL, YEARLY,
+  couponObjects,
+  couponsFor,
+  Cycle,
+  Json,
+  METER,
+  MONTHLY,
+  PRICE_SPECS,
+  priceObject,
+  PRODUCTS,
+  productObject,
+  QUARTERLY,
+  SEMIANNUAL,
+  YEARLY,
 } from './stripe-fixture-catalog';
 import { stripeLineAmount } from '../../../src/import/stripe/stripe-billing';
 import { billsAlike, customerMetadata, DiscountedSub, discountObject, lastInvoiceAt } from './stripe-fixture-discounts';
@@ -51,20 +63,72 @@ function prng(seed: number): () => number {
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const COMPANY = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Soylent', 'Tyrell', 'Wonka', 'Cyberdyne', 'Gringotts', 'Monarch', 'Oscorp', 'Pied Piper', 'Stark', 'Wayne'];
-const TRADE = ['Analytics', 'Logistics', 'Labs', 'Robotics', 'Foods', 'Media', 'Systems', 'Health', 'Energy', 'Studios', 'Finance', 'Works'];
-const FORM: Record<string, string[]> = { usd: ['Inc.', 'LLC', 'Corp.'], eur: ['GmbH', 'SAS', 'B.V.', 'S.r.l.'], gbp: ['Ltd', 'plc'], jpy: ['K.K.', 'G.K.'] };
+const COMPANY = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Vandelay',
+  'Soylent',
+  'Tyrell',
+  'Wonka',
+  'Cyberdyne',
+  'Gringotts',
+  'Monarch',
+  'Oscorp',
+  'Pied Piper',
+  'Stark',
+  'Wayne',
+];
+const TRADE = [
+  'Analytics',
+  'Logistics',
+  'Labs',
+  'Robotics',
+  'Foods',
+  'Media',
+  'Systems',
+  'Health',
+  'Energy',
+  'Studios',
+  'Finance',
+  'Works',
+];
+const FORM: Record<string, string[]> = {
+  usd: ['Inc.', 'LLC', 'Corp.'],
+  eur: ['GmbH', 'SAS', 'B.V.', 'S.r.l.'],
+  gbp: ['Ltd', 'plc'],
+  jpy: ['K.K.', 'G.K.'],
+};
 const TAX_RATES: Record<string, Json[]> = {
   usd: [taxRate('txr_TfUsNy000000001', 'NY Sales Tax', 8.875, 'US')],
-  eur: [taxRate('txr_TfDeVat0000001', 'USt.', 19, 'DE'), taxRate('txr_TfFrTva0000001', 'TVA', 20, 'FR'), taxRate('txr_TfNlBtw0000001', 'BTW', 21, 'NL')],
+  eur: [
+    taxRate('txr_TfDeVat0000001', 'USt.', 19, 'DE'),
+    taxRate('txr_TfFrTva0000001', 'TVA', 20, 'FR'),
+    taxRate('txr_TfNlBtw0000001', 'BTW', 21, 'NL'),
+  ],
   gbp: [taxRate('txr_TfGbVat0000001', 'VAT', 20, 'GB')],
   jpy: [taxRate('txr_TfJpCt00000001', 'Consumption tax', 10, 'JP')],
 };
 
 function taxRate(id: string, name: string, percentage: number, country: string): Json {
   return {
-    id, object: 'tax_rate', active: true, country, created: 1_690_000_000, description: null, display_name: name, effective_percentage: percentage,
-    inclusive: false, jurisdiction: country, livemode: false, metadata: {}, percentage, state: null, tax_type: 'vat',
+    id,
+    object: 'tax_rate',
+    active: true,
+    country,
+    created: 1_690_000_000,
+    description: null,
+    display_name: name,
+    effective_percentage: percentage,
+    inclusive: false,
+    jurisdiction: country,
+    livemode: false,
+    metadata: {},
+    percentage,
+    state: null,
+    tax_type: 'vat',
   };
 }
 
@@ -72,18 +136,65 @@ function taxRate(id: string, name: string, percentage: number, country: string):
 export type Plan = { cycle: Cycle; items: [string, [number, number] | null][]; metered?: boolean };
 const PLANS: Plan[] = [
   { cycle: MONTHLY, items: [['platform_m', [1, 1]]] },
-  { cycle: MONTHLY, items: [['platform_m', [1, 1]], ['seats_m', [1, 40]]] },
+  {
+    cycle: MONTHLY,
+    items: [
+      ['platform_m', [1, 1]],
+      ['seats_m', [1, 40]],
+    ],
+  },
   { cycle: MONTHLY, items: [['seats_grad_m', [1, 60]]] },
-  { cycle: MONTHLY, items: [['platform_m', [1, 1]], ['storage_vol_m', [50, 2000]], ['api_m', null]], metered: true },
+  {
+    cycle: MONTHLY,
+    items: [
+      ['platform_m', [1, 1]],
+      ['storage_vol_m', [50, 2000]],
+      ['api_m', null],
+    ],
+    metered: true,
+  },
   { cycle: MONTHLY, items: [['messages_pkg_m', [500, 25_000]]] },
-  { cycle: MONTHLY, items: [['support_m', [1, 30]], ['api_tiered_m', null]], metered: true },
-  { cycle: MONTHLY, items: [['platform_m', [1, 1]], ['events_m', null]], metered: true },
+  {
+    cycle: MONTHLY,
+    items: [
+      ['support_m', [1, 30]],
+      ['api_tiered_m', null],
+    ],
+    metered: true,
+  },
+  {
+    cycle: MONTHLY,
+    items: [
+      ['platform_m', [1, 1]],
+      ['events_m', null],
+    ],
+    metered: true,
+  },
   { cycle: MONTHLY, items: [['starter_m', [1, 1]]] },
-  { cycle: QUARTERLY, items: [['platform_q', [1, 1]], ['seats_q', [1, 25]]] },
+  {
+    cycle: QUARTERLY,
+    items: [
+      ['platform_q', [1, 1]],
+      ['seats_q', [1, 25]],
+    ],
+  },
   { cycle: SEMIANNUAL, items: [['platform_6m', [1, 1]]] },
-  { cycle: YEARLY, items: [['platform_y', [1, 1]], ['seats_y', [1, 50]]] },
+  {
+    cycle: YEARLY,
+    items: [
+      ['platform_y', [1, 1]],
+      ['seats_y', [1, 50]],
+    ],
+  },
   { cycle: YEARLY, items: [['seats_grad_y', [1, 40]]] },
-  { cycle: YEARLY, items: [['platform_y', [1, 1]], ['api_y', null]], metered: true },
+  {
+    cycle: YEARLY,
+    items: [
+      ['platform_y', [1, 1]],
+      ['api_y', null],
+    ],
+    metered: true,
+  },
 ];
 
 /** Writes the dump's files into `dir` (created if need be), one object a line. */
@@ -118,7 +229,8 @@ function generate(options: FixtureOptions, emit: (file: File, object: Json) => v
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const chance = (p: number) => random() < p;
-  const ident = (prefix: string, n: number) => `${prefix}_${n.toString(36).padStart(6, '0')}${Array.from({ length: 8 }, () => ALPHABET[Math.floor(random() * 62)]).join('')}`;
+  const ident = (prefix: string, n: number) =>
+    `${prefix}_${n.toString(36).padStart(6, '0')}${Array.from({ length: 8 }, () => ALPHABET[Math.floor(random() * 62)]).join('')}`;
   const asOf = Math.floor(options.asOf.getTime() / 1000);
   const basil = options.apiVersion === 'basil';
   const catalogCreated = asOf - 1600 * DAY;
@@ -183,7 +295,20 @@ function generate(options: FixtureOptions, emit: (file: File, object: Json) => v
       // A second subscription meters nothing: one live subscription of a customer bills a metric.
       const plan = pick(k === 0 ? PLANS : PLANS.filter((p) => !p.metered));
       const sub = subscription({
-        id: ident('sub', subSeq++), customer: id, currency, created, plan, rate, sendInvoice, terms, asOf, basil, prices, random, between, chance,
+        id: ident('sub', subSeq++),
+        customer: id,
+        currency,
+        created,
+        plan,
+        rate,
+        sendInvoice,
+        terms,
+        asOf,
+        basil,
+        prices,
+        random,
+        between,
+        chance,
       });
       const ownCoupon = sub.object.status !== 'canceled' && chance(0.06) ? couponFor(currency, [priced(sub.object, rate)]) : null;
       if (ownCoupon) {
@@ -193,14 +318,40 @@ function generate(options: FixtureOptions, emit: (file: File, object: Json) => v
       subs.push(sub);
     }
     const latest = Math.max(...subs.map((s) => (s.object.status === 'canceled' ? 0 : lastInvoiceAt(s.object))));
-    const customerCoupon = chance(0.04) ? couponFor(currency, subs.map((s) => priced(s.object, rate))) : null;
+    const customerCoupon = chance(0.04)
+      ? couponFor(
+          currency,
+          subs.map((s) => priced(s.object, rate)),
+        )
+      : null;
     const customerDiscount = customerCoupon ? discount(customerCoupon, id, null, latest) : null;
     const metadata = chance(0.3) ? customerMetadata(i, pick) : {};
     emit('customers', {
-      id, object: 'customer', address: null, balance: 0, created, currency, default_source: null, delinquent: false, description: null, discount: customerDiscount,
-      email: `billing+${i}@${company.split(' ')[0].toLowerCase().replace(/[^a-z]/g, '')}.example`, invoice_prefix: id.slice(4, 12).toUpperCase(),
-      invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null }, livemode: false, metadata,
-      name: company, next_invoice_sequence: 1, phone: null, preferred_locales: [], shipping: null, tax_exempt: exempt, test_clock: null,
+      id,
+      object: 'customer',
+      address: null,
+      balance: 0,
+      created,
+      currency,
+      default_source: null,
+      delinquent: false,
+      description: null,
+      discount: customerDiscount,
+      email: `billing+${i}@${company
+        .split(' ')[0]
+        .toLowerCase()
+        .replace(/[^a-z]/g, '')}.example`,
+      invoice_prefix: id.slice(4, 12).toUpperCase(),
+      invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null },
+      livemode: false,
+      metadata,
+      name: company,
+      next_invoice_sequence: 1,
+      phone: null,
+      preferred_locales: [],
+      shipping: null,
+      tax_exempt: exempt,
+      test_clock: null,
     });
     for (const sub of subs) {
       emit('subscriptions', sub.object);
