@@ -209,6 +209,9 @@ describe('events', () => {
       tags: [],
       metadata: {},
       testClockId: null,
+      // The legal identity (issue 16): carried by every customer event, null until given.
+      billingAddress: null,
+      vatId: null,
       createdAt: '2026-03-01T00:00:00.000Z',
       updatedAt: '2026-03-01T00:00:00.000Z',
     });
