@@ -25,7 +25,7 @@ beforeAll(async () => {
   await makePrice(h, 'seats', { kind: 'per_unit', config: { unitAmount: '10.00' } });
   await makePrice(h, 'half', { kind: 'per_unit', config: { unitAmount: '0.125' } });
   acme = await makeCustomer(h, { taxStatus: TaxStatus.TAXABLE, taxRate: dec('20') });
-  globex = await makeCustomer(h, { taxStatus: TaxStatus.REVERSE_CHARGE });
+  globex = await makeCustomer(h, { taxStatus: TaxStatus.REVERSE_CHARGE, vatId: 'DE136695976' });
   await h.as().contracts.create({
     customerId: acme.id,
     code: 'ACME-2026',
