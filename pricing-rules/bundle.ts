@@ -29,11 +29,8 @@ const schema = z
     }
     config.components.forEach(({ priceCode }, i) => {
       if (config.components.findIndex((c) => c.priceCode === priceCode) === i) return;
-      ctx.addIssue({
-        code: 'custom',
-        path: ['components', i, 'priceCode'],
-        message: `duplicate component '${priceCode}': raise its quantity instead`,
-      });
+      const message = `duplicate component '${priceCode}': raise its quantity instead`;
+      ctx.addIssue({ code: 'custom', path: ['components', i, 'priceCode'], message });
     });
   });
 
