@@ -52,7 +52,17 @@ const browserGlobals = Object.fromEntries(
 );
 
 export default defineConfig(
-  globalIgnores(['dist/', 'coverage/', 'node_modules/', 'schema/', '**/generated/', '**/*.generated.ts', '**/*.bundle.js', '**/vendor/']),
+  globalIgnores([
+    'dist/',
+    'coverage/',
+    'node_modules/',
+    'schema/',
+    '**/generated/',
+    '**/*.generated.ts',
+    '**/*.bundle.js',
+    '**/vendor/',
+    'test/support/einvoicing/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -114,6 +124,17 @@ export default defineConfig(
     files: ['pricing-rules/**/*.ts'],
     rules: restrict(
       layer('A pricing rule imports only src/pricing (and its own folder).', '^\\.\\./(?!src/pricing(/|$))', '^(\\.\\./){2,}'),
+      layer(
+        'A pricing rule imports only src/pricing: no ORM, GraphQL or HTTP libraries.',
+        '^(@mikro-orm/|graphql$|graphql/|type-graphql|@apollo/|express|pg$)',
+      ),
+    ),
+  },
+  {
+    // A kind split into a folder of its own (pricing-rules/formula/): one level deeper, the same rule.
+    files: ['pricing-rules/*/**/*.ts'],
+    rules: restrict(
+      layer('A pricing rule imports only src/pricing (and its own folder).', '^\\.\\./\\.\\./(?!src/pricing(/|$))', '^(\\.\\./){3,}'),
       layer(
         'A pricing rule imports only src/pricing: no ORM, GraphQL or HTTP libraries.',
         '^(@mikro-orm/|graphql$|graphql/|type-graphql|@apollo/|express|pg$)',

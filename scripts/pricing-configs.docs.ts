@@ -3,8 +3,8 @@
 // disagree, so the page cannot silently go stale when a rule changes.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { rules } from '../pricing-rules';
+import { type PricingRule, configJsonSchema } from '../src/pricing';
 
 export const PAGE_PATH = join(__dirname, '..', 'docs', 'pricing-configs.md');
 
@@ -52,6 +52,17 @@ const ABOUT: Record<string, { meaning: string; example: Record<string, unknown> 
       'for the period it was used in, never prorated.',
     example: { metric: 'api_calls', aggregation: 'sum', pricing: { kind: 'per_unit', config: { unitAmount: '0.002' } } },
   },
+  formula: {
+    meaning:
+      'The amount is an expression over `q`, the quantity, in exact decimals: numbers, `+ - * /`, parentheses, ' +
+      '`min(a, b, …)`, `max(a, b, …)`, `ceil(x)`, `floor(x)`, `round(x, decimals)` (half-up; `round(x)` is `round(x, 0)`) ' +
+      'and `if(condition, then, else)`, whose condition compares two values with `<`, `<=`, `>`, `>=`, `==` or `!=`. It is ' +
+      'parsed when the price is created; a mistake is refused at `rule.config.expression` with its position. At most 500 ' +
+      'characters, 200 terms and 20 levels of nesting; numbers as in any config (no exponent). q = 0 prices to 0; an ' +
+      'amount below zero, a division by zero or a value of 10^30 or more fails the line that meets it. The example charges ' +
+      '2.50 a unit for the first 100 units and 2.00 beyond (q = 150 → 350.00).',
+    example: { expression: 'min(q, 100) * 2.5 + max(q - 100, 0) * 2' },
+  },
   bundle: {
     meaning:
       'One bundle unit is each component priced by its own catalog price at `quantity` × the bundle quantity; ' +
@@ -69,14 +80,13 @@ const ABOUT: Record<string, { meaning: string; example: Record<string, unknown> 
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
-function section(kind: string, schema: z.ZodType): string {
+function section(rule: PricingRule): string {
+  const { kind } = rule;
   const about = ABOUT[kind];
   if (about === undefined)
     throw new Error(`pricing rule '${kind}' has no entry in scripts/pricing-configs.docs.ts: add its meaning and example`);
-  const rule = rules.find((candidate) => candidate.kind === kind);
   // The example goes through the rule's own parser: a page whose example the API would refuse fails here.
-  rule?.parseConfig(about.example);
-  const { $schema: _, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  rule.parseConfig(about.example);
   return [
     `## \`${kind}\``,
     '',
@@ -91,7 +101,7 @@ function section(kind: string, schema: z.ZodType): string {
     '<details><summary>JSON Schema of <code>config</code></summary>',
     '',
     '```json',
-    json({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: `${kind} config`, ...jsonSchema }),
+    json(configJsonSchema(rule)),
     '```',
     '',
     '</details>',
@@ -103,7 +113,7 @@ export function renderPricingConfigsPage(): string {
   const sections = rules.map((rule) => {
     if (rule.configSchema === undefined)
       throw new Error(`pricing rule '${rule.kind}' has no configSchema: set it to the zod schema its parseConfig uses`);
-    return section(rule.kind, rule.configSchema);
+    return section(rule);
   });
   return [
     '# Price configs',
@@ -114,7 +124,9 @@ export function renderPricingConfigsPage(): string {
     'schema types `config` as `JSONObject` because its shape depends on the kind; this page gives that shape for every',
     'kind, as the JSON Schema of what the rule accepts, generated from the schema the rule validates with, so it is',
     "what `createPrice` and `updatePrice` check. A contract item's `override` (see [subscriptions](subscriptions.md))",
-    "is a config of the price's own kind and follows the same schema.",
+    "is a config of the price's own kind and follows the same schema. The same schemas are served by the query",
+    '`pricingRuleKinds { kind builtIn configSchema }`, with those of the kinds pricing plugins add',
+    '([pricing plugins](pricing-plugins.md)), which this page cannot know.',
     '',
     'Decimals are strings such as `"12.50"` (a plain JSON number is accepted when its plain form is such a string, so',
     '`0.1` passes and `1e3` does not), with at most 18 digits before the point and 12 after. Unknown keys are refused',

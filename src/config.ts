@@ -22,7 +22,18 @@ const schema = z.object({
     .enum(['0', '1'])
     .default('1')
     .transform((v) => v === '1'),
+  /** Encrypts connector credentials at rest: 32 bytes as 64 hex digits or base64 (docs/connectors.md). Unset: no connections. */
+  TARIFF_SECRETS_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v.trim()) || Buffer.from(v.trim(), 'base64').length === 32, {
+      message: 'must be 32 bytes: 64 hex digits or 44 base64 characters',
+    })
+    .optional(),
   TARIFF_PORTAL_SESSION_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** How long a signed document link (documentUrl) opens, in minutes: a day by default, at most 90 days. */
+  TARIFF_DOCUMENT_LINK_MINUTES: z.coerce.number().int().min(1).max(129_600).default(1440),
+  /** Signs document links; unset: a random secret kept in the database (docs/documents.md). Changing it ends every link. */
+  TARIFF_DOCUMENT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TARIFF_PUBLIC_URL: z
     .string()
     .url()
@@ -42,6 +53,23 @@ const schema = z.object({
       }
       return origins;
     }),
+  /** Pricing plugins: module paths or package names, comma-separated (docs/pricing-plugins.md). */
+  TARIFF_PRICING_PLUGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0),
+    ),
+  /** E-mail (docs/e-mail.md): both or neither; the URL may carry credentials, so it is never logged unredacted. */
+  TARIFF_SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\/[^/]/i.test(v), 'must be smtp://host:port or smtps://host:port')
+    .optional(),
+  TARIFF_MAIL_FROM: z.email().optional(),
   TARIFF_METRICS: z
     .enum(['0', '1'])
     .default('0')
@@ -73,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const c = parsed.data;
+  if ((c.TARIFF_SMTP_URL === undefined) !== (c.TARIFF_MAIL_FROM === undefined)) {
+    throw new ConfigError('invalid configuration:\n  TARIFF_SMTP_URL and TARIFF_MAIL_FROM: set both to send e-mail, or neither');
+  }
   const seed = c.TARIFF_SEED === undefined ? c.DATABASE_URL === undefined : c.TARIFF_SEED === '1';
   return { ...c, seed };
 }

@@ -14,6 +14,8 @@ async function main(): Promise<void> {
     logger,
     seed: config.seed ? (db, clock) => seedDemoData(db, clock, logger) : undefined,
     webhookWorker: config.TARIFF_WEBHOOK_WORKER,
+    connectorWorker: config.TARIFF_WEBHOOK_WORKER,
+    emailWorker: true,
   });
   if (app.createdAdminSecret) {
     // Printed, not logged: log pipelines must never carry a secret.

@@ -3,6 +3,7 @@ import { Config, loadConfig } from '../config';
 import { Database, openDatabase } from '../db/database';
 import { wireDomainProjectors } from '../domain/services';
 import { createLogger, Logger } from '../logger';
+import { loadPricingPlugins } from '../pricing-plugins';
 
 /** What a CLI's body works with: the database opened once, its configuration and its logger (to stderr). */
 export interface CliDatabase {
@@ -28,6 +29,8 @@ export interface CliDatabaseOptions {
 export async function withCliDatabase<T>(options: CliDatabaseOptions, fn: (cli: CliDatabase) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, { service: options.service, stream: 'stderr' });
+  // Prices of plugin kinds are priced (billing) and parsed (any read) only once their plugins are loaded.
+  loadPricingPlugins(config.TARIFF_PRICING_PLUGINS, logger);
   // Whatever the command writes emits events: their projections (the revenue ledger) must be wired first.
   wireDomainProjectors();
   const db = await openDatabase({

@@ -16,6 +16,8 @@ export interface DatabaseOptions {
   dataDir: string | null;
   poolMax: number;
   migrate: boolean;
+  /** The embedded database's initial data directory (a dump, as EmbeddedDatabase.dump gives): tests start from a migrated one. */
+  embeddedInitialData?: Blob;
   logger?: Logger;
   /** Sees every SQL statement: for tests that count them. */
   onQuery?: (sql: string) => void;
@@ -25,7 +27,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let embedded: EmbeddedDatabase | null = null;
   let url = options.url;
   if (!url) {
-    embedded = await startEmbeddedDatabase(options.dataDir, options.poolMax);
+    embedded = await startEmbeddedDatabase(options.dataDir, options.poolMax, options.embeddedInitialData);
     url = embedded.url;
   }
   try {

@@ -32,7 +32,14 @@ import { InvoiceExternalId } from '../domain/invoices/invoice-external-id.entity
 import { SubscriptionExternalId } from '../domain/subscriptions/subscription-external-id.entity';
 import { PaymentMethod } from '../domain/payments/payment-method.entity';
 import { PaymentAttempt } from '../domain/payments/payment-attempt.entity';
+import { CreditBalanceEntry } from '../domain/payments/credit-balance.entity';
+import { BankStatement } from '../domain/bank-statements/bank-statement.entity';
+import { BankEntry } from '../domain/bank-statements/bank-entry.entity';
 import { SandboxCharge } from '../domain/payments/sandbox-charge.entity';
+import { SepaMandate } from '../domain/payments/sepa-mandate.entity';
+import { DirectDebitBatch } from '../domain/payments/direct-debit-batch.entity';
+import { DirectDebitItem } from '../domain/payments/direct-debit-item.entity';
+import { Refund } from '../domain/refunds/refund.entity';
 import { DunningPolicy } from '../domain/payments/dunning-policy.entity';
 import { SellerSettings } from '../domain/settings/seller-settings.entity';
 import { PortalSession } from '../domain/portal/portal-session.entity';
@@ -50,19 +57,38 @@ import { Location } from '../domain/customers/location.entity';
 import { LocationExternalId } from '../domain/customers/location-external-id.entity';
 import { Contact } from '../domain/customers/contact.entity';
 import { AuditEntry } from '../domain/audit/audit-entry.entity';
+import { InventoryLevel } from '../domain/inventory/inventory-level.entity';
+import { CacheVersion } from './cache-version.entity';
+import { Connection, ConnectionInbound, ConnectionRecord } from '../domain/connectors/connection.entity';
+import { DocumentLinkSecret } from '../domain/documents/document-link-secret.entity';
+import { DeliverySchedule } from '../domain/orders/delivery-schedule.entity';
+import { DeliveryItem } from '../domain/orders/delivery-item.entity';
+import { Order } from '../domain/orders/order.entity';
+import { OrderLine } from '../domain/orders/order-line.entity';
+import { Shipment } from '../domain/orders/shipment.entity';
+import { EmailCursor, EmailDelivery } from '../domain/email/email-delivery.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so what the ORM knows is what this file says. */
 export const entities = [
+  Connection,
+  ConnectionRecord,
+  ConnectionInbound,
   ApiKey,
   Customer,
   CustomerExternalId,
   Product,
+  InventoryLevel,
   Price,
   Contract,
   ContractItem,
   IdempotencyKey,
   Subscription,
   SubscriptionItem,
+  DeliverySchedule,
+  DeliveryItem,
+  Order,
+  OrderLine,
+  Shipment,
   SubscriptionEvent,
   PendingProration,
   ScheduledChange,
@@ -83,11 +109,20 @@ export const entities = [
   InvoiceExternalId,
   SubscriptionExternalId,
   WebhookEndpoint,
+  EmailDelivery,
+  EmailCursor,
   WebhookDelivery,
   WebhookAttempt,
   PaymentMethod,
   PaymentAttempt,
+  CreditBalanceEntry,
+  BankStatement,
+  BankEntry,
   SandboxCharge,
+  SepaMandate,
+  DirectDebitBatch,
+  DirectDebitItem,
+  Refund,
   DunningPolicy,
   SellerSettings,
   PortalSession,
@@ -105,4 +140,6 @@ export const entities = [
   LocationExternalId,
   Contact,
   AuditEntry,
+  DocumentLinkSecret,
+  CacheVersion,
 ];

@@ -1,16 +1,26 @@
+import { QuoteAcceptanceLinkService } from './quotes/quote-response-link';
+import { EmailDeliveryService } from './email/email-delivery.service';
 import { ApiKeyService } from './auth/api-key.service';
 import { PriceService } from './catalog/price.service';
 import { ProductService } from './catalog/product.service';
+import { InventoryService } from './inventory/inventory.service';
+import { FeedImportService } from './feeds/feed-import.service';
+import { OrderService } from './orders/order.service';
+import { OrderControlService } from './orders/order-controls.service';
+import { OrderFulfilmentService } from './orders/order-fulfilment.service';
 import { ContractService } from './contracts/contract.service';
 import { CustomerService } from './customers/customer.service';
 import { ContactService } from './customers/contact.service';
 import { LocationService } from './customers/location.service';
+import { DocumentLinkService } from './documents/document-link.service';
+import { DocumentService } from './documents/document.service';
 import { QuoteApprovalService } from './quotes/quote-approval.service';
 import { QuoteLifecycleService } from './quotes/quote-lifecycle.service';
 import { QuotePreviewService } from './quotes/quote-preview.service';
 import { QuoteService } from './quotes/quote.service';
 import type { ServiceContext } from './shared/service-context';
 import { WebhookEndpointService } from './webhooks/webhook-endpoint.service';
+import { ConnectionService } from './connectors/connection.service';
 import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { UpcomingInvoiceService } from './invoices/upcoming-invoice.service';
 import { InvoiceService } from './invoices/invoice.service';
@@ -30,15 +40,20 @@ import { CustomerUpsertService } from './customers/customer-upsert.service';
 import { ProductUpsertService } from './catalog/product-upsert.service';
 import { SellerSettingsService } from './settings/seller-settings.service';
 import { PaymentService } from './payments/payment.service';
+import { DirectDebitService } from './payments/direct-debit.service';
+import { RefundService } from './refunds/refund.service';
+import { BankStatementService } from './bank-statements/bank-statement.service';
 import { RevenueMetricsService } from './analytics/revenue-metrics.service';
 import { CohortService } from './analytics/cohorts.service';
 import { CltvService } from './analytics/cltv.service';
 import { ConvertedMetricsService } from './analytics/converted-metrics.service';
 import { ExchangeRateService } from './analytics/exchange-rate.service';
+import { LedgerService } from './ledger/ledger.service';
 import { PaymentMethodService } from './payments/payment-method.service';
 import { DunningPolicyService } from './payments/dunning-policy.service';
 import { SubscriptionChangePreviewService } from './subscriptions/subscription-change-preview.service';
 import { InvoiceDocumentService } from './invoices/invoice-document.service';
+import { EInvoiceService } from './e-invoices/e-invoice.service';
 import { PortalSessionService } from './portal/portal-session.service';
 import { CouponService } from './coupons/coupon.service';
 import { DiscountService } from './coupons/discount.service';
@@ -69,6 +84,9 @@ export function createServices(ctx: ServiceContext) {
     quoteLifecycle: new QuoteLifecycleService(ctx),
     quoteApproval: new QuoteApprovalService(ctx),
     subscriptions: new SubscriptionService(ctx),
+    orders: new OrderService(ctx),
+    orderControls: new OrderControlService(ctx),
+    orderFulfilment: new OrderFulfilmentService(ctx),
     subscriptionChanges: new SubscriptionChangeService(ctx),
     subscriptionLifecycle: new SubscriptionLifecycleService(ctx),
     subscriptionSchedules: new SubscriptionScheduleService(ctx),
@@ -88,19 +106,31 @@ export function createServices(ctx: ServiceContext) {
     externalIds: new ExternalIdService(ctx),
     customerUpserts: new CustomerUpsertService(ctx),
     productUpserts: new ProductUpsertService(ctx),
+    inventory: new InventoryService(ctx),
+    feeds: new FeedImportService(ctx),
     webhookEndpoints: new WebhookEndpointService(ctx),
     webhookDeliveries: new WebhookDeliveryService(ctx),
+    connections: new ConnectionService(ctx),
+    emailDeliveries: new EmailDeliveryService(ctx),
     sellerSettings: new SellerSettingsService(ctx),
     payments: new PaymentService(ctx),
+    directDebits: new DirectDebitService(ctx),
+    refunds: new RefundService(ctx),
+    bankStatements: new BankStatementService(ctx),
     revenueMetrics: new RevenueMetricsService(ctx),
     cohorts: new CohortService(ctx),
     cltv: new CltvService(ctx),
     exchangeRates: new ExchangeRateService(ctx),
     convertedMetrics: new ConvertedMetricsService(ctx),
+    ledger: new LedgerService(ctx),
     paymentMethods: new PaymentMethodService(ctx),
     dunningPolicy: new DunningPolicyService(ctx),
     subscriptionChangePreviews: new SubscriptionChangePreviewService(ctx),
     invoiceDocuments: new InvoiceDocumentService(ctx),
+    eInvoices: new EInvoiceService(ctx),
+    documents: new DocumentService(ctx),
+    documentLinks: new DocumentLinkService(ctx),
+    quoteAcceptance: new QuoteAcceptanceLinkService(ctx),
     portalSessions: new PortalSessionService(ctx),
     coupons: new CouponService(ctx),
     discounts: new DiscountService(ctx),

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../domain/auth/actor';
+import type { DocumentLinkSettings } from '../domain/documents/document-link.service';
 import type { PortalLinkSettings } from '../domain/portal/portal-session.service';
 import type { Services } from '../domain/services';
 import type { Logger } from '../logger';
@@ -14,4 +15,6 @@ export interface Context {
   logger: Logger;
   /** Where portal links point and how long they live (config). */
   portal: PortalLinkSettings;
+  /** How long document links live, what signs them and where they point (config). */
+  documents: DocumentLinkSettings;
 }

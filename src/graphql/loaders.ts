@@ -25,6 +25,7 @@ import { SubscriptionExternalId } from '../domain/subscriptions/subscription-ext
 import { Location } from '../domain/customers/location.entity';
 import { LocationExternalId } from '../domain/customers/location-external-id.entity';
 import { Contact } from '../domain/customers/contact.entity';
+import { creditExposures } from '../domain/customers/credit-exposure';
 
 /** One loader per entity: `load(id)` calls within a tick become one `where id in (...)`. */
 function byId<T extends { id: string }>(
@@ -126,6 +127,11 @@ export function createLoaders(em: EntityManager) {
     locationsByCustomer: byParent(em, Location, 'customer', { orderBy: { createdAt: 'asc', id: 'asc' } }),
     externalIdsByLocation: byParent(em, LocationExternalId, 'location', { orderBy: { system: 'asc', externalId: 'asc' } }),
     contactsByCustomer: byParent(em, Contact, 'customer', { where: { archivedAt: null }, orderBy: { createdAt: 'asc', id: 'asc' } }),
+    // A page of customers reads its exposures in one statement.
+    creditExposure: new DataLoader(async (ids: readonly string[]) => {
+      const exposures = await creditExposures(em, ids);
+      return ids.map((id) => exposures.get(id)!);
+    }),
     discountsByCustomer: byParent(em, CouponRedemption, 'customer', {
       where: { endedAt: null, subscription: null, quote: null },
       populate: ['promotionCode'],

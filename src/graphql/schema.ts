@@ -4,6 +4,10 @@ import { ApiKeyResolver } from './auth/api-key.resolver';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { PriceResolver } from './catalog/price.resolver';
 import { ProductResolver } from './catalog/product.resolver';
+import { InventoryResolver } from './inventory/inventory.resolver';
+import { FeedResolver } from './feeds/feed.resolver';
+import { OrderResolver } from './orders/order.resolver';
+import { SubscriptionDeliveryResolver } from './orders/subscription-delivery.resolver';
 import { ContractResolver, CustomerContractsResolver } from './contracts/contract.resolver';
 import { CustomerResolver } from './customers/customer.resolver';
 import { CustomerLocationsResolver, LocationResolver } from './customers/location.resolver';
@@ -12,8 +16,11 @@ import { QuotePreviewResolver } from './quotes/quote-preview.resolver';
 import { QuoteApprovalResolver } from './quotes/quote-approval.resolver';
 import { QuoteResolver } from './quotes/quote.resolver';
 import { InvoiceResolver } from './invoices/invoice.resolver';
+import { CustomerConsumptionResolver } from './invoices/invoice-consumption.resolver';
 import { BillingRunResolver } from './billing/billing-run.resolver';
 import { CreditNoteResolver, InvoiceCreditNotesResolver } from './credit-notes/credit-note.resolver';
+import { CreditNoteEInvoiceResolver, InvoiceEInvoiceResolver } from './e-invoices/e-invoice.resolver';
+import { CreditNoteDocumentUrlResolver, InvoiceDocumentUrlResolver, QuoteDocumentUrlResolver } from './documents/document-link.resolver';
 import { EventResolver } from './events/event.resolver';
 import { PriceMigrationResolver } from './subscriptions/price-migration.resolver';
 import { SubscriptionItemResolver, SubscriptionResolver } from './subscriptions/subscription.resolver';
@@ -27,13 +34,22 @@ import {
   SubscriptionExternalIdsResolver,
 } from './external-ids/external-id.resolver';
 import { WebhookResolver } from './webhooks/webhook.resolver';
+import { ConnectionResolver } from './connectors/connection.resolver';
+import { EmailResolver } from './email/email.resolver';
 import { SellerSettingsResolver } from './settings/seller-settings.resolver';
 import { InvoicePaymentsResolver, PaymentResolver } from './payments/payment.resolver';
-import { AnalyticsResolver } from './analytics/analytics.resolver';
+import { DirectDebitResolver, PaymentMethodMandateResolver } from './payments/direct-debit.resolver';
+import {
+  BankStatementResolver,
+  CustomerCreditBalanceResolver,
+  InvoicePaymentReferenceResolver,
+} from './bank-statements/bank-statement.resolver';
+import { AnalyticsResolver, CustomerMrrResolver } from './analytics/analytics.resolver';
+import { LedgerResolver } from './ledger/ledger.resolver';
 import { CltvResolver } from './analytics/cltv.resolver';
 import { ExchangeRateResolver } from './analytics/exchange-rate.resolver';
 import { SubscriptionChangePreviewResolver } from './subscriptions/subscription-change-preview.resolver';
-import { PortalResolver } from './portal/portal.resolver';
+import { PortalResolver, PortalSessionInfoResolver } from './portal/portal.resolver';
 import { UsageThresholdResolver } from './lifecycle/usage-threshold.resolver';
 import {
   CouponResolver,
@@ -50,6 +66,8 @@ import { subgraphSdl, toSubgraphSchema } from './federation';
 const resolvers: NonEmptyArray<Function> = [
   ApiKeyResolver,
   ProductResolver,
+  InventoryResolver,
+  FeedResolver,
   PriceResolver,
   QuotePreviewResolver,
   QuoteResolver,
@@ -63,29 +81,47 @@ const resolvers: NonEmptyArray<Function> = [
   CustomerContractsResolver,
   SubscriptionResolver,
   SubscriptionItemResolver,
+  SubscriptionDeliveryResolver,
+  OrderResolver,
   PriceMigrationResolver,
   UsageResolver,
   InvoiceResolver,
+  CustomerConsumptionResolver,
   BillingRunResolver,
   TestClockResolver,
   CustomerTestClockResolver,
   CreditNoteResolver,
   EventResolver,
   InvoiceCreditNotesResolver,
+  InvoiceEInvoiceResolver,
+  CreditNoteEInvoiceResolver,
+  InvoiceDocumentUrlResolver,
+  CreditNoteDocumentUrlResolver,
+  QuoteDocumentUrlResolver,
   ExternalIdResolver,
   ProductExternalIdsResolver,
   PriceExternalIdsResolver,
   InvoiceExternalIdsResolver,
   SubscriptionExternalIdsResolver,
   WebhookResolver,
+  ConnectionResolver,
+  EmailResolver,
   SellerSettingsResolver,
   PaymentResolver,
   InvoicePaymentsResolver,
+  DirectDebitResolver,
+  PaymentMethodMandateResolver,
+  BankStatementResolver,
+  InvoicePaymentReferenceResolver,
+  CustomerCreditBalanceResolver,
   AnalyticsResolver,
+  CustomerMrrResolver,
+  LedgerResolver,
   CltvResolver,
   ExchangeRateResolver,
   SubscriptionChangePreviewResolver,
   PortalResolver,
+  PortalSessionInfoResolver,
   CouponResolver,
   PromotionCodeResolver,
   DiscountResolver,

@@ -22,6 +22,9 @@ import { KnownOperationTypes } from './operation-types';
 import { RateLimiter } from './rate-limit';
 import { buildTariffSchema } from './schema';
 import { invoiceHtmlRoute } from './invoices/invoice-html.route';
+import { documentLinkRoute } from './documents/document-link.route';
+import { quoteResponseRoute } from './quotes/quote-response.route';
+import { DEFAULT_DOCUMENT_LINK_MINUTES, type DocumentLinkSettings } from '../domain/documents/document-link.service';
 import { portalRoutes } from '../portal/portal.route';
 import { dashboardRoutes } from '../dashboard/dashboard.route';
 import { corsForOrigins } from '../http/cors';
@@ -43,12 +46,16 @@ export interface ServerOptions {
   limits: QueryLimits;
   maxBodyBytes: number;
   portal: PortalLinkSettings;
+  /** Signed document links (TARIFF_DOCUMENT_LINK_*); absent: a day long, the database's secret, the portal's public URL. */
+  documents?: DocumentLinkSettings;
   /** Origins whose browser pages may call the API (TARIFF_CORS_ORIGINS); empty: none. */
   corsOrigins?: readonly string[];
   /** Serve GET /metrics and count requests (TARIFF_METRICS). */
   metrics?: boolean;
   /** Defaults to the providers that ship (sandbox, manual); tests and deployments may pass others. */
   paymentProviders?: PaymentProviders;
+  /** TARIFF_SECRETS_KEY, parsed: connector credentials are encrypted with it; null refuses createConnection. */
+  secretsKey?: Buffer | null;
 }
 
 export interface TariffServer {
@@ -75,6 +82,7 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
   const { orm, clock, logger } = options;
   const schema = await buildTariffSchema();
   const limiter = new RateLimiter(options.rateLimitPerSecond);
+  const documents = options.documents ?? { minutes: DEFAULT_DOCUMENT_LINK_MINUTES, publicUrl: options.portal.publicUrl };
   const providers = options.paymentProviders ?? defaultPaymentProviders(() => orm.em.fork(), clock);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -117,6 +125,8 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
   app.use(portalRoutes());
   app.use(dashboardRoutes());
   app.use(invoiceHtmlRoute({ orm, clock, logger, limiter }));
+  app.use(documentLinkRoute({ orm, clock, logger, settings: documents }));
+  app.use(quoteResponseRoute({ orm, clock, logger, settings: documents, providers }));
   app.use(ideRoutes({ logger }));
   if (options.metrics) {
     enableMetrics({ countPendingDeliveries: () => countPendingDeliveries(orm) });
@@ -144,10 +154,11 @@ export async function createServer(options: ServerOptions): Promise<TariffServer
         return {
           em,
           actor,
-          services: createServices({ em, actor, clock, providers, logger }),
+          services: createServices({ em, actor, clock, providers, logger, secretsKey: options.secretsKey ?? null }),
           loaders: createLoaders(em),
           logger,
           portal: options.portal,
+          documents,
         };
       },
     }),

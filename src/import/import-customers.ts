@@ -8,6 +8,10 @@ import { MappedCustomer, mapCustomer } from './map/map-customer';
 import { resolveDiscount } from './map/map-discount';
 import { parseStripe, stripeCustomerSchema } from './stripe/stripe-objects';
 import { CustomerToWrite, writeCustomers } from './write/write-customer';
+import { defaultPaymentTerms } from '../domain/settings/seller-settings.service';
+import type { PaymentTerms } from '../domain/payments/payment-terms';
+
+const termsText = (t: PaymentTerms) => `${t.paymentTermsDays} days${t.paymentTermsEndOfMonth ? ' end of month' : ''}`;
 
 export interface ImportedCustomers {
   /** By Stripe id: those there are after the phase (for a dry run, those it would import too). */
@@ -20,6 +24,8 @@ export interface ImportedCustomers {
 export async function importCustomers(ctx: ImportContext, coupons: ReadonlyMap<string, Coupon>): Promise<ImportedCustomers> {
   const { book } = ctx;
   const known = await importedCustomers(ctx.fork());
+  // What a customer without Stripe terms gets, as createCustomer gives it (seller settings).
+  const defaultTerms = await defaultPaymentTerms(ctx.fork());
   const planned = new Map<string, ImportedCustomer>();
   const writer = recordWriter<CustomerToWrite>(ctx, 'customer', (batch) => writeCustomers(ctx.fork(), batch, ctx.clock.now()));
   const progress = phaseProgress(ctx, 'customer', ctx.scan.lines['customers.jsonl'] ?? 0);
@@ -32,11 +38,11 @@ export async function importCustomers(ctx: ImportContext, coupons: ReadonlyMap<s
       const done = known.get(stripe.id);
       if (done) {
         book.counts.customer.existing++;
-        const drift = ctx.resume ? null : driftOf(done, () => mapCustomer(stripe, ctx.scan.facts.of(stripe.id)));
+        const drift = ctx.resume ? null : driftOf(done, () => mapCustomer(stripe, ctx.scan.facts.of(stripe.id), defaultTerms));
         if (drift) book.drift({ kind: 'customer', file: line.file, line: line.line, id: stripe.id, reason: drift });
         return;
       }
-      const customer = mapCustomer(stripe, ctx.scan.facts.of(stripe.id));
+      const customer = mapCustomer(stripe, ctx.scan.facts.of(stripe.id), defaultTerms);
       if (customer.discount === null) return { customer, discount: null };
       const discount = resolveDiscount(customer.discount, 'discount', coupons, customer.currency, (id) => book.reasons.get(id));
       return {
@@ -76,7 +82,8 @@ function driftOf(done: ImportedCustomer, map: () => MappedCustomer): string | nu
   const sameRate = done.taxRate === null || now.taxRate === null ? done.taxRate === now.taxRate : done.taxRate.eq(now.taxRate);
   if (done.taxStatus !== now.taxStatus || !sameRate)
     diffs.push(`tax ${done.taxStatus} ${done.taxRate?.toFixed() ?? ''} → ${now.taxStatus} ${now.taxRate?.toFixed() ?? ''}`.trimEnd());
-  if (done.paymentTermsDays !== now.paymentTermsDays) diffs.push(`payment terms ${done.paymentTermsDays} → ${now.paymentTermsDays} days`);
+  if (done.paymentTermsDays !== now.paymentTermsDays || done.paymentTermsEndOfMonth !== now.paymentTermsEndOfMonth)
+    diffs.push(`payment terms ${termsText(done)} → ${termsText(now)}`);
   if (!sameMetadata(done.metadata, now.metadata)) diffs.push('metadata');
   return diffs.length === 0 ? null : `imported before; the dump differs (not changed): ${diffs.join('; ')}`;
 }

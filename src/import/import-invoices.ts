@@ -68,7 +68,8 @@ export async function importInvoices(
       if (customer.currency !== invoice.currency)
         throw new ImportRejection(`currency: the invoice is in ${invoice.currency}, its customer pays in ${customer.currency}`);
       const subscriptionId = invoice.subscriptionStripeId ? (subscriptions.get(invoice.subscriptionStripeId)?.id ?? null) : null;
-      return { invoice, customerId: customer.id, paymentTermsDays: customer.paymentTermsDays, subscriptionId };
+      const terms = { paymentTermsDays: customer.paymentTermsDays, paymentTermsEndOfMonth: customer.paymentTermsEndOfMonth };
+      return { invoice, customerId: customer.id, terms, subscriptionId };
     });
     progress.tick();
     if (toWrite === null) continue;

@@ -21,7 +21,10 @@ export interface ImportedCustomer {
   taxStatus: string;
   taxRate: Decimal | null;
   paymentTermsDays: number;
+  paymentTermsEndOfMonth: boolean;
   metadata: CustomerMetadata;
+  /** Set in Tariff since an earlier run (Stripe has no such flag): its subscriptions then need a number Stripe cannot give. */
+  purchaseOrderRequired?: boolean;
 }
 
 export interface ImportedSubscription {
@@ -64,10 +67,13 @@ export async function importedCustomers(em: EntityManager): Promise<Map<string, 
     tax_status: string;
     tax_rate: string | null;
     payment_terms_days: number;
+    payment_terms_end_of_month: boolean;
     metadata: CustomerMetadata;
+    purchase_order_required: boolean;
   }>(
     em,
-    `select e.external_id as stripe_id, c.id, c.name, c.email, c.currency, c.tax_status, c.tax_rate::text as tax_rate, c.payment_terms_days, c.metadata
+    `select e.external_id as stripe_id, c.id, c.name, c.email, c.currency, c.tax_status, c.tax_rate::text as tax_rate, c.payment_terms_days, c.payment_terms_end_of_month, c.metadata,
+            c.purchase_order_required
        from customer_external_id e join customer c on c.id = e.customer_id where e.system = ?`,
     [STRIPE],
   );
@@ -82,7 +88,9 @@ export async function importedCustomers(em: EntityManager): Promise<Map<string, 
         taxStatus: r.tax_status,
         taxRate: r.tax_rate === null ? null : new Decimal(r.tax_rate),
         paymentTermsDays: r.payment_terms_days,
+        paymentTermsEndOfMonth: r.payment_terms_end_of_month,
         metadata: r.metadata,
+        purchaseOrderRequired: r.purchase_order_required,
       },
     ]),
   );

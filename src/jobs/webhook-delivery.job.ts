@@ -1,5 +1,5 @@
+import { startPollingLoop } from './polling-loop';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../domain/shared/clock';
 import { claimDueDeliveries, ClaimedDelivery, recordAttempt, releaseDelivery } from '../domain/webhooks/delivery-queue';
 import { fanOutEvents } from '../domain/webhooks/fan-out';
@@ -139,24 +139,9 @@ export interface WebhookWorker {
 
 /** The delivery worker as a loop: a pass, then a pause of `intervalMs`, until stopped. A failed pass is logged and the loop goes on. */
 export function startWebhookWorker(options: Omit<WebhookDeliveryOptions, 'signal'> & { intervalMs?: number }): WebhookWorker {
-  const controller = new AbortController();
-  const { signal } = controller;
-  const intervalMs = options.intervalMs ?? 1000;
-  const loop = (async () => {
-    while (!signal.aborted) {
-      try {
-        const result = await deliverWebhooks({ ...options, signal });
-        if (result.attempts > 0 || result.deliveriesCreated > 0) options.logger?.debug(result, 'webhook pass');
-      } catch (err) {
-        if (!signal.aborted) options.logger?.error({ err }, 'webhook pass failed');
-      }
-      await sleep(intervalMs, undefined, { signal }).catch(() => undefined);
-    }
-  })();
-  return {
-    async stop() {
-      controller.abort();
-      await loop;
-    },
-  };
+  return startPollingLoop('webhook', (signal) => deliverWebhooks({ ...options, signal }), {
+    intervalMs: options.intervalMs ?? 1000,
+    logger: options.logger,
+    didSomething: (result) => result.attempts > 0 || result.deliveriesCreated > 0,
+  });
 }

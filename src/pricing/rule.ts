@@ -28,12 +28,22 @@ export interface PricingContext {
 }
 
 /**
- * One pricing rule kind (pricing-rules/<kind>.ts). `parseConfig` runs once, when a price is
- * created or loaded: it turns JSON into a normalized config or throws PricingInputError with
- * paths relative to the config. `price` runs on the hot path and must not validate again.
+ * One pricing rule kind (pricing-rules/<kind>.ts, or a plugin: docs/pricing-plugins.md).
+ * `parseConfig` runs once, when a price is created or loaded: it turns JSON into a normalized
+ * config or throws PricingInputError with paths relative to the config. `price` runs on the hot
+ * path and must not validate again. This interface is the public API of a rule (`tariff/pricing`):
+ * changing it incompatibly means a new major PRICING_API_VERSION.
  */
 export interface PricingRule<Config = unknown> {
   readonly kind: string;
+  /**
+   * A plugin's: the version of the pricing API it was written for, as a literal (`1`, or `'1.0'`
+   * when it needs 1.0's additions), never read from `tariff/pricing` at run time. A plugin for
+   * another major version is refused at start. Built-in rules leave it out.
+   */
+  readonly apiVersion?: number | string;
+  /** A config `parseConfig` accepts: a plugin's is parsed and priced once at start, as a smoke test. */
+  readonly exampleConfig?: unknown;
   /**
    * For metered usage: the metric and how a period's events aggregate into the quantity. Such
    * a price is billed in arrears for the period it was used in and never prorated (PRICING.md).

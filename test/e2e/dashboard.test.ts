@@ -109,6 +109,10 @@ const FIGURES = `query($from: DateTime!, $to: DateTime!, $interval: MetricsInter
   }
   cohorts(from: $from, to: $to, currency: $currency) { month customers startMrr months { offset logoRetention revenueRetention } }
   mrrMovements(from: $from, to: $to, currency: $currency, first: 10) { id kind delta mrrAfter customer { name } }
+  agedReceivables {
+    customers { customerId customerName currency current days1To30 days31To60 days61To90 days90Plus total }
+    totals { currency current days1To30 days31To60 days61To90 days90Plus total }
+  }
 }`;
 
 type Shown = { from: string; to: string; currency: string; interval: string };
@@ -213,6 +217,22 @@ async function expectPageEqualsApi(): Promise<any> {
     expect(await top.locator('td.num').first().getAttribute('data-amount')).toBe(movements[0].delta);
     expect(await top.locator('td.num').first().textContent()).toBe(signed(movements[0].delta, c));
   }
+
+  // Aged receivables in the chosen currency: a row per customer owing, each bucket exact, and the total row.
+  const buckets = ['current', 'days1To30', 'days31To60', 'days61To90', 'days90Plus', 'total'];
+  const owing = api.agedReceivables.customers.filter((r: any) => r.currency === c);
+  expect(await page.locator('#receivable-rows tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-customer-id')))).toEqual(
+    owing.map((r: any) => r.customerId),
+  );
+  for (const [i, r] of owing.entries()) {
+    const cells = page.locator(`#receivable-rows tr:nth-child(${i + 1}) td`);
+    expect(await cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-amount')))).toEqual(buckets.map((b) => r[b]));
+    expect(await cells.allTextContents()).toEqual(buckets.map((b) => money(r[b], c)));
+  }
+  const total = api.agedReceivables.totals.find((r: any) => r.currency === c);
+  expect(await page.locator('#receivable-total tr td').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-amount')))).toEqual(
+    total ? buckets.map((b) => total[b]) : [],
+  );
 
   // The heat map: one row per cohort, each cell the measure the picker shows.
   const measure = (await page.locator('#cohort-measure').inputValue()) as 'revenueRetention' | 'logoRetention';
@@ -320,6 +340,10 @@ describe('the revenue dashboard', () => {
     expect(api.mrrMovements[0]).toMatchObject({ kind: 'EXPANSION', delta: '220.00', mrrAfter: '250.00', customer: { name: 'Acme Corp' } });
     expect(await page.locator('#kpi-mrr').textContent()).toBe('€360.00');
     expect(await page.locator('#kpi-arr').textContent()).toBe('€4,320.00');
+    // Sent invoices nobody paid: the book's first ones (100 days ago, due after 30) are 70 days past due.
+    const eur = api.agedReceivables.totals.find((r: any) => r.currency === 'EUR');
+    expect(new Decimal(eur.days61To90).gt(0)).toBe(true);
+    expect(await page.locator('#receivable-total td[data-bucket="days61To90"]').textContent()).toBe(money(eur.days61To90, 'EUR'));
 
     // Signing in is one request (who the key is, which currencies), the refresh one more; the key
     // travels only as a bearer header to this origin, never in an address.
@@ -347,6 +371,7 @@ describe('the revenue dashboard', () => {
     await shot(page, '04-dashboard');
     await shot(page.locator('#bridge'), '05-bridge');
     await shot(page.locator('#cohorts'), '06-cohorts-revenue');
+    await shot(page.locator('#receivables'), '06b-aged-receivables');
   });
 
   it('switches the cohort heat map to logo retention without a request', async () => {

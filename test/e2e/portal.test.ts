@@ -127,6 +127,8 @@ describe('the hosted portal', () => {
     await page.getByRole('button', { name: 'Change plan or quantity' }).click();
     const quantity = page.getByLabel('Quantity');
     await quantity.fill('5');
+    // The buyer's purchase order goes with the change (optional for this customer).
+    await page.getByLabel('Purchase order number (optional)').fill(' PO-GLOBEX-7 ');
     await shot(page, '03-change-form');
 
     await page.getByRole('button', { name: 'Preview change' }).click();
@@ -146,11 +148,15 @@ describe('the hosted portal', () => {
     await page.getByRole('button', { name: 'Confirm change' }).click();
     await page.locator('#status', { hasText: 'was changed' }).waitFor();
     expect(await page.locator('[data-subscription-id] td[data-quantity]').allTextContents()).toEqual(['5']);
+    expect(await page.locator('[data-subscription-id] dd.purchase-order').textContent()).toBe('PO-GLOBEX-7');
     await shot(page, '05-changed');
 
-    const after = await must(t, 'query($id: ID!) { subscription(id: $id) { items { priceCode quantity } history { type actor } } }', {
-      id: subscriptionId,
-    });
+    const after = await must(
+      t,
+      'query($id: ID!) { subscription(id: $id) { purchaseOrderNumber items { priceCode quantity } history { type actor } } }',
+      { id: subscriptionId },
+    );
+    expect(after.subscription.purchaseOrderNumber).toBe('PO-GLOBEX-7');
     expect(after.subscription.items).toEqual([{ priceCode: 'seats', quantity: '5' }]);
     expect(after.subscription.history.at(-1)).toEqual({ type: expect.stringMatching(/chang/), actor: `portal session ${link.id}` });
   });

@@ -176,6 +176,100 @@ describe('auditLog', () => {
     expect(started.changes.status).toEqual({ before: null, after: 'RUNNING' });
   });
 
+  describe('a test clock advance', () => {
+    const advance = 'mutation($id: ID!, $to: DateTime!) { advanceTestClock(id: $id, to: $to) { frozenTime } }';
+    const day = (iso: string) => new Date(iso).toISOString();
+    async function clockedSubscription(): Promise<{ clock: string; customer: string; sub: string }> {
+      const clock = (await must(t, 'mutation { createTestClock(frozenTime: "2026-01-01T00:00:00Z") { id } }')).createTestClock.id;
+      const customer = (
+        await must(
+          t,
+          'mutation($c: ID!) { createCustomer(input: { name: "Clocked", email: "c@example.com", currency: "EUR", taxStatus: EXEMPT, testClockId: $c }) { id } }',
+          { c: clock },
+        )
+      ).createCustomer.id;
+      const sub = (
+        await must(
+          t,
+          'mutation($c: ID!) { createSubscription(input: { customerId: $c, items: [{ priceCode: "audit-seat", quantity: "1" }], collection: SEND_INVOICE }) { id } }',
+          { c: customer },
+        )
+      ).createSubscription.id;
+      return { clock, customer, sub };
+    }
+    const invoicesOf = async (customer: string) =>
+      (await must(t, 'query($c: ID!) { invoices(customerId: $c, first: 100) { edges { node { id } } } }', { c: customer })).invoices.edges
+        .length;
+
+    beforeAll(async () => {
+      await createPrice(t, 'audit-seat', { kind: 'per_unit', config: { unitAmount: '10.00' } });
+    });
+
+    it('is summed up in one entry on the clock, with what it advanced and what it did, as runBilling is', async () => {
+      const { clock, customer } = await clockedSubscription();
+      const invoicesBefore = await invoicesOf(customer);
+      const before = await count();
+      await must(t, advance, { id: clock, to: '2026-03-15T00:00:00Z' });
+      // Two boundaries billed (February and March), the clock moved at each: one entry all the same.
+      expect(await count()).toBe(before + 1);
+      const invoicesCreated = (await invoicesOf(customer)) - invoicesBefore;
+      expect(invoicesCreated).toBe(2);
+      const [summary] = await entries(undefined, 1);
+      expect(summary).toMatchObject({ operation: 'advanceTestClock', recordType: 'TestClock', recordId: clock });
+      const after = Object.fromEntries(Object.entries(summary.changes).map(([k, v]) => [k, v.after]));
+      expect(Object.values(summary.changes).every((c) => c.before === null)).toBe(true);
+      expect(after).toMatchObject({
+        from: day('2026-01-01'),
+        to: day('2026-03-15'),
+        reached: day('2026-03-15'),
+        completed: true,
+        customers: 1,
+        // Every instant it stopped at: period ends, and the payment and lifecycle steps between them.
+        steps: expect.any(Number),
+        invoicesCreated,
+        subscriptionsProcessed: 2,
+        subscriptionsFailed: 0,
+        paymentsSucceeded: 0,
+        signalsEmitted: expect.any(Number),
+      });
+      expect(after.steps).toBeGreaterThanOrEqual(2);
+      // The clock's own history: made, then advanced; no entry per invoice or per step.
+      expect((await entries(clock)).map((e) => e.operation)).toEqual(['advanceTestClock', 'createTestClock']);
+    });
+
+    it('leaves an entry when it stops on the way, saying where; none when refused before it starts', async () => {
+      const { clock, sub } = await clockedSubscription();
+      // An invoice already holding March's billing key makes that boundary fail (test-clocks.test.ts).
+      const em = t.app.db.orm.em.fork();
+      const columns = (
+        await em.execute<{ c: string }[]>(
+          `select string_agg(quote_ident(column_name), ',') as c from information_schema.columns where table_schema = current_schema() and table_name = 'invoice' and column_name not in ('id', 'number', 'billing_key')`,
+        )
+      )[0].c;
+      await em.execute(
+        `insert into invoice (id, number, billing_key, ${columns}) select gen_random_uuid(), null, ?, ${columns} from invoice where subscription_id = ?`,
+        [`${sub}:${day('2026-03-01')}`, sub],
+      );
+      const before = await count();
+      const res = await t.gql(advance, { id: clock, to: '2026-04-01T00:00:00Z' });
+      expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect(await count()).toBe(before + 1);
+      const [stopped] = await entries(clock, 1);
+      expect(stopped.operation).toBe('advanceTestClock');
+      expect(stopped.changes).toMatchObject({
+        to: { after: day('2026-04-01') },
+        reached: { after: day('2026-03-01') },
+        completed: { after: false },
+        subscriptionsFailed: { after: 1 },
+        invoicesCreated: { after: 1 },
+      });
+
+      const refused = await t.gql(advance, { id: clock, to: '2025-01-01T00:00:00Z' });
+      expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(await count()).toBe(before + 1);
+    });
+  });
+
   it.each([
     ['after', { after: 'not-a-cursor' }],
     ['first', { first: 0 }],

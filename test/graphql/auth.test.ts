@@ -267,11 +267,306 @@ describe('STOREFRONT keys', () => {
     expect(forbidden(res)).toEqual(['FORBIDDEN']);
   });
 
+  it('signs up a customer that requires purchase orders, and subscribes it only with a number', async () => {
+    const customer = (await must(t, signUp, { input: { ...newCustomer('PO Buyer'), purchaseOrderRequired: true } }, shop)).createCustomer
+      .id;
+    const input = { customerId: customer, items: [{ priceCode: 'shop-seat', quantity: '1' }], collection: 'SEND_INVOICE' };
+    const refused = await t.gql(subscribe, { input }, shop);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.purchaseOrderNumber' });
+    const sub = (await must(t, subscribe, { input: { ...input, purchaseOrderNumber: 'PO-SHOP-1' } }, shop)).createSubscription;
+    expect(sub.customer.id).toBe(customer);
+  });
+
+  it('may not choose payment terms at sign-up (credit is the seller’s to give): its customers get the seller’s default', async () => {
+    for (const terms of [{ paymentTermsDays: 90 }, { paymentTermsEndOfMonth: true }]) {
+      const res = await t.gql(signUp, { input: { ...newCustomer('Generous terms'), ...terms } }, shop);
+      expect(forbidden(res)).toEqual(['FORBIDDEN']);
+    }
+    const id = (await must(t, signUp, { input: newCustomer('Default terms') }, shop)).createCustomer.id;
+    const read = await must(t, 'query($id: ID!) { customer(id: $id) { paymentTermsDays paymentTermsEndOfMonth } }', { id });
+    expect(read.customer).toEqual({ paymentTermsDays: 30, paymentTermsEndOfMonth: false });
+  });
+
   it('may not put a customer on a test clock, and is never bound to a customer', async () => {
     const clock = (await must(t, 'mutation { createTestClock(frozenTime: "2026-01-01T00:00:00Z") { id } }')).createTestClock.id;
     const res = await t.gql(signUp, { input: { ...newCustomer('Clocked'), testClockId: clock } }, shop);
     expect(forbidden(res)).toEqual(['FORBIDDEN']);
     const bound = await t.gql(createKey, { input: { role: 'STOREFRONT', name: 'bound', customerId: clock } });
     expect(bound.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.customerId' });
+  });
+});
+
+// The B2B accounts operations (issue 16), each asked by every role on a customer that role may
+// otherwise see (its own for a CUSTOMER key, one it created for a STOREFRONT key): allowed is
+// OK, anything else FORBIDDEN. A portal session of a VIEWER contact is a CUSTOMER key narrowed
+// further: it may do none of them. Each call gets fresh records, so an allowed call changes
+// nothing another depends on.
+describe('issue 16 authorization matrix', () => {
+  const ROLES = ['ADMIN', 'SALES', 'SALES_MANAGER', 'PARTNER', 'STOREFRONT', 'CUSTOMER', 'VIEWER_CONTACT'] as const;
+  type MatrixRole = (typeof ROLES)[number];
+  const secrets = {} as Record<MatrixRole, string>;
+  let acme: string; // the CUSTOMER key's own customer
+  let shopCustomer: string; // one the STOREFRONT key created
+  let holding: string;
+  const address = { line1: '1 Main St', city: 'Oslo', country: 'NO' };
+  let n = 0;
+  const unique = () => `${Date.now().toString(36)}-${n++}`;
+  const admin = (q: string, v?: Record<string, unknown>) => must(t, q, v);
+
+  const newCustomer = async () =>
+    (await admin('mutation { createCustomer(input: { name: "M", email: "m@matrix.example", currency: "EUR", taxStatus: EXEMPT }) { id } }'))
+      .createCustomer.id as string;
+  /** The customer `role` may see: its own, one it created, else a fresh one. */
+  const target = async (role: MatrixRole) =>
+    role === 'CUSTOMER' || role === 'VIEWER_CONTACT' ? acme : role === 'STOREFRONT' ? shopCustomer : await newCustomer();
+  const location = async (customerId: string) =>
+    (
+      await admin('mutation($c: ID!, $a: AddressInput!) { createLocation(input: { customerId: $c, name: "Dock", address: $a }) { id } }', {
+        c: customerId,
+        a: address,
+      })
+    ).createLocation.id as string;
+  const contact = async (customerId: string, role = 'BUYER') =>
+    (
+      await admin('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', {
+        input: { customerId, name: 'Kim', email: `kim-${unique()}@matrix.example`, role },
+      })
+    ).createContact.id as string;
+  const quote = async (customerId: string) =>
+    (
+      await admin(
+        'mutation($c: ID!) { createQuote(input: { customerId: $c, currency: "EUR", lines: [{ priceCode: "matrix-seat", quantity: "1" }] }) { id } }',
+        { c: customerId },
+      )
+    ).createQuote.id as string;
+
+  type Case = [string, string, (role: MatrixRole) => Promise<Record<string, unknown>>, readonly MatrixRole[]];
+  const cases: Case[] = [
+    [
+      'createLocation',
+      'mutation($c: ID!, $a: AddressInput!, $x: String!) { createLocation(input: { customerId: $c, name: "Dock", address: $a, externalIds: [{ system: "ERP", id: $x }] }) { id } }',
+      async (role) => ({ c: await target(role), a: address, x: unique() }),
+      ['ADMIN'],
+    ],
+    [
+      'updateLocation',
+      'mutation($id: ID!) { updateLocation(id: $id, input: { name: "Renamed" }) { id } }',
+      async (role) => ({ id: await location(await target(role)) }),
+      ['ADMIN'],
+    ],
+    [
+      'removeLocation',
+      'mutation($id: ID!) { removeLocation(id: $id) { id } }',
+      async (role) => ({ id: await location(await target(role)) }),
+      ['ADMIN'],
+    ],
+    [
+      'createContact',
+      'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }',
+      async (role) => ({ input: { customerId: await target(role), name: 'Kim', email: `kim-${unique()}@matrix.example`, role: 'BUYER' } }),
+      ['ADMIN'],
+    ],
+    [
+      'updateContact',
+      'mutation($id: ID!) { updateContact(id: $id, input: { role: VIEWER }) { id } }',
+      async (role) => ({ id: await contact(await target(role)) }),
+      ['ADMIN'],
+    ],
+    [
+      'removeContact',
+      'mutation($id: ID!) { removeContact(id: $id) { id } }',
+      async (role) => ({ id: await contact(await target(role)) }),
+      ['ADMIN'],
+    ],
+    [
+      'createPortalSession with contactId',
+      'mutation($c: ID!, $k: ID) { createPortalSession(customerId: $c, returnUrl: "https://shop.example/", contactId: $k) { url } }',
+      async (role) => {
+        const c = await target(role);
+        return { c, k: await contact(c) };
+      },
+      ['ADMIN', 'SALES', 'SALES_MANAGER'],
+    ],
+    [
+      'setQuotePolicy',
+      'mutation { setQuotePolicy(input: { maxDiscountPercent: "15", maxTotal: "5" }) { maxTotal } }',
+      async () => ({}),
+      ['ADMIN'],
+    ],
+    ['quotePolicy', '{ quotePolicy { maxTotal } }', async () => ({}), ['ADMIN', 'SALES', 'SALES_MANAGER']],
+    [
+      'approveQuote',
+      'mutation($id: ID!) { approveQuote(id: $id, note: "ok") { id } }',
+      async (role) => ({ id: await quote(await target(role)) }),
+      ['ADMIN', 'SALES_MANAGER'],
+    ],
+    ['auditLog', '{ auditLog(first: 1) { edges { node { id } } } }', async () => ({}), ['ADMIN']],
+    [
+      'createCustomer with legal identity and a parent',
+      'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }',
+      async (role) => ({
+        input: {
+          name: 'Child GmbH',
+          email: 'child@matrix.example',
+          currency: 'EUR',
+          taxStatus: 'EXEMPT',
+          billingAddress: { line1: 'Hauptstr. 1', city: 'Berlin', country: 'DE' },
+          vatId: 'DE136695976',
+          parentId: await target(role),
+          invoiceTo: 'PARENT',
+        },
+      }),
+      ['ADMIN', 'STOREFRONT'],
+    ],
+    [
+      'updateCustomer with legal identity and a parent',
+      'mutation($id: ID!, $p: ID!) { updateCustomer(id: $id, input: { billingAddress: { line1: "Hauptstr. 1", city: "Berlin", country: "DE" }, vatId: "DE136695976", parentId: $p }) { id } }',
+      async (role) => ({ id: await target(role), p: holding }),
+      ['ADMIN'],
+    ],
+    [
+      'upsertCustomer with legal identity',
+      'mutation($input: UpsertCustomerInput!) { upsertCustomer(input: $input) { outcome } }',
+      async () => ({
+        input: {
+          externalId: { system: 'CRM', id: unique() },
+          name: 'Upserted GmbH',
+          email: 'u@matrix.example',
+          currency: 'EUR',
+          taxStatus: 'EXEMPT',
+          billingAddress: { line1: 'Hauptstr. 1', city: 'Berlin', country: 'DE' },
+          vatId: 'DE136695976',
+        },
+      }),
+      ['ADMIN'],
+    ],
+    [
+      'updateSellerSettings with legal identity',
+      'mutation { updateSellerSettings(input: { legalName: "Northwind GmbH", address: { line1: "Hauptstr. 1", city: "Berlin", country: "DE" }, vatId: "DE136695976", registrationNumber: "HRB 1" }) { name } }',
+      async () => ({}),
+      ['ADMIN'],
+    ],
+    [
+      'createSubscription at a location',
+      'mutation($c: ID!, $l: ID!) { createSubscription(input: { customerId: $c, locationId: $l, items: [{ priceCode: "matrix-seat", quantity: "1" }], collection: SEND_INVOICE }) { id } }',
+      async (role) => {
+        const c = await target(role);
+        return { c, l: await location(c) };
+      },
+      ['ADMIN', 'SALES', 'SALES_MANAGER', 'STOREFRONT'],
+    ],
+    [
+      'reading a customer’s group, locations and contacts',
+      'query($id: ID!) { customer(id: $id) { parent { id } children { id } payer { id } locations { id } contacts { id } } }',
+      async (role) => ({ id: await target(role) }),
+      ROLES,
+    ],
+  ];
+
+  beforeAll(async () => {
+    await admin('mutation { createProduct(input: { code: "matrix-plan", name: "Plan" }) { id } }');
+    await admin(
+      'mutation { createPrice(input: { code: "matrix-seat", productCode: "matrix-plan", currency: "EUR", interval: MONTH, rule: { kind: "per_unit", config: { unitAmount: "10" } } }) { id } }',
+    );
+    acme = await newCustomer();
+    holding = await newCustomer();
+    const keyFor = async (role: string, customerId?: string) =>
+      (await admin(createKey, { input: { role, name: `matrix ${role}`, customerId } })).createApiKey.secret as string;
+    for (const role of ['SALES', 'SALES_MANAGER', 'PARTNER', 'STOREFRONT'] as const) secrets[role] = await keyFor(role);
+    secrets.ADMIN = t.adminKey;
+    secrets.CUSTOMER = await keyFor('CUSTOMER', acme);
+    const { url } = (
+      await admin(
+        'mutation($c: ID!, $k: ID) { createPortalSession(customerId: $c, returnUrl: "https://shop.example/", contactId: $k) { url } }',
+        {
+          c: acme,
+          k: await contact(acme, 'VIEWER'),
+        },
+      )
+    ).createPortalSession;
+    secrets.VIEWER_CONTACT = new URL(url).hash.replace('#session=', '');
+    shopCustomer = (
+      await must(
+        t,
+        'mutation { createCustomer(input: { name: "Shop buyer", email: "s@matrix.example", currency: "EUR", taxStatus: EXEMPT }) { id } }',
+        undefined,
+        secrets.STOREFRONT,
+      )
+    ).createCustomer.id;
+  });
+
+  it('covers every operation issue 16 added to the schema', async () => {
+    const fields = async (type: string) =>
+      ((await t.gql<Untyped>(`{ __type(name: "${type}") { fields { name } } }`)).data!.__type.fields as { name: string }[]).map(
+        (f) => f.name,
+      );
+    const root = [...(await fields('Mutation')), ...(await fields('Query'))];
+    const added = [
+      'createLocation',
+      'updateLocation',
+      'removeLocation',
+      'createContact',
+      'updateContact',
+      'removeContact',
+      'setQuotePolicy',
+      'quotePolicy',
+      'approveQuote',
+      'auditLog',
+    ];
+    expect(root).toEqual(expect.arrayContaining(added));
+    const covered = new Set(cases.map(([name]) => name.split(' ')[0]));
+    expect(added.filter((op) => !covered.has(op))).toEqual([]);
+  });
+
+  it.each(cases)('%s', async (_name, document, variables, allowed) => {
+    const outcomes: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const role of ROLES) {
+      const res = await t.gql(document, await variables(role), secrets[role]);
+      outcomes[role] = res.errors ? String(res.errors[0].extensions?.code) : 'OK';
+      expected[role] = allowed.includes(role) ? 'OK' : 'FORBIDDEN';
+    }
+    expect(outcomes).toEqual(expected);
+  });
+});
+
+describe('credit limits (issue 16)', () => {
+  const limited = 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }';
+  const setLimit = 'mutation($id: ID!, $limit: Decimal) { updateCustomer(id: $id, input: { creditLimit: $limit }) { id } }';
+  const upsertLimit = `mutation($limit: Decimal) { upsertCustomer(input: { externalId: { system: "SAP", id: "auth-credit" }, name: "C",
+    email: "c@credit.example", currency: "EUR", taxStatus: EXEMPT, creditLimit: $limit }) { outcome } }`;
+  const read = `query($id: ID!) { customer(id: $id) { creditLimit creditExposure }
+    customers(first: 100, filter: { overCreditLimit: false }) { edges { node { id } } } }`;
+  const input = { name: 'Credit Co', email: 'ap@credit.example', currency: 'EUR', taxStatus: 'EXEMPT', creditLimit: '500' };
+  const keyOf = async (role: string, customerId?: string) =>
+    (await must(t, createKey, { input: { role, name: `${role} credit`, customerId } })).createApiKey.secret as string;
+
+  it('only an ADMIN key sets or lifts a limit; a storefront may not set one when signing a customer up', async () => {
+    const id = (await must(t, limited, { input })).createCustomer.id as string;
+    for (const role of ['SALES', 'SALES_MANAGER', 'PARTNER', 'STOREFRONT']) {
+      const key = await keyOf(role);
+      for (const [q, v] of [
+        [setLimit, { id, limit: null }],
+        [upsertLimit, { limit: '1' }],
+      ] as const) {
+        const res = await t.gql(q, v, key);
+        expect({ role, q, code: res.errors?.[0].extensions?.code }).toEqual({ role, q, code: 'FORBIDDEN' });
+      }
+    }
+    const portal = await keyOf('CUSTOMER', id);
+    expect((await t.gql(setLimit, { id, limit: null }, portal)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const shop = await keyOf('STOREFRONT');
+    expect((await t.gql(limited, { input }, shop)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const { creditLimit: _none, ...signUp } = input;
+    expect((await t.gql(limited, { input: signUp }, shop)).errors).toBeUndefined();
+  });
+
+  it('every key that reads the customer reads its limit and exposure, a CUSTOMER key its own', async () => {
+    const id = (await must(t, limited, { input })).createCustomer.id as string;
+    for (const key of [await keyOf('SALES'), await keyOf('SALES_MANAGER'), await keyOf('PARTNER'), await keyOf('CUSTOMER', id)]) {
+      const res = await must(t, read, { id }, key);
+      expect(res.customer).toEqual({ creditLimit: '500.00', creditExposure: '0.00' });
+      expect(res.customers.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(id);
+    }
   });
 });

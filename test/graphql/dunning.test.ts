@@ -200,7 +200,8 @@ describe('dunning', () => {
       total: '100.00',
       amountPaid: '0.00',
       amountRemaining: '100.00',
-      dueAt: START,
+      // Due after the customer's terms (30 days by default) like any invoice; the card was charged at finalization all the same.
+      dueAt: day(30),
       collectionMethod: 'CHARGE_AUTOMATICALLY',
       nextPaymentAttemptAt: day(1),
     });
@@ -333,7 +334,8 @@ describe('dunning', () => {
     expect(all).toHaveLength(4);
     for (const invoice of all) {
       expect(invoice).toMatchObject({ status: 'PAID', amountPaid: '100.00', amountRemaining: '0.00', nextPaymentAttemptAt: null });
-      expect(invoice.paidAt).toBe(invoice.dueAt);
+      // Charged as finalized, 30 days (the default terms) before the due date the document shows.
+      expect(Date.parse(invoice.dueAt ?? '') - Date.parse(invoice.paidAt ?? '')).toBe(30 * 86_400_000);
       expect(invoice.attempts).toEqual([expect.objectContaining({ kind: 'CHARGE', step: 0, outcome: 'succeeded', error: null })]);
     }
     expect((await sub(subId)).status).toBe('ACTIVE');
@@ -524,7 +526,7 @@ describe('sent invoices (SEND_INVOICE, bank transfer)', () => {
   it('a CHARGE_AUTOMATICALLY customer paying by bank transfer gets sent invoices with its terms, never a charge', async () => {
     await setPolicy([1], 'LEAVE_PAST_DUE');
     const { customerId } = await story(null, 'CHARGE_AUTOMATICALLY', ', paymentTermsDays: 30');
-    // Attached after the first invoice, which was waiting for a method: it becomes a sent invoice, due after the terms from now.
+    // Attached after the first invoice, which was waiting for a method: it becomes a sent invoice, chased from its due date.
     await attach(customerId, 'DE89 …3000', 'manual');
     expect((await invoices(customerId))[0]).toMatchObject({
       status: 'OPEN',

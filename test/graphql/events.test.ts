@@ -206,12 +206,20 @@ describe('events', () => {
       taxRate: '20',
       invoiceDrafts: false,
       paymentTermsDays: 30,
+      paymentTermsEndOfMonth: false,
+      // Company groups (issue 16): no parent, invoiced to itself.
+      parentId: null,
+      invoiceTo: 'SELF',
       tags: [],
       metadata: {},
       testClockId: null,
       // The legal identity (issue 16): carried by every customer event, null until given.
       billingAddress: null,
       vatId: null,
+      // Purchase orders (issue 16): whether every purchase needs a number.
+      purchaseOrderRequired: false,
+      // Credit limits (issue 16): null is no limit.
+      creditLimit: null,
       createdAt: '2026-03-01T00:00:00.000Z',
       updatedAt: '2026-03-01T00:00:00.000Z',
     });

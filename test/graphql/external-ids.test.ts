@@ -144,6 +144,12 @@ describe('upsertCustomer', () => {
     expect(await eventTypes(created.id)).toEqual(['customer.created', 'customer.updated']);
   });
 
+  it('changes a tax rate (a Decimal column) of a known customer', async () => {
+    const created = (await upsertCustomer(sap('rate-1'))).customer;
+    const changed = await upsertCustomer(sap('rate-1', { taxRate: '21' }));
+    expect(changed).toMatchObject({ outcome: 'UPDATED', customer: { id: created.id, taxRate: '21' } });
+  });
+
   it('changes the currency only while nothing is priced in it', async () => {
     const c = (await upsertCustomer(sap('cur-1', { name: 'Currency Ltd', taxStatus: 'EXEMPT', taxRate: null }))).customer;
     const moved = await upsertCustomer(sap('cur-1', { name: 'Currency Ltd', taxStatus: 'EXEMPT', taxRate: null, currency: 'USD' }));

@@ -73,7 +73,8 @@ describe('finalizeInvoice', () => {
       amountDue: '20.00',
       amountPaid: '20.00',
       finalizedAt: NOW,
-      dueAt: NOW,
+      // Charged at once, due after the customer's 14-day terms on the document.
+      dueAt: '2026-03-15T00:00:00.000Z',
       collectionMethod: 'CHARGE_AUTOMATICALLY',
       attempts: [{ amount: '20.00', outcome: 'succeeded' }],
     });

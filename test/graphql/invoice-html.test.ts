@@ -1,7 +1,10 @@
 import { ManualClock } from '../../src/domain/shared/clock';
 import { TaxStatus } from '../../src/domain/customers/customer.entity';
-import { renderInvoiceHtml } from '../../src/domain/invoices/invoice-html';
+import { renderDocumentHtml } from '../../src/domain/documents/document-html';
+import { invoicePrintable } from '../../src/domain/documents/printable-document';
 import { InvoiceStatus } from '../../src/domain/invoices/invoice.entity';
+import { DEFAULT_SELLER_SETTINGS } from '../../src/domain/settings/seller-settings.service';
+import { CollectionMethod } from '../../src/domain/subscriptions/subscription.entity';
 import { Decimal } from '../../src/pricing/decimal';
 import { startTestApp, TestApp } from '../support/app';
 import { createPrice, createProduct, must } from '../support/catalog';
@@ -75,7 +78,8 @@ beforeAll(async () => {
   await must(t, 'mutation($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { id } }', {
     input: { invoiceId, lines: [{ invoiceLineId: line.id, amount: '10.00' }] },
   });
-});
+  // The embedded database migrates from scratch for each file: beyond 30 s on a loaded machine.
+}, 120_000);
 afterAll(async () => {
   await t.close();
 });
@@ -98,28 +102,37 @@ describe('GET /invoices/:id.html', () => {
     for (const text of [
       'Tariff Demo GmbH',
       'billing@tariff.example',
-      'Tax id: DE123456789',
+      // The seller's one tax number, before a structured VAT id was given, is its VAT id.
+      'VAT id: DE123456789',
       'ap@example.com',
-      'Taxable (19 %)',
       'OPEN',
-      'Issued</dt><dd>2026-03-01',
-      'Due</dt><dd>2026-03-31',
-      'Period</dt><dd>2026-03-01 – 2026-04-01',
+      'Invoice date</dt><dd>1 Mar 2026',
+      'Due date</dt><dd>31 Mar 2026',
+      'Service period</dt><dd>1 Mar 2026 – 31 Mar 2026',
+      'VAT 19 %</dt><dd>13.78 on 72.50</dd>',
     ]) {
       expect(html).toContain(text);
     }
     // Lines: 2 × 30.00 = 60.00 (tax 11.40) and 12.50 (tax 2.38); totals 72.50 + 13.78 = 86.28, 11.90 credited (10.00 + 19 %).
-    expect(html).toMatch(/2 × seat.*?<td class="num">2<\/td><td class="num">60\.00<\/td><td class="num">11\.40<\/td>/s);
-    expect(html).toMatch(/1 × support.*?<td class="num">1<\/td><td class="num">12\.50<\/td><td class="num">2\.38<\/td>/s);
+    // In words: the product's name and the period as dates, not price codes and instants.
+    expect(html).toContain(
+      'plan, 1 Mar 2026 – 31 Mar 2026</td><td class="num">2</td><td class="num">30.00</td><td class="num">VAT 19 %</td><td class="num">60.00</td>',
+    );
+    expect(html).toContain(
+      'plan, 1 Mar 2026 – 31 Mar 2026</td><td class="num">1</td><td class="num">12.50</td><td class="num">VAT 19 %</td><td class="num">12.50</td>',
+    );
+    expect(html).not.toMatch(/× seat|× support|T00:00/);
     for (const [label, amount] of [
-      ['Subtotal', '72.50'],
-      ['Tax', '13.78'],
+      ['Subtotal (net)', '72.50'],
+      ['VAT', '13.78'],
       ['Total', '86.28'],
-      ['Credited', '−11.90'],
-      ['Amount remaining', '74.38'],
+      ['Credited', '-11.90'],
     ]) {
-      expect(html).toContain(`<th scope="row">${label}</th><td class="num">${amount} EUR</td>`);
+      expect(html).toContain(`<dt>${label}</dt><dd>${amount} EUR</dd>`);
     }
+    expect(html).toContain('<dt class="strong">Amount due</dt><dd class="strong">74.38 EUR</dd>');
+    // The same page as the invoice's signed HTML link: the payment instructions with its reference.
+    expect(html).toMatch(/Payment reference<\/dt><dd>RF\d{2}/);
     expect(html).toContain('@media print');
     // Self-contained: nothing to fetch.
     expect(html).not.toMatch(/<(link|script|img|iframe)\b|url\(|src=/i);
@@ -165,62 +178,66 @@ describe('GET /invoices/:id.html', () => {
   });
 });
 
-describe('renderInvoiceHtml', () => {
+describe('the printed invoice page', () => {
   it('escapes every value it prints', () => {
     const evil = `<b id="x" onload='y'>&amp;`;
-    const html = renderInvoiceHtml({
-      invoice: {
-        id: 'i',
-        number: evil,
-        status: InvoiceStatus.OPEN,
-        currency: 'EUR',
-        periodStart: null,
-        periodEnd: null,
-        subtotal: new Decimal('1'),
-        tax: new Decimal('0'),
-        total: new Decimal('1'),
-        amountCredited: new Decimal('0'),
-        amountDue: new Decimal('1'),
-        amountPaid: new Decimal('0.5'),
-        notes: [evil],
-        createdAt: new Date(0),
-        finalizedAt: new Date(0),
-        dueAt: null,
-        voidedAt: null,
-      },
-      lines: [
-        {
-          description: evil,
-          quantity: new Decimal('1'),
-          amount: new Decimal('1'),
-          tax: new Decimal('0'),
+    const html = renderDocumentHtml(
+      invoicePrintable({
+        invoice: {
+          id: 'i',
+          number: evil,
+          status: InvoiceStatus.OPEN,
+          currency: 'EUR',
           periodStart: null,
           periodEnd: null,
+          subtotal: new Decimal('1'),
+          tax: new Decimal('0'),
+          total: new Decimal('1'),
+          amountCredited: new Decimal('0'),
+          amountDue: new Decimal('1'),
+          amountPaid: new Decimal('0.5'),
+          notes: [evil],
+          createdAt: new Date(0),
+          finalizedAt: new Date(0),
+          dueAt: null,
+          purchaseOrderNumber: evil,
+          collectionMethod: CollectionMethod.SEND_INVOICE,
         },
-      ],
-      customer: { name: evil, email: evil, taxStatus: TaxStatus.REVERSE_CHARGE, taxRate: null },
-      seller: {
-        name: evil,
-        addressLines: [evil],
-        email: evil,
-        taxId: evil,
-        legalName: null,
-        address: null,
-        vatId: null,
-        registrationNumber: null,
-        allowSelfServicePause: false,
-        allowSelfServiceCancel: true,
-        allowSelfServiceQuantityChange: true,
-        selfServicePriceCodes: [],
-        updatedAt: null,
-      },
-    });
+        lines: [
+          {
+            kind: null,
+            description: evil,
+            priceCode: null,
+            productName: null,
+            quantity: new Decimal('1'),
+            amount: new Decimal('1'),
+            tax: new Decimal('0'),
+            periodStart: null,
+            periodEnd: null,
+            purchaseOrderNumber: `${evil} of the line`,
+          },
+        ],
+        customer: {
+          name: evil,
+          email: evil,
+          taxStatus: TaxStatus.REVERSE_CHARGE,
+          taxRate: null,
+          billingAddress: null,
+          vatId: null,
+          paymentTermsDays: 30,
+          paymentTermsEndOfMonth: false,
+        },
+        // Every text the seller gives is hostile; the rest as a new database has it.
+        seller: { ...DEFAULT_SELLER_SETTINGS, name: evil, addressLines: [evil], email: evil, taxId: evil },
+      }),
+    );
     expect(html).not.toContain('<b ');
     expect(html).not.toContain("onload='");
-    // number ×2 (title, heading), seller name ×2, address, seller email, tax id, customer name and email, line, note.
-    expect(html.split('&lt;b id=&quot;x&quot; onload=&#39;y&#39;&gt;&amp;amp;').length - 1).toBe(11);
-    expect(html).toContain('<th scope="row">Paid</th><td class="num">−0.50 EUR</td>');
-    expect(html).toContain('<th scope="row">Amount remaining</th><td class="num">0.50 EUR</td>');
+    // number ×3 (title, heading, facts) and as the payment reference, seller name ×3 (title, party, account holder),
+    // address, seller email, tax id, customer name and email, line, note, the invoice's purchase order and the line's own.
+    expect(html.split('&lt;b id=&quot;x&quot; onload=&#39;y&#39;&gt;&amp;amp;').length - 1).toBe(16);
+    expect(html).toContain('<dt>Paid</dt><dd>-0.50 EUR</dd>');
+    expect(html).toContain('<dt class="strong">Amount due</dt><dd class="strong">0.50 EUR</dd>');
     expect(html).toContain('Reverse charge');
   });
 });

@@ -72,7 +72,8 @@ describe('invoice', () => {
       periodEnd: '2026-04-01T00:00:00.000Z',
       createdAt: '2026-03-01T00:00:00.000Z',
       finalizedAt: '2026-03-01T00:00:00.000Z',
-      dueAt: '2026-03-01T00:00:00.000Z',
+      // Finalization + the default 30-day terms, though it is charged automatically.
+      dueAt: '2026-03-31T00:00:00.000Z',
       customer: { id: acme },
       subscription: { id: sub, status: 'ACTIVE' },
     });

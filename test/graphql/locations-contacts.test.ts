@@ -1,6 +1,6 @@
 import { ManualClock } from '../../src/domain/shared/clock';
 import { startTestApp, TestApp } from '../support/app';
-import { createCustomer, must } from '../support/catalog';
+import { createCustomer, createPrice, createProduct, must } from '../support/catalog';
 import { readableEvents } from '../support/events';
 
 const clock = new ManualClock(new Date('2027-03-01T10:00:00Z'));
@@ -14,6 +14,7 @@ const LOCATION = 'id name address { line1 line2 city postalCode region country }
 const CONTACT = 'id name email role archivedAt customer { id }';
 const createLocation = `mutation($input: CreateLocationInput!) { createLocation(input: $input) { ${LOCATION} } }`;
 const updateLocation = `mutation($id: ID!, $input: UpdateLocationInput!) { updateLocation(id: $id, input: $input) { ${LOCATION} } }`;
+const removeLocation = `mutation($id: ID!) { removeLocation(id: $id) { ${LOCATION} } }`;
 const createContact = `mutation($input: CreateContactInput!) { createContact(input: $input) { ${CONTACT} } }`;
 const updateContact = `mutation($id: ID!, $input: UpdateContactInput!) { updateContact(id: $id, input: $input) { ${CONTACT} } }`;
 const removeContact = `mutation($id: ID!) { removeContact(id: $id) { ${CONTACT} } }`;
@@ -38,6 +39,7 @@ async function events(customerId: string): Promise<{ type: string; sequence: num
     [
       'customer.location_created',
       'customer.location_updated',
+      'customer.location_removed',
       'customer.contact_created',
       'customer.contact_updated',
       'customer.contact_removed',
@@ -166,6 +168,117 @@ describe('locations', () => {
   });
 });
 
+describe('removing a location', () => {
+  const execute = (query: string, params: unknown[] = []) => t.app.db.orm.em.fork().execute(query, params);
+  const audited = async (recordId: string) =>
+    (
+      await must(t, 'query($r: ID) { auditLog(first: 10, recordId: $r) { edges { node { operation recordType changes } } } }', {
+        r: recordId,
+      })
+    ).auditLog.edges.map((e: any) => e.node);
+
+  it('deletes it with its external ids, answers it as it was, audits it and emits customer.location_removed', async () => {
+    const made = (
+      await must(t, createLocation, {
+        input: { customerId: other, name: 'Old dock', address: dock, externalIds: [{ system: 'ERP', id: 'OLD-1' }] },
+      })
+    ).createLocation;
+    clock.advanceSeconds(60);
+    const removed = (await must(t, removeLocation, { id: made.id })).removeLocation;
+    expect(removed).toEqual(made);
+    expect((await read(other)).locations.map((l: any) => l.id)).not.toContain(made.id);
+    expect(await execute('select id from location_external_id where external_id = ?', ['OLD-1'])).toEqual([]);
+    // Its external id is free for another location at once.
+    await must(t, createLocation, {
+      input: { customerId: other, name: 'New dock', address: dock, externalIds: [{ system: 'ERP', id: 'OLD-1' }] },
+    });
+
+    const [event] = (await events(other)).filter((e) => e.type === 'customer.location_removed');
+    expect(event.data).toMatchObject({ id: made.id, customerId: other, name: 'Old dock', externalIds: [{ system: 'ERP', id: 'OLD-1' }] });
+    const [entry] = await audited(made.id);
+    expect(entry).toMatchObject({ operation: 'removeLocation', recordType: 'Location' });
+    // A deletion lists every column the record held as `before`, values as an update would show them.
+    expect(entry.changes).toEqual({
+      id: { before: made.id, after: null },
+      name: { before: 'Old dock', after: null },
+      address: { before: { ...made.address }, after: null },
+      customer: { before: other, after: null },
+      createdAt: { before: expect.any(String), after: null },
+      updatedAt: { before: expect.any(String), after: null },
+    });
+    const removals = (await must(t, '{ auditLog(first: 10) { edges { node { operation recordType } } } }')).auditLog.edges
+      .map((e: any) => e.node)
+      .filter((n: any) => n.operation === 'removeLocation');
+    expect(removals.map((n: any) => n.recordType).sort()).toEqual(['Location', 'LocationExternalId']);
+
+    expect(errorOf(await t.gql(removeLocation, { id: made.id }))).toEqual({ code: 'NOT_FOUND', field: 'id' });
+    expect(errorOf(await t.gql(removeLocation, { id: 'nope' }))).toEqual({ code: 'NOT_FOUND', field: 'id' });
+  });
+
+  it('refuses while a subscription is for it, or an invoice line names it', async () => {
+    await createProduct(t, 'plan');
+    await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '10.00' } });
+    const used = (await must(t, createLocation, { input: { customerId: other, name: 'Used dock', address: dock } })).createLocation;
+    const billed = (await must(t, createLocation, { input: { customerId: other, name: 'Billed dock', address: dock } })).createLocation;
+    const sub = (
+      await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+        input: { customerId: other, locationId: used.id, items: [{ priceCode: 'seat', quantity: '1' }], collection: 'SEND_INVOICE' },
+      })
+    ).createSubscription.id;
+    await execute('update invoice_line set location_id = ? where invoice_id in (select id from invoice where subscription_id = ?)', [
+      billed.id,
+      sub,
+    ]);
+    for (const [location, table] of [
+      [used, 'subscription'],
+      [billed, 'invoice_line'],
+    ] as const) {
+      const res = await t.gql(removeLocation, { id: location.id });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LOCATION_IN_USE', referencedBy: [table] });
+    }
+    const still = await must(t, 'query($id: ID!) { subscription(id: $id) { location { id } } }', { id: sub });
+    expect(still.subscription.location).toEqual({ id: used.id });
+  });
+
+  // Orders will refer to a location too: a table of the test's own stands in for them. Any foreign
+  // key to location that does not cascade blocks the removal, found in the catalog; a cascading
+  // one is the location's own part.
+  it('refuses with CONFLICT LOCATION_IN_USE, naming the table, while a row refers to it; nothing written', async () => {
+    await execute('create table delivery_stub (id serial primary key, location_id uuid not null references location (id))');
+    await execute('create table location_note_stub (id serial primary key, location_id uuid references location (id) on delete cascade)');
+    try {
+      const made = (
+        await must(t, createLocation, {
+          input: { customerId: other, name: 'Busy dock', address: dock, externalIds: [{ system: 'ERP', id: 'BUSY-1' }] },
+        })
+      ).createLocation;
+      await execute('insert into delivery_stub (location_id) values (?), (?)', [made.id, made.id]);
+      await execute('insert into location_note_stub (location_id) values (?)', [made.id]);
+      const before = await read(other);
+      const eventsBefore = (await events(other)).length;
+
+      const res = await t.gql(removeLocation, { id: made.id });
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        field: 'id',
+        reason: 'LOCATION_IN_USE',
+        referencedBy: ['delivery_stub'],
+      });
+      expect(res.errors?.[0].message).toMatch(/2 delivery_stub row\(s\) still refer to it/);
+      expect(await read(other)).toEqual(before);
+      expect((await events(other)).length).toBe(eventsBefore);
+      expect(await audited(made.id)).toHaveLength(1);
+
+      await execute('delete from delivery_stub');
+      await must(t, removeLocation, { id: made.id });
+      expect(await execute('select * from location_note_stub')).toEqual([]);
+    } finally {
+      await execute('drop table delivery_stub');
+      await execute('drop table location_note_stub');
+    }
+  });
+});
+
 describe('contacts', () => {
   it('creates, updates and removes a contact; a removed one is no longer listed, not writable, and its e-mail is free again', async () => {
     const made = (await must(t, createContact, { input: { customerId: acme, name: 'Ada Buyer', email: 'ada@acme.test', role: 'BUYER' } }))
@@ -226,6 +339,7 @@ describe('who may do what', () => {
     for (const key of [keys.sales, keys.other, keys.partner, keys.storefront]) {
       expect(errorOf(await t.gql(createLocation, { input: { customerId: other, name: 'D', address: dock } }, key)).code).toBe('FORBIDDEN');
       expect(errorOf(await t.gql(updateLocation, { id: location.id, input: { name: 'D' } }, key)).code).toBe('FORBIDDEN');
+      expect(errorOf(await t.gql(removeLocation, { id: location.id }, key)).code).toBe('FORBIDDEN');
       expect(
         errorOf(await t.gql(createContact, { input: { customerId: other, name: 'D', email: 'd@other.test', role: 'ADMIN' } }, key)).code,
       ).toBe('FORBIDDEN');

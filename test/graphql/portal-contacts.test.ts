@@ -90,6 +90,62 @@ describe('a portal session for a contact acts with the contact role', () => {
     expect(await tryAll(await session(await contact(acme, role)))).toEqual(expected);
   });
 
+  // The page shows only what portalSession.allowedActions lists; the server refuses the rest
+  // whatever the page shows. The list and the refusals come from the same checks: they agree.
+  it.each([
+    [
+      'ADMIN',
+      [
+        'CHANGE_SUBSCRIPTION',
+        'PAUSE_SUBSCRIPTION',
+        'RESUME_SUBSCRIPTION',
+        'CANCEL_SUBSCRIPTION',
+        'MANAGE_PAYMENT_METHODS',
+        'DOWNLOAD_INVOICES',
+      ],
+    ],
+    ['BUYER', ['CHANGE_SUBSCRIPTION']],
+    ['ACCOUNTS_PAYABLE', ['MANAGE_PAYMENT_METHODS', 'DOWNLOAD_INVOICES']],
+    ['APPROVER', []],
+    ['VIEWER', []],
+    [
+      null,
+      [
+        'CHANGE_SUBSCRIPTION',
+        'PAUSE_SUBSCRIPTION',
+        'RESUME_SUBSCRIPTION',
+        'CANCEL_SUBSCRIPTION',
+        'MANAGE_PAYMENT_METHODS',
+        'DOWNLOAD_INVOICES',
+      ],
+    ],
+  ])('lists what a %s session may do in allowedActions, and the server refuses exactly the rest', async (role, actions) => {
+    const secret = await session(role === null ? null : await contact(acme, role));
+    const info = await must(t, '{ portalSession { contact { role } allowedActions } }', undefined, secret);
+    expect(info.portalSession).toEqual({ contact: role === null ? null : { role }, allowedActions: actions });
+    const tried = await tryAll(secret);
+    expect({
+      change: tried.change === 'OK',
+      cancel: tried.cancel === 'OK',
+      pay: tried.pay === 'OK',
+      download: tried.download === 404,
+    }).toEqual({
+      change: actions.includes('CHANGE_SUBSCRIPTION'),
+      cancel: actions.includes('CANCEL_SUBSCRIPTION'),
+      pay: actions.includes('MANAGE_PAYMENT_METHODS'),
+      download: actions.includes('DOWNLOAD_INVOICES'),
+    });
+  });
+
+  it('follows a new role in allowedActions on the next request', async () => {
+    const id = await contact(acme, 'VIEWER');
+    const secret = await session(id);
+    const actions = async () => (await must(t, '{ portalSession { allowedActions } }', undefined, secret)).portalSession.allowedActions;
+    expect(await actions()).toEqual([]);
+    await must(t, 'mutation($id: ID!) { updateContact(id: $id, input: { role: BUYER }) { id } }', { id });
+    expect(await actions()).toEqual(['CHANGE_SUBSCRIPTION']);
+  });
+
   it('a session without a contact keeps the whole CUSTOMER role', async () => {
     expect(await tryAll(await session(null))).toEqual({ read: 'OK', change: 'OK', cancel: 'OK', pay: 'OK', download: 404 });
   });

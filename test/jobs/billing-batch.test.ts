@@ -127,7 +127,12 @@ it('bills plain renewals in batches, as upcomingInvoice showed them, with gaples
     for (const [fields, items] of books) {
       clock.set(new Date('2026-01-01T00:00:00Z'));
       const customer = await createCustomer(t, fields);
-      const id = await subscribe(t, customer, { items: items.map(([priceCode, quantity]) => ({ priceCode, quantity })) });
+      // Some under a purchase order: the batch must print the number upcomingInvoice shows.
+      const purchaseOrderNumber = copy === 1 ? `PO-${subs.length}` : null;
+      const id = await subscribe(t, customer, {
+        items: items.map(([priceCode, quantity]) => ({ priceCode, quantity })),
+        purchaseOrderNumber,
+      });
       subs.push({ customer, id });
       await addUsage(
         t,

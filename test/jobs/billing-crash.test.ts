@@ -1,6 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Invoice } from '../../src/domain/invoices/invoice.entity';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { PendingProration } from '../../src/domain/subscriptions/pending-proration.entity';
@@ -9,8 +6,8 @@ import { SubscriptionEvent } from '../../src/domain/subscriptions/subscription-e
 import { Subscription } from '../../src/domain/subscriptions/subscription.entity';
 import { startTestApp, TestApp } from '../support/app';
 import { createPrice, createProduct, must } from '../support/catalog';
-import { eventually } from '../support/eventually';
 import { addUsage, expectGaplessNumbers, seq, subscribe } from './billing-support';
+import { groupMembers, killLeftovers, killRun, prng, runToTheEnd, startBilling, waitUntil } from './crash-support';
 
 // The billing CLI killed with SIGKILL at random points, then run again, must end where one
 // uninterrupted run ends: the same invoices line by line, numbers gapless, every subscription
@@ -19,10 +16,8 @@ import { addUsage, expectGaplessNumbers, seq, subscribe } from './billing-suppor
 // number of invoices has appeared), reruns it to the end and compares with the reference book,
 // billed by one run in a database of its own. The seed is in each trial's name: replay a failure
 // with BILLING_CRASH_SEED=<seed>.
-const ROOT = path.resolve(__dirname, '../..');
 /** The name the CLI records on the subscription events it writes. */
 const CLI_ACTOR = 'billing run (CLI)';
-const CLI = ['-r', '@swc-node/register', 'src/jobs/billing.cli.ts'];
 const ON_SERVER = Boolean(process.env.DATABASE_URL);
 // Several worker processes need a real server; the embedded database is one backend.
 const WORKERS = ON_SERVER ? 3 : 1;
@@ -31,17 +26,6 @@ const TRIALS = Number(process.env.BILLING_CRASH_TRIALS ?? (ON_SERVER ? 5 : 3));
 const AT = '2026-07-01T00:00:00Z';
 const SEED = Number(process.env.BILLING_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CUSTOMERS = 30;
-
-/** mulberry32: the same seed gives the same kill points, and neighbouring seeds unrelated ones. */
-function prng(seed: number): (n: number) => number {
-  let state = seed >>> 0;
-  return (n) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(state ^ (state >>> 15), state | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return Math.floor((((x ^ (x >>> 14)) >>> 0) / 2 ** 32) * n);
-  };
-}
 
 // ---- the book -------------------------------------------------------------------------------
 
@@ -187,6 +171,10 @@ interface Book {
   /** Subscription id → its place in the book (`c<customer>s<subscription>`): the same in every database. */
   keyOf: Map<string, string>;
   customers: string[];
+  /** A company group's subscriptions → their payer (docs/company-groups.md): billed on one invoice per instant. */
+  payerOf: Map<string, string>;
+  /** A payer's place in the book (`g0`). */
+  placeOf: Map<string, string>;
 }
 
 /** The same book in any database: customers in the same order, the clock walked the same way. */
@@ -230,15 +218,44 @@ async function buildBook(t: TestApp, clock: ManualClock): Promise<Book> {
         .map((i) => () => open(i)),
     );
   }
+  // A company group: a payer and a plant billed to it, both renewing at the same instants, so the
+  // run's group path makes one consolidated invoice per instant for the two.
+  const group = async (name: string, fields: string) =>
+    (
+      await must(
+        t,
+        `mutation { createCustomer(input: { name: "${name}", email: "group@example.com", currency: "EUR", ${fields} }) { id } }`,
+      )
+    ).createCustomer.id;
+  const payer = await group('Group HQ', EXEMPT);
+  const plant = await group('Group plant', `${TAXED}, parentId: "${payer}", invoiceTo: PARENT`);
+  const groupSubs = [
+    await subscribe(t, payer, { items: [{ priceCode: 'base', quantity: '1' }] }),
+    await subscribe(t, plant, { items: [{ priceCode: 'seat', quantity: '3' }] }),
+  ];
   clock.set(new Date('2026-01-20T00:00:00Z'));
   await together(subs.map((sub, i) => () => SHAPES[i % SHAPES.length].then?.(t, sub, i)));
-  return { keyOf: new Map(subs.map((sub, i) => [sub, `c${i}s0`])), customers };
+  return {
+    keyOf: new Map([...subs.map((sub, i): [string, string] => [sub, `c${i}s0`]), [groupSubs[0], 'g0s0'], [groupSubs[1], 'g1s0']]),
+    customers: [...customers, payer, plant],
+    payerOf: new Map(groupSubs.map((sub) => [sub, payer])),
+    placeOf: new Map([[payer, 'g0']]),
+  };
+}
+
+/** A consolidated invoice's key (`<payer>:<instant>:group:<hash of the periods>`) as `g0:group:<instant>`, the same in every database. */
+function groupInvoiceKey(book: Book, billingKey: string | null): string | null {
+  if (!billingKey?.includes(':group:')) return null;
+  const payer = billingKey.slice(0, billingKey.indexOf(':'));
+  return `${book.placeOf.get(payer)}:group:${billingKey.slice(billingKey.indexOf(':') + 1, billingKey.indexOf(':group:'))}`;
 }
 
 // ---- what a book came to --------------------------------------------------------------------
 
 /** The billing key with the subscription's place in the book for its id: `c3s0:2026-02-01T00:00:00.000Z[:final]`. */
 function invoiceKey(book: Book, i: Invoice): string {
+  const group = groupInvoiceKey(book, i.billingKey);
+  if (group) return group;
   const sub = book.keyOf.get(i.subscription!.id)!;
   return i.billingKey ? `${sub}:${i.billingKey.slice(i.billingKey.indexOf(':') + 1)}` : `${sub}:adhoc:${i.periodStart?.toISOString()}`;
 }
@@ -373,13 +390,24 @@ async function expectConsistent(t: TestApp, book: Book, before: BeforeTheRun): P
   const invoiceKeys = invoices
     .map((i) => i.billingKey!)
     .filter((k) => !before.keys.has(k))
+    .map((k) => groupInvoiceKey(book, k) ?? k)
     .sort();
   const events = await em.find(SubscriptionEvent, { customer: { $in: book.customers } });
-  // A future trial's start is the one boundary without an invoice, and without a key.
-  const eventKeys = events
-    .filter((e) => e.actor === CLI_ACTOR && e.data.billingKey !== undefined)
-    .map((e) => String(e.data.billingKey))
-    .sort();
+  // A future trial's start is the one boundary without an invoice, and without a key. A group's
+  // subscriptions closed at one instant share one invoice: their events name it once between them.
+  const cliEvents = events.filter((e) => e.actor === CLI_ACTOR && e.data.billingKey !== undefined);
+  const groupKeys = new Set(
+    cliEvents
+      .filter((e) => book.payerOf.has(e.subscription.id))
+      .map((e) => {
+        const key = String(e.data.billingKey);
+        return `${book.placeOf.get(book.payerOf.get(e.subscription.id)!)}:group:${key.slice(key.indexOf(':') + 1)}`;
+      }),
+  );
+  const eventKeys = [
+    ...cliEvents.filter((e) => !book.payerOf.has(e.subscription.id)).map((e) => String(e.data.billingKey)),
+    ...groupKeys,
+  ].sort();
   expect(invoiceKeys).toEqual(eventKeys);
   expect(new Set(invoiceKeys).size).toBe(invoiceKeys.length);
   for (const s of await em.find(Subscription, { customer: { $in: book.customers } })) {
@@ -391,78 +419,7 @@ async function expectConsistent(t: TestApp, book: Book, before: BeforeTheRun): P
 
 // ---- the CLI as a child process ---------------------------------------------------------------
 
-interface Run {
-  child: ChildProcess;
-  out: string[];
-  err: string[];
-  done: Promise<number | null>;
-}
-
-/** Its own process group, so that its workers can be waited for once it is killed. */
-function startBilling(t: TestApp): Run {
-  const env = { ...process.env, DATABASE_URL: t.app.db.orm.config.get('clientUrl'), TARIFF_DB_POOL_SIZE: '2', LOG_LEVEL: 'warn' };
-  const child = spawn(process.execPath, [...CLI, '--at', AT, '--workers', String(WORKERS)], { cwd: ROOT, env, detached: true });
-  started.add(child.pid!);
-  const out: string[] = [];
-  const err: string[] = [];
-  child.stdout!.on('data', (d) => out.push(String(d)));
-  child.stderr!.on('data', (d) => err.push(String(d)));
-  const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, out, err, done };
-}
-const started = new Set<number>();
-
-/**
- * After a failed trial: a run still going must not bill on while its database is dropped. The
- * members are killed one by one, never the group by number: once a run is gone its number can
- * be reused (pid_max is 32768 here), and killing that group could hit an unrelated one.
- */
-function killLeftovers(): void {
-  for (const pgid of started) {
-    for (const pid of groupMembers(pgid)) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  }
-  started.clear();
-}
-
-/** Live (not zombie) processes of a run's process group and session (setsid made both its pid), read from /proc. */
-function groupMembers(pgid: number): number[] {
-  const members: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
-    const [state, , pgrp, session] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(pgrp) === pgid && Number(session) === pgid && state !== 'Z') members.push(Number(entry));
-  }
-  return members;
-}
-
-async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  await eventually(condition, { until: Boolean, what, timeoutMs, intervalMs: 15 });
-}
-
 const invoiceCount = (t: TestApp, book: Book) => t.app.db.orm.em.fork().count(Invoice, { customer: { $in: book.customers } });
-
-async function runToTheEnd(t: TestApp): Promise<{ summary: any; ms: number }> {
-  const begun = Date.now();
-  const run = startBilling(t);
-  const code = await run.done;
-  await waitUntil(() => groupMembers(run.child.pid!).length === 0, 10_000, 'the workers to exit');
-  started.delete(run.child.pid!);
-  if (code !== 0) throw new Error(`billing exited ${code}: ${run.err.join('')}`);
-  return { summary: JSON.parse(run.out.join('')), ms: Date.now() - begun };
-}
 
 // ---- the trials ---------------------------------------------------------------------------------
 
@@ -480,7 +437,7 @@ beforeAll(async () => {
     const book = await buildBook(t, clock);
     const built = Date.now();
     const before = await beforeTheRun(t, book);
-    const { summary, ms } = await runToTheEnd(t);
+    const { summary, ms } = await runToTheEnd(t, AT, WORKERS);
     expect(summary).toMatchObject({ workers: WORKERS, subscriptionsFailed: 0 });
     reference = await stateOf(t, book, before.keys);
     referenceMs = ms;
@@ -510,6 +467,12 @@ it('bills a varied book: well over 100 invoices, every kind of boundary', () => 
   expect(reference.invoices.some(([, i]: any) => i.tax !== '0')).toBe(true);
   expect(reference.billedProrations.length).toBeGreaterThan(0);
   expect(reference.pending).toEqual([]);
+  // The company group: a consolidated invoice at each renewal, the plant's lines named on it.
+  const consolidated = reference.invoices.filter(([key]) => key.startsWith('g0:group:'));
+  expect(consolidated.length).toBeGreaterThanOrEqual(5);
+  for (const [, invoice] of consolidated as [string, any][]) {
+    expect(invoice.lines.map((l: any) => l.description.split(':')[0])).toContain('Group plant');
+  }
 });
 
 const trials = Array.from({ length: TRIALS }, (_, n) => [n + 1, SEED + n] as const);
@@ -532,7 +495,7 @@ it.each(trials)(
         const made = (await invoiceCount(t, book)) - base;
         // A run that finished before its kill leaves nothing to interrupt.
         if (made >= referenceBilled - 1) break;
-        const run = startBilling(t);
+        const run = startBilling(t, AT, WORKERS);
         const pgid = run.child.pid!;
         let exited = false;
         void run.done.then(() => (exited = true));
@@ -554,11 +517,8 @@ it.each(trials)(
           log.push(`kill at ${target - base} invoices + ${jitter} ms`);
         }
         const workers = groupMembers(pgid).length - 1;
-        run.child.kill('SIGKILL');
-        const code = await run.done;
         // The workers stop when their IPC channel closes; nothing may bill behind the next run's back.
-        await waitUntil(() => groupMembers(pgid).length === 0, 10_000, 'the workers to exit');
-        started.delete(pgid);
+        const code = await killRun(run);
         const billed = (await invoiceCount(t, book)) - base;
         log[log.length - 1] +=
           code === 0
@@ -566,7 +526,7 @@ it.each(trials)(
             : ` → ${billed}/${referenceBilled} billed, ${Math.max(0, workers)} worker(s) killed with it`;
         await expectConsistent(t, book, before);
       }
-      const rerun = await runToTheEnd(t);
+      const rerun = await runToTheEnd(t, AT, WORKERS);
       expect(rerun.summary).toMatchObject({ subscriptionsFailed: 0 });
       log.push(`rerun billed ${rerun.summary.invoicesCreated} in ${rerun.ms} ms`);
 

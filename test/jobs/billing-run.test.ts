@@ -66,7 +66,8 @@ describe('a subscription from its first invoice on', () => {
       periodEnd: '2026-02-01T00:00:00.000Z',
       createdAt: '2026-01-01T00:00:00.000Z',
       finalizedAt: '2026-01-01T00:00:00.000Z',
-      dueAt: '2026-01-01T00:00:00.000Z',
+      // Finalization + the default 30-day terms, though it is charged automatically.
+      dueAt: '2026-01-31T00:00:00.000Z',
       subscription: { id: sub },
     });
     // Usage is billed in arrears: nothing metered on the first invoice.

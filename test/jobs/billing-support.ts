@@ -16,8 +16,8 @@ export function bill(t: TestApp, clock: ManualClock, at?: string, options: Parti
 }
 
 export const INVOICE_FIELDS = `id number status currency periodStart periodEnd subtotal tax total amountDue notes createdAt finalizedAt dueAt
-  customer { id } subscription { id }
-  lines { kind description priceCode quantity amount tax periodStart periodEnd proration steps }`;
+  purchaseOrderNumber customer { id } subscription { id }
+  lines { kind description priceCode quantity amount tax periodStart periodEnd proration steps purchaseOrderNumber }`;
 
 /** Over GraphQL, as clients see them: a customer's invoices, oldest period first. */
 export async function invoicesOf(t: TestApp, customerId: string): Promise<any[]> {
@@ -35,8 +35,9 @@ export async function upcoming(t: TestApp, subscriptionId: string): Promise<any>
 
 /** What upcomingInvoice and the stored invoice must agree on: everything but identity and dates of issue. */
 export function billedContent(invoice: any): unknown {
-  const { currency, periodStart, periodEnd, subtotal, tax, total, amountDue, notes, lines, customer, subscription } = invoice;
-  return { currency, periodStart, periodEnd, subtotal, tax, total, amountDue, notes, lines, customer, subscription };
+  const { currency, periodStart, periodEnd, subtotal, tax, total, amountDue, notes, lines, customer, subscription, purchaseOrderNumber } =
+    invoice;
+  return { currency, periodStart, periodEnd, subtotal, tax, total, amountDue, notes, lines, customer, subscription, purchaseOrderNumber };
 }
 
 export async function subscribe(t: TestApp, customerId: string, input: Record<string, unknown>): Promise<string> {

@@ -5,7 +5,7 @@ import { startApp, RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Clock } from '../../src/domain/shared/clock';
 import { createLogger } from '../../src/logger';
-import { createTestDatabase } from './database';
+import { createMigratedTestDatabase } from './template-database';
 
 export interface GraphQLResponse<T = unknown> {
   status: number;
@@ -53,9 +53,11 @@ export async function startTestApp(
     clock?: Clock;
     onQuery?: (sql: string) => void;
     /** Where log lines go, for tests that read them. */ logDestination?: DestinationStream;
+    /** Run the e-mail worker in the app, as `npm start` does (it starts only when SMTP is configured). */
+    emailWorker?: boolean;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = await createMigratedTestDatabase();
   const adminKey = `test_admin_${randomBytes(12).toString('hex')}`;
   const config = loadConfig({
     PORT: '0',
@@ -68,7 +70,15 @@ export async function startTestApp(
   const logger = createLogger(config.LOG_LEVEL, options.logDestination);
   let app: RunningApp;
   try {
-    app = await startApp({ config, logger, clock: options.clock, dataDir: null, onQuery: options.onQuery });
+    app = await startApp({
+      config,
+      logger,
+      clock: options.clock,
+      dataDir: null,
+      embeddedInitialData: database.embeddedInitialData,
+      onQuery: options.onQuery,
+      emailWorker: options.emailWorker,
+    });
   } catch (err) {
     await database.drop();
     throw err;
@@ -79,10 +89,18 @@ export async function startTestApp(
     url,
     adminKey,
     async gql(query, variables, key = adminKey, headers = {}) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers },
-        body: JSON.stringify({ query: String(query), variables }),
+      const post = () =>
+        fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers },
+          body: JSON.stringify({ query: String(query), variables }),
+        });
+      // The server shares the test's event loop: after a long synchronous step (the EN 16931
+      // validator), its keep-alive timer and fetch's reuse of the idle socket race, and the reused
+      // socket is reset before the request was read. Sent again once, on a new connection.
+      const res = await post().catch((err: unknown) => {
+        if ((err as { cause?: { code?: string } }).cause?.code === 'ECONNRESET') return post();
+        throw err;
       });
       const body = (await res.json()) as Omit<GraphQLResponse<never>, 'status' | 'headers'>;
       return { status: res.status, headers: res.headers, data: body.data, errors: body.errors };

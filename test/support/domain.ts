@@ -35,7 +35,13 @@ export async function startDomain(options: { now?: string } = {}): Promise<Domai
   const target = await createMigratedTestDatabase();
   let db: Database;
   try {
-    db = await openDatabase({ url: target.url, dataDir: null, poolMax: 4, migrate: !target.migrated });
+    db = await openDatabase({
+      url: target.url,
+      dataDir: null,
+      poolMax: 4,
+      migrate: false,
+      embeddedInitialData: target.embeddedInitialData,
+    });
   } catch (err) {
     await target.drop();
     throw err;

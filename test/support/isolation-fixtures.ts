@@ -34,6 +34,7 @@ const ENTITIES = {
   paymentMethod: { owned: true, types: ['PaymentMethod'], words: ['method'] },
   location: { owned: true, types: ['Location'], words: [] },
   contact: { owned: true, types: ['Contact'], words: [] },
+  order: { owned: true, types: ['Order'], words: [] },
   price: { owned: false, types: ['Price'], words: [] },
   product: { owned: false, types: ['Product'], words: [] },
   webhookEndpoint: { owned: false, types: ['WebhookEndpoint', 'WebhookEndpointWithSecret'], words: ['endpoint'] },
@@ -233,6 +234,36 @@ export async function holdingsFor(t: TestApp, owner: Owner, now: Date, mutations
     ids.billingRun = (
       await gql('mutation($at: DateTime) { startBillingRun(at: $at) { id } }', { at: now.toISOString() })
     ).startBillingRun.id;
+  }
+  if (mutations.has('skipOrder') && ids.location) {
+    // Goods on a delivery schedule: the subscription's next order exists at once, SCHEDULED.
+    const sku = `ISO-${tag}`.toUpperCase();
+    const goods = `iso-${tag}-toner`;
+    await gql('mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }', {
+      input: { code: goods, name: `Toner ${tag}`, kind: 'PHYSICAL', sku, stockPolicy: 'BACKORDER' },
+    });
+    await gql(priceQ, {
+      input: {
+        code: goods,
+        productCode: goods,
+        currency: 'EUR',
+        interval: 'MONTH',
+        rule: { kind: 'per_unit', config: { unitAmount: '5' } },
+      },
+    });
+    const delivered = (
+      await gql('mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
+        input: {
+          customerId: customer,
+          items: [{ priceCode: goods, quantity: '3' }],
+          collection: 'SEND_INVOICE',
+          delivery: { every: 1, unit: 'MONTH', locationId: ids.location },
+        },
+      })
+    ).createSubscription.id;
+    ids.order = (
+      await gql('query($s: ID) { orders(first: 1, subscriptionId: $s) { edges { node { id } } } }', { s: delivered })
+    ).orders.edges[0].node.id;
   }
   const wire = `${tag}-WIRE`;
   if (mutations.has('recordPayment')) {

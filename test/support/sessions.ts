@@ -11,7 +11,7 @@ export async function openSessions(t: TestApp, name: string): Promise<number> {
     .fork()
     .getConnection()
     .execute<{ n: string }[]>(
-      "select count(*)::text as n from pg_stat_activity where application_name = ? and backend_type = 'client backend'",
+      "select count(*)::text as n from pg_stat_activity where application_name = ? and datname = current_database() and backend_type = 'client backend'",
       [name],
     );
   return Number(row.n);

@@ -55,9 +55,22 @@ export type AttachPaymentMethodInput = {
   makeDefault?: InputMaybe<Scalars['Boolean']['input']>;
   /** sandbox or manual (or a gateway this server offers) */
   provider: Scalars['String']['input'];
+  /** sepa_debit only (then token is the mandate id): the mandate */
+  sepaMandate?: InputMaybe<SepaMandateInput>;
   /** The provider's reference of the method: a sandbox test token (pm_sandbox_ok, …), or for manual the bank reference customers quote */
   token: Scalars['String']['input'];
 };
+
+export type BankEntryStatus =
+  | 'ASSIGNED'
+  | 'IGNORED'
+  | 'MATCHED'
+  | 'UNMATCHED';
+
+/** CAMT053: ISO 20022 camt.053 (.001.02 or .001.08); MT940: SWIFT */
+export type BankStatementFormat =
+  | 'CAMT053'
+  | 'MT940';
 
 export type BillingInterval =
   | 'MONTH'
@@ -78,6 +91,20 @@ export type ChangeSubscriptionInput = {
   items: Array<SubscriptionItemInput>;
   /** Default CREATE_PRORATIONS */
   prorationBehavior?: InputMaybe<ProrationBehavior>;
+  /** Sets or replaces the purchase order number; omitted keeps it (one is required when the customer’s purchaseOrderRequired is set) */
+  purchaseOrderNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the accounts given change */
+export type ChartOfAccountsInput = {
+  badDebt?: InputMaybe<LedgerAccountInput>;
+  bank?: InputMaybe<LedgerAccountInput>;
+  customerCredit?: InputMaybe<LedgerAccountInput>;
+  deferredRevenue?: InputMaybe<LedgerAccountInput>;
+  receivables?: InputMaybe<LedgerAccountInput>;
+  refundsClearing?: InputMaybe<LedgerAccountInput>;
+  revenue?: InputMaybe<LedgerAccountInput>;
+  vatPayable?: InputMaybe<LedgerAccountInput>;
 };
 
 export type CltvSegmentBy =
@@ -89,6 +116,25 @@ export type CltvSegmentBy =
 export type CollectionMethod =
   | 'CHARGE_AUTOMATICALLY'
   | 'SEND_INVOICE';
+
+/** The CRM or ERP a connection links to */
+export type ConnectedSystem =
+  | 'DYNAMICS_365'
+  | 'HUBSPOT'
+  | 'SALESFORCE'
+  | 'SAP_S4HANA';
+
+/** PENDING (waiting for an attempt, or for its customer on the vendor side), SYNCED, FAILED (the vendor refused it; retried with backoff), DEAD (given up; retryConnectionRecord sends it again) */
+export type ConnectionRecordStatus =
+  | 'DEAD'
+  | 'FAILED'
+  | 'PENDING'
+  | 'SYNCED';
+
+/** ACTIVE (synced by every pass) or PAUSED */
+export type ConnectionStatus =
+  | 'ACTIVE'
+  | 'PAUSED';
 
 /** What a contact does for its customer; a portal session for the contact acts with it */
 export type ContactRole =
@@ -121,6 +167,15 @@ export type CreateApiKeyInput = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
   role: Role;
+};
+
+export type CreateConnectionInput = {
+  /** Defaults to the vendor's production address */
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  /** HubSpot: { accessToken } (a private app token). Stored encrypted, never returned */
+  credentials: Scalars['JSONObject']['input'];
+  settings?: InputMaybe<Scalars['JSONObject']['input']>;
+  system: ConnectedSystem;
 };
 
 export type CreateContactInput = {
@@ -167,16 +222,26 @@ export type CreateCreditNoteInput = {
 
 export type CreateCustomerInput = {
   billingAddress?: InputMaybe<AddressInput>;
+  /** What creditExposure may reach, in the customer currency (at least 0, at most its minor unit decimals); omitted or null: no limit. Setting one needs an ADMIN key */
+  creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
   currency: Scalars['Currency']['input'];
   email: Scalars['String']['input'];
   /** At most 20; each unique per system */
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
   invoiceDrafts?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Default SELF; PARENT needs a parent */
+  invoiceTo?: InputMaybe<InvoiceRecipient>;
   /** At most 50 keys of at most 40 characters; values are strings (at most 500 characters), numbers, booleans or null */
   metadata?: InputMaybe<Scalars['JSONObject']['input']>;
   name: Scalars['String']['input'];
-  /** Default 30; 0 to 365 */
+  /** The parent in a company group (same currency, no cycles); null removes it on update, absent keeps it */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** 0 to 365; omitted: the seller's defaultPaymentTermsDays (30 unless set). Not for STOREFRONT keys */
   paymentTermsDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Due at the end of the month in which finalization + paymentTermsDays falls; omitted: the seller's default (false unless set) */
+  paymentTermsEndOfMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Default false: subscriptions, changes and quotes then need a purchase order number */
+  purchaseOrderRequired?: InputMaybe<Scalars['Boolean']['input']>;
   /** At most 20, each 1 to 64 letters, digits, spaces or _ . : / + # & - */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Percent, required when TAXABLE */
@@ -207,7 +272,13 @@ export type CreatePriceInput = {
 
 export type CreateProductInput = {
   code: Scalars['String']['input'];
+  /** Default SERVICE */
+  kind?: InputMaybe<ProductKind>;
   name: Scalars['String']['input'];
+  /** Required for PHYSICAL (and refused for SERVICE): 1 to 64 letters, digits, ".", "_", "-" or "/"; unique */
+  sku?: InputMaybe<Scalars['String']['input']>;
+  /** PHYSICAL only; default BACKORDER */
+  stockPolicy?: InputMaybe<StockPolicy>;
 };
 
 export type CreatePromotionCodeInput = {
@@ -231,6 +302,8 @@ export type CreateQuoteInput = {
   /** Recurring prices on one billing cycle: the subscription accepting creates */
   lines: Array<QuoteLineInput>;
   promotionCode?: InputMaybe<Scalars['String']['input']>;
+  /** The buyer’s purchase order: 1 to 100 characters, no control characters; required when the customer’s purchaseOrderRequired is set */
+  purchaseOrderNumber?: InputMaybe<Scalars['String']['input']>;
   /** 0 to 730; default 0 */
   trialDays?: InputMaybe<Scalars['Int']['input']>;
   /** In the future; default: the quote does not expire */
@@ -243,9 +316,15 @@ export type CreateSubscriptionInput = {
   /** A coupon redeemed for it from its start (or promotionCode) */
   couponCode?: InputMaybe<Scalars['String']['input']>;
   customerId: Scalars['ID']['input'];
+  /** Goods: its PHYSICAL items go on an order per delivery date; required when it has any */
+  delivery?: InputMaybe<DeliveryInput>;
   items: Array<SubscriptionItemInput>;
+  /** One of the customer's locations: where it is used or delivered (consolidated invoices name it) */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
   /** A promotion code redeemed for it from its start (or couponCode) */
   promotionCode?: InputMaybe<Scalars['String']['input']>;
+  /** The buyer’s purchase order: 1 to 100 characters, no control characters; required when the customer’s purchaseOrderRequired is set */
+  purchaseOrderNumber?: InputMaybe<Scalars['String']['input']>;
   /** Default now; a future start waits (INCOMPLETE) */
   startsAt?: InputMaybe<Scalars['DateTime']['input']>;
   trialDays?: InputMaybe<Scalars['Int']['input']>;
@@ -273,6 +352,10 @@ export type CustomerFilter = {
   mrrMax?: InputMaybe<Scalars['Decimal']['input']>;
   /** Current MRR in `currency` at least this (the revenue ledger, rounded to the minor unit) */
   mrrMin?: InputMaybe<Scalars['Decimal']['input']>;
+  /** mrrMin and mrrMax compare the MRR of everything billed through the customer (itself and its company-group members billed to it) */
+  mrrRollUp?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: has a creditLimit and its creditExposure is above it; false: has no limit or is within it */
+  overCreditLimit?: InputMaybe<Scalars['Boolean']['input']>;
   /** Has a live subscription (not CANCELED; or in subscriptionStatus when given) with an item of one of these price codes */
   planPriceCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Has a subscription in one of these statuses */
@@ -285,10 +368,66 @@ export type CustomerFilter = {
   tenureMinDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Who a customer counts as in customer counts, ARPA, logo churn and cohorts */
+export type CustomerGrouping =
+  /** Each customer on its own */
+  | 'CUSTOMER'
+  /** Each customer as its payer today: a company-group member billed to its parent counts as that parent */
+  | 'PAYER';
+
+export type DeliveryInput = {
+  /** Default SHIPMENT */
+  billOn?: InputMaybe<OrderBilling>;
+  every: Scalars['Int']['input'];
+  /** Default: when the subscription starts */
+  firstDeliveryAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The ship-to location: one of the customer's */
+  locationId: Scalars['ID']['input'];
+  unit: DeliveryUnit;
+};
+
+export type DeliveryUnit =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
+/** What a document link opens as (docs/documents.md) */
+export type DocumentFormat =
+  /** EN 16931 e-invoice, UN/CEFACT CII D16B (invoices only) */
+  | 'CII'
+  /** A printable page */
+  | 'HTML'
+  /** application/pdf */
+  | 'PDF'
+  /** EN 16931 e-invoice, OASIS UBL 2.1 (invoices only) */
+  | 'UBL';
+
 export type DunningFinalAction =
   | 'CANCEL_SUBSCRIPTION'
   | 'LEAVE_PAST_DUE'
   | 'MARK_UNCOLLECTIBLE';
+
+/** The specification identifier (BT-24) the document claims */
+export type EInvoiceSpecification =
+  /** urn:cen.eu:en16931:2017 */
+  | 'EN16931'
+  /** Factur-X / ZUGFeRD, profile EN 16931 (the same identifier as EN16931; the PDF/A-3 container is not made) */
+  | 'FACTUR_X'
+  /** XRechnung 3.0's identifier (its national rules BR-DE-* are not checked) */
+  | 'XRECHNUNG';
+
+/** The two syntaxes of EN 16931 */
+export type EInvoiceSyntax =
+  /** UN/CEFACT Cross Industry Invoice D16B */
+  | 'CII'
+  /** OASIS UBL 2.1 */
+  | 'UBL';
+
+/** PENDING (waiting for an attempt), SENT (the SMTP server accepted it), FAILED (refused for good, or given up after 3 days) */
+export type EmailDeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SENT';
 
 export type ExternalIdInput = {
   id: Scalars['String']['input'];
@@ -304,6 +443,39 @@ export type ExternalIdKind =
   | 'PRODUCT'
   | 'SUBSCRIPTION';
 
+/** JSONL: one JSON object per line; CSV: a header row naming the fields, a shipment one row per line (docs/feeds.md) */
+export type FeedFormat =
+  | 'CSV'
+  | 'JSONL';
+
+/** PRODUCT (PIM, through upsertProduct), STOCK (WMS, through setInventoryLevels), SHIPMENT (WMS, through recordShipment) */
+export type FeedType =
+  | 'PRODUCT'
+  | 'SHIPMENT'
+  | 'STOCK';
+
+export type ImportBankStatementInput = {
+  /** The statement file as text (XML for camt.053) */
+  content: Scalars['String']['input'];
+  format: BankStatementFormat;
+};
+
+export type ImportFeedInput = {
+  /** The feed itself, within the request size limit; larger feeds go through `npm run feed` */
+  content: Scalars['String']['input'];
+  format: FeedFormat;
+  /** The external id system of records that name none */
+  system?: InputMaybe<Scalars['String']['input']>;
+  type: FeedType;
+};
+
+export type InventoryLevelInput = {
+  /** What the warehouse has: 0 or more, at most 6 decimals */
+  available: Scalars['Decimal']['input'];
+  /** A PHYSICAL product's SKU */
+  sku: Scalars['String']['input'];
+};
+
 export type InvoiceLineKind =
   | 'ADJUSTMENT'
   | 'DISCOUNT'
@@ -312,12 +484,38 @@ export type InvoiceLineKind =
   | 'RECURRING'
   | 'USAGE';
 
+/** Who pays a customer's invoices: SELF, or PARENT (its lines go on the paying ancestor's consolidated invoices) */
+export type InvoiceRecipient =
+  | 'PARENT'
+  | 'SELF';
+
 export type InvoiceStatus =
   | 'DRAFT'
   | 'OPEN'
   | 'PAID'
   | 'UNCOLLECTIBLE'
   | 'VOID';
+
+/** The kind of stored document a journal entry comes from */
+export type JournalSourceType =
+  | 'CREDIT_BALANCE'
+  | 'CREDIT_NOTE'
+  | 'INVOICE'
+  | 'INVOICE_VOID'
+  | 'PAYMENT'
+  | 'PAYMENT_RETURN'
+  | 'RECOGNITION'
+  | 'REFUND'
+  | 'WRITE_OFF'
+  | 'WRITE_OFF_RECOVERY';
+
+/** Only the fields given change */
+export type LedgerAccountInput = {
+  /** Hierarchical with ':' ('Assets:Bank'); no tab, ';' or double space */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 20 letters, digits or . - _ / */
+  number?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type MetricsInterval =
   | 'DAY'
@@ -336,10 +534,50 @@ export type MrrMovementKind =
   | 'NEW'
   | 'REACTIVATION';
 
+export type OrderBilling =
+  | 'ORDER'
+  | 'SHIPMENT';
+
+/** Why a due order was not placed */
+export type OrderHoldReason =
+  | 'CREDIT_LIMIT';
+
+export type OrderLineInput = {
+  priceCode: Scalars['String']['input'];
+  quantity: Scalars['Decimal']['input'];
+};
+
+export type OrderStatus =
+  | 'BACKORDERED'
+  | 'CANCELED'
+  | 'DELIVERED'
+  | 'PARTIALLY_SHIPPED'
+  | 'PLACED'
+  | 'SCHEDULED'
+  | 'SHIPPED'
+  | 'SKIPPED';
+
 export type PaymentAttemptKind =
   | 'CHARGE'
+  | 'DIRECT_DEBIT'
   | 'MANUAL'
+  | 'REFUND'
   | 'REMINDER';
+
+/** What a portal session may do: its CUSTOMER role narrowed by its contact's role (ContactRole) */
+export type PortalAction =
+  /** Cancel at period end (within sellerSettings.allowSelfServiceCancel) */
+  | 'CANCEL_SUBSCRIPTION'
+  /** Change quantities or plans (within sellerSettings.allowSelfServiceQuantityChange, selfServicePriceCodes) */
+  | 'CHANGE_SUBSCRIPTION'
+  /** Download printable invoices (GET /invoices/:id.html) */
+  | 'DOWNLOAD_INVOICES'
+  /** Add or replace the payment method invoices are charged to */
+  | 'MANAGE_PAYMENT_METHODS'
+  /** Pause (within sellerSettings.allowSelfServicePause) */
+  | 'PAUSE_SUBSCRIPTION'
+  /** Resume (within sellerSettings.allowSelfServicePause) */
+  | 'RESUME_SUBSCRIPTION';
 
 export type PreviewQuoteInput = {
   /** Which contracts are in force; default now */
@@ -363,10 +601,16 @@ export type PricedLineKind =
   | 'MINIMUM_COMMITMENT';
 
 export type PricingRuleInput = {
+  /** The kind's config: its shape is the kind's `configSchema` in `pricingRuleKinds` (a JSON Schema), checked when the price is created */
   config: Scalars['JSONObject']['input'];
-  /** flat, per_unit, graduated, volume, package, usage or bundle */
+  /** One of `pricingRuleKinds`: built in are flat, per_unit, graduated, volume, package, usage, bundle and formula; pricing plugins add others */
   kind: Scalars['String']['input'];
 };
+
+/** SERVICE bills per period; PHYSICAL goods go on orders and ship */
+export type ProductKind =
+  | 'PHYSICAL'
+  | 'SERVICE';
 
 export type ProrationBehavior =
   | 'ALWAYS_INVOICE'
@@ -395,6 +639,28 @@ export type RecordPaymentInput = {
   reference: Scalars['String']['input'];
 };
 
+export type RecordShipmentInput = {
+  carrier?: InputMaybe<Scalars['String']['input']>;
+  /** The ERP's or WMS's id: a replay with the same content returns the same shipment */
+  externalId: Scalars['String']['input'];
+  lines: Array<ShipmentLineInput>;
+  orderId: Scalars['ID']['input'];
+  shippedAt: Scalars['DateTime']['input'];
+  trackingNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RefundPaymentInput = {
+  /** The name of the account given by iban */
+  accountHolder?: InputMaybe<Scalars['String']['input']>;
+  /** With tax; at most what is left of the payment after earlier refunds */
+  amount: Scalars['Decimal']['input'];
+  bic?: InputMaybe<Scalars['String']['input']>;
+  /** A bank payment's refund goes to this IBAN (default: the customer's SEPA mandate's) */
+  iban?: InputMaybe<Scalars['String']['input']>;
+  paymentId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Role =
   | 'ADMIN'
   | 'CUSTOMER'
@@ -408,6 +674,21 @@ export type ScheduleChangeInput = {
   id: Scalars['ID']['input'];
   /** The whole item list from the next period on */
   items: Array<SubscriptionItemInput>;
+  /** Sets or replaces the purchase order number; omitted keeps it (one is required when the customer’s purchaseOrderRequired is set) */
+  purchaseOrderNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SepaMandateInput = {
+  /** The account holder as the mandate names them (at most 70 characters) */
+  accountHolder: Scalars['String']['input'];
+  /** The debtor's bank (8 or 11 characters); optional within SEPA */
+  bic?: InputMaybe<Scalars['String']['input']>;
+  /** The debtor's IBAN: spaces and case ignored, country format and check digits verified (ibantools) */
+  iban: Scalars['String']['input'];
+  /** FRST (default) for a mandate never collected; RCUR for one already collected under */
+  sequence?: InputMaybe<Scalars['String']['input']>;
+  /** When the debtor signed the mandate (not in the future) */
+  signatureDate: Scalars['DateTime']['input'];
 };
 
 export type SetDunningPolicyInput = {
@@ -425,6 +706,17 @@ export type SetQuotePolicyInput = {
   /** Zero or more */
   maxTotal?: InputMaybe<Scalars['Decimal']['input']>;
 };
+
+export type ShipmentLineInput = {
+  quantity: Scalars['Decimal']['input'];
+  sku: Scalars['String']['input'];
+};
+
+/** What placing an order does when stock is short: BACKORDER the rest, SKIP_LINE (drop the rest), HOLD_ORDER (hold it all) */
+export type StockPolicy =
+  | 'BACKORDER'
+  | 'HOLD_ORDER'
+  | 'SKIP_LINE';
 
 export type SubscriptionItemInput = {
   priceCode: Scalars['String']['input'];
@@ -461,15 +753,25 @@ export type UpdateContactInput = {
 export type UpdateCustomerInput = {
   /** Replaces the address; null clears it */
   billingAddress?: InputMaybe<AddressInput>;
+  /** Omitted: kept; null: no limit. May be set below the current exposure (the customer is then over its limit) */
+  creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the whole set when given */
   externalIds?: InputMaybe<Array<ExternalIdInput>>;
   invoiceDrafts?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Default SELF; PARENT needs a parent */
+  invoiceTo?: InputMaybe<InvoiceRecipient>;
   /** Replaces the whole object when given ({} clears it) */
   metadata?: InputMaybe<Scalars['JSONObject']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The parent in a company group (same currency, no cycles); null removes it on update, absent keeps it */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
   /** Applies to invoices finalized from now on */
   paymentTermsDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Applies to invoices finalized from now on */
+  paymentTermsEndOfMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  /** From now on; subscriptions without a number get one with their next change (changeSubscription refuses without) */
+  purchaseOrderRequired?: InputMaybe<Scalars['Boolean']['input']>;
   /** Replaces the whole set when given ([] clears it) */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** null clears it; leaving TAXABLE clears it too */
@@ -499,6 +801,8 @@ export type UpdateQuoteInput = {
   /** Replaces every line */
   lines?: InputMaybe<Array<QuoteLineInput>>;
   promotionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Sets or replaces the purchase order number; omitted keeps it (one is required when the customer’s purchaseOrderRequired is set) */
+  purchaseOrderNumber?: InputMaybe<Scalars['String']['input']>;
   trialDays?: InputMaybe<Scalars['Int']['input']>;
   /** null: the quote does not expire */
   validUntil?: InputMaybe<Scalars['DateTime']['input']>;
@@ -513,15 +817,33 @@ export type UpdateSellerSettingsInput = {
   allowSelfServiceCancel?: InputMaybe<Scalars['Boolean']['input']>;
   allowSelfServicePause?: InputMaybe<Scalars['Boolean']['input']>;
   allowSelfServiceQuantityChange?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 8 or 11 characters, format and country verified; null clears it */
+  bic?: InputMaybe<Scalars['String']['input']>;
+  /** The general ledger's accounts; no two roles on one account name */
+  chartOfAccounts?: InputMaybe<ChartOfAccountsInput>;
+  /** For customers created from now on without terms; 0 to 365 */
+  defaultPaymentTermsDays?: InputMaybe<Scalars['Int']['input']>;
+  /** For customers created from now on without terms */
+  defaultPaymentTermsEndOfMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Finalize every invoice as an EN 16931 e-invoice (docs/e-invoices.md) */
+  eInvoicing?: InputMaybe<Scalars['Boolean']['input']>;
   /** null clears it */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** Spaces and case ignored; country format and check digits verified (ibantools, no bank lookup); null clears it */
+  iban?: InputMaybe<Scalars['String']['input']>;
+  /** 0 (no invoice.due_soon) to 90 days */
+  invoiceDueSoonDays?: InputMaybe<Scalars['Int']['input']>;
   /** null clears it */
   legalName?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  /** 0 to 30 days */
+  orderLeadDays?: InputMaybe<Scalars['Int']['input']>;
   /** At most 50 characters; null clears it */
   registrationNumber?: InputMaybe<Scalars['String']['input']>;
   /** Current, recurring prices; at most 50 */
   selfServicePriceCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The SEPA creditor identifier (e.g. DE98ZZZ09999999999), check digits verified; null clears it */
+  sepaCreditorId?: InputMaybe<Scalars['String']['input']>;
   /** null clears it */
   taxId?: InputMaybe<Scalars['String']['input']>;
   /** With its country's prefix (Greece: EL), format-checked for the address's country (no VIES lookup); null clears it */
@@ -532,6 +854,8 @@ export type UpdateSellerSettingsInput = {
 export type UpsertCustomerInput = {
   /** Omitted or null: kept (none for a new customer) */
   billingAddress?: InputMaybe<AddressInput>;
+  /** Omitted or null: kept (no limit for a new customer); updateCustomer with null lifts a limit */
+  creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
   /** Can change only while the customer has no subscriptions, invoices, contracts or quotes */
   currency: Scalars['Currency']['input'];
   email: Scalars['String']['input'];
@@ -539,9 +863,19 @@ export type UpsertCustomerInput = {
   externalId: ExternalIdInput;
   /** Omitted: kept (false for a new customer) */
   invoiceDrafts?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Omitted: kept (SELF for a new customer); PARENT needs a parent */
+  invoiceTo?: InputMaybe<InvoiceRecipient>;
   /** Omitted: kept (none for a new customer); given: the whole object */
   metadata?: InputMaybe<Scalars['JSONObject']['input']>;
   name: Scalars['String']['input'];
+  /** The parent in a company group; omitted or null: kept (none for a new customer) */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** 0 to 365; omitted: kept (the seller's default terms for a new customer) */
+  paymentTermsDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Omitted: kept (the seller's default for a new customer) */
+  paymentTermsEndOfMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Omitted or null: kept (false for a new customer) */
+  purchaseOrderRequired?: InputMaybe<Scalars['Boolean']['input']>;
   /** Omitted: kept (none for a new customer); given: the whole set */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Percent, required when TAXABLE */
@@ -563,7 +897,13 @@ export type UpsertProductInput = {
   code: Scalars['String']['input'];
   /** Finds the product; a new one is created with it */
   externalId: ExternalIdInput;
+  /** Omitted or null: kept (SERVICE for a new product) */
+  kind?: InputMaybe<ProductKind>;
   name: Scalars['String']['input'];
+  /** Omitted or null: kept. Required for PHYSICAL (refused for SERVICE): 1 to 64 letters, digits, ".", "_", "-" or "/"; unique */
+  sku?: InputMaybe<Scalars['String']['input']>;
+  /** PHYSICAL only; omitted or null: kept (BACKORDER for a new PHYSICAL product) */
+  stockPolicy?: InputMaybe<StockPolicy>;
 };
 
 export type UsageEventInput = {

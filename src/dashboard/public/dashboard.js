@@ -1,6 +1,6 @@
 // The revenue dashboard: sign in with an ADMIN or SALES key, pick a currency and a range, and
 // read the revenue ledger through the same GraphQL API as every client. A refresh is one request
-// (revenueMetrics, cohorts and mrrMovements together); signing in is one more (who the key is,
+// (revenueMetrics, cohorts, mrrMovements and agedReceivables together); signing in is one more (who the key is,
 // and which currencies the seller uses).
 (function (ns) {
   'use strict';
@@ -36,6 +36,11 @@
     '  }\n' +
     '  mrrMovements(from: $from, to: $to, currency: $currency, first: $top) {\n' +
     '    id at kind delta mrrAfter cause subscriptionId customer { id name }\n' +
+    '  }\n' +
+    '  agedReceivables {\n' +
+    '    asOf\n' +
+    '    customers { customerId customerName currency current days1To30 days31To60 days61To90 days90Plus total }\n' +
+    '    totals { currency current days1To30 days31To60 days61To90 days90Plus total }\n' +
     '  }\n' +
     '}';
 
@@ -161,6 +166,7 @@
     ns.tables.retentionRows(view);
     ns.tables.cohorts(view, $('cohort-measure').value);
     ns.tables.movements(view);
+    ns.tables.receivables(view);
     if (window.Chart) {
       ns.charts.growth($('growth-chart'), $('growth-summary'), view);
       ns.charts.bridge($('bridge-chart'), $('bridge-summary'), view);
@@ -210,6 +216,7 @@
           bridge: bridgeOf(periods),
           cohorts: data.cohorts,
           movements: data.mrrMovements,
+          receivables: data.agedReceivables,
         };
         render(state.view);
         state.refreshes += 1;
@@ -254,6 +261,7 @@
     state.view = null;
     ns.charts.destroyAll();
     ns.tables.clearAll();
+    if (ns.connections) ns.connections.clear();
     $('dashboard').hidden = true;
     $('section-nav').hidden = true;
     $('session-actions').hidden = true;
@@ -292,6 +300,8 @@
       showDashboard();
       return refresh().then(function () {
         $('dashboard-title').focus();
+        // Connections hold credentials for other systems: ADMIN only, read once here (connections.js).
+        if (state.viewer && state.viewer.role === 'ADMIN' && ns.connections) return ns.connections.start(gql, announce).catch(fail);
       });
     });
   }

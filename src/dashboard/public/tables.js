@@ -186,6 +186,43 @@
     $('movement-table').hidden = view.movements.length === 0;
   }
 
+  var AGING = ['current', 'days1To30', 'days31To60', 'days61To90', 'days90Plus', 'total'];
+
+  /** What customers owe in the chosen currency today, by days past due, and the currency's total. */
+  function receivables(view) {
+    var body = clear($('receivable-rows'));
+    var report = view.receivables;
+    var rows = report.customers.filter(function (r) {
+      return r.currency === view.currency;
+    });
+    rows.forEach(function (r) {
+      var cells = AGING.map(function (b) {
+        var cell = moneyCell(r[b], view.currency);
+        cell.setAttribute('data-bucket', b);
+        return cell;
+      });
+      body.appendChild(
+        h.apply(null, ['tr', { 'data-customer-id': r.customerId }, h('th', { scope: 'row', text: r.customerName })].concat(cells)),
+      );
+    });
+    var foot = clear($('receivable-total'));
+    var total = report.totals.filter(function (r) {
+      return r.currency === view.currency;
+    })[0];
+    if (total) {
+      var cells = AGING.map(function (b) {
+        var cell = moneyCell(total[b], view.currency);
+        cell.setAttribute('data-bucket', b);
+        return cell;
+      });
+      foot.appendChild(h.apply(null, ['tr', { 'data-total': view.currency }, h('th', { scope: 'row', text: 'Total' })].concat(cells)));
+    }
+    $('receivables-asof').textContent =
+      'Open invoices by days past their due date, as of ' + format.day(report.asOf) + ' (UTC), in ' + view.currency + '.';
+    $('no-receivables').hidden = rows.length > 0;
+    $('receivable-table').hidden = rows.length === 0;
+  }
+
   /** After signing out nothing of the figures stays in the page, hidden or not. */
   function clearAll() {
     ['kpi-mrr', 'kpi-arr', 'kpi-arpa', 'kpi-net', 'kpi-customers'].forEach(function (id) {
@@ -193,10 +230,19 @@
       $(id).removeAttribute('data-amount');
       $(id).removeAttribute('data-count');
     });
-    ['kpi-note', 'range-summary', 'growth-summary', 'bridge-summary', 'retention-summary'].forEach(function (id) {
+    ['kpi-note', 'range-summary', 'growth-summary', 'bridge-summary', 'retention-summary', 'receivables-asof'].forEach(function (id) {
       $(id).textContent = '';
     });
-    ['growth-rows', 'bridge-rows', 'retention-rows', 'cohort-head', 'cohort-rows', 'movement-rows'].forEach(function (id) {
+    [
+      'growth-rows',
+      'bridge-rows',
+      'retention-rows',
+      'cohort-head',
+      'cohort-rows',
+      'movement-rows',
+      'receivable-rows',
+      'receivable-total',
+    ].forEach(function (id) {
       clear($(id));
     });
     [
@@ -216,5 +262,6 @@
     retentionRows: retentionRows,
     cohorts: cohorts,
     movements: movements,
+    receivables: receivables,
   };
 })((window.TariffDashboard = window.TariffDashboard || {}));

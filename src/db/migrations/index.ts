@@ -23,6 +23,24 @@ import { Migration20261207020000 } from './Migration20261207020000';
 import { Migration20261207020500 } from './Migration20261207020500';
 import { Migration20261207023300 } from './Migration20261207023300';
 import { Migration20261207024500 } from './Migration20261207024500';
+import { Migration20261207100000 } from './Migration20261207100000';
+import { Migration20261207110000 } from './Migration20261207110000';
+import { Migration20261207111000 } from './Migration20261207111000';
+import { Migration20261207112000 } from './Migration20261207112000';
+import { Migration20261207114000 } from './Migration20261207114000';
+import { Migration20261207115000 } from './Migration20261207115000';
+import { Migration20261207150000 } from './Migration20261207150000';
+import { Migration20261207150500 } from './Migration20261207150500';
+import { Migration20261207151000 } from './Migration20261207151000';
+import { Migration20261207152000 } from './Migration20261207152000';
+import { Migration20261207153000 } from './Migration20261207153000';
+import { Migration20261207154000 } from './Migration20261207154000';
+import { Migration20261207155000 } from './Migration20261207155000';
+import { Migration20261207156000 } from './Migration20261207156000';
+import { Migration20261207157000 } from './Migration20261207157000';
+import { Migration20261207160000 } from './Migration20261207160000';
+import { Migration20261207161000 } from './Migration20261207161000';
+import { Migration20261207161500 } from './Migration20261207161500';
 
 /**
  * In order. `npm run migration:create` writes the next file from the entities; add it here.
@@ -54,4 +72,22 @@ export const migrationsList = [
   { name: 'Migration20261207020500', class: Migration20261207020500 }, // the audit log
   { name: 'Migration20261207023300', class: Migration20261207023300 }, // quote numbers, the quote policy and approvals; the SALES_MANAGER role
   { name: 'Migration20261207024500', class: Migration20261207024500 }, // legal identity: billing address and VAT id, the seller's
+  { name: 'Migration20261207100000', class: Migration20261207100000 }, // company groups: parent, invoiceTo; subscription location; consolidated lines
+  { name: 'Migration20261207110000', class: Migration20261207110000 }, // purchase orders: customer.purchase_order_required; the number on subscriptions, quotes, invoices and their lines
+  { name: 'Migration20261207111000', class: Migration20261207111000 }, // credit limits: customer.credit_limit, the unsettled-invoice index
+  { name: 'Migration20261207112000', class: Migration20261207112000 }, // payment terms: end of month, the seller's defaults, invoice.due_soon
+  { name: 'Migration20261207114000', class: Migration20261207114000 }, // goods: product kind, SKU, stock policy; inventory levels
+  { name: 'Migration20261207115000', class: Migration20261207115000 }, // the seller's IBAN and BIC (e-invoices)
+  { name: 'Migration20261207150000', class: Migration20261207150000 }, // recurring orders: delivery schedules and items, orders and lines
+  { name: 'Migration20261207150500', class: Migration20261207150500 }, // seller_settings.order_lead_days
+  { name: 'Migration20261207151000', class: Migration20261207151000 }, // the per-database secret of signed document links
+  { name: 'Migration20261207152000', class: Migration20261207152000 }, // e-mail: deliveries per event and address, the fan-out cursor
+  { name: 'Migration20261207153000', class: Migration20261207153000 }, // bank statements and entries, credit balances
+  { name: 'Migration20261207154000', class: Migration20261207154000 }, // SEPA direct debit (mandates, batches), refunds, the seller's SEPA creditor id
+  { name: 'Migration20261207155000', class: Migration20261207155000 }, // cache versions: counters and triggers for the in-process caches (issue 22)
+  { name: 'Migration20261207156000', class: Migration20261207156000 }, // per-line VAT category and rate; the seller's e_invoicing switch
+  { name: 'Migration20261207157000', class: Migration20261207157000 }, // shipments of orders
+  { name: 'Migration20261207160000', class: Migration20261207160000 }, // the seller's chart of accounts (general ledger)
+  { name: 'Migration20261207161000', class: Migration20261207161000 }, // connectors: connections (encrypted credentials, outbox cursor) and their sync log
+  { name: 'Migration20261207161500', class: Migration20261207161500 }, // connectors, inbound: the inbound cursor and log of closed-won deals
 ];

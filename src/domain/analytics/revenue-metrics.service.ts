@@ -4,8 +4,11 @@ import { ledgerRead } from '../../db/ledger-read';
 import { isCurrencyCode } from '../../pricing';
 import { Decimal, ZERO } from '../../pricing/decimal';
 import { authorize } from '../auth/actor';
+import { billedThrough } from '../customers/customer-hierarchy';
+import type { Customer } from '../customers/customer.entity';
 import { InvalidInputError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
+import { CustomerGrouping, LedgerRelation, ledgerRelation, parseGrouping, withItem } from './customer-grouping';
 import { MetricPeriod, metricPeriods, MetricsInterval } from './metric-periods';
 import { bridgeEnd, mrrFigure, roundBridge } from './mrr-figures';
 import { MrrMovementKind } from './mrr-movement.entity';
@@ -45,15 +48,25 @@ export class RevenueMetricsService {
    * classified once when written, and the active-customer count moves with NEW, REACTIVATION
    * (+1) and CHURN (−1), which are customer-level by construction. Sums are exact; each figure
    * is rounded once (roundBridge keeps the rounded bridge whole), rates come from exact sums.
+   * By PAYER, the same aggregations read the ledger with each customer counted as its payer
+   * (customer-grouping.ts): customer counts, ARPA, logo churn and the bridge's classification
+   * change, MRR does not.
    */
-  async revenueMetrics(from: Date, to: Date, interval: MetricsInterval, currency: string): Promise<RevenuePeriod[]> {
+  async revenueMetrics(
+    from: Date,
+    to: Date,
+    interval: MetricsInterval,
+    currency: string,
+    by?: CustomerGrouping | null,
+  ): Promise<RevenuePeriod[]> {
     authorize(this.ctx.actor, 'analytics:read');
     if (!isCurrencyCode(currency)) throw new InvalidInputError('currency', 'an ISO 4217 currency code');
     const periods = metricPeriods(from, to, interval);
+    const ledger = ledgerRelation(parseGrouping(by), currency);
     // One after the other: a transaction is one connection, which runs one statement at a time.
     const { base, moves, trials, dunning, usage } = await ledgerRead(this.ctx.em, async (em) => ({
-      base: await before(em, currency, from),
-      moves: await movementsByPeriod(em, currency, periods),
+      base: await before(em, ledger, currency, from),
+      moves: await movementsByPeriod(em, ledger, currency, periods),
       trials: await trialsByPeriod(em, currency, periods),
       dunning: await dunningByPeriod(em, currency, periods),
       usage: await usageByPeriod(em, currency, periods),
@@ -106,6 +119,26 @@ export class RevenueMetricsService {
       return period;
     });
   }
+
+  /**
+   * A customer's MRR now (at its test clock's time when it lives on one), in `currency` (default
+   * its own): the ledger's exact sum rounded once, as every MRR figure. With rollUp, the MRR of
+   * everything billed through it: itself and, at any depth, the members billed to it.
+   */
+  async customerMrr(customer: Customer, currency: string | null | undefined, rollUp: boolean): Promise<Decimal> {
+    authorize(this.ctx.actor, 'analytics:read');
+    const code = currency ?? customer.currency;
+    if (!isCurrencyCode(code)) throw new InvalidInputError('currency', 'an ISO 4217 currency code');
+    const ids = rollUp ? await billedThrough(this.ctx.em, customer.id) : [customer.id];
+    const [row] = await boundRows<{ mrr: string | null }>(
+      this.ctx.em,
+      `select sum(m.delta) as mrr from mrr_movement m
+        where m.customer_id = any(?::uuid[]) and m.currency = ?
+          and m.at <= coalesce((select tc.frozen_time from customer c join test_clock tc on tc.id = c.test_clock_id where c.id = ?), ?::timestamptz)`,
+      [ids, code, customer.id, this.ctx.clock.now()],
+    );
+    return mrrFigure(new Decimal(row.mrr ?? 0), code);
+  }
 }
 
 function rate(part: Decimal, whole: Decimal): Decimal | null {
@@ -119,12 +152,12 @@ function periodsJson(periods: readonly MetricPeriod[]): string {
 const PERIODS = 'jsonb_to_recordset(?::jsonb) as p(i int, s timestamptz, e timestamptz)';
 
 /** MRR and active customers before `at`. */
-async function before(em: EntityManager, currency: string, at: Date): Promise<{ mrr: Decimal; customers: number }> {
+async function before(em: EntityManager, ledger: LedgerRelation, currency: string, at: Date): Promise<{ mrr: Decimal; customers: number }> {
   const [row] = await boundRows<{ mrr: string | null; customers: string | null }>(
     em,
-    `select sum(delta) as mrr, sum(case kind when 'CHURN' then -1 when 'NEW' then 1 when 'REACTIVATION' then 1 else 0 end) as customers
-       from mrr_movement where currency = ? and at < ?`,
-    [currency, at],
+    `${withItem(ledger, false)}select sum(delta) as mrr, sum(case kind when 'CHURN' then -1 when 'NEW' then 1 when 'REACTIVATION' then 1 else 0 end) as customers
+       from ${ledger.table} where currency = ? and at < ?`,
+    [...ledger.params, currency, at],
   );
   return { mrr: new Decimal(row.mrr ?? 0), customers: Number(row.customers ?? 0) };
 }
@@ -139,13 +172,18 @@ function emptyMoves(): PeriodMoves {
   return { sums: new Map(), counts: new Map(), involuntary: ZERO };
 }
 
-async function movementsByPeriod(em: EntityManager, currency: string, periods: readonly MetricPeriod[]): Promise<Map<number, PeriodMoves>> {
+async function movementsByPeriod(
+  em: EntityManager,
+  ledger: LedgerRelation,
+  currency: string,
+  periods: readonly MetricPeriod[],
+): Promise<Map<number, PeriodMoves>> {
   const rows = await boundRows<{ i: number; kind: string; total: string; n: string; involuntary: string }>(
     em,
-    `select p.i, m.kind, sum(m.delta) as total, count(*) as n, coalesce(sum(m.delta) filter (where m.cause = ?), 0) as involuntary
-       from ${PERIODS} join mrr_movement m on m.currency = ? and m.at >= p.s and m.at < p.e
+    `${withItem(ledger, false)}select p.i, m.kind, sum(m.delta) as total, count(*) as n, coalesce(sum(m.delta) filter (where m.cause = ?), 0) as involuntary
+       from ${PERIODS} join ${ledger.table} m on m.currency = ? and m.at >= p.s and m.at < p.e
       group by p.i, m.kind`,
-    [INVOLUNTARY, periodsJson(periods), currency],
+    [...ledger.params, INVOLUNTARY, periodsJson(periods), currency],
   );
   const out = new Map<number, PeriodMoves>();
   for (const r of rows) {

@@ -1,12 +1,19 @@
-import { ChangeSetType, EventSubscriber, FlushEventArgs, Reference, Utils, wrap } from '@mikro-orm/core';
+import { ChangeSetType, EventSubscriber, FlushEventArgs, Reference, ReferenceKind, Utils, wrap } from '@mikro-orm/core';
 import type { ChangeSet } from '@mikro-orm/core';
 import { AuditScope, currentAuditScope } from './audit-context';
 import { AuditEntry, FieldChange } from './audit-entry.entity';
 import { BOOKKEEPING_PROPERTIES, isSecretProperty, REDACTED, UNAUDITED_ENTITIES } from './audit-redaction';
 
-/** A value as JSON holds it: dates as ISO strings, decimals as strings, related records as their ids. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A value as JSON holds it: dates as ISO strings, decimals as strings, related records as their
+ * ids. Half a surrogate pair becomes U+FFFD, as the text column it was written to stores it
+ * (UTF-8 has no encoding for it); jsonb would refuse the whole entry, and the mutation with it.
+ */
 function plain(value: unknown): unknown {
   if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD');
   if (typeof value === 'bigint') return value.toString();
   if (typeof value !== 'object') return value;
   if (value instanceof Date) return value.toISOString();
@@ -25,12 +32,29 @@ function fieldChange(name: string, before: unknown, after: unknown): FieldChange
   return { before: b, after: a };
 }
 
-/** The changed fields of one change set; an update lists only what its payload changes. */
+/**
+ * What a deleted record held, as its entity has it: a delete's change set carries neither a
+ * payload nor the original row. Its columns only; its collections are records of their own.
+ */
+function columnsOf(cs: ChangeSet<object>): Record<string, unknown> {
+  const entity = cs.entity as Record<string, unknown>;
+  const columns = cs.meta.props.filter(
+    (p) =>
+      p.persist !== false &&
+      (p.kind === ReferenceKind.SCALAR ||
+        p.kind === ReferenceKind.EMBEDDED ||
+        p.kind === ReferenceKind.MANY_TO_ONE ||
+        (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)),
+  );
+  return Object.fromEntries(columns.map((p) => [p.name, entity[p.name]]));
+}
+
+/** The changed fields of one change set; an update lists only what its payload changes, a delete every column it held. */
 export function changesOf(cs: ChangeSet<object>): Record<string, FieldChange> {
-  const original = (cs.originalEntity ?? {}) as Record<string, unknown>;
-  const payload = cs.payload as Record<string, unknown>;
-  const names = cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY ? Object.keys(original) : Object.keys(payload);
   const deleted = cs.type === ChangeSetType.DELETE || cs.type === ChangeSetType.DELETE_EARLY;
+  const original = (deleted ? columnsOf(cs) : (cs.originalEntity ?? {})) as Record<string, unknown>;
+  const payload = cs.payload as Record<string, unknown>;
+  const names = Object.keys(deleted ? original : payload);
   const created = cs.type === ChangeSetType.CREATE;
   const out: Record<string, FieldChange> = {};
   for (const name of names) {

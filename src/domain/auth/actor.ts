@@ -35,6 +35,11 @@ export interface Actor {
 const grants = {
   'apiKeys:manage': [Role.ADMIN],
   'catalog:write': [Role.ADMIN],
+  // The warehouse's counts come from the seller's ERP or WMS; staff and partners may read them.
+  'inventory:write': [Role.ADMIN],
+  // Recording shipments and deliveries: what the ERP/WMS reports (there is no warehouse role; an ADMIN key does it).
+  'shipments:write': [Role.ADMIN],
+  'inventory:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.PARTNER],
   'catalog:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
   // A storefront signs customers up but changes nothing of them afterwards (customers:write).
   'customers:create': [Role.ADMIN, Role.STOREFRONT],
@@ -61,6 +66,11 @@ const grants = {
   // A CUSTOMER key reads its own invoices only (authorizeCustomer, customerScope).
   'invoices:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.PARTNER, Role.CUSTOMER, Role.STOREFRONT],
   'billing:run': [Role.ADMIN],
+  // Orders of goods (issue 17): staff read and change them; a customer its own (skip, reschedule, quantities).
+  'orders:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.CUSTOMER],
+  'orders:write': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.CUSTOMER],
+  // A placed order is the seller's commitment to the warehouse: its staff cancel it, not the buyer.
+  'orders:cancel': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER],
   // Simulated time moves a customer's billing: only ADMIN moves it; SALES sees it (demo customers live on one).
   'testClocks:write': [Role.ADMIN],
   'testClocks:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER],
@@ -77,6 +87,11 @@ const grants = {
   // Webhook URLs are the operator's choice (the server posts to them) and their secrets sign every event: ADMIN only.
   'webhooks:manage': [Role.ADMIN],
   'webhooks:read': [Role.ADMIN],
+  // Connections to a CRM or ERP hold the seller's credentials for them: ADMIN only (docs/connectors.md).
+  'connections:manage': [Role.ADMIN],
+  'connections:read': [Role.ADMIN],
+  // The e-mail log: staff answer "did they get the invoice?"; a customer sees what was sent to it.
+  'emails:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.CUSTOMER],
   // Payments: finance (ADMIN) records and refunds; a customer sees its own attempts and methods
   // and manages its own payment methods (self-service); SALES reads for account conversations.
   'payments:read': [Role.ADMIN, Role.SALES, Role.SALES_MANAGER, Role.CUSTOMER],

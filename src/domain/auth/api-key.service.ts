@@ -7,9 +7,10 @@ import type { Clock } from '../shared/clock';
 import { isId } from '../shared/ids';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { ServiceContext } from '../shared/service-context';
-import type { ContactRole } from '../customers/contact-role';
 import { Actor, authorize, Role } from './actor';
 import { ApiKey } from './api-key.entity';
+import { ApiKeyRow, cachedApiKey } from './api-key-cache';
+import { readCacheVersions } from '../../db/cache-versions';
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
@@ -79,34 +80,44 @@ export class ApiKeyService {
 
 /**
  * Resolves a bearer secret to its actor; revoked and unknown keys are the same failure. Every
- * request runs this, so it reads one row without the ORM's entity machinery. `now` is the
+ * request runs this, first of all: it reads the cache counters (cache-versions.ts) and then the
+ * key from this process's cache, or one row without the ORM's entity machinery. `now` is the
  * request's clock, so a test clock expires portal sessions as it would in real time.
  */
 export async function authenticate(em: EntityManager, secret: string, now: Date): Promise<Actor> {
+  await readCacheVersions(em);
+  const hash = hashSecret(secret);
+  return actorOf(await cachedApiKey(em, hash, () => activeKey(em, 'k.secret_hash = ?', hash)), now);
+}
+
+/**
+ * The actor of a key by its id, as `authenticate` would resolve it now: what a signed document
+ * link acts as (documents/document-link.service.ts), so revoking the key ends its links.
+ */
+export async function actorOfKey(em: EntityManager, keyId: string, now: Date): Promise<Actor> {
+  if (!isId(keyId)) throw new UnauthenticatedError('invalid or revoked API key');
+  return actorOf(await activeKey(em, 'k.id = ?', keyId), now);
+}
+
+async function activeKey(em: EntityManager, where: 'k.secret_hash = ?' | 'k.id = ?', value: string): Promise<ApiKeyRow | null> {
   // A portal session for a contact acts with the contact's current role: a change or removal takes effect on the next request.
-  const rows = await em.execute<
-    {
-      id: string;
-      name: string;
-      role: Role;
-      customer_id: string | null;
-      expired: boolean;
-      contact_id: string | null;
-      contact_role: ContactRole | null;
-      contact_archived: boolean;
-    }[]
-  >(
-    `select k.id, k.name, k.role, k.customer_id, coalesce(k.expires_at <= ?, false) as expired,
+  const rows = await em.execute<ApiKeyRow[]>(
+    `select k.id, k.name, k.role, k.customer_id, k.expires_at,
             s.contact_id, c.role as contact_role, c.archived_at is not null as contact_archived
        from api_key k
        left join portal_session s on s.api_key_id = k.id
        left join contact c on c.id = s.contact_id
-      where k.secret_hash = ? and k.revoked_at is null`,
-    [now, hashSecret(secret)],
+      where ${where} and k.revoked_at is null`,
+    [value],
   );
-  const key = rows[0];
+  const row = rows[0];
+  return row ? { ...row, expires_at: row.expires_at === null ? null : new Date(row.expires_at) } : null;
+}
+
+/** Expiry is checked here, against the request's clock, so a cached key still expires on time. */
+function actorOf(key: ApiKeyRow | null, now: Date): Actor {
   if (!key) throw new UnauthenticatedError('invalid or revoked API key');
-  if (key.expired) throw new UnauthenticatedError('portal session expired');
+  if (key.expires_at !== null && key.expires_at.getTime() <= now.getTime()) throw new UnauthenticatedError('portal session expired');
   if (key.contact_id !== null && key.contact_archived) throw new UnauthenticatedError('the contact of this portal session was removed');
   return { keyId: key.id, name: key.name, role: key.role, customerId: key.customer_id, contactRole: key.contact_role };
 }

@@ -19,13 +19,14 @@ const reads: readonly Permission[] = [
   'events:read',
   'payments:read',
   'settings:read',
+  'orders:read',
 ];
 
 const writes: Record<ContactRole, readonly Permission[]> = {
   // Everything the portal allows.
-  [ContactRole.ADMIN]: ['subscriptions:selfServe', 'paymentMethods:write', 'invoices:download'],
+  [ContactRole.ADMIN]: ['subscriptions:selfServe', 'paymentMethods:write', 'invoices:download', 'orders:write'],
   // Changes quantities (and, once orders land, orders); money is accounts payable's.
-  [ContactRole.BUYER]: ['subscriptions:selfServe'],
+  [ContactRole.BUYER]: ['subscriptions:selfServe', 'orders:write'],
   // Pays and keeps the documents; does not change what is bought.
   [ContactRole.ACCOUNTS_PAYABLE]: ['paymentMethods:write', 'invoices:download'],
   // Approves quotes and orders when those reach the portal; until then it reads.

@@ -2,6 +2,7 @@ import type { PaymentProviders } from '../payments/providers';
 import { BillingRunOptions, BillingRunResult, runBilling } from './billing-run';
 import { CollectionRunProgress, CollectionRunResult, runCollection } from './collection-run';
 import { LifecycleSignalsResult, runLifecycleSignals } from './lifecycle-signals-run';
+import { OrderRunResult, runOrderPlacement } from './order-run';
 
 export interface BillingCycleOptions extends BillingRunOptions {
   providers: PaymentProviders;
@@ -13,11 +14,11 @@ export interface BillingCycleOptions extends BillingRunOptions {
   bill?: (options: BillingRunOptions) => Promise<BillingRunResult>;
 }
 
-export type BillingCycleResult = BillingRunResult & CollectionRunResult & LifecycleSignalsResult;
+export type BillingCycleResult = BillingRunResult & OrderRunResult & CollectionRunResult & LifecycleSignalsResult;
 
 /**
  * What a billing run is (runBilling, startBillingRun, `npm run billing`, a test clock's step): the
- * boundaries due are invoiced, each in its own transaction, then the invoices' collection steps
+ * boundaries due are invoiced, each in its own transaction, the orders due are placed (issue 17), then the invoices' collection steps
  * due are taken (the first charge of what was just finalized, and dunning's retries and
  * reminders), each charge after the commit of what it charges; last, the lifecycle signals due
  * by then (trial ending, renewal upcoming, usage thresholds, expiring payment methods and quotes).
@@ -25,7 +26,8 @@ export type BillingCycleResult = BillingRunResult & CollectionRunResult & Lifecy
 export async function runBillingCycle(options: BillingCycleOptions): Promise<BillingCycleResult> {
   const { bill = runBilling, onCollectionProgress, ...rest } = options;
   const billing = await bill(rest);
+  const orders = await runOrderPlacement(rest);
   const collection = await runCollection({ ...rest, onProgress: onCollectionProgress });
   const signals = await runLifecycleSignals(rest);
-  return { ...billing, ...collection, ...signals };
+  return { ...billing, ...orders, ...collection, ...signals };
 }

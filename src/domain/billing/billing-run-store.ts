@@ -77,19 +77,24 @@ export async function claimBillingRun(
       where at = ? and status = 'RUNNING' and heartbeat_at < clock_timestamp() - make_interval(secs => ${STALE_AFTER_SECONDS})`,
     [input.startedAt, ABANDONED, input.at],
   );
-  const inserted = await boundRows<{ id: string }>(
-    em,
-    `insert into billing_run (id, at, status, processed, total, invoices_created, started_at, finished_at, error, started_by, heartbeat_at)
-     values (?, ?, 'RUNNING', 0, null, 0, ?, null, null, ?, clock_timestamp())
-     on conflict (at) where status = 'RUNNING' do nothing returning id`,
-    [input.id, input.at, input.startedAt, input.startedBy],
-  );
-  const [row] = await boundRows<Row>(
-    em,
-    `select ${COLUMNS} from billing_run where ${inserted.length > 0 ? 'id = ?' : `at = ? and status = 'RUNNING'`}`,
-    [inserted.length > 0 ? input.id : input.at],
-  );
-  return { run: view(row), created: inserted.length > 0 };
+  // The RUNNING run that kept ours out can finish between the insert and the select (each
+  // statement reads anew): then there is none to return, and the claim is tried again.
+  for (let attempt = 0; ; attempt++) {
+    const inserted = await boundRows<{ id: string }>(
+      em,
+      `insert into billing_run (id, at, status, processed, total, invoices_created, started_at, finished_at, error, started_by, heartbeat_at)
+       values (?, ?, 'RUNNING', 0, null, 0, ?, null, null, ?, clock_timestamp())
+       on conflict (at) where status = 'RUNNING' do nothing returning id`,
+      [input.id, input.at, input.startedAt, input.startedBy],
+    );
+    const [row] = await boundRows<Row>(
+      em,
+      `select ${COLUMNS} from billing_run where ${inserted.length > 0 ? 'id = ?' : `at = ? and status = 'RUNNING'`}`,
+      [inserted.length > 0 ? input.id : input.at],
+    );
+    if (row) return { run: view(row), created: inserted.length > 0 };
+    if (attempt >= 5) throw new Error(`billing run at ${input.at.toISOString()}: could not be claimed nor found running`);
+  }
 }
 
 export async function writeProgress(

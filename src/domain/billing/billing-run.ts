@@ -3,6 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, authorize } from '../auth/actor';
 import { closeBoundary, dueFilter, isDue } from '../invoices/close-boundary';
 import { closeRenewalBatch, RenewalBatchResult } from '../invoices/renewal-batch';
+import { closeGroupBoundary } from '../invoices/consolidated-boundary';
+import { splitConsolidated } from './consolidated-subscriptions';
 import type { Clock } from '../shared/clock';
 import { Subscription } from '../subscriptions/subscription.entity';
 import type { Logger } from '../../logger';
@@ -121,19 +123,52 @@ export async function runBilling(options: BillingRunOptions): Promise<BillingRun
       return { closed: 0, rest: [...ids], counted: new Set() };
     }
     subscriptionsProcessed += result.closed.length;
-    invoicesCreated += result.closed.length;
+    invoicesCreated += result.closed.filter((c) => c.invoiced).length;
     const stillDue = result.closed.filter((c) => c.stillDue).map((c) => c.id);
     return { closed: result.closed.length, rest: [...result.handBack, ...stillDue], counted: new Set(stillDue) };
+  }
+
+  /**
+   * A company group's subscriptions, payer by payer (consolidated-boundary.ts): one transaction
+   * and one invoice per billing instant. A step that fails leaves the group's page subscriptions
+   * as they were, and the next run tries again.
+   */
+  async function billGroup(payerId: string, pageIds: readonly string[]): Promise<boolean> {
+    const processed = new Set<string>();
+    for (;;) {
+      let step;
+      try {
+        step = await options.fork().transactional((em) => closeGroupBoundary(em, payerId, at, options.clock.now(), options.actor));
+      } catch (err) {
+        pageIds.forEach((id) => failed.add(id));
+        logger?.error({ err, payerId }, "billing run: closing a company group's boundary failed; its subscriptions are left as they were");
+        break;
+      }
+      if (!step) break;
+      step.subscriptionIds.forEach((id) => processed.add(id));
+      if (step.invoice) invoicesCreated++;
+      logger?.debug({ payerId, at: step.at.toISOString(), invoiceId: step.invoice?.id }, 'billing run: group boundary closed');
+    }
+    subscriptionsProcessed += processed.size;
+    return processed.size > 0;
   }
 
   for (let idlePasses = 0; ;) {
     let sawAny = false;
     let progressed = false;
+    const groupsBilled = new Set<string>();
     for (let after: string | null = null; ;) {
-      const ids = await dueIds(options.fork(), at, scope, after, failed, batchSize);
-      if (ids.length === 0) break;
+      const page = await dueIds(options.fork(), at, scope, after, failed, batchSize);
+      if (page.length === 0) break;
       sawAny = true;
-      after = ids[ids.length - 1];
+      after = page[page.length - 1];
+      const { ids, groups } = await splitConsolidated(options.fork(), page);
+      for (const [payerId, members] of groups) {
+        // A payer's later pages find its group billed already: one visit per pass.
+        if (groupsBilled.has(payerId)) continue;
+        groupsBilled.add(payerId);
+        if (await billGroup(payerId, members)) progressed = true;
+      }
       const batch = await renewBatch(ids);
       if (batch.closed > 0) progressed = true;
       for (const id of batch.rest) if (await bill(id, batch.counted.has(id))) progressed = true;

@@ -2,6 +2,7 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseRule, priceReferences, PriceSnapshot, validatePriceReferences } from '../../pricing/engine';
 import { withPathPrefix } from '../../pricing/errors';
+import { pricingRuleKinds } from '../../pricing/plugins';
 import { authorize } from '../auth/actor';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
@@ -36,8 +37,20 @@ export interface PriceFilter extends PageArgs {
   status?: PriceStatus | null;
 }
 
+export interface PricingRuleKind {
+  kind: string;
+  builtIn: boolean;
+  configSchema: Record<string, unknown>;
+}
+
 export class PriceService {
   constructor(private readonly ctx: ServiceContext) {}
+
+  /** Every kind a price may have: the built-in ones, then those of the pricing plugins loaded at start. */
+  ruleKinds(): PricingRuleKind[] {
+    authorize(this.ctx.actor, 'catalog:read');
+    return pricingRuleKinds().map(({ kind, builtIn, configSchema }) => ({ kind, builtIn, configSchema }));
+  }
 
   async create(input: CreatePriceInput): Promise<Price> {
     authorize(this.ctx.actor, 'catalog:write');

@@ -1,18 +1,19 @@
 import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../auth/actor';
 import { ConflictError } from '../errors';
 import type { ExternalIdInput } from '../external-ids/external-id-input';
 import { Upserted, UpsertOutcome, upsertTransaction } from '../external-ids/upsert';
 import type { ServiceContext } from '../shared/service-context';
 import { parseInput } from '../shared/input-schema';
-import { upsertProductSchema } from './catalog.schema';
+import { productGoods, upsertProductSchema } from './catalog.schema';
 import { ProductExternalId } from './product-external-id.entity';
 import { Product } from './product.entity';
+import type { ProductInput } from './product.service';
 
-export interface UpsertProductInput {
+/** As createProduct's; a PIM feeds kind, SKU and stock policy with the rest. */
+export interface UpsertProductInput extends ProductInput {
   externalId: ExternalIdInput;
-  code: string;
-  name: string;
 }
 
 /** `upsertProduct`: as upsertCustomer, for the catalog an ERP keeps. A replay writes nothing. */
@@ -21,7 +22,8 @@ export class ProductUpsertService {
 
   async upsert(input: UpsertProductInput): Promise<Upserted<Product>> {
     authorize(this.ctx.actor, 'catalog:write');
-    const { externalId: key, code, name } = parseInput(upsertProductSchema, input, 'input');
+    const parsed = parseInput(upsertProductSchema, input, 'input');
+    const { externalId: key, code, name } = parsed;
     return upsertTransaction(
       this.ctx.em,
       async (em) => {
@@ -37,7 +39,9 @@ export class ProductUpsertService {
               { field: 'input.code' },
             );
           }
-          const product = em.create(Product, { code, name, createdAt: this.ctx.clock.now() });
+          const goods = productGoods(parsed, null);
+          await assertSkuFree(em, goods.sku, null);
+          const product = em.create(Product, { code, name, ...goods, createdAt: this.ctx.clock.now() });
           em.create(ProductExternalId, { product, system: key.system, externalId: key.id });
           await em.flush();
           return { record: product, outcome: UpsertOutcome.CREATED };
@@ -49,12 +53,29 @@ export class ProductUpsertService {
             field: 'input.code',
           });
         }
-        if (product.name === name) return { record: product, outcome: UpsertOutcome.UNCHANGED };
-        product.name = name;
+        // Absent kind, SKU or stock policy are kept: a sync that knows only names does not turn goods into services.
+        const goods = productGoods(parsed, product);
+        if (
+          product.name === name &&
+          product.kind === goods.kind &&
+          product.sku === goods.sku &&
+          product.stockPolicy === goods.stockPolicy
+        ) {
+          return { record: product, outcome: UpsertOutcome.UNCHANGED };
+        }
+        if (product.sku !== goods.sku) await assertSkuFree(em, goods.sku, product.id);
+        Object.assign(product, { name, ...goods });
         await em.flush();
         return { record: product, outcome: UpsertOutcome.UPDATED };
       },
       'input.externalId',
     );
   }
+}
+
+/** A SKU names one product: the warehouse's documents would otherwise be ambiguous. */
+async function assertSkuFree(em: EntityManager, sku: string | null, selfId: string | null): Promise<void> {
+  if (sku === null) return;
+  const other = await em.findOne(Product, { sku });
+  if (other && other.id !== selfId) throw new ConflictError(`SKU '${sku}' is product '${other.code}'`, { field: 'input.sku' });
 }

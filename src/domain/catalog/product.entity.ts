@@ -1,5 +1,6 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { ProductKind, StockPolicy } from './product-kind';
 
 @Entity({ tableName: 'product' })
 @Index({ properties: ['createdAt', 'id'] })
@@ -12,6 +13,17 @@ export class Product {
 
   @Property({ type: 'text' })
   name!: string;
+
+  @Enum({ items: () => ProductKind, nativeEnumName: 'product_kind', default: ProductKind.SERVICE })
+  kind: ProductKind & Opt = ProductKind.SERVICE;
+
+  /** The warehouse's article number: set for PHYSICAL products (and only them), unique; inventory levels and shipments name it. */
+  @Property({ type: 'text', nullable: true, unique: true })
+  sku: string | null = null;
+
+  /** PHYSICAL only: what placing an order does when stock is short. */
+  @Enum({ items: () => StockPolicy, nativeEnumName: 'stock_policy', nullable: true })
+  stockPolicy: StockPolicy | null = null;
 
   @Property({ type: 'timestamptz' })
   createdAt!: Date;

@@ -7,26 +7,43 @@ import type { ServiceContext } from '../shared/service-context';
 
 import { isId } from '../shared/ids';
 import { parseInput } from '../shared/input-schema';
-import { createProductSchema } from './catalog.schema';
+import { createProductSchema, productGoods } from './catalog.schema';
 import { Product } from './product.entity';
+import type { ProductKind, StockPolicy } from './product-kind';
+
+/** createProduct's input: kind SERVICE unless given; a PHYSICAL product needs a SKU (catalog.schema.ts). */
+export interface ProductInput {
+  code: string;
+  name: string;
+  kind?: ProductKind | null;
+  sku?: string | null;
+  stockPolicy?: StockPolicy | null;
+}
 
 export class ProductService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  async create(input: { code: string; name: string }): Promise<Product> {
+  async create(input: ProductInput): Promise<Product> {
     authorize(this.ctx.actor, 'catalog:write');
-    const { code, name } = parseInput(createProductSchema, input, 'input');
+    const parsed = parseInput(createProductSchema, input, 'input');
+    const { code, name } = parsed;
+    const { kind, sku, stockPolicy } = productGoods(parsed, null);
     try {
       return await this.ctx.em.transactional(async (em) => {
         if (await em.count(Product, { code })) throw new ConflictError(`a product with code '${code}' exists`, { field: 'input.code' });
-        const product = em.create(Product, { code, name, createdAt: this.ctx.clock.now() });
+        if (sku !== null && (await em.count(Product, { sku }))) {
+          throw new ConflictError(`a product with SKU '${sku}' exists`, { field: 'input.sku' });
+        }
+        const product = em.create(Product, { code, name, kind, sku, stockPolicy, createdAt: this.ctx.clock.now() });
         await em.flush();
         return product;
       });
     } catch (err) {
-      // Two requests creating the same code at once: the unique index decides.
-      if (err instanceof UniqueConstraintViolationException)
-        throw new ConflictError(`a product with code '${code}' exists`, { field: 'input.code' });
+      // Two requests creating the same code (or SKU) at once: the unique index decides.
+      if (err instanceof UniqueConstraintViolationException) {
+        const field = err.message.includes('product_sku_unique') ? 'input.sku' : 'input.code';
+        throw new ConflictError(`a product with this ${field === 'input.sku' ? 'SKU' : 'code'} exists`, { field });
+      }
       throw err;
     }
   }

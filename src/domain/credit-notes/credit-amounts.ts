@@ -1,5 +1,6 @@
 import { roundMoney } from '../../pricing/currency';
 import { Decimal, ZERO } from '../../pricing/decimal';
+import type { LineTaxCategory } from '../customers/customer-tax';
 
 /** One charge line of an invoice as a credit note sees it: what it billed, and what earlier notes gave back. */
 export interface CreditableLine {
@@ -9,6 +10,9 @@ export interface CreditableLine {
   tax: Decimal;
   creditedAmount: Decimal;
   creditedTax: Decimal;
+  /** The invoice line's stored VAT category and rate, which its credit note lines keep (null: not known). */
+  taxCategory?: LineTaxCategory['taxCategory'] | null;
+  taxRate?: Decimal | null;
 }
 
 /** What one credit note line gives back of an invoice line: amount before tax, and its tax. */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
 import type { Decimal } from '../../pricing/decimal';
 import { Customer } from '../customers/customer.entity';
+import type { VatCategory } from '../customers/customer-tax';
 import { InvoiceLine } from '../invoices/invoice-line.entity';
 import { CreditNote } from './credit-note.entity';
 
@@ -35,4 +36,11 @@ export class CreditNoteLine {
 
   @Property({ type: DecimalType })
   tax!: Decimal;
+
+  /** Its invoice line's VAT category and rate, copied when the note is made (null where the line has none). */
+  @Property({ type: 'text', nullable: true })
+  taxCategory: VatCategory | null = null;
+
+  @Property({ type: DecimalType, nullable: true })
+  taxRate: Decimal | null = null;
 }

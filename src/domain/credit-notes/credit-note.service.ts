@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { amountRemaining, markPaid } from '../payments/invoice-settlement';
 import { formatMoney, minorUnits } from '../../pricing/currency';
 import { Decimal, ZERO } from '../../pricing/decimal';
-import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
+import { Actor, authorize, authorizeCustomer, customerScope } from '../auth/actor';
 import { ConflictError, InvalidInputError } from '../errors';
 import { emitEvents } from '../events/emit-event';
 import { creditNoteEvent, invoiceEvent } from '../events/event-payloads';
@@ -86,42 +86,7 @@ export class CreditNoteService {
           { left: money(left) },
         );
       }
-      const now = this.ctx.clock.now();
-      // Last, once nothing can refuse the note: the series row stays locked only until the commit.
-      const number = await takeInvoiceNumber(em, now.getUTCFullYear(), CREDIT_NOTE_SERIES);
-      const note = em.create(CreditNote, {
-        customer: invoice.customer,
-        invoice,
-        number,
-        currency: invoice.currency,
-        reason,
-        subtotal,
-        tax,
-        total,
-        createdAt: now,
-      });
-      parts.forEach((p, position) => {
-        note.lines.add(
-          em.create(CreditNoteLine, {
-            creditNote: note,
-            customer: invoice.customer,
-            invoiceLine: em.getReference(InvoiceLine, p.line.id),
-            position,
-            description: p.line.description,
-            amount: p.amount,
-            tax: p.tax,
-          }),
-        );
-      });
-      invoice.amountCredited = invoice.amountCredited.plus(total);
-      // Lowered rather than recomputed from the total, so that whatever else lowered it (payments) still counts.
-      invoice.amountDue = Decimal.max(ZERO, invoice.amountDue.minus(total));
-      await em.flush();
-      // The invoice row is locked above; the note is new.
-      await emitEvents(em, [creditNoteEvent('created', note, now), invoiceEvent('credited', invoiceFacts(invoice), now)]);
-      // Credited down to what was paid: nothing is left to collect.
-      if (invoice.status === InvoiceStatus.OPEN && amountRemaining(invoice).lte(ZERO)) await markPaid(em, invoice, this.ctx.actor, now);
-      return note;
+      return issueCreditNote(em, invoice, parts, reason, this.ctx.actor, this.ctx.clock.now());
     });
   }
 
@@ -163,6 +128,66 @@ export class CreditNoteService {
   }
 }
 
+/**
+ * Issues a note for `parts` of the invoice, which the caller holds locked (lockInvoice) and has
+ * checked: numbered last, the invoice's amounts lowered, its events emitted; a refund
+ * (refunds/refund.service.ts) issues its note through here too.
+ */
+export async function issueCreditNote(
+  em: EntityManager,
+  invoice: Invoice,
+  parts: readonly CreditPart[],
+  reason: string | null,
+  actor: Actor,
+  now: Date,
+): Promise<CreditNote> {
+  const subtotal = sumOf(parts, (p) => p.amount);
+  const tax = sumOf(parts, (p) => p.tax);
+  const total = subtotal.plus(tax);
+  // Last, once nothing can refuse the note: the series row stays locked only until the commit.
+  const number = await takeInvoiceNumber(em, now.getUTCFullYear(), CREDIT_NOTE_SERIES);
+  const note = em.create(CreditNote, {
+    customer: invoice.customer,
+    invoice,
+    number,
+    currency: invoice.currency,
+    reason,
+    subtotal,
+    tax,
+    total,
+    createdAt: now,
+  });
+  parts.forEach((p, position) => {
+    note.lines.add(
+      em.create(CreditNoteLine, {
+        creditNote: note,
+        customer: invoice.customer,
+        invoiceLine: em.getReference(InvoiceLine, p.line.id),
+        position,
+        description: p.line.description,
+        amount: p.amount,
+        tax: p.tax,
+        taxCategory: p.line.taxCategory ?? null,
+        taxRate: p.line.taxRate ?? null,
+      }),
+    );
+  });
+  invoice.amountCredited = invoice.amountCredited.plus(total);
+  // Lowered rather than recomputed from the total, so that whatever else lowered it (payments) still counts.
+  invoice.amountDue = Decimal.max(ZERO, invoice.amountDue.minus(total));
+  await em.flush();
+  // The invoice row is locked above; the note is new.
+  await emitEvents(em, [creditNoteEvent('created', note, now), invoiceEvent('credited', invoiceFacts(invoice), now)]);
+  // Credited down to what was paid: nothing is left to collect.
+  if (invoice.status === InvoiceStatus.OPEN && amountRemaining(invoice).lte(ZERO)) await markPaid(em, invoice, actor, now);
+  return note;
+}
+
+/** What crediting `amount` (with tax) of the invoice gives back, line by line, as a full credit would up to that amount. */
+export async function creditPartsForAmount(em: EntityManager, invoice: Invoice, amount: Decimal): Promise<CreditPart[]> {
+  return fullCredit([...(await creditableLines(em, invoice)).values()], amount, invoice.currency);
+}
+
 function assertCreditable(invoice: Invoice): void {
   if (invoice.status === InvoiceStatus.OPEN || invoice.status === InvoiceStatus.PAID) return;
   const why =
@@ -191,7 +216,19 @@ async function creditableLines(em: EntityManager, invoice: Invoice): Promise<Map
   const lines = new Map<string, CreditableLine>(
     rows
       .filter((l) => l.amount.gt(ZERO))
-      .map((l) => [l.id, { id: l.id, description: l.description, amount: l.amount, tax: l.tax, creditedAmount: ZERO, creditedTax: ZERO }]),
+      .map((l) => [
+        l.id,
+        {
+          id: l.id,
+          description: l.description,
+          amount: l.amount,
+          tax: l.tax,
+          creditedAmount: ZERO,
+          creditedTax: ZERO,
+          taxCategory: l.taxCategory,
+          taxRate: l.taxRate,
+        },
+      ]),
   );
   for (const c of await em.find(CreditNoteLine, { creditNote: { invoice: invoice.id } })) {
     const line = lines.get(c.invoiceLine.id);

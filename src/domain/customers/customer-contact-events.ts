@@ -23,7 +23,7 @@ export interface ContactFacts {
   updatedAt: Date;
 }
 
-type LocationVerb = 'location_created' | 'location_updated';
+type LocationVerb = 'location_created' | 'location_updated' | 'location_removed';
 type ContactVerb = 'contact_created' | 'contact_updated' | 'contact_removed';
 
 /** On the customer's aggregate, so a reader sees a customer's changes, its locations' and contacts' in the order they were made. */

@@ -6,6 +6,12 @@ import type { Decimal } from '../../pricing/decimal';
 import type { Address } from './customer-address';
 import { CustomerExternalId } from './customer-external-id.entity';
 
+/** Who pays a customer's invoices (CONTRACT.md, B2B accounts): itself, or its parent's invoice. */
+export enum InvoiceRecipient {
+  SELF = 'SELF',
+  PARENT = 'PARENT',
+}
+
 export enum TaxStatus {
   TAXABLE = 'TAXABLE',
   EXEMPT = 'EXEMPT',
@@ -44,12 +50,37 @@ export class Customer {
   @Property({ type: 'text', nullable: true })
   vatId: string | null = null;
 
+  /**
+   * The company group (customer-hierarchy.ts): any depth, no cycles, one currency. Set through
+   * the service only, under the hierarchy lock, which checks both.
+   */
+  @ManyToOne(() => Customer, { fieldName: 'parent_id', nullable: true, index: true })
+  parent: Rel<Customer> | null = null;
+
+  /** PARENT: billed on the paying ancestor's invoices (one per payer and billing instant). */
+  @Enum({ items: () => InvoiceRecipient, nativeEnumName: 'invoice_recipient', default: InvoiceRecipient.SELF })
+  invoiceTo: InvoiceRecipient & Opt = InvoiceRecipient.SELF;
+
+  /**
+   * What creditExposure may reach (credit-limit.ts, docs/credit-limits.md), in the customer's
+   * currency at its minor unit; null is no limit.
+   */
+  @Property({ type: DecimalType, nullable: true })
+  creditLimit: Decimal | null = null;
+
   @Property({ type: 'boolean' })
   invoiceDrafts: boolean & Opt = false;
 
-  /** SEND_INVOICE terms (and bank transfer): an invoice is due this many days after finalization ("net 30"). */
+  /** Every invoice is due this many days after finalization ("net 30"; payments/payment-terms.ts); sent invoices are chased from then. */
   @Property({ type: 'integer', default: 30 })
   paymentTermsDays: number & Opt = 30;
+
+  /** Nothing is bought without a purchase order number: every subscription and quote needs one (purchase-order.ts). */
+  @Property({ type: 'boolean', default: false })
+  purchaseOrderRequired: boolean & Opt = false;
+  /** "Net 30 end of month": due at the end of the month in which finalization + paymentTermsDays falls. */
+  @Property({ type: 'boolean', default: false })
+  paymentTermsEndOfMonth: boolean & Opt = false;
 
   /** Set at creation only: the customer lives on this simulated clock (CONTRACT.md). */
   @ManyToOne(() => TestClock, { fieldName: 'test_clock_id', nullable: true, index: true })

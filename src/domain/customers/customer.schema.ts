@@ -3,11 +3,11 @@ import type { Decimal } from '../../pricing/decimal';
 import { externalIdSchema, type ExternalIdInput } from '../external-ids/external-id-input';
 import { atMost, currency, email, hasNul, parseInput, percentage, text, unique, wholeNumber } from '../shared/input-schema';
 import { InvalidInputError } from '../errors';
+import { MAX_PAYMENT_TERMS_DAYS } from '../payments/payment-terms';
 import { TaxStatus } from './customer.entity';
 
 const MAX_EXTERNAL_IDS = 20;
 const MAX_SEARCH_LENGTH = 200;
-const MAX_TERMS_DAYS = 365;
 
 /** The key two external ids collide on. */
 export function externalKey(system: string, id: string): string {
@@ -22,7 +22,14 @@ export const externalIdList = atMost(externalIdSchema, MAX_EXTERNAL_IDS).check(
   ),
 );
 
-const paymentTermsDays = wholeNumber(0, MAX_TERMS_DAYS, `a whole number of days from 0 to ${MAX_TERMS_DAYS}`);
+/** A switch that absent or null leaves as it is. */
+const keptFlag = z
+  .boolean()
+  .nullish()
+  .transform((v) => v ?? undefined);
+
+/** A customer's, or the seller's default (seller-settings.schema.ts). */
+export const paymentTermsDays = wholeNumber(0, MAX_PAYMENT_TERMS_DAYS, `a whole number of days from 0 to ${MAX_PAYMENT_TERMS_DAYS}`);
 
 /**
  * The fields of createCustomer and updateCustomer that can be checked without the database.
@@ -33,11 +40,23 @@ export const createCustomerSchema = z.object({
   email,
   currency,
   externalIds: externalIdList.nullish().transform((v) => v ?? []),
-  paymentTermsDays: paymentTermsDays.nullish().transform((v) => v ?? 30),
+  /** Absent: the seller's default (seller settings), resolved by the service. */
+  paymentTermsDays: paymentTermsDays.nullish().transform((v) => v ?? undefined),
+  purchaseOrderRequired: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
 });
 
-/** upsertCustomer's fields that can be checked without the database. */
-export const upsertCustomerSchema = z.object({ externalId: externalIdSchema, name: text(), email, currency });
+/** upsertCustomer's fields that can be checked without the database; `purchaseOrderRequired` absent or null: kept. */
+export const upsertCustomerSchema = z.object({
+  externalId: externalIdSchema,
+  name: text(),
+  email,
+  currency,
+  purchaseOrderRequired: keptFlag,
+  paymentTermsDays: paymentTermsDays.nullish().transform((v) => v ?? undefined),
+});
 
 /** Absent or null: kept. */
 export const updateCustomerSchema = z.object({
@@ -47,6 +66,7 @@ export const updateCustomerSchema = z.object({
   email: email.nullish().transform((v) => v ?? undefined),
   externalIds: externalIdList.nullish().transform((v) => v ?? undefined),
   paymentTermsDays: paymentTermsDays.nullish().transform((v) => v ?? undefined),
+  purchaseOrderRequired: keptFlag,
 });
 
 const SEARCH_MESSAGE = `search is at most ${MAX_SEARCH_LENGTH} characters, without NUL`;

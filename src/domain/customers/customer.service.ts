@@ -1,7 +1,7 @@
 import { FilterQuery, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Decimal } from '../../pricing/decimal';
-import { authorize, authorizeCustomer, customerCondition, customerScope, Role } from '../auth/actor';
+import { authorize, authorizeCustomer, customerCondition, customerScope, mayAccessCustomer, Role } from '../auth/actor';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { emitEvent } from '../events/emit-event';
 import { customerEvent } from '../events/event-payloads';
@@ -11,18 +11,21 @@ import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
 import { hasNul, parseInput } from '../shared/input-schema';
 import { TestClock } from '../test-clocks/test-clock.entity';
+import { defaultPaymentTerms } from '../settings/seller-settings.service';
 import { CustomerFilter, listCustomersByFilter } from '../segments/customer-filter';
 import { CustomerMetadata, parseMetadata, parseTags } from '../segments/customer-segment-fields';
 import { CustomerExternalId } from './customer-external-id.entity';
-import { Customer, TaxStatus } from './customer.entity';
+import { Customer, InvoiceRecipient, TaxStatus } from './customer.entity';
 import { checkTax, createCustomerSchema, customerSearch, externalKey, updateCustomerSchema } from './customer.schema';
 import type { ExternalIdInput } from '../external-ids/external-id-input';
 import { LegalIdentityInput, nextLegalIdentity, NO_LEGAL_IDENTITY } from './customer-legal-identity';
+import { parseCreditLimit } from './credit-limit';
+import { HierarchyInput, nextHierarchy, payersOf } from './customer-hierarchy';
 
 export { checkTax, requireEmail } from './customer.schema';
 
-/** `billingAddress` and `vatId` (customer-legal-identity.ts): absent is none. */
-export interface CreateCustomerInput extends LegalIdentityInput {
+/** `billingAddress` and `vatId` (customer-legal-identity.ts): absent is none; `parentId`, `invoiceTo`: customer-hierarchy.ts. */
+export interface CreateCustomerInput extends LegalIdentityInput, HierarchyInput {
   name: string;
   email: string;
   currency: string;
@@ -30,25 +33,39 @@ export interface CreateCustomerInput extends LegalIdentityInput {
   taxRate?: Decimal | null;
   externalIds?: readonly ExternalIdInput[] | null;
   invoiceDrafts?: boolean | null;
+  /** Absent: the seller's default terms (seller settings), as is the end-of-month flag. */
   paymentTermsDays?: number | null;
+  /** Default false: every subscription, change and quote of the customer then needs a purchase order number. */
+  purchaseOrderRequired?: boolean | null;
+  paymentTermsEndOfMonth?: boolean | null;
   /** The test clock the customer lives on, for good: updateCustomer cannot change it. */
   testClockId?: string | null;
   tags?: readonly string[] | null;
   metadata?: Record<string, unknown> | null;
+  /** Absent or null: no limit (credit-limit.ts). Setting one is staff's (customers:write). */
+  creditLimit?: Decimal | null;
 }
 
-/** Absent fields are kept; `taxRate: null`, `billingAddress: null` and `vatId: null` clear them; `externalIds` replaces the whole set. */
-export interface UpdateCustomerInput extends LegalIdentityInput {
+/**
+ * Absent fields are kept; `taxRate: null`, `billingAddress: null`, `vatId: null`, `parentId: null`
+ * and `creditLimit: null` (no limit) clear them; `externalIds` replaces the whole set.
+ */
+export interface UpdateCustomerInput extends LegalIdentityInput, HierarchyInput {
   name?: string | null;
   email?: string | null;
   taxStatus?: TaxStatus | null;
   taxRate?: Decimal | null;
   invoiceDrafts?: boolean | null;
+  /** Apply to invoices finalized from then on. */
   paymentTermsDays?: number | null;
+  /** From now on: subscriptions and quotes made before keep their numbers, or their lack of one, until changed. */
+  purchaseOrderRequired?: boolean | null;
+  paymentTermsEndOfMonth?: boolean | null;
   externalIds?: readonly ExternalIdInput[] | null;
   /** Replace the whole set or object when given. */
   tags?: readonly string[] | null;
   metadata?: Record<string, unknown> | null;
+  creditLimit?: Decimal | null;
 }
 
 export interface CustomerListArgs extends PageArgs {
@@ -64,7 +81,16 @@ export class CustomerService {
     authorize(this.ctx.actor, 'customers:create');
     // Simulated time is staff's: a key that may not see test clocks may not put a customer on one.
     if (input.testClockId != null) authorize(this.ctx.actor, 'testClocks:read');
-    const { name, email, currency, externalIds, paymentTermsDays } = parseInput(createCustomerSchema, input, 'input');
+    // Terms are credit the seller gives: a key that may not change customers (a storefront signing one up) may not choose them.
+    if (input.paymentTermsDays != null || input.paymentTermsEndOfMonth != null) authorize(this.ctx.actor, 'customers:write');
+    // Credit control is the seller's finance staff's: a storefront signing a customer up may not set it.
+    if (input.creditLimit != null) authorize(this.ctx.actor, 'customers:write');
+    const { name, email, currency, externalIds, paymentTermsDays, purchaseOrderRequired } = parseInput(
+      createCustomerSchema,
+      input,
+      'input',
+    );
+    const creditLimit = input.creditLimit == null ? null : parseCreditLimit(input.creditLimit, currency);
     const taxRate = checkTax(input.taxStatus, input.taxRate ?? null);
     const { billingAddress, vatId } = nextLegalIdentity(NO_LEGAL_IDENTITY, input, input.taxStatus, true);
     const tags = parseTags(input.tags ?? [], 'input.tags');
@@ -72,8 +98,16 @@ export class CustomerService {
     return this.saving(externalIds, null, async (em) => {
       await assertExternalIdsFree(em, externalIds, null);
       const testClock = input.testClockId == null ? null : await findTestClock(em, input.testClockId);
+      const defaults = await defaultPaymentTerms(em);
+      const group = await nextHierarchy(
+        em,
+        this.ctx.actor,
+        { id: null, currency, testClockId: testClock?.id ?? null, parent: null, invoiceTo: InvoiceRecipient.SELF },
+        { parentId: input.parentId ?? undefined, invoiceTo: input.invoiceTo },
+      );
       const now = this.ctx.clock.now();
       const customer = em.create(Customer, {
+        ...group,
         name,
         email,
         currency,
@@ -82,7 +116,10 @@ export class CustomerService {
         billingAddress,
         vatId,
         invoiceDrafts: input.invoiceDrafts ?? false,
-        paymentTermsDays,
+        purchaseOrderRequired,
+        paymentTermsDays: paymentTermsDays ?? defaults.paymentTermsDays,
+        paymentTermsEndOfMonth: input.paymentTermsEndOfMonth ?? defaults.paymentTermsEndOfMonth,
+        creditLimit,
         testClock,
         tags,
         metadata,
@@ -99,7 +136,7 @@ export class CustomerService {
 
   async update(id: string, input: UpdateCustomerInput): Promise<Customer> {
     authorize(this.ctx.actor, 'customers:write');
-    const { name, email, externalIds, paymentTermsDays } = parseInput(updateCustomerSchema, input, 'input');
+    const { name, email, externalIds, paymentTermsDays, purchaseOrderRequired } = parseInput(updateCustomerSchema, input, 'input');
     const tags = input.tags == null ? undefined : parseTags(input.tags, 'input.tags');
     const metadata = input.metadata == null ? undefined : parseMetadata(input.metadata, 'input.metadata');
     return this.saving(externalIds ?? [], id, async (em) => {
@@ -110,11 +147,18 @@ export class CustomerService {
       const keptRate = taxStatus === TaxStatus.TAXABLE ? customer.taxRate : null;
       customer.taxRate = checkTax(taxStatus, input.taxRate === undefined ? keptRate : input.taxRate);
       Object.assign(customer, nextLegalIdentity(customer, input, taxStatus, input.taxStatus != null));
+      Object.assign(customer, await nextHierarchy(em, this.ctx.actor, { ...customer, testClockId: customer.testClock?.id ?? null }, input));
       customer.taxStatus = taxStatus;
       if (name !== undefined) customer.name = name;
       if (email !== undefined) customer.email = email;
       if (input.invoiceDrafts != null) customer.invoiceDrafts = input.invoiceDrafts;
       if (paymentTermsDays !== undefined) customer.paymentTermsDays = paymentTermsDays;
+      if (purchaseOrderRequired !== undefined) customer.purchaseOrderRequired = purchaseOrderRequired;
+      if (input.paymentTermsEndOfMonth != null) customer.paymentTermsEndOfMonth = input.paymentTermsEndOfMonth;
+      // Below the current exposure is allowed: the customer is then over its limit (the list filter
+      // finds it) and what would raise its exposure is refused until it pays.
+      if (input.creditLimit !== undefined)
+        customer.creditLimit = input.creditLimit === null ? null : parseCreditLimit(input.creditLimit, customer.currency);
       if (tags !== undefined) customer.tags = tags;
       if (metadata !== undefined) customer.metadata = metadata;
       if (externalIds) {
@@ -151,6 +195,29 @@ export class CustomerService {
     if (!row) return null;
     authorizeCustomer(this.ctx.actor, 'customers:read', row.customer);
     return row.customer;
+  }
+
+  /**
+   * The group around a customer the caller already reads: its parent, its children, its payer.
+   * Each is shown only when the key may see it (a CUSTOMER key sees its own account only: a
+   * plant's key learns nothing of the holding but that it is billed elsewhere).
+   */
+  async parentOf(customer: Customer): Promise<Customer | null> {
+    if (!customer.parent) return null;
+    const parent = await this.ctx.em.findOne(Customer, { id: customer.parent.id });
+    return parent && mayAccessCustomer(this.ctx.actor, parent) ? parent : null;
+  }
+
+  async childrenOf(customer: Customer): Promise<Customer[]> {
+    const children = await this.ctx.em.find(Customer, { parent: customer.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return children.filter((c) => mayAccessCustomer(this.ctx.actor, c));
+  }
+
+  async payerOf(customer: Customer): Promise<Customer | null> {
+    const payerId = (await payersOf(this.ctx.em, [customer.id])).get(customer.id)!;
+    if (payerId === customer.id) return customer;
+    const payer = await this.ctx.em.findOne(Customer, { id: payerId });
+    return payer && mayAccessCustomer(this.ctx.actor, payer) ? payer : null;
   }
 
   /** Oldest first; a CUSTOMER key sees only its own customer. */

@@ -1,18 +1,19 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ForeignKeyConstraintViolationException, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { authorize } from '../auth/actor';
-import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { emitEvent } from '../events/emit-event';
 import type { ExternalIdInput } from '../external-ids/external-id-input';
 import { isId } from '../shared/ids';
-import { hasUnstorable, parseInput } from '../shared/input-schema';
+import { parseInput } from '../shared/input-schema';
 import type { ServiceContext } from '../shared/service-context';
 import { addressSchema, line, type AddressInput } from './address';
 import { locationEvent } from './customer-contact-events';
 import { lockCustomer } from './customer-lock';
 import { externalIdList } from './customer.schema';
 import { LocationExternalId } from './location-external-id.entity';
+import { locationReferences, type LocationReference } from './location-references';
 import { Location } from './location.entity';
 
 export interface CreateLocationInput {
@@ -44,23 +45,12 @@ const updateSchema = z.object({
   externalIds: externalIdList.nullish().transform((v) => v ?? undefined),
 });
 
-/** A location's external ids also go into its events' payloads (jsonb), which refuse half a surrogate pair. */
-function assertStorable(externalIds: readonly ExternalIdInput[] | undefined): void {
-  externalIds?.forEach((x, i) => {
-    for (const key of ['system', 'id'] as const) {
-      if (hasUnstorable(x[key]))
-        throw new InvalidInputError(`input.externalIds[${i}].${key}`, `${key} must not contain unpaired surrogate characters`);
-    }
-  });
-}
-
 export class LocationService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async create(input: CreateLocationInput): Promise<Location> {
     authorize(this.ctx.actor, 'locations:write');
     const parsed = parseInput(createSchema, input, 'input');
-    assertStorable(parsed.externalIds);
     return this.saving(parsed.externalIds, null, async (em) => {
       const customer = await lockCustomer(em, this.ctx.actor, 'locations:write', parsed.customerId, 'input.customerId');
       const now = this.ctx.clock.now();
@@ -76,7 +66,6 @@ export class LocationService {
   async update(id: string, input: UpdateLocationInput): Promise<Location> {
     authorize(this.ctx.actor, 'locations:write');
     const parsed = parseInput(updateSchema, input, 'input');
-    assertStorable(parsed.externalIds);
     return this.saving(parsed.externalIds ?? [], id, async (em) => {
       const found = isId(id) ? await em.findOne(Location, { id }) : null;
       if (!found) throw new NotFoundError('location', id.slice(0, 100), 'id');
@@ -97,6 +86,43 @@ export class LocationService {
       await emitEvent(em, locationEvent('location_updated', found, found.updatedAt));
       return found;
     });
+  }
+
+  /**
+   * Deletes the location with its external ids, and answers it as it was. Refused with CONFLICT
+   * (`reason: LOCATION_IN_USE`, the referring tables in `referencedBy`) while anything refers to
+   * it (location-references.ts), checked under the customer's lock; a reference that lands
+   * meanwhile makes the delete break its foreign key, refused the same way.
+   */
+  async remove(id: string): Promise<Location> {
+    authorize(this.ctx.actor, 'locations:write');
+    try {
+      return await this.ctx.em.transactional(async (em) => {
+        const found = isId(id) ? await em.findOne(Location, { id }) : null;
+        if (!found) throw new NotFoundError('location', id.slice(0, 100), 'id');
+        await lockCustomer(em, this.ctx.actor, 'locations:write', found.customer.id, 'id');
+        // Read again under the customer's lock (a concurrent removal has committed by now), and lock
+        // the row itself: a subscription naming it meanwhile commits before the check below or fails.
+        const location = await em.findOne(Location, { id }, { refresh: true, lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!location) throw new NotFoundError('location', id, 'id');
+        await em.populate(location, ['externalIds']);
+        const references = await locationReferences(em, location.id);
+        if (references.length > 0) throw inUse(location.id, references);
+        const event = locationEvent('location_removed', location, this.ctx.clock.now());
+        // The external ids by name, so that the audit log lists them as removed with it.
+        const externalIds = location.externalIds.getItems();
+        em.remove([...externalIds, location]);
+        await em.flush();
+        await emitEvent(em, event);
+        // The answer is the location as it was: the flush took the removed ids out of the collection
+        // of what is now a detached entity; they go back in memory only, nothing flushes it again.
+        location.externalIds.set(externalIds);
+        return location;
+      });
+    } catch (err) {
+      if (err instanceof ForeignKeyConstraintViolationException) throw inUse(id, []);
+      throw err;
+    }
   }
 
   /** A taken external id is a CONFLICT at the first one taken; the transaction has rolled back. */
@@ -124,4 +150,12 @@ export class LocationService {
       );
     }
   }
+}
+
+function inUse(id: string, references: readonly LocationReference[]): ConflictError {
+  const what = references.map((r) => `${r.rows} ${r.table} row(s)`).join(', ') || 'a record written meanwhile';
+  return new ConflictError(`location ${id} cannot be removed: ${what} still refer to it`, {
+    field: 'id',
+    details: { reason: 'LOCATION_IN_USE', referencedBy: references.map((r) => r.table) },
+  });
 }

@@ -29,11 +29,16 @@ export interface CustomerFacts {
   taxRate: Decimal | null;
   billingAddress: Address | null;
   vatId: string | null;
+  creditLimit: Decimal | null;
   invoiceDrafts: boolean;
   paymentTermsDays: number;
+  purchaseOrderRequired: boolean;
+  paymentTermsEndOfMonth: boolean;
   tags: readonly string[];
   metadata: Record<string, string | number | boolean | null>;
   testClock: { id: string } | null;
+  parent: { id: string } | null;
+  invoiceTo: 'SELF' | 'PARENT';
   createdAt: Date;
   updatedAt: Date;
 }
@@ -52,11 +57,16 @@ export function customerEvent(
     taxRate: plain(c.taxRate),
     billingAddress: c.billingAddress === null ? null : { ...c.billingAddress },
     vatId: c.vatId,
+    creditLimit: money(c.creditLimit, c.currency),
     invoiceDrafts: c.invoiceDrafts,
     paymentTermsDays: c.paymentTermsDays,
+    purchaseOrderRequired: c.purchaseOrderRequired,
+    paymentTermsEndOfMonth: c.paymentTermsEndOfMonth,
     tags: [...c.tags],
     metadata: { ...c.metadata },
     testClockId: c.testClock?.id ?? null,
+    parentId: c.parent?.id ?? null,
+    invoiceTo: c.invoiceTo,
     createdAt: instant(c.createdAt),
     updatedAt: instant(c.updatedAt),
   };
@@ -94,6 +104,7 @@ export function quoteEvent(
     validUntil: iso(q.validUntil),
     trialDays: q.trialDays,
     collectionMethod: q.collectionMethod,
+    purchaseOrderNumber: q.purchaseOrderNumber,
     subtotal: money(q.subtotal, q.currency),
     tax: money(q.tax, q.currency),
     total: money(q.total, q.currency),
@@ -140,6 +151,7 @@ export interface SubscriptionFacts {
   cancelAtPeriodEnd: boolean;
   pausedAt: Date | null;
   canceledAt: Date | null;
+  purchaseOrderNumber: string | null;
   items: readonly { priceCode: string; priceVersion: number; quantity: Decimal }[];
 }
 
@@ -160,6 +172,7 @@ export function subscriptionFacts(s: Subscription): SubscriptionFacts {
     cancelAtPeriodEnd: s.cancelAtPeriodEnd,
     pausedAt: s.pausedAt,
     canceledAt: s.canceledAt,
+    purchaseOrderNumber: s.purchaseOrderNumber,
     items: s.items.getItems().map((i) => ({ priceCode: i.priceCode, priceVersion: i.price.version, quantity: i.quantity })),
   };
 }
@@ -207,6 +220,7 @@ export function subscriptionFactsEvent(
     cancelAtPeriodEnd: f.cancelAtPeriodEnd,
     pausedAt: iso(f.pausedAt),
     canceledAt: iso(f.canceledAt),
+    purchaseOrderNumber: f.purchaseOrderNumber,
     items: f.items.map((i) => ({ priceCode: i.priceCode, priceVersion: i.priceVersion, quantity: i.quantity.toFixed() })),
   };
   const change = detail.scheduledChange;
@@ -232,6 +246,7 @@ export type InvoicePayloadFacts = Pick<
   | 'status'
   | 'customerId'
   | 'subscriptionId'
+  | 'purchaseOrderNumber'
   | 'currency'
   | 'periodStart'
   | 'periodEnd'
@@ -249,13 +264,16 @@ export type InvoicePayloadFacts = Pick<
 >;
 
 type PlainInvoiceVerb = 'created' | 'finalized' | 'voided' | 'credited' | 'paid' | 'marked_uncollectible' | 'imported';
-export type InvoiceVerb = PlainInvoiceVerb | 'payment_failed' | 'overdue' | 'reminder_sent' | 'dunning_exhausted';
+export type InvoiceVerb =
+  PlainInvoiceVerb | 'payment_failed' | 'overdue' | 'reminder_sent' | 'dunning_exhausted' | 'due_soon' | 'finalization_blocked';
 
 type InvoiceBase = EventPayload<'invoice.created'>;
 /** What an event about a part of the invoice's life says beside the snapshot (event-schemas.ts). */
 export type InvoiceReminderDetail = Omit<EventPayload<'invoice.overdue'>, keyof InvoiceBase>;
 export type InvoicePaymentFailedDetail = Omit<EventPayload<'invoice.payment_failed'>, keyof InvoiceBase>;
 export type InvoiceDunningExhaustedDetail = Omit<EventPayload<'invoice.dunning_exhausted'>, keyof InvoiceBase>;
+export type InvoiceDueSoonDetail = Omit<EventPayload<'invoice.due_soon'>, keyof InvoiceBase>;
+export type InvoiceFinalizationBlockedDetail = Omit<EventPayload<'invoice.finalization_blocked'>, keyof InvoiceBase>;
 
 export function invoiceEvent(verb: PlainInvoiceVerb, f: InvoicePayloadFacts, at: Date): DomainEventOf<`invoice.${PlainInvoiceVerb}`>;
 export function invoiceEvent(
@@ -276,6 +294,18 @@ export function invoiceEvent(
   at: Date,
   detail: InvoiceDunningExhaustedDetail,
 ): DomainEventOf<'invoice.dunning_exhausted'>;
+export function invoiceEvent(
+  verb: 'due_soon',
+  f: InvoicePayloadFacts,
+  at: Date,
+  detail: InvoiceDueSoonDetail,
+): DomainEventOf<'invoice.due_soon'>;
+export function invoiceEvent(
+  verb: 'finalization_blocked',
+  f: InvoicePayloadFacts,
+  at: Date,
+  detail: InvoiceFinalizationBlockedDetail,
+): DomainEventOf<'invoice.finalization_blocked'>;
 export function invoiceEvent(verb: InvoiceVerb, f: InvoicePayloadFacts, at: Date, detail: object = {}): DomainEventInput {
   const payload: InvoiceBase = {
     id: f.id,
@@ -283,6 +313,7 @@ export function invoiceEvent(verb: InvoiceVerb, f: InvoicePayloadFacts, at: Date
     status: f.status,
     customerId: f.customerId,
     subscriptionId: f.subscriptionId,
+    purchaseOrderNumber: f.purchaseOrderNumber,
     currency: f.currency,
     periodStart: iso(f.periodStart),
     periodEnd: iso(f.periodEnd),

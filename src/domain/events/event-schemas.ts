@@ -38,6 +38,15 @@ export const customerPayload = z.object({
   /** Issue 16 (legal identity); absent in events stored before it. */
   billingAddress: nullable(address).optional(),
   vatId: nullable(z.string()).optional(),
+  /** Issue 16 (purchase orders); absent in events stored before it. */
+  purchaseOrderRequired: z.boolean().optional(),
+  /** Issue 16 (end-of-month terms); absent in events stored before it. */
+  paymentTermsEndOfMonth: z.boolean().optional(),
+  /** Issue 16 (company groups); absent in events stored before it. */
+  parentId: nullable(z.string()).optional(),
+  invoiceTo: z.enum(['SELF', 'PARENT']).optional(),
+  /** Issue 16 (credit limits): money at the minor unit, null for no limit; absent in events stored before it. */
+  creditLimit: nullable(decimal).optional(),
 });
 
 const addressPayload = z.object({
@@ -49,7 +58,10 @@ const addressPayload = z.object({
   country: z.string(),
 });
 
-/** A customer's ship-to location after the change (`customer.location_*`: the customer is the aggregate, so its events keep one order). */
+/**
+ * A customer's ship-to location after the change (`customer.location_*`: the customer is the aggregate, so its events keep one
+ * order); `customer.location_removed` carries it as it was when removed.
+ */
 export const locationPayload = z.object({
   id: z.string(),
   customerId: z.string(),
@@ -112,6 +124,8 @@ export const quotePayload = z.object({
       note: nullable(z.string()),
     }),
   ).optional(),
+  /** Issue 16 (purchase orders); absent in events stored before it. */
+  purchaseOrderNumber: nullable(z.string()).optional(),
 });
 
 /** The state after the change, which the revenue ledger projects; the optional parts name what changed. */
@@ -145,6 +159,8 @@ export const subscriptionPayload = z.object({
   invoiceId: z.string().optional(),
   /** canceled: why, when not asked for (`dunning`: involuntary churn). */
   reason: z.string().optional(),
+  /** Issue 16 (purchase orders); absent in events stored before it. */
+  purchaseOrderNumber: nullable(z.string()).optional(),
 });
 
 export const invoicePayload = z.object({
@@ -167,16 +183,67 @@ export const invoicePayload = z.object({
   dueAt: nullable(instant),
   paidAt: nullable(instant),
   voidedAt: nullable(instant),
+  /** The number of what it bills (issue 16); absent in events stored before it. */
+  purchaseOrderNumber: nullable(z.string()).optional(),
 });
+
+/** An order after the change (`order.*`, issue 17): its lines by SKU, what a WMS needs to pick them. */
+export const orderPayload = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.string(),
+  customerId: z.string(),
+  subscriptionId: nullable(z.string()),
+  locationId: z.string(),
+  scheduledFor: instant,
+  placedAt: nullable(instant),
+  holdReason: nullable(z.string()),
+  purchaseOrderNumber: nullable(z.string()),
+  currency: z.string(),
+  subtotal: decimal,
+  tax: decimal,
+  total: decimal,
+  lines: z.array(
+    z.object({
+      sku: z.string(),
+      priceCode: z.string(),
+      quantity: decimal,
+      quantityBackordered: decimal,
+      quantityShipped: decimal,
+      amount: decimal,
+    }),
+  ),
+});
+
+/** order.shipped: the order after the shipment, and the shipment with its lines (CONTRACT.md: one event per shipment). */
+export const orderShippedPayload = orderPayload.extend({
+  shipment: z.object({
+    id: z.string(),
+    externalId: z.string(),
+    carrier: nullable(z.string()),
+    trackingNumber: nullable(z.string()),
+    shippedAt: instant,
+    lines: z.array(z.object({ sku: z.string(), quantity: decimal })),
+  }),
+});
+/** order.canceled: why, as the canceller said. */
+export const orderCanceledPayload = orderPayload.extend({ reason: nullable(z.string()) });
 
 /** overdue and reminder_sent: the dunning step and what is left to pay. */
 export const invoiceReminderPayload = invoicePayload.extend({ step: z.number().int(), amountRemaining: decimal });
+/** due_soon: what is left to pay, and how many days ahead of the due date the seller asked to hear (seller settings). */
+export const invoiceDueSoonPayload = invoicePayload.extend({ amountRemaining: decimal, daysBeforeDue: z.number().int() });
 /** payment_failed: the attempt that failed. */
 export const invoicePaymentFailedPayload = invoicePayload.extend({
   attemptId: z.string(),
   step: nullable(z.number().int()),
   error: nullable(z.string()),
 });
+/**
+ * finalization_blocked: a billing run left the invoice a DRAFT because it could not be a valid
+ * e-invoice (e-invoice-readiness.ts): why, and the setting or customer field to fix.
+ */
+export const invoiceFinalizationBlockedPayload = invoicePayload.extend({ reason: z.string(), field: z.string(), message: z.string() });
 /** dunning_exhausted: what the dunning policy does next. */
 export const invoiceDunningExhaustedPayload = invoicePayload.extend({ finalAction: z.string() });
 
@@ -206,6 +273,33 @@ export const paymentPayload = z.object({
   providerReference: nullable(z.string()),
   error: nullable(z.string()),
   at: instant,
+});
+
+export const directDebitBatchPayload = z.object({
+  id: z.string(),
+  messageId: z.string(),
+  collectionDate: instant,
+  currency: z.string(),
+  count: z.number().int(),
+  total: decimal,
+  invoiceIds: z.array(z.string()),
+  createdAt: instant,
+  settledAt: nullable(instant),
+});
+
+export const refundPayload = z.object({
+  id: z.string(),
+  paymentId: z.string(),
+  refundPaymentId: z.string(),
+  invoiceId: z.string(),
+  customerId: z.string(),
+  creditNoteId: z.string(),
+  amount: decimal,
+  currency: z.string(),
+  reason: nullable(z.string()),
+  method: z.string(),
+  providerReference: nullable(z.string()),
+  createdAt: instant,
 });
 
 export const paymentMethodPayload = z.object({

@@ -36,17 +36,29 @@ export const SUBSCRIPTION_VERBS = [
  */
 export const eventSchemas = {
   ...verbs('customer', ['created', 'updated', 'imported'], s.customerPayload),
-  ...verbs('customer', ['location_created', 'location_updated'], s.locationPayload),
+  ...verbs('customer', ['location_created', 'location_updated', 'location_removed'], s.locationPayload),
   ...verbs('customer', ['contact_created', 'contact_updated', 'contact_removed'], s.contactPayload),
   ...verbs('contract', ['created'], s.contractPayload),
   ...verbs('quote', ['created', 'updated', 'approved', 'sent', 'accepted', 'declined', 'expiring'], s.quotePayload),
   ...verbs('subscription', SUBSCRIPTION_VERBS, s.subscriptionPayload),
   ...verbs('invoice', ['created', 'finalized', 'voided', 'credited', 'paid', 'marked_uncollectible', 'imported'], s.invoicePayload),
   ...verbs('invoice', ['overdue', 'reminder_sent'], s.invoiceReminderPayload),
+  // A lifecycle signal (src/domain/lifecycle): a sent invoice's due date coming up.
+  'invoice.due_soon': s.invoiceDueSoonPayload,
   'invoice.payment_failed': s.invoicePaymentFailedPayload,
   'invoice.dunning_exhausted': s.invoiceDunningExhaustedPayload,
+  // Issue 17: order.placed is what a WMS listens to; held: not placed (its reason on the order).
+  ...verbs('order', ['scheduled', 'placed', 'backordered', 'held', 'skipped', 'rescheduled', 'updated', 'delivered'], s.orderPayload),
+  'order.shipped': s.orderShippedPayload,
+  'order.canceled': s.orderCanceledPayload,
+
+  // The seller e-invoices and a billing run could not finalize the invoice (docs/e-invoices.md).
+  'invoice.finalization_blocked': s.invoiceFinalizationBlockedPayload,
   ...verbs('credit_note', ['created'], s.creditNotePayload),
-  ...verbs('payment', ['succeeded', 'failed', 'recorded'], s.paymentPayload),
+  // refunded: the negative payment of a refund (a REFUND attempt); a SEPA return is a failed DIRECT_DEBIT payment.
+  ...verbs('payment', ['succeeded', 'failed', 'recorded', 'refunded'], s.paymentPayload),
+  ...verbs('direct_debit_batch', ['created', 'settled'], s.directDebitBatchPayload),
+  'refund.created': s.refundPayload,
   ...verbs('payment_method', ['attached', 'made_default', 'detached', 'expiring'], s.paymentMethodPayload),
   ...verbs('coupon', ['created', 'imported'], s.couponPayload),
   ...verbs('coupon', ['redeemed', 'discount_applied', 'discount_removed', 'discount_imported'], s.couponRedemptionPayload),

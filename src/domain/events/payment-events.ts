@@ -3,7 +3,7 @@ import type { Decimal } from '../../pricing/decimal';
 import type { Actor } from '../auth/actor';
 import type { DomainEventOf } from './event-types';
 
-export type PaymentVerb = 'succeeded' | 'failed' | 'recorded';
+export type PaymentVerb = 'succeeded' | 'failed' | 'recorded' | 'refunded';
 
 /** A payment attempt as plain data: the entity is one. */
 export interface PaymentFacts {

@@ -1,5 +1,6 @@
 import { FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { cancelScheduledOrders } from '../orders/order-cancel';
 import type { Actor } from '../auth/actor';
 import { emitEvent } from '../events/emit-event';
 import { subscriptionEvent } from '../events/event-payloads';
@@ -8,6 +9,7 @@ import { recordEvent, touch } from '../subscriptions/subscription-store';
 import { SubscriptionItem } from '../subscriptions/subscription-item.entity';
 import { Subscription, SubscriptionStatus as S } from '../subscriptions/subscription.entity';
 import { lockUsage, raiseWatermarks, settleLateUsage } from '../usage/usage-ledger';
+import { billsNothing } from './empty-period';
 import { storeInvoice } from './invoice-finalize';
 import type { InvoiceFacts } from './invoice-writer';
 import { BoundaryPlan, planNextBoundary } from './next-invoice';
@@ -58,6 +60,13 @@ export interface BoundaryClosed {
   invoice: InvoiceFacts | null;
 }
 
+/** A boundary opened under its subscription's lock: the subscription moved on, its invoice still to store. */
+export interface OpenedBoundary {
+  subscription: Subscription;
+  plan: BoundaryPlan;
+  billingKey: string;
+}
+
 /**
  * Closes one boundary of one subscription inside the caller's transaction: locks the row unless
  * another worker holds it (SKIP LOCKED: null, it is theirs), re-checks under the lock that it is
@@ -72,6 +81,29 @@ export async function closeBoundary(
   now: Date,
   actor: Actor,
 ): Promise<BoundaryClosed | null> {
+  const opened = await openBoundary(em, subscriptionId, at, now, actor);
+  if (!opened || !('plan' in opened)) return opened;
+  const { subscription: sub, plan, billingKey } = opened;
+  // A goods-only subscription's period has nothing to bill (empty-period.ts): no invoice of 0.00.
+  const invoice = billsNothing(plan.items.length, plan.draft)
+    ? null
+    : await storeInvoice(em, sub, plan.draft, billingKey, now, { consumedProrations: plan.prorations });
+  await settleBoundary(em, opened);
+  return { subscription: sub, invoice };
+}
+
+/**
+ * closeBoundary up to its invoice: the lock, the re-check, the plan, and the subscription moved
+ * on. A trial that begins is closed here already (it has no invoice). The caller stores the
+ * draft (alone, or on a consolidated invoice: consolidated-boundary.ts), then calls settleBoundary.
+ */
+export async function openBoundary(
+  em: EntityManager,
+  subscriptionId: string,
+  at: Date,
+  now: Date,
+  actor: Actor,
+): Promise<OpenedBoundary | BoundaryClosed | null> {
   // Locked alone: PostgreSQL refuses FOR UPDATE over the outer join a populate would add.
   const sub = await em.findOne(
     Subscription,
@@ -94,13 +126,16 @@ export async function closeBoundary(
   const plan = await planNextBoundary(em, sub);
   const billingKey = billingKeyOf(sub, plan);
   await advance(em, sub, plan, now, actor, billingKey);
-  const invoice = await storeInvoice(em, sub, plan.draft, billingKey, now, { consumedProrations: plan.prorations });
+  return { subscription: sub, plan, billingKey };
+}
+
+/** After the boundary's invoice is stored: the usage it measured is marked billed, late usage settled. */
+export async function settleBoundary(em: EntityManager, { subscription: sub, plan }: OpenedBoundary): Promise<void> {
   await raiseWatermarks(
     em,
     plan.meteredMetrics.map((metric) => ({ customerId: sub.customer.id, metric, through: plan.at })),
   );
   if (plan.latePending) await settleLateUsage(em, sub.customer.id);
-  return { subscription: sub, invoice };
 }
 
 /** What the subscription becomes at the boundary; flushed before the invoice so the number is taken last. */
@@ -159,4 +194,5 @@ async function advance(
     await emitEvent(em, subscriptionEvent(verb, sub, now, { scheduledChange: plan.change }));
   }
   await emitEvent(em, subscriptionEvent(event === 'period_closed' ? 'renewed' : event, sub, now));
+  if (event === 'canceled') await cancelScheduledOrders(em, sub.id, now);
 }

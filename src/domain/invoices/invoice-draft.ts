@@ -27,6 +27,10 @@ export interface DraftLine {
   periodEnd: Date | null;
   proration: boolean;
   steps: string[];
+  /** Absent: the invoice's number (its origin's). A consolidated invoice sets each line's to its own subscription's. */
+  purchaseOrderNumber?: string | null;
+  /** Set on a consolidated invoice's lines (consolidated-invoice.ts): who consumed it, for which subscription and location. */
+  consumer?: { customerId: string; subscriptionId: string | null; locationId: string | null };
 }
 
 export interface InvoiceDraft {

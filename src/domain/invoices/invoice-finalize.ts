@@ -3,6 +3,7 @@ import { consumeOnceDiscounts } from '../coupons/discount-terms';
 import { Customer } from '../customers/customer.entity';
 import { emitEvents } from '../events/emit-event';
 import { collectionTerms, paymentSetupOf } from '../payments/collection-terms';
+import { applyCreditBalance } from '../payments/credit-balance';
 import type { PendingProration } from '../subscriptions/pending-proration.entity';
 import type { CollectionMethod, Subscription } from '../subscriptions/subscription.entity';
 import type { InvoiceDraft } from './invoice-draft';
@@ -10,6 +11,11 @@ import { finalizationEvents, finalizedFacts, issueInvoices, paidOnFinalization }
 import { INVOICE_SERIES, takeInvoiceNumber } from './invoice-number';
 import { InvoiceFacts, invoiceFacts } from './invoice-writer';
 import { Invoice, InvoiceStatus } from './invoice.entity';
+import { boundRows } from '../../db/bound-query';
+import type { VatCategory } from '../customers/customer-tax';
+import { eInvoiceBlocker, isEInvoiced } from '../e-invoices/e-invoice-readiness';
+import { readSellerSettings } from '../settings/seller-settings.service';
+import { invoicedCustomers } from './invoice-line-tax';
 
 export interface StoreInvoiceOptions {
   /** The pending prorations the draft bills: removed in the same transaction, so they are billed once. */
@@ -35,10 +41,12 @@ export async function storeInvoice(
   for (const p of options.consumedProrations ?? []) em.remove(p);
   await em.flush();
   await consumeOnceDiscounts(em, draft.onceUses);
-  const origin = { customerId: customer.id, subscriptionId: sub.id, billingKey };
+  const origin = { customerId: customer.id, subscriptionId: sub.id, billingKey, purchaseOrderNumber: sub.purchaseOrderNumber };
   const [issued] = await issueInvoices(em, [{ draft, origin, terms, finalize: !customer.invoiceDrafts }], now);
   await emitEvents(em, issued.events);
-  return issued.invoice;
+  // A credit balance (an earlier overpayment) pays what it can of the new invoice at once.
+  const credited = await applyCreditBalance(em, issued.invoice.id, now);
+  return credited ? invoiceFacts(credited) : issued.invoice;
 }
 
 /**
@@ -49,6 +57,7 @@ export async function storeInvoice(
  */
 export async function finalizeDraft(em: EntityManager, invoice: Invoice, collection: CollectionMethod, now: Date): Promise<void> {
   if (invoice.status !== InvoiceStatus.DRAFT) throw new Error(`invoice ${invoice.id} is ${invoice.status}, not DRAFT`);
+  await assertEInvoiceable(em, invoice);
   const terms = collectionTerms(collection, await paymentSetupOf(em, invoice.customer.id), invoice.amountDue, now);
   const open = finalizedFacts(invoiceFacts(invoice), await takeInvoiceNumber(em, now.getUTCFullYear(), INVOICE_SERIES), terms, now);
   const paid = paidOnFinalization(open, terms, now);
@@ -65,4 +74,20 @@ export async function finalizeDraft(em: EntityManager, invoice: Invoice, collect
   await em.flush();
   // The row is locked by the caller: the events of an existing aggregate, numbered after its own.
   await emitEvents(em, finalizationEvents(open, paid, now));
+  await applyCreditBalance(em, invoice.id, now);
+}
+
+/**
+ * When the seller e-invoices (e-invoice-readiness.ts), a draft that could not be a valid e-invoice
+ * is not finalized: CONFLICT naming the missing setting or customer field, nothing written.
+ */
+async function assertEInvoiceable(em: EntityManager, invoice: Invoice): Promise<void> {
+  const seller = await readSellerSettings(em);
+  if (!isEInvoiced(seller)) return;
+  const buyer = (await invoicedCustomers(em, [invoice.customer.id])).get(invoice.customer.id)!;
+  const lines = await boundRows<{ tax_category: VatCategory | null }>(em, `select tax_category from invoice_line where invoice_id = ?`, [
+    invoice.id,
+  ]);
+  const blocked = eInvoiceBlocker({ seller, buyer, currency: invoice.currency, categories: lines.map((l) => l.tax_category) });
+  if (blocked) throw blocked;
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
 import type { Decimal } from '../../pricing/decimal';
 import { ZERO } from '../../pricing/decimal';
+import type { VatCategory } from '../customers/customer-tax';
 import { CollectionMethod } from '../subscriptions/subscription.entity';
 import type { InvoiceLine, InvoiceLineKind } from './invoice-line.entity';
 import type { Invoice, InvoiceStatus } from './invoice.entity';
@@ -36,6 +37,7 @@ export interface InvoiceFacts {
   finalizedAt: Date | null;
   dueAt: Date | null;
   createdAt: Date;
+  purchaseOrderNumber: string | null;
 }
 
 /** An invoice line as plain data; its invoice, customer and position are its invoice's and its place there. */
@@ -48,10 +50,19 @@ export interface InvoiceLineFacts {
   quantity: Decimal;
   amount: Decimal;
   tax: Decimal;
+  /** The VAT category and rate `tax` was computed under (invoice-line-tax.ts); null where not known (older or imported lines). */
+  taxCategory: VatCategory | null;
+  taxRate: Decimal | null;
   periodStart: Date | null;
   periodEnd: Date | null;
   proration: boolean;
   steps: readonly string[];
+  purchaseOrderNumber: string | null;
+  /** A consolidated invoice's line (consolidated-invoice.ts): the group member that consumed it; absent, the invoice's customer. */
+  customerId?: string;
+  /** The subscription and location a consolidated invoice's line bills; absent, none named. */
+  subscriptionId?: string | null;
+  locationId?: string | null;
 }
 
 /** An invoice and its lines, in order: what the writer takes. */
@@ -78,6 +89,7 @@ const NEW_INVOICE = {
   notes: [],
   finalizedAt: null,
   dueAt: null,
+  purchaseOrderNumber: null,
 } satisfies Partial<InvoiceFacts>;
 
 export type NewInvoiceFields = Omit<InvoiceFacts, keyof typeof NEW_INVOICE> & Partial<InvoiceFacts>;
@@ -114,6 +126,7 @@ export function invoiceFacts(i: Invoice): InvoiceFacts {
     finalizedAt: i.finalizedAt,
     dueAt: i.dueAt,
     createdAt: i.createdAt,
+    purchaseOrderNumber: i.purchaseOrderNumber,
   };
 }
 
@@ -127,10 +140,16 @@ export function invoiceLineFacts(l: InvoiceLine): InvoiceLineFacts {
     quantity: l.quantity,
     amount: l.amount,
     tax: l.tax,
+    taxCategory: l.taxCategory,
+    taxRate: l.taxRate,
     periodStart: l.periodStart,
     periodEnd: l.periodEnd,
     proration: l.proration,
     steps: l.steps,
+    purchaseOrderNumber: l.purchaseOrderNumber,
+    customerId: l.customer.id,
+    subscriptionId: l.subscriptionId,
+    locationId: l.locationId,
   };
 }
 
@@ -178,6 +197,7 @@ const INVOICE_COLUMNS = {
   finalizedAt: 'timestamptz',
   dueAt: 'timestamptz',
   createdAt: 'timestamptz',
+  purchaseOrderNumber: 'text',
 } as const satisfies Record<keyof InvoiceFacts, SqlType>;
 
 const LINE_COLUMNS = {
@@ -192,10 +212,15 @@ const LINE_COLUMNS = {
   quantity: 'numeric',
   amount: 'numeric',
   tax: 'numeric',
+  taxCategory: 'text',
+  taxRate: 'numeric',
   periodStart: 'timestamptz',
   periodEnd: 'timestamptz',
   proration: 'boolean',
   steps: 'jsonb',
+  purchaseOrderNumber: 'text',
+  subscriptionId: 'uuid',
+  locationId: 'uuid',
 } as const satisfies Record<keyof LineRow, SqlType>;
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -234,7 +259,7 @@ export interface WriteOptions {
 export async function writeInvoices(em: EntityManager, invoices: readonly InvoiceRows[], options: WriteOptions = {}): Promise<string[]> {
   if (invoices.length === 0) return [];
   const lines: LineRow[] = invoices.flatMap(({ invoice, lines }) =>
-    lines.map((l, position) => ({ ...l, invoiceId: invoice.id, customerId: invoice.customerId, position })),
+    lines.map((l, position) => ({ ...l, invoiceId: invoice.id, customerId: l.customerId ?? invoice.customerId, position })),
   );
   try {
     const rows = await boundRows<{ id: string }>(em, options.skipExisting ? WRITE_NEW_ONLY : WRITE, [

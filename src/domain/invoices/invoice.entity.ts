@@ -29,10 +29,20 @@ export enum InvoiceStatus {
   name: 'invoice_first_failed_at_index',
   expression: 'create index "invoice_first_failed_at_index" on "invoice" ("first_failed_at") where "first_failed_at" is not null',
 })
+// creditExposure (customers/credit-exposure.ts) reads only what is unsettled.
+@Index({
+  name: 'invoice_unsettled_customer_index',
+  expression: `create index "invoice_unsettled_customer_index" on "invoice" ("customer_id") where "status" in ('OPEN', 'DRAFT')`,
+})
 @Index({ name: 'invoice_finalized_at_index', expression: 'create index "invoice_finalized_at_index" on "invoice" ("finalized_at")' })
 @Index({
   name: 'invoice_next_collection_index',
   expression: 'create index "invoice_next_collection_index" on "invoice" ("next_collection_at") where "next_collection_at" is not null',
+})
+// invoice.due_soon's search (lifecycle/invoice-signals.ts): sent invoices not yet overdue, by due date.
+@Index({
+  name: 'invoice_due_soon_index',
+  expression: `create index "invoice_due_soon_index" on "invoice" ("due_at") where "status" = 'OPEN' and "collection_method" = 'SEND_INVOICE' and "collection_step" = 0`,
 })
 export class Invoice {
   @PrimaryKey({ type: 'uuid' })
@@ -117,12 +127,17 @@ export class Invoice {
   @Property({ type: 'jsonb' })
   notes!: string[];
 
+  /** The purchase order of what it bills (its subscription's when issued); printed on it. */
+  @Property({ type: 'text', nullable: true })
+  purchaseOrderNumber: string | null = null;
+
   @OneToMany(() => InvoiceLine, (x) => x.invoice, { orphanRemoval: true, orderBy: { position: 'asc' } })
   lines = new Collection<InvoiceLine>(this);
 
   @Property({ type: 'timestamptz', nullable: true })
   finalizedAt: Date | null = null;
 
+  /** Finalization + the customer's terms (payments/payment-terms.ts), whatever the collection; set once, at finalization. */
   @Property({ type: 'timestamptz', nullable: true })
   dueAt: Date | null = null;
 

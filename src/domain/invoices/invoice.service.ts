@@ -1,8 +1,10 @@
 import { authorize, authorizeCustomer, customerCondition, withCreator } from '../auth/actor';
+import type { Customer } from '../customers/customer.entity';
 import { isId } from '../shared/ids';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
+import { ConsumedLine, consumedLines } from './invoice-consumption';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 
 export interface InvoiceFilter extends PageArgs {
@@ -50,5 +52,15 @@ export class InvoiceService {
       strategy: 'select-in',
     });
     return toPage(rows, size);
+  }
+
+  /**
+   * What the customer consumed on its payer's invoices (docs/company-groups.md, The portal): its
+   * own lines only, read like its invoices (a CUSTOMER key or portal session for itself). The
+   * payer's invoice stays the payer's: invoice(id) is still FORBIDDEN to the member's key.
+   */
+  async consumption(customer: Customer, page: PageArgs): Promise<Page<ConsumedLine>> {
+    authorizeCustomer(this.ctx.actor, 'invoices:read', await withCreator(this.ctx.actor, customer));
+    return consumedLines(this.ctx.em, customer.id, page);
   }
 }

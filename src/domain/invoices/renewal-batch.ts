@@ -15,11 +15,12 @@ import { lockUsage, raiseWatermarks } from '../usage/usage-ledger';
 import { usageAggregateSql } from '../usage/usage-summary';
 import { draftSubscriptionInvoice, InvoiceDraft, Period } from './invoice-draft';
 import { collectionTerms } from '../payments/collection-terms';
+import { billsNothing } from './empty-period';
 import { issueInvoices } from './invoice-issue';
 
 export interface RenewalBatchResult {
-  /** Subscriptions whose boundary this batch closed (one invoice each). */
-  closed: { id: string; stillDue: boolean }[];
+  /** Subscriptions whose boundary this batch closed (one invoice each, unless `invoiced` is false: billsNothing). */
+  closed: { id: string; stillDue: boolean; invoiced: boolean }[];
   /** The page's other subscriptions (not plain, no longer due, or held by another run): closeBoundary's. */
   handBack: string[];
 }
@@ -40,8 +41,10 @@ interface SubRow {
   trial_end: Date | null;
   paused_at: Date | null;
   canceled_at: Date | null;
+  purchase_order_number: string | null;
   invoice_drafts: boolean;
   payment_terms_days: number;
+  payment_terms_end_of_month: boolean;
   /** The provider of the customer's default payment method (collection-terms.ts). */
   default_provider: string | null;
 }
@@ -83,8 +86,8 @@ export async function closeRenewalBatch(
   const subs = await boundRows<SubRow>(
     em,
     `select s.id, s.customer_id, s.status, s.version, s.currency, s.interval, s.interval_count, s.collection_method, s.billing_anchor,
-            s.starts_at, s.current_period_start, s.current_period_end, s.trial_end, s.paused_at, s.canceled_at,
-            cu.invoice_drafts, cu.payment_terms_days,
+            s.starts_at, s.current_period_start, s.current_period_end, s.trial_end, s.paused_at, s.canceled_at, s.purchase_order_number,
+            cu.invoice_drafts, cu.payment_terms_days, cu.payment_terms_end_of_month,
             (select pm.provider from payment_method pm where pm.customer_id = s.customer_id and pm.is_default and pm.detached_at is null) as default_provider
        from subscription s join customer cu on cu.id = s.customer_id
       where s.id = any(?::uuid[]) and s.status in ('ACTIVE', 'PAST_DUE') and s.current_period_end <= ?
@@ -142,7 +145,7 @@ export async function closeRenewalBatch(
   }
   await writeRenewals(em, renewals, now, actor);
   return {
-    closed: renewals.map((r) => ({ id: r.sub.id, stillDue: r.nextPeriod.end.getTime() <= at.getTime() })),
+    closed: renewals.map((r) => ({ id: r.sub.id, stillDue: r.nextPeriod.end.getTime() <= at.getTime(), invoiced: !skipsInvoice(r) })),
     handBack,
   };
 }
@@ -215,16 +218,29 @@ async function loadComponents(em: EntityManager, renewals: readonly Renewal[]): 
   return refs.size > 0 ? loadPriceClosure(em, refs) : new Map();
 }
 
+/** A goods-only subscription's period: closed without an invoice (empty-period.ts). */
+const skipsInvoice = (r: Renewal) => billsNothing(r.items.length, r.draft!);
+
 /** The invoices and lines (numbered), the subscriptions moved on with their history, watermarks, and the events. */
 async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], now: Date, actor: Actor): Promise<void> {
-  const issued = await issueInvoices(
+  const invoiced = renewals.filter((r) => !skipsInvoice(r));
+  const issuedList = await issueInvoices(
     em,
-    renewals.map((r) => ({
+    invoiced.map((r) => ({
       draft: r.draft!,
-      origin: { customerId: r.sub.customer_id, subscriptionId: r.sub.id, billingKey: r.billingKey },
+      origin: {
+        customerId: r.sub.customer_id,
+        subscriptionId: r.sub.id,
+        billingKey: r.billingKey,
+        purchaseOrderNumber: r.sub.purchase_order_number,
+      },
       terms: collectionTerms(
         r.sub.collection_method,
-        { paymentTermsDays: r.sub.payment_terms_days, defaultProvider: r.sub.default_provider },
+        {
+          paymentTermsDays: r.sub.payment_terms_days,
+          paymentTermsEndOfMonth: r.sub.payment_terms_end_of_month,
+          defaultProvider: r.sub.default_provider,
+        },
         r.draft!.total,
         now,
       ),
@@ -232,6 +248,7 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
     })),
     now,
   );
+  const issued = new Map(invoiced.map((r, i) => [r.sub.id, issuedList[i]]));
   await boundRows(
     em,
     `update subscription s set current_period_start = r.start, current_period_end = r."end", version = s.version + 1, updated_at = ?
@@ -275,7 +292,7 @@ async function writeRenewals(em: EntityManager, renewals: readonly Renewal[], no
   // subscriptions are locked above and the invoices are new, as emitEvents requires.
   await emitEvents(
     em,
-    renewals.flatMap((r, i) => [subscriptionFactsEvent('renewed', renewedFacts(r), now), ...issued[i].events]),
+    renewals.flatMap((r) => [subscriptionFactsEvent('renewed', renewedFacts(r), now), ...(issued.get(r.sub.id)?.events ?? [])]),
   );
 }
 
@@ -298,6 +315,7 @@ function renewedFacts(r: Renewal): SubscriptionFacts {
     cancelAtPeriodEnd: false,
     pausedAt: s.paused_at,
     canceledAt: s.canceled_at,
+    purchaseOrderNumber: s.purchase_order_number,
     items: r.items.map((i) => ({ priceCode: i.price.code, priceVersion: i.price.version, quantity: i.quantity })),
   };
 }

@@ -12,7 +12,7 @@ import { DuePage, DueSignal, scopeSql, SignalKind, SignalScope, SignalType } fro
  * A signal a fixed time before a date a row holds. Lead times are in hours, never calendar
  * days, so that no session time zone can stretch or shrink them around a DST change.
  */
-interface DatedKind {
+export interface DatedKind {
   type: SignalType;
   table: string;
   /** The date the signal announces: with the subject, it names the instance. */
@@ -30,7 +30,7 @@ interface DatedKind {
  * (subscription (status, current_period_end), payment_method_expires_at_index); the exact one
  * follows.
  */
-async function dueOf(kind: DatedKind, em: EntityManager, scope: SignalScope, at: Date): Promise<DuePage> {
+export async function dueOf(kind: DatedKind, em: EntityManager, scope: SignalScope, at: Date): Promise<DuePage> {
   const lead = `interval '${kind.leadHours} hours'`;
   const due = `greatest(x.${kind.reference} - ${lead}, x.${kind.floor})`;
   const customers = scopeSql('x.customer_id', scope);
@@ -64,7 +64,7 @@ async function dueOf(kind: DatedKind, em: EntityManager, scope: SignalScope, at:
   return { signals, next: rows.length === scope.limit ? rows[rows.length - 1].id : null };
 }
 
-async function lockRow(em: EntityManager, table: string, id: string): Promise<void> {
+export async function lockRow(em: EntityManager, table: string, id: string): Promise<void> {
   await boundQuery(em, `select 1 from ${table} where id = ?::uuid for update`, [id]);
 }
 

@@ -3,6 +3,7 @@ import { boundRows } from '../../db/bound-query';
 import type { Actor } from '../auth/actor';
 import { emitEvent } from '../events/emit-event';
 import { paymentMethodExpiring, quoteExpiring, renewalUpcoming, trialEnding } from './dated-signals';
+import { invoiceDueSoon } from './invoice-signals';
 import type { DueSignal, SignalKind } from './signal';
 import { usageThresholdCrossed } from './usage-signals';
 
@@ -13,6 +14,7 @@ export const signalKinds: readonly SignalKind[] = [
   usageThresholdCrossed,
   paymentMethodExpiring,
   quoteExpiring,
+  invoiceDueSoon,
 ];
 
 /**

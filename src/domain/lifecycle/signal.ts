@@ -5,15 +5,20 @@ import type { EventPayload } from '../events/event-types';
 
 /** The lifecycle signals: outbox events about a date coming up or a level reached, not about a change. */
 export type SignalType =
-  'subscription.trial_ending' | 'subscription.renewal_upcoming' | 'usage.threshold_crossed' | 'payment_method.expiring' | 'quote.expiring';
+  | 'subscription.trial_ending'
+  | 'subscription.renewal_upcoming'
+  | 'usage.threshold_crossed'
+  | 'payment_method.expiring'
+  | 'quote.expiring'
+  | 'invoice.due_soon';
 
 /** One signal instance that is due and not yet emitted. */
 export interface DueSignal {
   type: SignalType;
-  /** The subscription, usage threshold, payment method or quote: the event's aggregate. */
+  /** The subscription, usage threshold, payment method, quote or invoice: the event's aggregate. */
   subjectId: string;
   customerId: string;
-  /** Names the instance (lifecycle-signal.entity.ts): the trial end, renewal, period end, expiry or validUntil. */
+  /** Names the instance (lifecycle-signal.entity.ts): the trial end, renewal, period end, expiry, validUntil or due date. */
   referenceAt: Date;
   /** Its own instant: it dates the event, whenever a run gets to it. */
   dueAt: Date;

@@ -9,12 +9,16 @@ import { PaymentMethod } from './payment-method.entity';
 /**
  * CHARGE: a provider was (or is being) asked for money. REMINDER: an overdue SEND_INVOICE
  * invoice's dunning step, where a reminder replaces the charge. MANUAL: a payment recorded by
- * hand (a bank transfer reconciled with recordPayment).
+ * hand (a bank transfer reconciled with recordPayment). DIRECT_DEBIT: a SEPA collection of a
+ * direct-debit batch (pending until settled or returned). REFUND: money given back, a negative
+ * amount (refunds/).
  */
 export enum PaymentAttemptKind {
   CHARGE = 'CHARGE',
   REMINDER = 'REMINDER',
   MANUAL = 'MANUAL',
+  DIRECT_DEBIT = 'DIRECT_DEBIT',
+  REFUND = 'REFUND',
 }
 
 /** Lower case, as Stripe names payment outcomes. */
@@ -33,6 +37,14 @@ export type PaymentOutcome = 'pending' | 'succeeded' | 'failed' | 'reminder_sent
   name: 'payment_attempt_manual_reference_unique',
   expression:
     'create unique index "payment_attempt_manual_reference_unique" on "payment_attempt" ("invoice_id", "provider_reference") where "kind" = \'MANUAL\'',
+})
+// An invoice is in at most one direct-debit collection at a time: the database says so, not a check
+// before the insert. Direct debits are the only pending attempts without a dunning step (the
+// predicate cannot name the enum value: PostgreSQL refuses a value in the transaction that adds it).
+@Index({
+  name: 'payment_attempt_direct_debit_pending_unique',
+  expression:
+    'create unique index "payment_attempt_direct_debit_pending_unique" on "payment_attempt" ("invoice_id") where "outcome" = \'pending\' and "step" is null',
 })
 export class PaymentAttempt {
   @PrimaryKey({ type: 'uuid' })

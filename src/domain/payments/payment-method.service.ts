@@ -12,6 +12,8 @@ import { collectNow } from './collect-now';
 import { scheduleAwaitingInvoices } from './collection-terms';
 import { PaymentMethod } from './payment-method.entity';
 import { providerNamed } from './providers';
+import { SEPA_DEBIT_PROVIDER } from './sepa-debit-provider';
+import { mandateLabel, parseMandate, SepaMandateInput, storeMandate } from './sepa-mandate';
 
 export interface AttachPaymentMethodInput {
   customerId: string;
@@ -21,6 +23,8 @@ export interface AttachPaymentMethodInput {
   makeDefault?: boolean | null;
   /** When it stops working (a card's expiry), if known: `payment_method.expiring` is signaled 30 days before. */
   expiresAt?: Date | null;
+  /** sepa_debit only: the mandate (the token is its mandate id). */
+  sepaMandate?: SepaMandateInput | null;
 }
 
 const MAX_TOKEN = 200;
@@ -35,7 +39,9 @@ export class PaymentMethodService {
     const provider = providerNamed(this.ctx.providers, input.provider, 'input.provider');
     const token = input.token;
     if (token.length > MAX_TOKEN) throw new InvalidInputError('input.token', `at most ${MAX_TOKEN} characters`);
-    const { label } = await provider.attach(token, 'input.token');
+    // A SEPA mandate is checked here and stored with the method; other providers name their token themselves.
+    const mandate = provider.name === SEPA_DEBIT_PROVIDER ? parseMandate(token, input.sepaMandate, this.ctx.clock.now()) : null;
+    const { label } = mandate ? { label: mandateLabel(mandate) } : await provider.attach(token, 'input.token');
     const method = await this.ctx.em.transactional(async (em) => {
       const customer = await lockCustomer(em, input.customerId, 'input.customerId');
       const now = (await clockForCustomer(em, customer.id, this.ctx.clock)).now();
@@ -47,7 +53,7 @@ export class PaymentMethodService {
       const method = em.create(PaymentMethod, {
         customer,
         provider: provider.name,
-        token,
+        token: mandate?.mandateId ?? token,
         label,
         isDefault: makeDefault,
         attachedByKeyId: this.ctx.actor.keyId,
@@ -55,8 +61,9 @@ export class PaymentMethodService {
         createdAt: now,
       });
       await em.flush();
+      if (mandate) await storeMandate(em, method, mandate, now);
       await emitEvent(em, paymentMethodEvent('attached', method, this.ctx.actor, now));
-      if (makeDefault) await scheduleAwaitingInvoices(em, customer.id, method.provider, customer.paymentTermsDays, now);
+      if (makeDefault) await scheduleAwaitingInvoices(em, customer.id, method.provider, now);
       return method;
     });
     if (method.isDefault) await collectNow(this.ctx, method.customer.id);
@@ -77,7 +84,7 @@ export class PaymentMethodService {
       method.isDefault = true;
       await em.flush();
       await emitEvent(em, paymentMethodEvent('made_default', method, this.ctx.actor, now));
-      await scheduleAwaitingInvoices(em, method.customer.id, method.provider, method.customer.paymentTermsDays, now);
+      await scheduleAwaitingInvoices(em, method.customer.id, method.provider, now);
       return method;
     });
     await collectNow(this.ctx, method.customer.id);

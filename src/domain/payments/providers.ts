@@ -4,14 +4,16 @@ import type { Clock } from '../shared/clock';
 import { MANUAL_PROVIDER, ManualProvider } from './manual-provider';
 import type { PaymentProvider } from './provider';
 import { SandboxProvider } from './sandbox-provider';
+import { SEPA_DEBIT_PROVIDER, SepaDebitProvider } from './sepa-debit-provider';
 
-/** The providers a deployment offers, by name: `sandbox` and `manual` ship; a real gateway is one more entry. */
+/** The providers a deployment offers, by name: `sandbox`, `manual` and `sepa_debit` ship; a real gateway is one more entry. */
 export type PaymentProviders = ReadonlyMap<string, PaymentProvider>;
 
 export function defaultPaymentProviders(fork: () => EntityManager, clock: Clock): PaymentProviders {
   return new Map<string, PaymentProvider>([
     ['sandbox', new SandboxProvider(fork, clock)],
     [MANUAL_PROVIDER, new ManualProvider()],
+    [SEPA_DEBIT_PROVIDER, new SepaDebitProvider()],
   ]);
 }
 

@@ -7,6 +7,7 @@ import { Customer } from '../customers/customer.entity';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { isId } from '../shared/ids';
 import type { ServiceContext } from '../shared/service-context';
+import { portalActions, type PortalAction } from './portal-action';
 import { PortalSession } from './portal-session.entity';
 
 /** Deployment settings for links (config.ts): how long a session lives and where the portal is served. */
@@ -91,5 +92,10 @@ export class PortalSessionService {
     const { actor } = this.ctx;
     if (actor.role !== Role.CUSTOMER || !isId(actor.keyId)) return null;
     return this.ctx.em.findOne(PortalSession, { apiKey: actor.keyId }, { populate: ['customer', 'contact'] });
+  }
+
+  /** What the calling key may do in the portal (PortalSessionInfo.allowedActions), from the checks that enforce it. */
+  allowedActions(): PortalAction[] {
+    return portalActions(this.ctx.actor);
   }
 }

@@ -4,6 +4,7 @@ import { collectNowFor } from '../payments/collect-now';
 import { chooseCoupon, ChosenCoupon, redeem, termsOf } from '../coupons/coupon-redeem';
 import { authorize } from '../auth/actor';
 import { Price } from '../catalog/price.entity';
+import { nextPurchaseOrderNumber, parsePurchaseOrderNumber } from '../customers/purchase-order';
 import { ConflictError, InvalidInputError } from '../errors';
 import { emitEvent } from '../events/emit-event';
 import { quoteEvent } from '../events/event-payloads';
@@ -12,6 +13,7 @@ import type { ResolvedItem } from '../subscriptions/subscription-items';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { openSubscription } from '../subscriptions/subscription.service';
 import { clockForCustomer } from '../test-clocks/customer-clock';
+import { holdCredit } from '../customers/credit-limit';
 import { priceQuoteDocument, PricedQuote } from './quote-pricing';
 import { lockQuote, requireStatus, validateQuoteLines } from './quote-store';
 import { Quote, QuoteStatus } from './quote.entity';
@@ -99,14 +101,19 @@ export class QuoteLifecycleService {
   /**
    * Exactly once: the row lock makes a second (or concurrent) accept wait and then find the
    * quote ACCEPTED. One transaction: if the subscription cannot be created, the quote stays SENT.
+   * `purchaseOrderNumber`, the buyer's order given with its acceptance, replaces the quote's; the
+   * subscription is bought under the quote's number after that, which a customer with
+   * purchaseOrderRequired must have (BAD_USER_INPUT at `purchaseOrderNumber`).
    */
-  async accept(id: string): Promise<Subscription> {
+  async accept(id: string, purchaseOrderNumber?: string | null): Promise<Subscription> {
     authorize(this.ctx.actor, 'quotes:write');
     authorize(this.ctx.actor, 'subscriptions:write');
     const now = this.ctx.clock.now();
+    const givenNumber = parsePurchaseOrderNumber(purchaseOrderNumber, 'purchaseOrderNumber');
     const sub = await this.ctx.em.transactional(async (em) => {
       const quote = await lockQuote(em, this.ctx.actor, id);
       requireStatus(quote, now, [QuoteStatus.SENT], 'accepted');
+      quote.purchaseOrderNumber = await nextPurchaseOrderNumber(em, quote, givenNumber, 'purchaseOrderNumber');
       const items: ResolvedItem[] = quote.lines.getItems().map((line) => {
         // send() sets every line's version in the same flush that makes the quote SENT.
         if (!line.price) throw new Error(`quote ${quote.id} is SENT but line ${line.position} has no price version`);
@@ -114,6 +121,7 @@ export class QuoteLifecycleService {
       });
       // The quote lives on the request's clock; the subscription starts on the customer's (a test clock's, if any).
       const start = (await clockForCustomer(em, quote.customer.id, this.ctx.clock)).now();
+      const credit = await holdCredit(em, quote.customer.id);
       const sub = await openSubscription(em, this.ctx.actor, start, {
         customer: quote.customer,
         items,
@@ -121,6 +129,8 @@ export class QuoteLifecycleService {
         trialDays: quote.trialDays ?? 0,
         collection: quote.collectionMethod,
         discount: quote.coupon ? { quote } : null,
+        purchaseOrderNumber: quote.purchaseOrderNumber,
+        credit: { hold: credit, operation: 'acceptQuote' },
       });
       quote.status = QuoteStatus.ACCEPTED;
       quote.acceptedAt = now;

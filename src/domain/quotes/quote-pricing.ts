@@ -3,8 +3,8 @@ import { priceDocument, priceReferences, PricedDocument, ContractTerms, CouponTe
 import { withPathPrefix } from '../../pricing/errors';
 import type { Decimal } from '../../pricing/decimal';
 import { PriceStatus } from '../catalog/price.entity';
-import { CatalogPrice, loadPriceClosure, toSnapshot } from '../catalog/price-snapshot';
-import { pricingCustomer } from '../contracts/contract-terms';
+import { currentPriceClosure, customerForPricing } from '../catalog/catalog-cache';
+import { CatalogPrice, toSnapshot } from '../catalog/price-snapshot';
 import { taxOf } from '../customers/customer-tax';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { isId } from '../shared/ids';
@@ -47,7 +47,7 @@ export async function priceQuoteDocument(em: EntityManager, input: QuotePricingI
   let contracts: ContractTerms[] = [];
   let tax: TaxTreatment = { status: 'EXEMPT' };
   if (input.customerId) {
-    const customer = isId(input.customerId) ? await pricingCustomer(em, input.customerId) : null;
+    const customer = isId(input.customerId) ? await customerForPricing(em, input.customerId) : null;
     if (!customer) throw new NotFoundError('customer', input.customerId, 'input.customerId');
     if (customer.currency !== currency) {
       throw new InvalidInputError('input.currency', `customer ${customer.id} is billed in ${customer.currency}, not ${currency}`);
@@ -56,13 +56,13 @@ export async function priceQuoteDocument(em: EntityManager, input: QuotePricingI
     tax = taxOf(customer);
   }
 
-  const prices = await loadPriceClosure(
+  const prices = await currentPriceClosure(
     em,
     lines.map((l) => l.priceCode),
   );
   // A contract may override a bundle with other components: those must be loaded too.
   const extra = overrideReferences(contracts, prices).filter((code) => !prices.has(code));
-  if (extra.length > 0) for (const [code, p] of await loadPriceClosure(em, extra)) prices.set(code, p);
+  if (extra.length > 0) for (const [code, p] of await currentPriceClosure(em, extra)) prices.set(code, p);
   const linePrices = lines.map((line, i) => usable(prices.get(line.priceCode), line.priceCode, i));
   const docLines = lines.map((line, i) => ({ price: toSnapshot(linePrices[i]), quantity: line.quantity }));
   const resolvePrice = (code: string) => {

@@ -50,6 +50,10 @@ export class Quote {
   @Enum({ items: () => CollectionMethod, nativeEnumName: 'collection_method', nullable: true })
   collectionMethod: CollectionMethod | null = null;
 
+  /** The buyer's purchase order; accepting gives it to the subscription, whose invoices carry it. */
+  @Property({ type: 'text', nullable: true })
+  purchaseOrderNumber: string | null = null;
+
   @OneToMany(() => QuoteLine, (x) => x.quote, { orphanRemoval: true, orderBy: { position: 'asc' } })
   lines = new Collection<QuoteLine>(this);
 

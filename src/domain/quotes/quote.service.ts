@@ -1,6 +1,7 @@
 import { authorize, authorizeCustomer, customerScope } from '../auth/actor';
 import { chooseCoupon, CouponChoice, hasChoice } from '../coupons/coupon-redeem';
 import { Customer } from '../customers/customer.entity';
+import { nextPurchaseOrderNumber, parsePurchaseOrderNumber, requirePurchaseOrder } from '../customers/purchase-order';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { emitEvent } from '../events/emit-event';
 import { quoteEvent } from '../events/event-payloads';
@@ -52,6 +53,8 @@ export interface CreateQuoteInput extends CouponChoice {
   validUntil?: Date | null;
   trialDays?: number | null;
   collection?: CollectionMethod | null;
+  /** Required when the customer's purchaseOrderRequired is set. */
+  purchaseOrderNumber?: string | null;
 }
 
 /**
@@ -64,6 +67,8 @@ export interface UpdateQuoteInput extends CouponChoice {
   validUntil?: Date | null;
   trialDays?: number | null;
   collection?: CollectionMethod | null;
+  /** Sets or replaces the number; absent or null keeps it. */
+  purchaseOrderNumber?: string | null;
 }
 
 export interface QuoteFilter extends PageArgs {
@@ -84,10 +89,12 @@ export class QuoteService {
     const currency = requireCurrency(input.currency, 'input.currency');
     const validUntil = requireFutureValidUntil(input.validUntil, now);
     const trialDays = requireTrialDays(input.trialDays);
+    const purchaseOrderNumber = parsePurchaseOrderNumber(input.purchaseOrderNumber) ?? null;
     return this.ctx.em.transactional(async (em) => {
       const customer = isId(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
       if (!customer) throw new NotFoundError('customer', input.customerId, 'input.customerId');
       authorizeCustomer(this.ctx.actor, 'quotes:write', customer.id);
+      await requirePurchaseOrder(em, customer, purchaseOrderNumber);
       if (customer.currency !== currency) {
         throw new InvalidInputError('input.currency', `customer ${customer.id} is billed in ${customer.currency}, not ${currency}`);
       }
@@ -104,6 +111,7 @@ export class QuoteService {
         trialDays,
         // Stored resolved, so the quote shows the customer what accepting it will do.
         collectionMethod: input.collection ?? CollectionMethod.CHARGE_AUTOMATICALLY,
+        purchaseOrderNumber,
         coupon: chosen?.coupon ?? null,
         promotionCode: chosen?.promotionCode ?? null,
         createdAt: now,
@@ -123,9 +131,11 @@ export class QuoteService {
     const now = this.ctx.clock.now();
     const validUntil = input.validUntil === undefined ? undefined : requireFutureValidUntil(input.validUntil, now);
     const trialDays = input.trialDays === undefined ? undefined : requireTrialDays(input.trialDays);
+    const givenNumber = parsePurchaseOrderNumber(input.purchaseOrderNumber);
     return this.ctx.em.transactional(async (em) => {
       const quote = await lockQuote(em, this.ctx.actor, id);
       requireStatus(quote, now, [QuoteStatus.DRAFT], 'updated');
+      quote.purchaseOrderNumber = await nextPurchaseOrderNumber(em, quote, givenNumber);
       if (input.lines) {
         await validateQuoteLines(em, input.lines, quote.currency);
         quote.lines.removeAll();

@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
 import { minorUnits } from '../../pricing/currency';
 import type { Decimal } from '../../pricing/decimal';
+import { exposureSql } from '../customers/credit-exposure';
 import { Customer } from '../customers/customer.entity';
+import { billedThroughSql } from '../customers/customer-hierarchy';
 import { InvalidInputError } from '../errors';
 import { decodeCursor, Page, pageSize, toPage } from '../shared/pagination';
 import { requireAtMost, requireCode, requireCurrency } from '../shared/validate';
@@ -19,11 +21,15 @@ export interface CustomerFilter {
   mrrMin?: Decimal | null;
   mrrMax?: Decimal | null;
   currency?: string | null;
+  /** The MRR range compares the MRR of everything billed through the customer (customer-hierarchy.ts), not its own only. */
+  mrrRollUp?: boolean | null;
   /** Whole days since the customer's first subscription started, inclusive. */
   tenureMinDays?: number | null;
   tenureMaxDays?: number | null;
   /** Has every one of these tags. */
   tags?: readonly string[] | null;
+  /** true: has a credit limit and its creditExposure is above it; false: has none, or is within it. */
+  overCreditLimit?: boolean | null;
 }
 
 export interface FilteredListArgs {
@@ -69,6 +75,11 @@ export async function listCustomersByFilter(em: EntityManager, args: FilteredLis
     where.push(['(c.name ilike ? or c.email ilike ?)', [pattern, pattern]]);
   }
   if (f.tags) where.push(['c.tags @> ?::jsonb', [JSON.stringify(f.tags)]]);
+  // The figure creditExposure shows, by the same SQL; a customer without a limit is never over it.
+  if (args.filter.overCreditLimit != null) {
+    const over = `(c.credit_limit is not null and ${exposureSql('c.id')} > c.credit_limit)`;
+    where.push([args.filter.overCreditLimit ? over : `not ${over}`, []]);
+  }
   if (f.planPriceCodes || f.statuses) {
     const status: Fragment = f.statuses ? ['s.status = any(?::subscription_status[])', [f.statuses]] : [`s.status <> 'CANCELED'`, []];
     const item: Fragment = f.planPriceCodes
@@ -82,7 +93,8 @@ export async function listCustomersByFilter(em: EntityManager, args: FilteredLis
   if (f.mrr) {
     // As every MRR figure: the exact ledger sum rounded once to the minor unit (CONTRACT.md), as
     // mrrFigure does (mrr-figures.ts): snapped to 20 decimals, then half-up (round() on numeric).
-    const mrr = `round(round(coalesce((select sum(m.delta) from mrr_movement m where m.customer_id = c.id and m.currency = ? and m.at <= ${now}), 0), 20), ${f.mrr.digits})`;
+    const whose = f.mrr.rollUp ? `m.customer_id in ${billedThroughSql('c.id')}` : 'm.customer_id = c.id';
+    const mrr = `round(round(coalesce((select sum(m.delta) from mrr_movement m where ${whose} and m.currency = ? and m.at <= ${now}), 0), 20), ${f.mrr.digits})`;
     const { min, max } = f.mrr;
     if (min !== null && max !== null)
       where.push([`${mrr} between ?::numeric and ?::numeric`, [f.mrr.currency, at, min.toFixed(), max.toFixed()]]);
@@ -124,7 +136,7 @@ type Fragment = [sql: string, params: unknown[]];
 interface ParsedFilter {
   planPriceCodes: string[] | null;
   statuses: SubscriptionStatus[] | null;
-  mrr: { currency: string; digits: number; min: Decimal | null; max: Decimal | null } | null;
+  mrr: { currency: string; digits: number; min: Decimal | null; max: Decimal | null; rollUp: boolean } | null;
   tenure: { min: number; max: number } | null;
   tags: string[] | null;
 }
@@ -156,12 +168,14 @@ function parseMrr(filter: CustomerFilter): ParsedFilter['mrr'] {
   if (min === null && max === null) {
     if (filter.currency != null)
       throw new InvalidInputError('filter.currency', 'currency is the currency of mrrMin and mrrMax: give at least one of them');
+    if (filter.mrrRollUp)
+      throw new InvalidInputError('filter.mrrRollUp', 'mrrRollUp applies to mrrMin and mrrMax: give at least one of them');
     return null;
   }
   if (filter.currency == null) throw new InvalidInputError('filter.currency', 'an MRR range needs its currency: MRR is per currency');
   const currency = requireCurrency(filter.currency, 'filter.currency');
   if (min !== null && max !== null && min.gt(max)) throw new InvalidInputError('filter.mrrMax', 'mrrMax must not be below mrrMin');
-  return { currency, digits: minorUnits(currency, 'filter.currency'), min, max };
+  return { currency, digits: minorUnits(currency, 'filter.currency'), min, max, rollUp: filter.mrrRollUp === true };
 }
 
 function parseTenure(filter: CustomerFilter): ParsedFilter['tenure'] {

@@ -1,4 +1,5 @@
-import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { StoredChart } from '../ledger/chart-of-accounts';
+import { ArrayType, Entity, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { Address } from '../customers/address';
 
 /**
@@ -39,6 +40,18 @@ export class SellerSettings {
   @Property({ type: 'text', nullable: true })
   registrationNumber: string | null = null;
 
+  /** Electronic format (no spaces, upper case), check digits verified (bank-account.ts). */
+  @Property({ type: 'text', nullable: true })
+  iban: string | null = null;
+
+  /** 8 or 11 characters, upper case (bank-account.ts). */
+  @Property({ type: 'text', nullable: true })
+  bic: string | null = null;
+
+  /** The SEPA creditor identifier (e.g. DE98ZZZ09999999999) that direct-debit files name the seller by (bank-account.ts). */
+  @Property({ type: 'text', nullable: true })
+  sepaCreditorId: string | null = null;
+
   @Property({ type: 'boolean' })
   allowSelfServicePause!: boolean;
 
@@ -51,6 +64,33 @@ export class SellerSettings {
   /** Prices a customer may switch its plan to; empty: no self-service plan changes. */
   @Property({ type: ArrayType<string>, columnType: 'text[]' })
   selfServicePriceCodes!: string[];
+
+  /** The terms of a customer created without any (payments/payment-terms.ts). */
+  @Property({ type: 'integer', default: 30 })
+  defaultPaymentTermsDays: number & Opt = 30;
+
+  @Property({ type: 'boolean', default: false })
+  defaultPaymentTermsEndOfMonth: boolean & Opt = false;
+
+  /** `invoice.due_soon` this many days before a sent invoice's due date; 0: none (lifecycle/invoice-signals.ts). */
+  @Property({ type: 'integer', default: 7 })
+  invoiceDueSoonDays: number & Opt = 7;
+
+  /** A SCHEDULED order freezes this many days before its date (orders/order-controls.service.ts). */
+  @Property({ type: 'integer', default: 2 })
+  orderLeadDays: number & Opt = 2;
+
+  /**
+   * Every invoice is finalized as an EN 16931 e-invoice: finalization is refused (a billing run
+   * leaves the invoice a DRAFT) while the seller's identity or the buyer's data it needs is missing
+   * (e-invoice-readiness.ts).
+   */
+  @Property({ type: 'boolean', default: false })
+  eInvoicing: boolean & Opt = false;
+
+  /** Overrides of the general ledger's default accounts (ledger/chart-of-accounts.ts); null: the defaults. */
+  @Property({ type: 'jsonb', nullable: true })
+  chartOfAccounts: StoredChart | null = null;
 
   @Property({ type: 'timestamptz' })
   updatedAt!: Date;

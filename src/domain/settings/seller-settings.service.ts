@@ -7,10 +7,19 @@ import type { Address } from '../customers/address';
 import type { AddressFields } from '../customers/customer-legal-identity';
 import { checkVatId } from '../customers/vat-id';
 import { InvalidInputError } from '../errors';
+import { DEFAULT_PAYMENT_TERMS, type PaymentTerms } from '../payments/payment-terms';
 import type { ServiceContext } from '../shared/service-context';
 import { parseInput } from '../shared/input-schema';
 import { updateSellerSettingsSchema } from './seller-settings.schema';
 import { SellerSettings } from './seller-settings.entity';
+import {
+  chartOf,
+  DEFAULT_CHART_OF_ACCOUNTS,
+  duplicateAccount,
+  mergeChart,
+  type AccountRole,
+  type ChartOfAccounts,
+} from '../ledger/chart-of-accounts';
 
 const SETTINGS_ID = 'default';
 
@@ -24,10 +33,25 @@ export interface SellerSettingsView {
   address: Address | null;
   vatId: string | null;
   registrationNumber: string | null;
+  iban: string | null;
+  bic: string | null;
+  /** Names the seller in direct-debit files (payments/direct-debit.service.ts). */
+  sepaCreditorId: string | null;
   allowSelfServicePause: boolean;
   allowSelfServiceCancel: boolean;
   allowSelfServiceQuantityChange: boolean;
   selfServicePriceCodes: string[];
+  /** The terms of a customer created without any (payments/payment-terms.ts). */
+  defaultPaymentTermsDays: number;
+  defaultPaymentTermsEndOfMonth: boolean;
+  /** Days before a sent invoice's due date that `invoice.due_soon` is emitted; 0: never. */
+  invoiceDueSoonDays: number;
+  /** A SCHEDULED order is frozen this many days before its date: no skip, reschedule or change any more (issue 17). */
+  orderLeadDays: number;
+  /** Every invoice is finalized as an e-invoice (e-invoice-readiness.ts). */
+  eInvoicing: boolean;
+  /** The general ledger's accounts: the defaults with the seller's overrides (ledger/chart-of-accounts.ts). */
+  chartOfAccounts: ChartOfAccounts;
   updatedAt: Date | null;
 }
 
@@ -44,14 +68,23 @@ export const DEFAULT_SELLER_SETTINGS: Readonly<SellerSettingsView> = Object.free
   address: null,
   vatId: null,
   registrationNumber: null,
+  iban: null,
+  bic: null,
+  sepaCreditorId: null,
   allowSelfServicePause: false,
   allowSelfServiceCancel: true,
   allowSelfServiceQuantityChange: true,
   selfServicePriceCodes: [],
+  defaultPaymentTermsDays: DEFAULT_PAYMENT_TERMS.paymentTermsDays,
+  defaultPaymentTermsEndOfMonth: DEFAULT_PAYMENT_TERMS.paymentTermsEndOfMonth,
+  invoiceDueSoonDays: 7,
+  orderLeadDays: 2,
+  eInvoicing: false,
+  chartOfAccounts: DEFAULT_CHART_OF_ACCOUNTS,
   updatedAt: null,
 });
 
-/** Only the fields given change; null clears `email`, `taxId`, `legalName`, `address`, `vatId` and `registrationNumber`. */
+/** Only the fields given change; null clears `email`, `taxId`, `legalName`, `address`, `vatId`, `registrationNumber`, `iban` and `bic`. */
 export interface UpdateSellerSettingsInput {
   name?: string | null;
   addressLines?: readonly string[] | null;
@@ -62,14 +95,27 @@ export interface UpdateSellerSettingsInput {
   /** Checked against the address's country (the given one, else the stored one). */
   vatId?: string | null;
   registrationNumber?: string | null;
+  /** Normalized to the electronic format, check digits verified (bank-account.ts); null clears it. */
+  iban?: string | null;
+  /** 8 or 11 characters; null clears it. */
+  bic?: string | null;
+  /** Check digits verified (bank-account.ts); null clears it. */
+  sepaCreditorId?: string | null;
   allowSelfServicePause?: boolean | null;
   allowSelfServiceCancel?: boolean | null;
   allowSelfServiceQuantityChange?: boolean | null;
   selfServicePriceCodes?: readonly string[] | null;
+  defaultPaymentTermsDays?: number | null;
+  defaultPaymentTermsEndOfMonth?: boolean | null;
+  invoiceDueSoonDays?: number | null;
+  orderLeadDays?: number | null;
+  eInvoicing?: boolean | null;
+  /** Only the accounts given change, and in them only the fields given. */
+  chartOfAccounts?: Partial<Record<AccountRole, { number?: string | null; name?: string | null } | null>> | null;
 }
 
 function viewOf(row: SellerSettings | null): SellerSettingsView {
-  if (!row) return { ...DEFAULT_SELLER_SETTINGS, addressLines: [], selfServicePriceCodes: [] };
+  if (!row) return { ...DEFAULT_SELLER_SETTINGS, addressLines: [], selfServicePriceCodes: [], chartOfAccounts: chartOf(null) };
   return {
     name: row.name,
     addressLines: [...row.addressLines],
@@ -79,10 +125,19 @@ function viewOf(row: SellerSettings | null): SellerSettingsView {
     address: row.address,
     vatId: row.vatId,
     registrationNumber: row.registrationNumber,
+    iban: row.iban,
+    bic: row.bic,
+    sepaCreditorId: row.sepaCreditorId,
     allowSelfServicePause: row.allowSelfServicePause,
     allowSelfServiceCancel: row.allowSelfServiceCancel,
     allowSelfServiceQuantityChange: row.allowSelfServiceQuantityChange,
     selfServicePriceCodes: [...row.selfServicePriceCodes],
+    defaultPaymentTermsDays: row.defaultPaymentTermsDays,
+    defaultPaymentTermsEndOfMonth: row.defaultPaymentTermsEndOfMonth,
+    invoiceDueSoonDays: row.invoiceDueSoonDays,
+    orderLeadDays: row.orderLeadDays,
+    eInvoicing: row.eInvoicing,
+    chartOfAccounts: chartOf(row.chartOfAccounts),
     updatedAt: row.updatedAt,
   };
 }
@@ -93,6 +148,12 @@ function viewOf(row: SellerSettings | null): SellerSettingsView {
  */
 export async function readSellerSettings(em: EntityManager): Promise<SellerSettingsView> {
   return viewOf(await em.findOne(SellerSettings, { id: SETTINGS_ID }, { refresh: true }));
+}
+
+/** The terms a customer created without any gets (createCustomer, upsertCustomer, the Stripe import). */
+export async function defaultPaymentTerms(em: EntityManager): Promise<PaymentTerms> {
+  const settings = await readSellerSettings(em);
+  return { paymentTermsDays: settings.defaultPaymentTermsDays, paymentTermsEndOfMonth: settings.defaultPaymentTermsEndOfMonth };
 }
 
 /** Listed plans must be prices a subscription can switch to: current, active, recurring. */
@@ -121,11 +182,23 @@ export class SellerSettingsService {
 
   async update(input: UpdateSellerSettingsInput): Promise<SellerSettingsView> {
     authorize(this.ctx.actor, 'settings:write');
-    const { name, addressLines, email, taxId, selfServicePriceCodes, legalName, address, registrationNumber } = parseInput(
-      updateSellerSettingsSchema,
-      input,
-      'input',
-    );
+    const {
+      name,
+      addressLines,
+      email,
+      taxId,
+      selfServicePriceCodes,
+      legalName,
+      address,
+      registrationNumber,
+      defaultPaymentTermsDays,
+      invoiceDueSoonDays,
+      orderLeadDays,
+      iban,
+      bic,
+      sepaCreditorId,
+      chartOfAccounts,
+    } = parseInput(updateSellerSettingsSchema, input, 'input');
     return this.ctx.em.transactional(async (em) => {
       const priceCodes = selfServicePriceCodes === undefined ? undefined : await checkPriceCodes(em, selfServicePriceCodes);
       const now = this.ctx.clock.now();
@@ -152,6 +225,9 @@ export class SellerSettingsService {
       if (legalName !== undefined) row.legalName = legalName;
       if (registrationNumber !== undefined) row.registrationNumber = registrationNumber;
       if (address !== undefined) row.address = address;
+      if (iban !== undefined) row.iban = iban;
+      if (bic !== undefined) row.bic = bic;
+      if (sepaCreditorId !== undefined) row.sepaCreditorId = sepaCreditorId;
       // The VAT id must stay the address's country's, whichever of the two changes.
       const vatId = input.vatId === undefined ? row.vatId : input.vatId;
       if (vatId !== null && (input.vatId !== undefined || address !== undefined)) {
@@ -161,6 +237,17 @@ export class SellerSettingsService {
       if (input.allowSelfServiceCancel != null) row.allowSelfServiceCancel = input.allowSelfServiceCancel;
       if (input.allowSelfServiceQuantityChange != null) row.allowSelfServiceQuantityChange = input.allowSelfServiceQuantityChange;
       if (priceCodes !== undefined) row.selfServicePriceCodes = priceCodes;
+      if (defaultPaymentTermsDays !== undefined) row.defaultPaymentTermsDays = defaultPaymentTermsDays;
+      if (input.defaultPaymentTermsEndOfMonth != null) row.defaultPaymentTermsEndOfMonth = input.defaultPaymentTermsEndOfMonth;
+      if (invoiceDueSoonDays !== undefined) row.invoiceDueSoonDays = invoiceDueSoonDays;
+      if (orderLeadDays !== undefined) row.orderLeadDays = orderLeadDays;
+      if (input.eInvoicing != null) row.eInvoicing = input.eInvoicing;
+      if (chartOfAccounts !== undefined) {
+        const next = mergeChart(row.chartOfAccounts, chartOfAccounts);
+        const twice = duplicateAccount(chartOf(next));
+        if (twice) throw new InvalidInputError(`input.chartOfAccounts.${twice}.name`, 'names an account another role already posts to');
+        row.chartOfAccounts = next;
+      }
       row.updatedAt = now;
       await em.flush();
       return viewOf(row);

@@ -34,14 +34,18 @@ export function containsNul(value: unknown): boolean {
 /** Any string PostgreSQL can store as text: no NUL. */
 export const storableString = z.string().refine((v) => !hasNul(v), { error: 'must not contain NUL characters' });
 
-/** A trimmed, non-empty string of at most `max` characters, without NUL. */
+/**
+ * A trimmed, non-empty string of at most `max` characters, without NUL or half a surrogate pair:
+ * text that goes into event payloads and the audit log (jsonb) must be storable there too.
+ */
 export function text(max = 200) {
   return z
     .string()
     .trim()
     .min(1, { error: 'must not be empty', abort: true })
     .max(max, { error: `must be at most ${max} characters`, abort: true })
-    .refine((v) => !hasNul(v), { error: 'must not contain NUL characters' });
+    .refine((v) => !hasNul(v), { error: 'must not contain NUL characters', abort: true })
+    .refine((v) => !hasUnstorable(v), { error: 'must not contain unpaired surrogate characters' });
 }
 
 /** Codes are what integrations key on: letters, digits, `_`, `-`, `.`, at most 100. */

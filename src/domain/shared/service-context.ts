@@ -13,4 +13,6 @@ export interface ServiceContext {
   providers: PaymentProviders;
   /** The request's logger, for use cases that log as they go (billing runs, test clock advances). */
   logger?: Logger;
+  /** TARIFF_SECRETS_KEY, parsed (connectors/secrets.ts); null when unset: connections cannot be created. */
+  secretsKey?: Buffer | null;
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import { emitEvent } from '../events/emit-event';
 import { subscriptionEvent } from '../events/event-payloads';
 import { invoiceOutOfCycle } from '../invoices/out-of-cycle-invoice';
+import { cancelScheduledOrders } from '../orders/order-cancel';
 import { ItemPricer, PricedItem } from './subscription-pricing';
 import { recordEvent, storeProrations, touch } from './subscription-store';
 import { Subscription, SubscriptionStatus } from './subscription.entity';
@@ -56,6 +57,7 @@ export async function cancelNow(em: EntityManager, sub: Subscription, actor: Act
   await em.flush();
   const reason = typeof options.detail.reason === 'string' ? options.detail.reason : undefined;
   await emitEvent(em, subscriptionEvent('canceled', sub, now, { reason }));
+  await cancelScheduledOrders(em, sub.id, now);
   const usage = stopped ? { start: sub.currentPeriodStart, end: stopped } : null;
   await invoiceOutOfCycle(em, sub, items, usage, now, `${sub.id}:canceled`, { prorations: true });
 }

@@ -1,4 +1,5 @@
 import { ZERO } from '../../pricing/decimal';
+import { nextPurchaseOrderNumber, parsePurchaseOrderNumber } from '../customers/purchase-order';
 import type { Decimal } from '../../pricing/decimal';
 import { DraftLine, prorationLines } from '../invoices/invoice-draft';
 import { draftProrationInvoice } from '../invoices/proration-invoice';
@@ -38,6 +39,7 @@ export class SubscriptionChangePreviewService {
 
   async preview(input: ChangeSubscriptionInput): Promise<SubscriptionChangePreview> {
     const behavior = input.prorationBehavior ?? ProrationBehavior.CREATE_PRORATIONS;
+    const givenNumber = parsePurchaseOrderNumber(input.purchaseOrderNumber);
     // A transaction for the test clock's share lock (clockForCustomer), not for writes: there are none.
     return this.ctx.em.transactional(async (em) => {
       const sub = await readSubscriptionForWrite(em, this.ctx.actor, input.id, input.expectedVersion, {
@@ -46,6 +48,7 @@ export class SubscriptionChangePreviewService {
         behavior,
       });
       assertAllowed('change', sub.status);
+      await nextPurchaseOrderNumber(em, sub, givenNumber);
       const now = (await clockForCustomer(em, sub.customer.id, this.ctx.clock)).now();
       const plan = await planChange(em, sub, input.items, behavior, now);
       // As storeProrations will store them.

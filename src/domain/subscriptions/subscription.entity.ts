@@ -2,6 +2,7 @@ import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Opt, PrimaryKey,
 import { randomUUID } from 'node:crypto';
 import { BillingInterval } from '../catalog/price.entity';
 import { Customer } from '../customers/customer.entity';
+import { Location } from '../customers/location.entity';
 import { SubscriptionItem } from './subscription-item.entity';
 
 /**
@@ -32,6 +33,10 @@ export class Subscription {
 
   @ManyToOne(() => Customer, { fieldName: 'customer_id' })
   customer!: Rel<Customer>;
+
+  /** Where it is used or delivered: one of its customer's locations; consolidated invoice lines name it. */
+  @ManyToOne(() => Location, { fieldName: 'location_id', nullable: true })
+  location: Rel<Location> | null = null;
 
   @Enum({ items: () => SubscriptionStatus, nativeEnumName: 'subscription_status' })
   status!: SubscriptionStatus;
@@ -80,6 +85,10 @@ export class Subscription {
 
   @Property({ type: 'timestamptz', nullable: true })
   canceledAt: Date | null = null;
+
+  /** The buyer's purchase order this subscription is bought under; its invoices carry it (purchase-order.ts). */
+  @Property({ type: 'text', nullable: true })
+  purchaseOrderNumber: string | null = null;
 
   @OneToMany(() => SubscriptionItem, (x) => x.subscription, { orphanRemoval: true, orderBy: { priceCode: 'asc' } })
   items = new Collection<SubscriptionItem>(this);

@@ -4,13 +4,19 @@ import { authorize, authorizeCustomer, customerCondition, withCreator } from '..
 import type { Actor } from '../auth/actor';
 import { attachDiscount, chooseCoupon, CouponChoice, DiscountSource, hasChoice } from '../coupons/coupon-redeem';
 import { Customer } from '../customers/customer.entity';
+import { parsePurchaseOrderNumber, requirePurchaseOrder } from '../customers/purchase-order';
+import { assertCreditAvailable, CreditHold, CreditOperation, holdCredit } from '../customers/credit-limit';
+import { Location } from '../customers/location.entity';
+import { billsNothing } from '../invoices/empty-period';
 import { storeInvoice } from '../invoices/invoice-finalize';
 import { collectNowFor } from '../payments/collect-now';
-import { draftFirstInvoice } from '../invoices/next-invoice';
+import { draftFirstInvoice, draftNextInvoice } from '../invoices/next-invoice';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { emitEvent } from '../events/emit-event';
 import { subscriptionEvent } from '../events/event-payloads';
 import { isId } from '../shared/ids';
+import { DeliveryInput, ResolvedDelivery, resolveDelivery } from '../orders/delivery-input';
+import { openDelivery } from '../orders/delivery-write';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
@@ -27,6 +33,12 @@ export interface CreateSubscriptionInput extends CouponChoice {
   startsAt?: Date | null;
   trialDays?: number | null;
   collection?: CollectionMethod | null;
+  /** Required when the customer's purchaseOrderRequired is set. */
+  purchaseOrderNumber?: string | null;
+  /** One of the customer's locations: where it is used or delivered; a consolidated invoice's lines name it. */
+  locationId?: string | null;
+  /** Goods: PHYSICAL items go on an order per delivery date (issue 17); needed when there are any. */
+  delivery?: DeliveryInput | null;
 }
 
 export interface SubscriptionFilter extends PageArgs {
@@ -48,21 +60,35 @@ export class SubscriptionService {
   async create(input: CreateSubscriptionInput): Promise<Subscription> {
     authorize(this.ctx.actor, 'subscriptions:create');
     const trialDays = requireTrialDays(input.trialDays);
+    const purchaseOrderNumber = parsePurchaseOrderNumber(input.purchaseOrderNumber) ?? null;
     const sub = await this.ctx.em.transactional(async (em) => {
       const customer = isId(input.customerId) ? await em.findOne(Customer, { id: input.customerId }) : null;
       if (!customer) throw new NotFoundError('customer', input.customerId, 'input.customerId');
       authorizeCustomer(this.ctx.actor, 'subscriptions:create', customer);
+      await requirePurchaseOrder(em, customer, purchaseOrderNumber);
+      // Before the coupon's lock, in the order applyCoupon takes the two (customer, then coupon).
+      const credit = await holdCredit(em, customer.id);
       const items = await resolveItems(em, input.items, customer.currency);
       const now = (await clockForCustomer(em, customer.id, this.ctx.clock)).now();
       const chosen = hasChoice(input) ? await chooseCoupon(em, input, customer, now, 'input', true) : null;
       const discount = chosen ? { chosen } : null;
+      const location =
+        input.locationId == null ? null : await locationOf(em, this.ctx.actor, customer, input.locationId, 'input.locationId');
+      const startsAt = input.startsAt ?? now;
+      const { services, delivery } = await resolveDelivery(em, customer, items, input.delivery, startsAt, (id, field) =>
+        locationOf(em, this.ctx.actor, customer, id, field),
+      );
       return openSubscription(em, this.ctx.actor, now, {
         customer,
-        items,
-        startsAt: input.startsAt ?? now,
+        location,
+        items: services,
+        delivery,
+        startsAt,
         trialDays,
         collection: input.collection,
         discount,
+        purchaseOrderNumber,
+        credit: { hold: credit, operation: 'createSubscription' },
       });
     });
     return collectNowFor(this.ctx, sub);
@@ -116,6 +142,31 @@ export interface OpenSubscriptionInput {
   collection?: CollectionMethod | null;
   /** A coupon to redeem for it, or the discount a sent quote holds (README, Coupons). */
   discount?: DiscountSource | null;
+  /** Checked by the caller against the customer's purchaseOrderRequired, at the field it came from. */
+  purchaseOrderNumber: string | null;
+  location?: Location | null;
+  /** Its goods and their delivery schedule (issue 17); `items` are then its SERVICE items only, possibly none. */
+  delivery?: ResolvedDelivery | null;
+  /**
+   * The customer's credit, held by the caller before it wrote anything (credit-limit.ts), and the
+   * operation the refusal names: the first invoice must fit under the limit.
+   */
+  credit: { hold: CreditHold | null; operation: CreditOperation };
+}
+
+/**
+ * A location of this customer's, or BAD_USER_INPUT at `field`. Another customer's location is
+ * FORBIDDEN to a key that may not see that customer (its existence is not the key's to learn
+ * otherwise), and BAD_USER_INPUT to one that may.
+ */
+export async function locationOf(em: EntityManager, actor: Actor, customer: Customer, id: string, field: string): Promise<Location> {
+  const location = isId(id) ? await em.findOne(Location, { id }, { populate: ['customer'] }) : null;
+  if (!location) throw new InvalidInputError(field, `location '${id.slice(0, 60)}' not found`);
+  if (location.customer.id !== customer.id) {
+    authorizeCustomer(actor, 'customers:read', location.customer);
+    throw new InvalidInputError(field, `location '${id.slice(0, 60)}' is not one of the customer's`);
+  }
+  return location;
 }
 
 /**
@@ -123,20 +174,24 @@ export interface OpenSubscriptionInput {
  * go through it, so a subscription made from a quote follows the same rules as any other.
  */
 export async function openSubscription(em: EntityManager, actor: Actor, now: Date, input: OpenSubscriptionInput): Promise<Subscription> {
-  const { customer, items, startsAt, trialDays } = input;
+  const { customer, items, startsAt, trialDays, purchaseOrderNumber } = input;
+  // The callers refuse first, naming their own field; this keeps a new caller from forgetting it.
+  await requirePurchaseOrder(em, customer, purchaseOrderNumber);
   await assertMetricsUnclaimed(
     em,
     customer.id,
     items.map((i) => i.price),
     null,
   );
-  const { interval, intervalCount } = items[0].price;
+  // A subscription of goods only takes its cycle from them: its period invoices then bill nothing.
+  const { interval, intervalCount } = (items[0] ?? input.delivery!.items[0]).price;
   const trialEnd = trialDays > 0 ? new Date(startsAt.getTime() + trialDays * DAY_MS) : null;
   const anchor = trialEnd ?? startsAt;
   const status =
     startsAt.getTime() > now.getTime() ? SubscriptionStatus.INCOMPLETE : trialEnd ? SubscriptionStatus.TRIALING : SubscriptionStatus.ACTIVE;
   const sub = em.create(Subscription, {
     customer,
+    location: input.location ?? null,
     status,
     currency: customer.currency,
     interval,
@@ -148,6 +203,7 @@ export async function openSubscription(em: EntityManager, actor: Actor, now: Dat
     currentPeriodStart: startsAt,
     currentPeriodEnd: trialEnd ?? addInterval(anchor, interval, intervalCount, 1),
     trialEnd,
+    purchaseOrderNumber,
     createdAt: now,
     updatedAt: now,
   });
@@ -161,11 +217,20 @@ export async function openSubscription(em: EntityManager, actor: Actor, now: Dat
   recordEvent(em, sub, 'created', actor, now, { status });
   await em.flush();
   await emitEvent(em, subscriptionEvent('created', sub, now));
+  if (input.delivery) await openDelivery(em, sub, input.delivery, now);
+  const { hold, operation } = input.credit;
   if (status === SubscriptionStatus.ACTIVE) {
     // CONTRACT.md: one that starts now with no trial invoices its first period at once. The key
     // is the one the billing run would give that period, so nothing can bill it a second time.
     const billingKey = `${sub.id}:${sub.currentPeriodStart.toISOString()}`;
-    await storeInvoice(em, sub, await draftFirstInvoice(em, sub), billingKey, now);
+    const first = await draftFirstInvoice(em, sub);
+    assertCreditAvailable(hold, operation, first.total);
+    // A goods-only subscription bills its goods by orders (empty-period.ts): no first invoice of 0.00.
+    if (!billsNothing(sub.items.length, first)) await storeInvoice(em, sub, first, billingKey, now);
+  } else if (hold) {
+    // A trial or a future start commits the customer to its first invoice all the same: the one
+    // upcomingInvoice shows, which the billing run makes when the trial ends or the start comes.
+    assertCreditAvailable(hold, operation, (await draftNextInvoice(em, sub)).total);
   }
   return sub;
 }

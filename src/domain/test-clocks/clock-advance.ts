@@ -5,6 +5,7 @@ import { dueFilter, nextBoundary } from '../invoices/close-boundary';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { nextCollectionAmong } from '../payments/collection-schedule';
 import { nextSignalAmong } from '../lifecycle/lifecycle-signals';
+import { nextOrderAmong } from '../orders/order-due';
 import { TestClock, TestClockStatus } from './test-clock.entity';
 
 /** What an advance may do once the service has started it (clock row ADVANCING): the job's input. */
@@ -34,6 +35,9 @@ export async function nextBoundaryAmong(em: EntityManager, customerIds: readonly
     const at = nextBoundary(sub);
     if (at && (!earliest || at.getTime() < earliest.getTime())) earliest = at;
   }
+  // An order to place (issue 17) is placed on its date.
+  const order = await nextOrderAmong(em, customerIds, to);
+  if (order && (!earliest || order.getTime() < earliest.getTime())) earliest = order;
   // A lifecycle signal (trial ending, renewal upcoming, …) is emitted at its own instant too.
   const signal = await nextSignalAmong(em, customerIds, to);
   if (signal && (!earliest || signal.getTime() < earliest.getTime())) earliest = signal;

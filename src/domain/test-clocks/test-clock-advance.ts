@@ -3,13 +3,15 @@ import { ManualClock } from '../shared/clock';
 import { ClockAdvance, nextBoundaryAmong, setClockTime } from './clock-advance';
 import { TestClock, TestClockStatus } from './test-clock.entity';
 import type { Logger } from '../../logger';
-import { runBillingCycle } from '../billing/billing-cycle';
+import { BillingCycleResult, runBillingCycle } from '../billing/billing-cycle';
 
 /** Steps taken again at one instant, for what the previous step made due there, before giving up. */
 const MAX_REPEATS_AT_ONE_INSTANT = 5;
 
 export interface TestClockAdvanceOptions extends ClockAdvance {
   logger?: Logger;
+  /** Told what each step's billing cycle did, once it is done (before a failed step is thrown). */
+  onStep?: (at: Date, result: BillingCycleResult) => void;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface TestClockAdvanceOptions extends ClockAdvance {
  * transaction per boundary), and the next advance retries from there.
  */
 export async function advanceTestClock(options: TestClockAdvanceOptions): Promise<TestClock> {
-  const { clockId, customerIds, to, actor, fork, providers, logger } = options;
+  const { clockId, customerIds, to, actor, fork, providers, logger, onStep } = options;
   let reached = options.from;
   let lastStep: Date | null = null;
   let progressed = false;
@@ -45,17 +47,20 @@ export async function advanceTestClock(options: TestClockAdvanceOptions): Promis
       const step = boundary.getTime() > reached.getTime() ? boundary : reached;
       // Billing, then the payment steps due by `step` (first charges, dunning), on the same clock.
       const result = await runBillingCycle({ fork, providers, at: step, clock: new ManualClock(step), actor, logger, customerIds });
+      onStep?.(step, result);
       lastStep = step;
       reached = step;
       progressed =
         result.invoicesCreated +
+          result.ordersPlaced +
+          result.ordersHeld +
           result.paymentsSucceeded +
           result.paymentsFailed +
           result.remindersSent +
           result.finalActions +
           result.signalsEmitted >
         0;
-      if (result.subscriptionsFailed > 0 || result.invoicesFailed > 0 || result.signalsFailed > 0) {
+      if (result.subscriptionsFailed > 0 || result.ordersFailed > 0 || result.invoicesFailed > 0 || result.signalsFailed > 0) {
         throw new ConflictError(
           `billing ${result.subscriptionsFailed} subscription(s), collecting ${result.invoicesFailed} invoice(s) or emitting ${result.signalsFailed} lifecycle signal(s) of test clock ${clockId} at ${step.toISOString()} failed (see the server log); the clock stopped there, and advancing again retries them`,
           { details: { testClockId: clockId, stoppedAt: step.toISOString() } },

@@ -5,7 +5,7 @@ import { authorize, authorizeCustomer } from '../auth/actor';
 import { InvalidInputError } from '../errors';
 import { FieldIssue, issuesOf } from '../shared/input-schema';
 import type { ServiceContext } from '../shared/service-context';
-import { shareUsageLocks } from './usage-ledger';
+import { shareUsageLocksOfKnown } from './usage-ledger';
 import { usageEventsSchema } from './usage.schema';
 import { summarizeUsage, UsageSummary, UsageSummaryInput } from './usage-summary';
 
@@ -95,13 +95,12 @@ async function insertEvents(em: EntityManager, rows: readonly UsageEventInput[],
   return (await boundQuery(em, INSERT_SQL, [receivedAt.toISOString(), json])).rowCount;
 }
 
-async function unknownCustomers(em: EntityManager, events: readonly UsageEventInput[]): Promise<Issue[]> {
-  const ids = [...new Set(events.map((e) => e.customerId.toLowerCase()))];
-  const rows = await em.execute<{ id: string }[]>('select id from customer where id in (?)', [ids]);
-  const known = new Set(rows.map((r) => r.id));
+/** The issues of events whose customer does not exist (`unknown`: from shareUsageLocksOfKnown). */
+function unknownCustomers(events: readonly UsageEventInput[], unknown: ReadonlySet<string>): Issue[] {
   const issues: Issue[] = [];
+  if (unknown.size === 0) return issues;
   events.forEach((e, i) => {
-    if (!known.has(e.customerId.toLowerCase()) && issues.length < MAX_ISSUES) {
+    if (unknown.has(e.customerId.toLowerCase()) && issues.length < MAX_ISSUES) {
       issues.push({ field: `events[${i}].customerId`, message: `unknown customer '${e.customerId}'` });
     }
   });
@@ -129,12 +128,15 @@ export class UsageService {
     for (const customerId of new Set(events.map((e) => e.customerId))) authorizeCustomer(actor, 'usage:write', customerId);
     const rows = firstOfEach(events);
     return this.ctx.em.transactional(async (em) => {
-      const unknown = await unknownCustomers(em, events);
-      if (unknown.length > 0) refuse(unknown);
-      await shareUsageLocks(
-        em,
-        rows.map((r) => r.customerId),
+      // Locked before the insert's statement starts, so its snapshot sees the watermark of any boundary that held the lock.
+      const unknown = unknownCustomers(
+        events,
+        await shareUsageLocksOfKnown(
+          em,
+          rows.map((r) => r.customerId),
+        ),
       );
+      if (unknown.length > 0) refuse(unknown);
       const accepted = await insertEvents(em, rows, now);
       return { accepted, duplicates: events.length - accepted };
     });

@@ -32,7 +32,7 @@ interface OutboxRow {
  * position cursor, but never behind a (tx_id, position) one, since every transaction that can
  * still commit has an id at or above the horizon.
  */
-const UNSEEN = `(e.tx_id, e.position) > (?::xid8, ?::bigint) and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
+export const UNSEEN = `(e.tx_id, e.position) > (?::xid8, ?::bigint) and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
 /**
  * Turns new outbox events into PENDING deliveries for every enabled endpoint whose event types

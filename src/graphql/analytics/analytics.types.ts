@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InterfaceType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CustomerGrouping } from '../../domain/analytics/customer-grouping';
 import { MetricsInterval } from '../../domain/analytics/metric-periods';
 import { MrrMovementKind } from '../../domain/analytics/mrr-movement.entity';
 import { DecimalScalar } from '../scalars/decimal.scalar';
@@ -6,6 +7,14 @@ import { CurrencyScalar } from '../scalars/standard';
 
 registerEnumType(MetricsInterval, { name: 'MetricsInterval' });
 registerEnumType(MrrMovementKind, { name: 'MrrMovementKind' });
+registerEnumType(CustomerGrouping, {
+  name: 'CustomerGrouping',
+  description: 'Who a customer counts as in customer counts, ARPA, logo churn and cohorts',
+  valuesConfig: {
+    CUSTOMER: { description: 'Each customer on its own' },
+    PAYER: { description: 'Each customer as its payer today: a company-group member billed to its parent counts as that parent' },
+  },
+});
 
 @InterfaceType('MrrBridge', {
   description:

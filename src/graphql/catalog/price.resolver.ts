@@ -4,7 +4,15 @@ import type { Product } from '../../domain/catalog/product.entity';
 import type { Context } from '../context';
 import { toConnection } from '../shared/connection';
 import { CurrencyScalar } from '../scalars/standard';
-import { CreatePriceInput, PriceConnection, PriceType, PricingRuleType, ProductType, UpdatePriceInput } from './catalog.types';
+import {
+  CreatePriceInput,
+  PriceConnection,
+  PriceType,
+  PricingRuleKindType,
+  PricingRuleType,
+  ProductType,
+  UpdatePriceInput,
+} from './catalog.types';
 
 @ArgsType()
 class PricesArgs {
@@ -47,6 +55,13 @@ export class PriceResolver {
   @Query(() => PriceType, { nullable: true, description: 'The current version, or the given one' })
   price(@Arg('code') code: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
     return ctx.services.prices.get(code, version);
+  }
+
+  @Query(() => [PricingRuleKindType], {
+    description: 'The kinds a price rule may have (built in, then those of pricing plugins), each with the JSON Schema of its config',
+  })
+  pricingRuleKinds(@Ctx() ctx: Context): PricingRuleKindType[] {
+    return ctx.services.prices.ruleKinds();
   }
 
   @Query(() => PriceConnection, { description: 'Current versions' })

@@ -29,6 +29,13 @@ export class CustomerFilterInput {
   @Field(() => CurrencyScalar, { nullable: true, description: 'The currency of mrrMin and mrrMax; required with them' })
   currency?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'mrrMin and mrrMax compare the MRR of everything billed through the customer (itself and its company-group members billed to it)',
+  })
+  mrrRollUp?: boolean | null;
+
   @Field(() => Int, { nullable: true, description: "Whole days since the customer's first subscription started, at least" })
   tenureMinDays?: number | null;
 
@@ -37,4 +44,10 @@ export class CustomerFilterInput {
 
   @Field(() => [String], { nullable: true, description: 'Has every one of these tags' })
   tags?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: has a creditLimit and its creditExposure is above it; false: has no limit or is within it',
+  })
+  overCreditLimit?: boolean | null;
 }

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TaxStatus } from '../../domain/customers/customer.entity';
+import { InvoiceRecipient, TaxStatus } from '../../domain/customers/customer.entity';
 import type { Decimal } from '../../pricing/decimal';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { CurrencyScalar, JSONObjectScalar } from '../scalars/standard';
@@ -7,6 +7,10 @@ import { Connection } from '../shared/connection';
 import { AddressInput, AddressType } from './address.types';
 import type { Address } from '../../domain/customers/address';
 
+registerEnumType(InvoiceRecipient, {
+  name: 'InvoiceRecipient',
+  description: "Who pays a customer's invoices: SELF, or PARENT (its lines go on the paying ancestor's consolidated invoices)",
+});
 registerEnumType(TaxStatus, { name: 'TaxStatus', description: 'TAXABLE with a rate, EXEMPT, or REVERSE_CHARGE (B2B intra-EU)' });
 
 @ObjectType('ExternalId', { description: "A record's id in another system (SAP, Salesforce, STRIPE)" })
@@ -51,10 +55,22 @@ export class CustomerType {
   @Field({ description: 'Invoices wait as DRAFT for review instead of being finalized at once' })
   invoiceDrafts!: boolean;
 
+  @Field(() => InvoiceRecipient, { description: 'PARENT: billed on the invoices of its payer (the first ancestor that pays for itself)' })
+  invoiceTo!: InvoiceRecipient;
+
   @Field(() => Int, {
-    description: 'Payment terms of sent invoices (SEND_INVOICE, bank transfer): due this many days after finalization ("net 30")',
+    description:
+      'Payment terms: every invoice is due this many days after its finalization ("net 30"); sent invoices (SEND_INVOICE, bank transfer) are chased from then',
   })
   paymentTermsDays!: number;
+
+  @Field({ description: 'Every subscription, change and quote needs a purchaseOrderNumber (BAD_USER_INPUT without one)' })
+  purchaseOrderRequired!: boolean;
+
+  @Field({
+    description: '"Net 30 end of month": due at the end (23:59:59.999 UTC) of the month in which finalization + paymentTermsDays falls',
+  })
+  paymentTermsEndOfMonth!: boolean;
 
   @Field(() => [String], { description: 'Segment labels, e.g. "enterprise", "region:eu"' })
   tags!: string[];
@@ -113,11 +129,43 @@ export class CreateCustomerInput {
   })
   vatId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Default 30; 0 to 365' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "0 to 365; omitted: the seller's defaultPaymentTermsDays (30 unless set). Not for STOREFRONT keys",
+  })
   paymentTermsDays?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Default false: subscriptions, changes and quotes then need a purchase order number',
+  })
+  purchaseOrderRequired?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Due at the end of the month in which finalization + paymentTermsDays falls; omitted: the seller's default (false unless set)",
+  })
+  paymentTermsEndOfMonth?: boolean | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'What creditExposure may reach, in the customer currency (at least 0, at most its minor unit decimals); omitted or null: no limit. Setting one needs an ADMIN key',
+  })
+  creditLimit?: Decimal | null;
 
   @Field(() => ID, { nullable: true, description: 'The customer lives on this test clock (simulated time), for good' })
   testClockId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The parent in a company group (same currency, no cycles); null removes it on update, absent keeps it',
+  })
+  parentId?: string | null;
+
+  @Field(() => InvoiceRecipient, { nullable: true, description: 'Default SELF; PARENT needs a parent' })
+  invoiceTo?: InvoiceRecipient | null;
 
   @Field(() => [String], { nullable: true, description: 'At most 20, each 1 to 64 letters, digits, spaces or _ . : / + # & -' })
   tags?: string[] | null;
@@ -157,6 +205,30 @@ export class UpdateCustomerInput {
 
   @Field(() => Int, { nullable: true, description: 'Applies to invoices finalized from now on' })
   paymentTermsDays?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'From now on; subscriptions without a number get one with their next change (changeSubscription refuses without)',
+  })
+  purchaseOrderRequired?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Applies to invoices finalized from now on' })
+  paymentTermsEndOfMonth?: boolean | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The parent in a company group (same currency, no cycles); null removes it on update, absent keeps it',
+  })
+  parentId?: string | null;
+
+  @Field(() => InvoiceRecipient, { nullable: true, description: 'Default SELF; PARENT needs a parent' })
+  invoiceTo?: InvoiceRecipient | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Omitted: kept; null: no limit. May be set below the current exposure (the customer is then over its limit)',
+  })
+  creditLimit?: Decimal | null;
 
   @Field(() => [ExternalIdInput], { nullable: true, description: 'Replaces the whole set when given' })
   externalIds?: ExternalIdInput[] | null;

@@ -21,6 +21,13 @@ export class LocationResolver {
     return ctx.services.locations.update(id, input);
   }
 
+  @Mutation(() => LocationType, {
+    description: 'ADMIN: deletes the location with its external ids; CONFLICT (reason LOCATION_IN_USE) while anything refers to it',
+  })
+  removeLocation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.locations.remove(id);
+  }
+
   // Reached only through a customer the caller may read, or a mutation that authorized it.
   @FieldResolver(() => CustomerType)
   async customer(@Root() location: Location, @Ctx() ctx: Context): Promise<Customer> {

@@ -1,11 +1,12 @@
 import { AddressInput } from '../customers/address.types';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ExternalIdKind } from '../../domain/external-ids/external-id-tables';
 import { UpsertOutcome } from '../../domain/external-ids/upsert';
-import { Customer, TaxStatus } from '../../domain/customers/customer.entity';
+import { Customer, InvoiceRecipient, TaxStatus } from '../../domain/customers/customer.entity';
 import type { Product } from '../../domain/catalog/product.entity';
 import type { Decimal } from '../../pricing/decimal';
 import { ProductType } from '../catalog/catalog.types';
+import { ProductKind, StockPolicy } from '../../domain/catalog/product-kind';
 import { CustomerType, ExternalIdInput } from '../customers/customer.types';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { CurrencyScalar, JSONObjectScalar } from '../scalars/standard';
@@ -51,6 +52,14 @@ export class UpsertCustomerInput {
   @Field(() => Boolean, { nullable: true, description: 'Omitted: kept (false for a new customer)' })
   invoiceDrafts?: boolean | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Omitted or null: kept (false for a new customer)' })
+  purchaseOrderRequired?: boolean | null;
+  @Field(() => Int, { nullable: true, description: "0 to 365; omitted: kept (the seller's default terms for a new customer)" })
+  paymentTermsDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Omitted: kept (the seller's default for a new customer)" })
+  paymentTermsEndOfMonth?: boolean | null;
+
   @Field(() => AddressInput, { nullable: true, description: 'Omitted or null: kept (none for a new customer)' })
   billingAddress?: AddressInput | null;
 
@@ -60,8 +69,20 @@ export class UpsertCustomerInput {
   })
   vatId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The parent in a company group; omitted or null: kept (none for a new customer)' })
+  parentId?: string | null;
+
+  @Field(() => InvoiceRecipient, { nullable: true, description: 'Omitted: kept (SELF for a new customer); PARENT needs a parent' })
+  invoiceTo?: InvoiceRecipient | null;
+
   @Field(() => [String], { nullable: true, description: 'Omitted: kept (none for a new customer); given: the whole set' })
   tags?: string[] | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Omitted or null: kept (no limit for a new customer); updateCustomer with null lifts a limit',
+  })
+  creditLimit?: Decimal | null;
 
   @Field(() => JSONObjectScalar, { nullable: true, description: 'Omitted: kept (none for a new customer); given: the whole object' })
   metadata?: Record<string, unknown> | null;
@@ -86,6 +107,19 @@ export class UpsertProductInput {
 
   @Field()
   name!: string;
+
+  @Field(() => ProductKind, { nullable: true, description: 'Omitted or null: kept (SERVICE for a new product)' })
+  kind?: ProductKind | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Omitted or null: kept. Required for PHYSICAL (refused for SERVICE): 1 to 64 letters, digits, ".", "_", "-" or "/"; unique',
+  })
+  sku?: string | null;
+
+  @Field(() => StockPolicy, { nullable: true, description: 'PHYSICAL only; omitted or null: kept (BACKORDER for a new PHYSICAL product)' })
+  stockPolicy?: StockPolicy | null;
 }
 
 @ObjectType('UpsertProductResult')

@@ -16,6 +16,7 @@ export function toInvoiceType(invoice: InvoiceFacts, lines: readonly InvoiceLine
     currency: invoice.currency,
     customerId: invoice.customerId,
     subscriptionId: invoice.subscriptionId,
+    purchaseOrderNumber: invoice.purchaseOrderNumber,
     periodStart: invoice.periodStart,
     periodEnd: invoice.periodEnd,
     subtotal: money(invoice.subtotal),
@@ -37,6 +38,10 @@ export function toInvoiceType(invoice: InvoiceFacts, lines: readonly InvoiceLine
       periodEnd: l.periodEnd,
       proration: l.proration,
       steps: [...l.steps],
+      purchaseOrderNumber: l.purchaseOrderNumber,
+      customerId: l.customerId ?? invoice.customerId,
+      subscriptionId: l.subscriptionId ?? null,
+      locationId: l.locationId ?? null,
     })),
     createdAt: invoice.createdAt,
     finalizedAt: invoice.finalizedAt,
@@ -51,7 +56,12 @@ export function toInvoiceType(invoice: InvoiceFacts, lines: readonly InvoiceLine
 
 /** upcomingInvoice: the draft the next billing run would store, shown as an invoice that has no id or number yet. */
 export function draftToInvoice(draft: InvoiceDraft, subscription: Subscription): InvoiceType {
-  const origin = { customerId: subscription.customer.id, subscriptionId: subscription.id, billingKey: null };
+  const origin = {
+    customerId: subscription.customer.id,
+    subscriptionId: subscription.id,
+    billingKey: null,
+    purchaseOrderNumber: subscription.purchaseOrderNumber,
+  };
   // Not stored, so not creditable: ids that name no stored line.
   const ids = { invoice: `upcoming_${subscription.id}`, line: (i: number) => `upcoming_${subscription.id}_${i}` };
   // Not stored, so made at no instant: createdAt is null whatever is passed for it.

@@ -44,6 +44,22 @@ export class InvoiceLineType {
 
   @Field(() => [String], { description: 'Why this amount: the pricing steps' })
   steps!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The purchase order of the subscription it bills: the invoice's, or on a consolidated invoice its own subscription's",
+  })
+  purchaseOrderNumber!: string | null;
+  @Field(() => ID, {
+    description: "Who consumed it: the invoice's customer, or on a company group's consolidated invoice the member it is for",
+  })
+  customerId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'On a consolidated invoice: the subscription it bills' })
+  subscriptionId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "On a consolidated invoice: the consumer's location the subscription is for, if any" })
+  locationId!: string | null;
 }
 
 /** An invoice as clients see it, stored or (for upcomingInvoice) not yet. Amounts at the currency's scale. */
@@ -65,6 +81,9 @@ export class InvoiceType {
   customerId!: string;
 
   subscriptionId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The purchase order of what it bills, as it was when issued; printed on it' })
+  purchaseOrderNumber!: string | null;
 
   @Field(() => Date, { nullable: true })
   periodStart!: Date | null;
@@ -105,7 +124,7 @@ export class InvoiceType {
   @Field(() => Date, {
     nullable: true,
     description:
-      "At finalization when charged; after the customer's payment terms (paymentTermsDays) when sent (SEND_INVOICE, or a customer paying by bank transfer); null while DRAFT",
+      "Finalization + the customer's payment terms (paymentTermsDays, paymentTermsEndOfMonth), however it is collected: a card is still charged at finalization, a sent invoice (SEND_INVOICE, bank transfer) is chased from then; null while DRAFT",
   })
   dueAt!: Date | null;
 

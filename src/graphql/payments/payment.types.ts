@@ -6,6 +6,7 @@ import { DecimalScalar } from '../scalars/decimal.scalar';
 import { CurrencyScalar } from '../scalars/standard';
 import { Connection } from '../shared/connection';
 import { CustomerPageArgs } from '../shared/page-args';
+import { SepaMandateInput } from './sepa.types';
 
 registerEnumType(DunningFinalAction, { name: 'DunningFinalAction' });
 registerEnumType(PaymentAttemptKind, { name: 'PaymentAttemptKind' });
@@ -15,7 +16,7 @@ export class PaymentMethodType {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'sandbox, manual, or a gateway this server offers' })
+  @Field({ description: 'sandbox, manual, sepa_debit, or a gateway this server offers' })
   provider!: string;
 
   @Field({ description: 'How people see it, e.g. "Sandbox card (always succeeds)" or "Bank transfer (…)"' })
@@ -107,6 +108,9 @@ export class AttachPaymentMethodInput {
     description: "When it stops working (a card's expiry), if known: after now; payment_method.expiring is signaled 30 days before",
   })
   expiresAt?: Date | null;
+
+  @Field(() => SepaMandateInput, { nullable: true, description: 'sepa_debit only (then token is the mandate id): the mandate' })
+  sepaMandate?: SepaMandateInput | null;
 }
 
 @InputType()

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { PortalAction } from '../../domain/portal/portal-action';
 import type { Context } from '../context';
 import { PortalSessionInfoType, PortalSessionLinkType } from './portal.types';
 
@@ -21,5 +22,16 @@ export class PortalResolver {
   @Query(() => PortalSessionInfoType, { nullable: true, description: "The calling key's portal session; null for any other key" })
   portalSession(@Ctx() ctx: Context) {
     return ctx.services.portalSessions.current();
+  }
+}
+
+@Resolver(() => PortalSessionInfoType)
+export class PortalSessionInfoResolver {
+  @FieldResolver(() => [PortalAction], {
+    description:
+      "What this session may do, from the checks that refuse the rest: a page shows only these controls. The seller's settings narrow them further",
+  })
+  allowedActions(@Ctx() ctx: Context): PortalAction[] {
+    return ctx.services.portalSessions.allowedActions();
   }
 }

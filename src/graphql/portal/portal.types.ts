@@ -1,6 +1,22 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { PortalAction } from '../../domain/portal/portal-action';
 import { ContactType } from '../customers/contact.types';
 import { CustomerType } from '../customers/customer.types';
+
+registerEnumType(PortalAction, {
+  name: 'PortalAction',
+  description: "What a portal session may do: its CUSTOMER role narrowed by its contact's role (ContactRole)",
+  valuesConfig: {
+    CHANGE_SUBSCRIPTION: {
+      description: 'Change quantities or plans (within sellerSettings.allowSelfServiceQuantityChange, selfServicePriceCodes)',
+    },
+    PAUSE_SUBSCRIPTION: { description: 'Pause (within sellerSettings.allowSelfServicePause)' },
+    RESUME_SUBSCRIPTION: { description: 'Resume (within sellerSettings.allowSelfServicePause)' },
+    CANCEL_SUBSCRIPTION: { description: 'Cancel at period end (within sellerSettings.allowSelfServiceCancel)' },
+    MANAGE_PAYMENT_METHODS: { description: 'Add or replace the payment method invoices are charged to' },
+    DOWNLOAD_INVOICES: { description: 'Download printable invoices (GET /invoices/:id.html)' },
+  },
+});
 
 @ObjectType('PortalSessionLink', { description: 'A hosted-portal link for one customer: send it to them; it works until expiresAt' })
 export class PortalSessionLinkType {

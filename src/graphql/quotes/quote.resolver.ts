@@ -63,8 +63,17 @@ export class QuoteResolver {
   }
 
   @Mutation(() => SubscriptionType, { description: 'Creates the subscription from the sent quote, at its quoted price versions; once' })
-  acceptQuote(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.quoteLifecycle.accept(id);
+  acceptQuote(
+    @Arg('id', () => ID) id: string,
+    @Arg('purchaseOrderNumber', () => String, {
+      nullable: true,
+      description:
+        'The buyer’s purchase order given with its acceptance: replaces the quote’s (one is required when the customer’s purchaseOrderRequired is set)',
+    })
+    purchaseOrderNumber: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.quoteLifecycle.accept(id, purchaseOrderNumber);
   }
 
   @Mutation(() => QuoteType)

@@ -52,6 +52,9 @@ export class QuoteType {
   @Field(() => CollectionMethod, { name: 'collection' })
   collectionMethod!: CollectionMethod;
 
+  @Field(() => String, { nullable: true, description: 'The buyer’s purchase order; accepting gives it to the subscription' })
+  purchaseOrderNumber!: string | null;
+
   @Field(() => [String], { nullable: true, description: 'Legal mentions, e.g. reverse charge; null while DRAFT' })
   notes!: string[] | null;
 
@@ -98,6 +101,12 @@ export class CreateQuoteInput {
 
   @Field(() => String, { nullable: true })
   promotionCode?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The buyer’s purchase order: 1 to 100 characters, no control characters; required when the customer’s purchaseOrderRequired is set',
+  })
+  purchaseOrderNumber?: string | null;
 }
 
 @InputType('UpdateQuoteInput', { description: 'For a DRAFT quote; omitted fields stay as they are' })
@@ -119,4 +128,10 @@ export class UpdateQuoteInput {
 
   @Field(() => String, { nullable: true })
   promotionCode?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Sets or replaces the purchase order number; omitted keeps it (one is required when the customer’s purchaseOrderRequired is set)',
+  })
+  purchaseOrderNumber?: string | null;
 }

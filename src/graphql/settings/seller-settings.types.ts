@@ -1,6 +1,7 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import type { Address } from '../../domain/customers/address';
 import { AddressInput, AddressType } from '../customers/address.types';
+import { ChartOfAccountsType } from '../ledger/ledger.types';
 
 @ObjectType('SellerSettings', { description: 'Who the seller is (printed on invoices) and what its customers may do for themselves' })
 export class SellerSettingsType {
@@ -28,6 +29,15 @@ export class SellerSettingsType {
   @Field(() => String, { nullable: true, description: 'Commercial register number, e.g. "HRB 12345"' })
   registrationNumber!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The account invoices ask to be paid to (electronic format, check digits verified)' })
+  iban!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The IBAN's bank (SWIFT code, 8 or 11 characters)" })
+  bic!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The SEPA creditor identifier direct-debit files name the seller by' })
+  sepaCreditorId!: string | null;
+
   @Field({ description: 'A CUSTOMER key may pause and resume its own subscriptions' })
   allowSelfServicePause!: boolean;
 
@@ -40,8 +50,71 @@ export class SellerSettingsType {
   @Field(() => [String], { description: 'The prices a CUSTOMER key may switch its plan to (and from); empty: none' })
   selfServicePriceCodes!: string[];
 
+  @Field(() => Int, { description: 'The payment terms of a customer created without any (default 30)' })
+  defaultPaymentTermsDays!: number;
+
+  @Field({ description: 'Whether a customer created without terms gets end-of-month terms (default false)' })
+  defaultPaymentTermsEndOfMonth!: boolean;
+
+  @Field(() => Int, {
+    description: "invoice.due_soon is emitted this many days before a sent invoice's due date (default 7); 0: never",
+  })
+  invoiceDueSoonDays!: number;
+
+  @Field(() => Int, {
+    description: 'A SCHEDULED order is frozen this many days before its date (default 2): no skip, reschedule or line change after',
+  })
+  orderLeadDays!: number;
+
+  @Field({
+    description:
+      'Every invoice is finalized as an EN 16931 e-invoice: finalization is refused (CONFLICT, reason SELLER_IDENTITY_INCOMPLETE or BUYER_DATA_INCOMPLETE) while a detail it needs is missing; a billing run leaves such an invoice a DRAFT (docs/e-invoices.md)',
+  })
+  eInvoicing!: boolean;
+
+  @Field(() => ChartOfAccountsType, {
+    description: "The general ledger's accounts: the defaults with the seller's changes (docs/general-ledger.md)",
+  })
+  chartOfAccounts!: ChartOfAccountsType;
+
   @Field(() => Date, { nullable: true, description: 'Null until the settings are first saved: the defaults apply' })
   updatedAt!: Date | null;
+}
+
+@InputType('LedgerAccountInput', { description: 'Only the fields given change' })
+export class LedgerAccountInput {
+  @Field(() => String, { nullable: true, description: '1 to 20 letters, digits or . - _ /' })
+  number?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Hierarchical with ':' ('Assets:Bank'); no tab, ';' or double space" })
+  name?: string | null;
+}
+
+@InputType('ChartOfAccountsInput', { description: 'Only the accounts given change' })
+export class ChartOfAccountsInput {
+  @Field(() => LedgerAccountInput, { nullable: true })
+  bank?: LedgerAccountInput | null;
+
+  @Field(() => LedgerAccountInput, { nullable: true })
+  receivables?: LedgerAccountInput | null;
+
+  @Field(() => LedgerAccountInput, { nullable: true })
+  customerCredit?: LedgerAccountInput | null;
+
+  @Field(() => LedgerAccountInput, { nullable: true })
+  refundsClearing?: LedgerAccountInput | null;
+
+  @Field(() => LedgerAccountInput, { nullable: true })
+  vatPayable?: LedgerAccountInput | null;
+
+  @Field(() => LedgerAccountInput, { nullable: true })
+  deferredRevenue?: LedgerAccountInput | null;
+
+  @Field(() => LedgerAccountInput, { nullable: true })
+  revenue?: LedgerAccountInput | null;
+
+  @Field(() => LedgerAccountInput, { nullable: true })
+  badDebt?: LedgerAccountInput | null;
 }
 
 @InputType('UpdateSellerSettingsInput', { description: 'Only the fields given change' })
@@ -73,6 +146,21 @@ export class UpdateSellerSettingsInput {
   @Field(() => String, { nullable: true, description: 'At most 50 characters; null clears it' })
   registrationNumber?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Spaces and case ignored; country format and check digits verified (ibantools, no bank lookup); null clears it',
+  })
+  iban?: string | null;
+
+  @Field(() => String, { nullable: true, description: '8 or 11 characters, format and country verified; null clears it' })
+  bic?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The SEPA creditor identifier (e.g. DE98ZZZ09999999999), check digits verified; null clears it',
+  })
+  sepaCreditorId?: string | null;
+
   @Field(() => Boolean, { nullable: true })
   allowSelfServicePause?: boolean | null;
 
@@ -84,4 +172,22 @@ export class UpdateSellerSettingsInput {
 
   @Field(() => [String], { nullable: true, description: 'Current, recurring prices; at most 50' })
   selfServicePriceCodes?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'For customers created from now on without terms; 0 to 365' })
+  defaultPaymentTermsDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'For customers created from now on without terms' })
+  defaultPaymentTermsEndOfMonth?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: '0 (no invoice.due_soon) to 90 days' })
+  invoiceDueSoonDays?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '0 to 30 days' })
+  orderLeadDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Finalize every invoice as an EN 16931 e-invoice (docs/e-invoices.md)' })
+  eInvoicing?: boolean | null;
+
+  @Field(() => ChartOfAccountsInput, { nullable: true, description: "The general ledger's accounts; no two roles on one account name" })
+  chartOfAccounts?: ChartOfAccountsInput | null;
 }

@@ -1,3 +1,5 @@
+import { LocationType } from '../customers/location.types';
+import type { Location } from '../../domain/customers/location.entity';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Customer } from '../../domain/customers/customer.entity';
 import type { PendingProration } from '../../domain/subscriptions/pending-proration.entity';
@@ -93,6 +95,13 @@ export class SubscriptionResolver {
   @FieldResolver(() => CustomerType)
   async customer(@Root() sub: Subscription, @Ctx() ctx: Context): Promise<Customer> {
     return (await ctx.loaders.customer.load(sub.customer.id))!;
+  }
+
+  @FieldResolver(() => LocationType, { nullable: true, description: "The customer's location it is for, if any" })
+  async location(@Root() sub: Subscription, @Ctx() ctx: Context): Promise<Location | null> {
+    if (!sub.location) return null;
+    const locations = await ctx.loaders.locationsByCustomer.load(sub.customer.id);
+    return locations.find((l) => l.id === sub.location!.id) ?? null;
   }
 
   @FieldResolver(() => [SubscriptionItemType])

@@ -1,3 +1,4 @@
+import { DeliveryInputType } from '../orders/order.types';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ProrationBehavior } from '../../domain/subscriptions/proration-behavior';
 import { CollectionMethod, SubscriptionStatus } from '../../domain/subscriptions/subscription.entity';
@@ -106,6 +107,9 @@ export class SubscriptionType {
   @Field(() => Date, { nullable: true })
   canceledAt!: Date | null;
 
+  @Field(() => String, { nullable: true, description: 'The buyer’s purchase order; its invoices carry it' })
+  purchaseOrderNumber!: string | null;
+
   @Field()
   createdAt!: Date;
 }
@@ -138,11 +142,29 @@ export class CreateSubscriptionInput {
   @Field(() => CollectionMethod, { nullable: true, description: 'Default CHARGE_AUTOMATICALLY' })
   collection?: CollectionMethod | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "One of the customer's locations: where it is used or delivered (consolidated invoices name it)",
+  })
+  locationId?: string | null;
+
+  @Field(() => DeliveryInputType, {
+    nullable: true,
+    description: 'Goods: its PHYSICAL items go on an order per delivery date; required when it has any',
+  })
+  delivery?: DeliveryInputType | null;
+
   @Field(() => String, { nullable: true, description: 'A coupon redeemed for it from its start (or promotionCode)' })
   couponCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'A promotion code redeemed for it from its start (or couponCode)' })
   promotionCode?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The buyer’s purchase order: 1 to 100 characters, no control characters; required when the customer’s purchaseOrderRequired is set',
+  })
+  purchaseOrderNumber?: string | null;
 }
 
 @InputType('ChangeSubscriptionInput')
@@ -158,6 +180,12 @@ export class ChangeSubscriptionInput {
 
   @Field(() => ProrationBehavior, { nullable: true, description: 'Default CREATE_PRORATIONS' })
   prorationBehavior?: ProrationBehavior | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Sets or replaces the purchase order number; omitted keeps it (one is required when the customer’s purchaseOrderRequired is set)',
+  })
+  purchaseOrderNumber?: string | null;
 }
 
 @ObjectType('ScheduledItem')
@@ -197,4 +225,10 @@ export class ScheduleChangeInput {
 
   @Field(() => [SubscriptionItemInput], { description: 'The whole item list from the next period on' })
   items!: SubscriptionItemInput[];
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Sets or replaces the purchase order number; omitted keeps it (one is required when the customer’s purchaseOrderRequired is set)',
+  })
+  purchaseOrderNumber?: string | null;
 }

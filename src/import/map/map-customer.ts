@@ -11,6 +11,7 @@ import { parseInput } from '../../domain/shared/input-schema';
 import { ImportRejection } from '../import-rejection';
 import { customerDiscount, MappedDiscount } from './map-discount';
 import { stableId } from './stable-id';
+import { DEFAULT_PAYMENT_TERMS, MAX_PAYMENT_TERMS_DAYS, type PaymentTerms } from '../../domain/payments/payment-terms';
 import { StripeCustomer, toDate } from '../stripe/stripe-objects';
 
 /**
@@ -42,6 +43,8 @@ export interface MappedCustomer {
   taxStatus: TaxStatus;
   taxRate: Decimal | null;
   paymentTermsDays: number;
+  /** Stripe has no end-of-month terms: false, unless the seller's default terms (given to a customer without any) are. */
+  paymentTermsEndOfMonth: boolean;
   billingAddress: Address | null;
   vatId: string | null;
   /** Stripe's metadata as it is: flat strings, within Tariff's limits (the same as Stripe's). */
@@ -51,14 +54,16 @@ export interface MappedCustomer {
   createdAt: Date | null;
 }
 
-const MAX_TERMS_DAYS = 365;
-
 /**
  * A Stripe customer as a Tariff customer, validated as createCustomer validates one. Tax:
  * `tax_exempt: exempt` → EXEMPT, `reverse` → REVERSE_CHARGE, `none` → TAXABLE at the rate its
  * subscriptions charge, or EXEMPT when they charge none (Stripe then charged no tax either).
  */
-export function mapCustomer(customer: StripeCustomer, facts: CustomerFacts): MappedCustomer {
+export function mapCustomer(
+  customer: StripeCustomer,
+  facts: CustomerFacts,
+  defaultTerms: PaymentTerms = DEFAULT_PAYMENT_TERMS,
+): MappedCustomer {
   if (customer.test_clock !== null && customer.test_clock !== undefined)
     throw new ImportRejection('test_clock: a customer on a Stripe test clock is test data');
   if (customer.balance !== undefined && customer.balance !== 0) {
@@ -80,7 +85,7 @@ export function mapCustomer(customer: StripeCustomer, facts: CustomerFacts): Map
     currency,
     taxStatus,
     taxRate: checkTax(taxStatus, taxRate),
-    paymentTermsDays: termsOf(facts),
+    ...termsOf(facts, defaultTerms),
     billingAddress,
     vatId,
     metadata: parseMetadata(customer.metadata ?? {}, 'metadata'),
@@ -114,16 +119,18 @@ function taxOf(customer: StripeCustomer, facts: CustomerFacts): { taxStatus: Tax
   return { taxStatus: TaxStatus.TAXABLE, taxRate: new Decimal(String(only)) };
 }
 
-function termsOf(facts: CustomerFacts): number {
+/** Its subscriptions' `days_until_due`; none: the seller's default terms, as createCustomer gives a customer without any. */
+function termsOf(facts: CustomerFacts, defaultTerms: PaymentTerms): PaymentTerms {
   if (facts.daysUntilDue.size > 1) {
     throw new ImportRejection(
       `days_until_due: its subscriptions give different terms (${[...facts.daysUntilDue].join(', ')}); Tariff has one payment term per customer`,
     );
   }
-  const days = facts.daysUntilDue.size === 1 ? [...facts.daysUntilDue][0] : 30;
-  if (days > MAX_TERMS_DAYS)
-    throw new ImportRejection(`days_until_due: ${days}; Tariff's payment terms are at most ${MAX_TERMS_DAYS} days`);
-  return days;
+  if (facts.daysUntilDue.size === 0) return { ...defaultTerms };
+  const days = [...facts.daysUntilDue][0];
+  if (days > MAX_PAYMENT_TERMS_DAYS)
+    throw new ImportRejection(`days_until_due: ${days}; Tariff's payment terms are at most ${MAX_PAYMENT_TERMS_DAYS} days`);
+  return { paymentTermsDays: days, paymentTermsEndOfMonth: false };
 }
 
 /**

@@ -41,7 +41,8 @@ export interface MappedInvoice {
   amountCredited: Decimal;
   collectionMethod: CollectionMethod;
   finalizedAt: Date;
-  dueAt: Date;
+  /** Stripe's `due_date`, printed on the document the customer holds; null when Stripe set none (charged automatically). */
+  dueAt: Date | null;
   createdAt: Date;
   lines: MappedInvoiceLine[];
 }
@@ -104,7 +105,7 @@ export function mapInvoice(invoice: StripeInvoice): MappedInvoice {
     amountCredited: total.minus(amountDue),
     collectionMethod: invoice.collection_method === 'send_invoice' ? CollectionMethod.SEND_INVOICE : CollectionMethod.CHARGE_AUTOMATICALLY,
     finalizedAt,
-    dueAt: invoice.due_date ? toDate(invoice.due_date) : finalizedAt,
+    dueAt: invoice.due_date ? toDate(invoice.due_date) : null,
     createdAt: toDate(invoice.created),
     lines,
   };

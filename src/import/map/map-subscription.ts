@@ -124,10 +124,16 @@ export function mapSubscription(sub: StripeSubscription, now: Date): MappedSubsc
 export function resolveSubscription(
   sub: MappedSubscription,
   catalog: ReadonlyMap<string, CatalogPrice>,
-  customer: { id: string; currency: string },
+  customer: { id: string; currency: string; purchaseOrderRequired?: boolean },
 ): ResolvedSubscription {
   if (sub.currency !== customer.currency) {
     throw new ImportRejection(`currency: the subscription is in ${sub.currency}, its customer pays in ${customer.currency}`);
+  }
+  // createSubscription's rule (purchase-order.ts); a canceled one is history and bills nothing more.
+  if (customer.purchaseOrderRequired && sub.status !== SubscriptionStatus.CANCELED) {
+    throw new ImportRejection(
+      `purchaseOrderNumber: customer ${customer.id} requires a purchase order number (purchaseOrderRequired) and a Stripe subscription carries none; create it in Tariff with one`,
+    );
   }
   const byCode = new Map<string, CatalogPrice>();
   const items = sub.items.map((item, i) => {

@@ -39,6 +39,7 @@ export async function writeCustomers(em: EntityManager, records: readonly Custom
       tax_status: c.taxStatus,
       tax_rate: c.taxRate?.toFixed() ?? null,
       terms: c.paymentTermsDays,
+      terms_eom: c.paymentTermsEndOfMonth,
       metadata: c.metadata,
       created_at: c.createdAt ?? now,
       billing_address: c.billingAddress,
@@ -48,11 +49,11 @@ export async function writeCustomers(em: EntityManager, records: readonly Custom
       tx,
       `with fresh as materialized (
               select x.* from jsonb_to_recordset(?::jsonb) as x(id uuid, stripe_id text, xid uuid, name text, email text, currency text, tax_status text,
-                                                                tax_rate numeric, terms int, metadata jsonb, created_at timestamptz,
+                                                                tax_rate numeric, terms int, terms_eom boolean, metadata jsonb, created_at timestamptz,
                                                                 billing_address jsonb, vat_id text)
                where not exists (select 1 from customer_external_id e where e.system = ? and e.external_id = x.stripe_id)),
-            c as (insert into customer (id, name, email, currency, tax_status, tax_rate, billing_address, vat_id, invoice_drafts, payment_terms_days, metadata, created_at, updated_at)
-                  select id, name, email, currency, tax_status::tax_status, tax_rate, billing_address, vat_id, false, terms, metadata, created_at, ? from fresh returning id),
+            c as (insert into customer (id, name, email, currency, tax_status, tax_rate, billing_address, vat_id, invoice_drafts, payment_terms_days, payment_terms_end_of_month, metadata, created_at, updated_at)
+                  select id, name, email, currency, tax_status::tax_status, tax_rate, billing_address, vat_id, false, terms, terms_eom, metadata, created_at, ? from fresh returning id),
             x as (insert into customer_external_id (id, customer_id, system, external_id) select xid, id, ?, stripe_id from fresh returning 1)
        select f.stripe_id from fresh f join c on c.id = f.id`,
       [JSON.stringify(rows), STRIPE, now, STRIPE],
@@ -78,6 +79,7 @@ export async function writeCustomers(em: EntityManager, records: readonly Custom
             billingAddress: c.billingAddress,
             vatId: c.vatId,
             paymentTermsDays: c.paymentTermsDays,
+            paymentTermsEndOfMonth: c.paymentTermsEndOfMonth,
             metadata: c.metadata,
             createdAt: c.createdAt ?? now,
             updatedAt: now,

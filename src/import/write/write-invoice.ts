@@ -8,6 +8,7 @@ import { InvoiceLineKind } from '../../domain/invoices/invoice-line.entity';
 import { InvoiceRows, newInvoiceFacts, writeInvoices as writeInvoiceRows } from '../../domain/invoices/invoice-writer';
 import { InvoiceStatus } from '../../domain/invoices/invoice.entity';
 import { collectionTerms } from '../../domain/payments/collection-terms';
+import type { PaymentTerms } from '../../domain/payments/payment-terms';
 import { isMetered } from '../../pricing';
 import { importTransaction } from './import-transaction';
 import type { MappedInvoice } from '../map/map-invoice';
@@ -17,15 +18,17 @@ import { STRIPE } from '../stripe/stripe-system';
 export interface InvoiceToWrite {
   invoice: MappedInvoice;
   customerId: string;
-  paymentTermsDays: number;
+  /** The customer's, for an invoice Stripe gave no due date (payment-terms.ts). */
+  terms: PaymentTerms;
   /** The imported subscription it bills, when there is one. */
   subscriptionId: string | null;
 }
 
 /**
  * Open invoices in one transaction, each whole, as issued invoices: OPEN under Stripe's number (the
- * customer holds it under that number), dated and due as in Stripe, owing what Stripe says is
- * still owed. They are not finalized again (no number taken, no `invoice.finalized`): their event
+ * customer holds it under that number), dated and due as in Stripe (Stripe's due date is on the
+ * document; one Stripe left without, charged automatically, is due after the customer's terms from
+ * its finalization, as any Tariff invoice), owing what Stripe says is still owed. They are not finalized again (no number taken, no `invoice.finalized`): their event
  * is `invoice.imported`. Collection takes over as for any invoice (collection-terms.ts): a sent one
  * is chased from its due date; one to charge waits for a payment method, which a dump cannot
  * carry. Returns the Stripe ids written.
@@ -70,11 +73,12 @@ export async function writeInvoices(
 
 /** The Stripe invoice as Tariff's rows, its prices resolved (a metered price's line is USAGE). */
 function rowsOf(
-  { invoice: inv, customerId, paymentTermsDays, subscriptionId }: InvoiceToWrite,
+  { invoice: inv, customerId, terms: customerTerms, subscriptionId }: InvoiceToWrite,
   prices: ReadonlyMap<string, CatalogPrice>,
 ): InvoiceRows {
   const remaining = inv.amountDue.minus(inv.amountPaid);
-  const terms = collectionTerms(inv.collectionMethod, { paymentTermsDays, defaultProvider: null }, remaining, inv.finalizedAt);
+  const terms = collectionTerms(inv.collectionMethod, { ...customerTerms, defaultProvider: null }, remaining, inv.finalizedAt);
+  const dueAt = inv.dueAt ?? terms.dueAt;
   const invoice = newInvoiceFacts({
     id: inv.id,
     customerId,
@@ -92,10 +96,10 @@ function rowsOf(
     amountPaid: inv.amountPaid,
     notes: [`Imported from Stripe (${inv.stripeId}), issued there as ${inv.number}`],
     finalizedAt: inv.finalizedAt,
-    dueAt: inv.dueAt,
+    dueAt,
     createdAt: inv.createdAt,
     collectionMethod: terms.collectionMethod,
-    nextCollectionAt: terms.nextCollectionAt === null ? null : inv.dueAt,
+    nextCollectionAt: terms.nextCollectionAt === null ? null : dueAt,
   });
   const lines = inv.lines.map((l) => {
     const price = l.priceStripeId ? (prices.get(l.priceStripeId) ?? null) : null;
@@ -109,10 +113,15 @@ function rowsOf(
       quantity: l.quantity,
       amount: l.amount,
       tax: l.tax,
+      // Stripe's tax rates are not mapped to EN 16931 categories: the e-invoice derives them (e-invoice-facts.ts).
+      taxCategory: null,
+      taxRate: null,
       periodStart: l.periodStart,
       periodEnd: l.periodEnd,
       proration: l.proration,
       steps: l.steps,
+      // Stripe has no purchase order field; what a seller kept in custom fields is not guessed at.
+      purchaseOrderNumber: null,
     };
   });
   return { invoice, lines };

@@ -141,6 +141,7 @@ function factsOf(s: ResolvedSubscription): SubscriptionFacts {
     cancelAtPeriodEnd: s.cancelAtPeriodEnd,
     pausedAt: null,
     canceledAt: s.canceledAt,
+    purchaseOrderNumber: null,
     items: s.prices.map((p) => ({ priceCode: p.price.code, priceVersion: p.price.version, quantity: p.quantity })),
   };
 }

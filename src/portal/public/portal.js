@@ -10,6 +10,15 @@
 
   var state = { secret: null, session: null, settings: null, prices: {}, expiryTimer: null };
 
+  /**
+   * Whether this session may take an action (PortalAction): the server lists them
+   * (portalSession.allowedActions) from the checks that refuse the rest, so the page shows only
+   * what will work and never keeps its own copy of who may do what.
+   */
+  function may(action) {
+    return state.session.allowedActions.indexOf(action) >= 0;
+  }
+
   var page = window.TariffPage;
   var h = page.h;
   var clear = page.clear;
@@ -92,6 +101,7 @@
     $('loading').hidden = true;
     clear($('subscription-list'));
     clear($('invoice-rows'));
+    clear($('consumption-rows'));
     clear($('payment-method-rows'));
     $('account').hidden = true;
     $('section-nav').hidden = true;
@@ -124,6 +134,7 @@
     $('seller-name').textContent = settings.name;
     document.title = 'Billing · ' + settings.name;
     $('customer-line').textContent = session.customer.name + ' · ' + session.customer.email;
+    renderRole();
     setReturnLinks(session, settings);
     var expires = new Date(session.expiresAt);
     $('expiry-note').textContent = 'For your security, this page works until ' + timeFormat.format(expires) + '.';
@@ -132,12 +143,48 @@
     if (remaining > 0 && remaining < 2147483647) state.expiryTimer = window.setTimeout(showExpired, remaining);
   }
 
+  /** What this page offers, in words: the session's actions that the page has a control for and the seller's settings allow. */
+  function offered() {
+    var settings = state.settings;
+    var offers = [
+      ['CHANGE_SUBSCRIPTION', 'change subscriptions', settings.allowSelfServiceQuantityChange || settings.selfServicePriceCodes.length > 1],
+      ['CANCEL_SUBSCRIPTION', 'cancel subscriptions', settings.allowSelfServiceCancel],
+      ['MANAGE_PAYMENT_METHODS', 'manage payment methods', true],
+      ['DOWNLOAD_INVOICES', 'download invoices', true],
+    ];
+    return offers
+      .filter(function (o) {
+        return o[2] && may(o[0]);
+      })
+      .map(function (o) {
+        return o[1];
+      });
+  }
+
+  /** Who the page acts for (a contact, with its role) and what that lets them do here; the sections' controls follow the same list. */
+  function renderRole() {
+    var contact = state.session.contact;
+    var line = $('role-line');
+    var actions = offered();
+    if (contact) {
+      var can = actions.length
+        ? 'You can view this account and ' + actions.join(', ') + '.'
+        : 'You can view this account but not change it.';
+      line.textContent = 'Signed in as ' + contact.name + ' (' + words(contact.role) + '). ' + can;
+      line.setAttribute('data-role', contact.role);
+      line.hidden = false;
+    }
+    $('subscriptions-read-only').hidden = may('CHANGE_SUBSCRIPTION') || may('CANCEL_SUBSCRIPTION');
+    $('payment-methods-read-only').hidden = may('MANAGE_PAYMENT_METHODS');
+    $('payment-method-form').hidden = !may('MANAGE_PAYMENT_METHODS');
+  }
+
   // -- subscriptions
 
   var SUBSCRIPTIONS =
     'query PortalSubscriptions($customerId: ID!) {\n' +
     '  subscriptions(customerId: $customerId, first: 20) { edges { node {\n' +
-    '    id status version currency currentPeriodStart currentPeriodEnd cancelAtPeriodEnd trialEnd\n' +
+    '    id status version currency currentPeriodStart currentPeriodEnd cancelAtPeriodEnd trialEnd purchaseOrderNumber\n' +
     '    items { priceCode quantity price { code interval intervalCount product { name } } }\n' +
     '  } } }\n}';
 
@@ -207,6 +254,8 @@
         h('dd', { text: period(sub.currentPeriodStart, sub.currentPeriodEnd) }),
         h('dt', { text: sub.cancelAtPeriodEnd ? 'Ends' : 'Renews' }),
         h('dd', { text: renewal }),
+        sub.purchaseOrderNumber ? h('dt', { text: 'Purchase order' }) : null,
+        sub.purchaseOrderNumber ? h('dd', { class: 'purchase-order', text: sub.purchaseOrderNumber }) : null,
       ),
       h(
         'table',
@@ -243,11 +292,14 @@
     var settings = state.settings;
     var wrap = h('div', { class: 'subscription-actions' });
     var buttons = h('div', { class: 'actions' });
-    var canQuantity = settings.allowSelfServiceQuantityChange;
-    var canPlan = sub.items.some(function (item) {
-      return planOptions(item).length > 1;
-    });
-    var canCancel = settings.allowSelfServiceCancel && !sub.cancelAtPeriodEnd;
+    var canChange = may('CHANGE_SUBSCRIPTION');
+    var canQuantity = canChange && settings.allowSelfServiceQuantityChange;
+    var canPlan =
+      canChange &&
+      sub.items.some(function (item) {
+        return planOptions(item).length > 1;
+      });
+    var canCancel = may('CANCEL_SUBSCRIPTION') && settings.allowSelfServiceCancel && !sub.cancelAtPeriodEnd;
     var panelId = 'sub-' + index + '-change';
     var cancelId = 'sub-' + index + '-cancel';
 
@@ -327,11 +379,42 @@
       form.appendChild(fieldset);
       return { item: item, select: select, quantity: quantity };
     });
+    // The buyer's purchase order: its invoices carry it; required when the seller says so for this customer.
+    var poRequired = state.session.customer.purchaseOrderRequired;
+    var poId = panelId + '-purchase-order';
+    var purchaseOrder = h('input', {
+      id: poId,
+      name: 'purchaseOrderNumber',
+      type: 'text',
+      maxlength: '100',
+      autocomplete: 'off',
+      required: poRequired,
+      value: sub.purchaseOrderNumber || '',
+    });
+    form.appendChild(
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: poId, text: 'Purchase order number' + (poRequired ? '' : ' (optional)') }),
+        purchaseOrder,
+      ),
+    );
     var previewButton = h('button', { type: 'submit', text: 'Preview change' });
     var cancel = h('button', { type: 'button', class: 'secondary', text: 'Close' });
     var preview = h('div', { class: 'change-preview', hidden: true });
     form.appendChild(h('div', { class: 'actions' }, previewButton, cancel));
     form.appendChild(preview);
+
+    /** Empty keeps the subscription's number (null), unless one is required and it has none. */
+    function wantedPurchaseOrder() {
+      var value = purchaseOrder.value.trim();
+      if (!value && poRequired && !sub.purchaseOrderNumber) {
+        var err = new Error('Enter your purchase order number.');
+        err.input = purchaseOrder;
+        throw err;
+      }
+      return value || null;
+    }
 
     function wanted() {
       return inputs.map(function (input) {
@@ -358,8 +441,10 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var items;
+      var po;
       try {
         items = wanted();
+        po = wantedPurchaseOrder();
       } catch (err) {
         announce('Error: ' + err.message, true);
         if (err.input) {
@@ -371,14 +456,15 @@
       inputs.forEach(function (input) {
         if (input.quantity) input.quantity.removeAttribute('aria-invalid');
       });
+      purchaseOrder.removeAttribute('aria-invalid');
       busy(previewButton, true);
       gql(
         'query PortalPreview($input: ChangeSubscriptionInput!) { previewSubscriptionChange(input: $input) {\n' +
           '  subtotal tax total amountDueNow lines { description amount periodStart periodEnd }\n} }',
-        { input: { id: sub.id, expectedVersion: sub.version, items: items, prorationBehavior: PRORATION } },
+        { input: { id: sub.id, expectedVersion: sub.version, items: items, prorationBehavior: PRORATION, purchaseOrderNumber: po } },
       )
         .then(function (data) {
-          showPreview(preview, sub, items, data.previewSubscriptionChange);
+          showPreview(preview, sub, items, po, data.previewSubscriptionChange);
         })
         .catch(fail)
         .then(function () {
@@ -388,7 +474,7 @@
     return form;
   }
 
-  function showPreview(preview, sub, items, result) {
+  function showPreview(preview, sub, items, po, result) {
     clear(preview);
     var title = h('h4', { tabindex: '-1', text: 'Preview of your change' });
     preview.appendChild(title);
@@ -440,7 +526,7 @@
     confirmButton.addEventListener('click', function () {
       busy(confirmButton, true);
       gql('mutation PortalChange($input: ChangeSubscriptionInput!) { changeSubscription(input: $input) { id version } }', {
-        input: { id: sub.id, expectedVersion: sub.version, items: items, prorationBehavior: PRORATION },
+        input: { id: sub.id, expectedVersion: sub.version, items: items, prorationBehavior: PRORATION, purchaseOrderNumber: po },
       })
         .then(function () {
           return loadSubscriptions().then(function () {
@@ -501,7 +587,8 @@
   var INVOICES =
     'query PortalInvoices($customerId: ID!, $after: String) {\n' +
     '  invoices(customerId: $customerId, first: 100, after: $after) {\n' +
-    '    edges { node { id number status currency periodStart periodEnd finalizedAt createdAt dueAt total amountRemaining } }\n' +
+    '    edges { node { id number status currency periodStart periodEnd finalizedAt createdAt dueAt total amountRemaining\n' +
+    '      lines { description amount tax periodStart periodEnd } } }\n' +
     '    pageInfo { hasNextPage endCursor }\n  }\n}';
 
   function loadInvoices() {
@@ -525,11 +612,16 @@
       var rows = clear($('invoice-rows'));
       $('invoice-table').hidden = issued.length === 0;
       $('no-invoices').hidden = issued.length > 0;
+      var canDownload = may('DOWNLOAD_INVOICES');
       issued.forEach(function (invoice) {
-        var download = h('button', { type: 'button', class: 'link', 'aria-label': 'Download invoice ' + invoice.number, text: 'Download' });
-        download.addEventListener('click', function () {
-          downloadInvoice(invoice, download);
-        });
+        var download = null;
+        if (canDownload) {
+          download = h('button', { type: 'button', class: 'link', 'aria-label': 'Download invoice ' + invoice.number, text: 'Download' });
+          download.addEventListener('click', function () {
+            downloadInvoice(invoice, download);
+          });
+        }
+        var lines = invoiceLines(invoice);
         rows.appendChild(
           h(
             'tr',
@@ -541,7 +633,109 @@
             moneyCell(invoice.total, invoice.currency),
             h('td', { text: words(invoice.status) }),
             moneyCell(invoice.amountRemaining, invoice.currency),
-            h('td', null, download),
+            h('td', { class: 'row-actions' }, lines.toggle, download),
+          ),
+        );
+        rows.appendChild(lines.row);
+      });
+    });
+  }
+
+  /**
+   * An invoice's lines, behind a toggle: on a company group's consolidated invoice each member's
+   * lines start with its name (and location), so the payer sees what it pays for whom.
+   */
+  function invoiceLines(invoice) {
+    var id = 'invoice-lines-' + invoice.id;
+    var toggle = h('button', {
+      type: 'button',
+      class: 'link',
+      'aria-expanded': 'false',
+      'aria-controls': id,
+      'aria-label': 'Lines of invoice ' + invoice.number,
+      text: 'Lines',
+    });
+    var table = h(
+      'table',
+      { class: 'invoice-lines' },
+      h('caption', { text: 'Lines of invoice ' + invoice.number }),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col', text: 'Description' }),
+          h('th', { scope: 'col', text: 'Period' }),
+          h('th', { scope: 'col', class: 'num', text: 'Amount' }),
+          h('th', { scope: 'col', class: 'num', text: 'Tax' }),
+        ),
+      ),
+      h.apply(
+        null,
+        ['tbody', null].concat(
+          invoice.lines.map(function (line) {
+            return h(
+              'tr',
+              null,
+              // A cell, not a row header: the invoice's own row header is the one #invoice-rows lists.
+              h('td', { text: line.description }),
+              h('td', { text: period(line.periodStart, line.periodEnd) }),
+              moneyCell(line.amount, invoice.currency),
+              moneyCell(line.tax, invoice.currency),
+            );
+          }),
+        ),
+      ),
+    );
+    var row = h('tr', { id: id, class: 'lines-row', hidden: true }, h('td', { colspan: '8' }, table));
+    toggle.addEventListener('click', function () {
+      var open = row.hidden;
+      row.hidden = !open;
+      toggle.setAttribute('aria-expanded', String(open));
+    });
+    return { toggle: toggle, row: row };
+  }
+
+  // -- what a company-group member consumed on its payer's invoices (Customer.consumption)
+
+  var CONSUMPTION =
+    'query PortalConsumption($customerId: ID!, $after: String) {\n' +
+    '  customer(id: $customerId) { invoiceTo consumption(first: 100, after: $after) {\n' +
+    '    edges { node { id invoiceNumber issuedAt currency description amount tax periodStart periodEnd } }\n' +
+    '    pageInfo { hasNextPage endCursor }\n  } }\n}';
+
+  function loadConsumption() {
+    var all = [];
+    var invoiceTo = null;
+    function page(after, left) {
+      return gql(CONSUMPTION, { customerId: state.session.customer.id, after: after }).then(function (data) {
+        invoiceTo = data.customer.invoiceTo;
+        data.customer.consumption.edges.forEach(function (e) {
+          all.push(e.node);
+        });
+        var info = data.customer.consumption.pageInfo;
+        return info.hasNextPage && left > 1 ? page(info.endCursor, left - 1) : all;
+      });
+    }
+    return page(null, 10).then(function (lines) {
+      var rows = clear($('consumption-rows'));
+      var shown = lines.length > 0 || invoiceTo === 'PARENT';
+      $('consumption').hidden = !shown;
+      $('consumption-nav').hidden = !shown;
+      $('consumption-table').hidden = lines.length === 0;
+      if (invoiceTo === 'PARENT') $('no-invoices').textContent = 'Your account is invoiced to your group: see "Billed to your group".';
+      lines.reverse().forEach(function (line) {
+        rows.appendChild(
+          h(
+            'tr',
+            { 'data-line-id': line.id },
+            h('th', { scope: 'row', text: line.invoiceNumber }),
+            h('td', { text: date(line.issuedAt) }),
+            h('td', { text: period(line.periodStart, line.periodEnd) }),
+            h('td', { text: line.description }),
+            moneyCell(line.amount, line.currency),
+            moneyCell(line.tax, line.currency),
           ),
         );
       });
@@ -624,7 +818,7 @@
 
   var START =
     'query PortalStart {\n' +
-    '  portalSession { customer { id name email } returnUrl expiresAt }\n' +
+    '  portalSession { customer { id name email purchaseOrderRequired } contact { name role } allowedActions returnUrl expiresAt }\n' +
     '  sellerSettings { name allowSelfServiceCancel allowSelfServiceQuantityChange selfServicePriceCodes }\n}';
 
   function loadPrices(codes) {
@@ -657,7 +851,7 @@
         return loadPrices(state.settings.selfServicePriceCodes.slice(0, 50));
       })
       .then(function () {
-        return Promise.all([loadSubscriptions(), loadInvoices(), loadPaymentMethods()]);
+        return Promise.all([loadSubscriptions(), loadInvoices(), loadPaymentMethods(), loadConsumption()]);
       })
       .then(function () {
         $('loading').hidden = true;

@@ -90,4 +90,35 @@ describe('the audit subscriber', () => {
     }
     expect(await entriesFor(id)).toEqual([]);
   });
+
+  it('records a deletion with every column the record held as before, and after null', async () => {
+    const id = await seedCustomer('Leaving');
+    await runInAuditScope(scope('removeCustomer'), () =>
+      db.orm.em.fork().transactional(async (em) => {
+        em.remove(await em.findOneOrFail(Customer, { id }));
+      }),
+    );
+    const [entry] = await entriesFor(id);
+    expect(entry.operation).toBe('removeCustomer');
+    expect(entry.changes).toMatchObject({
+      id: { before: id, after: null },
+      name: { before: 'Leaving', after: null },
+      currency: { before: 'EUR', after: null },
+      createdAt: { before: at.toISOString(), after: null },
+    });
+  });
+
+  // Text that reaches an entity without the API's checks: the column stores U+FFFD for half a
+  // surrogate pair (UTF-8 cannot hold it); jsonb would refuse the entry, failing the change.
+  it('writes half a surrogate pair as U+FFFD, as the text column stores it', async () => {
+    const id = await seedCustomer('Pair');
+    await runInAuditScope(scope('updateCustomer'), () =>
+      db.orm.em.fork().transactional(async (em) => {
+        (await em.findOneOrFail(Customer, { id })).name = 'half \uD800 pair';
+      }),
+    );
+    const [entry] = await entriesFor(id);
+    expect(entry.changes.name).toEqual({ before: 'Pair', after: 'half \uFFFD pair' });
+    expect((await db.orm.em.fork().findOneOrFail(Customer, { id })).name).toBe('half \uFFFD pair');
+  });
 });

@@ -15,7 +15,11 @@ import {
   subscriptionFactsEvent,
   SubscriptionFacts,
 } from '../../../src/domain/events/event-payloads';
+import { orderEvent } from '../../../src/domain/orders/order-events';
+import type { Order } from '../../../src/domain/orders/order.entity';
+import type { OrderLine } from '../../../src/domain/orders/order-line.entity';
 import { DomainEventInput, eventSchemas, EventType, parseStoredEvent } from '../../../src/domain/events/event-types';
+import { directDebitBatchEvent, refundEvent } from '../../../src/domain/events/direct-debit-events';
 import { paymentEvent, paymentMethodEvent } from '../../../src/domain/events/payment-events';
 import { usageThresholdCrossedEvent, webhookEndpointDisabledEvent } from '../../../src/domain/events/system-events';
 import { InvoiceStatus } from '../../../src/domain/invoices/invoice.entity';
@@ -41,11 +45,16 @@ const customer: CustomerFacts = {
   taxRate: new Decimal('0.19'),
   billingAddress: { line1: 'Hauptstr. 1', line2: null, city: 'Berlin', postalCode: '10115', region: null, country: 'DE' },
   vatId: 'DE136695976',
+  creditLimit: new Decimal('5000'),
   invoiceDrafts: false,
   paymentTermsDays: 30,
+  purchaseOrderRequired: true,
+  paymentTermsEndOfMonth: false,
   tags: ['b2b'],
   metadata: { crm: 'A-1', seats: 3, vip: true, none: null },
   testClock: null,
+  parent: { id: '00000000-0000-4000-8000-0000000000c1' },
+  invoiceTo: 'PARENT',
   createdAt: day('2026-01-01'),
   updatedAt: at,
 };
@@ -84,6 +93,7 @@ const subscription: SubscriptionFacts = {
   cancelAtPeriodEnd: false,
   pausedAt: null,
   canceledAt: null,
+  purchaseOrderNumber: 'PO-4711',
   items: [{ priceCode: 'seat', priceVersion: 2, quantity: new Decimal('10') }],
 };
 const invoice: InvoicePayloadFacts = {
@@ -106,6 +116,7 @@ const invoice: InvoicePayloadFacts = {
   dueAt: day('2026-03-31'),
   paidAt: null,
   voidedAt: null,
+  purchaseOrderNumber: 'PO-4711',
 };
 const coupon: CouponFacts = {
   id: ids.coupon,
@@ -224,15 +235,46 @@ const method = {
 };
 const actor = { keyId: '00000000-0000-4000-8000-0000000000a3', role: Role.ADMIN };
 
+const order = {
+  id: '00000000-0000-4000-8000-0000000000b1',
+  number: 'ORD-2026-000001',
+  status: 'PLACED',
+  customer: { id: customer.id },
+  subscription: { id: '00000000-0000-4000-8000-0000000000b2' },
+  location: { id: '00000000-0000-4000-8000-0000000000b3' },
+  scheduledFor: day('2026-03-02'),
+  placedAt: day('2026-03-02'),
+  holdReason: null,
+  purchaseOrderNumber: 'PO-1',
+  currency: 'EUR',
+  subtotal: new Decimal('58'),
+  tax: new Decimal('11.02'),
+  total: new Decimal('69.02'),
+};
+const orderLines = [
+  {
+    sku: 'TN-1',
+    priceCode: 'toner-box',
+    quantity: new Decimal('12'),
+    quantityBackordered: new Decimal('2'),
+    quantityShipped: new Decimal('0'),
+    amount: new Decimal('58'),
+  },
+];
+
 /** One or more builder outputs per type: every type of eventSchemas must have a row (checked below). */
 const built: Record<EventType, DomainEventInput[]> = {
   'customer.created': [customerEvent('created', customer, at)],
   'customer.updated': [
-    customerEvent('updated', { ...customer, testClock: { id: '00000000-0000-4000-8000-0000000000a4' }, taxRate: null }, at),
+    customerEvent(
+      'updated',
+      { ...customer, testClock: { id: '00000000-0000-4000-8000-0000000000a4' }, taxRate: null, creditLimit: null },
+      at,
+    ),
   ],
   'customer.imported': [customerEvent('imported', customer, at)],
   ...Object.fromEntries(
-    (['location_created', 'location_updated'] as const).map((v) => [
+    (['location_created', 'location_updated', 'location_removed'] as const).map((v) => [
       `customer.${v}`,
       [
         locationEvent(v, location, at),
@@ -320,11 +362,63 @@ const built: Record<EventType, DomainEventInput[]> = {
   'invoice.reminder_sent': [invoiceEvent('reminder_sent', invoice, at, { step: 2, amountRemaining: '600' })],
   'invoice.payment_failed': [invoiceEvent('payment_failed', invoice, at, { attemptId: attempt.id, step: null, error: null })],
   'invoice.dunning_exhausted': [invoiceEvent('dunning_exhausted', invoice, at, { finalAction: 'CANCEL_SUBSCRIPTION' })],
+  'invoice.due_soon': [invoiceEvent('due_soon', invoice, at, { amountRemaining: '1100', daysBeforeDue: 7 })],
+  'invoice.finalization_blocked': [
+    invoiceEvent('finalization_blocked', invoice, at, {
+      reason: 'SELLER_IDENTITY_INCOMPLETE',
+      field: 'settings.vatId',
+      message: 'the seller has no VAT id',
+    }),
+  ],
   'credit_note.created': [creditNoteEvent('created', creditNote, at)],
   'payment.succeeded': [paymentEvent('succeeded', { ...attempt, outcome: 'succeeded', error: null }, at)],
   'payment.failed': [paymentEvent('failed', attempt, at)],
   'payment.recorded': [
     paymentEvent('recorded', { ...attempt, kind: 'MANUAL', step: null, provider: null, providerReference: 'wire-42' }, at),
+  ],
+  'payment.refunded': [
+    paymentEvent('refunded', { ...attempt, kind: 'REFUND', step: null, amount: new Decimal('-20'), outcome: 'succeeded', error: null }, at),
+  ],
+  ...Object.fromEntries(
+    (['created', 'settled'] as const).map((v) => [
+      `direct_debit_batch.${v}`,
+      [
+        directDebitBatchEvent(
+          v,
+          {
+            id: '00000000-0000-4000-8000-0000000000b1',
+            messageId: 'TARIFF-DD-0001',
+            collectionDate: day('2026-03-10'),
+            currency: 'EUR',
+            count: 2,
+            total: new Decimal('142.72'),
+            createdAt: at,
+            settledAt: v === 'settled' ? day('2026-03-10') : null,
+          },
+          [ids.invoice],
+          at,
+        ),
+      ],
+    ]),
+  ),
+  'refund.created': [
+    refundEvent(
+      {
+        id: '00000000-0000-4000-8000-0000000000b2',
+        payment: { id: attempt.id },
+        refundPayment: { id: '00000000-0000-4000-8000-0000000000b3' },
+        invoice: { id: ids.invoice },
+        customer: { id: ids.customer },
+        creditNote: { id: '00000000-0000-4000-8000-0000000000b4' },
+        amount: new Decimal('20'),
+        currency: 'EUR',
+        reason: null,
+        method: 'PROVIDER',
+        providerReference: 'sb_re_1',
+        createdAt: at,
+      },
+      at,
+    ),
   ],
   ...Object.fromEntries(
     (['attached', 'made_default', 'detached', 'expiring'] as const).map((v) => [
@@ -359,6 +453,28 @@ const built: Record<EventType, DomainEventInput[]> = {
       },
       at,
     ),
+  ],
+  ...Object.fromEntries(
+    (['scheduled', 'placed', 'backordered', 'held', 'skipped', 'rescheduled', 'updated'] as const).map((v) => [
+      `order.${v}`,
+      [orderEvent(v, order as unknown as Order, orderLines as unknown as OrderLine[], at)],
+    ]),
+  ),
+  'order.delivered': [orderEvent('delivered', order as unknown as Order, orderLines as unknown as OrderLine[], at)],
+  'order.canceled': [
+    orderEvent('canceled', order as unknown as Order, orderLines as unknown as OrderLine[], at, { reason: 'SUBSCRIPTION_CANCELED' }),
+  ],
+  'order.shipped': [
+    orderEvent('shipped', order as unknown as Order, orderLines as unknown as OrderLine[], at, {
+      shipment: {
+        id: '00000000-0000-4000-8000-0000000000c1',
+        externalId: 'WMS-SHP-1',
+        carrier: 'DHL',
+        trackingNumber: null,
+        shippedAt: at.toISOString(),
+        lines: [{ sku: 'TONER-XL', quantity: '2' }],
+      },
+    }),
   ],
   'webhook_endpoint.disabled': [
     webhookEndpointDisabledEvent(

@@ -1,6 +1,8 @@
 import { TaxStatus } from '../../../src/domain/customers/customer.entity';
+import { renderDocumentHtml } from '../../../src/domain/documents/document-html';
+import { invoicePrintable, type InvoicePrintInput } from '../../../src/domain/documents/printable-document';
 import { InvoiceStatus } from '../../../src/domain/invoices/invoice.entity';
-import { renderInvoiceHtml } from '../../../src/domain/invoices/invoice-html';
+import { CollectionMethod } from '../../../src/domain/subscriptions/subscription.entity';
 import { DEFAULT_SELLER_SETTINGS } from '../../../src/domain/settings/seller-settings.service';
 import { Decimal } from '../../../src/pricing/decimal';
 
@@ -21,9 +23,20 @@ const invoice = {
   createdAt: new Date(0),
   finalizedAt: new Date(0),
   dueAt: null,
-  voidedAt: null,
+  purchaseOrderNumber: null,
+  collectionMethod: CollectionMethod.SEND_INVOICE,
 };
-const buyer = { name: 'Hospital <Group>', email: 'ap@hospital.example', taxStatus: TaxStatus.REVERSE_CHARGE, taxRate: null };
+const buyer = {
+  name: 'Hospital <Group>',
+  email: 'ap@hospital.example',
+  taxStatus: TaxStatus.REVERSE_CHARGE,
+  taxRate: null,
+  billingAddress: null,
+  vatId: null,
+  paymentTermsDays: 30,
+  paymentTermsEndOfMonth: false,
+};
+const renderInvoiceHtml = (input: InvoicePrintInput) => renderDocumentHtml(invoicePrintable(input));
 const section = (html: string, label: string) =>
   html.slice(html.indexOf(`aria-label="${label}"`), html.indexOf('</section>', html.indexOf(`aria-label="${label}"`)));
 

@@ -111,6 +111,16 @@ describe('parseInput: zod issues become InvalidInputError at the field path', ()
       message: 'lines[2] must not contain NUL characters',
     });
   });
+
+  // Text goes into event payloads and the audit log (jsonb), which refuse half a surrogate pair.
+  it('refuses half a surrogate pair in text, and keeps whole pairs', () => {
+    expect(failure(text(), 'a\uD800', 'input.name')).toEqual({
+      field: 'input.name',
+      message: 'name must not contain unpaired surrogate characters',
+    });
+    expect(failure(text(), '\uDC00b', 'input.name')?.field).toBe('input.name');
+    expect(parseInput(text(), 'a\u{1F600}b', 'input.name')).toBe('a\u{1F600}b');
+  });
 });
 
 describe('shared refinements', () => {

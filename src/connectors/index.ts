@@ -1,0 +1,5 @@
+import type { Connector } from '../domain/connectors/connector';
+import { hubspotConnector } from './hubspot/hubspot.connector';
+
+/** The vendors this release ships, one folder each (docs/connectors.md); Salesforce, SAP and Dynamics follow on the same interface. */
+export const shippedConnectors: readonly Connector[] = [hubspotConnector];

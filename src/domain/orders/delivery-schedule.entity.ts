@@ -1,0 +1,43 @@
+import { Entity, Enum, ManyToOne, OneToOne, PrimaryKeyProp, Property, Rel } from '@mikro-orm/core';
+import { Customer } from '../customers/customer.entity';
+import { Location } from '../customers/location.entity';
+import { Subscription } from '../subscriptions/subscription.entity';
+import { DeliveryUnit, OrderBilling } from './delivery';
+
+/**
+ * A subscription's delivery schedule (createSubscription's `delivery`): its PHYSICAL items
+ * (DeliveryItem) go on an order per delivery date, to one ship-to location. Kept beside the
+ * subscription, not on it, so the period billing of its SERVICE items never sees it.
+ */
+@Entity({ tableName: 'delivery_schedule' })
+export class DeliverySchedule {
+  [PrimaryKeyProp]?: 'subscription';
+
+  @OneToOne(() => Subscription, { primary: true, fieldName: 'subscription_id', deleteRule: 'cascade', owner: true })
+  subscription!: Rel<Subscription>;
+
+  @ManyToOne(() => Customer, { fieldName: 'customer_id' })
+  customer!: Rel<Customer>;
+
+  @ManyToOne(() => Location, { fieldName: 'location_id' })
+  location!: Rel<Location>;
+
+  @Property({ type: 'integer' })
+  every!: number;
+
+  @Enum({ items: () => DeliveryUnit, nativeEnumName: 'delivery_unit' })
+  unit!: DeliveryUnit;
+
+  /** Delivery n falls on deliveryDate(firstDeliveryAt, every, unit, n) (delivery.ts). */
+  @Property({ type: 'timestamptz' })
+  firstDeliveryAt!: Date;
+
+  @Enum({ items: () => OrderBilling, nativeEnumName: 'order_billing' })
+  billOn!: OrderBilling;
+
+  @Property({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
