@@ -116,6 +116,32 @@ describe('quote approval over the API', () => {
     });
   });
 
+  it('the audit log shows who approved: the approving key, the operation and the approval fields', async () => {
+    const q = await draft(discounted);
+    clock.set(new Date('2026-03-12T08:00:00Z'));
+    await must(t, approveQ, { id: q.id, note: 'renewal' }, keys.SALES_MANAGER.secret);
+    const log = (
+      await must(
+        t,
+        'query($r: ID!) { auditLog(recordId: $r) { edges { node { operation recordType recordId actor { apiKeyId name role } changes } } } }',
+        { r: q.id },
+      )
+    ).auditLog.edges.map((e: any) => e.node);
+    const approval = log.find((e: any) => e.operation === 'approveQuote');
+    expect(approval).toMatchObject({
+      recordType: 'Quote',
+      recordId: q.id,
+      actor: { apiKeyId: keys.SALES_MANAGER.id, name: 'SALES_MANAGER', role: 'SALES_MANAGER' },
+    });
+    expect(approval.changes).toMatchObject({
+      approvedAt: { before: null, after: '2026-03-12T08:00:00.000Z' },
+      approvedByKeyId: { before: null, after: keys.SALES_MANAGER.id },
+      approvalNote: { before: null, after: 'renewal' },
+    });
+    // The draft was created by the SALES key: the log tells the two apart.
+    expect(log.find((e: any) => e.operation === 'createQuote')?.actor.apiKeyId).toBe(keys.SALES.id);
+  });
+
   it('an ADMIN key approves too; a second approval is CONFLICT', async () => {
     const q = await draft(discounted);
     const approved = (await must(t, approveQ, { id: q.id })).approveQuote;
