@@ -26,7 +26,7 @@ export interface SyncItem {
   /** An invoice's subscription, a payment's or a credit note's invoice: its id on the vendor side when synced. */
   parentExternalId: string | null;
   /** An order's ship-to location (its `locationId`), as it is now; null for other records or a location gone. */
-  shipTo?: { id: string; name: string; address: ShipToAddress } | null;
+  shipTo?: { id: string; name: string; address: ShipToAddress; externalIds: { system: string; id: string }[] } | null;
 }
 
 export interface ShipToAddress {
@@ -127,6 +127,9 @@ export interface InboundDeal {
 
 export type ConnectorRegistry = ReadonlyMap<ConnectedSystem, Connector>;
 
+/** The order statuses whose events are versions of an order record: placed and after, cancellations not. */
+const ORDER_STATUSES_SENT = ['PLACED', 'BACKORDERED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED'];
+
 /** Which record an event is a version of, or null when no connector syncs it. */
 export function recordOfEvent(event: {
   type: string;
@@ -148,8 +151,11 @@ export function recordOfEvent(event: {
         ? { recordType: 'invoice', tariffId: event.aggregate_id, customerId: event.customer_id }
         : null;
     case 'order':
-      // Every order.* event is a version of the order (shipped included: the ERP sees what left).
-      return { recordType: 'order', tariffId: event.aggregate_id, customerId: event.customer_id };
+      // An ERP gets an order once it is placed (a scheduled one may still be skipped or moved); every later
+      // event is a version of it. A cancellation is not sent: canceling a sales order is the ERP's business.
+      return ORDER_STATUSES_SENT.includes(String(event.payload.status))
+        ? { recordType: 'order', tariffId: event.aggregate_id, customerId: event.customer_id }
+        : null;
     case 'credit_note':
       return verb === 'created' ? { recordType: 'credit_note', tariffId: event.aggregate_id, customerId: event.customer_id } : null;
     case 'payment':

@@ -99,7 +99,7 @@ async function pullInventory(args: GoodsArgs, result: InboundGoodsResult): Promi
   if (levels.size > 0) {
     try {
       result.levelsChanged += await new InventoryService(contextOf(args)).setLevels(
-        [...levels].map(([sku, available]) => ({ sku, available })),
+        [...levels].map(([sku, available]) => ({ sku, available: new Decimal(available) })),
         args.clock.now(),
       );
     } catch (err) {

@@ -388,7 +388,9 @@ async function claimDueRecords(
        (select p.external_id from connection_record p where p.connection_id = w.connection_id
           and ((w.record_type = 'invoice' and p.record_type = 'subscription' and p.tariff_id::text = e.payload->>'subscriptionId')
             or (w.record_type in ('payment', 'credit_note') and p.record_type = 'invoice' and p.tariff_id::text = e.payload->>'invoiceId'))) as parent_external_id,
-       (select json_build_object('id', l.id, 'name', l.name, 'address', l.address) from location l
+       (select json_build_object('id', l.id, 'name', l.name, 'address', l.address,
+                 'externalIds', coalesce((select json_agg(json_build_object('system', x.system, 'id', x.external_id) order by x.system, x.external_id)
+                                           from location_external_id x where x.location_id = l.id), '[]'::json)) from location l
          where w.record_type = 'order' and l.id::text = e.payload->>'locationId') as ship_to`,
     [connectionId, now, [...exclude], [...RECORD_TYPES], limit, new Date(now.getTime() + LEASE_MS)],
   );
