@@ -89,7 +89,7 @@ export class ConnectionRecord {
   @ManyToOne(() => Connection, { fieldName: 'connection_id' })
   connection!: Rel<Connection>;
 
-  /** `customer`, `contact`, `subscription`, `invoice`, `payment`. */
+  /** `customer`, `contact`, `subscription`, `order`, `invoice`, `credit_note`, `payment` (connector.ts, RECORD_TYPES). */
   @Property({ type: 'text' })
   recordType!: string;
 

@@ -90,10 +90,16 @@ export class CreateConnectionInput {
   @Field(() => ConnectedSystem)
   system!: ConnectedSystem;
 
-  @Field(() => String, { nullable: true, description: "Defaults to the vendor's production address" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Defaults to the vendor's production address (HubSpot); required for SAP_S4HANA, whose every tenant has its own host",
+  })
   baseUrl?: string | null;
 
-  @Field(() => JSONObjectScalar, { description: 'HubSpot: { accessToken } (a private app token). Stored encrypted, never returned' })
+  @Field(() => JSONObjectScalar, {
+    description:
+      'HubSpot: { accessToken } (a private app token); SAP_S4HANA: { username, password } (a communication user). Stored encrypted, never returned',
+  })
   credentials!: Record<string, unknown>;
 
   @Field(() => JSONObjectScalar, { nullable: true })
