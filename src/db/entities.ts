@@ -60,6 +60,7 @@ import { AuditEntry } from '../domain/audit/audit-entry.entity';
 import { InventoryLevel } from '../domain/inventory/inventory-level.entity';
 import { CacheVersion } from './cache-version.entity';
 import { Connection, ConnectionInbound, ConnectionRecord } from '../domain/connectors/connection.entity';
+import { ConnectionInboundCursor, ConnectionInboundShipment } from '../domain/connectors/inbound-goods.entity';
 import { DocumentLinkSecret } from '../domain/documents/document-link-secret.entity';
 import { DeliverySchedule } from '../domain/orders/delivery-schedule.entity';
 import { DeliveryItem } from '../domain/orders/delivery-item.entity';
@@ -73,6 +74,8 @@ export const entities = [
   Connection,
   ConnectionRecord,
   ConnectionInbound,
+  ConnectionInboundCursor,
+  ConnectionInboundShipment,
   ApiKey,
   Customer,
   CustomerExternalId,

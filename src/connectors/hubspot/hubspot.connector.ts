@@ -18,13 +18,15 @@ import {
 export const ID_PROPERTY = 'tariff_id';
 
 /** Where each record type goes: HubSpot's object type and what it is associated with. */
-const TARGETS: Record<RecordType, { objectType: string; properties: (item: SyncItem, s: HubSpotSettings) => HubSpotProperties }> = {
-  customer: { objectType: 'companies', properties: companyProperties },
-  contact: { objectType: 'contacts', properties: contactProperties },
-  subscription: { objectType: 'deals', properties: dealProperties },
-  invoice: { objectType: 'invoices', properties: invoiceProperties },
-  payment: { objectType: 'commerce_payments', properties: paymentProperties },
-};
+const TARGETS: Partial<Record<RecordType, { objectType: string; properties: (item: SyncItem, s: HubSpotSettings) => HubSpotProperties }>> =
+  {
+    customer: { objectType: 'companies', properties: companyProperties },
+    contact: { objectType: 'contacts', properties: contactProperties },
+    subscription: { objectType: 'deals', properties: dealProperties },
+    invoice: { objectType: 'invoices', properties: invoiceProperties },
+    payment: { objectType: 'commerce_payments', properties: paymentProperties },
+  };
+const RECORD_TYPES_SENT = Object.keys(TARGETS) as RecordType[];
 
 /** What an object is associated with (HubSpot's default association type between the two). */
 function associationsOf(recordType: RecordType, item: SyncItem): { toObjectType: string; toId: string }[] {
@@ -97,7 +99,8 @@ async function push(target: ConnectorTarget, recordType: RecordType, items: read
   const client = clientFor(target);
   const secrets = Object.values(target.credentials).filter((v): v is string => typeof v === 'string');
   const settings = settingsOf(target.settings);
-  const { objectType, properties } = TARGETS[recordType];
+  // Only the types of recordTypes reach here (the engine logs no others for its connections).
+  const { objectType, properties } = TARGETS[recordType]!;
   const upsert = async (batch: readonly SyncItem[]): Promise<ItemOutcome[]> => {
     const body = {
       inputs: batch.map((item) => ({ id: item.tariffId, idProperty: ID_PROPERTY, properties: properties(item, settings) })),
@@ -226,7 +229,7 @@ async function pullClosedWon(target: ConnectorTarget, since: string | null): Pro
 export const hubspotConnector: Connector = {
   system: ConnectedSystem.HUBSPOT,
   defaultBaseUrl: 'https://api.hubapi.com',
-  recordTypes: ['customer', 'contact', 'subscription', 'invoice', 'payment'],
+  recordTypes: RECORD_TYPES_SENT,
   validate({ credentials, settings }) {
     const problems: { path: string; message: string }[] = [];
     if (typeof credentials.accessToken !== 'string' || credentials.accessToken.trim().length < 8) {

@@ -1,8 +1,12 @@
 import type { DomainEventInput } from '../events/event-types';
 import type { ConnectedSystem } from './connection.entity';
 
-/** The record types the engine keeps a sync log of, in the order a pass sends them (a company before what is associated with it). */
-export const RECORD_TYPES = ['customer', 'contact', 'subscription', 'invoice', 'payment'] as const;
+/**
+ * The record types the engine keeps a sync log of, in the order a pass sends them (a company
+ * before what is associated with it). CRMs take customers to payments; ERPs customers, orders,
+ * invoices and credit notes (CONTRACT.md, Integrations).
+ */
+export const RECORD_TYPES = ['customer', 'contact', 'subscription', 'order', 'invoice', 'credit_note', 'payment'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** One record to send: its latest event, and what the engine knows of it and of its relatives on the vendor side. */
@@ -19,8 +23,19 @@ export interface SyncItem {
   customerName: string | null;
   /** A subscription's MRR from the revenue projection, a decimal string; null for other records. */
   mrr: string | null;
-  /** An invoice's subscription, a payment's invoice: its id on the vendor side when synced. */
+  /** An invoice's subscription, a payment's or a credit note's invoice: its id on the vendor side when synced. */
   parentExternalId: string | null;
+  /** An order's ship-to location (its `locationId`), as it is now; null for other records or a location gone. */
+  shipTo?: { id: string; name: string; address: ShipToAddress } | null;
+}
+
+export interface ShipToAddress {
+  line1: string;
+  line2: string | null;
+  city: string;
+  postalCode: string | null;
+  region: string | null;
+  country: string;
 }
 
 /** What became of one item: the vendor's id, or why not and whether waiting helps. */
@@ -65,6 +80,35 @@ export interface Connector {
    * ISO), oldest first, at most a page; throws on a vendor failure (the cursor stays).
    */
   pullClosedWon?(target: ConnectorTarget, since: string | null): Promise<InboundDeal[]>;
+  /**
+   * Inbound (an ERP or WMS): the warehouse's stock per SKU, changed after `since` (the cursor this
+   * method returned last time, opaque to the engine; null the first time), and the cursor to keep.
+   * Applied through setInventoryLevels (inbound-goods.ts). Throws on a vendor failure (the cursor stays).
+   */
+  pullInventory?(
+    target: ConnectorTarget,
+    since: string | null,
+  ): Promise<{ levels: { sku: string; available: string }[]; cursor: string | null }>;
+  /**
+   * Inbound: the shipments (outbound deliveries) modified after `since` (the vendor's time, ISO),
+   * oldest first, at most a page; applied through recordShipment, once per external id. Throws on a
+   * vendor failure (the cursor stays).
+   */
+  pullShipments?(target: ConnectorTarget, since: string | null): Promise<InboundShipment[]>;
+}
+
+/** What left the seller's warehouse for a Tariff order, as the ERP reports it (inbound-goods.ts). */
+export interface InboundShipment {
+  /** The vendor's id of the shipment (SAP: the outbound delivery number): recorded once. */
+  externalId: string;
+  /** The vendor's last-modified time, ISO: the shipments cursor. */
+  modifiedAt: string;
+  /** The order on the vendor side (SAP: the sales order): the Tariff order the sync log links to it. */
+  orderExternalId: string;
+  shippedAt: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  lines: { sku: string; quantity: string }[];
 }
 
 /** A deal won in the CRM, as the engine turns it into a quote (inbound.ts). */
@@ -103,6 +147,11 @@ export function recordOfEvent(event: {
       return ['created', 'finalized', 'voided', 'credited', 'paid', 'marked_uncollectible', 'imported'].includes(verb)
         ? { recordType: 'invoice', tariffId: event.aggregate_id, customerId: event.customer_id }
         : null;
+    case 'order':
+      // Every order.* event is a version of the order (shipped included: the ERP sees what left).
+      return { recordType: 'order', tariffId: event.aggregate_id, customerId: event.customer_id };
+    case 'credit_note':
+      return verb === 'created' ? { recordType: 'credit_note', tariffId: event.aggregate_id, customerId: event.customer_id } : null;
     case 'payment':
       return ['succeeded', 'recorded', 'refunded'].includes(verb)
         ? { recordType: 'payment', tariffId: event.aggregate_id, customerId: event.customer_id }

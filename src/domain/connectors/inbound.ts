@@ -13,7 +13,7 @@ import { ConnectionInboundStatus } from './connection.entity';
 import type { Connector, ConnectorTarget, InboundDeal } from './connector';
 
 /** Who makes the quotes of a connection: an ADMIN actor named after it, as the CLIs have theirs. */
-function connectionActor(connectionId: string): Actor {
+export function connectionActor(connectionId: string): Actor {
   return { keyId: `connection:${connectionId}`, name: `connection ${connectionId} (inbound)`, role: Role.ADMIN, customerId: null };
 }
 

@@ -9,6 +9,7 @@ import { ConnectionRecordStatus, ConnectionStatus, type ConnectedSystem } from '
 import { type ConnectorRegistry, type ItemOutcome, RECORD_TYPES, type RecordType, recordOfEvent, type SyncItem } from './connector';
 import { decryptSecret } from './secrets';
 import { pullInbound } from './inbound';
+import { pullInboundGoods } from './inbound-goods';
 import { NO_PAYMENT_PROVIDERS, type PaymentProviders } from '../payments/providers';
 
 /** Attempts before a record is DEAD, unless the connection's settings say `maxAttempts`. */
@@ -44,6 +45,10 @@ export interface SyncResult {
   /** Inbound: quotes made from closed-won deals, and deals left aside (connection_inbound says why). */
   quotesCreated: number;
   dealsSkipped: number;
+  /** Inbound goods (an ERP): SKUs whose stock changed, shipments recorded and refused (connection_inbound_shipment says why). */
+  levelsChanged: number;
+  shipmentsRecorded: number;
+  shipmentsRejected: number;
 }
 
 interface ConnectionRow {
@@ -62,7 +67,18 @@ interface ConnectionRow {
  * has not tried. Safe to run in several processes: records are leased with SKIP LOCKED.
  */
 export async function syncConnections(options: SyncOptions): Promise<SyncResult> {
-  const result: SyncResult = { recordsQueued: 0, attempts: 0, synced: 0, retrying: 0, dead: 0, quotesCreated: 0, dealsSkipped: 0 };
+  const result: SyncResult = {
+    recordsQueued: 0,
+    attempts: 0,
+    synced: 0,
+    retrying: 0,
+    dead: 0,
+    quotesCreated: 0,
+    dealsSkipped: 0,
+    levelsChanged: 0,
+    shipmentsRecorded: 0,
+    shipmentsRejected: 0,
+  };
   if (!options.secretsKey) return result;
   const connections = await boundRows<ConnectionRow>(
     options.fork(),
@@ -168,6 +184,30 @@ export async function syncConnections(options: SyncOptions): Promise<SyncResult>
         options.logger?.warn(
           { connectionId: connection.id, statusCode: typeof e.code === 'number' ? e.code : null },
           'inbound read failed; the cursor stays and the next pass tries again',
+        );
+      }
+    }
+    if (!options.signal?.aborted && (connector.pullInventory || connector.pullShipments)) {
+      try {
+        const goods = await pullInboundGoods({
+          fork: options.fork,
+          clock: options.clock,
+          providers: options.providers ?? NO_PAYMENT_PROVIDERS,
+          connector,
+          target,
+          logger: options.logger,
+        });
+        result.levelsChanged += goods.levelsChanged;
+        result.shipmentsRecorded += goods.shipmentsRecorded;
+        result.shipmentsRejected += goods.shipmentsRejected;
+        didSomething ||= goods.levelsChanged + goods.shipmentsRecorded + goods.shipmentsRejected > 0;
+      } catch (err) {
+        // As above: the status code only, never the target.
+        const e = err as { code?: unknown; statusCode?: unknown };
+        const statusCode = typeof e.statusCode === 'number' ? e.statusCode : typeof e.code === 'number' ? e.code : null;
+        options.logger?.warn(
+          { connectionId: connection.id, statusCode },
+          'inbound stock or shipment read failed; the cursor stays and the next pass tries again',
         );
       }
     }
@@ -299,6 +339,7 @@ interface ClaimRow {
   customer_name: string | null;
   mrr: string | null;
   parent_external_id: string | null;
+  ship_to: SyncItem['shipTo'];
 }
 
 /** A claimed record carries the version it was claimed at: a newer one arriving meanwhile leaves it PENDING after the send. */
@@ -313,7 +354,8 @@ const LEASE_MS = 120_000;
  * Takes due records of a connection (PENDING or FAILED, their next attempt come) and leases them.
  * A record other than a customer is due only once its customer's company exists on the vendor
  * side (its external id): that is what its associations point to. Likewise an invoice waits for
- * its subscription's record and a payment for its invoice's, when those are logged and not DEAD.
+ * its subscription's record, and a payment or a credit note for its invoice's, when those are
+ * logged and not DEAD. An order waits for its customer only.
  */
 async function claimDueRecords(
   em: EntityManager,
@@ -332,7 +374,7 @@ async function claimDueRecords(
           and not exists (select 1 from domain_event e join connection_record p on p.connection_id = r.connection_id
                 where e.id = r.event_id and p.external_id is null and p.status <> 'DEAD'
                   and ((r.record_type = 'invoice' and p.record_type = 'subscription' and p.tariff_id::text = e.payload->>'subscriptionId')
-                    or (r.record_type = 'payment' and p.record_type = 'invoice' and p.tariff_id::text = e.payload->>'invoiceId')))
+                    or (r.record_type in ('payment', 'credit_note') and p.record_type = 'invoice' and p.tariff_id::text = e.payload->>'invoiceId')))
         order by array_position(?::text[], r.record_type), r.next_attempt_at, r.id
         limit ?
           for update of r skip locked)
@@ -345,7 +387,9 @@ async function claimDueRecords(
        (select m.mrr::text from mrr_subscription_state m where w.record_type = 'subscription' and m.subscription_id = w.tariff_id) as mrr,
        (select p.external_id from connection_record p where p.connection_id = w.connection_id
           and ((w.record_type = 'invoice' and p.record_type = 'subscription' and p.tariff_id::text = e.payload->>'subscriptionId')
-            or (w.record_type = 'payment' and p.record_type = 'invoice' and p.tariff_id::text = e.payload->>'invoiceId'))) as parent_external_id`,
+            or (w.record_type in ('payment', 'credit_note') and p.record_type = 'invoice' and p.tariff_id::text = e.payload->>'invoiceId'))) as parent_external_id,
+       (select json_build_object('id', l.id, 'name', l.name, 'address', l.address) from location l
+         where w.record_type = 'order' and l.id::text = e.payload->>'locationId') as ship_to`,
     [connectionId, now, [...exclude], [...RECORD_TYPES], limit, new Date(now.getTime() + LEASE_MS)],
   );
   return rows.map((r) => ({
@@ -359,6 +403,7 @@ async function claimDueRecords(
     customerName: r.customer_name,
     mrr: r.mrr,
     parentExternalId: r.parent_external_id,
+    shipTo: r.ship_to ?? null,
   }));
 }
 
