@@ -13,6 +13,7 @@ import { parseSecretsKey } from '../../src/domain/connectors/secrets';
 import { ManualClock } from '../../src/domain/shared/clock';
 import { createLogger } from '../../src/logger';
 import { boundRows } from '../../src/db/bound-query';
+import { runOrderPlacement } from '../../src/domain/billing/order-run';
 
 // The Business Central connector against a local server that checks every request against BC's
 // API v2.0 $metadata (test/fixtures/dynamics-365/README.md): docs/connectors.md, Dynamics 365.
@@ -121,6 +122,8 @@ beforeAll(async () => {
   t = await startTestApp({ env: { TARIFF_SECRETS_KEY: KEY_HEX, LOG_LEVEL: 'debug' }, logDestination: logStream });
   await createProduct(t, 'plan');
   await createPrice(t, 'seat', { kind: 'per_unit', config: { unitAmount: '10.00' } });
+  await gql('mutation { createProduct(input: { code: "toner", name: "Toner", kind: PHYSICAL, sku: "TN-1" }) { id } }');
+  await createPrice(t, 'toner-box', { kind: 'per_unit', config: { unitAmount: '5.00' } }, { productCode: 'toner' });
 });
 
 afterAll(async () => {
@@ -130,7 +133,7 @@ afterAll(async () => {
 
 it('the local server refuses what BC’s $metadata does not allow (the check can fail)', async () => {
   const bc = await businessCentral();
-  const token = await (
+  const token = (await (
     await fetch(bc.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -141,7 +144,7 @@ it('the local server refuses what BC’s $metadata does not allow (the check can
         scope: 'https://api.businesscentral.dynamics.com/.default',
       }).toString(),
     })
-  ).json();
+  ).json()) as { access_token: string };
   const api = `${bc.url}/v2.0/${TENANT}/production/api/v2.0/companies(${COMPANY_ID})`;
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` };
   const cases: [string, RequestInit][] = [
@@ -206,9 +209,133 @@ it('story: a customer and its invoice appear in Business Central with the right 
   expect(bc.requests.every((r) => r.authorization?.startsWith('Bearer ') && !r.authorization.includes(SECRET))).toBe(true);
 });
 
+it('story (ERP): an order becomes a sales order with its PO number and ship-to, its invoice and a credit note follow; stock and a shipment come back in', async () => {
+  const bc = await businessCentral();
+  const connectionId = await connect(bc);
+  const c = await customer(
+    'Delta Wholesale AG',
+    ', billingAddress: { line1: "Marktplatz 2", city: "Bremen", postalCode: "28195", country: "DE" }',
+  );
+  const locationId = (
+    await gql('mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }', {
+      input: { customerId: c, name: 'Dock 4', address: { line1: 'Hafenstr. 1', city: 'Hamburg', postalCode: '20457', country: 'DE' } },
+    })
+  ).createLocation.id;
+  const deliveryAt = new Date(Date.now() + 2 * 86_400_000);
+  deliveryAt.setUTCHours(0, 0, 0, 0);
+  const sub = await subscribe(t, c, {
+    purchaseOrderNumber: 'PO-4711',
+    items: [{ priceCode: 'toner-box', quantity: '12' }],
+    delivery: { every: 1, unit: 'MONTH', locationId, firstDeliveryAt: deliveryAt.toISOString(), billOn: 'ORDER' },
+  });
+  await gql('mutation($levels: [InventoryLevelInput!]!) { setInventoryLevels(levels: $levels) }', {
+    levels: [{ sku: 'TN-1', available: '50' }],
+  });
+  await runOrderPlacement({ fork: () => t.app.db.orm.em.fork(), at: deliveryAt, clock: new ManualClock(deliveryAt), customerIds: [c] });
+  const orders = (
+    await gql(`query($s: ID) { orders(subscriptionId: $s, status: null, first: 10) { edges { node { id number status } } } }`, { s: sub })
+  ).orders.edges.map((e: any) => e.node);
+  const order = orders.find((o: any) => o.status === 'PLACED');
+  expect(order).toBeDefined();
+  const invoice = await invoiceOf(c);
+  const note = (
+    await gql('mutation($input: CreateCreditNoteInput!) { createCreditNote(input: $input) { id number subtotal } }', {
+      input: { invoiceId: invoice.id, reason: 'Damaged box' },
+    })
+  ).createCreditNote;
+
+  await eventually(
+    async () => {
+      await pass(connectionId);
+      return bc.all('salesCreditMemos').length;
+    },
+    { until: (n) => n === 1, what: 'the credit memo in BC' },
+  );
+  expect(bc.invalid).toEqual([]);
+  const bcCustomer = bc.byNumber('customers', customerNumberOf(c))!;
+  const salesOrder = bc.byNumber('salesOrders', order.number)!;
+  expect(salesOrder).toMatchObject({
+    customerId: bcCustomer.id,
+    externalDocumentNumber: 'PO-4711',
+    requestedDeliveryDate: deliveryAt.toISOString().slice(0, 10),
+    currencyCode: '',
+    shipToName: 'Dock 4',
+    shipToAddressLine1: 'Hafenstr. 1',
+    shipToCity: 'Hamburg',
+    shipToPostCode: '20457',
+    shipToCountry: 'DE',
+  });
+  expect(bc.all('salesOrderLines').filter((l) => l.documentId === salesOrder.id)).toEqual([
+    expect.objectContaining({ lineType: 'Item', lineObjectNumber: 'TN-1', quantity: 12, unitPrice: 5 }),
+  ]);
+  const bcInvoice = bc.byNumber('salesInvoices', invoice.number)!;
+  expect(bcInvoice).toMatchObject({ customerId: bcCustomer.id, externalDocumentNumber: 'PO-4711' });
+  const memo = bc.byNumber('salesCreditMemos', note.number)!;
+  expect(memo).toMatchObject({ customerId: bcCustomer.id });
+  expect(bc.all('salesCreditMemoLines').filter((l) => l.documentId === memo.id)).toEqual([
+    expect.objectContaining({
+      lineType: 'Account',
+      lineObjectNumber: '6110',
+      description: `Tariff credit note ${note.number}: Damaged box`,
+      quantity: 1,
+      unitPrice: Number(note.subtotal),
+    }),
+  ]);
+  const log = await records(connectionId);
+  expect(log.find((r) => r.tariffId === order.id)).toMatchObject({ recordType: 'order', status: 'SYNCED', externalId: order.number });
+  // The subscription's next order is only SCHEDULED: nothing for BC yet (SYNCED, no external id).
+  expect(log.filter((r) => r.recordType === 'order' && r.tariffId !== order.id)).toEqual([
+    expect.objectContaining({ status: 'SYNCED', externalId: '' }),
+  ]);
+  expect(log.find((r) => r.recordType === 'credit_note')).toMatchObject({ status: 'SYNCED', externalId: memo.id });
+
+  // In BC: stock is posted (an item ledger entry) and the warehouse ships 5 of the 12 boxes.
+  bc.put('items', { number: 'TN-1', displayName: 'Toner', type: 'Inventory', inventory: 37 });
+  bc.put('items', { number: 'BC-ONLY', displayName: 'Pallet', type: 'Inventory', inventory: 3 });
+  bc.put('itemLedgerEntries', { entryNumber: 1, itemNumber: 'TN-1', entryType: 'Positive Adjmt.', quantity: 37 });
+  const shippedOn = new Date(deliveryAt.getTime() + 86_400_000).toISOString().slice(0, 10);
+  const shipment = bc.put('salesShipments', {
+    number: '102001',
+    orderNumber: order.number,
+    customerNumber: customerNumberOf(c),
+    postingDate: shippedOn,
+    shipmentMethodCode: 'DHL',
+  });
+  bc.put('salesShipmentLines', { documentId: shipment.id, documentNo: '102001', lineType: 'Item', lineObjectNumber: 'TN-1', quantity: 5 });
+  // The engine's clock past the level set above through the API: BC's count is the newer one.
+  clock.set(new Date(Math.max(clock.now().getTime(), Date.now()) + 1000));
+  await pass(connectionId);
+  await pass(connectionId); // read again: nothing twice
+  expect(bc.invalid).toEqual([]);
+  const [level] = await boundRows<{ available: string }>(
+    t.app.db.orm.em.fork(),
+    `select available::text as available from inventory_level where sku = 'TN-1'`,
+  );
+  expect(level.available).toBe('37'); // BC's count (placement reserved the order's 12 in Tariff before)
+  const read = (
+    await gql(
+      `query($id: ID!) { order(id: $id) { status shipments { externalId carrier trackingNumber shippedAt lines { sku quantity } } } }`,
+      { id: order.id },
+    )
+  ).order;
+  expect(read.status).toBe('PARTIALLY_SHIPPED');
+  expect(read.shipments).toEqual([
+    {
+      externalId: '102001',
+      carrier: 'DHL',
+      trackingNumber: null,
+      shippedAt: `${shippedOn}T00:00:00.000Z`,
+      lines: [{ sku: 'TN-1', quantity: '5' }],
+    },
+  ]);
+  // The shipped order went back to BC as an update of the same sales order.
+  expect(bc.all('salesOrders')).toHaveLength(1);
+});
+
 it('outage: 503s, then 429 with Retry-After, then a lost answer after a write: every record arrives exactly once, in order; a refused one is DEAD with BC’s message', async () => {
   const bc = await businessCentral();
-  const connectionId = await connect(bc, { maxAttempts: 3 });
+  // Records only: inbound reads are not held back by a record's Retry-After (docs/connectors.md, limits).
+  const connectionId = await connect(bc, { maxAttempts: 3, inventory: false, shipments: false });
   bc.fault = { status: 503 };
   const b = await customer('Beta v1');
   for (const name of ['Beta v2', 'Beta v3'])
@@ -346,7 +473,7 @@ it('never returns, logs or emits the credentials', async () => {
     audit: await rows('audit_entry'),
   };
   expect(logLines.some((l) => l.includes('will retry'))).toBe(true);
-  expect(texts.connections.length).toBe(3);
+  expect(texts.connections.length).toBe(4);
   for (const [where, list] of Object.entries(texts)) {
     expect({ where, leaked: list.filter((x) => x.includes(SECRET) || x.includes(SECRET.slice(-24))) }).toEqual({ where, leaked: [] });
   }

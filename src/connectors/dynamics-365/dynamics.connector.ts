@@ -69,7 +69,7 @@ function planOf(recordType: BcRecordType, item: SyncItem, settings: DynamicsSett
     case 'order': {
       const o = payload as EventPayload<'order.placed'>;
       if (!PLACED.has(o.status)) return null;
-      const shipTo = ((item as { shipTo?: ShipTo | null }).shipTo ?? null) as ShipTo | null;
+      const shipTo: ShipTo | null = item.shipTo ?? null;
       return {
         set: SETS.order,
         number: o.number,
@@ -158,8 +158,9 @@ async function push(target: ConnectorTarget, recordType: RecordType, items: read
 export const dynamicsConnector: Connector = {
   system: ConnectedSystem.DYNAMICS_365,
   defaultBaseUrl: 'https://api.businesscentral.dynamics.com',
-  recordTypes: Object.keys(SETS) as RecordType[],
+  recordTypes: ['customer', 'order', 'invoice', 'credit_note'],
   validate: validateInput,
   push,
-  ...{ pullInventory, pullShipments },
+  pullInventory,
+  pullShipments,
 };

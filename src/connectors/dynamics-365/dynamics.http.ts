@@ -14,7 +14,8 @@ const TIMEOUT_MS = 30_000;
 export class DynamicsError extends Error {
   constructor(
     message: string,
-    readonly status: number | null,
+    /** As the engine's log reads it (`statusCode`): never the request. */
+    readonly statusCode: number | null,
     readonly retryAfterMs?: number,
   ) {
     super(message);
@@ -149,7 +150,7 @@ export async function odata<T>(
 /** A failure as the engine records it: BC's message with its status, credentials scrubbed. */
 export function outcomeOfError(err: unknown, secrets: readonly string[]): Extract<ItemOutcome, { ok: false }> {
   const e = err instanceof DynamicsError ? err : new DynamicsError(`connector error: ${String((err as Error)?.message ?? err)}`, null);
-  const code = e.status;
+  const code = e.statusCode;
   const rejected = code !== null && code >= 400 && code < 500 && code !== 429 && code !== 408;
   const message = scrub(code !== null ? `${code}: ${e.message}` : e.message, secrets);
   return {

@@ -1,4 +1,4 @@
-import type { ConnectorTarget } from '../../domain/connectors/connector';
+import type { Connector, ConnectorTarget, InboundShipment } from '../../domain/connectors/connector';
 import { odata } from './dynamics.http';
 import { settingsOf } from './dynamics.settings';
 
@@ -11,20 +11,7 @@ import { settingsOf } from './dynamics.settings';
  * takes every item, later ones only the items with ledger entries after the cursor.
  */
 
-/** The shapes the engine takes (connector.ts, `pullInventory` and `pullShipments`). */
-export interface InventoryPull {
-  levels: { sku: string; available: string }[];
-  cursor: string | null;
-}
-export interface BcShipment {
-  externalId: string;
-  modifiedAt: string;
-  orderExternalId: string;
-  shippedAt: string;
-  carrier: string | null;
-  trackingNumber: string | null;
-  lines: { sku: string; quantity: string }[];
-}
+type InventoryPull = Awaited<ReturnType<NonNullable<Connector['pullInventory']>>>;
 
 /** Ledger entries read per pass; more wait for the next pass (the cursor moves to the last one read). */
 const LEDGER_PAGE = 1000;
@@ -112,7 +99,7 @@ interface BcShipmentRow {
  * The order is named by its BC number, which is how the sync log keeps Tariff's orders (their
  * external id). API v2.0 exposes no package tracking number: the carrier is the shipment method.
  */
-export async function pullShipments(target: ConnectorTarget, since: string | null): Promise<BcShipment[]> {
+export async function pullShipments(target: ConnectorTarget, since: string | null): Promise<InboundShipment[]> {
   if (!settingsOf(target.settings).shipments) return [];
   const page = await odata<{ value: BcShipmentRow[] }>(target, 'GET', 'salesShipments', {
     query: {
