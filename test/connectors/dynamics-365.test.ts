@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { Writable } from 'node:stream';
 import { startTestApp, TestApp } from '../support/app';
 import { createPrice, createProduct } from '../support/catalog';
@@ -7,7 +8,16 @@ import { subscribe } from '../jobs/billing-support';
 import { BusinessCentralServer, startBusinessCentralServer } from '../fixtures/dynamics-365/server';
 import { ConnectedSystem } from '../../src/domain/connectors/connection.entity';
 import { dynamicsConnector } from '../../src/connectors/dynamics-365/dynamics.connector';
-import { customerNumberOf } from '../../src/connectors/dynamics-365/dynamics.mapping';
+import {
+  customerBody,
+  customerNumberOf,
+  salesCreditMemoBody,
+  salesInvoiceBody,
+  salesOrderBody,
+} from '../../src/connectors/dynamics-365/dynamics.mapping';
+import { toODataJson } from '../../src/connectors/dynamics-365/dynamics.http';
+import { settingsOf } from '../../src/connectors/dynamics-365/dynamics.settings';
+import { checkBody, loadModel } from '../fixtures/dynamics-365/edmx';
 import { runConnectorSyncPass, SyncResult } from '../../src/jobs/connector-sync.job';
 import { parseSecretsKey } from '../../src/domain/connectors/secrets';
 import { ManualClock } from '../../src/domain/shared/clock';
@@ -58,8 +68,9 @@ function pass(connectionId: string): Promise<SyncResult> {
   });
 }
 
-async function businessCentral(): Promise<BusinessCentralServer> {
+async function businessCentral(pageSize?: number): Promise<BusinessCentralServer> {
   const bc = await startBusinessCentralServer({
+    pageSize,
     tenantId: TENANT,
     clientId: CLIENT_ID,
     clientSecret: SECRET,
@@ -210,7 +221,9 @@ it('story: a customer and its invoice appear in Business Central with the right 
 });
 
 it('story (ERP): an order becomes a sales order with its PO number and ship-to, its invoice and a credit note follow; stock and a shipment come back in', async () => {
-  const bc = await businessCentral();
+  const bc = await businessCentral(2); // pages of two: the first stock read follows @odata.nextLink
+  // Items BC has before the connection: none is a Tariff SKU, so they are read and left out.
+  for (const number of ['BC-ONLY', 'PALLET', 'WRAP']) bc.put('items', { number, displayName: number, type: 'Inventory', inventory: 3 });
   const connectionId = await connect(bc);
   const c = await customer(
     'Delta Wholesale AG',
@@ -252,6 +265,8 @@ it('story (ERP): an order becomes a sales order with its PO number and ship-to, 
     { until: (n) => n === 1, what: 'the credit memo in BC' },
   );
   expect(bc.invalid).toEqual([]);
+  // The first stock read took both pages (of two items, then one).
+  expect(bc.requests.filter((r) => r.path.endsWith('/items')).length).toBe(2);
   const bcCustomer = bc.byNumber('customers', customerNumberOf(c))!;
   const salesOrder = bc.byNumber('salesOrders', order.number)!;
   expect(salesOrder).toMatchObject({
@@ -291,7 +306,6 @@ it('story (ERP): an order becomes a sales order with its PO number and ship-to, 
 
   // In BC: stock is posted (an item ledger entry) and the warehouse ships 5 of the 12 boxes.
   bc.put('items', { number: 'TN-1', displayName: 'Toner', type: 'Inventory', inventory: 37 });
-  bc.put('items', { number: 'BC-ONLY', displayName: 'Pallet', type: 'Inventory', inventory: 3 });
   bc.put('itemLedgerEntries', { entryNumber: 1, itemNumber: 'TN-1', entryType: 'Positive Adjmt.', quantity: 37 });
   const shippedOn = new Date(deliveryAt.getTime() + 86_400_000).toISOString().slice(0, 10);
   const shipment = bc.put('salesShipments', {
@@ -377,6 +391,10 @@ it('outage: 503s, then 429 with Retry-After, then a lost answer after a write: e
   clock.advanceSeconds(600);
   await pass(connectionId);
   expect(bc.all('customers')).toHaveLength(1); // written, its answer lost
+  // The refused one: FAILED (the 503 was its first attempt) with BC's message, tried again later.
+  expect((await records(connectionId, 'FAILED')).map((r) => [r.tariffId, r.attempts, r.lastError.slice(0, 64)])).toEqual([
+    [refused, 2, '400: The field Country/Region Code of table Customer contains a '],
+  ]);
   bc.fault = null;
   for (let i = 0; i < 6; i++) {
     clock.advanceSeconds(600);
@@ -477,4 +495,78 @@ it('never returns, logs or emits the credentials', async () => {
   for (const [where, list] of Object.entries(texts)) {
     expect({ where, leaked: list.filter((x) => x.includes(SECRET) || x.includes(SECRET.slice(-24))) }).toEqual({ where, leaked: [] });
   }
+});
+
+describe('mapping against the description (no server)', () => {
+  const model = loadModel();
+  const entity = (name: string) => model.entityTypes.get(`Microsoft.NAV.${name}`)!;
+  const settings = settingsOf({ companyId: COMPANY_ID, salesAccountNumber: '6110', localCurrency: 'EUR' });
+  const text = (max: number) => fc.string({ maxLength: max, unit: 'grapheme' });
+  const amount = fc.tuple(fc.nat(10_000_000), fc.nat(99)).map(([a, b]) => `${a}.${String(b).padStart(2, '0')}`);
+  const quantity = fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.nat(999)).map(([a, b]) => `${a}.${b}`);
+  const address = fc.record({
+    line1: text(300),
+    line2: fc.option(text(300)),
+    city: text(300),
+    postalCode: fc.option(text(60)),
+    region: fc.option(text(100)),
+    country: text(4),
+  });
+  const valid = (type: string, body: unknown) => checkBody(model, entity(type), JSON.parse(toODataJson(body)), true);
+
+  it('whatever Tariff holds, every body the connector writes is one BC’s $metadata allows (types, MaxLength, enum members)', () => {
+    fc.assert(
+      fc.property(
+        fc.uuid(),
+        text(300),
+        address,
+        fc.option(text(40)),
+        fc.constantFrom('EUR', 'USD', 'CHF'),
+        fc.boolean(),
+        (id, name, billing, vatId, currency, existing) => {
+          const c = { name, email: `${name.slice(0, 10)}@x.example`, currency, billingAddress: billing, vatId } as any;
+          expect(valid('customer', customerBody(id, c, settings, existing))).toEqual([]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    fc.assert(
+      fc.property(
+        text(40),
+        fc.option(text(200)),
+        fc.array(fc.record({ sku: text(60), quantity, amount }), { minLength: 1, maxLength: 5 }),
+        fc.option(fc.record({ name: text(300), address })),
+        (number, po, lines, shipTo) => {
+          const o = {
+            number,
+            status: 'PLACED',
+            purchaseOrderNumber: po,
+            currency: 'USD',
+            scheduledFor: '2026-12-10T00:00:00.000Z',
+            placedAt: '2026-12-10T06:00:00.000Z',
+            lines: lines.map((l) => ({ ...l, priceCode: 'p', quantityBackordered: '0', quantityShipped: '0' })),
+          } as any;
+          expect(valid('salesOrder', salesOrderBody(o, COMPANY_ID, shipTo, settings))).toEqual([]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    fc.assert(
+      fc.property(text(40), fc.option(text(200)), amount, fc.option(text(500)), (number, po, subtotal, reason) => {
+        const i = {
+          number,
+          purchaseOrderNumber: po,
+          subtotal,
+          currency: 'EUR',
+          createdAt: '2026-12-10T06:00:00.000Z',
+          dueAt: null,
+          finalizedAt: null,
+        } as any;
+        expect(valid('salesInvoice', salesInvoiceBody(i, COMPANY_ID, settings))).toEqual([]);
+        const n = { number, reason, subtotal, currency: 'EUR', createdAt: '2026-12-10T06:00:00.000Z' } as any;
+        expect(valid('salesCreditMemo', salesCreditMemoBody(n, COMPANY_ID, settings))).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

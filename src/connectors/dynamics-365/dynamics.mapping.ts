@@ -23,8 +23,10 @@ export interface ShipTo {
   address: { line1: string; line2: string | null; city: string; postalCode: string | null; region: string | null; country: string };
 }
 
+/** At most `max` UTF-16 units (BC's text lengths), never half a surrogate pair. */
 function cut(value: string | null | undefined, max: number): string {
-  return (value ?? '').slice(0, max);
+  const s = (value ?? '').slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(s) ? s.slice(0, -1) : s;
 }
 
 function day(value: string | null | undefined): string | undefined {
