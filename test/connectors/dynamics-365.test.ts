@@ -437,9 +437,14 @@ it('a wrong client secret: FAILED with Entra ID’s message, never the secret; r
   });
   const connectionId = data.createConnection.id;
   await customer('Gamma');
+  await customer('Gamma 2');
   await pass(connectionId);
-  const [failed] = await records(connectionId, 'FAILED');
-  expect(failed.lastError).toMatch(/^401: Entra ID: AADSTS7000215: Invalid client secret provided/);
+  const failed = await records(connectionId, 'FAILED');
+  expect(failed).toHaveLength(2);
+  for (const r of failed) expect(r.lastError).toMatch(/^401: Entra ID: AADSTS7000215: Invalid client secret provided/);
+  // One token request for the batch (the second record got the same answer without asking again), one for the stock read.
+  expect(bc.tokenRequests).toBe(2);
+  expect(bc.requests).toEqual([]);
 
   for (const [input, field] of [
     [

@@ -1,7 +1,7 @@
 import { ConnectedSystem } from '../../domain/connectors/connection.entity';
 import type { Connector, ConnectorTarget, ItemOutcome, RecordType, SyncItem } from '../../domain/connectors/connector';
 import type { EventPayload } from '../../domain/events/event-types';
-import { odata, outcomeOfError, secretsOf } from './dynamics.http';
+import { affectsAll, odata, outcomeOfError, secretsOf } from './dynamics.http';
 import { pullInventory, pullShipments } from './dynamics.inbound';
 import {
   type BcBody,
@@ -145,8 +145,8 @@ async function push(target: ConnectorTarget, recordType: RecordType, items: read
     } catch (err) {
       const outcome = outcomeOfError(err, secretsOf(target));
       outcomes.push(outcome);
-      // Throttled or down: the rest of the batch would get the same answer; it waits with this one.
-      if (outcome.kind === 'unavailable' && outcome.statusCode !== null) {
+      // Throttled, down or the credentials refused: the rest of the batch would get the same answer; it waits with this one.
+      if (affectsAll(err)) {
         while (outcomes.length < items.length) outcomes.push(outcome);
         break;
       }

@@ -17,6 +17,8 @@ export class DynamicsError extends Error {
     /** As the engine's log reads it (`statusCode`): never the request. */
     readonly statusCode: number | null,
     readonly retryAfterMs?: number,
+    /** Entra ID refused the credentials: every record of the connection would get the same answer. */
+    readonly auth = false,
   ) {
     super(message);
   }
@@ -77,7 +79,7 @@ async function accessToken(target: ConnectorTarget, now: number): Promise<string
   } | null;
   if (!response.ok || !body?.access_token) {
     const message = body?.error_description ?? body?.error ?? `the token endpoint answered ${response.status}`;
-    throw new DynamicsError(`Entra ID: ${message.split(/\r?\n/)[0]}`, response.status, retryAfterOf(response));
+    throw new DynamicsError(`Entra ID: ${message.split(/\r?\n/)[0]}`, response.status, retryAfterOf(response), true);
   }
   tokens.set(key, { token: body.access_token, expiresAt: now + Math.max(0, (body.expires_in ?? 3599) - 60) * 1000 });
   return body.access_token;
@@ -148,6 +150,11 @@ export async function odata<T>(
 }
 
 /** A failure as the engine records it: BC's message with its status, credentials scrubbed. */
+/** Whether the rest of a batch would get the same answer (BC down or throttling, or the credentials refused). */
+export function affectsAll(err: unknown): boolean {
+  return err instanceof DynamicsError && (err.auth || err.statusCode === 429 || (err.statusCode !== null && err.statusCode >= 500));
+}
+
 export function outcomeOfError(err: unknown, secrets: readonly string[]): Extract<ItemOutcome, { ok: false }> {
   const e = err instanceof DynamicsError ? err : new DynamicsError(`connector error: ${String((err as Error)?.message ?? err)}`, null);
   const code = e.statusCode;
