@@ -425,6 +425,35 @@ it('outage: 503s, then 429 with Retry-After, then a lost answer after a write: e
   expect(await records(connectionId, 'DEAD')).toEqual([]);
 });
 
+it('replays from a point in time onto the same Business Central customer (PATCHed by the id the sync log holds)', async () => {
+  const bc = await businessCentral();
+  const connectionId = await connect(bc, { inventory: false, shipments: false });
+  const from = new Date();
+  const c = await customer('Epsilon');
+  await eventually(
+    async () => {
+      await pass(connectionId);
+      return bc.all('customers').length;
+    },
+    { until: (n) => n === 1, what: 'the customer' },
+  );
+  const replayed = await gql(`mutation($id: ID!, $from: DateTime!) { replayConnection(id: $id, from: $from) { pending } }`, {
+    id: connectionId,
+    from: from.toISOString(),
+  });
+  expect(replayed.replayConnection.pending).toBeGreaterThanOrEqual(1);
+  clock.set(new Date(Math.max(clock.now().getTime(), Date.now()) + 1000));
+  await pass(connectionId);
+  const number = customerNumberOf(c);
+  expect(bc.all('customers').filter((e) => e.number === number)).toHaveLength(1);
+  const writes = bc.writes.filter((w) => w.set === 'customers' && w.number === number);
+  expect(writes.map((w) => w.method)).toEqual(['post', 'patch']);
+  // The PATCH went to the id the sync log holds, and left `number`, the lookup key, alone.
+  expect(writes[1].body.number).toBeUndefined();
+  expect(bc.byNumber('customers', number)!.displayName).toBe('Epsilon');
+  expect(bc.invalid).toEqual([]);
+});
+
 it('a wrong client secret: FAILED with Entra ID’s message, never the secret; refuses bad input with the field named', async () => {
   const bc = await businessCentral();
   const data = await gql(`mutation($input: CreateConnectionInput!) { createConnection(input: $input) { id } }`, {
@@ -496,7 +525,7 @@ it('never returns, logs or emits the credentials', async () => {
     audit: await rows('audit_entry'),
   };
   expect(logLines.some((l) => l.includes('will retry'))).toBe(true);
-  expect(texts.connections.length).toBe(4);
+  expect(texts.connections.length).toBe(5);
   for (const [where, list] of Object.entries(texts)) {
     expect({ where, leaked: list.filter((x) => x.includes(SECRET) || x.includes(SECRET.slice(-24))) }).toEqual({ where, leaked: [] });
   }
