@@ -24,6 +24,19 @@ export class DynamicsError extends Error {
   }
 }
 
+/**
+ * Until when BC asked a connection to wait (its last Retry-After), in this process's time. The
+ * engine holds records back by its own backoff; the inbound reads of each pass look here instead.
+ */
+const pausedUntil = new Map<string, number>();
+
+/** Throws, without a request, while BC's last Retry-After for the connection runs. */
+export function assertNotPaused(target: ConnectorTarget): void {
+  const until = pausedUntil.get(target.connectionId);
+  const left = until === undefined ? 0 : until - Date.now();
+  if (left > 0) throw new DynamicsError(`waiting for Business Central's Retry-After (${Math.ceil(left / 1000)} s left)`, 429, left);
+}
+
 /** Access tokens per connection and client id, kept in memory only until a minute before they expire. */
 const tokens = new Map<string, { token: string; expiresAt: number }>();
 
@@ -144,7 +157,9 @@ export async function odata<T>(
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     const message = body?.error?.message ?? `Business Central answered ${response.status}`;
-    throw new DynamicsError(message, response.status, retryAfterOf(response));
+    const retryAfterMs = retryAfterOf(response);
+    if (retryAfterMs !== undefined) pausedUntil.set(target.connectionId, Date.now() + retryAfterMs);
+    throw new DynamicsError(message, response.status, retryAfterMs);
   }
   return (await response.json()) as T;
 }

@@ -1,5 +1,5 @@
 import type { Connector, ConnectorTarget, InboundShipment } from '../../domain/connectors/connector';
-import { odata } from './dynamics.http';
+import { assertNotPaused, odata } from './dynamics.http';
 import { settingsOf } from './dynamics.settings';
 
 /**
@@ -49,6 +49,7 @@ async function allPages<T>(target: ConnectorTarget, path: string, query: Record<
 
 export async function pullInventory(target: ConnectorTarget, since: string | null): Promise<InventoryPull> {
   if (!settingsOf(target.settings).inventory) return { levels: [], cursor: since };
+  assertNotPaused(target);
   let items: BcItem[];
   let cursor: string | null;
   if (since === null) {
@@ -101,6 +102,7 @@ interface BcShipmentRow {
  */
 export async function pullShipments(target: ConnectorTarget, since: string | null): Promise<InboundShipment[]> {
   if (!settingsOf(target.settings).shipments) return [];
+  assertNotPaused(target);
   const page = await odata<{ value: BcShipmentRow[] }>(target, 'GET', 'salesShipments', {
     query: {
       ...(since ? { $filter: `lastModifiedDateTime gt ${new Date(since).toISOString()}` } : {}),
