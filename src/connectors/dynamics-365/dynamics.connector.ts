@@ -7,6 +7,7 @@ import {
   type BcBody,
   customerBody,
   customerNumberOf,
+  documentNumberOf,
   salesCreditMemoBody,
   salesInvoiceBody,
   salesInvoiceHeader,
@@ -72,7 +73,7 @@ function planOf(recordType: BcRecordType, item: SyncItem, settings: DynamicsSett
       const shipTo: ShipTo | null = item.shipTo ?? null;
       return {
         set: SETS.order,
-        number: o.number,
+        number: documentNumberOf(o.number),
         create: salesOrderBody(o, customerId, shipTo, settings),
         update: salesOrderHeader(o, customerId, shipTo, settings),
       };
@@ -82,7 +83,7 @@ function planOf(recordType: BcRecordType, item: SyncItem, settings: DynamicsSett
       if (!i.number || i.status === 'DRAFT') return null;
       return {
         set: SETS.invoice,
-        number: i.number,
+        number: documentNumberOf(i.number),
         create: salesInvoiceBody(i, customerId, settings),
         update: salesInvoiceHeader(i, customerId, settings),
       };
@@ -90,7 +91,12 @@ function planOf(recordType: BcRecordType, item: SyncItem, settings: DynamicsSett
     case 'credit_note': {
       const n = payload as EventPayload<'credit_note.created'>;
       // A credit note does not change once made: an update has nothing to write.
-      return { set: SETS.credit_note, number: n.number, create: salesCreditMemoBody(n, customerId, settings), update: {} };
+      return {
+        set: SETS.credit_note,
+        number: documentNumberOf(n.number),
+        create: salesCreditMemoBody(n, customerId, settings),
+        update: {},
+      };
     }
   }
 }

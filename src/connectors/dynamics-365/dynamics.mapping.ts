@@ -33,6 +33,11 @@ function day(value: string | null | undefined): string | undefined {
   return value ? value.slice(0, 10) : undefined;
 }
 
+/** BC's number for a Tariff document: its own number, within the 20 characters of `number` (the lookup uses the same). */
+export function documentNumberOf(number: string): string {
+  return cut(number, 20);
+}
+
 /** BC's number for a Tariff customer: deterministic, within the 20 characters of `number`. */
 export function customerNumberOf(tariffId: string): string {
   return `T${tariffId.replace(/-/g, '').slice(0, 19).toUpperCase()}`;
@@ -100,7 +105,7 @@ export function salesOrderHeader(o: OrderPayload, customerId: string, shipTo: Sh
 /** A new sales order: the header, Tariff's number, and its lines (items by SKU = BC item number) in one deep insert. */
 export function salesOrderBody(o: OrderPayload, customerId: string, shipTo: ShipTo | null, settings: DynamicsSettings): BcBody {
   return {
-    number: cut(o.number, 20),
+    number: documentNumberOf(o.number),
     ...salesOrderHeader(o, customerId, shipTo, settings),
     salesOrderLines: o.lines.map((line, i) => ({
       sequence: (i + 1) * 10000,
@@ -136,7 +141,7 @@ export function salesInvoiceHeader(i: InvoicePayload, customerId: string, settin
 
 export function salesInvoiceBody(i: InvoicePayload, customerId: string, settings: DynamicsSettings): BcBody {
   return {
-    number: cut(i.number, 20),
+    number: documentNumberOf(i.number ?? ''),
     ...salesInvoiceHeader(i, customerId, settings),
     salesInvoiceLines: [accountLine(`Tariff invoice ${i.number ?? ''}`, i.subtotal, settings)],
   };
@@ -145,7 +150,7 @@ export function salesInvoiceBody(i: InvoicePayload, customerId: string, settings
 export function salesCreditMemoBody(n: CreditNotePayload, customerId: string, settings: DynamicsSettings): BcBody {
   const reason = n.reason ? `: ${n.reason}` : '';
   return {
-    number: cut(n.number, 20),
+    number: documentNumberOf(n.number),
     customerId,
     creditMemoDate: day(n.createdAt),
     currencyCode: currencyCode(n.currency, settings),
