@@ -99,6 +99,7 @@ async function pullInventory(args: GoodsArgs, result: InboundGoodsResult): Promi
   if (levels.size > 0) {
     try {
       result.levelsChanged += await new InventoryService(contextOf(args)).setLevels(
+        // setLevels takes Decimals (input-schema's `decimal`), as the GraphQL scalar gives them.
         [...levels].map(([sku, available]) => ({ sku, available: new Decimal(available) })),
         args.clock.now(),
       );
