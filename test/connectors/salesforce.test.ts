@@ -18,6 +18,11 @@ import { boundRows } from '../../src/db/bound-query';
 /** Recognizable, so a search for it anywhere means it leaked (a Salesforce session id starts with the org id and `!`). */
 const SECRET = `00D5g000004LEAK!AQ-${randomBytes(16).toString('hex')}`;
 const KEY_HEX = randomBytes(32).toString('hex');
+/** A connected app's consumer key and secret (the client credentials flow). */
+const CLIENT_ID = `3MVG9LEAKCHECK${randomBytes(8).toString('hex')}`;
+const CLIENT_SECRET = `CS-LEAKCHECK-${randomBytes(16).toString('hex')}`;
+/** Access tokens the local orgs issued: searched for too. */
+const issuedTokens: string[] = [];
 
 let t: TestApp;
 const logLines: string[] = [];
@@ -54,10 +59,14 @@ function pass(connectionId: string): Promise<SyncResult> {
   });
 }
 
-async function connect(org: SalesforceServer, settings: Record<string, unknown> = {}): Promise<string> {
+async function connect(
+  org: SalesforceServer,
+  settings: Record<string, unknown> = {},
+  credentials: Record<string, unknown> = { accessToken: SECRET },
+): Promise<string> {
   const data = await gql(
     `mutation($input: CreateConnectionInput!) { createConnection(input: $input) { id system status baseUrl settings lastSyncAt pending failed } }`,
-    { input: { system: 'SALESFORCE', baseUrl: org.url, credentials: { accessToken: SECRET }, settings } },
+    { input: { system: 'SALESFORCE', baseUrl: org.url, credentials, settings } },
   );
   expect(data.createConnection).toMatchObject({ system: 'SALESFORCE', status: 'ACTIVE', baseUrl: org.url, pending: 0, failed: 0 });
   return data.createConnection.id;
@@ -87,7 +96,7 @@ async function invoiceOf(customerId: string): Promise<{ id: string; number: stri
 }
 
 async function salesforce(): Promise<SalesforceServer> {
-  const org = await startSalesforceServer({ accessToken: SECRET });
+  const org = await startSalesforceServer({ accessToken: SECRET, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
   servers.push(org);
   return org;
 }
@@ -395,11 +404,56 @@ it('inbound: an Opportunity set Closed Won with a line item whose ProductCode is
   expect(org.invalid).toEqual([]);
 });
 
+it('client credentials: the connector gets a token from the org’s token endpoint, and a new one when the session ends', async () => {
+  const org = await salesforce();
+  const connectionId = await connect(org, {}, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+  const c = await customer('Eta v1');
+  await eventually(
+    async () => {
+      await pass(connectionId);
+      return org.byTariffId('Account', c);
+    },
+    { until: (a) => a !== undefined, what: 'the Account' },
+  );
+  const tokenRequests = () => org.requests.filter((r) => r.path === '/services/oauth2/token');
+  expect(tokenRequests()).toHaveLength(1);
+  const [first] = [...org.issued];
+  issuedTokens.push(first);
+  expect(org.requests.filter((r) => r.path !== '/services/oauth2/token').every((r) => r.authorization === `Bearer ${first}`)).toBe(true);
+
+  // The session ends (a timeout, a revoked token): answered 401, the connector asks for a new token and sends again.
+  org.expireSessions();
+  await gql(`mutation($id: ID!) { updateCustomer(id: $id, input: { name: "Eta v2" }) { id } }`, { id: c });
+  await pass(connectionId);
+  expect(org.byTariffId('Account', c)!.fields.Name).toBe('Eta v2');
+  expect(tokenRequests()).toHaveLength(2);
+  expect(org.requests.filter((r) => r.status === 401)).toHaveLength(1); // the old token, once
+  issuedTokens.push(...org.issued);
+  expect((await records(connectionId)).every((r) => r.status === 'SYNCED')).toBe(true);
+
+  // A wrong secret: the token endpoint's refusal on the record, in its words.
+  const wrong = await connect(org, {}, { clientId: CLIENT_ID, clientSecret: `${CLIENT_SECRET}-old` });
+  const d = await customer('Theta');
+  await eventually(
+    async () => {
+      await pass(wrong);
+      return records(wrong);
+    },
+    { until: (log) => log.some((r) => r.tariffId === d && r.lastError), what: 'the refused client' },
+  );
+  expect((await records(wrong)).find((r) => r.tariffId === d)).toMatchObject({
+    status: 'FAILED',
+    lastError: '400: invalid_client: invalid client credentials',
+  });
+  expect(org.invalid).toEqual([]);
+});
+
 it('refuses bad input with the field named, and never returns, logs or emits the credentials', async () => {
   const org = await salesforce();
   for (const [input, field] of [
     [{ system: 'SALESFORCE', credentials: { accessToken: 'abcdefghij' } }, 'input.baseUrl'],
     [{ system: 'SALESFORCE', baseUrl: org.url, credentials: { token: 'x' } }, 'input.credentials.accessToken'],
+    [{ system: 'SALESFORCE', baseUrl: org.url, credentials: { clientId: CLIENT_ID } }, 'input.credentials.clientSecret'],
     [
       { system: 'SALESFORCE', baseUrl: org.url, credentials: { accessToken: 'abcdefghij' }, settings: { apiVersion: '45.0' } },
       'input.settings.apiVersion',
@@ -472,7 +526,8 @@ it('refuses bad input with the field named, and never returns, logs or emits the
   expect(logLines.length).toBeGreaterThan(10);
   expect(logLines.some((l) => l.includes('will retry'))).toBe(true);
   expect(events.length).toBeGreaterThan(5);
-  expect(stored.length).toBeGreaterThanOrEqual(4);
+  expect(stored.length).toBeGreaterThanOrEqual(6);
+  expect(issuedTokens.length).toBeGreaterThanOrEqual(2);
   const tail = SECRET.slice(-24);
   for (const [where, texts] of Object.entries({
     answers,
@@ -482,6 +537,9 @@ it('refuses bad input with the field named, and never returns, logs or emits the
     records: recordRows.map((r) => r.row),
     audit: audit.map((r) => r.row),
   })) {
-    expect({ where, leaked: texts.filter((x) => x.includes(SECRET) || x.includes(tail)) }).toEqual({ where, leaked: [] });
+    const leaked = texts.filter(
+      (x) => x.includes(SECRET) || x.includes(tail) || x.includes(CLIENT_SECRET) || issuedTokens.some((token) => x.includes(token)),
+    );
+    expect({ where, leaked }).toEqual({ where, leaked: [] });
   }
 });

@@ -16,32 +16,93 @@ interface JsforceError {
 }
 
 /**
- * A connection as jsforce makes it, with two changes to its transport: jsforce's own retries are
- * off (the sync engine owns retries, backoff and the dead letter; jsforce would sleep inside a
- * pass), and the last HTTP status is kept, since jsforce's errors carry Salesforce's error code
- * but not the status.
+ * Access tokens got by the OAuth 2.0 client credentials flow, per connection: in this process's
+ * memory only (never stored, never logged), asked for again when Salesforce answers 401.
  */
-function connectionFor(target: ConnectorTarget, settings: SalesforceSettings): { conn: Connection; lastStatus: () => number | null } {
-  const conn = new Connection({
-    instanceUrl: target.baseUrl,
-    accessToken: String(target.credentials.accessToken),
-    version: settings.apiVersion,
-  });
-  const transport = conn._transport;
-  let status: number | null = null;
+const clientCredentialTokens = new Map<string, string>();
+
+/** A connection's credentials use the client credentials flow (a connected app's consumer key and secret). */
+function usesClientCredentials(credentials: Record<string, unknown>): boolean {
+  return typeof credentials.clientId === 'string' && typeof credentials.clientSecret === 'string';
+}
+
+/** What the transports saw last: the HTTP status (jsforce's errors carry Salesforce's error code, not the status). */
+interface Seen {
+  status: number | null;
+}
+
+/** jsforce's transport with its own retries off (the sync engine owns retries and backoff; jsforce would sleep inside a pass), the status kept. */
+function tap(transport: Connection['_transport'], seen: Seen): void {
   const original = transport.httpRequest.bind(transport);
   transport.httpRequest = (request: HttpRequest, options?: HttpRequestOptions) => {
-    status = null;
+    seen.status = null;
     const pending = original(request, { ...options, retry: { maxRetries: 0 } });
     pending.then(
       (response) => {
-        status = response.statusCode;
+        seen.status = response.statusCode;
       },
       () => undefined,
     );
     return pending;
   };
-  return { conn, lastStatus: () => status };
+}
+
+/**
+ * A jsforce connection to the org at the connection's baseUrl (its instance URL), with an access
+ * token, or with a connected app's client credentials: jsforce asks the org's token endpoint
+ * (`POST /services/oauth2/token`, grant_type client_credentials) for a token, and again when a
+ * request is answered 401 (its session refresh delegate), at most twice per connection object.
+ */
+function connectionFor(
+  target: ConnectorTarget,
+  settings: SalesforceSettings,
+): { conn: Connection; lastStatus: () => number | null; secrets: string[]; authorize: () => Promise<void> } {
+  const seen: Seen = { status: null };
+  const secrets = Object.values(target.credentials).filter((v): v is string => typeof v === 'string');
+  if (!usesClientCredentials(target.credentials)) {
+    const conn = new Connection({
+      instanceUrl: target.baseUrl,
+      accessToken: String(target.credentials.accessToken),
+      version: settings.apiVersion,
+    });
+    tap(conn._transport, seen);
+    return { conn, lastStatus: () => seen.status, secrets, authorize: async () => undefined };
+  }
+  let refreshes = 0;
+  const conn: Connection = new Connection({
+    instanceUrl: target.baseUrl,
+    version: settings.apiVersion,
+    oauth2: {
+      clientId: String(target.credentials.clientId),
+      clientSecret: String(target.credentials.clientSecret),
+      loginUrl: target.baseUrl,
+    },
+    accessToken: clientCredentialTokens.get(target.connectionId),
+    refreshFn: (c, callback) => {
+      if (++refreshes > 2) return callback(new Error('the org refused two fresh access tokens'));
+      c.oauth2.requestToken({ grant_type: 'client_credentials' }).then(
+        (res) => {
+          c.accessToken = res.access_token;
+          clientCredentialTokens.set(target.connectionId, res.access_token);
+          secrets.push(res.access_token);
+          callback(undefined, res.access_token, res);
+        },
+        (err: Error) => callback(err),
+      );
+    },
+  });
+  tap(conn._transport, seen);
+  tap(conn.oauth2._transport, seen);
+  const cached = clientCredentialTokens.get(target.connectionId);
+  if (cached) secrets.push(cached);
+  const authorize = async () => {
+    if (conn.accessToken) return;
+    const res = await conn.oauth2.requestToken({ grant_type: 'client_credentials' });
+    conn.accessToken = res.access_token;
+    clientCredentialTokens.set(target.connectionId, res.access_token);
+    secrets.push(res.access_token);
+  };
+  return { conn, lastStatus: () => seen.status, secrets, authorize };
 }
 
 /** Salesforce's own words (its error code and message), never the request: it carries the token. */
@@ -55,6 +116,9 @@ export function outcomeOfError(
   const code = typeof e.errorCode === 'string' ? e.errorCode : null;
   let message: string;
   if (code && !code.startsWith('ERROR_HTTP_') && typeof e.message === 'string') message = `${code}: ${e.message}`;
+  else if (!code && statusCode !== null && e.name && e.name !== 'Error' && !e.name.startsWith('ERROR_HTTP_'))
+    // The token endpoint's OAuth error (`invalid_client`…) and its description.
+    message = `${e.name}: ${e.message ?? ''}`;
   else if (statusCode !== null) message = `Salesforce answered ${statusCode}`;
   else message = `Salesforce unreachable: ${e.message ?? String(err)}`;
   message = scrub(message, secrets);
@@ -122,8 +186,7 @@ function outcomeOfResult(result: UpsertResultLike | undefined, secrets: readonly
  */
 async function push(target: ConnectorTarget, recordType: RecordType, items: readonly SyncItem[]): Promise<ItemOutcome[]> {
   const settings = settingsOf(target.settings);
-  const secrets = Object.values(target.credentials).filter((v): v is string => typeof v === 'string');
-  const { conn, lastStatus } = connectionFor(target, settings);
+  const { conn, lastStatus, secrets, authorize } = connectionFor(target, settings);
   const sobject = SOBJECT_OF[recordType];
   const records: { [field: string]: unknown }[] = [];
   const outcomes: (ItemOutcome | null)[] = items.map((item) => {
@@ -138,6 +201,7 @@ async function push(target: ConnectorTarget, recordType: RecordType, items: read
   if (sendable.length === 0) return outcomes as ItemOutcome[];
   let results: UpsertResultLike[];
   try {
+    await authorize();
     results =
       records.length === 1
         ? [await conn.sobject(sobject).upsert(records[0], EXTERNAL_ID_FIELD)]
@@ -181,7 +245,7 @@ async function pullClosedWon(target: ConnectorTarget, since: string | null): Pro
   if (!inbound) return [];
   const settings = settingsOf(target.settings);
   const poField = purchaseOrderFieldOf(target.settings);
-  const { conn, lastStatus } = connectionFor(target, settings);
+  const { conn, lastStatus, secrets, authorize } = connectionFor(target, settings);
   const fields = ['Id', 'AccountId', 'SystemModstamp', poField, ...(settings.multiCurrency ? ['CurrencyIsoCode'] : [])];
   const where = [
     'IsWon = true',
@@ -196,9 +260,9 @@ async function pullClosedWon(target: ConnectorTarget, since: string | null): Pro
     `FROM Opportunity WHERE ${where.join(' AND ')} ORDER BY SystemModstamp ASC LIMIT 100`;
   let rows: OpportunityRow[];
   try {
+    await authorize();
     rows = (await conn.query<OpportunityRow>(soql)).records;
   } catch (err) {
-    const secrets = Object.values(target.credentials).filter((v): v is string => typeof v === 'string');
     // The engine logs this and leaves the cursor: Salesforce's words only, no cause (a logged cause could carry the request).
     // eslint-disable-next-line preserve-caught-error
     throw new Error(outcomeOfError(err, lastStatus(), secrets, settings).message);

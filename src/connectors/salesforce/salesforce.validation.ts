@@ -5,7 +5,8 @@ type Problem = { path: string; message: string };
 
 /**
  * A Salesforce connection's input (docs/connectors.md): the org's instance URL as `baseUrl`
- * (Salesforce has no one API host) and an OAuth access token in `credentials.accessToken`.
+ * (Salesforce has no one API host) and either an OAuth access token (`credentials.accessToken`)
+ * or a connected app's client credentials (`clientId`, `clientSecret`).
  * Settings are checked here because some reach a SOQL query: field names must be names.
  */
 export function validateSalesforceInput(input: {
@@ -18,8 +19,22 @@ export function validateSalesforceInput(input: {
   if (!input.baseUrl) {
     problems.push({ path: 'baseUrl', message: "must be the org's instance URL (My Domain), e.g. https://acme.my.salesforce.com" });
   }
-  if (typeof credentials.accessToken !== 'string' || credentials.accessToken.trim().length < 8) {
-    problems.push({ path: 'credentials.accessToken', message: 'must be a Salesforce OAuth access token (a session id)' });
+  if (credentials.clientId !== undefined || credentials.clientSecret !== undefined) {
+    // The OAuth 2.0 client credentials flow: a connected app's consumer key and secret.
+    for (const key of ['clientId', 'clientSecret'] as const) {
+      const value = credentials[key];
+      if (typeof value !== 'string' || value.trim().length < 8) {
+        problems.push({
+          path: `credentials.${key}`,
+          message: `must be the connected app's consumer ${key === 'clientId' ? 'key' : 'secret'}`,
+        });
+      }
+    }
+  } else if (typeof credentials.accessToken !== 'string' || credentials.accessToken.trim().length < 8) {
+    problems.push({
+      path: 'credentials.accessToken',
+      message: "must be a Salesforce OAuth access token, or give clientId and clientSecret (a connected app's client credentials)",
+    });
   }
   if (settings.apiVersion !== undefined && !(typeof settings.apiVersion === 'string' && /^\d{2}\.0$/.test(settings.apiVersion))) {
     problems.push({ path: 'settings.apiVersion', message: 'must be a REST API version such as "62.0"' });
