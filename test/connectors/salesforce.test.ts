@@ -404,6 +404,56 @@ it('inbound: an Opportunity set Closed Won with a line item whose ProductCode is
   expect(org.invalid).toEqual([]);
 });
 
+it('a multi-currency org, and a stage name with a quote and a backslash: CurrencyIsoCode written and read, the stage quoted in SOQL', async () => {
+  const org = await salesforce();
+  const stage = "Won – it's \\ final";
+  const connectionId = await connect(org, { multiCurrency: true, stageName: stage, inbound: { closedWonStage: stage } });
+  const c = await customer('Iota SA');
+  const account = await eventually(
+    async () => {
+      await pass(connectionId);
+      return org.byTariffId('Account', c);
+    },
+    { until: (a) => a !== undefined, what: 'the Account' },
+  );
+  expect(account!.fields).toMatchObject({ CurrencyIsoCode: 'EUR', Tariff_Currency__c: 'EUR' });
+  const won = (currency: string) => {
+    const id = org.put('Opportunity', {
+      Name: `Iota ${currency}`,
+      AccountId: account!.Id,
+      StageName: stage,
+      IsWon: true,
+      CloseDate: '2026-12-31',
+      CurrencyIsoCode: currency,
+    });
+    org.put('OpportunityLineItem', { OpportunityId: id, ProductCode: 'seat', Quantity: 2, UnitPrice: 10 });
+    return id;
+  };
+  const eur = won('EUR');
+  const usd = won('USD');
+  await pass(connectionId);
+  expect(org.queries.at(-1)).toContain(`StageName = 'Won – it\\'s \\\\ final'`);
+  expect(org.queries.at(-1)).toMatch(/^SELECT Id, AccountId, SystemModstamp, Tariff_Purchase_Order_Number__c, CurrencyIsoCode, /);
+  const quotes = (
+    await gql(
+      `query($c: ID!) { quotes(customerId: $c, first: 10) { edges { node { id status currency lines { priceCode quantity } } } } }`,
+      { c },
+    )
+  ).quotes.edges.map((e: any) => e.node);
+  // Not accepted: the settings do not say so.
+  expect(quotes).toEqual([expect.objectContaining({ status: 'DRAFT', currency: 'EUR', lines: [{ priceCode: 'seat', quantity: '2' }] })]);
+  const inbound = await boundRows<{ external_id: string; status: string; message: string | null }>(
+    t.app.db.orm.em.fork(),
+    `select external_id, status, message from connection_inbound where connection_id = ? order by status`,
+    [connectionId],
+  );
+  expect(inbound).toEqual([
+    { external_id: eur, status: 'QUOTED', message: null },
+    { external_id: usd, status: 'SKIPPED', message: "no line item's SKU is a Tariff price code or product SKU in USD" },
+  ]);
+  expect(org.invalid).toEqual([]);
+});
+
 it('client credentials: the connector gets a token from the org’s token endpoint, and a new one when the session ends', async () => {
   const org = await salesforce();
   const connectionId = await connect(org, {}, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });

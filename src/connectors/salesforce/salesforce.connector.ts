@@ -26,6 +26,9 @@ function usesClientCredentials(credentials: Record<string, unknown>): boolean {
   return typeof credentials.clientId === 'string' && typeof credentials.clientSecret === 'string';
 }
 
+/** jsforce's own logging stays off whatever JSFORCE_LOG_LEVEL says: at DEBUG it prints response bodies; ours logs ids and Salesforce's words. */
+const QUIET = 'NONE';
+
 /** What the transports saw last: the HTTP status (jsforce's errors carry Salesforce's error code, not the status). */
 interface Seen {
   status: number | null;
@@ -64,6 +67,7 @@ function connectionFor(
       instanceUrl: target.baseUrl,
       accessToken: String(target.credentials.accessToken),
       version: settings.apiVersion,
+      logLevel: QUIET,
     });
     tap(conn._transport, seen);
     return { conn, lastStatus: () => seen.status, secrets, authorize: async () => undefined };
@@ -72,6 +76,7 @@ function connectionFor(
   const conn: Connection = new Connection({
     instanceUrl: target.baseUrl,
     version: settings.apiVersion,
+    logLevel: QUIET,
     oauth2: {
       clientId: String(target.credentials.clientId),
       clientSecret: String(target.credentials.clientSecret),
@@ -246,7 +251,8 @@ async function pullClosedWon(target: ConnectorTarget, since: string | null): Pro
   const settings = settingsOf(target.settings);
   const poField = purchaseOrderFieldOf(target.settings);
   const { conn, lastStatus, secrets, authorize } = connectionFor(target, settings);
-  const fields = ['Id', 'AccountId', 'SystemModstamp', poField, ...(settings.multiCurrency ? ['CurrencyIsoCode'] : [])];
+  // A field selected twice is a SOQL error: the PO field could be one of the others.
+  const fields = [...new Set(['Id', 'AccountId', 'SystemModstamp', poField, ...(settings.multiCurrency ? ['CurrencyIsoCode'] : [])])];
   const where = [
     'IsWon = true',
     `StageName = ${soqlString(inbound.closedWonStage)}`,
