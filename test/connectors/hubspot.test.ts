@@ -386,7 +386,7 @@ it('refuses bad input with the field named, and never returns, logs or emits the
   const bad = await t.gql(`mutation { createConnection(input: { system: HUBSPOT, credentials: { token: "x" } }) { id } }`);
   answers.push(JSON.stringify(bad));
   expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.credentials.accessToken' });
-  const sf = await t.gql(`mutation { createConnection(input: { system: SALESFORCE, credentials: { accessToken: "abcdefghij" } }) { id } }`);
+  const sf = await t.gql(`mutation { createConnection(input: { system: SAP_S4HANA, credentials: { accessToken: "abcdefghij" } }) { id } }`);
   answers.push(JSON.stringify(sf));
   expect(sf.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.system' });
   for (const [input, field] of [

@@ -34,7 +34,7 @@ export class ConnectionService {
     if (!connector) throw new InvalidInputError('input.system', `no connector for ${input.system} in this release (docs/connectors.md)`);
     const credentials = checkJson(input.credentials, 'input.credentials');
     const settings = checkJson(input.settings ?? {}, 'input.settings');
-    const problems = connector.validate({ credentials, settings });
+    const problems = connector.validate({ credentials, settings, baseUrl: input.baseUrl ?? null });
     if (problems.length > 0) throw new InvalidInputError(`input.${problems[0].path}`, problems[0].message);
     const baseUrl = parseBaseUrl(input.baseUrl ?? connector.defaultBaseUrl);
     return this.ctx.em.transactional(async (em) => {

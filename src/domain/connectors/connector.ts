@@ -71,8 +71,14 @@ export interface Connector {
   defaultBaseUrl: string;
   /** Which record types it sends; events of others are not logged for its connections. */
   recordTypes: readonly RecordType[];
-  /** Problems with the input, `{ path, message }` (paths under `credentials` or `settings`); empty when valid. */
-  validate(input: { credentials: Record<string, unknown>; settings: Record<string, unknown> }): { path: string; message: string }[];
+  /**
+   * Problems with the input, `{ path, message }` (paths under `credentials` or `settings`, or
+   * `baseUrl` for a vendor with no default host); empty when valid.
+   */
+  validate(input: { credentials: Record<string, unknown>; settings: Record<string, unknown>; baseUrl?: string | null }): {
+    path: string;
+    message: string;
+  }[];
   /** One outcome per item, in the items' order. Never throws for a vendor's answer. */
   push(target: ConnectorTarget, recordType: RecordType, items: readonly SyncItem[]): Promise<ItemOutcome[]>;
   /**
