@@ -2,7 +2,15 @@ import { Connection, type HttpRequest, type HttpRequestOptions } from 'jsforce';
 import { ConnectedSystem } from '../../domain/connectors/connection.entity';
 import type { Connector, ConnectorTarget, InboundDeal, ItemOutcome, RecordType, SyncItem } from '../../domain/connectors/connector';
 import { inboundSettingsOf } from '../../domain/connectors/inbound';
-import { EXTERNAL_ID_FIELD, FIELDS_OF, SOBJECT_OF, settingsOf, type SalesforceSettings } from './salesforce.mapping';
+import {
+  EXTERNAL_ID_FIELD,
+  FIELDS_OF,
+  SALESFORCE_RECORD_TYPES,
+  SOBJECT_OF,
+  settingsOf,
+  type SalesforceRecordType,
+  type SalesforceSettings,
+} from './salesforce.mapping';
 import { validateSalesforceInput } from './salesforce.validation';
 
 /** Error codes that say "not now" rather than "not this record" (REST API Developer Guide, Status Codes and Error Responses). */
@@ -189,7 +197,19 @@ function outcomeOfResult(result: UpsertResultLike | undefined, secrets: readonly
  * (`PATCH /composite/sobjects/{sObject}/Tariff_Id__c`, `allOrNone: false`, up to 200), whose
  * answer has a result per record: a refused record fails alone, the others are saved.
  */
+function isSalesforceType(recordType: RecordType): recordType is SalesforceRecordType {
+  return (SALESFORCE_RECORD_TYPES as readonly RecordType[]).includes(recordType);
+}
+
 async function push(target: ConnectorTarget, recordType: RecordType, items: readonly SyncItem[]): Promise<ItemOutcome[]> {
+  if (!isSalesforceType(recordType)) {
+    return items.map(() => ({
+      ok: false,
+      kind: 'rejected',
+      message: `Salesforce does not receive ${recordType} records`,
+      statusCode: null,
+    }));
+  }
   const settings = settingsOf(target.settings);
   const { conn, lastStatus, secrets, authorize } = connectionFor(target, settings);
   const sobject = SOBJECT_OF[recordType];
@@ -301,7 +321,7 @@ export const salesforceConnector: Connector = {
   // Salesforce has no one API host: the org's instance URL is the connection's baseUrl, which
   // validate() requires; this default (the login host, no REST data there) is never used.
   defaultBaseUrl: 'https://login.salesforce.com',
-  recordTypes: ['customer', 'contact', 'subscription', 'invoice', 'payment'],
+  recordTypes: SALESFORCE_RECORD_TYPES,
   validate: validateSalesforceInput,
   push,
   pullClosedWon,

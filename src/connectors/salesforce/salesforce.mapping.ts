@@ -16,8 +16,18 @@ export type SalesforceFields = Record<string, string | number | null>;
 /** The External ID field every synced sObject carries. */
 export const EXTERNAL_ID_FIELD = 'Tariff_Id__c';
 
+/** What a CRM receives: not the ERP's orders and credit notes (the engine sends only `recordTypes`). */
+export const SALESFORCE_RECORD_TYPES = [
+  'customer',
+  'contact',
+  'subscription',
+  'invoice',
+  'payment',
+] as const satisfies readonly RecordType[];
+export type SalesforceRecordType = (typeof SALESFORCE_RECORD_TYPES)[number];
+
 /** The sObject each record type is upserted as. */
-export const SOBJECT_OF: Record<RecordType, string> = {
+export const SOBJECT_OF: Record<SalesforceRecordType, string> = {
   customer: 'Account',
   contact: 'Contact',
   subscription: 'Opportunity',
@@ -194,7 +204,7 @@ export function paymentFields(item: SyncItem, settings: SalesforceSettings): Sal
   };
 }
 
-export const FIELDS_OF: Record<RecordType, (item: SyncItem, settings: SalesforceSettings) => SalesforceFields> = {
+export const FIELDS_OF: Record<SalesforceRecordType, (item: SyncItem, settings: SalesforceSettings) => SalesforceFields> = {
   customer: accountFields,
   contact: contactFields,
   subscription: opportunityFields,
