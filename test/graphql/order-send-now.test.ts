@@ -115,4 +115,23 @@ describe('sendOrderNow', () => {
     expect(await eventsOf(t, first.id)).toEqual(['order.scheduled', 'order.placed']);
     expect(await invoiceKeysOf(t, customerId)).toHaveLength(1);
   });
+
+  it('beside a concurrent delivery change on the same subscription: both succeed in either order, to the same schedule', async () => {
+    const customerId = await createCustomer(t);
+    const { sub } = await subscribeGoods(t, customerId, '2026-12-20T00:00:00Z');
+    const [first] = await ordersOf(t, sub);
+    const buyer = await portalKey(t, customerId, 'BUYER');
+    const UPDATE =
+      'mutation($id: ID!, $input: UpdateSubscriptionDeliveryInput!) { updateSubscriptionDelivery(subscriptionId: $id, input: $input) { id } }';
+    const results = await Promise.all([
+      t.gql(SEND_NOW, { id: first.id }, buyer),
+      t.gql(UPDATE, { id: sub, input: { every: 1, unit: 'MONTH' } }, buyer),
+    ]);
+    expect(results.map((r) => r.errors ?? [])).toEqual([[], []]);
+    // Sent first: the change re-dates the next order monthly from today. Changed first: sending re-anchors on today, monthly.
+    expect((await ordersOf(t, sub)).map((o) => [o.status, o.scheduledFor])).toEqual([
+      ['PLACED', NOW],
+      ['SCHEDULED', '2027-01-01T08:00:00.000Z'],
+    ]);
+  });
 });

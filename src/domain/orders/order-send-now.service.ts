@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundRows } from '../../db/bound-query';
 import { authorize } from '../auth/actor';
 import { ConflictError } from '../errors';
+import { isId } from '../shared/ids';
 import type { ServiceContext } from '../shared/service-context';
 import { SubscriptionStatus } from '../subscriptions/subscription.entity';
 import { DeliverySchedule } from './delivery-schedule.entity';
@@ -28,6 +30,7 @@ export class OrderSendNowService {
   async sendNow(id: string): Promise<Order> {
     authorize(this.ctx.actor, 'orders:write');
     return this.ctx.em.transactional(async (em) => {
+      await this.lockSchedule(em, id);
       const { order, now } = await lockScheduledOrder(this.ctx, em, id);
       await em.populate(order, ['subscription']);
       const sub = order.subscription;
@@ -61,6 +64,20 @@ export class OrderSendNowService {
       await em.populate(order, ['lines'], { refresh: true });
       return order;
     });
+  }
+
+  /**
+   * The order's delivery schedule locked before the order, in the order updateSubscriptionDelivery
+   * takes them (schedule, then its orders): the two on one subscription wait for each other
+   * instead of deadlocking. An unknown id locks nothing; lockScheduledOrder then says NOT_FOUND.
+   */
+  private async lockSchedule(em: EntityManager, id: string): Promise<void> {
+    if (!isId(id)) return;
+    await boundRows(
+      em,
+      'select d.subscription_id from delivery_schedule d join customer_order o on o.subscription_id = d.subscription_id where o.id = ? for update of d',
+      [id],
+    );
   }
 
   /** Only the next delivery goes now: a later one would leave an earlier SCHEDULED one behind it. */
