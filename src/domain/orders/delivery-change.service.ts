@@ -65,12 +65,16 @@ export class DeliveryChangeService {
         input.locationId != null ? await locationOf(em, this.ctx.actor, schedule.customer, input.locationId, 'input.locationId') : null;
       const now = (await clockForCustomer(em, schedule.customer.id, this.ctx.clock)).now();
       const { orderLeadDays } = await readSellerSettings(em);
-      // The orders a billing run may be placing are locked (it holds them, or it skips them from here on).
-      const open = await em.find(
-        Order,
-        { subscription: sub.id, status: OrderStatus.SCHEDULED },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { deliveryIndex: 'asc' } },
-      );
+      // The orders a billing run may be placing are locked: it holds them (we wait), or skips them from here on.
+      // Read again once locked: a run that held one has committed by then, with the next order it scheduled,
+      // which the first statement's snapshot could not see (READ COMMITTED).
+      const openWhere = { subscription: sub.id, status: OrderStatus.SCHEDULED };
+      await em.find(Order, openWhere, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const open = await em.find(Order, openWhere, {
+        lockMode: LockMode.PESSIMISTIC_WRITE,
+        refresh: true,
+        orderBy: { deliveryIndex: 'asc' },
+      });
       const changeable = open.filter(
         (o) => o.holdReason === null && o.deliveryIndex !== null && !isFrozen(o.scheduledFor, now, orderLeadDays),
       );

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundRows } from '../../db/bound-query';
 import { authorizeCustomer, withCreator } from '../auth/actor';
 import { ConflictError, NotFoundError } from '../errors';
 import { readSellerSettings } from '../settings/seller-settings.service';
@@ -27,8 +28,12 @@ export function isFrozen(scheduledFor: Date, now: Date, leadDays: number): boole
  * locked (FOR UPDATE: a concurrent control or billing run waits, or skips it), its customer
  * authorized, and the order refused unless SCHEDULED and not yet frozen (CONFLICT, reasons
  * ORDER_NOT_SCHEDULED and ORDER_FROZEN). The caller has checked `orders:write` already.
+ * The order's delivery schedule is locked before the order, in the order updateSubscriptionDelivery
+ * takes them (the schedule, then its orders), so the two wait for each other instead of deadlocking,
+ * and a control's new next order is never missed by a delivery change.
  */
 export async function lockScheduledOrder(ctx: ServiceContext, em: EntityManager, id: string): Promise<LockedOrder> {
+  await lockScheduleOf(em, id);
   const order = isId(id) ? await em.findOne(Order, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   if (!order) throw new NotFoundError('order', id, 'id');
   authorizeCustomer(ctx.actor, 'orders:write', await withCreator(ctx.actor, order.customer));
@@ -46,4 +51,15 @@ export async function lockScheduledOrder(ctx: ServiceContext, em: EntityManager,
     );
   }
   return { order, now, leadDays: orderLeadDays };
+}
+
+/** The delivery schedule of this order's subscription, locked; an unknown id or an order without one locks nothing. */
+async function lockScheduleOf(em: EntityManager, orderId: string): Promise<void> {
+  if (!isId(orderId)) return;
+  await boundRows(
+    em,
+    `select d.subscription_id from delivery_schedule d join customer_order o on o.subscription_id = d.subscription_id
+      where o.id = ? for update of d`,
+    [orderId],
+  );
 }

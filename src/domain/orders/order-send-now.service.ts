@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundRows } from '../../db/bound-query';
 import { authorize } from '../auth/actor';
 import { ConflictError } from '../errors';
-import { isId } from '../shared/ids';
 import type { ServiceContext } from '../shared/service-context';
 import { SubscriptionStatus } from '../subscriptions/subscription.entity';
 import { DeliverySchedule } from './delivery-schedule.entity';
@@ -20,7 +18,7 @@ import { Order, OrderStatus } from './order.entity';
  * Ordergroove's "ship now" do. A customer sends early because the goods ran out early; keeping
  * the old dates would bring the next box days after this one.
  *
- * Twice, or beside a billing run: the order's row is locked FOR UPDATE first. A second call waits
+ * Twice, or beside a billing run: the order's row is locked FOR UPDATE (lockScheduledOrder). A second call waits
  * and then finds it PLACED (CONFLICT, ORDER_NOT_SCHEDULED); a billing run skips the locked row
  * (SKIP LOCKED) and re-checks it as due under its own lock, so finds it placed too.
  */
@@ -30,7 +28,6 @@ export class OrderSendNowService {
   async sendNow(id: string): Promise<Order> {
     authorize(this.ctx.actor, 'orders:write');
     return this.ctx.em.transactional(async (em) => {
-      await this.lockSchedule(em, id);
       const { order, now } = await lockScheduledOrder(this.ctx, em, id);
       await em.populate(order, ['subscription']);
       const sub = order.subscription;
@@ -64,20 +61,6 @@ export class OrderSendNowService {
       await em.populate(order, ['lines'], { refresh: true });
       return order;
     });
-  }
-
-  /**
-   * The order's delivery schedule locked before the order, in the order updateSubscriptionDelivery
-   * takes them (schedule, then its orders): the two on one subscription wait for each other
-   * instead of deadlocking. An unknown id locks nothing; lockScheduledOrder then says NOT_FOUND.
-   */
-  private async lockSchedule(em: EntityManager, id: string): Promise<void> {
-    if (!isId(id)) return;
-    await boundRows(
-      em,
-      'select d.subscription_id from delivery_schedule d join customer_order o on o.subscription_id = d.subscription_id where o.id = ? for update of d',
-      [id],
-    );
   }
 
   /** Only the next delivery goes now: a later one would leave an earlier SCHEDULED one behind it. */
