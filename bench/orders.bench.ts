@@ -182,8 +182,8 @@ async function seedBook(sql: Client): Promise<void> {
     [SUBSCRIPTIONS, START, '2026-04-01T00:00:00Z'],
   );
   await sql.query(
-    `insert into delivery_schedule (subscription_id, customer_id, location_id, every, unit, first_delivery_at, bill_on, created_at, updated_at)
-     select md5('s' || g)::uuid, md5('c' || g)::uuid, md5('l' || g)::uuid, 1, 'MONTH', $2, 'SHIPMENT', $3, $3
+    `insert into delivery_schedule (subscription_id, customer_id, location_id, every, unit, first_delivery_at, anchor_at, bill_on, created_at, updated_at)
+     select md5('s' || g)::uuid, md5('c' || g)::uuid, md5('l' || g)::uuid, 1, 'MONTH', $2, $2, 'SHIPMENT', $3, $3
        from generate_series(1, $1) as g`,
     [SUBSCRIPTIONS, DUE, START],
   );

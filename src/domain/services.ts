@@ -6,6 +6,8 @@ import { ProductService } from './catalog/product.service';
 import { InventoryService } from './inventory/inventory.service';
 import { FeedImportService } from './feeds/feed-import.service';
 import { OrderService } from './orders/order.service';
+import { OrderSendNowService } from './orders/order-send-now.service';
+import { DeliveryChangeService } from './orders/delivery-change.service';
 import { OrderControlService } from './orders/order-controls.service';
 import { OrderFulfilmentService } from './orders/order-fulfilment.service';
 import { ContractService } from './contracts/contract.service';
@@ -86,6 +88,8 @@ export function createServices(ctx: ServiceContext) {
     subscriptions: new SubscriptionService(ctx),
     orders: new OrderService(ctx),
     orderControls: new OrderControlService(ctx),
+    orderSendNow: new OrderSendNowService(ctx),
+    deliveryChanges: new DeliveryChangeService(ctx),
     orderFulfilment: new OrderFulfilmentService(ctx),
     subscriptionChanges: new SubscriptionChangeService(ctx),
     subscriptionLifecycle: new SubscriptionLifecycleService(ctx),

@@ -102,9 +102,10 @@ describe('a portal session for a contact acts with the contact role', () => {
         'CANCEL_SUBSCRIPTION',
         'MANAGE_PAYMENT_METHODS',
         'DOWNLOAD_INVOICES',
+        'MANAGE_ORDERS',
       ],
     ],
-    ['BUYER', ['CHANGE_SUBSCRIPTION']],
+    ['BUYER', ['CHANGE_SUBSCRIPTION', 'MANAGE_ORDERS']],
     ['ACCOUNTS_PAYABLE', ['MANAGE_PAYMENT_METHODS', 'DOWNLOAD_INVOICES']],
     ['APPROVER', []],
     ['VIEWER', []],
@@ -117,6 +118,7 @@ describe('a portal session for a contact acts with the contact role', () => {
         'CANCEL_SUBSCRIPTION',
         'MANAGE_PAYMENT_METHODS',
         'DOWNLOAD_INVOICES',
+        'MANAGE_ORDERS',
       ],
     ],
   ])('lists what a %s session may do in allowedActions, and the server refuses exactly the rest', async (role, actions) => {
@@ -143,7 +145,7 @@ describe('a portal session for a contact acts with the contact role', () => {
     const actions = async () => (await must(t, '{ portalSession { allowedActions } }', undefined, secret)).portalSession.allowedActions;
     expect(await actions()).toEqual([]);
     await must(t, 'mutation($id: ID!) { updateContact(id: $id, input: { role: BUYER }) { id } }', { id });
-    expect(await actions()).toEqual(['CHANGE_SUBSCRIPTION']);
+    expect(await actions()).toEqual(['CHANGE_SUBSCRIPTION', 'MANAGE_ORDERS']);
   });
 
   it('a session without a contact keeps the whole CUSTOMER role', async () => {

@@ -41,6 +41,7 @@ import { Migration20261207157000 } from './Migration20261207157000';
 import { Migration20261207160000 } from './Migration20261207160000';
 import { Migration20261207161000 } from './Migration20261207161000';
 import { Migration20261207161500 } from './Migration20261207161500';
+import { Migration20261208001000 } from './Migration20261208001000';
 import { Migration20261208004000 } from './Migration20261208004000';
 
 /**
@@ -91,5 +92,6 @@ export const migrationsList = [
   { name: 'Migration20261207160000', class: Migration20261207160000 }, // the seller's chart of accounts (general ledger)
   { name: 'Migration20261207161000', class: Migration20261207161000 }, // connectors: connections (encrypted credentials, outbox cursor) and their sync log
   { name: 'Migration20261207161500', class: Migration20261207161500 }, // connectors, inbound: the inbound cursor and log of closed-won deals
+  { name: 'Migration20261208001000', class: Migration20261208001000 }, // delivery schedules re-anchored by customer controls
   { name: 'Migration20261208004000', class: Migration20261208004000 }, // connectors, inbound goods: cursors per kind, the log of shipments read
 ];

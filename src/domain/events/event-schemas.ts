@@ -370,3 +370,16 @@ export const webhookEndpointDisabledPayload = z.object({
   disabledAt: instant,
   failingSince: nullable(instant),
 });
+
+/** delivery_schedule.updated (issue 17): a subscription's ship-to location or frequency changed; `previous` is what it was. */
+export const deliverySchedulePayload = z.object({
+  subscriptionId: z.string(),
+  customerId: z.string(),
+  locationId: z.string(),
+  every: z.number().int(),
+  unit: z.string(),
+  billOn: z.string(),
+  anchorAt: instant,
+  anchorIndex: z.number().int(),
+  previous: z.object({ locationId: z.string(), every: z.number().int(), unit: z.string() }),
+});

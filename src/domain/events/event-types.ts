@@ -51,6 +51,8 @@ export const eventSchemas = {
   ...verbs('order', ['scheduled', 'placed', 'backordered', 'held', 'skipped', 'rescheduled', 'updated', 'delivered'], s.orderPayload),
   'order.shipped': s.orderShippedPayload,
   'order.canceled': s.orderCanceledPayload,
+  // A subscription's ship-to location or delivery frequency changed by a customer control (updateSubscriptionDelivery).
+  'delivery_schedule.updated': s.deliverySchedulePayload,
 
   // The seller e-invoices and a billing run could not finalize the invoice (docs/e-invoices.md).
   'invoice.finalization_blocked': s.invoiceFinalizationBlockedPayload,

@@ -28,9 +28,20 @@ export class DeliverySchedule {
   @Enum({ items: () => DeliveryUnit, nativeEnumName: 'delivery_unit' })
   unit!: DeliveryUnit;
 
-  /** Delivery n falls on deliveryDate(firstDeliveryAt, every, unit, n) (delivery.ts). */
+  /** The first delivery's date as the subscription was made (the cadence itself counts from the anchor). */
   @Property({ type: 'timestamptz' })
   firstDeliveryAt!: Date;
+
+  /**
+   * Delivery n (n ≥ anchorIndex) falls on deliveryDate(anchorAt, every, unit, n - anchorIndex)
+   * (scheduleDate, delivery.ts): the first delivery until a customer control re-anchors the
+   * cadence (a new frequency, a delivery sent now).
+   */
+  @Property({ type: 'timestamptz' })
+  anchorAt!: Date;
+
+  @Property({ type: 'integer', default: 0 })
+  anchorIndex!: number;
 
   @Enum({ items: () => OrderBilling, nativeEnumName: 'order_billing' })
   billOn!: OrderBilling;

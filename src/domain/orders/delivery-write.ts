@@ -14,6 +14,8 @@ export async function openDelivery(em: EntityManager, sub: Subscription, deliver
     every: delivery.every,
     unit: delivery.unit,
     firstDeliveryAt: delivery.firstDeliveryAt,
+    anchorAt: delivery.firstDeliveryAt,
+    anchorIndex: 0,
     billOn: delivery.billOn,
     createdAt: now,
     updatedAt: now,

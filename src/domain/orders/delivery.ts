@@ -27,3 +27,21 @@ export function deliveryDate(first: Date, every: number, unit: DeliveryUnit, n: 
   const days = unit === DeliveryUnit.WEEK ? every * 7 : every;
   return new Date(first.getTime() + n * days * DAY_MS);
 }
+
+/** What a schedule's dates follow: its cadence and where it is anchored (DeliverySchedule). */
+export interface Cadence {
+  firstDeliveryAt: Date;
+  anchorAt: Date;
+  anchorIndex: number;
+  every: number;
+  unit: DeliveryUnit;
+}
+
+/**
+ * The date of a schedule's n-th delivery: counted from its anchor (a re-anchored cadence), or,
+ * for a delivery before the anchor (one already behind it), from the first delivery as it was.
+ */
+export function scheduleDate(c: Cadence, n: number): Date {
+  if (n < c.anchorIndex) return deliveryDate(c.firstDeliveryAt, c.every, c.unit, n);
+  return deliveryDate(c.anchorAt, c.every, c.unit, n - c.anchorIndex);
+}

@@ -9,7 +9,7 @@ import { pricingCustomers } from '../contracts/contract-terms';
 import { emitEvents } from '../events/emit-event';
 import type { DomainEventInput } from '../events/event-types';
 import { ItemPricer } from '../subscriptions/subscription-pricing';
-import { deliveryDate, DeliveryUnit } from './delivery';
+import { DeliveryUnit, scheduleDate } from './delivery';
 import { orderEvent, OrderFacts } from './order-events';
 import { takeOrderNumbers } from './order-number';
 import { priceWith, PricedOrder } from './order-pricing';
@@ -242,6 +242,8 @@ interface ScheduleRow {
   every: number;
   unit: DeliveryUnit;
   first_delivery_at: Date;
+  anchor_at: Date;
+  anchor_index: number;
   po: string | null;
   currency: string;
 }
@@ -271,7 +273,7 @@ export async function scheduleOrders(
   const subIds = [...new Set(wanted.map((w) => w.subscriptionId))];
   const schedules = await boundRows<ScheduleRow>(
     em,
-    `select d.subscription_id, d.customer_id, d.location_id, d.every, d.unit, d.first_delivery_at, s.purchase_order_number as po, c.currency
+    `select d.subscription_id, d.customer_id, d.location_id, d.every, d.unit, d.first_delivery_at, d.anchor_at, d.anchor_index, s.purchase_order_number as po, c.currency
        from delivery_schedule d join subscription s on s.id = d.subscription_id join customer c on c.id = d.customer_id
       where d.subscription_id = any(?::uuid[])`,
     [subIds],
@@ -302,7 +304,16 @@ export async function scheduleOrders(
   const orders: BatchOrder[] = todo.map((w, k) => {
     const s = bySub.get(w.subscriptionId)!;
     const mine = (items.get(w.subscriptionId) ?? []).map((r) => ({ row: r, price: catalogPriceOf(r), quantity: new Decimal(r.quantity) }));
-    const scheduledFor = deliveryDate(new Date(s.first_delivery_at), s.every, s.unit, w.index);
+    const scheduledFor = scheduleDate(
+      {
+        firstDeliveryAt: new Date(s.first_delivery_at),
+        anchorAt: new Date(s.anchor_at),
+        anchorIndex: s.anchor_index,
+        every: s.every,
+        unit: s.unit,
+      },
+      w.index,
+    );
     const priced = pagePricers.price(s.customer_id, mine, scheduledFor);
     return {
       id: randomUUID(),

@@ -1,23 +1,20 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
 import type { Decimal } from '../../pricing/decimal';
-import { authorize, authorizeCustomer, withCreator } from '../auth/actor';
+import { authorize } from '../auth/actor';
 import { loadPriceClosure } from '../catalog/price-snapshot';
 import { PriceStatus } from '../catalog/price.entity';
 import { ProductKind, StockPolicy } from '../catalog/product-kind';
-import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
+import { InvalidInputError } from '../errors';
 import { type DomainEventInput, emitEvent } from '../events/emit-event';
-import { readSellerSettings } from '../settings/seller-settings.service';
-import { isId } from '../shared/ids';
 import type { ServiceContext } from '../shared/service-context';
 import { requireAtMost } from '../shared/validate';
-import { clockForCustomer } from '../test-clocks/customer-clock';
-import { deliveryDate } from './delivery';
+import { scheduleDate } from './delivery';
 import { DeliverySchedule } from './delivery-schedule.entity';
 import { orderEvent, OrderVerb } from './order-events';
 import { OrderLine } from './order-line.entity';
 import { priceOrder } from './order-pricing';
+import { DAY_MS, lockScheduledOrder } from './order-lock';
 import { scheduleOrder } from './order-schedule';
 import { Order, OrderStatus } from './order.entity';
 
@@ -26,7 +23,6 @@ export interface OrderLineInput {
   quantity: Decimal;
 }
 
-const DAY_MS = 86_400_000;
 const MAX_LINES = 20;
 
 /**
@@ -56,7 +52,7 @@ export class OrderControlService {
       }
       const schedule = await this.scheduleOf(em, order);
       if (schedule && order.deliveryIndex !== null) {
-        const next = deliveryDate(schedule.firstDeliveryAt, schedule.every, schedule.unit, order.deliveryIndex + 1);
+        const next = scheduleDate(schedule, order.deliveryIndex + 1);
         if (to.getTime() >= next.getTime()) {
           throw new InvalidInputError('to', `the next delivery is on ${next.toISOString()}: move this one to before it, or skip it`);
         }
@@ -143,24 +139,9 @@ export class OrderControlService {
   ): Promise<Order> {
     authorize(this.ctx.actor, 'orders:write');
     return this.ctx.em.transactional(async (em) => {
-      const order = isId(id) ? await em.findOne(Order, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-      if (!order) throw new NotFoundError('order', id, 'id');
-      authorizeCustomer(this.ctx.actor, 'orders:write', await withCreator(this.ctx.actor, order.customer));
-      if (order.status !== OrderStatus.SCHEDULED) {
-        throw new ConflictError(`order ${order.number} is ${order.status}: only a SCHEDULED order can be changed`, {
-          details: { reason: 'ORDER_NOT_SCHEDULED', status: order.status },
-        });
-      }
-      const now = (await clockForCustomer(em, order.customer.id, this.ctx.clock)).now();
-      const { orderLeadDays } = await readSellerSettings(em);
-      if (now.getTime() >= order.scheduledFor.getTime() - orderLeadDays * DAY_MS) {
-        throw new ConflictError(
-          `order ${order.number} is frozen: it can be changed until ${orderLeadDays} day(s) before ${order.scheduledFor.toISOString()}`,
-          { details: { reason: 'ORDER_FROZEN' } },
-        );
-      }
+      const { order, now, leadDays } = await lockScheduledOrder(this.ctx, em, id);
       await em.populate(order, ['customer', 'location', 'subscription']);
-      await apply(em, order, now, orderLeadDays);
+      await apply(em, order, now, leadDays);
       order.version++;
       order.updatedAt = now;
       await em.flush();

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { StockPolicy } from '../catalog/product-kind';
 import { emitEvent } from '../events/emit-event';
-import { deliveryDate } from './delivery';
+import { scheduleDate } from './delivery';
 import { DeliveryItem } from './delivery-item.entity';
 import type { DeliverySchedule } from './delivery-schedule.entity';
 import { OrderLine } from './order-line.entity';
@@ -27,7 +27,7 @@ export async function scheduleOrder(
     { subscription: schedule.subscription.id },
     { populate: ['price', 'price.product'], orderBy: { priceCode: 'asc' } },
   );
-  const scheduledFor = deliveryDate(schedule.firstDeliveryAt, schedule.every, schedule.unit, index);
+  const scheduledFor = scheduleDate(schedule, index);
   const priced = await priceOrder(em, schedule.customer.id, items, scheduledFor);
   const [number] = await takeOrderNumbers(em, 1, now.getUTCFullYear());
   const order = em.create(Order, {

@@ -9,6 +9,7 @@ export enum PortalAction {
   CANCEL_SUBSCRIPTION = 'CANCEL_SUBSCRIPTION',
   MANAGE_PAYMENT_METHODS = 'MANAGE_PAYMENT_METHODS',
   DOWNLOAD_INVOICES = 'DOWNLOAD_INVOICES',
+  MANAGE_ORDERS = 'MANAGE_ORDERS',
 }
 
 const subscriptionActions = [
@@ -30,5 +31,6 @@ export function portalActions(actor: Actor): PortalAction[] {
   }
   if (can(actor, 'paymentMethods:write')) actions.push(PortalAction.MANAGE_PAYMENT_METHODS);
   if (can(actor, 'invoices:download')) actions.push(PortalAction.DOWNLOAD_INVOICES);
+  if (can(actor, 'orders:write')) actions.push(PortalAction.MANAGE_ORDERS);
   return actions;
 }

@@ -108,6 +108,15 @@ export class OrderResolver {
     return toOrderType(order, order.lines.getItems());
   }
 
+  @Mutation(() => OrderType, {
+    description:
+      "The subscription's next SCHEDULED order placed now, as the billing run places it; the next delivery follows one interval after today",
+  })
+  async sendOrderNow(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<OrderType> {
+    const order = await ctx.services.orderSendNow.sendNow(id);
+    return toOrderType(order, order.lines.getItems());
+  }
+
   @FieldResolver(() => CustomerType)
   async customer(@Root() order: OrderType, @Ctx() ctx: Context): Promise<Customer> {
     return (await ctx.loaders.customer.load(order.customerId))!;

@@ -1,7 +1,8 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Subscription } from '../../domain/subscriptions/subscription.entity';
 import type { Context } from '../context';
 import { SubscriptionType } from '../subscriptions/subscription.types';
+import { UpdateSubscriptionDeliveryInput } from './delivery-change.types';
 import { DeliveryScheduleType } from './order.types';
 
 /** A subscription's goods (issue 17): its delivery schedule and when its next order is placed. */
@@ -25,5 +26,17 @@ export class SubscriptionDeliveryResolver {
   @FieldResolver(() => Date, { nullable: true, description: 'When its next order is placed: its earliest SCHEDULED order not held' })
   nextOrderAt(@Root() sub: Subscription, @Ctx() ctx: Context): Promise<Date | null> {
     return ctx.services.orders.nextOrderAt(sub.id);
+  }
+
+  @Mutation(() => SubscriptionType, {
+    description:
+      'Its ship-to location and delivery frequency: the SCHEDULED orders not yet frozen follow (re-dated, re-addressed); frozen and placed ones stay',
+  })
+  updateSubscriptionDelivery(
+    @Arg('subscriptionId', () => ID) subscriptionId: string,
+    @Arg('input', () => UpdateSubscriptionDeliveryInput) input: UpdateSubscriptionDeliveryInput,
+    @Ctx() ctx: Context,
+  ): Promise<Subscription> {
+    return ctx.services.deliveryChanges.update(subscriptionId, input);
   }
 }

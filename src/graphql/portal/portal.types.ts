@@ -15,6 +15,9 @@ registerEnumType(PortalAction, {
     CANCEL_SUBSCRIPTION: { description: 'Cancel at period end (within sellerSettings.allowSelfServiceCancel)' },
     MANAGE_PAYMENT_METHODS: { description: 'Add or replace the payment method invoices are charged to' },
     DOWNLOAD_INVOICES: { description: 'Download printable invoices (GET /invoices/:id.html)' },
+    MANAGE_ORDERS: {
+      description: "Skip, reschedule, change and send now scheduled orders; change a delivery schedule's ship-to location and frequency",
+    },
   },
 });
 

@@ -103,6 +103,7 @@
     clear($('invoice-rows'));
     clear($('consumption-rows'));
     clear($('payment-method-rows'));
+    $('orders').hidden = true;
     $('account').hidden = true;
     $('section-nav').hidden = true;
     $('expiry-note').hidden = true;
@@ -814,6 +815,29 @@
       });
   }
 
+  // -- orders (portal-orders.js, loaded before this file, draws them with these helpers)
+
+  function loadOrders() {
+    if (!window.TariffPortalOrders) return Promise.resolve();
+    return window.TariffPortalOrders.load({
+      h: h,
+      clear: clear,
+      $: $,
+      gql: gql,
+      may: may,
+      date: date,
+      money: money,
+      moneyCell: moneyCell,
+      words: words,
+      announce: announce,
+      fail: fail,
+      busy: busy,
+      customerId: function () {
+        return state.session.customer.id;
+      },
+    });
+  }
+
   // ---- start
 
   var START =
@@ -851,7 +875,7 @@
         return loadPrices(state.settings.selfServicePriceCodes.slice(0, 50));
       })
       .then(function () {
-        return Promise.all([loadSubscriptions(), loadInvoices(), loadPaymentMethods(), loadConsumption()]);
+        return Promise.all([loadSubscriptions(), loadInvoices(), loadPaymentMethods(), loadConsumption(), loadOrders()]);
       })
       .then(function () {
         $('loading').hidden = true;

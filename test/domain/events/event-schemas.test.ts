@@ -16,6 +16,9 @@ import {
   SubscriptionFacts,
 } from '../../../src/domain/events/event-payloads';
 import { orderEvent } from '../../../src/domain/orders/order-events';
+import { deliveryScheduleEvent } from '../../../src/domain/orders/delivery-events';
+import type { DeliverySchedule } from '../../../src/domain/orders/delivery-schedule.entity';
+import { DeliveryUnit } from '../../../src/domain/orders/delivery';
 import type { Order } from '../../../src/domain/orders/order.entity';
 import type { OrderLine } from '../../../src/domain/orders/order-line.entity';
 import { DomainEventInput, eventSchemas, EventType, parseStoredEvent } from '../../../src/domain/events/event-types';
@@ -475,6 +478,22 @@ const built: Record<EventType, DomainEventInput[]> = {
         lines: [{ sku: 'TONER-XL', quantity: '2' }],
       },
     }),
+  ],
+  'delivery_schedule.updated': [
+    deliveryScheduleEvent(
+      {
+        subscription: { id: ids.subscription },
+        customer: { id: ids.customer },
+        location: { id: '00000000-0000-4000-8000-0000000000d1' },
+        every: 3,
+        unit: DeliveryUnit.WEEK,
+        billOn: 'SHIPMENT',
+        anchorAt: day('2026-03-24'),
+        anchorIndex: 4,
+      } as unknown as DeliverySchedule,
+      { locationId: '00000000-0000-4000-8000-0000000000d1', every: 2, unit: DeliveryUnit.WEEK },
+      at,
+    ),
   ],
   'webhook_endpoint.disabled': [
     webhookEndpointDisabledEvent(
