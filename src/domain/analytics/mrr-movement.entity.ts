@@ -2,6 +2,7 @@ import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
 import type { Decimal } from '../../pricing/decimal';
+import { ProductKind } from '../catalog/product-kind';
 
 /** As ChartMogul and Baremetrics name them (README, Revenue analytics). */
 export enum MrrMovementKind {
@@ -51,4 +52,8 @@ export class MrrMovement {
 
   @Property({ type: 'timestamptz' })
   at!: Date;
+
+  /** Whether it moved the subscription's goods (PHYSICAL, on orders) or its services (docs/analytics.md, Goods and services). */
+  @Enum({ items: () => ProductKind, nativeEnumName: 'product_kind', default: ProductKind.SERVICE })
+  productKind: ProductKind = ProductKind.SERVICE;
 }

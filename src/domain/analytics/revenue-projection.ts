@@ -10,8 +10,10 @@ import type { Projector } from '../events/projectors';
 import { repeatingEnd, type DiscountTerms } from '../coupons/coupon-effect';
 import { ItemPricer } from '../subscriptions/subscription-pricing';
 import { applyDiscount, DiscountEvent, loadDiscounts, writeDiscounts } from './discount-state';
+import { ProductKind } from '../catalog/product-kind';
+import { goodsMrr } from './goods-mrr';
 import { MrrMovementKind } from './mrr-movement.entity';
-import type { MrrItem } from './mrr-state.entity';
+import type { MrrDelivery, MrrItem } from './mrr-state.entity';
 import { REVENUE_EVENT_TYPES, revenueChange, SubscriptionEvent } from './revenue-events';
 import { subscriptionMrr } from './subscription-mrr';
 
@@ -26,8 +28,12 @@ interface State {
   interval: string;
   intervalCount: number;
   items: MrrItem[];
-  /** The monthly share, exact to the ledger's scale (mrr-figures.ts). */
+  /** The delivery schedule and its goods (issue 17), null without goods. */
+  delivery: MrrDelivery | null;
+  /** The monthly share, exact to the ledger's scale (mrr-figures.ts): services and goods. */
   mrr: Decimal;
+  /** The goods' part of `mrr`. */
+  goodsMrr: Decimal;
   /** The instant of the last event written into the state. */
   updatedAt: Date;
   changed: boolean;
@@ -38,6 +44,7 @@ interface Movement {
   subscriptionId: string;
   currency: string;
   kind: MrrMovementKind;
+  productKind: ProductKind;
   delta: Decimal;
   mrrAfter: Decimal;
   cause: string;
@@ -64,7 +71,7 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
   const contracted = await customersWithContracts(em, customerIds);
   // Prices and MRR history are read only when something is re-priced: a page of plain renewals never is.
   let priced: { pricing: Awaited<ReturnType<typeof pricingFor>>; everHad: Set<string> } | null = null;
-  const storedItems = [...states.values()].flatMap((s) => s.items);
+  const storedItems = [...states.values()].flatMap((s) => [...s.items, ...(s.delivery?.items ?? [])]);
   const pricingNow = async () =>
     (priced ??= {
       pricing: await pricingFor(em, customerIds, storedItems, subscriptionEvents),
@@ -80,23 +87,36 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
     const { pricing, everHad } = await pricingNow();
     const pricer = pricing.pricer(state.customerId);
     const items = state.items.map((i) => ({ price: pricing.price(i), quantity: new Decimal(i.quantity) }));
-    const mrr = subscriptionMrr(pricer, { ...state, items }, at, discounts.get(state.customerId));
-    if (mrr.eq(state.mrr)) return;
-    const before = customerMrr(state.customerId, state.currency);
-    const after = before.minus(state.mrr).plus(mrr);
-    const hadMrr = everHad.has(`${state.customerId}:${state.currency}`);
-    movements.push({
-      customerId: state.customerId,
-      subscriptionId: state.subscriptionId,
-      currency: state.currency,
-      kind: classify(before, after, hadMrr),
-      delta: mrr.minus(state.mrr),
-      mrrAfter: mrr,
-      cause,
+    const services = subscriptionMrr(pricer, { ...state, items }, at, discounts.get(state.customerId));
+    const goods = goodsMrr(
+      pricer,
+      state.delivery && {
+        status: state.status,
+        every: state.delivery.every,
+        unit: state.delivery.unit,
+        items: state.delivery.items.map((i) => ({ price: pricing.price(i), quantity: new Decimal(i.quantity) })),
+      },
       at,
-    });
-    if (mrr.gt(0)) everHad.add(`${state.customerId}:${state.currency}`);
-    state.mrr = mrr;
+    );
+    const key = `${state.customerId}:${state.currency}`;
+    for (const { productKind, delta } of movesOf(state, services, goods)) {
+      const before = customerMrr(state.customerId, state.currency);
+      const after = before.plus(delta);
+      state.mrr = state.mrr.plus(delta);
+      if (productKind === ProductKind.PHYSICAL) state.goodsMrr = state.goodsMrr.plus(delta);
+      movements.push({
+        customerId: state.customerId,
+        subscriptionId: state.subscriptionId,
+        currency: state.currency,
+        kind: classify(before, after, everHad.has(key)),
+        productKind,
+        delta,
+        mrrAfter: state.mrr,
+        cause,
+        at,
+      });
+      if (after.gt(0)) everHad.add(key);
+    }
   };
 
   for (const change of changes) {
@@ -147,6 +167,22 @@ function repeatingEndAfter(list: readonly DiscountTerms[] | undefined, since: Da
   return earliest;
 }
 
+/**
+ * A subscription's change as one movement per product kind whose share moved: rises first, then
+ * falls (services before goods within each), each classified in turn against the customer's MRR.
+ * So a customer that starts from 0 has one NEW (or REACTIVATION) and expansions, one that drops
+ * to 0 contractions and one CHURN, and one that keeps MRR never passes through 0: a change from
+ * services to goods of the same amount is an EXPANSION of goods and a CONTRACTION of services.
+ * With services only, this is the one movement the ledger always wrote.
+ */
+function movesOf(state: State, services: Decimal, goods: Decimal): { productKind: ProductKind; delta: Decimal }[] {
+  const moves = [
+    { productKind: ProductKind.SERVICE, delta: services.minus(state.mrr.minus(state.goodsMrr)) },
+    { productKind: ProductKind.PHYSICAL, delta: goods.minus(state.goodsMrr) },
+  ];
+  return [...moves.filter((m) => m.delta.gt(0)), ...moves.filter((m) => m.delta.lt(0))];
+}
+
 function classify(before: Decimal, after: Decimal, hadMrrBefore: boolean): MrrMovementKind {
   if (before.isZero()) return hadMrrBefore ? MrrMovementKind.REACTIVATION : MrrMovementKind.NEW;
   if (after.isZero()) return MrrMovementKind.CHURN;
@@ -165,6 +201,7 @@ function applySnapshot(states: Map<string, State>, event: SubscriptionEvent): { 
   const items = p.items
     .map((i) => ({ priceCode: i.priceCode, priceVersion: i.priceVersion, quantity: i.quantity }))
     .sort((a, b) => (a.priceCode < b.priceCode ? -1 : a.priceCode > b.priceCode ? 1 : 0));
+  const delivery = deliveryOf(p.delivery);
   const known = states.get(event.aggregateId);
   if (!known) {
     const state: State = {
@@ -175,7 +212,9 @@ function applySnapshot(states: Map<string, State>, event: SubscriptionEvent): { 
       interval: p.interval,
       intervalCount: p.intervalCount,
       items,
+      delivery,
       mrr: ZERO,
+      goodsMrr: ZERO,
       updatedAt: event.at,
       changed: true,
     };
@@ -183,17 +222,36 @@ function applySnapshot(states: Map<string, State>, event: SubscriptionEvent): { 
     return { state, changed: true };
   }
   const changed =
-    known.status !== p.status || !sameItems(known.items, items) || known.interval !== p.interval || known.intervalCount !== p.intervalCount;
+    known.status !== p.status ||
+    !sameItems(known.items, items) ||
+    known.interval !== p.interval ||
+    known.intervalCount !== p.intervalCount ||
+    !sameDelivery(known.delivery, delivery);
   if (changed)
     Object.assign(known, {
       status: p.status,
       items,
+      delivery,
       interval: p.interval,
       intervalCount: p.intervalCount,
       updatedAt: event.at,
       changed: true,
     });
   return { state: known, changed };
+}
+
+/** An event's delivery as the state keeps it; absent (an event from before issue 17) is none. */
+function deliveryOf(d: SubscriptionEvent['payload']['delivery']): MrrDelivery | null {
+  if (!d) return null;
+  const items = d.items
+    .map((i) => ({ priceCode: i.priceCode, priceVersion: i.priceVersion, sku: i.sku, quantity: new Decimal(i.quantity).toFixed() }))
+    .sort((a, b) => (a.priceCode < b.priceCode ? -1 : a.priceCode > b.priceCode ? 1 : 0));
+  return { every: d.every, unit: d.unit, items };
+}
+
+function sameDelivery(a: MrrDelivery | null | undefined, b: MrrDelivery | null): boolean {
+  if (!a || !b) return !a && !b;
+  return a.every === b.every && a.unit === b.unit && sameItems(a.items, b.items);
 }
 
 /** Field by field: items read back from jsonb have their keys in jsonb's order, not the payload's. */
@@ -230,11 +288,13 @@ async function loadStates(
     interval: string;
     interval_count: number;
     items: MrrItem[];
+    delivery: MrrDelivery | null;
     mrr: string;
+    goods_mrr: string;
     updated_at: Date;
   }>(
     em,
-    'select subscription_id, customer_id, currency, status, interval, interval_count, items, mrr, updated_at from mrr_subscription_state where customer_id = any(?::uuid[])',
+    'select subscription_id, customer_id, currency, status, interval, interval_count, items, delivery, mrr, goods_mrr, updated_at from mrr_subscription_state where customer_id = any(?::uuid[])',
     [[...customerIds]],
   );
   for (const r of rows) {
@@ -246,7 +306,9 @@ async function loadStates(
       interval: r.interval,
       intervalCount: r.interval_count,
       items: r.items,
+      delivery: r.delivery,
       mrr: new Decimal(r.mrr),
+      goodsMrr: new Decimal(r.goods_mrr),
       updatedAt: new Date(r.updated_at),
       changed: false,
     });
@@ -280,7 +342,7 @@ async function pricingFor(
   stored: readonly MrrItem[],
   events: readonly SubscriptionEvent[],
 ) {
-  const items = [...stored, ...events.flatMap((e) => e.payload.items)];
+  const items = [...stored, ...events.flatMap((e) => [...e.payload.items, ...(e.payload.delivery?.items ?? [])])];
   const keys = [
     ...new Map(items.map((i) => [`${i.priceCode}@${i.priceVersion}`, { code: i.priceCode, version: i.priceVersion }])).values(),
   ];
@@ -312,11 +374,11 @@ async function writeStates(em: EntityManager, states: readonly State[], at: Date
   if (states.length === 0) return;
   await boundRows(
     em,
-    `insert into mrr_subscription_state (subscription_id, customer_id, currency, status, interval, interval_count, items, mrr, updated_at)
-     select s.subscription_id, s.customer_id, s.currency, s.status, s.interval, s.interval_count, s.items, s.mrr, ?
-       from jsonb_to_recordset(?::jsonb) as s(subscription_id uuid, customer_id uuid, currency text, status text, interval text, interval_count int, items jsonb, mrr numeric)
+    `insert into mrr_subscription_state (subscription_id, customer_id, currency, status, interval, interval_count, items, delivery, mrr, goods_mrr, updated_at)
+     select s.subscription_id, s.customer_id, s.currency, s.status, s.interval, s.interval_count, s.items, s.delivery, s.mrr, s.goods_mrr, ?
+       from jsonb_to_recordset(?::jsonb) as s(subscription_id uuid, customer_id uuid, currency text, status text, interval text, interval_count int, items jsonb, delivery jsonb, mrr numeric, goods_mrr numeric)
      on conflict (subscription_id) do update set status = excluded.status, interval = excluded.interval, interval_count = excluded.interval_count,
-        items = excluded.items, mrr = excluded.mrr, updated_at = excluded.updated_at`,
+        items = excluded.items, delivery = excluded.delivery, mrr = excluded.mrr, goods_mrr = excluded.goods_mrr, updated_at = excluded.updated_at`,
     [
       at,
       JSON.stringify(
@@ -328,7 +390,9 @@ async function writeStates(em: EntityManager, states: readonly State[], at: Date
           interval: s.interval,
           interval_count: s.intervalCount,
           items: s.items,
+          delivery: s.delivery,
           mrr: s.mrr.toFixed(),
+          goods_mrr: s.goodsMrr.toFixed(),
         })),
       ),
     ],
@@ -339,9 +403,9 @@ async function writeMovements(em: EntityManager, movements: readonly Movement[])
   if (movements.length === 0) return;
   await boundRows(
     em,
-    `insert into mrr_movement (id, customer_id, subscription_id, currency, kind, delta, mrr_after, cause, at)
-     select m.id, m.customer_id, m.subscription_id, m.currency, m.kind::mrr_movement_kind, m.delta, m.mrr_after, m.cause, m.at
-       from jsonb_to_recordset(?::jsonb) as m(id uuid, customer_id uuid, subscription_id uuid, currency text, kind text, delta numeric, mrr_after numeric, cause text, at timestamptz)`,
+    `insert into mrr_movement (id, customer_id, subscription_id, currency, kind, product_kind, delta, mrr_after, cause, at)
+     select m.id, m.customer_id, m.subscription_id, m.currency, m.kind::mrr_movement_kind, m.product_kind::product_kind, m.delta, m.mrr_after, m.cause, m.at
+       from jsonb_to_recordset(?::jsonb) as m(id uuid, customer_id uuid, subscription_id uuid, currency text, kind text, product_kind text, delta numeric, mrr_after numeric, cause text, at timestamptz)`,
     [
       JSON.stringify(
         movements.map((m) => ({
@@ -350,6 +414,7 @@ async function writeMovements(em: EntityManager, movements: readonly Movement[])
           subscription_id: m.subscriptionId,
           currency: m.currency,
           kind: m.kind,
+          product_kind: m.productKind,
           delta: m.delta.toFixed(),
           mrr_after: m.mrrAfter.toFixed(),
           cause: m.cause,
