@@ -2,7 +2,6 @@ import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
 import type { Decimal } from '../../pricing/decimal';
-import { ProductKind } from '../catalog/product-kind';
 
 /** As ChartMogul and Baremetrics name them (README, Revenue analytics). */
 export enum MrrMovementKind {
@@ -53,7 +52,10 @@ export class MrrMovement {
   @Property({ type: 'timestamptz' })
   at!: Date;
 
-  /** Whether it moved the subscription's goods (PHYSICAL, on orders) or its services (docs/analytics.md, Goods and services). */
-  @Enum({ items: () => ProductKind, nativeEnumName: 'product_kind', default: ProductKind.SERVICE })
-  productKind: ProductKind = ProductKind.SERVICE;
+  /**
+   * The part of `delta` that moved the subscription's goods (PHYSICAL items on orders); the rest
+   * moved its services. Exact as `delta` (docs/analytics.md, Goods and services).
+   */
+  @Property({ type: DecimalType, default: '0' })
+  goodsDelta!: Decimal;
 }

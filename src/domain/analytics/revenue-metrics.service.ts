@@ -175,7 +175,7 @@ async function before(
 ): Promise<{ mrr: Decimal; goods: Decimal; customers: number }> {
   const [row] = await boundRows<{ mrr: string | null; goods: string | null; customers: string | null }>(
     em,
-    `${withItem(ledger, false)}select sum(delta) as mrr, sum(delta) filter (where product_kind = 'PHYSICAL') as goods,
+    `${withItem(ledger, false)}select sum(delta) as mrr, sum(goods_delta) as goods,
             sum(case kind when 'CHURN' then -1 when 'NEW' then 1 when 'REACTIVATION' then 1 else 0 end) as customers
        from ${ledger.table} where currency = ? and at < ?`,
     [...ledger.params, currency, at],
@@ -203,7 +203,7 @@ async function movementsByPeriod(
 ): Promise<Map<number, PeriodMoves>> {
   const rows = await boundRows<{ i: number; kind: string; total: string; goods: string; n: string; involuntary: string }>(
     em,
-    `${withItem(ledger, false)}select p.i, m.kind, sum(m.delta) as total, coalesce(sum(m.delta) filter (where m.product_kind = 'PHYSICAL'), 0) as goods,
+    `${withItem(ledger, false)}select p.i, m.kind, sum(m.delta) as total, sum(m.goods_delta) as goods,
             count(*) as n, coalesce(sum(m.delta) filter (where m.cause = ?), 0) as involuntary
        from ${PERIODS} join ${ledger.table} m on m.currency = ? and m.at >= p.s and m.at < p.e
       group by p.i, m.kind`,

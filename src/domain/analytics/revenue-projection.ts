@@ -10,7 +10,6 @@ import type { Projector } from '../events/projectors';
 import { repeatingEnd, type DiscountTerms } from '../coupons/coupon-effect';
 import { ItemPricer } from '../subscriptions/subscription-pricing';
 import { applyDiscount, DiscountEvent, loadDiscounts, writeDiscounts } from './discount-state';
-import { ProductKind } from '../catalog/product-kind';
 import { goodsMrr } from './goods-mrr';
 import { MrrMovementKind } from './mrr-movement.entity';
 import type { MrrDelivery, MrrItem } from './mrr-state.entity';
@@ -44,8 +43,9 @@ interface Movement {
   subscriptionId: string;
   currency: string;
   kind: MrrMovementKind;
-  productKind: ProductKind;
   delta: Decimal;
+  /** The part of `delta` that moved goods. */
+  goodsDelta: Decimal;
   mrrAfter: Decimal;
   cause: string;
   at: Date;
@@ -98,25 +98,31 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
       },
       at,
     );
-    const key = `${state.customerId}:${state.currency}`;
-    for (const { productKind, delta } of movesOf(state, services, goods)) {
-      const before = customerMrr(state.customerId, state.currency);
-      const after = before.plus(delta);
-      state.mrr = state.mrr.plus(delta);
-      if (productKind === ProductKind.PHYSICAL) state.goodsMrr = state.goodsMrr.plus(delta);
-      movements.push({
-        customerId: state.customerId,
-        subscriptionId: state.subscriptionId,
-        currency: state.currency,
-        kind: classify(before, after, everHad.has(key)),
-        productKind,
-        delta,
-        mrrAfter: state.mrr,
-        cause,
-        at,
-      });
-      if (after.gt(0)) everHad.add(key);
-    }
+    const mrr = services.plus(goods);
+    const goodsDelta = goods.minus(state.goodsMrr);
+    if (mrr.eq(state.mrr) && goodsDelta.isZero()) return;
+    const before = customerMrr(state.customerId, state.currency);
+    const after = before.minus(state.mrr).plus(mrr);
+    const hadMrr = everHad.has(`${state.customerId}:${state.currency}`);
+    movements.push({
+      customerId: state.customerId,
+      subscriptionId: state.subscriptionId,
+      currency: state.currency,
+      // Services traded for goods of the same MRR (or back) move neither total: a movement of 0 that keeps the parts.
+      kind: before.eq(after)
+        ? goodsDelta.gt(0)
+          ? MrrMovementKind.EXPANSION
+          : MrrMovementKind.CONTRACTION
+        : classify(before, after, hadMrr),
+      delta: mrr.minus(state.mrr),
+      goodsDelta,
+      mrrAfter: mrr,
+      cause,
+      at,
+    });
+    if (mrr.gt(0)) everHad.add(`${state.customerId}:${state.currency}`);
+    state.mrr = mrr;
+    state.goodsMrr = goods;
   };
 
   for (const change of changes) {
@@ -165,22 +171,6 @@ function repeatingEndAfter(list: readonly DiscountTerms[] | undefined, since: Da
     if (end.getTime() > since.getTime() && (earliest === null || end.getTime() < earliest.getTime())) earliest = end;
   }
   return earliest;
-}
-
-/**
- * A subscription's change as one movement per product kind whose share moved: rises first, then
- * falls (services before goods within each), each classified in turn against the customer's MRR.
- * So a customer that starts from 0 has one NEW (or REACTIVATION) and expansions, one that drops
- * to 0 contractions and one CHURN, and one that keeps MRR never passes through 0: a change from
- * services to goods of the same amount is an EXPANSION of goods and a CONTRACTION of services.
- * With services only, this is the one movement the ledger always wrote.
- */
-function movesOf(state: State, services: Decimal, goods: Decimal): { productKind: ProductKind; delta: Decimal }[] {
-  const moves = [
-    { productKind: ProductKind.SERVICE, delta: services.minus(state.mrr.minus(state.goodsMrr)) },
-    { productKind: ProductKind.PHYSICAL, delta: goods.minus(state.goodsMrr) },
-  ];
-  return [...moves.filter((m) => m.delta.gt(0)), ...moves.filter((m) => m.delta.lt(0))];
 }
 
 function classify(before: Decimal, after: Decimal, hadMrrBefore: boolean): MrrMovementKind {
@@ -403,9 +393,9 @@ async function writeMovements(em: EntityManager, movements: readonly Movement[])
   if (movements.length === 0) return;
   await boundRows(
     em,
-    `insert into mrr_movement (id, customer_id, subscription_id, currency, kind, product_kind, delta, mrr_after, cause, at)
-     select m.id, m.customer_id, m.subscription_id, m.currency, m.kind::mrr_movement_kind, m.product_kind::product_kind, m.delta, m.mrr_after, m.cause, m.at
-       from jsonb_to_recordset(?::jsonb) as m(id uuid, customer_id uuid, subscription_id uuid, currency text, kind text, product_kind text, delta numeric, mrr_after numeric, cause text, at timestamptz)`,
+    `insert into mrr_movement (id, customer_id, subscription_id, currency, kind, delta, goods_delta, mrr_after, cause, at)
+     select m.id, m.customer_id, m.subscription_id, m.currency, m.kind::mrr_movement_kind, m.delta, m.goods_delta, m.mrr_after, m.cause, m.at
+       from jsonb_to_recordset(?::jsonb) as m(id uuid, customer_id uuid, subscription_id uuid, currency text, kind text, delta numeric, goods_delta numeric, mrr_after numeric, cause text, at timestamptz)`,
     [
       JSON.stringify(
         movements.map((m) => ({
@@ -414,8 +404,8 @@ async function writeMovements(em: EntityManager, movements: readonly Movement[])
           subscription_id: m.subscriptionId,
           currency: m.currency,
           kind: m.kind,
-          product_kind: m.productKind,
           delta: m.delta.toFixed(),
+          goods_delta: m.goodsDelta.toFixed(),
           mrr_after: m.mrrAfter.toFixed(),
           cause: m.cause,
           at: m.at.toISOString(),

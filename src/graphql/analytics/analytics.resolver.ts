@@ -91,7 +91,7 @@ export class AnalyticsResolver {
       delta: formatMoney(m.delta, m.currency),
       mrrAfter: formatMoney(m.mrrAfter, m.currency),
       cause: m.cause,
-      productKind: m.productKind,
+      goodsDelta: formatMoney(m.goodsDelta, m.currency),
       subscriptionId: m.subscriptionId,
       customerId: m.customerId,
       currency: m.currency,

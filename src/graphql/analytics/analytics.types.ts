@@ -158,8 +158,8 @@ export class MrrMovementType {
   @Field({ description: 'The event that moved it, e.g. subscription.updated, subscription.canceled:dunning, contract.created' })
   cause!: string;
 
-  @Field(() => ProductKind, { description: "Whether it moved the subscription's services or its goods (PHYSICAL, on orders)" })
-  productKind!: ProductKind;
+  @Field(() => DecimalScalar, { description: "The part of delta that moved the subscription's goods (PHYSICAL items on orders); the rest moved its services" })
+  goodsDelta!: string;
 
   @Field(() => ID)
   subscriptionId!: string;
