@@ -158,7 +158,9 @@ export class MrrMovementType {
   @Field({ description: 'The event that moved it, e.g. subscription.updated, subscription.canceled:dunning, contract.created' })
   cause!: string;
 
-  @Field(() => DecimalScalar, { description: "The part of delta that moved the subscription's goods (PHYSICAL items on orders); the rest moved its services" })
+  @Field(() => DecimalScalar, {
+    description: "The part of delta that moved the subscription's goods (PHYSICAL items on orders); the rest moved its services",
+  })
   goodsDelta!: string;
 
   @Field(() => ID)
