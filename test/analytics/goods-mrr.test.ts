@@ -55,8 +55,19 @@ function deliver(
  * A change of a subscription's delivery as a frequency or quantity control makes it: the rows,
  * then a subscription event in the same transaction (emitEvent reads the delivery it carries).
  */
-async function changeDelivery(id: string, change: { every?: number; unit?: string; quantities?: Record<string, string> }): Promise<void> {
+async function changeDelivery(
+  id: string,
+  change: { every?: number; unit?: string; quantities?: Record<string, string>; services?: Record<string, string> },
+): Promise<void> {
   await em().transactional(async (tx) => {
+    // Services in the same change: the items billed per period, as changeSubscription would leave them.
+    for (const [priceCode, quantity] of Object.entries(change.services ?? {})) {
+      await boundRows(tx, 'update subscription_item set quantity = ? where subscription_id = ? and price_code = ?', [
+        quantity,
+        id,
+        priceCode,
+      ]);
+    }
     const sub = await tx.findOneOrFail(Subscription, id, { populate: ['items', 'items.price'] });
     if (change.every !== undefined) {
       await boundRows(tx, 'update delivery_schedule set every = ?, unit = ?::delivery_unit where subscription_id = ?', [
@@ -107,6 +118,7 @@ beforeAll(async () => {
     },
   });
   await price('gloves-box', 'gloves', { kind: 'per_unit', config: { unitAmount: '2.50' } });
+  await price('seat', 'support', { kind: 'per_unit', config: { unitAmount: '10.00' } });
 });
 afterAll(async () => {
   await t.close();
@@ -237,6 +249,44 @@ describe('goods in MRR: a worked example computed by hand', () => {
     expect(rows).toEqual([
       { kind: 'NEW', delta: '130.436875', goods_delta: '30.436875', cause: 'subscription.created' },
       { kind: 'CONTRACTION', delta: '-20.436875', goods_delta: '-20.436875', cause: 'subscription.updated' },
+    ]);
+    expect(await rebuilt()).toEqual(await ledger());
+  });
+});
+
+describe('goods in MRR: services traded for goods', () => {
+  it('writes a movement of 0 whose goods part moves, and the split follows it', async () => {
+    at('2029-01-01T00:00:00Z');
+    const e = await customerWithLocation();
+    // 2 seats (20.00) and 4 boxes of gloves a month (10.00): 30.00, then 1 seat and 8 boxes: 30.00 again.
+    const sub = await deliver(
+      e,
+      [
+        { priceCode: 'seat', quantity: '2' },
+        { priceCode: 'gloves-box', quantity: '4' },
+      ],
+      1,
+      'MONTH',
+    );
+    at('2029-01-15T00:00:00Z');
+    await changeDelivery(sub, { services: { seat: '1' }, quantities: { 'gloves-box': '8' } });
+    const rows = await boundRows(
+      em(),
+      'select kind, delta::text, goods_delta::text, mrr_after::text from mrr_movement where subscription_id = ? order by at',
+      [sub],
+    );
+    expect(rows).toEqual([
+      { kind: 'NEW', delta: '30', goods_delta: '10', mrr_after: '30' },
+      { kind: 'EXPANSION', delta: '0', goods_delta: '10', mrr_after: '30' },
+    ]);
+    const [month] = (await must(t, METRICS, { from: '2029-01-01T00:00:00Z', to: '2029-02-01T00:00:00Z' })).revenueMetrics;
+    // Earlier tests' customers keep their MRR: the month's movements and each part's change are this customer's.
+    const moved = (p: any) => [p.newMrr, p.expansionMrr, new Decimal(p.mrr).minus(p.startMrr).toFixed(2)];
+    expect(moved(month)).toEqual(['30.00', '0.00', '30.00']);
+    // NEW 30.00 of which 10.00 goods; an EXPANSION of 0.00: +10.00 goods, −10.00 services.
+    expect(month.byKind.map((k: any) => [k.kind, ...moved(k)])).toEqual([
+      ['SERVICE', '20.00', '-10.00', '10.00'],
+      ['PHYSICAL', '10.00', '10.00', '20.00'],
     ]);
     expect(await rebuilt()).toEqual(await ledger());
   });
