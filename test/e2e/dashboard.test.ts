@@ -59,6 +59,9 @@ beforeAll(async () => {
   // 1,200.00 a year counts 100.00 a month.
   await createPrice(t, 'annual', { kind: 'per_unit', config: { unitAmount: '1200.00' } }, { productCode: 'seats', interval: 'YEAR' });
   await createPrice(t, 'basic-usd', { kind: 'per_unit', config: { unitAmount: '20.00' } }, { productCode: 'seats', currency: 'USD' });
+  // Goods (issue 17): delivered, their MRR is a delivery's amount normalized to a month.
+  await must(t, 'mutation { createProduct(input: { code: "toner", name: "Toner", kind: PHYSICAL, sku: "TN-1" }) { id } }');
+  await createPrice(t, 'toner-box', { kind: 'per_unit', config: { unitAmount: '5.00' } }, { productCode: 'toner' });
 
   // T0: three EUR customers (30 + 50 + 100 MRR).
   const acme = await customer('Acme Corp');
@@ -81,6 +84,19 @@ beforeAll(async () => {
   await must(t, 'mutation($id: ID!) { cancelSubscription(id: $id, atPeriodEnd: false) { status } }', { id: globexSub });
   await advanceDays(15);
   await subscribe(await customer('Umbrella plc'), 'basic', '1');
+  // And Stark takes 4 boxes of toner (20.00) every two weeks: 20.00 × 365.2425 / 12 / 14 = 43.48125 a month.
+  const stark = await customer('Stark Supplies');
+  const dock = await must(t, 'mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }', {
+    input: { customerId: stark, name: 'Dock 1', address: { line1: 'Hafenstr. 1', city: 'Hamburg', country: 'DE' } },
+  });
+  await must(t, SUBSCRIBE, {
+    input: {
+      customerId: stark,
+      items: [{ priceCode: 'toner-box', quantity: '4' }],
+      collection: 'SEND_INVOICE',
+      delivery: { every: 2, unit: 'WEEK', locationId: dock.createLocation.id },
+    },
+  });
   clock.set(NOW);
 
   const key = (role: string, customerId?: string) =>
@@ -105,7 +121,7 @@ afterAll(async () => {
 const FIGURES = `query($from: DateTime!, $to: DateTime!, $interval: MetricsInterval!, $currency: Currency!) {
   revenueMetrics(from: $from, to: $to, interval: $interval, currency: $currency) {
     periodStart startMrr mrr arr newMrr expansionMrr contractionMrr churnedMrr reactivationMrr activeCustomers arpa
-    logoChurnRate grossRevenueRetention netRevenueRetention
+    logoChurnRate grossRevenueRetention netRevenueRetention byKind { kind mrr }
   }
   cohorts(from: $from, to: $to, currency: $currency) { month customers startMrr months { offset logoRetention revenueRetention } }
   mrrMovements(from: $from, to: $to, currency: $currency, first: 10) { id kind delta mrrAfter customer { name } }
@@ -169,6 +185,11 @@ async function expectPageEqualsApi(): Promise<any> {
   expect(await amountOf('#kpi-arr')).toEqual({ amount: last.arr, text: money(last.arr, c) });
   expect(await page.locator('#kpi-customers').getAttribute('data-count')).toBe(String(last.activeCustomers));
   expect(await page.locator('#kpi-customers').textContent()).toBe(String(last.activeCustomers));
+  // Services and goods apart, adding up to MRR in every period.
+  const kind = (p: any, k: string) => p.byKind.find((part: any) => part.kind === k).mrr;
+  expect(await amountOf('#kpi-services-mrr')).toEqual({ amount: kind(last, 'SERVICE'), text: money(kind(last, 'SERVICE'), c) });
+  expect(await amountOf('#kpi-goods-mrr')).toEqual({ amount: kind(last, 'PHYSICAL'), text: money(kind(last, 'PHYSICAL'), c) });
+  for (const p of periods) expect(new Decimal(kind(p, 'SERVICE')).plus(kind(p, 'PHYSICAL')).toFixed(2)).toBe(p.mrr);
 
   // The bridge of the range: the first period's start, the sums of its flows, the last period's end.
   const flows = (field: string) => sum(periods.map((p: any) => p[field]));
@@ -201,6 +222,14 @@ async function expectPageEqualsApi(): Promise<any> {
   expect(
     await page.locator('#growth-rows tr td:nth-of-type(2)').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-amount'))),
   ).toEqual(periods.map((p: any) => p.arr));
+  for (const [column, k] of [
+    [5, 'SERVICE'],
+    [6, 'PHYSICAL'],
+  ] as const) {
+    expect(
+      await page.locator(`#growth-rows tr td:nth-of-type(${column})`).evaluateAll((tds) => tds.map((td) => td.getAttribute('data-amount'))),
+    ).toEqual(periods.map((p: any) => kind(p, k)));
+  }
   expect(await page.locator('#retention-rows tr td:nth-of-type(3)').allTextContents()).toEqual(
     periods.map((p: any) => percent(p.netRevenueRetention)),
   );
@@ -334,12 +363,19 @@ describe('the revenue dashboard', () => {
     expect(await page.locator('#currency option').allTextContents()).toEqual(['EUR', 'USD']);
 
     const api = await expectPageEqualsApi();
-    // And the API against the book, by hand: Acme 10 × 25.00 + Initech 1,200.00 / 12 + Umbrella 10.00.
+    // And the API against the book, by hand: Acme 10 × 25.00 + Initech 1,200.00 / 12 + Umbrella 10.00
+    // in services, and Stark's toner, 43.48125, in goods: 403.48125 rounded once.
     const last = api.revenueMetrics.at(-1);
-    expect(last).toMatchObject({ mrr: '360.00', arr: '4320.00', activeCustomers: 3 });
+    expect(last).toMatchObject({ mrr: '403.48', arr: '4841.76', activeCustomers: 4 });
+    expect(last.byKind).toEqual([
+      { kind: 'SERVICE', mrr: '360.00' },
+      { kind: 'PHYSICAL', mrr: '43.48' },
+    ]);
     expect(api.mrrMovements[0]).toMatchObject({ kind: 'EXPANSION', delta: '220.00', mrrAfter: '250.00', customer: { name: 'Acme Corp' } });
-    expect(await page.locator('#kpi-mrr').textContent()).toBe('€360.00');
-    expect(await page.locator('#kpi-arr').textContent()).toBe('€4,320.00');
+    expect(await page.locator('#kpi-mrr').textContent()).toBe('€403.48');
+    expect(await page.locator('#kpi-arr').textContent()).toBe('€4,841.76');
+    expect(await page.locator('#kpi-services-mrr').textContent()).toBe('€360.00');
+    expect(await page.locator('#kpi-goods-mrr').textContent()).toBe('€43.48');
     // Sent invoices nobody paid: the book's first ones (100 days ago, due after 30) are 70 days past due.
     const eur = api.agedReceivables.totals.find((r: any) => r.currency === 'EUR');
     expect(new Decimal(eur.days61To90).gt(0)).toBe(true);
@@ -365,7 +401,7 @@ describe('the revenue dashboard', () => {
     );
     expect(charts).toHaveLength(3);
     for (const chart of charts) expect(chart).toEqual({ role: 'img', label: expect.stringMatching(/\d/) });
-    expect(await page.locator('#growth-chart').getAttribute('aria-label')).toContain('€360.00');
+    expect(await page.locator('#growth-chart').getAttribute('aria-label')).toContain('€403.48');
     expect(await page.evaluate<string>('document.activeElement.id')).toBe('dashboard-title');
 
     await shot(page, '04-dashboard');

@@ -30,6 +30,7 @@
     '  revenueMetrics(from: $from, to: $to, interval: $interval, currency: $currency) {\n' +
     '    periodStart periodEnd startMrr mrr arr newMrr expansionMrr contractionMrr churnedMrr reactivationMrr\n' +
     '    activeCustomers arpa logoChurnRate grossRevenueRetention netRevenueRetention involuntaryChurnMrr\n' +
+    '    byKind { kind mrr }\n' +
     '  }\n' +
     '  cohorts(from: $from, to: $to, currency: $currency) {\n' +
     '    month customers startMrr months { offset customers mrr logoRetention revenueRetention }\n' +

@@ -26,12 +26,22 @@
     node.textContent = amount == null ? '\u2014' : signed ? format.signedMoney(amount, currency) : format.money(amount, currency);
   }
 
+  /** A period's MRR from SERVICE items or from PHYSICAL goods (revenueMetrics.byKind: the two add up to its MRR). */
+  function kindMrr(period, kind) {
+    var part = (period.byKind || []).filter(function (k) {
+      return k.kind === kind;
+    })[0];
+    return part ? part.mrr : '0';
+  }
+
   /** The state at the end of the range, and how far MRR moved over it. */
   function kpis(view) {
     var last = view.periods[view.periods.length - 1];
     var c = view.currency;
     setAmount('kpi-mrr', last ? last.mrr : null, c);
     setAmount('kpi-arr', last ? last.arr : null, c);
+    setAmount('kpi-services-mrr', last ? kindMrr(last, 'SERVICE') : null, c);
+    setAmount('kpi-goods-mrr', last ? kindMrr(last, 'PHYSICAL') : null, c);
     setAmount('kpi-arpa', last ? last.arpa : null, c);
     setAmount('kpi-net', view.bridge.net, c, true);
     var customers = $('kpi-customers');
@@ -54,6 +64,8 @@
           moneyCell(p.arr, view.currency),
           h('td', { class: 'num', text: format.count(p.activeCustomers) }),
           p.arpa == null ? h('td', { class: 'num', text: '\u2014' }) : moneyCell(p.arpa, view.currency),
+          moneyCell(kindMrr(p, 'SERVICE'), view.currency),
+          moneyCell(kindMrr(p, 'PHYSICAL'), view.currency),
         ),
       );
     });
@@ -225,7 +237,7 @@
 
   /** After signing out nothing of the figures stays in the page, hidden or not. */
   function clearAll() {
-    ['kpi-mrr', 'kpi-arr', 'kpi-arpa', 'kpi-net', 'kpi-customers'].forEach(function (id) {
+    ['kpi-mrr', 'kpi-arr', 'kpi-services-mrr', 'kpi-goods-mrr', 'kpi-arpa', 'kpi-net', 'kpi-customers'].forEach(function (id) {
       $(id).textContent = '\u2014';
       $(id).removeAttribute('data-amount');
       $(id).removeAttribute('data-count');

@@ -17,7 +17,7 @@ export function parseGrouping(by: CustomerGrouping | null | undefined): Customer
 
 /**
  * The ledger as a report reads it: a relation with mrr_movement's columns (customer_id, currency,
- * kind, delta, cause, at), and the WITH item that defines it, if any, whose parameters come
+ * kind, delta, goods_delta, cause, at), and the WITH item that defines it, if any, whose parameters come
  * before the statement's own.
  */
 export interface LedgerRelation {
@@ -68,7 +68,7 @@ export function ledgerRelation(by: CustomerGrouping, currency: string): LedgerRe
                row_number() over (partition by payer_id order by at, customer_id) as position
           from steps
       )
-      select m.id, m.payer_id as customer_id, m.subscription_id, m.currency, m.delta, m.mrr_after, m.cause, m.at,
+      select m.id, m.payer_id as customer_id, m.subscription_id, m.currency, m.delta, m.goods_delta, m.mrr_after, m.cause, m.at,
              (case
                 when m.kind in ('NEW', 'REACTIVATION') and s.others > 0 then 'EXPANSION'
                 when m.kind = 'CHURN' and s.others > 0 then 'CONTRACTION'
@@ -78,7 +78,7 @@ export function ledgerRelation(by: CustomerGrouping, currency: string): LedgerRe
         from moved m join placed s on s.payer_id = m.payer_id and s.customer_id = m.customer_id and s.at = m.at
       union all
       -- Customers in no paying group keep their rows as they are; only groups need the running sums.
-      select m.id, m.customer_id, m.subscription_id, m.currency, m.delta, m.mrr_after, m.cause, m.at, m.kind
+      select m.id, m.customer_id, m.subscription_id, m.currency, m.delta, m.goods_delta, m.mrr_after, m.cause, m.at, m.kind
         from mrr_movement m
        where m.currency = ? and not exists (select 1 from grouped g where g.customer_id = m.customer_id)
     )`,

@@ -51,4 +51,11 @@ export class MrrMovement {
 
   @Property({ type: 'timestamptz' })
   at!: Date;
+
+  /**
+   * The part of `delta` that moved the subscription's goods (PHYSICAL items on orders); the rest
+   * moved its services. Exact as `delta` (docs/analytics.md, Goods and services).
+   */
+  @Property({ type: DecimalType, default: '0' })
+  goodsDelta!: Decimal;
 }

@@ -9,6 +9,13 @@ export interface MrrItem {
   quantity: string;
 }
 
+/** A delivery schedule as the projection keeps it (issue 17): how often, and the goods with their versions. */
+export interface MrrDelivery {
+  every: number;
+  unit: 'DAY' | 'WEEK' | 'MONTH';
+  items: (MrrItem & { sku: string })[];
+}
+
 /**
  * The revenue projection's own view of each subscription, as of the last event it applied: what
  * a contract's arrival re-prices, and what the next movement is measured from. Rebuilt with the
@@ -40,6 +47,13 @@ export class MrrSubscriptionState {
   /** The subscription's monthly share, exact to the ledger's scale (mrr-figures.ts), rounded only within a figure. */
   @Property({ type: DecimalType })
   mrr!: Decimal;
+
+  @Property({ type: 'jsonb', nullable: true })
+  delivery?: MrrDelivery | null;
+
+  /** The goods' part of `mrr`, exact as `mrr` is: what the next movement of goods is measured from. */
+  @Property({ type: DecimalType, default: '0' })
+  goodsMrr!: Decimal;
 
   @Property({ type: 'timestamptz' })
   updatedAt!: Date;

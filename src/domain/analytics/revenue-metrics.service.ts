@@ -9,6 +9,7 @@ import type { Customer } from '../customers/customer.entity';
 import { InvalidInputError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
 import { CustomerGrouping, LedgerRelation, ledgerRelation, parseGrouping, withItem } from './customer-grouping';
+import { KindPart, splitByKind } from './kind-breakdown';
 import { MetricPeriod, metricPeriods, MetricsInterval } from './metric-periods';
 import { bridgeEnd, mrrFigure, roundBridge } from './mrr-figures';
 import { MrrMovementKind } from './mrr-movement.entity';
@@ -34,6 +35,8 @@ export interface RevenuePeriod {
   involuntaryChurnMrr: Decimal;
   dunningRecoveryRate: Decimal | null;
   usageRevenue: Decimal;
+  /** The MRR and bridge above split into services and goods (issue 17): parts add up to each figure. */
+  byKind: KindPart[];
 }
 
 const RATE_SCALE = 4;
@@ -72,10 +75,20 @@ export class RevenueMetricsService {
       usage: await usageByPeriod(em, currency, periods),
     }));
     let startMrr = base.mrr;
+    let goodsStart = base.goods;
     let active = base.customers;
     return periods.map((p) => {
       const m = moves.get(p.index) ?? emptyMoves();
       const sum = (k: MrrMovementKind) => m.sums.get(k) ?? ZERO;
+      const goodsSum = (k: MrrMovementKind) => m.goods.get(k) ?? ZERO;
+      const goods = {
+        start: goodsStart,
+        newMrr: goodsSum(MrrMovementKind.NEW),
+        expansionMrr: goodsSum(MrrMovementKind.EXPANSION),
+        reactivationMrr: goodsSum(MrrMovementKind.REACTIVATION),
+        contractionMrr: goodsSum(MrrMovementKind.CONTRACTION).negated(),
+        churnedMrr: goodsSum(MrrMovementKind.CHURN).negated(),
+      };
       const exact = {
         start: startMrr,
         newMrr: sum(MrrMovementKind.NEW),
@@ -114,8 +127,10 @@ export class RevenueMetricsService {
         involuntaryChurnMrr: mrrFigure(m.involuntary.negated(), currency),
         dunningRecoveryRate: d ? rate(new Decimal(d.recovered), new Decimal(d.entered)) : null,
         usageRevenue: usage.get(p.index) ?? ZERO,
+        byKind: splitByKind(shown, goods, currency),
       };
       startMrr = mrr;
+      goodsStart = bridgeEnd(goods);
       return period;
     });
   }
@@ -152,24 +167,32 @@ function periodsJson(periods: readonly MetricPeriod[]): string {
 const PERIODS = 'jsonb_to_recordset(?::jsonb) as p(i int, s timestamptz, e timestamptz)';
 
 /** MRR and active customers before `at`. */
-async function before(em: EntityManager, ledger: LedgerRelation, currency: string, at: Date): Promise<{ mrr: Decimal; customers: number }> {
-  const [row] = await boundRows<{ mrr: string | null; customers: string | null }>(
+async function before(
+  em: EntityManager,
+  ledger: LedgerRelation,
+  currency: string,
+  at: Date,
+): Promise<{ mrr: Decimal; goods: Decimal; customers: number }> {
+  const [row] = await boundRows<{ mrr: string | null; goods: string | null; customers: string | null }>(
     em,
-    `${withItem(ledger, false)}select sum(delta) as mrr, sum(case kind when 'CHURN' then -1 when 'NEW' then 1 when 'REACTIVATION' then 1 else 0 end) as customers
+    `${withItem(ledger, false)}select sum(delta) as mrr, sum(goods_delta) as goods,
+            sum(case kind when 'CHURN' then -1 when 'NEW' then 1 when 'REACTIVATION' then 1 else 0 end) as customers
        from ${ledger.table} where currency = ? and at < ?`,
     [...ledger.params, currency, at],
   );
-  return { mrr: new Decimal(row.mrr ?? 0), customers: Number(row.customers ?? 0) };
+  return { mrr: new Decimal(row.mrr ?? 0), goods: new Decimal(row.goods ?? 0), customers: Number(row.customers ?? 0) };
 }
 
 interface PeriodMoves {
   sums: Map<string, Decimal>;
+  /** The goods' part of each sum. */
+  goods: Map<string, Decimal>;
   counts: Map<string, number>;
   involuntary: Decimal;
 }
 
 function emptyMoves(): PeriodMoves {
-  return { sums: new Map(), counts: new Map(), involuntary: ZERO };
+  return { sums: new Map(), goods: new Map(), counts: new Map(), involuntary: ZERO };
 }
 
 async function movementsByPeriod(
@@ -178,9 +201,10 @@ async function movementsByPeriod(
   currency: string,
   periods: readonly MetricPeriod[],
 ): Promise<Map<number, PeriodMoves>> {
-  const rows = await boundRows<{ i: number; kind: string; total: string; n: string; involuntary: string }>(
+  const rows = await boundRows<{ i: number; kind: string; total: string; goods: string; n: string; involuntary: string }>(
     em,
-    `${withItem(ledger, false)}select p.i, m.kind, sum(m.delta) as total, count(*) as n, coalesce(sum(m.delta) filter (where m.cause = ?), 0) as involuntary
+    `${withItem(ledger, false)}select p.i, m.kind, sum(m.delta) as total, sum(m.goods_delta) as goods,
+            count(*) as n, coalesce(sum(m.delta) filter (where m.cause = ?), 0) as involuntary
        from ${PERIODS} join ${ledger.table} m on m.currency = ? and m.at >= p.s and m.at < p.e
       group by p.i, m.kind`,
     [...ledger.params, INVOLUNTARY, periodsJson(periods), currency],
@@ -189,6 +213,7 @@ async function movementsByPeriod(
   for (const r of rows) {
     const m = out.get(r.i) ?? emptyMoves();
     m.sums.set(r.kind, new Decimal(r.total));
+    m.goods.set(r.kind, new Decimal(r.goods));
     m.counts.set(r.kind, Number(r.n));
     m.involuntary = m.involuntary.plus(r.involuntary);
     out.set(r.i, m);

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { boundRows } from '../../db/bound-query';
 import { priceReferences } from '../../pricing';
 import { Decimal, ZERO } from '../../pricing/decimal';
@@ -10,39 +9,15 @@ import type { Projector } from '../events/projectors';
 import { repeatingEnd, type DiscountTerms } from '../coupons/coupon-effect';
 import { ItemPricer } from '../subscriptions/subscription-pricing';
 import { applyDiscount, DiscountEvent, loadDiscounts, writeDiscounts } from './discount-state';
+import { goodsMrr } from './goods-mrr';
 import { MrrMovementKind } from './mrr-movement.entity';
+import { applySnapshot, loadStates, Movement, State, writeMovements, writeStates } from './ledger-state';
 import type { MrrItem } from './mrr-state.entity';
 import { REVENUE_EVENT_TYPES, revenueChange, SubscriptionEvent } from './revenue-events';
 import { subscriptionMrr } from './subscription-mrr';
 
 /** The revenue ledger, kept exact with the outbox: wired at the entry points (src/domain/services.ts). */
 export const revenueProjector: Projector = { name: 'revenue', types: REVENUE_EVENT_TYPES, project: projectRevenue };
-
-interface State {
-  subscriptionId: string;
-  customerId: string;
-  currency: string;
-  status: string;
-  interval: string;
-  intervalCount: number;
-  items: MrrItem[];
-  /** The monthly share, exact to the ledger's scale (mrr-figures.ts). */
-  mrr: Decimal;
-  /** The instant of the last event written into the state. */
-  updatedAt: Date;
-  changed: boolean;
-}
-
-interface Movement {
-  customerId: string;
-  subscriptionId: string;
-  currency: string;
-  kind: MrrMovementKind;
-  delta: Decimal;
-  mrrAfter: Decimal;
-  cause: string;
-  at: Date;
-}
 
 /**
  * The revenue ledger as a projection of the outbox: called with the events a transaction writes,
@@ -64,7 +39,7 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
   const contracted = await customersWithContracts(em, customerIds);
   // Prices and MRR history are read only when something is re-priced: a page of plain renewals never is.
   let priced: { pricing: Awaited<ReturnType<typeof pricingFor>>; everHad: Set<string> } | null = null;
-  const storedItems = [...states.values()].flatMap((s) => s.items);
+  const storedItems = [...states.values()].flatMap((s) => [...s.items, ...(s.delivery?.items ?? [])]);
   const pricingNow = async () =>
     (priced ??= {
       pricing: await pricingFor(em, customerIds, storedItems, subscriptionEvents),
@@ -80,8 +55,20 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
     const { pricing, everHad } = await pricingNow();
     const pricer = pricing.pricer(state.customerId);
     const items = state.items.map((i) => ({ price: pricing.price(i), quantity: new Decimal(i.quantity) }));
-    const mrr = subscriptionMrr(pricer, { ...state, items }, at, discounts.get(state.customerId));
-    if (mrr.eq(state.mrr)) return;
+    const services = subscriptionMrr(pricer, { ...state, items }, at, discounts.get(state.customerId));
+    const goods = goodsMrr(
+      pricer,
+      state.delivery && {
+        status: state.status,
+        every: state.delivery.every,
+        unit: state.delivery.unit,
+        items: state.delivery.items.map((i) => ({ price: pricing.price(i), quantity: new Decimal(i.quantity) })),
+      },
+      at,
+    );
+    const mrr = services.plus(goods);
+    const goodsDelta = goods.minus(state.goodsMrr);
+    if (mrr.eq(state.mrr) && goodsDelta.isZero()) return;
     const before = customerMrr(state.customerId, state.currency);
     const after = before.minus(state.mrr).plus(mrr);
     const hadMrr = everHad.has(`${state.customerId}:${state.currency}`);
@@ -89,14 +76,21 @@ export async function projectRevenue(em: EntityManager, events: readonly DomainE
       customerId: state.customerId,
       subscriptionId: state.subscriptionId,
       currency: state.currency,
-      kind: classify(before, after, hadMrr),
+      // Services traded for goods of the same MRR (or back) move neither total: a movement of 0 that keeps the parts.
+      kind: before.eq(after)
+        ? goodsDelta.gt(0)
+          ? MrrMovementKind.EXPANSION
+          : MrrMovementKind.CONTRACTION
+        : classify(before, after, hadMrr),
       delta: mrr.minus(state.mrr),
+      goodsDelta,
       mrrAfter: mrr,
       cause,
       at,
     });
     if (mrr.gt(0)) everHad.add(`${state.customerId}:${state.currency}`);
     state.mrr = mrr;
+    state.goodsMrr = goods;
   };
 
   for (const change of changes) {
@@ -159,101 +153,6 @@ function causeOf(event: SubscriptionEvent): string {
   return reason !== undefined ? `${event.type}:${reason}` : event.type;
 }
 
-/** The subscription's state after the event, from its payload (event-schemas.ts: a snapshot after the change). */
-function applySnapshot(states: Map<string, State>, event: SubscriptionEvent): { state: State; changed: boolean } {
-  const p = event.payload;
-  const items = p.items
-    .map((i) => ({ priceCode: i.priceCode, priceVersion: i.priceVersion, quantity: i.quantity }))
-    .sort((a, b) => (a.priceCode < b.priceCode ? -1 : a.priceCode > b.priceCode ? 1 : 0));
-  const known = states.get(event.aggregateId);
-  if (!known) {
-    const state: State = {
-      subscriptionId: event.aggregateId,
-      customerId: p.customerId,
-      currency: p.currency,
-      status: p.status,
-      interval: p.interval,
-      intervalCount: p.intervalCount,
-      items,
-      mrr: ZERO,
-      updatedAt: event.at,
-      changed: true,
-    };
-    states.set(state.subscriptionId, state);
-    return { state, changed: true };
-  }
-  const changed =
-    known.status !== p.status || !sameItems(known.items, items) || known.interval !== p.interval || known.intervalCount !== p.intervalCount;
-  if (changed)
-    Object.assign(known, {
-      status: p.status,
-      items,
-      interval: p.interval,
-      intervalCount: p.intervalCount,
-      updatedAt: event.at,
-      changed: true,
-    });
-  return { state: known, changed };
-}
-
-/** Field by field: items read back from jsonb have their keys in jsonb's order, not the payload's. */
-function sameItems(a: readonly MrrItem[], b: readonly MrrItem[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((x, i) => x.priceCode === b[i].priceCode && x.priceVersion === b[i].priceVersion && x.quantity === b[i].quantity)
-  );
-}
-
-/**
- * The states of the subscriptions named (their own rows locked: changes of one subscription
- * serialize on its row already, so this waits for nothing a change does not) and, unlocked, of
- * the customers' other subscriptions, which classification reads.
- */
-async function loadStates(
-  em: EntityManager,
-  subscriptionIds: readonly string[],
-  customerIds: readonly string[],
-): Promise<Map<string, State>> {
-  const states = new Map<string, State>();
-  if (subscriptionIds.length > 0) {
-    await boundRows(
-      em,
-      'select subscription_id from mrr_subscription_state where subscription_id = any(?::uuid[]) order by subscription_id for update',
-      [[...subscriptionIds]],
-    );
-  }
-  const rows = await boundRows<{
-    subscription_id: string;
-    customer_id: string;
-    currency: string;
-    status: string;
-    interval: string;
-    interval_count: number;
-    items: MrrItem[];
-    mrr: string;
-    updated_at: Date;
-  }>(
-    em,
-    'select subscription_id, customer_id, currency, status, interval, interval_count, items, mrr, updated_at from mrr_subscription_state where customer_id = any(?::uuid[])',
-    [[...customerIds]],
-  );
-  for (const r of rows) {
-    states.set(r.subscription_id, {
-      subscriptionId: r.subscription_id,
-      customerId: r.customer_id,
-      currency: r.currency,
-      status: r.status,
-      interval: r.interval,
-      intervalCount: r.interval_count,
-      items: r.items,
-      mrr: new Decimal(r.mrr),
-      updatedAt: new Date(r.updated_at),
-      changed: false,
-    });
-  }
-  return states;
-}
-
 /** Customers with a contract, whose prices can change at any renewal (a contract starting or ending). */
 async function customersWithContracts(em: EntityManager, customerIds: readonly string[]): Promise<Set<string>> {
   const rows = await boundRows<{ customer_id: string }>(
@@ -280,7 +179,7 @@ async function pricingFor(
   stored: readonly MrrItem[],
   events: readonly SubscriptionEvent[],
 ) {
-  const items = [...stored, ...events.flatMap((e) => e.payload.items)];
+  const items = [...stored, ...events.flatMap((e) => [...e.payload.items, ...(e.payload.delivery?.items ?? [])])];
   const keys = [
     ...new Map(items.map((i) => [`${i.priceCode}@${i.priceVersion}`, { code: i.priceCode, version: i.priceVersion }])).values(),
   ];
@@ -306,56 +205,4 @@ async function pricingFor(
       return ItemPricer.of(customers.get(customerId)!, components);
     },
   };
-}
-
-async function writeStates(em: EntityManager, states: readonly State[], at: Date): Promise<void> {
-  if (states.length === 0) return;
-  await boundRows(
-    em,
-    `insert into mrr_subscription_state (subscription_id, customer_id, currency, status, interval, interval_count, items, mrr, updated_at)
-     select s.subscription_id, s.customer_id, s.currency, s.status, s.interval, s.interval_count, s.items, s.mrr, ?
-       from jsonb_to_recordset(?::jsonb) as s(subscription_id uuid, customer_id uuid, currency text, status text, interval text, interval_count int, items jsonb, mrr numeric)
-     on conflict (subscription_id) do update set status = excluded.status, interval = excluded.interval, interval_count = excluded.interval_count,
-        items = excluded.items, mrr = excluded.mrr, updated_at = excluded.updated_at`,
-    [
-      at,
-      JSON.stringify(
-        states.map((s) => ({
-          subscription_id: s.subscriptionId,
-          customer_id: s.customerId,
-          currency: s.currency,
-          status: s.status,
-          interval: s.interval,
-          interval_count: s.intervalCount,
-          items: s.items,
-          mrr: s.mrr.toFixed(),
-        })),
-      ),
-    ],
-  );
-}
-
-async function writeMovements(em: EntityManager, movements: readonly Movement[]): Promise<void> {
-  if (movements.length === 0) return;
-  await boundRows(
-    em,
-    `insert into mrr_movement (id, customer_id, subscription_id, currency, kind, delta, mrr_after, cause, at)
-     select m.id, m.customer_id, m.subscription_id, m.currency, m.kind::mrr_movement_kind, m.delta, m.mrr_after, m.cause, m.at
-       from jsonb_to_recordset(?::jsonb) as m(id uuid, customer_id uuid, subscription_id uuid, currency text, kind text, delta numeric, mrr_after numeric, cause text, at timestamptz)`,
-    [
-      JSON.stringify(
-        movements.map((m) => ({
-          id: randomUUID(),
-          customer_id: m.customerId,
-          subscription_id: m.subscriptionId,
-          currency: m.currency,
-          kind: m.kind,
-          delta: m.delta.toFixed(),
-          mrr_after: m.mrrAfter.toFixed(),
-          cause: m.cause,
-          at: m.at.toISOString(),
-        })),
-      ),
-    ],
-  );
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { boundRows } from '../../db/bound-query';
 import { ConflictError } from '../errors';
+import { withDeliveryFacts } from './delivery-facts';
 import type { DomainEventInput } from './event-types';
 import { runProjectors, wiredProjectors } from './projectors';
 
@@ -19,6 +20,7 @@ const MAX_TRIES = 5;
 export async function emitEvent(em: EntityManager, event: DomainEventInput): Promise<void> {
   // Before writing: an unwired entry point must not commit events its projections never saw.
   wiredProjectors();
+  await withDeliveryFacts(em, [event]);
   for (let tries = 1; ; tries++) {
     if ((await insertEvents(em, [event])) === 1) return runProjectors(em, [event]);
     if (tries >= MAX_TRIES) throw lostRace(event.aggregateId);
@@ -35,6 +37,7 @@ export async function emitEvents(em: EntityManager, events: readonly DomainEvent
   wiredProjectors();
   if (events.length === 0) return;
   if (events.length === 1) return emitEvent(em, events[0]);
+  await withDeliveryFacts(em, events);
   if ((await insertEvents(em, events)) !== events.length) throw lostRace(events.map((e) => e.aggregateId).join(', '));
   await runProjectors(em, events);
 }

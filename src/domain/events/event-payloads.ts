@@ -5,6 +5,7 @@ import type { Contract } from '../contracts/contract.entity';
 import type { InvoiceFacts } from '../invoices/invoice-writer';
 import type { Quote } from '../quotes/quote.entity';
 import type { Subscription } from '../subscriptions/subscription.entity';
+import { deliveryPayload, type DeliveryFacts } from './delivery-facts';
 import type { DomainEventInput, DomainEventOf, EventPayload, SUBSCRIPTION_VERBS } from './event-types';
 
 /**
@@ -153,6 +154,11 @@ export interface SubscriptionFacts {
   canceledAt: Date | null;
   purchaseOrderNumber: string | null;
   items: readonly { priceCode: string; priceVersion: number; quantity: Decimal }[];
+  /**
+   * The delivery schedule and its goods (issue 17). Left out, emitEvent reads it from the
+   * subscription's rows in the emitting transaction (delivery-facts.ts), so every path carries it.
+   */
+  delivery?: DeliveryFacts | null;
 }
 
 export function subscriptionFacts(s: Subscription): SubscriptionFacts {
@@ -235,6 +241,7 @@ export function subscriptionFactsEvent(
   if (detail.priceMigration) payload.priceMigration = { ...detail.priceMigration };
   if (detail.invoiceId) payload.invoiceId = detail.invoiceId;
   if (detail.reason) payload.reason = detail.reason;
+  if (f.delivery !== undefined) payload.delivery = f.delivery && deliveryPayload(f.delivery);
   return { aggregateType: 'subscription', aggregateId: f.id, type: `subscription.${verb}`, customerId: f.customerId, payload, at };
 }
 

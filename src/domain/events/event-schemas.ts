@@ -128,6 +128,16 @@ export const quotePayload = z.object({
   purchaseOrderNumber: nullable(z.string()).optional(),
 });
 
+/**
+ * Issue 17: a subscription's delivery schedule and its PHYSICAL items (delivery_item, on orders,
+ * never in `items`), so the revenue ledger can count goods at their delivery frequency.
+ */
+export const subscriptionDelivery = z.object({
+  every: z.number().int(),
+  unit: z.enum(['DAY', 'WEEK', 'MONTH']),
+  items: z.array(z.object({ priceCode: z.string(), priceVersion: z.number().int(), sku: z.string(), quantity: decimal })),
+});
+
 /** The state after the change, which the revenue ledger projects; the optional parts name what changed. */
 export const subscriptionPayload = z.object({
   id: z.string(),
@@ -161,6 +171,8 @@ export const subscriptionPayload = z.object({
   reason: z.string().optional(),
   /** Issue 16 (purchase orders); absent in events stored before it. */
   purchaseOrderNumber: nullable(z.string()).optional(),
+  /** Issue 17: null without goods; absent in events stored before it (read as null: no goods then). */
+  delivery: nullable(subscriptionDelivery).optional(),
 });
 
 export const invoicePayload = z.object({

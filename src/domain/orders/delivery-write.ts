@@ -5,8 +5,11 @@ import { DeliverySchedule } from './delivery-schedule.entity';
 import type { ResolvedDelivery } from './delivery-input';
 import { scheduleOrder } from './order-schedule';
 
-/** A new subscription's delivery schedule and goods, and its first order, SCHEDULED: in the subscription's transaction. */
-export async function openDelivery(em: EntityManager, sub: Subscription, delivery: ResolvedDelivery, now: Date): Promise<void> {
+/**
+ * A new subscription's delivery schedule and goods, in the subscription's transaction; its first
+ * order is scheduled by `scheduleFirstOrder` after `subscription.created`, which carries these rows.
+ */
+export async function openDelivery(em: EntityManager, sub: Subscription, delivery: ResolvedDelivery, now: Date): Promise<DeliverySchedule> {
   const schedule = em.create(DeliverySchedule, {
     subscription: sub,
     customer: sub.customer,
@@ -30,5 +33,10 @@ export async function openDelivery(em: EntityManager, sub: Subscription, deliver
     });
   }
   await em.flush();
+  return schedule;
+}
+
+/** The first order, SCHEDULED. */
+export async function scheduleFirstOrder(em: EntityManager, sub: Subscription, schedule: DeliverySchedule, now: Date): Promise<void> {
   await scheduleOrder(em, schedule, 0, sub.purchaseOrderNumber, now);
 }

@@ -16,7 +16,7 @@ import { emitEvent } from '../events/emit-event';
 import { subscriptionEvent } from '../events/event-payloads';
 import { isId } from '../shared/ids';
 import { DeliveryInput, ResolvedDelivery, resolveDelivery } from '../orders/delivery-input';
-import { openDelivery } from '../orders/delivery-write';
+import { openDelivery, scheduleFirstOrder } from '../orders/delivery-write';
 import { afterCursor, Page, PageArgs, pageSize, toPage } from '../shared/pagination';
 import type { BatchLoader } from '../shared/batch-loader';
 import type { ServiceContext } from '../shared/service-context';
@@ -216,8 +216,10 @@ export async function openSubscription(em: EntityManager, actor: Actor, now: Dat
   if (input.discount) await attachDiscount(em, sub, customer, input.discount, now);
   recordEvent(em, sub, 'created', actor, now, { status });
   await em.flush();
+  // The schedule first: the created event carries the goods it delivers (the revenue ledger counts them).
+  const schedule = input.delivery ? await openDelivery(em, sub, input.delivery, now) : null;
   await emitEvent(em, subscriptionEvent('created', sub, now));
-  if (input.delivery) await openDelivery(em, sub, input.delivery, now);
+  if (schedule) await scheduleFirstOrder(em, sub, schedule, now);
   const { hold, operation } = input.credit;
   if (status === SubscriptionStatus.ACTIVE) {
     // CONTRACT.md: one that starts now with no trial invoices its first period at once. The key

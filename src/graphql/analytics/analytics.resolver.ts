@@ -44,6 +44,17 @@ export class AnalyticsResolver {
       netRevenueRetention: fraction(p.netRevenueRetention),
       trialConversionRate: fraction(p.trialConversionRate),
       dunningRecoveryRate: fraction(p.dunningRecoveryRate),
+      byKind: p.byKind.map((k) => ({
+        kind: k.kind,
+        startMrr: money(k.startMrr),
+        mrr: money(k.mrr),
+        arr: money(k.arr),
+        newMrr: money(k.newMrr),
+        expansionMrr: money(k.expansionMrr),
+        contractionMrr: money(k.contractionMrr),
+        churnedMrr: money(k.churnedMrr),
+        reactivationMrr: money(k.reactivationMrr),
+      })),
     }));
   }
 
@@ -80,6 +91,7 @@ export class AnalyticsResolver {
       delta: formatMoney(m.delta, m.currency),
       mrrAfter: formatMoney(m.mrrAfter, m.currency),
       cause: m.cause,
+      goodsDelta: formatMoney(m.goodsDelta, m.currency),
       subscriptionId: m.subscriptionId,
       customerId: m.customerId,
       currency: m.currency,

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InterfaceType, Int, ObjectType, registerEnumType }
 import { CustomerGrouping } from '../../domain/analytics/customer-grouping';
 import { MetricsInterval } from '../../domain/analytics/metric-periods';
 import { MrrMovementKind } from '../../domain/analytics/mrr-movement.entity';
+import { ProductKind } from '../../domain/catalog/product-kind';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { CurrencyScalar } from '../scalars/standard';
 
@@ -48,6 +49,16 @@ export abstract class MrrBridgeType {
 
 const rateNote = 'a fraction (0.0250 = 2.5 %), null when there is no base';
 
+@ObjectType('RevenueKindPart', {
+  implements: MrrBridgeType,
+  description:
+    "One product kind's part of a period's MRR and bridge: SERVICE items billed per period, PHYSICAL goods on orders (their per-delivery amount normalized to a month). The parts add up to the period's figures to the minor unit",
+})
+export class RevenueKindPartType extends MrrBridgeType {
+  @Field(() => ProductKind)
+  kind!: ProductKind;
+}
+
 @ObjectType('RevenuePeriod', {
   implements: MrrBridgeType,
   description: 'One period of revenueMetrics; definitions in the README (Revenue analytics)',
@@ -87,6 +98,11 @@ export class RevenuePeriodType extends MrrBridgeType {
     description: 'Usage (and late-usage adjustment) lines of invoices finalized in the period, before tax: beside MRR, not in it',
   })
   usageRevenue!: string;
+
+  @Field(() => [RevenueKindPartType], {
+    description: 'The MRR and bridge split into services and goods (SERVICE, then PHYSICAL); each figure is the sum of its parts',
+  })
+  byKind!: RevenueKindPartType[];
 }
 
 @ObjectType('CohortMonth')
@@ -141,6 +157,11 @@ export class MrrMovementType {
 
   @Field({ description: 'The event that moved it, e.g. subscription.updated, subscription.canceled:dunning, contract.created' })
   cause!: string;
+
+  @Field(() => DecimalScalar, {
+    description: "The part of delta that moved the subscription's goods (PHYSICAL items on orders); the rest moved its services",
+  })
+  goodsDelta!: string;
 
   @Field(() => ID)
   subscriptionId!: string;

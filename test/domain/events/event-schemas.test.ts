@@ -340,6 +340,23 @@ const built: Record<EventType, DomainEventInput[]> = {
       },
     }),
   ],
+  // Issue 17: goods on a delivery schedule, beside the items billed per period; none is null.
+  'subscription.created': [
+    subscriptionFactsEvent('created', subscription, at),
+    subscriptionFactsEvent(
+      'created',
+      {
+        ...subscription,
+        delivery: {
+          every: 2,
+          unit: 'WEEK',
+          items: [{ priceCode: 'toner-box', priceVersion: 1, sku: 'TN-1', quantity: new Decimal('12.50') }],
+        },
+      },
+      at,
+    ),
+    subscriptionFactsEvent('created', { ...subscription, delivery: null }, at),
+  ],
   'subscription.price_migrated': [
     subscriptionFactsEvent('price_migrated', subscription, at, { priceMigration: { priceCode: 'seat', fromVersion: 1, toVersion: 2 } }),
   ],
@@ -554,6 +571,17 @@ describe('event payloads', () => {
     expect(() => parseStoredEvent({ ...row, type: 'invoice.teleported', payload: event.payload })).toThrow(
       /unknown event type invoice\.teleported/,
     );
+  });
+
+  it('a subscription event carries its delivery as built: its goods with their versions and quantities as plain decimals', () => {
+    const delivery = (i: number) => (built['subscription.created'][i].payload as { delivery?: unknown }).delivery;
+    expect(delivery(1)).toEqual({
+      every: 2,
+      unit: 'WEEK',
+      items: [{ priceCode: 'toner-box', priceVersion: 1, sku: 'TN-1', quantity: '12.5' }],
+    });
+    expect(delivery(2)).toBeNull();
+    expect('delivery' in built['subscription.created'][0].payload).toBe(false);
   });
 
   it('money is at the currency minor unit and amounts keep their digits (a yen invoice has none)', () => {
