@@ -68,6 +68,24 @@ describe('updateSubscriptionDelivery', () => {
     ]);
   });
 
+  it('a new frequency moves the goods MRR: a subscription event carries the new schedule to the revenue projection', async () => {
+    const customerId = await createCustomer(t);
+    const { sub } = await subscribeGoods(t, customerId, '2026-12-10T08:00:00Z');
+    await must(t, UPDATE, { id: sub, input: { every: 1, unit: 'MONTH' } });
+    await must(t, UPDATE, { id: sub, input: { locationId: await createLocation(t, customerId, 'Dock 2') } }); // no new value
+    const movements = await t.app.db.orm.em
+      .fork()
+      .execute(
+        'select kind, delta::text, goods_delta::text, mrr_after::text, cause from mrr_movement where subscription_id = ? order by at, kind',
+        [sub],
+      );
+    // 4 boxes × 2.50 = 10.00 a delivery: every 2 weeks 10.00 × 30.436875 / 14 = 21.740625 a month, then 10.00 a month.
+    expect(movements).toEqual([
+      { kind: 'NEW', delta: '21.740625', goods_delta: '21.740625', mrr_after: '21.740625', cause: 'subscription.created' },
+      { kind: 'CONTRACTION', delta: '-11.740625', goods_delta: '-11.740625', mrr_after: '10', cause: 'subscription.updated' },
+    ]);
+  });
+
   it('a frozen next order keeps its date and location; the deliveries after it follow the change', async () => {
     const customerId = await createCustomer(t);
     const { sub, locationId } = await subscribeGoods(t, customerId, '2026-12-02T00:00:00Z');

@@ -3,6 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, authorizeCustomer, withCreator } from '../auth/actor';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { emitEvent } from '../events/emit-event';
+import { subscriptionEvent } from '../events/event-payloads';
+import { touch } from '../subscriptions/subscription-store';
 import { readSellerSettings } from '../settings/seller-settings.service';
 import { isId } from '../shared/ids';
 import type { ServiceContext } from '../shared/service-context';
@@ -107,6 +109,14 @@ export class DeliveryChangeService {
         await emitEvent(em, orderEvent(moved ? 'rescheduled' : 'updated', order, order.lines.getItems(), now));
       }
       await emitEvent(em, deliveryScheduleEvent(schedule, before, now));
+      if (redate) {
+        // A new frequency is a new recurring value of the goods (MRR, docs/analytics.md): the
+        // revenue projection reads it from subscription events, which carry the delivery.
+        await em.populate(sub, ['items', 'items.price']);
+        touch(sub, now);
+        await em.flush();
+        await emitEvent(em, subscriptionEvent('updated', sub, now));
+      }
       return sub;
     });
   }
