@@ -170,9 +170,9 @@ export type CreateApiKeyInput = {
 };
 
 export type CreateConnectionInput = {
-  /** Defaults to the vendor's production address */
+  /** Defaults to the vendor's production address (HubSpot); required for SAP_S4HANA, whose every tenant has its own host */
   baseUrl?: InputMaybe<Scalars['String']['input']>;
-  /** HubSpot: { accessToken } (a private app token). Stored encrypted, never returned */
+  /** HubSpot: { accessToken } (a private app token); SAP_S4HANA: { username, password } (a communication user). Stored encrypted, never returned */
   credentials: Scalars['JSONObject']['input'];
   settings?: InputMaybe<Scalars['JSONObject']['input']>;
   system: ConnectedSystem;
@@ -572,6 +572,8 @@ export type PortalAction =
   | 'CHANGE_SUBSCRIPTION'
   /** Download printable invoices (GET /invoices/:id.html) */
   | 'DOWNLOAD_INVOICES'
+  /** Skip, reschedule, change and send now scheduled orders; change a delivery schedule's ship-to location and frequency */
+  | 'MANAGE_ORDERS'
   /** Add or replace the payment method invoices are charged to */
   | 'MANAGE_PAYMENT_METHODS'
   /** Pause (within sellerSettings.allowSelfServicePause) */
@@ -848,6 +850,15 @@ export type UpdateSellerSettingsInput = {
   taxId?: InputMaybe<Scalars['String']['input']>;
   /** With its country's prefix (Greece: EL), format-checked for the address's country (no VIES lookup); null clears it */
   vatId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** At least one field; what is left out stays as it is */
+export type UpdateSubscriptionDeliveryInput = {
+  /** Deliver every N units (1 to 365) */
+  every?: InputMaybe<Scalars['Int']['input']>;
+  /** The new ship-to location: one of the customer's */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  unit?: InputMaybe<DeliveryUnit>;
 };
 
 /** The customer's whole state in the syncing system, found by its id there */
