@@ -40,6 +40,7 @@ import { Migration20261207156000 } from './Migration20261207156000';
 import { Migration20261207157000 } from './Migration20261207157000';
 import { Migration20261207160000 } from './Migration20261207160000';
 import { Migration20261207161000 } from './Migration20261207161000';
+import { Migration20261208002000 } from './Migration20261208002000';
 import { Migration20261207161500 } from './Migration20261207161500';
 
 /**
@@ -90,4 +91,5 @@ export const migrationsList = [
   { name: 'Migration20261207160000', class: Migration20261207160000 }, // the seller's chart of accounts (general ledger)
   { name: 'Migration20261207161000', class: Migration20261207161000 }, // connectors: connections (encrypted credentials, outbox cursor) and their sync log
   { name: 'Migration20261207161500', class: Migration20261207161500 }, // connectors, inbound: the inbound cursor and log of closed-won deals
+  { name: 'Migration20261208002000', class: Migration20261208002000 }, // orders' finance: canceled quantities, the order's VAT treatment; tax by ship-to
 ];

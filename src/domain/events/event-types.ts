@@ -51,6 +51,7 @@ export const eventSchemas = {
   ...verbs('order', ['scheduled', 'placed', 'backordered', 'held', 'skipped', 'rescheduled', 'updated', 'delivered'], s.orderPayload),
   'order.shipped': s.orderShippedPayload,
   'order.canceled': s.orderCanceledPayload,
+  'order.lines_canceled': s.orderLinesCanceledPayload,
 
   // The seller e-invoices and a billing run could not finalize the invoice (docs/e-invoices.md).
   'invoice.finalization_blocked': s.invoiceFinalizationBlockedPayload,

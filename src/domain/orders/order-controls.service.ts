@@ -18,6 +18,7 @@ import { DeliverySchedule } from './delivery-schedule.entity';
 import { orderEvent, OrderVerb } from './order-events';
 import { OrderLine } from './order-line.entity';
 import { priceOrder } from './order-pricing';
+import { orderTaxes } from './order-tax';
 import { scheduleOrder } from './order-schedule';
 import { Order, OrderStatus } from './order.entity';
 
@@ -107,7 +108,8 @@ export class OrderControlService {
         }
         return { price, quantity: l.quantity, sku: product.sku, stockPolicy: product.stock_policy ?? StockPolicy.BACKORDER };
       });
-      const priced = await priceOrder(em, order.customer.id, resolved, order.scheduledFor);
+      const taxes = await orderTaxes(em, [{ customerId: order.customer.id, locationId: order.location.id }]);
+      const priced = await priceOrder(em, order.customer.id, resolved, order.scheduledFor, taxes(order.customer.id, order.location.id));
       await em.populate(order, ['lines']);
       order.lines.getItems().forEach((l) => em.remove(l));
       // The old lines go first: a new line must not meet an old one's position in the unique key.

@@ -1,7 +1,8 @@
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Opt, PrimaryKey, Property, Rel, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
-import type { Decimal } from '../../pricing/decimal';
+import { ZERO, type Decimal } from '../../pricing/decimal';
+import type { VatCategory } from '../customers/customer-tax';
 import { Customer } from '../customers/customer.entity';
 import { Location } from '../customers/location.entity';
 import { Subscription } from '../subscriptions/subscription.entity';
@@ -87,6 +88,20 @@ export class Order {
 
   @Property({ type: DecimalType })
   total!: Decimal;
+
+  /**
+   * What canceled quantities took off `total` (tax included), which stays what the order was placed
+   * for: the order will bill `total − canceledTotal` in all (order-line-cancel.ts).
+   */
+  @Property({ type: DecimalType, default: 0 })
+  canceledTotal: Decimal & Opt = ZERO;
+
+  /** The VAT treatment the order was placed under (order-tax.ts), which its invoices' lines keep; null: placed before it was stored. */
+  @Property({ type: 'text', nullable: true })
+  taxCategory: VatCategory | null = null;
+
+  @Property({ type: DecimalType, nullable: true })
+  taxRate: Decimal | null = null;
 
   @OneToMany(() => OrderLine, (l) => l.order, { orderBy: { position: 'asc' } })
   lines = new Collection<OrderLine>(this);

@@ -31,6 +31,9 @@ export class OrderLineType {
   @Field(() => DecimalScalar, { description: 'Of quantity, what waits for stock' })
   quantityBackordered!: string;
 
+  @Field(() => DecimalScalar, { description: 'Of quantity, what will not ship (cancelOrderLines, cancelOrder)' })
+  quantityCanceled!: string;
+
   @Field(() => DecimalScalar)
   amount!: string;
 
@@ -105,6 +108,11 @@ export class OrderType {
 
   @Field(() => DecimalScalar)
   total!: string;
+
+  @Field(() => DecimalScalar, {
+    description: 'What canceled quantities took off total, tax included: the order bills total − canceledTotal in all',
+  })
+  canceledTotal!: string;
 
   @Field(() => [OrderLineType])
   lines!: OrderLineType[];
@@ -210,4 +218,19 @@ export class RecordShipmentInput {
 
   @Field(() => [ShipmentLineInput])
   lines!: ShipmentLineInput[];
+}
+
+@InputType('CancelOrderLinesInput')
+export class CancelOrderLinesInput {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => [ShipmentLineInput], {
+    nullable: true,
+    description: 'Quantities per SKU of what has not shipped; omitted or empty: all of it (the backordered rest, say)',
+  })
+  lines?: ShipmentLineInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
 }
