@@ -138,7 +138,10 @@ describe('canceling after invoicing (billOn ORDER)', () => {
     expect((await must(t, EXPOSURE, { id: customerId })).customer.creditExposure).toBe('28.76');
     expect((await eventsOf(order.id)).slice(-2)).toEqual(['order.shipped', 'order.lines_canceled']);
     // Nothing left to ship, nothing left to cancel.
-    expect(await errorOf(CANCEL_LINES, { input: { orderId: order.id } })).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_NOT_CANCELABLE' });
+    expect(await errorOf(CANCEL_LINES, { input: { orderId: order.id } })).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ORDER_NOT_CANCELABLE',
+    });
   });
 
   it('credits a whole canceled order: the open invoice is credited to nothing due and becomes PAID', async () => {
@@ -202,7 +205,7 @@ describe('documents add up', () => {
     sku: fc.constantFrom('TN-1', 'GL-1'),
     share: fc.integer({ min: 1, max: 100 }),
   });
-  it('invoiced − credited = what shipped at the order\'s prices, to the cent; canceled reserved stock goes back (ORDER and SHIPMENT)', async () => {
+  it("invoiced − credited = what shipped at the order's prices, to the cent; canceled reserved stock goes back (ORDER and SHIPMENT)", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom<Billing>('ORDER', 'SHIPMENT'),

@@ -12,7 +12,7 @@ export class Migration20261208002000 extends Migration {
     this.addSql(`alter table "customer_order" add column "canceled_total" numeric not null default 0, add column "tax_category" text null, add column "tax_rate" numeric null;`);
     this.addSql(`alter table "seller_settings" add column "tax_by_ship_to" boolean not null default false, add column "domestic_tax_rate" numeric null;`);
     // creditExposure reads a customer's placed orders still to ship (customers/credit-exposure.ts), as it reads its unsettled invoices.
-    this.addSql(`create index "customer_order_open_customer_index" on "customer_order" ("customer_id") where status in ('PLACED', 'BACKORDERED', 'PARTIALLY_SHIPPED');`);
+    this.addSql(`create index "customer_order_open_customer_index" on "customer_order" ("customer_id") where "status" in ('PLACED', 'BACKORDERED', 'PARTIALLY_SHIPPED');`);
   }
 
   override async down(): Promise<void> {

@@ -178,7 +178,12 @@ export class PagePricers {
     return new PagePricers(new Map([...customers].map(([id, c]) => [id, ItemPricer.of(c, components)])), new Set(components.keys()));
   }
 
-  price(customerId: string, lines: readonly { price: CatalogPrice; quantity: Decimal }[], at: Date, tax: OrderTax | null = null): PricedOrder {
+  price(
+    customerId: string,
+    lines: readonly { price: CatalogPrice; quantity: Decimal }[],
+    at: Date,
+    tax: OrderTax | null = null,
+  ): PricedOrder {
     const pricer = this.pricers.get(customerId) ?? null;
     if (!pricer && lines.some((l) => l.quantity.gt(0))) throw new Error(`customer ${customerId} not found`);
     return priceWith(pricer, lines, at, tax);

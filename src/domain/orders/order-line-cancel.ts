@@ -83,7 +83,9 @@ function planRequests(order: Order, lines: readonly OrderLine[], requests: reado
 }
 
 /** The status of a placed order by what its lines have left to ship. */
-export function statusAfter(lines: readonly Pick<OrderLine, 'quantity' | 'quantityShipped' | 'quantityCanceled' | 'quantityBackordered'>[]) {
+export function statusAfter(
+  lines: readonly Pick<OrderLine, 'quantity' | 'quantityShipped' | 'quantityCanceled' | 'quantityBackordered'>[],
+) {
   const shipped = lines.some((l) => l.quantityShipped.gt(0));
   if (lines.every((l) => !openQuantity(l).gt(0))) return shipped ? OrderStatus.SHIPPED : OrderStatus.CANCELED;
   if (shipped) return OrderStatus.PARTIALLY_SHIPPED;

@@ -16,10 +16,11 @@ export interface OrderBuyer extends OrderTax {
 }
 
 /** The member states of the EU (ISO 3166-1 alpha-2), between which a supply of goods to a VAT-registered buyer is reverse charged. */
+// prettier-ignore
 const EU = new Set([
   'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL',
   'PT', 'RO', 'SE', 'SI', 'SK',
-]); // prettier-ignore
+]);
 
 /** The country a VAT id is of, by its prefix (Greece's ids say EL). */
 function vatCountry(vatId: string): string {

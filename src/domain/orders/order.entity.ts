@@ -33,6 +33,11 @@ export enum OrderHoldReason {
 @Index({ properties: ['customer', 'createdAt', 'id'] })
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['status', 'scheduledFor'] })
+// creditExposure (customers/credit-exposure.ts) reads a customer's placed orders still to ship.
+@Index({
+  name: 'customer_order_open_customer_index',
+  expression: `create index "customer_order_open_customer_index" on "customer_order" ("customer_id") where "status" in ('PLACED', 'BACKORDERED', 'PARTIALLY_SHIPPED')`,
+})
 // Exactly once: a subscription's n-th delivery has one order, whatever replays or races.
 @Unique({ properties: ['subscription', 'deliveryIndex'] })
 export class Order {

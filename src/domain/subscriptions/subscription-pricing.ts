@@ -77,7 +77,12 @@ export class ItemPricer {
 
   /** The same pricer taxing under another treatment than the customer's own (an order taxed by its ship-to, orders/order-tax.ts). */
   withTax(tax: Pick<PricingCustomer, 'taxStatus' | 'taxRate'>): ItemPricer {
-    return new ItemPricer({ ...this.customer, taxStatus: tax.taxStatus, taxRate: tax.taxRate }, this.components, this.subscriptionId, this.discounts);
+    return new ItemPricer(
+      { ...this.customer, taxStatus: tax.taxStatus, taxRate: tax.taxRate },
+      this.components,
+      this.subscriptionId,
+      this.discounts,
+    );
   }
 
   /** The discount in force for what the subscription bills at `at`, if any (coupon-effect.ts). */

@@ -16,7 +16,15 @@ import type { Shipment } from '../../domain/orders/shipment.entity';
 import { storedToInvoice } from '../invoices/invoice.mapping';
 import { toCreditNote } from '../credit-notes/credit-note.mapping';
 import { CreditNoteType } from '../credit-notes/credit-note.types';
-import { CancelOrderLinesInput, OrderConnection, OrderLineInput, OrderLineType, OrderType, RecordShipmentInput, ShipmentType } from './order.types';
+import {
+  CancelOrderLinesInput,
+  OrderConnection,
+  OrderLineInput,
+  OrderLineType,
+  OrderType,
+  RecordShipmentInput,
+  ShipmentType,
+} from './order.types';
 
 @ArgsType()
 class OrdersArgs extends CustomerPageArgs {
@@ -170,7 +178,8 @@ export class OrderResolver {
   }
 
   @Mutation(() => OrderType, {
-    description: 'A PLACED or BACKORDERED order with nothing shipped → CANCELED; its reserved stock goes back, billOn ORDER credits its invoice',
+    description:
+      'A PLACED or BACKORDERED order with nothing shipped → CANCELED; its reserved stock goes back, billOn ORDER credits its invoice',
   })
   async cancelOrder(
     @Arg('id', () => ID) id: string,

@@ -196,10 +196,16 @@ export class UpdateSellerSettingsInput {
   @Field(() => Int, { nullable: true, description: '0 to 30 days' })
   orderLeadDays?: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Tax orders by their ship-to location's country; on needs address and domesticTaxRate" })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Tax orders by their ship-to location's country; on needs address and domesticTaxRate",
+  })
   taxByShipTo?: boolean | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Above 0, at most 100, 4 decimals; null clears it (refused while taxByShipTo is on)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Above 0, at most 100, 4 decimals; null clears it (refused while taxByShipTo is on)',
+  })
   domesticTaxRate?: Decimal | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Finalize every invoice as an EN 16931 e-invoice (docs/e-invoices.md)' })
