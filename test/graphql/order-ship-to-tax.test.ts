@@ -25,13 +25,13 @@ async function location(customerId: string, address: typeof PARIS): Promise<stri
     })
   ).createLocation.id;
 }
-async function subscribe(customerId: string, locationId: string): Promise<string> {
+async function subscribe(customerId: string, locationId: string, billOn: 'ORDER' | 'SHIPMENT' = 'ORDER'): Promise<string> {
   return (
     await must(t, 'mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) { id } }', {
       input: {
         customerId,
         items: [{ priceCode: 'toner-box', quantity: '12' }],
-        delivery: { every: 1, unit: 'MONTH', locationId, firstDeliveryAt: '2026-12-10T00:00:00Z', billOn: 'ORDER' },
+        delivery: { every: 1, unit: 'MONTH', locationId, firstDeliveryAt: '2026-12-10T00:00:00Z', billOn },
       },
     })
   ).createSubscription.id;
@@ -131,6 +131,7 @@ describe('tax by ship-to', () => {
     const toParis = await subscribe(french, await location(french, PARIS));
     const toHamburg = await subscribe(french, await location(french, HAMBURG));
     const toZurich = await subscribe(french, await location(french, ZURICH));
+    const shippedToHamburg = await subscribe(french, await location(french, HAMBURG), 'SHIPMENT');
     // A buyer without a VAT id, taxed at 20 % of its own: no reverse charge abroad, the German rate at home.
     const unregistered = await createCustomer(t, 'currency: "EUR", taxStatus: TAXABLE, taxRate: "20"');
     const unregisteredToParis = await subscribe(unregistered, await location(unregistered, PARIS));
@@ -158,6 +159,15 @@ describe('tax by ship-to', () => {
       expect(placed.invoices).toEqual([expect.objectContaining({ subtotal: '60.00', tax, total })]);
       expect([sub, categories]).toEqual([sub, [category]]);
     }
+    // Billed per shipment, later: the shipment's invoice keeps the treatment the order was placed under.
+    const { placed: shippedOrder } = await ordersOf(shippedToHamburg);
+    expect(shippedOrder).toMatchObject({ tax: '11.40', total: '71.40', invoices: [] });
+    await must(t, 'mutation($input: RecordShipmentInput!) { recordShipment(input: $input) { id } }', {
+      input: { orderId: shippedOrder.id, externalId: 'TAX-1', shippedAt: '2026-12-11T00:00:00Z', lines: [{ sku: 'TN-1', quantity: '5' }] },
+    });
+    const afterShipment = await ordersOf(shippedToHamburg);
+    expect(afterShipment.placed.invoices).toEqual([expect.objectContaining({ subtotal: '25.00', tax: '4.75', total: '29.75' })]);
+    expect(afterShipment.categories).toEqual([['S', 19]]);
     // The reverse-charged invoice carries the legal mention, the domestic one does not.
     const rc = (await ordersOf(toParis)).placed.invoices[0].notes;
     expect(rc.some((n: string) => /Reverse charge/.test(n))).toBe(true);
