@@ -57,6 +57,15 @@ async function ordersOf(sub: string) {
     : [];
   return { placed, scheduled, categories: lines.map((l) => [l.tax_category, Number(l.tax_rate)]) };
 }
+/** The HTML of the placed order's invoice, through its signed document link. */
+async function printed(sub: string): Promise<string> {
+  const { placed } = await ordersOf(sub);
+  const link = (await must(t, 'query($id: ID!) { invoice(id: $id) { documentUrl(format: HTML) } }', { id: placed.invoices[0].id })).invoice
+    .documentUrl as string;
+  const res = await fetch(link.startsWith('/') ? `${t.url}${link}` : link);
+  expect(res.status).toBe(200);
+  return res.text();
+}
 async function place(customerId: string): Promise<void> {
   const at = new Date('2026-12-10T00:00:00Z');
   await runOrderPlacement({ fork: () => t.app.db.orm.em.fork(), at, clock: new ManualClock(at), customerIds: [customerId] });
@@ -159,6 +168,12 @@ describe('tax by ship-to', () => {
       expect(placed.invoices).toEqual([expect.objectContaining({ subtotal: '60.00', tax, total })]);
       expect([sub, categories]).toEqual([sub, [category]]);
     }
+    // The printed invoices label the VAT and the mention by the lines' treatment, not by the buyer's status.
+    expect(await printed(toParis)).toMatch(/Reverse charge/);
+    const domestic = await printed(toHamburg);
+    expect(domestic).toMatch(/VAT 19 %/);
+    expect(domestic).not.toMatch(/Reverse charge/);
+
     // Billed per shipment, later: the shipment's invoice keeps the treatment the order was placed under.
     const { placed: shippedOrder } = await ordersOf(shippedToHamburg);
     expect(shippedOrder).toMatchObject({ tax: '11.40', total: '71.40', invoices: [] });
