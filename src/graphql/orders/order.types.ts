@@ -220,16 +220,25 @@ export class RecordShipmentInput {
   lines!: ShipmentLineInput[];
 }
 
+@InputType('CancelOrderLineInput')
+export class CancelOrderLineInput {
+  @Field()
+  sku!: string;
+
+  @Field(() => DecimalScalar, { description: 'Above 0, at most what is left to ship of the SKU' })
+  quantity!: Decimal;
+}
+
 @InputType('CancelOrderLinesInput')
 export class CancelOrderLinesInput {
   @Field(() => ID)
   orderId!: string;
 
-  @Field(() => [ShipmentLineInput], {
+  @Field(() => [CancelOrderLineInput], {
     nullable: true,
     description: 'Quantities per SKU of what has not shipped; omitted or empty: all of it (the backordered rest, say)',
   })
-  lines?: ShipmentLineInput[] | null;
+  lines?: CancelOrderLineInput[] | null;
 
   @Field(() => String, { nullable: true })
   reason?: string | null;
