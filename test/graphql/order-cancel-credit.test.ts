@@ -50,8 +50,8 @@ async function eventsOf(orderId: string): Promise<string[]> {
 }
 
 /** A placed order of `items` (priceCode → quantity) for a new customer at 19 % VAT, with `inStock` per SKU in the warehouse. */
-async function placedOrder(billOn: Billing, items: Record<string, number>, inStock: Record<string, string>) {
-  const customerId = await createCustomer(t, 'currency: "EUR", taxStatus: TAXABLE, taxRate: "19"');
+async function placedOrder(billOn: Billing, items: Record<string, number>, inStock: Record<string, string>, customerFields = '') {
+  const customerId = await createCustomer(t, `currency: "EUR", taxStatus: TAXABLE, taxRate: "19"${customerFields}`);
   const locationId = (
     await must(t, 'mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }', {
       input: { customerId, name: 'Dock', address: { line1: 'Hafenstr. 1', city: 'Hamburg', country: 'DE' } },
@@ -174,6 +174,16 @@ describe('canceling after invoicing (billOn ORDER)', () => {
     // 10 of 12 kept: 48.33 + 9.18; credited 9.67 + 1.84.
     expect(now.creditNotes.map((n: any) => [n.subtotal, n.tax, n.total])).toEqual([['9.67', '1.84', '11.51']]);
     expect(now.canceledTotal).toBe('11.51');
+  });
+
+  it('refuses to credit a DRAFT order invoice (a customer who reviews drafts): nothing is canceled', async () => {
+    await stock({ 'TN-1': '0' });
+    const { order } = await placedOrder('ORDER', { 'toner-box': 12 }, { 'TN-1': '20' }, ', invoiceDrafts: true');
+    expect(order.invoices).toEqual([expect.objectContaining({ status: 'DRAFT', total: '69.02' })]);
+    expect(await errorOf(CANCEL, { id: order.id })).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_INVOICE_DRAFT' });
+    const now = (await must(t, READ, { id: order.id })).order;
+    expect(now).toMatchObject({ status: 'PLACED', canceledTotal: '0.00', creditNotes: [], lines: [{ quantityCanceled: '0' }] });
+    expect((await available('TN-1')).toFixed()).toBe('8');
   });
 
   it('refuses bad quantities with the field named, writing nothing', async () => {
