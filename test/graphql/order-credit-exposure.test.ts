@@ -116,4 +116,21 @@ describe('placed orders in creditExposure', () => {
     });
     expect(await over()).toContain(customerId);
   });
+
+  it("counts a group member's placed orders for its payer too (invoiceTo PARENT): the payer's limit holds the member's next order", async () => {
+    const parent = await createCustomer(t, 'currency: "EUR", taxStatus: EXEMPT, creditLimit: "150.00"');
+    const member = await createCustomer(t, `currency: "EUR", taxStatus: EXEMPT, parentId: "${parent}", invoiceTo: PARENT`);
+    const locationId = (
+      await must(t, 'mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }', {
+        input: { customerId: member, name: 'Branch', address: { line1: 'Hafenstr. 2', city: 'Hamburg', country: 'DE' } },
+      })
+    ).createLocation.id;
+    await subscribe(member, locationId, 10, 'SHIPMENT', '2026-12-10T00:00:00Z');
+    await place(member, new Date('2026-12-10T00:00:00Z'));
+    expect(await exposure(member)).toBe('100.00');
+    expect(await exposure(parent)).toBe('100.00');
+    const next = await subscribe(member, locationId, 6, 'SHIPMENT', '2026-12-10T00:00:00Z');
+    await place(member, new Date('2026-12-10T00:00:00Z'));
+    expect(await orderOf(next, 'SCHEDULED')).toMatchObject({ holdReason: 'CREDIT_LIMIT' });
+  });
 });
