@@ -83,6 +83,19 @@ export type BillingRunStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+export type CancelOrderLineInput = {
+  /** Above 0, at most what is left to ship of the SKU */
+  quantity: Scalars['Decimal']['input'];
+  sku: Scalars['String']['input'];
+};
+
+export type CancelOrderLinesInput = {
+  /** Quantities per SKU of what has not shipped; omitted or empty: all of it (the backordered rest, say) */
+  lines?: InputMaybe<Array<CancelOrderLineInput>>;
+  orderId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type ChangeSubscriptionInput = {
   /** Refused with CONFLICT unless it is the current version */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -827,6 +840,8 @@ export type UpdateSellerSettingsInput = {
   defaultPaymentTermsDays?: InputMaybe<Scalars['Int']['input']>;
   /** For customers created from now on without terms */
   defaultPaymentTermsEndOfMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Above 0, at most 100, 4 decimals; null clears it (refused while taxByShipTo is on) */
+  domesticTaxRate?: InputMaybe<Scalars['Decimal']['input']>;
   /** Finalize every invoice as an EN 16931 e-invoice (docs/e-invoices.md) */
   eInvoicing?: InputMaybe<Scalars['Boolean']['input']>;
   /** null clears it */
@@ -846,6 +861,8 @@ export type UpdateSellerSettingsInput = {
   selfServicePriceCodes?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The SEPA creditor identifier (e.g. DE98ZZZ09999999999), check digits verified; null clears it */
   sepaCreditorId?: InputMaybe<Scalars['String']['input']>;
+  /** Tax orders by their ship-to location's country; on needs address and domesticTaxRate */
+  taxByShipTo?: InputMaybe<Scalars['Boolean']['input']>;
   /** null clears it */
   taxId?: InputMaybe<Scalars['String']['input']>;
   /** With its country's prefix (Greece: EL), format-checked for the address's country (no VIES lookup); null clears it */

@@ -42,6 +42,7 @@ import { Migration20261207160000 } from './Migration20261207160000';
 import { Migration20261207161000 } from './Migration20261207161000';
 import { Migration20261207161500 } from './Migration20261207161500';
 import { Migration20261208001000 } from './Migration20261208001000';
+import { Migration20261208002000 } from './Migration20261208002000';
 import { Migration20261208003000 } from './Migration20261208003000';
 import { Migration20261208004000 } from './Migration20261208004000';
 
@@ -94,6 +95,7 @@ export const migrationsList = [
   { name: 'Migration20261207161000', class: Migration20261207161000 }, // connectors: connections (encrypted credentials, outbox cursor) and their sync log
   { name: 'Migration20261207161500', class: Migration20261207161500 }, // connectors, inbound: the inbound cursor and log of closed-won deals
   { name: 'Migration20261208001000', class: Migration20261208001000 }, // delivery schedules re-anchored by customer controls
+  { name: 'Migration20261208002000', class: Migration20261208002000 }, // orders' finance: canceled quantities, the order's VAT treatment; tax by ship-to
   { name: 'Migration20261208003000', class: Migration20261208003000 }, // goods in MRR: a movement's product kind, the projection's delivery state
   { name: 'Migration20261208004000', class: Migration20261208004000 }, // connectors, inbound goods: cursors per kind, the log of shipments read
 ];

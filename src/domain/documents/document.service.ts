@@ -115,6 +115,8 @@ export class DocumentService {
         periodEnd: l.periodEnd,
         purchaseOrderNumber: l.purchaseOrderNumber,
         consumer: customers.get(l.customer.id),
+        taxCategory: l.taxCategory,
+        taxRate: l.taxRate,
       })),
       customer: customer as CustomerForDocument,
       seller,
@@ -172,6 +174,8 @@ export class DocumentService {
           periodEnd: source.periodEnd,
           purchaseOrderNumber: source.purchaseOrderNumber,
           consumer: customers.get(l.customer.id),
+          taxCategory: l.taxCategory,
+          taxRate: l.taxRate,
         };
       }),
       customer: customers.get(note.customer.id)! as CustomerForDocument,

@@ -3,6 +3,7 @@ import { minorUnits } from '../../pricing/currency';
 import { Decimal, ZERO } from '../../pricing/decimal';
 import { addressLines, type Address } from '../customers/customer-address';
 import { TaxStatus } from '../customers/customer.entity';
+import { taxCategoryOf, type LineTaxCategory, type VatCategory } from '../customers/customer-tax';
 import type { InvoiceLineKind } from '../invoices/invoice-line.entity';
 import type { InvoiceFacts } from '../invoices/invoice-writer';
 import { CollectionMethod } from '../subscriptions/subscription.entity';
@@ -93,6 +94,9 @@ export interface LineForPrint {
   purchaseOrderNumber: string | null;
   /** The tax treatment of who consumed it (a group member's own on a consolidated invoice); absent, the buyer's. */
   consumer?: Pick<CustomerForDocument, 'taxStatus' | 'taxRate'>;
+  /** The VAT category and rate the line stored when it was made; it decides when it is not its consumer's (an order taxed by ship-to). */
+  taxCategory?: VatCategory | null;
+  taxRate?: Decimal | null;
 }
 
 export function sellerParty(seller: SellerSettingsView): PrintedParty {
@@ -130,7 +134,7 @@ function vatLabel(c: Pick<CustomerForDocument, 'taxStatus' | 'taxRate'>): string
   }
 }
 
-function taxNote(buyer: CustomerForDocument): string | null {
+function taxNote(buyer: Pick<CustomerForDocument, 'taxStatus'>): string | null {
   if (buyer.taxStatus === TaxStatus.REVERSE_CHARGE)
     return 'Reverse charge: VAT to be accounted for by the recipient (Art. 196 VAT Directive).';
   if (buyer.taxStatus === TaxStatus.EXEMPT) return 'Exempt from VAT.';
@@ -144,15 +148,45 @@ function unitPrice(amount: Decimal, quantity: Decimal, currency: string): string
   return unit.decimalPlaces() <= minorUnits(currency) ? printMoney(unit, currency) : unit.toDecimalPlaces(6).toFixed();
 }
 
+/**
+ * The line's stored category when it is not the one its consumer's treatment gives (the line was
+ * taxed otherwise: an order taxed by its ship-to location, orders/order-tax.ts); else null, and the
+ * consumer's treatment labels it as it always did.
+ */
+function storedOverride(l: LineForPrint, buyer: CustomerForDocument): LineTaxCategory | null {
+  if (!l.taxCategory) return null;
+  const own = taxCategoryOf(l.consumer ?? buyer);
+  const rate = l.taxRate ?? ZERO;
+  return own.taxCategory === l.taxCategory && own.taxRate.eq(rate) ? null : { taxCategory: l.taxCategory, taxRate: rate };
+}
+
+function categoryLabel(c: LineTaxCategory): string {
+  if (c.taxCategory === 'AE') return 'Reverse charge';
+  if (c.taxCategory === 'E') return 'Exempt';
+  return `VAT ${c.taxRate.toFixed()} %`;
+}
+
+/** The mention of a document whose lines were taxed otherwise than its buyer: by what its lines are. */
+function noteOfCategories(categories: ReadonlySet<VatCategory>): string | null {
+  if (categories.has('AE')) return taxNote({ taxStatus: TaxStatus.REVERSE_CHARGE });
+  if (categories.has('E') && categories.size === 1) return taxNote({ taxStatus: TaxStatus.EXEMPT });
+  return null;
+}
+
 function printLines(
   lines: readonly LineForPrint[],
   buyer: CustomerForDocument,
   currency: string,
   documentPo: string | null,
-): { lines: PrintedLine[]; vat: PrintedVatGroup[] } {
+): { lines: PrintedLine[]; vat: PrintedVatGroup[]; taxNote: string | null } {
   const groups = new Map<string, { taxable: Decimal; tax: Decimal }>();
+  const categories = new Set<VatCategory>();
+  let overridden = false;
   const printed = lines.map((l): PrintedLine => {
-    const vat = vatLabel(l.consumer ?? buyer);
+    const stored = storedOverride(l, buyer);
+    overridden ||= stored !== null;
+    categories.add((stored ?? taxCategoryOf(l.consumer ?? buyer)).taxCategory);
+    const vat = stored ? categoryLabel(stored) : vatLabel(l.consumer ?? buyer);
     if (l.amount) {
       const group = groups.get(vat) ?? { taxable: ZERO, tax: ZERO };
       groups.set(vat, { taxable: group.taxable.plus(l.amount), tax: group.tax.plus(l.tax ?? ZERO) });
@@ -167,7 +201,7 @@ function printLines(
     };
   });
   const vat = [...groups].map(([label, g]) => ({ label, taxable: printMoney(g.taxable, currency), tax: printMoney(g.tax, currency) }));
-  return { lines: printed, vat };
+  return { lines: printed, vat, taxNote: overridden ? noteOfCategories(categories) : taxNote(buyer) };
 }
 
 function termsInWords(c: Pick<CustomerForDocument, 'paymentTermsDays' | 'paymentTermsEndOfMonth'>): string {
@@ -209,7 +243,7 @@ export function invoicePrintable(input: InvoicePrintInput): PrintableDocument {
   const { invoice, customer, seller } = input;
   const c = invoice.currency;
   const number = invoice.number ?? 'DRAFT';
-  const { lines, vat } = printLines(input.lines, customer, c, invoice.purchaseOrderNumber);
+  const { lines, vat, taxNote: mention } = printLines(input.lines, customer, c, invoice.purchaseOrderNumber);
   const facts: [string, string][] = [
     ['Invoice number', number],
     ['Invoice date', invoice.finalizedAt ? printDate(invoice.finalizedAt) : 'not issued yet'],
@@ -262,7 +296,7 @@ export function invoicePrintable(input: InvoicePrintInput): PrintableDocument {
             })
           : null,
     },
-    taxNote: taxNote(customer),
+    taxNote: mention,
     notes: [...invoice.notes],
     issuedAt: invoice.finalizedAt ?? invoice.createdAt,
   };
@@ -279,7 +313,7 @@ export interface CreditNotePrintInput {
 export function creditNotePrintable(input: CreditNotePrintInput): PrintableDocument {
   const { note, invoice, customer, seller } = input;
   const c = note.currency;
-  const { lines, vat } = printLines(input.lines, customer, c, invoice.purchaseOrderNumber);
+  const { lines, vat, taxNote: mention } = printLines(input.lines, customer, c, invoice.purchaseOrderNumber);
   const corrected = invoice.number ?? invoice.id;
   const facts: [string, string][] = [
     ['Credit note number', note.number],
@@ -311,7 +345,7 @@ export function creditNotePrintable(input: CreditNotePrintInput): PrintableDocum
       bic: seller.bic,
       reference: note.number,
     },
-    taxNote: taxNote(customer),
+    taxNote: mention,
     notes: note.reason ? [note.reason] : [],
     issuedAt: note.createdAt,
   };
@@ -359,7 +393,7 @@ export function quotePrintable(input: QuotePrintInput): PrintableDocument {
           },
         ]
       : [];
-  const { lines, vat } = printLines([...input.lines, ...discount], customer, c, quote.purchaseOrderNumber);
+  const { lines, vat, taxNote: mention } = printLines([...input.lines, ...discount], customer, c, quote.purchaseOrderNumber);
   const facts: [string, string][] = [
     ['Quote number', quote.number],
     ['Date', printDate(quote.sentAt ?? quote.createdAt)],
@@ -395,7 +429,7 @@ export function quotePrintable(input: QuotePrintInput): PrintableDocument {
       bic: seller.bic,
       reference: null,
     },
-    taxNote: taxNote(customer),
+    taxNote: mention,
     notes,
     issuedAt: quote.sentAt ?? quote.createdAt,
   };

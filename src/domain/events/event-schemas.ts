@@ -222,6 +222,8 @@ export const orderPayload = z.object({
       quantity: decimal,
       quantityBackordered: decimal,
       quantityShipped: decimal,
+      /** Never to ship (cancelOrderLines, cancelOrder); absent in events stored before it. */
+      quantityCanceled: decimal.optional(),
       amount: decimal,
     }),
   ),
@@ -239,7 +241,15 @@ export const orderShippedPayload = orderPayload.extend({
   }),
 });
 /** order.canceled: why, as the canceller said. */
-export const orderCanceledPayload = orderPayload.extend({ reason: nullable(z.string()) });
+export const orderCanceledPayload = orderPayload.extend({
+  reason: nullable(z.string()),
+  /** billOn ORDER: the note that gave back what was invoiced (order-credit.ts); absent in events stored before it. */
+  creditNoteId: nullable(z.string()).optional(),
+});
+/** order.lines_canceled: quantities of a placed order that will not ship, and the credit note for them if they were invoiced. */
+export const orderLinesCanceledPayload = orderCanceledPayload.extend({
+  canceled: z.array(z.object({ sku: z.string(), quantity: decimal })),
+});
 
 /** overdue and reminder_sent: the dunning step and what is left to pay. */
 export const invoiceReminderPayload = invoicePayload.extend({ step: z.number().int(), amountRemaining: decimal });

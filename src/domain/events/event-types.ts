@@ -53,6 +53,7 @@ export const eventSchemas = {
   'order.canceled': s.orderCanceledPayload,
   // A subscription's ship-to location or delivery frequency changed by a customer control (updateSubscriptionDelivery).
   'delivery_schedule.updated': s.deliverySchedulePayload,
+  'order.lines_canceled': s.orderLinesCanceledPayload,
 
   // The seller e-invoices and a billing run could not finalize the invoice (docs/e-invoices.md).
   'invoice.finalization_blocked': s.invoiceFinalizationBlockedPayload,

@@ -5,7 +5,7 @@ import type { CatalogPrice } from '../catalog/price-snapshot';
 import { toSnapshot } from '../catalog/price-snapshot';
 import type { PendingProration } from '../subscriptions/pending-proration.entity';
 import type { ItemPricer, PricedItem } from '../subscriptions/subscription-pricing';
-import { taxOf } from '../customers/customer-tax';
+import { taxOf, type LineTaxCategory } from '../customers/customer-tax';
 import { CouponDuration } from '../coupons/coupon.entity';
 import type { OnceUse } from '../coupons/discount-terms';
 import { InvoiceLineKind } from './invoice-line.entity';
@@ -31,6 +31,8 @@ export interface DraftLine {
   purchaseOrderNumber?: string | null;
   /** Set on a consolidated invoice's lines (consolidated-invoice.ts): who consumed it, for which subscription and location. */
   consumer?: { customerId: string; subscriptionId: string | null; locationId: string | null };
+  /** Set when the line was taxed otherwise than by its consumer's own treatment (an order taxed by ship-to, orders/order-tax.ts). */
+  taxTreatment?: LineTaxCategory;
 }
 
 export interface InvoiceDraft {

@@ -49,9 +49,9 @@ export function draftLineFacts(l: DraftLine, id: string, purchaseOrderNumber: st
     quantity: l.quantity,
     amount: l.amount,
     tax: l.tax,
-    // Set as the invoice is issued, from its consumers as the tax was computed (invoice-line-tax.ts).
-    taxCategory: null,
-    taxRate: null,
+    // Set as the invoice is issued, from its consumers as the tax was computed (invoice-line-tax.ts), unless the line was taxed otherwise.
+    taxCategory: l.taxTreatment?.taxCategory ?? null,
+    taxRate: l.taxTreatment?.taxRate ?? null,
     periodStart: l.periodStart,
     periodEnd: l.periodEnd,
     proration: l.proration,

@@ -43,7 +43,8 @@ export async function invoicedCustomers(em: EntityManager, ids: Iterable<string>
 /**
  * Each line's VAT category and rate, stored as it is issued: its consumer's tax treatment (the
  * group member it is for, else the invoice's customer), the very fields its tax was just computed
- * from (taxOf, in the same transaction). The amounts are not touched.
+ * from (taxOf, in the same transaction). A line that already has one was taxed otherwise (an
+ * order taxed by its ship-to location) and keeps it. The amounts are not touched.
  */
 export function withLineTaxCategories(
   lines: readonly InvoiceLineFacts[],
@@ -51,6 +52,7 @@ export function withLineTaxCategories(
   customers: ReadonlyMap<string, InvoicedCustomer>,
 ): InvoiceLineFacts[] {
   return lines.map((l) => {
+    if (l.taxCategory !== null) return l;
     const consumer = customers.get(l.customerId ?? invoiceCustomerId);
     return consumer ? { ...l, ...taxCategoryOf(consumer) } : l;
   });

@@ -13,7 +13,9 @@ import { DeliveryUnit, scheduleDate } from './delivery';
 import { orderEvent, OrderFacts } from './order-events';
 import { takeOrderNumbers } from './order-number';
 import { priceWith, PricedOrder } from './order-pricing';
+import type { VatCategory } from '../customers/customer-tax';
 import { OrderHoldReason, OrderStatus } from './order.entity';
+import { orderTaxes, type OrderTax } from './order-tax';
 
 /**
  * The billing run's set-wise order writing (issue 17), as renewal-batch.ts is for invoices: a
@@ -30,6 +32,9 @@ export interface BatchOrder extends OrderFacts {
   deliveryIndex: number | null;
   version: number;
   lines: BatchLine[];
+  /** Set as it is placed: the VAT treatment it was priced under (order-tax.ts). */
+  taxCategory?: VatCategory | null;
+  taxRate?: Decimal | null;
 }
 
 export interface BatchLine {
@@ -173,10 +178,15 @@ export class PagePricers {
     return new PagePricers(new Map([...customers].map(([id, c]) => [id, ItemPricer.of(c, components)])), new Set(components.keys()));
   }
 
-  price(customerId: string, lines: readonly { price: CatalogPrice; quantity: Decimal }[], at: Date): PricedOrder {
+  price(
+    customerId: string,
+    lines: readonly { price: CatalogPrice; quantity: Decimal }[],
+    at: Date,
+    tax: OrderTax | null = null,
+  ): PricedOrder {
     const pricer = this.pricers.get(customerId) ?? null;
     if (!pricer && lines.some((l) => l.quantity.gt(0))) throw new Error(`customer ${customerId} not found`);
-    return priceWith(pricer, lines, at);
+    return priceWith(pricer, lines, at, tax);
   }
 }
 
@@ -186,9 +196,10 @@ export async function writePlacedOrders(em: EntityManager, orders: readonly Batc
   await boundRows(
     em,
     `update customer_order o set status = r.status::order_status, placed_at = r.placed_at, hold_reason = r.hold_reason,
-            purchase_order_number = r.po, subtotal = r.subtotal, tax = r.tax, total = r.total, version = r.version, updated_at = ?
+            purchase_order_number = r.po, subtotal = r.subtotal, tax = r.tax, total = r.total, version = r.version, updated_at = ?,
+            tax_category = coalesce(r.tax_category, o.tax_category), tax_rate = case when r.tax_category is null then o.tax_rate else r.tax_rate end
        from jsonb_to_recordset(?::jsonb) as r(id uuid, status text, placed_at timestamptz, hold_reason text, po text,
-                                              subtotal numeric, tax numeric, total numeric, version int)
+                                              subtotal numeric, tax numeric, total numeric, version int, tax_category text, tax_rate numeric)
       where o.id = r.id`,
     [
       now,
@@ -203,6 +214,8 @@ export async function writePlacedOrders(em: EntityManager, orders: readonly Batc
           tax: o.tax.toFixed(),
           total: o.total.toFixed(),
           version: o.version,
+          tax_category: o.taxCategory ?? null,
+          tax_rate: o.taxRate?.toFixed() ?? null,
         })),
       ),
     ],
@@ -300,6 +313,10 @@ export async function scheduleOrders(
   const customerIds = todo.map((w) => bySub.get(w.subscriptionId)!.customer_id);
   const prices = itemRows.map((r) => catalogPriceOf(r));
   const pagePricers = page.pricers?.covers(customerIds, prices) ? page.pricers : await PagePricers.load(em, customerIds, prices);
+  const taxes = await orderTaxes(
+    em,
+    todo.map((w) => ({ customerId: bySub.get(w.subscriptionId)!.customer_id, locationId: bySub.get(w.subscriptionId)!.location_id })),
+  );
   const numbers = await takeOrderNumbers(em, todo.length, now.getUTCFullYear());
   const orders: BatchOrder[] = todo.map((w, k) => {
     const s = bySub.get(w.subscriptionId)!;
@@ -314,7 +331,7 @@ export async function scheduleOrders(
       },
       w.index,
     );
-    const priced = pagePricers.price(s.customer_id, mine, scheduledFor);
+    const priced = pagePricers.price(s.customer_id, mine, scheduledFor, taxes(s.customer_id, s.location_id));
     return {
       id: randomUUID(),
       number: numbers[k],

@@ -15,6 +15,7 @@ import { orderEvent, OrderVerb } from './order-events';
 import { OrderLine } from './order-line.entity';
 import { priceOrder } from './order-pricing';
 import { DAY_MS, lockScheduledOrder } from './order-lock';
+import { orderTaxes } from './order-tax';
 import { scheduleOrder } from './order-schedule';
 import { Order, OrderStatus } from './order.entity';
 
@@ -103,7 +104,8 @@ export class OrderControlService {
         }
         return { price, quantity: l.quantity, sku: product.sku, stockPolicy: product.stock_policy ?? StockPolicy.BACKORDER };
       });
-      const priced = await priceOrder(em, order.customer.id, resolved, order.scheduledFor);
+      const taxes = await orderTaxes(em, [{ customerId: order.customer.id, locationId: order.location.id }]);
+      const priced = await priceOrder(em, order.customer.id, resolved, order.scheduledFor, taxes(order.customer.id, order.location.id));
       await em.populate(order, ['lines']);
       order.lines.getItems().forEach((l) => em.remove(l));
       // The old lines go first: a new line must not meet an old one's position in the unique key.

@@ -4,7 +4,17 @@ import type { Order } from './order.entity';
 import type { OrderLine } from './order-line.entity';
 
 export type OrderVerb =
-  'scheduled' | 'placed' | 'backordered' | 'held' | 'skipped' | 'rescheduled' | 'updated' | 'shipped' | 'delivered' | 'canceled';
+  | 'scheduled'
+  | 'placed'
+  | 'backordered'
+  | 'held'
+  | 'skipped'
+  | 'rescheduled'
+  | 'updated'
+  | 'shipped'
+  | 'delivered'
+  | 'canceled'
+  | 'lines_canceled';
 
 /** What an order event tells of an order: an Order entity, or the batch path's rows (order-batch.ts). */
 export type OrderFacts = Pick<
@@ -21,7 +31,10 @@ export type OrderFacts = Pick<
   | 'tax'
   | 'total'
 > & { customer: { id: string }; subscription: { id: string } | null; location: { id: string } };
-export type OrderLineFacts = Pick<OrderLine, 'sku' | 'priceCode' | 'quantity' | 'quantityBackordered' | 'quantityShipped' | 'amount'>;
+export type OrderLineFacts = Pick<OrderLine, 'sku' | 'priceCode' | 'quantity' | 'quantityBackordered' | 'quantityShipped' | 'amount'> & {
+  /** Absent on the batch path's rows: nothing of an order being placed is canceled. */
+  quantityCanceled?: OrderLine['quantityCanceled'];
+};
 
 /** `order.<verb>` with the order as it is after the change, as the aggregate; `extra`: what the verb adds (the shipment, the reason). */
 export function orderEvent<V extends OrderVerb>(
@@ -59,6 +72,7 @@ export function orderEvent<V extends OrderVerb>(
         quantity: l.quantity.toFixed(),
         quantityBackordered: l.quantityBackordered.toFixed(),
         quantityShipped: l.quantityShipped.toFixed(),
+        quantityCanceled: l.quantityCanceled?.toFixed() ?? '0',
         amount: money(l.amount),
       })),
       ...extra,

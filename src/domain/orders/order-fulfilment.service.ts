@@ -1,6 +1,5 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundRows } from '../../db/bound-query';
 import { Decimal, ZERO } from '../../pricing/decimal';
 import { authorize, authorizeCustomer, withCreator } from '../auth/actor';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
@@ -18,6 +17,9 @@ import type { OrderLine } from './order-line.entity';
 import { Order, OrderStatus } from './order.entity';
 import { splitShipped } from './shipment-split';
 import { Shipment, ShipmentLineFacts } from './shipment.entity';
+import { cancelOpenQuantities, type LineCancelInput, openQuantity } from './order-line-cancel';
+import { creditCanceled } from './order-credit';
+import { CreditNote } from '../credit-notes/credit-note.entity';
 
 export interface ShipmentInput {
   orderId: string;
@@ -106,7 +108,7 @@ export class OrderFulfilmentService {
       const facts: ShipmentLineFacts[] = input.lines.map((l, i) => {
         const ofSku = lines.filter((ol) => ol.sku === l.sku);
         if (ofSku.length === 0) throw new InvalidInputError(`input.lines[${i}].sku`, `order ${order.number} has no SKU '${l.sku}'`);
-        const open = ofSku.reduce((s, ol) => s.plus(ol.quantity.minus(ol.quantityShipped)), ZERO);
+        const open = ofSku.reduce((s, ol) => s.plus(openQuantity(ol)), ZERO);
         if (l.quantity.gt(open)) {
           throw new InvalidInputError(
             `input.lines[${i}].quantity`,
@@ -117,7 +119,7 @@ export class OrderFulfilmentService {
         let left = l.quantity;
         const parts: ShipmentLineFacts['parts'] = [];
         for (const ol of ofSku) {
-          const take = Decimal.min(left, ol.quantity.minus(ol.quantityShipped));
+          const take = Decimal.min(left, openQuantity(ol));
           if (!take.gt(0)) continue;
           const before = billedBefore.get(ol.position) ?? { amount: ZERO, tax: ZERO };
           const split = splitShipped(
@@ -148,7 +150,7 @@ export class OrderFulfilmentService {
         lines: facts,
         createdAt: now,
       });
-      order.status = lines.every((l) => l.quantityShipped.gte(l.quantity)) ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED;
+      order.status = lines.every((l) => !openQuantity(l).gt(0)) ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED;
       order.version++;
       order.updatedAt = now;
       await em.flush();
@@ -181,8 +183,8 @@ export class OrderFulfilmentService {
   }
 
   /**
-   * PLACED or BACKORDERED → CANCELED while nothing has shipped: what the order reserved (its
-   * quantities less what was backordered) goes back to `available`.
+   * PLACED or BACKORDERED → CANCELED while nothing has shipped: what the order reserved goes back
+   * to `available`; under billOn ORDER its invoice is credited for everything (order-credit.ts).
    */
   async cancel(id: string, reason: string | null): Promise<Order> {
     authorize(this.ctx.actor, 'orders:cancel');
@@ -196,27 +198,65 @@ export class OrderFulfilmentService {
         });
       }
       const now = (await clockForCustomer(em, order.customer.id, this.ctx.clock)).now();
-      const released = new Map<string, Decimal>();
-      for (const l of lines) {
-        const reserved = l.quantity.minus(l.quantityBackordered);
-        if (reserved.gt(0)) released.set(l.sku, (released.get(l.sku) ?? ZERO).plus(reserved));
-      }
-      if (released.size > 0) {
-        // In SKU order, as placement locks them.
-        await boundRows(
-          em,
-          `update inventory_level i set available = i.available + t.released, updated_at = ?
-             from (select * from jsonb_to_recordset(?::jsonb) as r(sku text, released numeric) order by sku) t where i.sku = t.sku`,
-          [now, JSON.stringify([...released].map(([sku, q]) => ({ sku, released: q.toFixed() })))],
-        );
-      }
-      order.status = OrderStatus.CANCELED;
-      order.version++;
-      order.updatedAt = now;
-      await em.flush();
-      await emitEvent(em, orderEvent('canceled', order, lines, now, { reason: why }));
+      await cancelOpenQuantities(em, order, lines, null, now);
+      const note = await this.credit(em, order, lines, why, now);
+      await emitEvent(em, orderEvent('canceled', order, lines, now, { reason: why, creditNoteId: note?.id ?? null }));
       return order;
     });
+  }
+
+  /**
+   * Cancels what a placed order has not shipped (PLACED, BACKORDERED or PARTIALLY_SHIPPED): the
+   * given quantities per SKU, or, without lines, the whole open rest (the backorder of a partly
+   * shipped order, say). Reserved stock goes back to `available`; under billOn ORDER the invoice
+   * is credited for what will not ship (order-credit.ts); under SHIPMENT nothing was invoiced for
+   * it. The order then carries on with what is left: SHIPPED once all that is left shipped
+   * (CANCELED when that is nothing). `order.lines_canceled`, or `order.canceled` when it ends CANCELED.
+   */
+  async cancelLines(input: { orderId: string; lines?: readonly LineCancelInput[] | null; reason?: string | null }): Promise<Order> {
+    authorize(this.ctx.actor, 'orders:cancel');
+    const why = input.reason == null ? null : requireText(input.reason, 'input.reason', 500);
+    const requested = input.lines == null || input.lines.length === 0 ? null : requireAtMost(input.lines, MAX_LINES, 'input.lines');
+    return this.ctx.em.transactional(async (em) => {
+      const order = await this.locked(em, input.orderId, 'input.orderId', 'orders:cancel');
+      const lines = order.lines.getItems();
+      if (!SHIPPABLE.includes(order.status) || !lines.some((l) => openQuantity(l).gt(0))) {
+        throw new ConflictError(`order ${order.number} is ${order.status}: it has nothing left to ship that could be canceled`, {
+          details: { reason: 'ORDER_NOT_CANCELABLE', status: order.status },
+        });
+      }
+      const now = (await clockForCustomer(em, order.customer.id, this.ctx.clock)).now();
+      const canceled = await cancelOpenQuantities(em, order, lines, requested, now);
+      const note = await this.credit(em, order, lines, why, now);
+      const extra = { reason: why, creditNoteId: note?.id ?? null };
+      await emitEvent(
+        em,
+        order.status === OrderStatus.CANCELED
+          ? orderEvent('canceled', order, lines, now, extra)
+          : orderEvent('lines_canceled', order, lines, now, {
+              ...extra,
+              canceled: canceled.map((c) => ({ sku: c.sku, quantity: c.quantity.toFixed() })),
+            }),
+      );
+      return order;
+    });
+  }
+
+  /** billOn ORDER: the credit note for what the canceled quantities had been invoiced for. */
+  private async credit(em: EntityManager, order: Order, lines: readonly OrderLine[], reason: string | null, now: Date) {
+    if ((await this.billOn(em, order)) !== OrderBilling.ORDER) return null;
+    return creditCanceled(em, order, lines, reason, this.ctx.actor, now);
+  }
+
+  /** The credit notes given for an order's canceled quantities (on its billOn ORDER invoice), oldest first. */
+  async creditNotesOf(orderId: string): Promise<CreditNote[]> {
+    authorize(this.ctx.actor, 'creditNotes:read');
+    if (!isId(orderId)) return [];
+    return this.ctx.em.find(
+      CreditNote,
+      { invoice: { billingKey: orderBillingKey(orderId) } },
+      { populate: ['lines'], strategy: 'select-in', orderBy: { createdAt: 'asc', number: 'asc' } },
+    );
   }
 
   /** An order's shipments, oldest first, for whoever could read the order. */
@@ -251,10 +291,10 @@ export class OrderFulfilmentService {
   }
 }
 
-/** Ships `take` of a line: backordered is what of the unshipped rest still waits for stock, never more than that rest. */
+/** Ships `take` of a line: backordered is what of the open rest still waits for stock, never more than that rest. */
 function shipLine(line: OrderLine, take: Decimal): void {
   line.quantityShipped = line.quantityShipped.plus(take);
-  line.quantityBackordered = Decimal.min(line.quantityBackordered, line.quantity.minus(line.quantityShipped));
+  line.quantityBackordered = Decimal.min(line.quantityBackordered, openQuantity(line));
 }
 
 function sameLines(stored: readonly ShipmentLineFacts[], given: ShipmentInput['lines']): boolean {

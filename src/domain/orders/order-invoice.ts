@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal, ZERO } from '../../pricing/decimal';
+import { REVERSE_CHARGE_NOTE } from '../../pricing';
 import { Customer } from '../customers/customer.entity';
 import { emitEvents } from '../events/emit-event';
 import type { DraftLine, InvoiceDraft } from '../invoices/invoice-draft';
@@ -42,6 +43,8 @@ async function invoiceGoods(
   const billed = lines.filter((l) => l.quantity.gt(0));
   if (billed.length === 0) return null;
   const customer = await em.findOneOrFail(Customer, { id: order.customer.id });
+  // The treatment the order was priced under (order-tax.ts): its tax amounts were computed with it, so its lines say it.
+  const taxTreatment = order.taxCategory === null ? undefined : { taxCategory: order.taxCategory, taxRate: order.taxRate ?? ZERO };
   const draftLines: DraftLine[] = billed.map((l) => ({
     kind: InvoiceLineKind.RECURRING,
     description: `${l.line.sku} × ${l.quantity.toFixed()} (${what})`,
@@ -54,6 +57,7 @@ async function invoiceGoods(
     periodEnd: null,
     proration: false,
     steps: [`${l.amount.toFixed()} of ${l.line.amount.toFixed()} for ${l.quantity.toFixed()} of ${l.line.quantity.toFixed()}`],
+    ...(taxTreatment ? { taxTreatment } : {}),
   }));
   const subtotal = draftLines.reduce((s, l) => s.plus(l.amount), ZERO);
   const tax = draftLines.reduce((s, l) => s.plus(l.tax), ZERO);
@@ -65,7 +69,7 @@ async function invoiceGoods(
     subtotal,
     tax,
     total: subtotal.plus(tax),
-    notes: [`Order ${order.number}`],
+    notes: [`Order ${order.number}`, ...(order.taxCategory === 'AE' ? [REVERSE_CHARGE_NOTE] : [])],
     onceUses: [],
   };
   const method = order.subscription?.collectionMethod ?? CollectionMethod.SEND_INVOICE;

@@ -9,7 +9,9 @@ import { Order } from './order.entity';
 /**
  * A SKU on an order. `quantityOrdered` is what the schedule asked for; `quantity` is what the
  * order carries and is priced at (less under SKIP_LINE when stock was short); of it,
- * `quantityBackordered` waits for stock and `quantityShipped` has left the warehouse.
+ * `quantityBackordered` waits for stock and `quantityShipped` has left the warehouse;
+ * `quantityCanceled` will never ship (order-line-cancel.ts). `amount` and `tax` stay what the line
+ * was placed at: shipments and credit notes take their parts of them (shipment-split.ts).
  */
 @Entity({ tableName: 'order_line' })
 @Unique({ properties: ['order', 'position'] })
@@ -46,6 +48,9 @@ export class OrderLine {
 
   @Property({ type: DecimalType })
   quantityShipped: Decimal & Opt = ZERO;
+
+  @Property({ type: DecimalType })
+  quantityCanceled: Decimal & Opt = ZERO;
 
   @Property({ type: DecimalType })
   amount!: Decimal;

@@ -13,6 +13,9 @@ import type { OrderLine } from './order-line.entity';
 import { BatchOrder, loadOrders, PagePricers, scheduleOrders, writePlacedOrders } from './order-batch';
 import { Order, OrderHoldReason, OrderStatus } from './order.entity';
 import { payersOf } from '../customers/customer-hierarchy';
+import { taxCategoryOf } from '../customers/customer-tax';
+import type { TaxStatus } from '../customers/customer.entity';
+import { orderTaxes, type OrderTax } from './order-tax';
 
 export interface OrderBatchResult {
   placed: number;
@@ -68,16 +71,26 @@ export async function placeOrderBatch(em: EntityManager, ids: readonly string[],
     orders.map((o) => o.customer.id),
     orders.flatMap((o) => o.lines.map((l) => l.price)),
   );
+  const taxes = await orderTaxes(
+    em,
+    orders.map((o) => ({ customerId: o.customer.id, locationId: o.location.id })),
+  );
+  const ownTax = await ownTaxes(
+    em,
+    orders.map((o) => o.customer.id),
+  );
   const events: DomainEventInput[] = [];
   const taken = new Map<string, Decimal>();
   let placed = 0;
   for (const order of orders) {
     const lines = order.lines;
     const allocation = allocate(lines, stock);
+    const tax = taxes(order.customer.id, order.location.id);
     const priced = pricers.price(
       order.customer.id,
       lines.map((l, i) => ({ price: l.price, quantity: allocation.lines[i].quantity })),
       order.scheduledFor,
+      tax,
     );
     const credit = holds.get(order.customer.id);
     const after = credit?.hold.exposure.plus(credit.committed).plus(priced.total);
@@ -106,6 +119,10 @@ export async function placeOrderBatch(em: EntityManager, ids: readonly string[],
     order.subtotal = priced.subtotal;
     order.tax = priced.tax;
     order.total = priced.total;
+    // The treatment it was priced under, which its invoices' lines carry (order-invoice.ts).
+    const category = taxCategoryOf(tax ?? ownTax.get(order.customer.id)!);
+    order.taxCategory = category.taxCategory;
+    order.taxRate = category.taxRate;
     placed++;
     events.push(orderEvent('placed', order, lines, now));
     if (backordered) events.push(orderEvent('backordered', order, lines, now));
@@ -130,6 +147,16 @@ export async function placeOrderBatch(em: EntityManager, ids: readonly string[],
     now,
   );
   return { placed, held: orders.length - placed };
+}
+
+/** Each customer's own tax treatment, what an order is priced under while the seller does not tax by ship-to. */
+async function ownTaxes(em: EntityManager, customerIds: readonly string[]): Promise<Map<string, OrderTax>> {
+  const rows = await boundRows<{ id: string; tax_status: TaxStatus; tax_rate: string | null }>(
+    em,
+    'select id, tax_status, tax_rate::text as tax_rate from customer where id = any(?::uuid[])',
+    [[...new Set(customerIds)]],
+  );
+  return new Map(rows.map((r) => [r.id, { taxStatus: r.tax_status, taxRate: r.tax_rate === null ? null : new Decimal(r.tax_rate) }]));
 }
 
 /** Of these customers, the credit holders (themselves or their payers) that have a credit limit: the only ones holdCredit locks. */
@@ -158,7 +185,7 @@ async function invoicePlaced(em: EntityManager, orders: readonly BatchOrder[], n
   const entities = await em.find(
     Order,
     { id: { $in: placed.filter((o) => ids.has(o.subscriptionId!)).map((o) => o.id) } },
-    { populate: ['lines', 'subscription'], orderBy: { scheduledFor: 'asc', id: 'asc' } },
+    { populate: ['lines', 'subscription'], orderBy: { scheduledFor: 'asc', id: 'asc' }, refresh: true },
   );
   for (const order of entities) await invoiceOrder(em, order, order.lines.getItems(), now);
 }

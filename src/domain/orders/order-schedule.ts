@@ -9,6 +9,7 @@ import { takeOrderNumbers } from './order-number';
 import { priceOrder } from './order-pricing';
 import { Order, OrderStatus } from './order.entity';
 import { orderEvent } from './order-events';
+import { orderTaxes } from './order-tax';
 
 /**
  * Writes the `index`-th order of a delivery schedule as SCHEDULED (visible ahead, the customer
@@ -28,7 +29,8 @@ export async function scheduleOrder(
     { populate: ['price', 'price.product'], orderBy: { priceCode: 'asc' } },
   );
   const scheduledFor = scheduleDate(schedule, index);
-  const priced = await priceOrder(em, schedule.customer.id, items, scheduledFor);
+  const taxes = await orderTaxes(em, [{ customerId: schedule.customer.id, locationId: schedule.location.id }]);
+  const priced = await priceOrder(em, schedule.customer.id, items, scheduledFor, taxes(schedule.customer.id, schedule.location.id));
   const [number] = await takeOrderNumbers(em, 1, now.getUTCFullYear());
   const order = em.create(Order, {
     number,

@@ -1,7 +1,8 @@
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Opt, PrimaryKey, Property, Rel, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { DecimalType } from '../../db/decimal.type';
-import type { Decimal } from '../../pricing/decimal';
+import { ZERO, type Decimal } from '../../pricing/decimal';
+import type { VatCategory } from '../customers/customer-tax';
 import { Customer } from '../customers/customer.entity';
 import { Location } from '../customers/location.entity';
 import { Subscription } from '../subscriptions/subscription.entity';
@@ -32,6 +33,11 @@ export enum OrderHoldReason {
 @Index({ properties: ['customer', 'createdAt', 'id'] })
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['status', 'scheduledFor'] })
+// creditExposure (customers/credit-exposure.ts) reads a customer's placed orders still to ship.
+@Index({
+  name: 'customer_order_open_customer_index',
+  expression: `create index "customer_order_open_customer_index" on "customer_order" ("customer_id") where "status" in ('PLACED', 'BACKORDERED', 'PARTIALLY_SHIPPED')`,
+})
 // Exactly once: a subscription's n-th delivery has one order, whatever replays or races.
 @Unique({ properties: ['subscription', 'deliveryIndex'] })
 export class Order {
@@ -87,6 +93,20 @@ export class Order {
 
   @Property({ type: DecimalType })
   total!: Decimal;
+
+  /**
+   * What canceled quantities took off `total` (tax included), which stays what the order was placed
+   * for: the order will bill `total − canceledTotal` in all (order-line-cancel.ts).
+   */
+  @Property({ type: DecimalType, default: 0 })
+  canceledTotal: Decimal & Opt = ZERO;
+
+  /** The VAT treatment the order was placed under (order-tax.ts), which its invoices' lines keep; null: placed before it was stored. */
+  @Property({ type: 'text', nullable: true })
+  taxCategory: VatCategory | null = null;
+
+  @Property({ type: DecimalType, nullable: true })
+  taxRate: Decimal | null = null;
 
   @OneToMany(() => OrderLine, (l) => l.order, { orderBy: { position: 'asc' } })
   lines = new Collection<OrderLine>(this);

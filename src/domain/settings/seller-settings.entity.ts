@@ -1,6 +1,8 @@
 import type { StoredChart } from '../ledger/chart-of-accounts';
 import { ArrayType, Entity, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { Address } from '../customers/address';
+import { DecimalType } from '../../db/decimal.type';
+import type { Decimal } from '../../pricing/decimal';
 
 /**
  * The seller's one settings row (id 'default'): who the seller is, as invoices print it, and
@@ -79,6 +81,14 @@ export class SellerSettings {
   /** A SCHEDULED order freezes this many days before its date (orders/order-controls.service.ts). */
   @Property({ type: 'integer', default: 2 })
   orderLeadDays: number & Opt = 2;
+
+  /** Orders taxed by their ship-to location's country rather than the customer's tax status alone (order-tax.ts). */
+  @Property({ type: 'boolean', default: false })
+  taxByShipTo: boolean & Opt = false;
+
+  /** The seller's standard VAT rate (percent), for deliveries within its own country when taxByShipTo is on. */
+  @Property({ type: DecimalType, nullable: true })
+  domesticTaxRate: Decimal | null = null;
 
   /**
    * Every invoice is finalized as an EN 16931 e-invoice: finalization is refused (a billing run

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { storableAddressSchema } from '../customers/customer-address';
 import { paymentTermsDays } from '../customers/customer.schema';
-import { atMost, code, email, text, wholeNumber } from '../shared/input-schema';
+import { atMost, code, email, percentage, text, wholeNumber } from '../shared/input-schema';
 import { chartOfAccountsInputSchema } from '../ledger/chart-of-accounts';
 import { bicSchema, ibanSchema, sepaCreditorIdSchema } from './bank-account';
 
@@ -35,4 +35,7 @@ export const updateSellerSettingsSchema = z.object({
   invoiceDueSoonDays: kept(wholeNumber(0, MAX_DUE_SOON_DAYS, `a whole number of days from 0 (no reminder) to ${MAX_DUE_SOON_DAYS}`)),
   orderLeadDays: kept(wholeNumber(0, MAX_ORDER_LEAD_DAYS, `a whole number of days from 0 to ${MAX_ORDER_LEAD_DAYS}`)),
   chartOfAccounts: kept(chartOfAccountsInputSchema),
+  domesticTaxRate: percentage(4, 'the domestic VAT rate is a percentage above 0 and at most 100, with at most 4 decimals')
+    .nullable()
+    .optional(),
 });

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Decimal } from '../../pricing/decimal';
 import { authorize } from '../auth/actor';
 import { BillingInterval, PriceStatus } from '../catalog/price.entity';
 import { loadPriceClosure } from '../catalog/price-snapshot';
@@ -48,6 +49,10 @@ export interface SellerSettingsView {
   invoiceDueSoonDays: number;
   /** A SCHEDULED order is frozen this many days before its date: no skip, reschedule or change any more (issue 17). */
   orderLeadDays: number;
+  /** Orders are taxed by their ship-to location's country (orders/order-tax.ts, docs/legal-identity.md). */
+  taxByShipTo: boolean;
+  /** The seller's standard VAT rate (percent) for deliveries within its own country; required while taxByShipTo is on. */
+  domesticTaxRate: Decimal | null;
   /** Every invoice is finalized as an e-invoice (e-invoice-readiness.ts). */
   eInvoicing: boolean;
   /** The general ledger's accounts: the defaults with the seller's overrides (ledger/chart-of-accounts.ts). */
@@ -79,6 +84,8 @@ export const DEFAULT_SELLER_SETTINGS: Readonly<SellerSettingsView> = Object.free
   defaultPaymentTermsEndOfMonth: DEFAULT_PAYMENT_TERMS.paymentTermsEndOfMonth,
   invoiceDueSoonDays: 7,
   orderLeadDays: 2,
+  taxByShipTo: false,
+  domesticTaxRate: null,
   eInvoicing: false,
   chartOfAccounts: DEFAULT_CHART_OF_ACCOUNTS,
   updatedAt: null,
@@ -109,6 +116,10 @@ export interface UpdateSellerSettingsInput {
   defaultPaymentTermsEndOfMonth?: boolean | null;
   invoiceDueSoonDays?: number | null;
   orderLeadDays?: number | null;
+  /** On: needs the seller's address (its country) and a domesticTaxRate, given or stored. */
+  taxByShipTo?: boolean | null;
+  /** A percentage above 0 and at most 100 (4 decimals); null clears it (refused while taxByShipTo is on). */
+  domesticTaxRate?: Decimal | null;
   eInvoicing?: boolean | null;
   /** Only the accounts given change, and in them only the fields given. */
   chartOfAccounts?: Partial<Record<AccountRole, { number?: string | null; name?: string | null } | null>> | null;
@@ -136,6 +147,8 @@ function viewOf(row: SellerSettings | null): SellerSettingsView {
     defaultPaymentTermsEndOfMonth: row.defaultPaymentTermsEndOfMonth,
     invoiceDueSoonDays: row.invoiceDueSoonDays,
     orderLeadDays: row.orderLeadDays,
+    taxByShipTo: row.taxByShipTo,
+    domesticTaxRate: row.domesticTaxRate,
     eInvoicing: row.eInvoicing,
     chartOfAccounts: chartOf(row.chartOfAccounts),
     updatedAt: row.updatedAt,
@@ -194,6 +207,7 @@ export class SellerSettingsService {
       defaultPaymentTermsDays,
       invoiceDueSoonDays,
       orderLeadDays,
+      domesticTaxRate,
       iban,
       bic,
       sepaCreditorId,
@@ -242,6 +256,9 @@ export class SellerSettingsService {
       if (invoiceDueSoonDays !== undefined) row.invoiceDueSoonDays = invoiceDueSoonDays;
       if (orderLeadDays !== undefined) row.orderLeadDays = orderLeadDays;
       if (input.eInvoicing != null) row.eInvoicing = input.eInvoicing;
+      if (domesticTaxRate !== undefined) row.domesticTaxRate = domesticTaxRate;
+      if (input.taxByShipTo != null) row.taxByShipTo = input.taxByShipTo;
+      assertShipToTaxable(row, input);
       if (chartOfAccounts !== undefined) {
         const next = mergeChart(row.chartOfAccounts, chartOfAccounts);
         const twice = duplicateAccount(chartOf(next));
@@ -252,5 +269,22 @@ export class SellerSettingsService {
       await em.flush();
       return viewOf(row);
     });
+  }
+}
+
+/**
+ * Tax by ship-to decides between the seller's country and the others (orders/order-tax.ts): it
+ * needs the seller's country (its address) and the rate of a domestic delivery. Checked on the
+ * row as it will be saved, naming the field the caller touched.
+ */
+function assertShipToTaxable(row: SellerSettings, input: UpdateSellerSettingsInput): void {
+  if (!row.taxByShipTo) return;
+  if (row.domesticTaxRate === null) {
+    const field = input.domesticTaxRate === null ? 'input.domesticTaxRate' : 'input.taxByShipTo';
+    throw new InvalidInputError(field, 'taxing orders by ship-to needs the domestic VAT rate (domesticTaxRate)');
+  }
+  if (!row.address) {
+    const field = input.address === null ? 'input.address' : 'input.taxByShipTo';
+    throw new InvalidInputError(field, "taxing orders by ship-to needs the seller's address: its country is the domestic one");
   }
 }

@@ -75,6 +75,16 @@ export class ItemPricer {
     return new ItemPricer(customer, refs.length ? await loadPriceClosure(em, refs) : new Map(), subscriptionId, discounts);
   }
 
+  /** The same pricer taxing under another treatment than the customer's own (an order taxed by its ship-to, orders/order-tax.ts). */
+  withTax(tax: Pick<PricingCustomer, 'taxStatus' | 'taxRate'>): ItemPricer {
+    return new ItemPricer(
+      { ...this.customer, taxStatus: tax.taxStatus, taxRate: tax.taxRate },
+      this.components,
+      this.subscriptionId,
+      this.discounts,
+    );
+  }
+
   /** The discount in force for what the subscription bills at `at`, if any (coupon-effect.ts). */
   discountAt(at: Date): DiscountTerms | null {
     return this.subscriptionId === null ? null : discountInForce(this.discounts, this.subscriptionId, at);

@@ -14,7 +14,17 @@ import { CustomerPageArgs } from '../shared/page-args';
 import { SubscriptionType } from '../subscriptions/subscription.types';
 import type { Shipment } from '../../domain/orders/shipment.entity';
 import { storedToInvoice } from '../invoices/invoice.mapping';
-import { OrderConnection, OrderLineInput, OrderLineType, OrderType, RecordShipmentInput, ShipmentType } from './order.types';
+import { toCreditNote } from '../credit-notes/credit-note.mapping';
+import { CreditNoteType } from '../credit-notes/credit-note.types';
+import {
+  CancelOrderLinesInput,
+  OrderConnection,
+  OrderLineInput,
+  OrderLineType,
+  OrderType,
+  RecordShipmentInput,
+  ShipmentType,
+} from './order.types';
 
 @ArgsType()
 class OrdersArgs extends CustomerPageArgs {
@@ -40,6 +50,7 @@ export function toOrderType(order: Order, lines: readonly OrderLine[]): OrderTyp
     subtotal: money(order.subtotal),
     tax: money(order.tax),
     total: money(order.total),
+    canceledTotal: money(order.canceledTotal),
     version: order.version,
     createdAt: order.createdAt,
     customerId: order.customer.id,
@@ -52,6 +63,7 @@ export function toOrderType(order: Order, lines: readonly OrderLine[]): OrderTyp
       quantityOrdered: l.quantityOrdered.toFixed(),
       quantityShipped: l.quantityShipped.toFixed(),
       quantityBackordered: l.quantityBackordered.toFixed(),
+      quantityCanceled: l.quantityCanceled.toFixed(),
       amount: money(l.amount),
       tax: money(l.tax),
       steps: l.steps,
@@ -145,6 +157,22 @@ export class OrderResolver {
     return (await ctx.services.orderFulfilment.invoicesOf(order.id)).map(storedToInvoice);
   }
 
+  @FieldResolver(() => [CreditNoteType], {
+    description: 'The credit notes for its canceled quantities (billOn ORDER: on its invoice), oldest first',
+  })
+  async creditNotes(@Root() order: OrderType, @Ctx() ctx: Context): Promise<CreditNoteType[]> {
+    return (await ctx.services.orderFulfilment.creditNotesOf(order.id)).map(toCreditNote);
+  }
+
+  @Mutation(() => OrderType, {
+    description:
+      'Cancels what a PLACED, BACKORDERED or PARTIALLY_SHIPPED order has not shipped (given quantities, or all of it); reserved stock goes back, billOn ORDER credits it',
+  })
+  async cancelOrderLines(@Arg('input', () => CancelOrderLinesInput) input: CancelOrderLinesInput, @Ctx() ctx: Context): Promise<OrderType> {
+    const order = await ctx.services.orderFulfilment.cancelLines(input);
+    return toOrderType(order, order.lines.getItems());
+  }
+
   @Mutation(() => ShipmentType, {
     description: 'What the warehouse shipped (ADMIN): once per externalId, at most what is left to ship; billOn SHIPMENT invoices it',
   })
@@ -158,7 +186,10 @@ export class OrderResolver {
     return toOrderType(order, order.lines.getItems());
   }
 
-  @Mutation(() => OrderType, { description: 'A PLACED or BACKORDERED order with nothing shipped → CANCELED; its reserved stock goes back' })
+  @Mutation(() => OrderType, {
+    description:
+      'A PLACED or BACKORDERED order with nothing shipped → CANCELED; its reserved stock goes back, billOn ORDER credits its invoice',
+  })
   async cancelOrder(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,

@@ -31,6 +31,9 @@ export class OrderLineType {
   @Field(() => DecimalScalar, { description: 'Of quantity, what waits for stock' })
   quantityBackordered!: string;
 
+  @Field(() => DecimalScalar, { description: 'Of quantity, what will not ship (cancelOrderLines, cancelOrder)' })
+  quantityCanceled!: string;
+
   @Field(() => DecimalScalar)
   amount!: string;
 
@@ -105,6 +108,11 @@ export class OrderType {
 
   @Field(() => DecimalScalar)
   total!: string;
+
+  @Field(() => DecimalScalar, {
+    description: 'What canceled quantities took off total, tax included: the order bills total − canceledTotal in all',
+  })
+  canceledTotal!: string;
 
   @Field(() => [OrderLineType])
   lines!: OrderLineType[];
@@ -210,4 +218,28 @@ export class RecordShipmentInput {
 
   @Field(() => [ShipmentLineInput])
   lines!: ShipmentLineInput[];
+}
+
+@InputType('CancelOrderLineInput')
+export class CancelOrderLineInput {
+  @Field()
+  sku!: string;
+
+  @Field(() => DecimalScalar, { description: 'Above 0, at most what is left to ship of the SKU' })
+  quantity!: Decimal;
+}
+
+@InputType('CancelOrderLinesInput')
+export class CancelOrderLinesInput {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => [CancelOrderLineInput], {
+    nullable: true,
+    description: 'Quantities per SKU of what has not shipped; omitted or empty: all of it (the backordered rest, say)',
+  })
+  lines?: CancelOrderLineInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
 }

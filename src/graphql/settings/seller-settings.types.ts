@@ -2,6 +2,8 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import type { Address } from '../../domain/customers/address';
 import { AddressInput, AddressType } from '../customers/address.types';
 import { ChartOfAccountsType } from '../ledger/ledger.types';
+import type { Decimal } from '../../pricing/decimal';
+import { DecimalScalar } from '../scalars/decimal.scalar';
 
 @ObjectType('SellerSettings', { description: 'Who the seller is (printed on invoices) and what its customers may do for themselves' })
 export class SellerSettingsType {
@@ -65,6 +67,15 @@ export class SellerSettingsType {
     description: 'A SCHEDULED order is frozen this many days before its date (default 2): no skip, reschedule or line change after',
   })
   orderLeadDays!: number;
+
+  @Field({
+    description:
+      "Orders are taxed by their ship-to location's country: domestic deliveries at domesticTaxRate, intra-EU ones to a VAT-registered buyer under reverse charge (docs/legal-identity.md); default false",
+  })
+  taxByShipTo!: boolean;
+
+  @Field(() => DecimalScalar, { nullable: true, description: "The seller's standard VAT rate (percent) for deliveries within its country" })
+  domesticTaxRate!: Decimal | null;
 
   @Field({
     description:
@@ -184,6 +195,18 @@ export class UpdateSellerSettingsInput {
 
   @Field(() => Int, { nullable: true, description: '0 to 30 days' })
   orderLeadDays?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Tax orders by their ship-to location's country; on needs address and domesticTaxRate",
+  })
+  taxByShipTo?: boolean | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Above 0, at most 100, 4 decimals; null clears it (refused while taxByShipTo is on)',
+  })
+  domesticTaxRate?: Decimal | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Finalize every invoice as an EN 16931 e-invoice (docs/e-invoices.md)' })
   eInvoicing?: boolean | null;

@@ -483,6 +483,17 @@ const built: Record<EventType, DomainEventInput[]> = {
   'order.delivered': [orderEvent('delivered', order as unknown as Order, orderLines as unknown as OrderLine[], at)],
   'order.canceled': [
     orderEvent('canceled', order as unknown as Order, orderLines as unknown as OrderLine[], at, { reason: 'SUBSCRIPTION_CANCELED' }),
+    orderEvent('canceled', order as unknown as Order, orderLines as unknown as OrderLine[], at, {
+      reason: null,
+      creditNoteId: '00000000-0000-4000-8000-0000000000c2',
+    }),
+  ],
+  'order.lines_canceled': [
+    orderEvent('lines_canceled', order as unknown as Order, orderLines as unknown as OrderLine[], at, {
+      reason: 'backorder no longer wanted',
+      creditNoteId: null,
+      canceled: [{ sku: 'TONER-XL', quantity: '2' }],
+    }),
   ],
   'order.shipped': [
     orderEvent('shipped', order as unknown as Order, orderLines as unknown as OrderLine[], at, {

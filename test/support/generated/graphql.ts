@@ -598,6 +598,8 @@ export type UpdateSellerSettingsInput = {
   defaultPaymentTermsDays?: number | null | undefined;
   /** For customers created from now on without terms */
   defaultPaymentTermsEndOfMonth?: boolean | null | undefined;
+  /** Above 0, at most 100, 4 decimals; null clears it (refused while taxByShipTo is on) */
+  domesticTaxRate?: string | null | undefined;
   /** Finalize every invoice as an EN 16931 e-invoice (docs/e-invoices.md) */
   eInvoicing?: boolean | null | undefined;
   /** null clears it */
@@ -617,6 +619,8 @@ export type UpdateSellerSettingsInput = {
   selfServicePriceCodes?: Array<string> | null | undefined;
   /** The SEPA creditor identifier (e.g. DE98ZZZ09999999999), check digits verified; null clears it */
   sepaCreditorId?: string | null | undefined;
+  /** Tax orders by their ship-to location's country; on needs address and domesticTaxRate */
+  taxByShipTo?: boolean | null | undefined;
   /** null clears it */
   taxId?: string | null | undefined;
   /** With its country's prefix (Greece: EL), format-checked for the address's country (no VIES lookup); null clears it */
