@@ -34,6 +34,26 @@ afterAll(async () => {
 });
 
 describe('sendOrderNow', () => {
+  it('over the credit limit is CONFLICT CREDIT_LIMIT with the figures, and writes nothing: the order stays SCHEDULED, not held', async () => {
+    const customerId = await createCustomer(t);
+    await must(t, 'mutation($id: ID!) { updateCustomer(id: $id, input: { creditLimit: "5.00" }) { id } }', { id: customerId });
+    const { sub } = await subscribeGoods(t, customerId, '2026-12-20T00:00:00Z', { billOn: 'ORDER' });
+    const [first] = await ordersOf(t, sub);
+    const refused = await t.gql(SEND_NOW, { id: first.id }, await portalKey(t, customerId, 'BUYER'));
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CREDIT_LIMIT',
+      creditLimit: '5.00',
+      creditExposure: '0.00',
+      amount: '10.00',
+    });
+    expect(await ordersOf(t, sub)).toEqual([
+      expect.objectContaining({ id: first.id, status: 'SCHEDULED', scheduledFor: '2026-12-20T00:00:00.000Z', placedAt: null }),
+    ]);
+    expect(await eventsOf(t, first.id)).toEqual(['order.scheduled']);
+    expect(await invoiceKeysOf(t, customerId)).toEqual([]);
+  });
+
   it("a BUYER's portal session places the next order today, priced, stocked, PO carried and invoiced (billOn ORDER); the next follows from today", async () => {
     const customerId = await createCustomer(t);
     const { sub } = await subscribeGoods(t, customerId, '2026-12-20T00:00:00Z', { billOn: 'ORDER', purchaseOrderNumber: 'PO-77' });

@@ -8,7 +8,7 @@ import { payersOf } from './customer-hierarchy';
 import { Customer } from './customer.entity';
 
 /** The operations that commit a customer to pay, as their refusals name them. */
-export type CreditOperation = 'createSubscription' | 'changeSubscription' | 'scheduleChange' | 'acceptQuote';
+export type CreditOperation = 'createSubscription' | 'changeSubscription' | 'scheduleChange' | 'acceptQuote' | 'sendOrderNow';
 
 /**
  * A credit limit as given: an amount of at least 0 in the customer's currency, with at most its

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../auth/actor';
+import { assertCreditAvailable, holdCredit } from '../customers/credit-limit';
 import { ConflictError } from '../errors';
 import type { ServiceContext } from '../shared/service-context';
 import { SubscriptionStatus } from '../subscriptions/subscription.entity';
 import { DeliverySchedule } from './delivery-schedule.entity';
 import { lockScheduledOrder } from './order-lock';
 import { placeOrderBatch } from './order-placement';
-import { Order, OrderStatus } from './order.entity';
+import { Order, OrderHoldReason, OrderStatus } from './order.entity';
 
 /**
  * "Send now" (issue 17): the subscription's next SCHEDULED order placed at once, through the
@@ -58,6 +59,14 @@ export class OrderSendNowService {
         throw new ConflictError(`order ${order.number} could not be placed now`, { details: { reason: 'ORDER_NOT_SCHEDULED' } });
       }
       await em.refresh(order);
+      if (order.holdReason === OrderHoldReason.CREDIT_LIMIT) {
+        // The billing run holds such an order and goes on; a customer asking now is told, and
+        // nothing is written (CONTRACT.md: placing an order above the limit is CONFLICT).
+        assertCreditAvailable(await holdCredit(em, order.customer.id), 'sendOrderNow', order.total.minus(order.canceledTotal));
+        throw new ConflictError(`order ${order.number} would take the customer over its credit limit`, {
+          details: { reason: 'CREDIT_LIMIT' },
+        });
+      }
       await em.populate(order, ['lines'], { refresh: true });
       return order;
     });
