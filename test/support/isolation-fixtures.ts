@@ -319,7 +319,7 @@ export async function storefrontFor(t: TestApp, holdings: Holdings): Promise<str
 }
 
 /**
- * Seller settings under which customers may do everything themselves (every switch on, the given
+ * Seller settings under which customers may do everything themselves (every `allow…` switch on, the given
  * prices offered), so that a self-service operation aimed at another customer's object can be
  * refused for that reason alone. Returns the operations that saved them.
  */
@@ -331,7 +331,9 @@ export async function allowSelfService(t: TestApp, operations: Operation[], pric
     if (!isInputObjectType(type)) continue;
     const input: Record<string, unknown> = {};
     for (const f of Object.values(type.getFields())) {
-      if (getNamedType(f.type).name === 'Boolean') input[f.name] = true;
+      // The permissions customers act under (allowSelfService…, allow…): not every Boolean of a
+      // settings input is one (taxByShipTo and eInvoicing need more settings before they may be on).
+      if (getNamedType(f.type).name === 'Boolean' && /^allow/.test(f.name)) input[f.name] = true;
       else if (isListType(isNonNullType(f.type) ? f.type.ofType : f.type) && /priceCodes$/i.test(f.name)) input[f.name] = priceCodes;
     }
     await must(t, `mutation($input: ${arg.type}) { ${op.name}(${arg.name}: $input) { __typename } }`, { input });
