@@ -36,10 +36,17 @@ export async function matchEntry(em: EntityManager, entry: ParsedBankEntry): Pro
   return matchByAmountAndName(em, entry);
 }
 
+/**
+ * Oldest first: by finalization, then by number (gapless and zero-padded, so issue order within a
+ * year) for invoices finalized in the same millisecond, as a billing run or a test clock issues
+ * them; the id alone would order those at random.
+ */
+const OLDEST_FIRST = { finalizedAt: 'asc', number: 'asc', id: 'asc' } as const;
+
 async function invoicesNamed(em: EntityManager, numbers: (string | null)[], currency: string): Promise<Invoice[]> {
   const wanted = [...new Set(numbers.filter((n): n is string => n !== null))];
   if (!wanted.length) return [];
-  return em.find(Invoice, { number: { $in: wanted }, currency, status: { $in: PAYABLE } }, { orderBy: { finalizedAt: 'asc', id: 'asc' } });
+  return em.find(Invoice, { number: { $in: wanted }, currency, status: { $in: PAYABLE } }, { orderBy: OLDEST_FIRST });
 }
 
 function matchOf(invoices: Invoice[], by: EntryMatch['by']): EntryMatch {
@@ -60,7 +67,7 @@ async function matchByAmountAndName(em: EntityManager, entry: ParsedBankEntry): 
   const open = await em.find(
     Invoice,
     { customer: candidates[0].id, currency: entry.currency, status: { $in: [InvoiceStatus.OPEN, InvoiceStatus.UNCOLLECTIBLE] } },
-    { orderBy: { finalizedAt: 'asc', id: 'asc' } },
+    { orderBy: OLDEST_FIRST },
   );
   const exact = open.find((i) => amountRemaining(i).eq(entry.amount));
   return exact ? { customerId: candidates[0].id, invoiceIds: [exact.id], by: 'amount_and_name' } : null;
