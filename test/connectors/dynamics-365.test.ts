@@ -11,6 +11,8 @@ import { dynamicsConnector } from '../../src/connectors/dynamics-365/dynamics.co
 import {
   customerBody,
   customerNumberOf,
+  customerPaymentBody,
+  paymentDocumentNumberOf,
   salesCreditMemoBody,
   salesInvoiceBody,
   salesOrderBody,
@@ -344,6 +346,180 @@ it('story (ERP): an order becomes a sales order with its PO number and ship-to, 
   expect(bc.all('salesOrders')).toHaveLength(1);
 });
 
+it('story (ERP, payments): two payments become lines of the payment journal, applied to their invoice once it is posted, each once even after a lost answer; none without a journal', async () => {
+  const bc = await businessCentral();
+  const other = bc.put('customerPaymentJournals', { code: 'GENERAL', displayName: 'General' });
+  const journal = bc.put('customerPaymentJournals', { code: 'CASHRCPT', displayName: 'Cash receipts' });
+  const connectionId = await connect(bc, { paymentJournalCode: 'cashrcpt', inventory: false, shipments: false });
+  // A second company whose connection names no journal: its payments are not sent.
+  const bare = await businessCentral();
+  const bareId = await connect(bare, { inventory: false, shipments: false });
+  const from = new Date();
+  const c = await customer('Zeta Handel KG');
+  await subscribe(t, c, { items: [{ priceCode: 'seat', quantity: '3' }], collection: 'SEND_INVOICE' });
+  const invoice = await invoiceOf(c);
+  await eventually(
+    async () => {
+      await pass(connectionId);
+      await pass(bareId);
+      return bc.all('salesInvoices').length + bare.all('salesInvoices').length;
+    },
+    { until: (n) => n === 2, what: 'the invoice in both companies' },
+  );
+  const pay = (amount: string, reference: string) =>
+    gql('mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { amountRemaining attempts { id at providerReference } } }', {
+      input: { invoiceId: invoice.id, amount, reference },
+    });
+  const first = (await pay('12.34', 'BANK-2026-0042')).recordPayment;
+  const { id: firstId, at: paidAt } = first.attempts.find((a: any) => a.providerReference === 'BANK-2026-0042');
+
+  // The invoice is still a draft in BC, which applies payments to posted invoices only: the payment waits, not counted.
+  await pass(connectionId);
+  expect(bc.all('customerPayments')).toEqual([]);
+  const waiting = (await records(connectionId)).find((r) => r.tariffId === firstId);
+  expect(waiting).toMatchObject({ status: 'PENDING', attempts: 0, externalId: null });
+  expect(waiting.lastError).toBe(
+    `waiting for invoice ${invoice.number} to be posted in Business Central (Draft): a payment applies to a posted invoice only`,
+  );
+  // The accountant posts it: BC gives it a posted number and keeps its id.
+  const bcInvoice = bc.byNumber('salesInvoices', invoice.number)!;
+  Object.assign(bcInvoice, { status: 'Open', number: '103001' });
+
+  // BC writes the line, and the answer is lost (a gateway time-out): the record stays PENDING.
+  bc.fault = { timeoutAfterWrite: true };
+  clock.advanceSeconds(16 * 60); // past the 15 minutes a waiting payment looks again after
+  await pass(connectionId);
+  expect(bc.all('customerPayments')).toHaveLength(1);
+  expect((await records(connectionId)).find((r) => r.tariffId === firstId)).toMatchObject({ status: 'PENDING', externalId: null });
+  bc.fault = null;
+  clock.advanceSeconds(600);
+  await pass(connectionId);
+  expect(first.amountRemaining).toBe('17.66');
+  const rest = (await pay(first.amountRemaining, 'BANK-2026-0043')).recordPayment;
+  expect(rest.amountRemaining).toBe('0.00');
+  const secondId = rest.attempts.find((a: any) => a.providerReference === 'BANK-2026-0043').id;
+  clock.advanceSeconds(600);
+  await pass(connectionId);
+  await pass(bareId);
+  // Replayed: both payments are due again, and nothing more is written (the sync log holds their lines).
+  await gql(`mutation($id: ID!, $from: DateTime!) { replayConnection(id: $id, from: $from) { pending } }`, {
+    id: connectionId,
+    from: from.toISOString(),
+  });
+  clock.set(new Date(Math.max(clock.now().getTime(), Date.now()) + 1000));
+  await pass(connectionId);
+  expect(bc.invalid).toEqual([]);
+  expect(bare.invalid).toEqual([]);
+
+  const bcCustomer = bc.byNumber('customers', customerNumberOf(c))!;
+  const lines = bc.all('customerPayments');
+  expect(lines).toEqual([
+    expect.objectContaining({
+      journalId: journal.id,
+      journalDisplayName: 'CASHRCPT',
+      lineNumber: 10000,
+      customerId: bcCustomer.id,
+      postingDate: paidAt.slice(0, 10), // the payment's day (UTC)
+      documentNumber: paymentDocumentNumberOf(firstId),
+      externalDocumentNumber: 'BANK-2026-0042',
+      amount: -12.34, // money received credits the customer
+      appliesToInvoiceId: bcInvoice.id,
+      description: 'Tariff payment (manual)',
+      comment: `Tariff payment ${firstId}, reference BANK-2026-0042`,
+    }),
+    expect.objectContaining({
+      journalId: journal.id,
+      lineNumber: 20000,
+      documentNumber: paymentDocumentNumberOf(secondId),
+      externalDocumentNumber: 'BANK-2026-0043',
+      appliesToInvoiceId: bcInvoice.id,
+    }),
+  ]);
+  // One POST each; together they credit the invoice's amount.
+  const posted = bc.writes.filter((w) => w.set === 'customerPayments');
+  expect(posted.map((w) => [w.method, w.number, w.body.amount])).toEqual([
+    ['post', paymentDocumentNumberOf(firstId), -12.34],
+    ['post', paymentDocumentNumberOf(secondId), -17.66],
+  ]);
+  expect(invoice.subtotal).toBe('30.00');
+  expect(lines.every((l) => l.journalId !== other.id)).toBe(true);
+  // The retry after the lost answer looked the line up in the journal by its document number, and found it.
+  expect(
+    bc.requests.filter((r) => r.method === 'get' && r.path.endsWith(`/customerPaymentJournals(${journal.id})/customerPayments`)),
+  ).toHaveLength(3); // the first attempt's, the retry's (which found the line), the second payment's
+  const log = await records(connectionId);
+  expect(log.filter((r) => r.recordType === 'payment')).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ tariffId: firstId, status: 'SYNCED', externalId: lines[0].id }),
+      expect.objectContaining({ tariffId: secondId, status: 'SYNCED', externalId: lines[1].id }),
+    ]),
+  );
+  // Without a journal: the payments are logged as having nothing to send, and BC gets none.
+  expect(bare.all('customerPayments')).toEqual([]);
+  expect((await records(bareId)).filter((r) => r.recordType === 'payment').map((r) => [r.status, r.externalId])).toEqual([
+    ['SYNCED', ''],
+    ['SYNCED', ''],
+  ]);
+});
+
+it('payments: a refund is not a payment line, a missing journal or invoice is shown on the record, without a request for either', async () => {
+  const bc = await businessCentral();
+  const target = {
+    connectionId: randomUUID(),
+    baseUrl: bc.url,
+    credentials: { tenantId: TENANT, clientId: CLIENT_ID, clientSecret: SECRET },
+    settings: { companyId: COMPANY_ID, tokenUrl: bc.tokenUrl, salesAccountNumber: '6110', paymentJournalCode: 'NOPE' },
+  };
+  const item = (amount: string, parentExternalId: string | null, type = 'payment.succeeded') => ({
+    recordId: randomUUID(),
+    recordType: 'payment' as const,
+    tariffId: randomUUID(),
+    externalId: null,
+    customerExternalId: randomUUID(),
+    customerName: 'Zeta',
+    mrr: null,
+    parentExternalId,
+    event: {
+      aggregateType: 'payment',
+      aggregateId: randomUUID(),
+      type,
+      customerId: randomUUID(),
+      payload: {
+        id: randomUUID(),
+        invoiceId: 'inv-1',
+        customerId: randomUUID(),
+        kind: 'CHARGE',
+        step: 0,
+        amount,
+        currency: 'EUR',
+        outcome: 'succeeded',
+        provider: 'stripe',
+        providerReference: 're_1',
+        error: null,
+        at: '2026-12-08T10:00:00.000Z',
+      },
+      at: new Date(),
+    } as any,
+  });
+  const outcomes = await dynamicsConnector.push(target, 'payment', [
+    item('-10.00', randomUUID(), 'payment.refunded'),
+    item('10.00', null),
+    item('10.00', randomUUID()),
+  ]);
+  expect(outcomes).toEqual([
+    { ok: true, externalId: '' },
+    expect.objectContaining({ ok: false, kind: 'rejected', message: expect.stringMatching(/^invoice inv-1 is not in Business Central/) }),
+    expect.objectContaining({
+      ok: false,
+      kind: 'rejected',
+      message: "Business Central has no customer payment journal 'NOPE' (settings.paymentJournalCode)",
+    }),
+  ]);
+  // One read: the journal by its code, for the one payment that had a line to write.
+  expect(bc.requests.map((r) => [r.method, r.path.split('/').pop()])).toEqual([['get', 'customerPaymentJournals']]);
+  expect(bc.invalid).toEqual([]);
+});
+
 it('outage: 503s, then 429 with Retry-After, then a lost answer after a write: every record arrives exactly once, in order; a refused one is DEAD with BC’s message', async () => {
   const bc = await businessCentral();
   const connectionId = await connect(bc, { maxAttempts: 3 });
@@ -495,6 +671,13 @@ it('a wrong client secret: FAILED with Entra ID’s message, never the secret; r
       },
       'input.settings.tokenUrl',
     ],
+    [
+      {
+        credentials: { tenantId: TENANT, clientId: CLIENT_ID, clientSecret: SECRET },
+        settings: { companyId: COMPANY_ID, salesAccountNumber: '6110', paymentJournalCode: 'CASH-RECEIPTS' },
+      },
+      'input.settings.paymentJournalCode',
+    ],
   ] as const) {
     const res = await t.gql(`mutation($input: CreateConnectionInput!) { createConnection(input: $input) { id } }`, {
       input: { system: 'DYNAMICS_365', ...input },
@@ -522,7 +705,7 @@ it('never returns, logs or emits the credentials', async () => {
     audit: await rows('audit_entry'),
   };
   expect(logLines.some((l) => l.includes('will retry'))).toBe(true);
-  expect(texts.connections.length).toBe(5);
+  expect(texts.connections.length).toBe(7);
   for (const [where, list] of Object.entries(texts)) {
     expect({ where, leaked: list.filter((x) => x.includes(SECRET) || x.includes(SECRET.slice(-24))) }).toEqual({ where, leaked: [] });
   }
@@ -597,6 +780,23 @@ describe('mapping against the description (no server)', () => {
         const n = { number, reason, subtotal, currency: 'EUR', createdAt: '2026-12-10T06:00:00.000Z' } as any;
         expect(valid('salesCreditMemo', salesCreditMemoBody(n, COMPANY_ID, settings))).toEqual([]);
       }),
+      { numRuns: 150 },
+    );
+    fc.assert(
+      fc.property(
+        fc.uuid(),
+        amount,
+        fc.option(text(300)),
+        fc.constantFrom('CHARGE', 'MANUAL', 'DIRECT_DEBIT'),
+        fc.option(text(40)),
+        (id, paid, reference, kind, provider) => {
+          const p = { amount: paid, kind, provider, providerReference: reference, at: '2026-12-10T06:00:00.000Z' } as any;
+          const body = customerPaymentBody(id, p, COMPANY_ID, COMPANY_ID);
+          expect(valid('customerPayment', body)).toEqual([]);
+          // The amount on the wire is Tariff's decimal, digit for digit, as a credit.
+          expect(toODataJson(body)).toContain(`"amount":-${paid},`);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -1,8 +1,9 @@
 import { ConnectedSystem } from '../../domain/connectors/connection.entity';
 import type { Connector, ConnectorTarget, ItemOutcome, RecordType, SyncItem } from '../../domain/connectors/connector';
 import type { EventPayload } from '../../domain/events/event-types';
-import { affectsAll, odata, outcomeOfError, secretsOf } from './dynamics.http';
+import { affectsAll, odata, odataString, outcomeOfError, secretsOf } from './dynamics.http';
 import { pullInventory, pullShipments } from './dynamics.inbound';
+import { paymentJournalId, pushPayment } from './dynamics.payments';
 import {
   type BcBody,
   customerBody,
@@ -27,6 +28,8 @@ import { type DynamicsSettings, settingsOf, validateInput } from './dynamics.set
  * id the sync log holds, else by the `number` Tariff gave it: a retry after a time-out finds what
  * the first attempt created), then PATCH it, or POST it when it is not there. Documents are
  * created with their lines in one deep insert, so a document never exists without its lines.
+ * Payments are lines of a customer payment journal, looked up by their document number
+ * (dynamics.payments.ts).
  */
 
 /** A record type's entity set and the number it is looked up by. */
@@ -101,10 +104,6 @@ function planOf(recordType: BcRecordType, item: SyncItem, settings: DynamicsSett
   }
 }
 
-function odataString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
 /** The entity BC has under this number, if any (a retry after a time-out, or a record the sync log lost). */
 async function findByNumber(target: ConnectorTarget, set: string, number: string): Promise<BcEntity | null> {
   const page = await odata<{ value: BcEntity[] }>(target, 'GET', set, {
@@ -144,10 +143,17 @@ async function pushOne(
 async function push(target: ConnectorTarget, recordType: RecordType, items: readonly SyncItem[]): Promise<ItemOutcome[]> {
   const settings = settingsOf(target.settings);
   const outcomes: ItemOutcome[] = [];
+  // The payment journal's id, read once for the batch and only when a payment has a line to write.
+  let journal: Promise<string | null> | null = null;
+  const journalId = () => (journal ??= paymentJournalId(target, settings.paymentJournalCode ?? ''));
   // BC's API v2.0 writes one entity per request ($batch exists, but a batch fails or times out as a whole).
   for (const item of items) {
     try {
-      outcomes.push(await pushOne(target, recordType as BcRecordType, item, settings));
+      outcomes.push(
+        recordType === 'payment'
+          ? await pushPayment(target, item, settings, journalId)
+          : await pushOne(target, recordType as BcRecordType, item, settings),
+      );
     } catch (err) {
       const outcome = outcomeOfError(err, secretsOf(target));
       outcomes.push(outcome);
@@ -164,7 +170,7 @@ async function push(target: ConnectorTarget, recordType: RecordType, items: read
 export const dynamicsConnector: Connector = {
   system: ConnectedSystem.DYNAMICS_365,
   defaultBaseUrl: 'https://api.businesscentral.dynamics.com',
-  recordTypes: ['customer', 'order', 'invoice', 'credit_note'],
+  recordTypes: ['customer', 'order', 'invoice', 'credit_note', 'payment'],
   validate: validateInput,
   push,
   pullInventory,

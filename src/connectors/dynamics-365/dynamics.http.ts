@@ -134,6 +134,11 @@ export function toODataJson(body: unknown): string {
   return JSON.stringify(body).replace(/"\\u0000dec:(-?\d+(?:\.\d+)?)\\u0000"/g, '$1');
 }
 
+/** A string literal in a `$filter` (OData doubles a quote inside one). */
+export function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
 /** One request to the company's API; the JSON answer, or a DynamicsError with BC's message (`error.message`). */
 export async function odata<T>(
   target: ConnectorTarget,

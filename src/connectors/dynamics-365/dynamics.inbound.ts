@@ -1,5 +1,5 @@
 import type { Connector, ConnectorTarget, InboundShipment } from '../../domain/connectors/connector';
-import { assertNotPaused, odata } from './dynamics.http';
+import { assertNotPaused, odata, odataString } from './dynamics.http';
 import { settingsOf } from './dynamics.settings';
 
 /**
@@ -27,10 +27,6 @@ interface BcItem {
 /** A JSON number as BC sent it, as an exact decimal string (JSON numbers of stock are small and exact). */
 function decimalOf(value: number | string): string {
   return typeof value === 'string' ? value : String(value);
-}
-
-function odataString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
 }
 
 /** Every page of a collection, following `@odata.nextLink`'s `$skiptoken` on the same path. */

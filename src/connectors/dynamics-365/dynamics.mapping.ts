@@ -17,6 +17,7 @@ type CustomerPayload = EventPayload<'customer.created'>;
 type OrderPayload = EventPayload<'order.placed'>;
 type InvoicePayload = EventPayload<'invoice.finalized'>;
 type CreditNotePayload = EventPayload<'credit_note.created'>;
+type PaymentPayload = EventPayload<'payment.succeeded'>;
 
 export interface ShipTo {
   name: string;
@@ -155,5 +156,36 @@ export function salesCreditMemoBody(n: CreditNotePayload, customerId: string, se
     creditMemoDate: day(n.createdAt),
     currencyCode: currencyCode(n.currency, settings),
     salesCreditMemoLines: [accountLine(`Tariff credit note ${n.number}${reason}`, n.subtotal, settings)],
+  };
+}
+
+/**
+ * BC's document number for a Tariff payment's journal line: `P` + the first 19 hex digits of its
+ * Tariff id, within the 20 characters of `documentNumber`. It is the lookup key of a line (a
+ * journal line has no `number` and no upsert), and the Document No. of the customer ledger entry
+ * once the journal is posted.
+ */
+export function paymentDocumentNumberOf(tariffId: string): string {
+  return `P${tariffId.replace(/-/g, '').slice(0, 19).toUpperCase()}`;
+}
+
+/**
+ * A customer payment line (API v2.0 `customerPayments`, Document Type Payment), applied to the
+ * BC invoice by its id. `amount` is the journal line's own Amount (the API page validates it
+ * unchanged): money received credits the customer, so it is the Tariff payment's exact decimal
+ * with its sign turned (textually: no digit changes). The journal line has no currency: BC takes
+ * the customer's, which Tariff set from the customer's currency.
+ */
+export function customerPaymentBody(tariffId: string, p: PaymentPayload, customerId: string, invoiceId: string): BcBody {
+  const via = [p.kind, p.provider].filter(Boolean).join(', ').toLowerCase();
+  return {
+    customerId,
+    postingDate: day(p.at),
+    documentNumber: paymentDocumentNumberOf(tariffId),
+    externalDocumentNumber: cut(p.providerReference, 35),
+    amount: new ODataDecimal(p.amount.startsWith('-') ? p.amount.slice(1) : `-${p.amount}`),
+    appliesToInvoiceId: invoiceId,
+    description: cut(`Tariff payment${via ? ` (${via})` : ''}`, 100),
+    comment: cut(`Tariff payment ${tariffId}${p.providerReference ? `, reference ${p.providerReference}` : ''}`, 250),
   };
 }

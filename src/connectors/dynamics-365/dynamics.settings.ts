@@ -14,6 +14,11 @@ export interface DynamicsSettings {
   localCurrency: string | null;
   /** The G/L account invoice and credit memo lines are booked to (Tariff's invoices carry amounts, not items). */
   salesAccountNumber: string;
+  /**
+   * The customer payment journal (its batch code, e.g. `CASHRCPT`) Tariff's payments become lines
+   * of; null: payments are not sent (their records are SYNCED with nothing written).
+   */
+  paymentJournalCode: string | null;
   /** Customer fields BC owns once the customer exists (sent only when Tariff creates it), e.g. `["displayName", "addressLine1"]`. */
   erpOwnedFields: string[];
   /** Inbound reads (on unless set false). */
@@ -31,6 +36,7 @@ export function settingsOf(settings: Record<string, unknown>): DynamicsSettings 
     tokenUrl: str(settings.tokenUrl),
     localCurrency: str(settings.localCurrency)?.toUpperCase() ?? null,
     salesAccountNumber: str(settings.salesAccountNumber) ?? '',
+    paymentJournalCode: str(settings.paymentJournalCode)?.toUpperCase() ?? null,
     erpOwnedFields: Array.isArray(settings.erpOwnedFields) ? settings.erpOwnedFields.filter((f): f is string => typeof f === 'string') : [],
     inventory: settings.inventory !== false,
     shipments: settings.shipments !== false,
@@ -56,6 +62,15 @@ export function validateInput(input: {
     problems.push({
       path: 'settings.salesAccountNumber',
       message: 'must name the G/L account invoice lines are booked to (up to 20 characters)',
+    });
+  if (
+    settings.paymentJournalCode !== undefined &&
+    settings.paymentJournalCode !== null &&
+    (typeof settings.paymentJournalCode !== 'string' || !/^[^'\s][^']{0,9}$/.test(settings.paymentJournalCode.trim()))
+  )
+    problems.push({
+      path: 'settings.paymentJournalCode',
+      message: 'must be the code of a customer payment journal (up to 10 characters), or left out to not send payments',
     });
   if (
     settings.environment !== undefined &&

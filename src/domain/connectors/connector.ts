@@ -51,6 +51,11 @@ export type ItemOutcome =
       retryAfterMs?: number;
       /** A 429: the vendor asked to slow down; the attempt is not counted against the record. */
       throttled?: boolean;
+      /**
+       * The record is fine but waits for something only the vendor's users do (Business Central:
+       * a payment's invoice to be posted): PENDING, not counted, tried again after `retryAfterMs`.
+       */
+      waiting?: boolean;
     };
 
 /** A connection as its connector sees it: the credentials decrypted for this pass only. */

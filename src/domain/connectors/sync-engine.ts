@@ -439,7 +439,7 @@ async function recordOutcome(
     return status;
   }
   // A newer version arrived meanwhile: its counter started over, and it is sent as it is due.
-  const attempts = outcome.throttled ? current.attempts : current.attempts + 1;
+  const attempts = outcome.throttled || outcome.waiting ? current.attempts : current.attempts + 1;
   const dead = attempts >= args.maxAttempts;
   const delay = Math.max(retryDelayMs(Math.max(attempts, 1), args.retryBaseMs, args.random), outcome.retryAfterMs ?? 0);
   const status = dead
