@@ -21,6 +21,9 @@ export interface LoggerOptions {
   stream?: 'stdout' | 'stderr';
 }
 
+/** Where a vendor HTTP client's error keeps the credentials of the request it made. */
+const VENDOR_ERROR_SECRETS = ['config.headers.Authorization', 'config.headers.authorization', 'config.auth', 'config.data'];
+
 /**
  * The one way a logger is made, server or CLI: the same redaction everywhere. A
  * `DestinationStream` is for tests that read the lines; the process writes to stdout, a CLI to stderr.
@@ -32,8 +35,15 @@ export function createLogger(level: string, options: LoggerOptions | Destination
     {
       level,
       base: stream === 'stderr' ? { service, pid: process.pid } : { service },
-      // API keys travel in this header; never let a request log carry it.
-      redact: ['req.headers.authorization', 'headers.authorization', 'secret'],
+      // API keys travel in this header; never let a request log carry it. A vendor client's
+      // error (axios-based ones: the SAP Cloud SDK) carries the request it made, credentials
+      // included, in `config`: an unexpected one logged as `err` must not carry them either.
+      redact: [
+        'req.headers.authorization',
+        'headers.authorization',
+        'secret',
+        ...VENDOR_ERROR_SECRETS.flatMap((path) => [`err.${path}`, `err.cause.${path}`, `err.response.${path}`]),
+      ],
       // A new object each time: pino merges the line's own fields into what mixin returns.
       mixin: () => {
         const request = requestLogContext.getStore();
