@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { Writable } from 'node:stream';
+import { connectorHarness } from '../support/connector-harness';
 import { startTestApp, TestApp } from '../support/app';
 import { createPrice, createProduct } from '../support/catalog';
 import { eventually } from '../support/eventually';
@@ -20,10 +20,7 @@ import {
 import { toODataJson } from '../../src/connectors/dynamics-365/dynamics.http';
 import { settingsOf } from '../../src/connectors/dynamics-365/dynamics.settings';
 import { checkBody, loadModel } from '../fixtures/dynamics-365/edmx';
-import { runConnectorSyncPass, SyncResult } from '../../src/jobs/connector-sync.job';
-import { parseSecretsKey } from '../../src/domain/connectors/secrets';
 import { ManualClock } from '../../src/domain/shared/clock';
-import { createLogger } from '../../src/logger';
 import { boundRows } from '../../src/db/bound-query';
 import { runOrderPlacement } from '../../src/domain/billing/order-run';
 
@@ -32,43 +29,21 @@ import { runOrderPlacement } from '../../src/domain/billing/order-run';
 
 /** Recognizable, so a search for it anywhere means it leaked. */
 const SECRET = `bc~LEAKCHECK-${randomBytes(12).toString('hex')}`;
-const KEY_HEX = randomBytes(32).toString('hex');
 const TENANT = 'contoso.onmicrosoft.com';
 const CLIENT_ID = randomUUID();
 const COMPANY_ID = randomUUID();
 
 let t: TestApp;
-const logLines: string[] = [];
-const answers: string[] = [];
-const logStream = new Writable({
-  write(chunk: Buffer, _enc, done) {
-    logLines.push(chunk.toString('utf8'));
-    done();
-  },
-});
-const logger = createLogger('debug', logStream);
-const clock = new ManualClock(new Date());
+const {
+  keyHex: KEY_HEX,
+  logLines,
+  answers,
+  logStream,
+  clock,
+  gql,
+  pass,
+} = connectorHarness(ConnectedSystem.DYNAMICS_365, dynamicsConnector, () => t);
 const servers: BusinessCentralServer[] = [];
-
-async function gql(query: string, variables?: Record<string, unknown>): Promise<any> {
-  const res = await t.gql(query, variables);
-  answers.push(JSON.stringify(res));
-  if (res.errors) throw new Error(`${query.trim().slice(0, 60)}…: ${JSON.stringify(res.errors)}`);
-  return res.data;
-}
-
-function pass(connectionId: string): Promise<SyncResult> {
-  return runConnectorSyncPass({
-    fork: () => t.app.db.orm.em.fork(),
-    clock,
-    connectors: new Map([[ConnectedSystem.DYNAMICS_365, dynamicsConnector]]),
-    secretsKey: parseSecretsKey(KEY_HEX),
-    retryBaseMs: 1000,
-    random: () => 0.999,
-    logger,
-    connectionId,
-  });
-}
 
 async function businessCentral(pageSize?: number): Promise<BusinessCentralServer> {
   const bc = await startBusinessCentralServer({

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { Writable } from 'node:stream';
+import { connectorHarness } from '../support/connector-harness';
 import { startTestApp, TestApp } from '../support/app';
 import { createPrice, createProduct } from '../support/catalog';
 import { eventually } from '../support/eventually';
@@ -8,50 +8,22 @@ import { subscribe } from '../jobs/billing-support';
 import { startHubSpotServer, HubSpotServer } from '../fixtures/hubspot/server';
 import { ConnectedSystem } from '../../src/domain/connectors/connection.entity';
 import { hubspotConnector } from '../../src/connectors/hubspot/hubspot.connector';
-import { runConnectorSyncPass, SyncResult } from '../../src/jobs/connector-sync.job';
-import { parseSecretsKey } from '../../src/domain/connectors/secrets';
-import { ManualClock } from '../../src/domain/shared/clock';
-import { createLogger } from '../../src/logger';
 import { boundRows } from '../../src/db/bound-query';
 
 /** Recognizable, so a search for it anywhere means it leaked. */
 const SECRET = `pat-na1-LEAKCHECK-${randomBytes(12).toString('hex')}`;
-const KEY_HEX = randomBytes(32).toString('hex');
 
 let t: TestApp;
-const logLines: string[] = [];
-const answers: string[] = [];
-const logStream = new Writable({
-  write(chunk: Buffer, _enc, done) {
-    logLines.push(chunk.toString('utf8'));
-    done();
-  },
-});
-const logger = createLogger('debug', logStream);
-const clock = new ManualClock(new Date());
+const {
+  keyHex: KEY_HEX,
+  logLines,
+  answers,
+  logStream,
+  clock,
+  gql,
+  pass,
+} = connectorHarness(ConnectedSystem.HUBSPOT, hubspotConnector, () => t);
 const servers: HubSpotServer[] = [];
-
-/** Every GraphQL answer of this file goes through here, so the credential search sees them all. */
-async function gql(query: string, variables?: Record<string, unknown>): Promise<any> {
-  const res = await t.gql(query, variables);
-  answers.push(JSON.stringify(res));
-  if (res.errors) throw new Error(`${query.trim().slice(0, 60)}…: ${JSON.stringify(res.errors)}`);
-  return res.data;
-}
-
-function pass(connectionId: string): Promise<SyncResult> {
-  return runConnectorSyncPass({
-    fork: () => t.app.db.orm.em.fork(),
-    clock,
-    connectors: new Map([[ConnectedSystem.HUBSPOT, hubspotConnector]]),
-    secretsKey: parseSecretsKey(KEY_HEX),
-    retryBaseMs: 1000,
-    // The longest wait of the backoff: the clock is moved past it.
-    random: () => 0.999,
-    logger,
-    connectionId,
-  });
-}
 
 async function connect(hub: HubSpotServer, settings: Record<string, unknown> = {}): Promise<string> {
   const data = await gql(

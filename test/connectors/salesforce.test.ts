@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { Writable } from 'node:stream';
+import { connectorHarness } from '../support/connector-harness';
 import { startTestApp, TestApp } from '../support/app';
 import { createPrice, createProduct } from '../support/catalog';
 import { eventually } from '../support/eventually';
@@ -9,15 +9,10 @@ import { startSalesforceServer, SalesforceServer } from '../fixtures/salesforce/
 import { ConnectedSystem } from '../../src/domain/connectors/connection.entity';
 import { salesforceConnector } from '../../src/connectors/salesforce/salesforce.connector';
 import { exactNumber } from '../../src/connectors/salesforce/salesforce.mapping';
-import { runConnectorSyncPass, SyncResult } from '../../src/jobs/connector-sync.job';
-import { parseSecretsKey } from '../../src/domain/connectors/secrets';
-import { ManualClock } from '../../src/domain/shared/clock';
-import { createLogger } from '../../src/logger';
 import { boundRows } from '../../src/db/bound-query';
 
 /** Recognizable, so a search for it anywhere means it leaked (a Salesforce session id starts with the org id and `!`). */
 const SECRET = `00D5g000004LEAK!AQ-${randomBytes(16).toString('hex')}`;
-const KEY_HEX = randomBytes(32).toString('hex');
 /** A connected app's consumer key and secret (the client credentials flow). */
 const CLIENT_ID = `3MVG9LEAKCHECK${randomBytes(8).toString('hex')}`;
 const CLIENT_SECRET = `CS-LEAKCHECK-${randomBytes(16).toString('hex')}`;
@@ -25,39 +20,16 @@ const CLIENT_SECRET = `CS-LEAKCHECK-${randomBytes(16).toString('hex')}`;
 const issuedTokens: string[] = [];
 
 let t: TestApp;
-const logLines: string[] = [];
-const answers: string[] = [];
-const logStream = new Writable({
-  write(chunk: Buffer, _enc, done) {
-    logLines.push(chunk.toString('utf8'));
-    done();
-  },
-});
-const logger = createLogger('debug', logStream);
-const clock = new ManualClock(new Date());
+const {
+  keyHex: KEY_HEX,
+  logLines,
+  answers,
+  logStream,
+  clock,
+  gql,
+  pass,
+} = connectorHarness(ConnectedSystem.SALESFORCE, salesforceConnector, () => t);
 const servers: SalesforceServer[] = [];
-
-/** Every GraphQL answer of this file goes through here, so the credential search sees them all. */
-async function gql(query: string, variables?: Record<string, unknown>): Promise<any> {
-  const res = await t.gql(query, variables);
-  answers.push(JSON.stringify(res));
-  if (res.errors) throw new Error(`${query.trim().slice(0, 60)}…: ${JSON.stringify(res.errors)}`);
-  return res.data;
-}
-
-function pass(connectionId: string): Promise<SyncResult> {
-  return runConnectorSyncPass({
-    fork: () => t.app.db.orm.em.fork(),
-    clock,
-    connectors: new Map([[ConnectedSystem.SALESFORCE, salesforceConnector]]),
-    secretsKey: parseSecretsKey(KEY_HEX),
-    retryBaseMs: 1000,
-    // The longest wait of the backoff: the clock is moved past it.
-    random: () => 0.999,
-    logger,
-    connectionId,
-  });
-}
 
 async function connect(
   org: SalesforceServer,

@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
+import { connectorHarness } from '../support/connector-harness';
 import { startTestApp, TestApp } from '../support/app';
 import { must } from '../support/catalog';
 import { odataDate, SapServer, startSapServer } from '../fixtures/sap/server';
 import { ConnectedSystem } from '../../src/domain/connectors/connection.entity';
 import { sapS4HanaConnector } from '../../src/connectors/sap-s4hana/sap-s4hana.connector';
-import { runConnectorSyncPass, SyncResult } from '../../src/jobs/connector-sync.job';
-import { parseSecretsKey } from '../../src/domain/connectors/secrets';
 import { runOrderPlacement } from '../../src/domain/billing/order-run';
 import { ManualClock } from '../../src/domain/shared/clock';
-import { createLogger } from '../../src/logger';
 import { boundRows } from '../../src/db/bound-query';
 
 // The SAP S/4HANA connector (issue 20, docs/connectors.md) against a local server that validates
@@ -18,42 +15,20 @@ import { boundRows } from '../../src/db/bound-query';
 /** Recognizable, so a search for it anywhere means it leaked. */
 const USER = `TARIFF_COMM_${randomBytes(4).toString('hex').toUpperCase()}`;
 const PASSWORD = `LEAKCHECK-${randomBytes(12).toString('hex')}`;
-const KEY_HEX = randomBytes(32).toString('hex');
 const SALES_AREA = { salesOrganization: '1010', distributionChannel: '10', organizationDivision: '00' };
 
 let t: TestApp;
-const logLines: string[] = [];
-const answers: string[] = [];
-const logStream = new Writable({
-  write(chunk: Buffer, _enc, done) {
-    logLines.push(chunk.toString('utf8'));
-    done();
-  },
-});
-const logger = createLogger('debug', logStream);
-const clock = new ManualClock(new Date('2026-12-01T08:00:00Z'));
+const {
+  keyHex: KEY_HEX,
+  logLines,
+  answers,
+  logStream,
+  clock,
+  gql,
+  pass,
+} = connectorHarness(ConnectedSystem.SAP_S4HANA, sapS4HanaConnector, () => t, new Date('2026-12-01T08:00:00Z'));
 const servers: SapServer[] = [];
 let seq = 0;
-
-async function gql(query: string, variables?: Record<string, unknown>): Promise<any> {
-  const res = await t.gql(query, variables);
-  answers.push(JSON.stringify(res));
-  if (res.errors) throw new Error(`${query.trim().slice(0, 60)}…: ${JSON.stringify(res.errors)}`);
-  return res.data;
-}
-
-function pass(connectionId: string): Promise<SyncResult> {
-  return runConnectorSyncPass({
-    fork: () => t.app.db.orm.em.fork(),
-    clock,
-    connectors: new Map([[ConnectedSystem.SAP_S4HANA, sapS4HanaConnector]]),
-    secretsKey: parseSecretsKey(KEY_HEX),
-    retryBaseMs: 1000,
-    random: () => 0.999,
-    logger,
-    connectionId,
-  });
-}
 
 async function sap(): Promise<SapServer> {
   const server = await startSapServer({ username: USER, password: PASSWORD });
