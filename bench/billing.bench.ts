@@ -18,7 +18,7 @@ import { ManualClock } from '../src/domain/shared/clock';
 import { runBilling } from '../src/domain/billing/billing-run';
 import { createLogger } from '../src/logger';
 import { startTestApp, TestApp } from '../test/support/app';
-import { insertRows } from './support/baseline-insert';
+import { timeDocumentInsert } from './support/baseline-insert';
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 100_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
@@ -247,23 +247,13 @@ async function insertBaseline(sql: Client): Promise<{ seconds: number; rowsPerSe
     `select l.* from invoice_line l join invoice i on i.id = l.invoice_id where i.period_start = $1`,
     [BOUNDARY],
   );
-  const linesOf = new Map<string, any[]>();
-  for (const l of lines) linesOf.set(l.invoice_id, [...(linesOf.get(l.invoice_id) ?? []), l]);
-  await sql.query('checkpoint').catch(() => undefined);
-  const started = performance.now();
-  for (let i = 0; i < invoices.length; i += BATCH) {
-    const page = invoices.slice(i, i + BATCH);
-    await sql.query('begin');
-    await insertRows(sql, 'invoice_baseline', page);
-    await insertRows(
-      sql,
-      'invoice_line_baseline',
-      page.flatMap((inv) => linesOf.get(inv.id) ?? []),
-    );
-    await sql.query('commit');
-  }
-  const seconds = (performance.now() - started) / 1000;
-  return { seconds, rowsPerSecond: (invoices.length + lines.length) / seconds };
+  return timeDocumentInsert(
+    sql,
+    { documents: 'invoice_baseline', lines: 'invoice_line_baseline', lineKey: 'invoice_id' },
+    invoices,
+    lines,
+    BATCH,
+  );
 }
 
 main().catch((err) => {

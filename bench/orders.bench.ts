@@ -20,7 +20,7 @@ import { runOrderPlacement } from '../src/domain/billing/order-run';
 import { ManualClock } from '../src/domain/shared/clock';
 import { createLogger } from '../src/logger';
 import { startTestApp, TestApp } from '../test/support/app';
-import { insertRows } from './support/baseline-insert';
+import { timeDocumentInsert } from './support/baseline-insert';
 
 const args = parseCliArgs(process.argv.slice(2), { subscriptions: { type: 'string' }, batch: { type: 'string' } });
 const SUBSCRIPTIONS = wholeNumberOption(args.subscriptions ?? process.env.BENCH_SUBSCRIPTIONS, '--subscriptions', 10, 10_000_000, 100_000);
@@ -228,23 +228,13 @@ async function insertBaseline(sql: Client): Promise<{ seconds: number; rowsPerSe
     `select * from customer_order where placed_at is not null or delivery_index = 1 order by number`,
   );
   const { rows: lines } = await sql.query(`select * from order_line`);
-  const linesOf = new Map<string, any[]>();
-  for (const l of lines) linesOf.set(l.order_id, [...(linesOf.get(l.order_id) ?? []), l]);
-  await sql.query('checkpoint').catch(() => undefined);
-  const started = performance.now();
-  for (let i = 0; i < orders.length; i += BATCH) {
-    const page = orders.slice(i, i + BATCH);
-    await sql.query('begin');
-    await insertRows(sql, 'customer_order_baseline', page);
-    await insertRows(
-      sql,
-      'order_line_baseline',
-      page.flatMap((o) => linesOf.get(o.id) ?? []),
-    );
-    await sql.query('commit');
-  }
-  const seconds = (performance.now() - started) / 1000;
-  return { seconds, rowsPerSecond: (orders.length + lines.length) / seconds };
+  return timeDocumentInsert(
+    sql,
+    { documents: 'customer_order_baseline', lines: 'order_line_baseline', lineKey: 'order_id' },
+    orders,
+    lines,
+    BATCH,
+  );
 }
 
 main().catch((err) => {
